@@ -1,0 +1,331 @@
+// The machine runtime (DESIGN.md, "Machines and the runtime"). For each event: load the
+// persisted snapshot, compute the next one with XState's pure transition(), persist it with
+// an optimistic version check, journal the transition, and only after the transaction
+// commits run the effects it asked for. Delayed transitions are timers on the row
+// (`timers`, `due_at`) that fireDue() turns back into events: no in-memory timer matters.
+import type { AnyStateMachine, EventObject } from 'xstate';
+import type { Db, Queryable } from '../db/index.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { earliest, nextStep, startStep, stateName, type Effect, type Persisted, type Step, type Timer } from './step.ts';
+
+export type { Effect, Timer } from './step.ts';
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+const SQL_TYPES = ['text', 'integer', 'boolean', 'timestamptz', 'jsonb'] as const;
+type SqlType = (typeof SQL_TYPES)[number];
+
+export interface EffectContext {
+  machine: string;
+  instanceId: string;
+  tenantId: string;
+  context: Record<string, unknown>;
+  state: string;
+}
+export type EffectHandler = (effect: Effect, on: EffectContext) => void | Promise<void>;
+
+export interface MachineDefinition<M extends AnyStateMachine = AnyStateMachine> {
+  /** Name used in the journal and the studio. */
+  name: string;
+  machine: M;
+  /** A table with the standard machine columns (see migrations/001). */
+  table: string;
+  /** Domain columns mirrored from each new snapshot, with their SQL types. */
+  columns?: Record<string, SqlType>;
+  project?: (snapshot: Persisted) => Record<string, unknown>;
+  /** One handler per named effect action of the machine. */
+  effects: Record<string, EffectHandler>;
+}
+
+export interface Unit {
+  tx: Queryable;
+  /** Runs fn once the surrounding transaction has committed. */
+  afterCommit(fn: () => void | Promise<void>): void;
+}
+
+export interface Transitioned {
+  id: string;
+  from: string | null;
+  to: string;
+  snapshot: Persisted;
+  changed: boolean;
+}
+
+interface Loaded { id: string; tenant_id: string; snapshot: Persisted; version: number; timers: Timer[] }
+
+export class ConcurrencyError extends Error {}
+
+export class ActorSystem {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly effectFailures;
+  private readonly transitions;
+
+  constructor(
+    readonly db: Db,
+    private readonly log: Logger,
+    metrics: Metrics,
+    readonly clock: Clock = systemClock,
+  ) {
+    this.effectFailures = metrics.counter('argus_machine_effect_failures_total', 'Effects that threw after their transition committed');
+    this.transitions = metrics.counter('argus_machine_transitions_total', 'Committed machine transitions');
+  }
+
+  /** Checks a definition against its machine: every effect action has a handler. */
+  define<M extends AnyStateMachine>(def: MachineDefinition<M>): MachineDefinition<M> {
+    for (const name of [def.table, ...Object.keys(def.columns ?? {})]) {
+      if (!IDENT.test(name)) throw new Error(`${def.name}: "${name}" is not a plain SQL identifier`);
+    }
+    const declared = Object.keys((def.machine.implementations as { actions: Record<string, unknown> }).actions ?? {});
+    const missing = declared.filter((a) => !(a in def.effects) && !isAssign(def.machine, a));
+    if (missing.length) throw new Error(`${def.name}: no effect handler for action(s) ${missing.join(', ')}`);
+    return def;
+  }
+
+  /** Opens a transaction; effects queued by create/send run after it commits. */
+  async transaction<T>(fn: (unit: Unit) => Promise<T>): Promise<T> {
+    const after: Array<() => void | Promise<void>> = [];
+    const result = await this.db.transaction((tx) => fn({ tx, afterCommit: (f) => void after.push(f) }));
+    for (const f of after) this.track(f);
+    return result;
+  }
+
+  /** Waits for every effect started so far (graceful shutdown, tests). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** The persisted row that initialTransition() gives for this input (for bulk inserts). */
+  initialRow(def: MachineDefinition, input: unknown): { state: string; snapshot: Persisted; timers: Timer[]; dueAt: string | null; step: Step } {
+    const step = startStep(def.machine, input, this.clock.now());
+    if (step.effects.length) throw new Error(`${def.name}: initial state has effects; use create()`);
+    return { state: stateName(step.snapshot.value), snapshot: step.snapshot, timers: step.timers, dueAt: earliest(step.timers), step };
+  }
+
+  async create(
+    unit: Unit,
+    def: MachineDefinition,
+    item: { id: string; tenantId: string; input?: unknown; columns?: Record<string, unknown> },
+  ): Promise<Transitioned> {
+    const step = startStep(def.machine, item.input, this.clock.now());
+    const to = stateName(step.snapshot.value);
+    const extra = { ...(item.columns ?? {}), ...(def.project?.(step.snapshot) ?? {}) };
+    if (def.table === 'machine_instances') extra.machine = def.name;
+    const names = Object.keys(extra);
+    for (const n of names) if (!IDENT.test(n)) throw new Error(`column "${n}" is not a plain SQL identifier`);
+    const base = ['id', 'tenant_id', 'state', 'snapshot', 'version', 'timers', 'due_at'];
+    const values: unknown[] = [
+      item.id, item.tenantId, to, JSON.stringify(step.snapshot), 0, JSON.stringify(step.timers), earliest(step.timers),
+      ...names.map((n) => encode(extra[n])),
+    ];
+    const casts = ['', '', '', '::jsonb', '', '::jsonb', '::timestamptz', ...names.map((n) => castFor(def.columns?.[n]))];
+    await unit.tx.query(
+      `insert into ${def.table} (${[...base, ...names].join(', ')}) values (${values.map((_, i) => `$${i + 1}${casts[i]}`).join(', ')})`,
+      values,
+    );
+    await this.journal(unit.tx, def, [{ id: item.id, tenantId: item.tenantId, from: null, event: { type: 'xstate.init' }, to }]);
+    this.schedule(unit, def, [{ id: item.id, tenantId: item.tenantId, step }]);
+    return { id: item.id, from: null, to, snapshot: step.snapshot, changed: true };
+  }
+
+  /**
+   * Sends events to instances of one machine in one round trip per phase. Rows changed by a
+   * concurrent transaction are reloaded and recomputed, so no update is lost.
+   * `tenantId` restricts the lookup; ids of another tenant are reported as missing.
+   */
+  async send(
+    unit: Unit,
+    def: MachineDefinition,
+    items: ReadonlyArray<{ id: string; event: EventObject }>,
+    options: { tenantId?: string; maxRetries?: number } = {},
+  ): Promise<Map<string, Transitioned>> {
+    const results = new Map<string, Transitioned>();
+    let pending = [...items];
+    for (let round = 0; pending.length > 0; round++) {
+      if (round > (options.maxRetries ?? 8)) throw new ConcurrencyError(`${def.name}: gave up after ${round} conflicting rounds`);
+      const rows = await this.load(unit.tx, def, [...new Set(pending.map((p) => p.id))], options.tenantId);
+      pending = await this.apply(unit, def, rows, pending, results);
+    }
+    return results;
+  }
+
+  /**
+   * Fires timers that are due: claims up to `limit` rows with FOR UPDATE SKIP LOCKED (so
+   * several workers share the work), feeds each its due events, commits. Returns how many
+   * rows it advanced.
+   */
+  async fireDue(def: MachineDefinition, limit: number): Promise<number> {
+    const now = new Date(this.clock.now()).toISOString();
+    return this.transaction(async (unit) => {
+      const rows = await unit.tx.query<Loaded & Record<string, unknown>>(
+        `select id, tenant_id, snapshot, version, timers from ${def.table}
+          where due_at <= $1::timestamptz ${def.table === 'machine_instances' ? 'and machine = $3' : ''}
+          order by due_at limit $2 for update skip locked`,
+        def.table === 'machine_instances' ? [now, limit, def.name] : [now, limit],
+      );
+      if (rows.length === 0) return 0;
+      const items: Array<{ id: string; event: EventObject }> = [];
+      for (const row of rows) {
+        for (const t of [...row.timers].sort((a, b) => a.due_at.localeCompare(b.due_at))) {
+          if (t.due_at <= now) items.push({ id: row.id, event: { ...t.event, __timer: t.id } as EventObject });
+        }
+      }
+      const results = new Map<string, Transitioned>();
+      let pending = items;
+      let loaded: Loaded[] = rows;
+      while (pending.length) {
+        pending = await this.apply(unit, def, loaded, pending, results);
+        if (pending.length) loaded = await this.load(unit.tx, def, [...new Set(pending.map((p) => p.id))]);
+      }
+      return rows.length;
+    });
+  }
+
+  private async load(tx: Queryable, def: MachineDefinition, ids: string[], tenantId?: string): Promise<Loaded[]> {
+    const params: unknown[] = [ids];
+    let where = 'id = any($1::text[])';
+    if (tenantId !== undefined) {
+      params.push(tenantId);
+      where += ' and tenant_id = $2';
+    }
+    return tx.query<Loaded & Record<string, unknown>>(`select id, tenant_id, snapshot, version, timers from ${def.table} where ${where}`, params);
+  }
+
+  /** Computes and persists; returns the items whose row changed underneath (to retry). */
+  private async apply(
+    unit: Unit,
+    def: MachineDefinition,
+    rows: Loaded[],
+    items: ReadonlyArray<{ id: string; event: EventObject }>,
+    results: Map<string, Transitioned>,
+  ): Promise<Array<{ id: string; event: EventObject }>> {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const now = this.clock.now();
+    type Work = { row: Loaded; from: string; snapshot: Persisted; timers: Timer[]; effects: Effect[]; events: Array<{ event: EventObject; to: string }>; items: Array<{ id: string; event: EventObject }> };
+    const work = new Map<string, Work>();
+    for (const item of items) {
+      const row = byId.get(item.id);
+      if (!row) continue; // missing (or another tenant's): absent from results
+      let w = work.get(item.id);
+      if (!w) {
+        w = { row, from: stateName(row.snapshot.value), snapshot: row.snapshot, timers: row.timers, effects: [], events: [], items: [] };
+        work.set(item.id, w);
+      }
+      w.items.push(item);
+      const { __timer, ...event } = item.event as EventObject & { __timer?: string };
+      let timers = w.timers;
+      if (__timer !== undefined) {
+        // A fired timer is consumed whether or not the machine still reacts to it.
+        if (!timers.some((t) => t.id === __timer)) continue;
+        timers = timers.filter((t) => t.id !== __timer);
+      }
+      const step = nextStep(def.machine, w.snapshot, timers, event, now);
+      w.timers = step.timers;
+      if (!step.changed) continue;
+      w.snapshot = step.snapshot;
+      w.effects.push(...step.effects);
+      if (step.changed) w.events.push({ event, to: stateName(step.snapshot.value) });
+    }
+    const changed = [...work.values()].filter((w) => w.events.length > 0 || w.timers !== w.row.timers);
+    for (const w of work.values()) {
+      if (!changed.includes(w)) results.set(w.row.id, { id: w.row.id, from: w.from, to: w.from, snapshot: w.snapshot, changed: false });
+    }
+    if (changed.length === 0) return [];
+
+    const columns = def.columns ?? {};
+    const extraNames = Object.keys(columns);
+    const records = changed.map((w) => {
+      const projected = def.project?.(w.snapshot) ?? {};
+      const rec: Record<string, unknown> = {
+        id: w.row.id, version: w.row.version, state: stateName(w.snapshot.value),
+        snapshot: w.snapshot, timers: w.timers, due_at: earliest(w.timers),
+      };
+      for (const n of extraNames) rec[n] = projected[n] ?? null;
+      return rec;
+    });
+    const recordType = ['id text', 'version integer', 'state text', 'snapshot jsonb', 'timers jsonb', 'due_at timestamptz', ...extraNames.map((n) => `${n} ${columns[n]}`)].join(', ');
+    const sets = ['state = v.state', 'snapshot = v.snapshot', 'timers = v.timers', 'due_at = v.due_at', 'version = t.version + 1', 'updated_at = now()', ...extraNames.map((n) => `${n} = v.${n}`)];
+    const updated = await unit.tx.query<{ id: string }>(
+      `update ${def.table} as t set ${sets.join(', ')}
+         from jsonb_to_recordset($1::jsonb) as v(${recordType})
+        where t.id = v.id and t.version = v.version
+        returning t.id`,
+      [JSON.stringify(records)],
+    );
+    const ok = new Set(updated.map((u) => u.id));
+    const retry: Array<{ id: string; event: EventObject }> = [];
+    const committed: Work[] = [];
+    for (const w of changed) {
+      if (ok.has(w.row.id)) committed.push(w);
+      else retry.push(...w.items);
+    }
+    await this.journal(
+      unit.tx,
+      def,
+      committed.flatMap((w) => {
+        let from = w.from;
+        return w.events.map((e) => {
+          const entry = { id: w.row.id, tenantId: w.row.tenant_id, from, event: e.event, to: e.to };
+          from = e.to;
+          return entry;
+        });
+      }),
+    );
+    for (const w of committed) {
+      results.set(w.row.id, { id: w.row.id, from: w.from, to: stateName(w.snapshot.value), snapshot: w.snapshot, changed: true });
+    }
+    this.schedule(unit, def, committed.map((w) => ({ id: w.row.id, tenantId: w.row.tenant_id, step: { snapshot: w.snapshot, effects: w.effects, timers: w.timers, changed: true } })));
+    return retry;
+  }
+
+  private async journal(tx: Queryable, def: MachineDefinition, entries: Array<{ id: string; tenantId: string; from: string | null; event: EventObject; to: string }>) {
+    if (entries.length === 0) return;
+    const at = new Date(this.clock.now()).toISOString();
+    await tx.query(
+      `insert into machine_journal (machine, instance_id, tenant_id, from_state, event_type, event, to_state, at)
+       select $2, j.id, j.tenant_id, j.from_state, j.event->>'type', j.event, j.to_state, $3::timestamptz
+         from jsonb_to_recordset($1::jsonb) as j(id text, tenant_id text, from_state text, event jsonb, to_state text)`,
+      [JSON.stringify(entries.map((e) => ({ id: e.id, tenant_id: e.tenantId, from_state: e.from, event: e.event, to_state: e.to }))), def.name, at],
+    );
+    this.transitions.inc({ machine: def.name }, entries.length);
+  }
+
+  private schedule(unit: Unit, def: MachineDefinition, steps: Array<{ id: string; tenantId: string; step: Step }>) {
+    for (const { id, tenantId, step } of steps) {
+      for (const effect of step.effects) {
+        const handler = def.effects[effect.type];
+        if (!handler) throw new Error(`${def.name}: no effect handler for ${effect.type}`);
+        const on: EffectContext = { machine: def.name, instanceId: id, tenantId, context: step.snapshot.context, state: stateName(step.snapshot.value) };
+        unit.afterCommit(() => handler(effect, on));
+      }
+    }
+  }
+
+  private track(fn: () => void | Promise<void>): void {
+    const p = (async () => {
+      try {
+        await fn();
+      } catch (error) {
+        this.effectFailures.inc();
+        this.log.error('machine effect failed', { error });
+      }
+    })();
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+}
+
+function encode(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(value);
+  return value;
+}
+
+function castFor(type: SqlType | undefined): string {
+  return type ? `::${type}` : '';
+}
+
+function isAssign(machine: AnyStateMachine, name: string): boolean {
+  const impl = (machine.implementations as { actions: Record<string, { type?: string }> }).actions[name];
+  return typeof impl === 'function' && (impl as { type?: string }).type === 'xstate.assign';
+}

@@ -1,0 +1,71 @@
+// Fires due machine timers for a set of definitions: claims due rows in batches (SKIP
+// LOCKED, so N processes share the work), woken by NOTIFY on `argus_timers` or by polling.
+import type { Logger } from '../log.ts';
+import type { ActorSystem, MachineDefinition } from './runtime.ts';
+
+export const TIMERS_CHANNEL = 'argus_timers';
+
+export class TimerWorker {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+
+  constructor(
+    private readonly actors: ActorSystem,
+    private readonly definitions: MachineDefinition[],
+    private readonly options: { batchSize: number; pollMs: number; log: Logger },
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.unlisten = await this.actors.db.listen(TIMERS_CHANNEL, () => this.wake());
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Fires everything due now, once; returns the number of rows advanced. */
+  async tick(): Promise<number> {
+    let advanced = 0;
+    for (const def of this.definitions) {
+      for (;;) {
+        const n = await this.actors.fireDue(def, this.options.batchSize);
+        advanced += n;
+        if (n < this.options.batchSize || !this.running) break;
+      }
+    }
+    return advanced;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const advanced = await this.tick();
+        failures = 0;
+        if (advanced > 0) continue;
+      } catch (error) {
+        failures++;
+        this.options.log.error('timer worker tick failed; retrying', { error, consecutive_failures: failures });
+      }
+      const wait = failures ? Math.min(this.options.pollMs * 2 ** failures, 30_000) : this.options.pollMs;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wakeUp = () => { clearTimeout(timer); resolve(); };
+      });
+      this.wakeUp = null;
+    }
+  }
+
+  /** Stops claiming; resolves when the batch in hand is committed. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await this.unlisten?.();
+  }
+}

@@ -1,0 +1,92 @@
+// Environment → one typed, validated config object. A bad value stops startup with a
+// message naming the variable. Every variable is documented in README.md.
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  dbPoolMax: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  maxBodyBytes: number;
+  shutdownGraceMs: number;
+  masterKey: string | null;
+  accessTokenTtlSeconds: number;
+  allowPrivateTargets: boolean;
+  workerBatchSize: number;
+  workerPollMs: number;
+  leaseMs: number;
+  runWorkers: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${env[name]}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `must use ${protocols.join(' or ')}`);
+  return raw.replace(/\/+$/, '');
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const masterKey = env.MASTER_KEY?.trim() || null;
+  if (masterKey !== null && !/^[A-Za-z0-9+/_-]{43}=?$/.test(masterKey)) {
+    throw new ConfigError('MASTER_KEY', 'must be 32 random bytes, base64 encoded (openssl rand -base64 32)');
+  }
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: env.DATA_DIR?.trim() || './.data',
+    dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    masterKey,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
+    allowPrivateTargets: bool(env, 'ALLOW_PRIVATE_TARGETS', false),
+    workerBatchSize: int(env, 'WORKER_BATCH_SIZE', 200, 1, 10_000),
+    workerPollMs: int(env, 'WORKER_POLL_MS', 1000, 10, 60_000),
+    leaseMs: int(env, 'LEASE_MS', 30_000, 1000, 3_600_000),
+    runWorkers: bool(env, 'RUN_WORKERS', true),
+  };
+}

@@ -1,0 +1,35 @@
+// The one query interface of the project. SQL is written with $1, $2 … placeholders and
+// runs unchanged on both drivers (postgres.js for a real server, PGlite embedded).
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Subscribes to NOTIFY on a channel; the returned function unsubscribes. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** The first row, or an error: for queries that must return exactly one row. */
+export async function one<T extends Row>(db: Queryable, text: string, params?: readonly unknown[]): Promise<T> {
+  const rows = await db.query<T>(text, params);
+  if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}`);
+  return rows[0];
+}
+
+export async function maybeOne<T extends Row>(db: Queryable, text: string, params?: readonly unknown[]): Promise<T | null> {
+  const rows = await db.query<T>(text, params);
+  return rows[0] ?? null;
+}
+
+export async function notify(db: Queryable, channel: string, payload: string): Promise<void> {
+  await db.query('select pg_notify($1, $2)', [channel, payload]);
+}

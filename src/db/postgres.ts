@@ -1,0 +1,45 @@
+import postgres from 'postgres';
+import type { Db, Queryable, Row } from './db.ts';
+
+type Sql = postgres.Sql<Record<string, never>>;
+type Param = postgres.ParameterOrJSON<never>;
+
+function queryable(sql: Sql | postgres.TransactionSql<Record<string, never>>): Queryable {
+  return {
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      const rows = await sql.unsafe(text, params as Param[], { prepare: true });
+      return rows as unknown as T[];
+    },
+    async exec(script: string) {
+      await sql.unsafe(script).simple();
+    },
+  };
+}
+
+export function createPostgresDb(url: string, options: { max: number }): Db {
+  const sql: Sql = postgres(url, {
+    max: options.max,
+    onnotice: () => {},
+    // int8 (count(*), bigserial) as a JS number: ours never exceed 2^53.
+    types: {
+      bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
+      // json/jsonb parameters are always passed as JSON text (as PGlite takes them).
+      json: { to: 3802, from: [114, 3802], serialize: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)), parse: (v: string) => JSON.parse(v) },
+    },
+    connection: { application_name: 'argus' },
+  }) as unknown as Sql;
+  return {
+    kind: 'postgres',
+    ...queryable(sql),
+    async transaction(fn) {
+      return (await sql.begin((tx) => fn(queryable(tx)))) as Awaited<ReturnType<typeof fn>>;
+    },
+    async listen(channel, onMessage) {
+      const sub = await sql.listen(channel, onMessage);
+      return () => sub.unlisten();
+    },
+    async close() {
+      await sql.end({ timeout: 5 });
+    },
+  };
+}

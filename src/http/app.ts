@@ -1,0 +1,115 @@
+// Elysia composition: request ids, JSON access logs, body parsing and limits, the error
+// envelope for every failure (unknown route, wrong method, bad JSON, oversized body,
+// validation), and the plugins of each domain mounted once.
+import { Elysia, ParseError, ValidationError } from 'elysia';
+import type { AnyElysia } from 'elysia';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { ApiError, invalidRequest } from './errors.ts';
+import { requestInfo, type RequestInfo } from './request-info.ts';
+
+export interface HttpOptions {
+  log: Logger;
+  metrics: Metrics;
+  maxBodyBytes: number;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function describeValidation(error: ValidationError): string {
+  const first = error.all[0] as { path?: string; summary?: string; message?: string } | undefined;
+  const where = error.type === 'body' ? 'body' : error.type;
+  if (!first) return `invalid ${where}`;
+  const field = (first.path ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const message = first.summary ?? first.message ?? 'is invalid';
+  return field ? `${field}: ${message}` : `${where}: ${message}`;
+}
+
+function pathPattern(path: string): RegExp {
+  const escaped = path
+    .split('/')
+    .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}/?$`);
+}
+
+async function parseBody(request: Request, contentType: string, maxBodyBytes: number): Promise<unknown> {
+  const text = await request.text();
+  if (text.length === 0) return undefined;
+  const size = new TextEncoder().encode(text).length;
+  if (size > maxBodyBytes) throw new ApiError(413, 'payload_too_large', `request body is ${size} bytes; the limit is ${maxBodyBytes}`);
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  if (type === 'application/json' || type.endsWith('+json')) {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw invalidRequest(`request body is not valid JSON (${(e as Error).message})`);
+    }
+  }
+  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text));
+  if (type === '') throw new ApiError(415, 'unsupported_media_type', 'a request body needs a Content-Type header: application/json');
+  throw new ApiError(415, 'unsupported_media_type', `Content-Type "${type}" is not accepted; send application/json`);
+}
+
+export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
+  const { log, metrics } = options;
+  const requests = metrics.counter('argus_http_requests_total', 'HTTP requests answered, by route and status');
+  const latency = metrics.histogram('argus_http_request_duration_seconds', 'HTTP request latency by route');
+
+  const app = new Elysia({ normalize: false })
+    .onRequest(({ request }) => {
+      const info = requestInfo(request);
+      const length = Number(request.headers.get('content-length') ?? '0');
+      if (BODY_METHODS.has(request.method) && length > options.maxBodyBytes) {
+        return new ApiError(413, 'payload_too_large', `request body is ${length} bytes; the limit is ${options.maxBodyBytes}`).toResponse(info.id);
+      }
+    })
+    .onTransform(({ request, route }) => {
+      requestInfo(request).route = route;
+    })
+    .onParse(({ request, contentType }) => parseBody(request, contentType ?? '', options.maxBodyBytes))
+    .onError(({ code, error, request }) => {
+      const info = requestInfo(request);
+      if (error instanceof ApiError) return error.toResponse(info.id);
+      if (error instanceof ParseError && error.cause instanceof ApiError) return error.cause.toResponse(info.id);
+      if (error instanceof ValidationError) return invalidRequest(describeValidation(error)).toResponse(info.id);
+      if (code === 'NOT_FOUND') {
+        const path = new URL(request.url).pathname;
+        const allowed = [...new Set(app.routes.filter((r) => pathPattern(r.path).test(path)).map((r) => r.method))];
+        if (allowed.length > 0) {
+          return new ApiError(405, 'method_not_allowed', `${request.method} is not allowed on ${path}; use ${allowed.join(', ')}`, {
+            allow: allowed.join(', '),
+          }).toResponse(info.id);
+        }
+        return new ApiError(404, 'not_found', `no route for ${request.method} ${path}`).toResponse(info.id);
+      }
+      if (code === 'PARSE') return invalidRequest('request body could not be parsed').toResponse(info.id);
+      log.error('unhandled error', { request_id: info.id, error });
+      return new ApiError(500, 'server_error', `internal error; quote request id ${info.id} when reporting it`).toResponse(info.id);
+    })
+    .onAfterHandle(({ request, set }) => {
+      set.headers['x-request-id'] = requestInfo(request).id;
+    });
+
+  for (const plugin of plugins) app.use(plugin);
+
+  return {
+    app,
+    /** Entry point for the platform server: records the peer address, then routes. */
+    handle: (request: Request, peer: { remoteAddress: string }): Promise<Response> => {
+      const info: RequestInfo = requestInfo(request);
+      info.remoteAddress = peer.remoteAddress;
+      const given = request.headers.get('x-request-id');
+      if (given && REQUEST_ID.test(given)) info.id = given;
+      return app.handle(request).then((response) => {
+        const seconds = (performance.now() - info.start) / 1000;
+        const route = info.route ?? 'unmatched';
+        requests.inc({ route, method: request.method, status: String(response.status) });
+        latency.observe(seconds, { route });
+        log.debug('request', { request_id: info.id, method: request.method, route, status: response.status, duration_ms: Math.round(seconds * 1000) });
+        return response;
+      });
+    },
+  };
+}

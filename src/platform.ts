@@ -1,0 +1,50 @@
+// The one place that knows which runtime we are on (Bun or Deno). Everything else uses
+// web-standard APIs plus the node: builtins both runtimes provide.
+import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
+
+export type FetchHandler = (request: Request, info: { remoteAddress: string }) => Response | Promise<Response>;
+
+export interface RunningServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface DenoLike {
+  serve(
+    options: { port: number; hostname: string; onListen?: () => void },
+    handler: (request: Request, info: { remoteAddr: { hostname: string } }) => Response | Promise<Response>,
+  ): { shutdown(): Promise<void>; addr: { port: number } };
+}
+
+export const runtimeName: 'bun' | 'deno' = 'Bun' in globalThis ? 'bun' : 'deno';
+
+export function serve(handler: FetchHandler, options: { port: number; hostname: string; maxBodyBytes: number }): RunningServer {
+  if (runtimeName === 'bun') {
+    const server = Bun.serve({
+      port: options.port,
+      hostname: options.hostname,
+      // Bodies are checked against MAX_BODY_BYTES by the HTTP layer, which answers 413 in
+      // the error envelope; Bun's own cap sits above it as a backstop.
+      maxRequestBodySize: options.maxBodyBytes * 2 + 1024,
+      fetch: (request, srv) => handler(request, { remoteAddress: srv.requestIP(request)?.address ?? 'unknown' }),
+    });
+    return { port: server.port ?? options.port, stop: async () => { await server.stop(false); } };
+  }
+  const deno = (globalThis as unknown as { Deno: DenoLike }).Deno;
+  const server = deno.serve({ port: options.port, hostname: options.hostname, onListen: () => {} }, (request, info) =>
+    handler(request, { remoteAddress: info.remoteAddr.hostname }),
+  );
+  return { port: server.addr.port, stop: () => server.shutdown() };
+}
+
+export const files = {
+  readText: (path: string) => readFile(path, 'utf8'),
+  list: (dir: string) => readdir(dir),
+  ensureDir: async (dir: string) => { await mkdir(dir, { recursive: true }); },
+  writeText: (path: string, text: string, mode?: number) => writeFile(path, text, { mode }),
+  exists: async (path: string) => readFile(path).then(() => true, () => false),
+};
+
+export function onShutdownSignal(handler: (signal: string) => void): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => handler(signal));
+}
