@@ -1,10 +1,12 @@
 #!/usr/bin/env bun
 // The `argus` command: `npm run argus -- <command> [options]` or `bunx argus <command>`.
 import { loadConfig, ConfigError, type Config } from './config.ts';
-import { startService, type Service } from './main.ts';
+import { openServices, startService, type Service } from './main.ts';
+import { mintAdminToken, type Services } from './services.ts';
 import { openDb } from './db/index.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
 import { onShutdownSignal } from './platform.ts';
+import { createLogger } from './log.ts';
 
 export class UsageError extends Error {}
 
@@ -56,6 +58,20 @@ function keepRunning(service: Service): 'running' {
   return 'running';
 }
 
+async function withServices<T>(config: Config, fn: (services: Services) => Promise<T>): Promise<T> {
+  const services = await openServices(config, { log: createLogger('warn') });
+  try {
+    return await fn(services);
+  } finally {
+    await services.actors.drain();
+    await services.db.close();
+  }
+}
+
+function print(args: ParsedArgs, json: Record<string, unknown>, text: string): void {
+  console.log(args.flags.json ? JSON.stringify(json, null, 2) : text);
+}
+
 export const commands: Record<string, Command> = {
   serve: {
     summary: 'Start the HTTP service and its workers (the default command).',
@@ -88,6 +104,76 @@ export const commands: Record<string, Command> = {
       }
       return 0;
     },
+  },
+};
+
+commands.bootstrap = {
+  summary: 'Create a tenant and its first administrator; prints an admin access token.',
+  usage: `argus bootstrap --tenant NAME --admin-email EMAIL [--admin-password P] [--json]
+
+Without --admin-password one is generated and printed once. The admin access token is
+short-lived (ADMIN_TOKEN_TTL_SECONDS); mint another with argus token.`,
+  async run(args, config) {
+    const name = stringFlag(args, 'tenant', true);
+    const email = stringFlag(args, 'admin-email', true);
+    const password = stringFlag(args, 'admin-password');
+    return withServices(config, async (services) => {
+      const created = await services.tenants.createTenant({ name, adminEmail: email, adminPassword: password });
+      const token = await mintAdminToken(services, created.tenantId, created.adminUserId);
+      const out = {
+        tenant_id: created.tenantId,
+        admin_user_id: created.adminUserId,
+        admin_email: email,
+        ...(created.adminPassword ? { admin_password: created.adminPassword } : {}),
+        admin_access_token: token.token,
+        expires_at: token.expiresAt.toISOString(),
+      };
+      print(args, out, [
+        `tenant ${name}: ${created.tenantId}`,
+        `admin ${email}${created.adminPassword ? ` (password, shown once: ${created.adminPassword})` : ''}`,
+        `admin access token (until ${out.expires_at}):`,
+        token.token,
+      ].join('\n'));
+      return 0;
+    });
+  },
+};
+
+commands.token = {
+  summary: 'Mint a short-lived access token for a tenant administrator.',
+  usage: 'argus token --tenant NAME|ten_… --admin [--email EMAIL] [--json]\n\nWithout --email, the first administrator of the tenant.',
+  async run(args, config) {
+    const tenantRef = stringFlag(args, 'tenant', true);
+    if (args.flags.admin === undefined) throw new UsageError('only --admin tokens can be minted here; apps get theirs from /v1/oauth/token');
+    const email = stringFlag(args, 'email');
+    return withServices(config, async (services) => {
+      const tenant = tenantRef.startsWith('ten_') ? await services.tenants.tenant(tenantRef) : await services.tenants.tenantByName(tenantRef);
+      if (!tenant) throw new UsageError(`no tenant "${tenantRef}"`);
+      const admin = email ? await services.tenants.adminByEmail(tenant.id, email) : await services.tenants.firstAdmin(tenant.id);
+      if (!admin) throw new UsageError(email ? `${email} is not an administrator of ${tenant.name}` : `tenant ${tenant.name} has no administrator`);
+      const token = await mintAdminToken(services, tenant.id, admin.id);
+      print(args, { tenant_id: tenant.id, admin_user_id: admin.id, admin_access_token: token.token, expires_at: token.expiresAt.toISOString() }, token.token);
+      return 0;
+    });
+  },
+};
+
+commands.keys = {
+  summary: 'Signing keys: list them, or rotate (next → active → retiring → retired).',
+  usage: 'argus keys list|rotate [--json]',
+  async run(args, config) {
+    const action = args.positional[0] ?? 'list';
+    if (action !== 'list' && action !== 'rotate') throw new UsageError(`unknown keys action "${action}"; use list or rotate`);
+    return withServices(config, async (services) => {
+      if (action === 'rotate') {
+        const r = await services.keys.rotate();
+        print(args, r, `activated ${r.activated.join(', ')}; retiring ${r.retiring.join(', ') || 'none'}; next ${r.next.join(', ')}`);
+      } else {
+        const keys = await services.keys.list();
+        print(args, { keys }, keys.map((k) => `${k.kid}  ${k.alg}  ${k.state.padEnd(8)}  ${k.created_at}`).join('\n'));
+      }
+      return 0;
+    });
   },
 };
 

@@ -13,6 +13,8 @@ export interface Config {
   shutdownGraceMs: number;
   masterKey: string | null;
   accessTokenTtlSeconds: number;
+  adminTokenTtlSeconds: number;
+  signingAlgs: Array<'RS256' | 'ES256'>;
   allowPrivateTargets: boolean;
   workerBatchSize: number;
   workerPollMs: number;
@@ -65,6 +67,14 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw.replace(/\/+$/, '');
 }
 
+function algs(env: Env, name: string): Array<'RS256' | 'ES256'> {
+  const raw = env[name]?.trim();
+  if (!raw) return ['RS256'];
+  const list = raw.split(',').map((a) => a.trim()).filter(Boolean);
+  for (const a of list) if (a !== 'RS256' && a !== 'ES256') throw new ConfigError(name, `unsupported algorithm "${a}"; use RS256, ES256 or both (RS256,ES256)`);
+  return [...new Set(list)] as Array<'RS256' | 'ES256'>;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const masterKey = env.MASTER_KEY?.trim() || null;
@@ -83,6 +93,8 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     masterKey,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
+    adminTokenTtlSeconds: int(env, 'ADMIN_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
+    signingAlgs: algs(env, 'SIGNING_ALGS'),
     allowPrivateTargets: bool(env, 'ALLOW_PRIVATE_TARGETS', false),
     workerBatchSize: int(env, 'WORKER_BATCH_SIZE', 200, 1, 10_000),
     workerPollMs: int(env, 'WORKER_POLL_MS', 1000, 10, 60_000),

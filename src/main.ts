@@ -4,12 +4,13 @@ import { openDb, type Db } from './db/index.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
 import { createLogger, type Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
-import { ActorSystem, type MachineDefinition } from './actors/runtime.ts';
 import { TimerWorker } from './actors/timer-worker.ts';
 import { systemClock, type Clock } from './actors/clock.ts';
 import { createHttpApp } from './http/app.ts';
 import { healthRoutes } from './http/health.ts';
 import { serve, runtimeName, type RunningServer } from './platform.ts';
+import { buildServices, type Services } from './services.ts';
+import { routePlugins } from './routes.ts';
 
 export interface ServiceOptions {
   http: boolean;
@@ -20,36 +21,36 @@ export interface ServiceOptions {
   db?: Db;
 }
 
-export interface Service {
-  config: Config;
-  db: Db;
-  log: Logger;
-  metrics: Metrics;
-  actors: ActorSystem;
+export interface Service extends Services {
   /** Handles a request without a socket (tests, benchmarks). */
   handle(request: Request): Promise<Response>;
   server: RunningServer | null;
   url: string | null;
+  timers: TimerWorker;
   stop(): Promise<void>;
 }
 
-export async function startService(config: Config, options: ServiceOptions): Promise<Service> {
+/** Opens the database, applies migrations and builds the services (CLI commands use this). */
+export async function openServices(config: Config, options: { log?: Logger; clock?: Clock; db?: Db } = {}): Promise<Services> {
   const log = options.log ?? createLogger(config.logLevel, { service: 'argus', runtime: runtimeName });
-  const metrics = new Metrics();
   const db = options.db ?? (await openDb(config));
-  const migrations = await loadMigrations();
-  const applied = await migrate(db, migrations);
+  const applied = await migrate(db);
   if (applied.length) log.info('migrations applied', { applied });
+  return buildServices(config, db, log, new Metrics(), options.clock ?? systemClock);
+}
 
-  const actors = new ActorSystem(db, log, metrics, options.clock ?? systemClock);
-  const machines: MachineDefinition[] = [];
+export async function startService(config: Config, options: ServiceOptions): Promise<Service> {
+  const services = await openServices(config, options);
+  const { db, log, metrics, actors } = services;
+  const migrations = await loadMigrations();
 
   let shuttingDown = false;
   const { handle } = createHttpApp({ log, metrics, maxBodyBytes: config.maxBodyBytes }, [
     healthRoutes({ db, migrations, metrics, isShuttingDown: () => shuttingDown }),
+    ...routePlugins(services),
   ]);
 
-  const timers = new TimerWorker(actors, machines, { batchSize: config.workerBatchSize, pollMs: config.workerPollMs, log });
+  const timers = new TimerWorker(actors, services.machines, { batchSize: config.workerBatchSize, pollMs: config.workerPollMs, log });
   if (options.workers) await timers.start();
 
   let server: RunningServer | null = null;
@@ -62,7 +63,8 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const stop = () =>
     (stopping ??= (async () => {
       shuttingDown = true;
-      const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref?.());
+      let timeout: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<void>((resolve) => (timeout = setTimeout(resolve, config.shutdownGraceMs)));
       // Stop accepting, let in-flight requests finish, stop claiming work, then wait for
       // effects already started (bounded by SHUTDOWN_GRACE_MS) before closing the pool.
       await Promise.race([
@@ -73,12 +75,15 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         })(),
         deadline,
       ]);
+      clearTimeout(timeout);
       await db.close();
       log.info('stopped');
     })());
 
   return {
-    config, db, log, metrics, actors, server,
+    ...services,
+    server,
+    timers,
     url: server ? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}` : null,
     handle: (request) => handle(request, { remoteAddress: '127.0.0.1' }),
     stop,

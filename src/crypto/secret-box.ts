@@ -1,0 +1,40 @@
+// Encryption at rest (AES-256-GCM) for private keys and other secrets the service must
+// read back. The key comes from MASTER_KEY, or in the embedded default from
+// DATA_DIR/master.key, generated on first start.
+import { join } from 'node:path';
+import { files } from '../platform.ts';
+import { fromBase64Url, toBase64Url, utf8 } from './encoding.ts';
+
+export class SecretBox {
+  private constructor(private readonly key: CryptoKey) {}
+
+  static async fromBase64(text: string): Promise<SecretBox> {
+    const raw = fromBase64Url(text.replace(/=+$/, ''));
+    if (raw.length !== 32) throw new Error('MASTER_KEY must decode to 32 bytes');
+    return new SecretBox(await crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']));
+  }
+
+  /** MASTER_KEY if set; else DATA_DIR/master.key, created (mode 0600) when missing. */
+  static async load(masterKey: string | null, dataDir: string): Promise<{ box: SecretBox; generated: boolean }> {
+    if (masterKey) return { box: await SecretBox.fromBase64(masterKey), generated: false };
+    const path = join(dataDir, 'master.key');
+    if (await files.exists(path)) return { box: await SecretBox.fromBase64((await files.readText(path)).trim()), generated: false };
+    await files.ensureDir(dataDir);
+    const text = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+    await files.writeText(path, text + '\n', 0o600);
+    return { box: await SecretBox.fromBase64(text), generated: true };
+  }
+
+  async seal(plaintext: string): Promise<string> {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, this.key, utf8(plaintext)));
+    return `v1.${toBase64Url(iv)}.${toBase64Url(sealed)}`;
+  }
+
+  async open(sealed: string): Promise<string> {
+    const [version, iv, data] = sealed.split('.');
+    if (version !== 'v1' || !iv || !data) throw new Error('sealed value has an unknown format');
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(iv) as Uint8Array<ArrayBuffer> }, this.key, fromBase64Url(data) as Uint8Array<ArrayBuffer>);
+    return new TextDecoder().decode(plain);
+  }
+}

@@ -1,0 +1,21 @@
+import { t } from 'elysia';
+import { router } from '../../http/router.ts';
+import type { Services } from '../../services.ts';
+
+const Jwks = t.Object({
+  keys: t.Array(t.Object({ kty: t.String(), kid: t.String(), use: t.String(), alg: t.String() }, { additionalProperties: true })),
+});
+
+export function jwksRoutes({ keys }: Pick<Services, 'keys'>) {
+  const handler = async ({ set }: { set: { headers: Record<string, string | number> } }) => {
+    set.headers['cache-control'] = 'public, max-age=300';
+    return keys.jwks();
+  };
+  const detail = (summary: string) => ({
+    detail: { summary, tags: ['JWKS and token verification'], security: [] },
+    response: { 200: Jwks },
+  });
+  return router('jwks')
+    .get('/.well-known/jwks.json', handler, detail('OpenID-compatible JWKS discovery'))
+    .get('/v1/auth/jwks.json', handler, detail('Versioned JWKS endpoint'));
+}

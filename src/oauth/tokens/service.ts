@@ -1,0 +1,131 @@
+// Access tokens: JWTs per RFC 9068 (typ at+jwt), signed with the active key, verified the
+// same way on every protected route (signature, expiry, issuer, audience, revocation).
+import { SignJWT, jwtVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import type { Db } from '../../db/index.ts';
+import { newId } from '../../ids.ts';
+import { unauthorized } from '../../http/errors.ts';
+import { ADMIN_SCOPE } from '../../identity/scopes.ts';
+import type { KeyRing, SigningAlg } from '../keys/service.ts';
+
+export interface Principal {
+  tenantId: string;
+  /** usr_… for a user, the client_id for a client or service token. */
+  subject: string;
+  clientId: string;
+  scopes: string[];
+  tokenId: string;
+  expiresAt: Date;
+  /** A tenant administrator (the unpublished admin scope). */
+  admin: boolean;
+  kind: 'user' | 'client' | 'service';
+}
+
+export interface MintRequest {
+  tenantId: string;
+  subject: string;
+  clientId: string;
+  scopes: string[];
+  ttlSeconds: number;
+  kind: Principal['kind'];
+  alg?: SigningAlg;
+  /** Extra claims (e.g. the authorization code a token came from). */
+  claims?: Record<string, string>;
+}
+
+export interface MintedToken { token: string; jti: string; expiresAt: Date; scope: string }
+
+/** Checks a verified token may still act (app not disabled, token not revoked …). */
+export type TokenCheck = (principal: Principal, claims: Record<string, unknown>) => Promise<string | null>;
+
+export class TokenService {
+  private readonly checks: TokenCheck[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly keys: KeyRing,
+    private readonly issuer: string,
+  ) {
+    this.addCheck(async (p) => {
+      const rows = await this.db.query('select 1 from revoked_tokens where jti = $1', [p.tokenId]);
+      return rows.length ? 'token has been revoked' : null;
+    });
+  }
+
+  get audience(): string {
+    return this.issuer;
+  }
+
+  addCheck(check: TokenCheck): void {
+    this.checks.push(check);
+  }
+
+  async mint(req: MintRequest): Promise<MintedToken> {
+    const signer = await this.keys.signingKey(req.alg);
+    const jti = newId('tok');
+    const now = Math.floor(Date.now() / 1000);
+    const exp = now + req.ttlSeconds;
+    const scope = req.scopes.join(' ');
+    const token = await new SignJWT({ ...req.claims, client_id: req.clientId, scope, tenant_id: req.tenantId, token_kind: req.kind })
+      .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: 'at+jwt' })
+      .setIssuer(this.issuer)
+      .setAudience(this.audience)
+      .setSubject(req.subject)
+      .setJti(jti)
+      .setIssuedAt(now)
+      .setExpirationTime(exp)
+      .sign(signer.key);
+    return { token, jti, expiresAt: new Date(exp * 1000), scope };
+  }
+
+  /** Verifies a bearer token; throws a 401 ApiError with a reason the caller may see. */
+  async verify(token: string): Promise<Principal> {
+    let kid: string | undefined;
+    try {
+      kid = decodeProtectedHeader(token).kid;
+    } catch {
+      throw unauthorized('the bearer token is not a JWT');
+    }
+    const key = kid ? await this.keys.verificationKey(kid) : null;
+    if (!key) throw unauthorized('the token was not signed by a key this service publishes');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, key.key, {
+        issuer: this.issuer,
+        audience: this.audience,
+        typ: 'at+jwt',
+        algorithms: [key.alg],
+        clockTolerance: 5,
+      }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthorized('the token has expired');
+      throw unauthorized('the token is invalid');
+    }
+    const scopes = typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [];
+    const kind = payload.token_kind;
+    if (typeof payload.tenant_id !== 'string' || typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload.client_id !== 'string' || typeof payload.exp !== 'number' || (kind !== 'user' && kind !== 'client' && kind !== 'service')) {
+      throw unauthorized('the token lacks required claims');
+    }
+    const principal: Principal = {
+      tenantId: payload.tenant_id,
+      subject: payload.sub,
+      clientId: payload.client_id,
+      scopes,
+      tokenId: payload.jti,
+      expiresAt: new Date(payload.exp * 1000),
+      admin: scopes.includes(ADMIN_SCOPE),
+      kind,
+    };
+    for (const check of this.checks) {
+      const reason = await check(principal, payload);
+      if (reason) throw unauthorized(reason);
+    }
+    return principal;
+  }
+
+  async revoke(principal: Pick<Principal, 'tokenId' | 'tenantId' | 'expiresAt'>): Promise<void> {
+    await this.db.query(
+      'insert into revoked_tokens (jti, tenant_id, expires_at) values ($1, $2, $3) on conflict (jti) do nothing',
+      [principal.tokenId, principal.tenantId, principal.expiresAt],
+    );
+  }
+}

@@ -1,0 +1,8 @@
+// Every domain's route plugin, mounted once by the HTTP composition in main.ts.
+import type { AnyElysia } from 'elysia';
+import type { Services } from './services.ts';
+import { jwksRoutes } from './oauth/keys/routes.ts';
+
+export function routePlugins(services: Services): AnyElysia[] {
+  return [jwksRoutes(services)];
+}

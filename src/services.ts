@@ -1,0 +1,55 @@
+// Builds the service graph once, for the server, the workers and the CLI alike.
+import type { Config } from './config.ts';
+import type { Db } from './db/index.ts';
+import type { Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
+import { ActorSystem, type MachineDefinition } from './actors/runtime.ts';
+import type { Clock } from './actors/clock.ts';
+import { SecretBox } from './crypto/secret-box.ts';
+import { KeyRing } from './oauth/keys/service.ts';
+import { TokenService } from './oauth/tokens/service.ts';
+import { TenantService } from './identity/tenants/service.ts';
+import { Authenticator } from './http/auth.ts';
+import { ADMIN_SCOPE, ALL_SCOPES } from './identity/scopes.ts';
+
+/** Longest any token we sign may live; retiring keys stay published this long. */
+export const MAX_TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000;
+
+export interface Services {
+  config: Config;
+  db: Db;
+  log: Logger;
+  metrics: Metrics;
+  actors: ActorSystem;
+  box: SecretBox;
+  keys: KeyRing;
+  tokens: TokenService;
+  tenants: TenantService;
+  auth: Authenticator;
+  /** Machines whose timers the workers fire. */
+  machines: MachineDefinition[];
+}
+
+export async function buildServices(config: Config, db: Db, log: Logger, metrics: Metrics, clock: Clock): Promise<Services> {
+  const actors = new ActorSystem(db, log, metrics, clock);
+  const { box, generated } = await SecretBox.load(config.masterKey, config.dataDir);
+  if (generated) log.warn('generated a master key for encryption at rest; back it up or set MASTER_KEY', { path: `${config.dataDir}/master.key` });
+  const keys = new KeyRing(actors, box, { maxTokenLifetimeMs: MAX_TOKEN_LIFETIME_MS, algs: config.signingAlgs });
+  await keys.ensureActive();
+  const tokens = new TokenService(db, keys, config.publicUrl);
+  const tenants = new TenantService(db);
+  const auth = new Authenticator(tokens);
+  return { config, db, log, metrics, actors, box, keys, tokens, tenants, auth, machines: [keys.definition] };
+}
+
+/** A short-lived token for a tenant administrator (argus bootstrap / argus token). */
+export async function mintAdminToken(services: Services, tenantId: string, userId: string) {
+  return services.tokens.mint({
+    tenantId,
+    subject: userId,
+    clientId: 'argus-admin',
+    scopes: [ADMIN_SCOPE, ...ALL_SCOPES],
+    ttlSeconds: services.config.adminTokenTtlSeconds,
+    kind: 'user',
+  });
+}

@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'bun:test';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+describe('config', () => {
+  test('embedded defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: null, dataDir: './.data', publicUrl: 'http://localhost:3000', allowPrivateTargets: false, signingAlgs: ['RS256'] });
+  });
+
+  test.each([
+    ['PORT', 'eighty', /PORT: expected a whole number/],
+    ['PORT', '70000', /PORT: must be between 0 and 65535/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL: must use postgres: or postgresql:/],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL: is not a valid URL/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of debug, info, warn, error/],
+    ['ALLOW_PRIVATE_TARGETS', 'maybe', /ALLOW_PRIVATE_TARGETS: expected true or false/],
+    ['MASTER_KEY', 'short', /MASTER_KEY: must be 32 random bytes/],
+    ['SIGNING_ALGS', 'HS256', /SIGNING_ALGS: unsupported algorithm "HS256"/],
+  ])('a bad %s (%s) names the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  test('PUBLIC_URL loses its trailing slash; several signing algorithms', () => {
+    const c = loadConfig({ PUBLIC_URL: 'https://auth.example.com/', SIGNING_ALGS: 'RS256, ES256' });
+    expect(c.publicUrl).toBe('https://auth.example.com');
+    expect(c.signingAlgs).toEqual(['RS256', 'ES256']);
+  });
+});

@@ -1,0 +1,66 @@
+// The same server on Deno 2: start `deno run src/cli.ts serve` on the embedded database and
+// speak HTTP to it.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Subprocess } from 'bun';
+import { freePort } from '../support/service.ts';
+
+const root = join(import.meta.dir, '../..');
+let proc: Subprocess<'ignore', 'pipe', 'pipe'>;
+let url: string;
+let output = '';
+
+beforeAll(async () => {
+  const port = freePort();
+  url = `http://127.0.0.1:${port}`;
+  proc = Bun.spawn([join(root, 'node_modules/.bin/deno'), 'run', '--allow-all', 'src/cli.ts', 'serve'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-deno-')), DATABASE_URL: '', LOG_LEVEL: 'info' },
+    stdin: 'ignore', stdout: 'pipe', stderr: 'pipe',
+  });
+  void (async () => { for await (const chunk of proc.stdout) output += new TextDecoder().decode(chunk); })();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`deno server did not become ready:\n${output}\n${await new Response(proc.stderr).text()}`);
+    await Bun.sleep(250);
+  }
+}, 90_000);
+
+afterAll(async () => {
+  proc.kill('SIGTERM');
+  await proc.exited;
+});
+
+describe('on Deno', () => {
+  test('the log says so, and the embedded database is ready', async () => {
+    expect(output).toContain('"runtime":"deno"');
+    const res = await fetch(`${url}/readyz`);
+    expect(await res.json()).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'ok' } });
+  });
+
+  test('the error envelope is the same', async () => {
+    const res = await fetch(`${url}/nope`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toBe('not_found');
+    const wrong = await fetch(`${url}/healthz`, { method: 'PUT' });
+    expect(wrong.status).toBe(405);
+  });
+
+  test('JWKS is served', async () => {
+    const res = await fetch(`${url}/.well-known/jwks.json`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { keys: Array<{ kty: string; use: string }> };
+    expect(body.keys.length).toBeGreaterThan(0);
+    expect(body.keys[0]).toMatchObject({ kty: 'RSA', use: 'sig' });
+  });
+
+  test('SIGTERM stops it cleanly', async () => {
+    proc.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
+  });
+});

@@ -1,0 +1,49 @@
+// Starts the whole service in-process against the test database, on a free loopback port.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { startService, type Service } from '../../src/main.ts';
+import { silentLogger } from '../../src/log.ts';
+import type { Clock } from '../../src/actors/clock.ts';
+import { mintAdminToken } from '../../src/services.ts';
+import { randomToken } from '../../src/ids.ts';
+import { testDb } from './db.ts';
+
+export interface TestService extends Service {
+  url: string;
+  config: Config;
+}
+
+export async function startTestService(
+  options: { env?: Record<string, string>; clock?: Clock; workers?: boolean } = {},
+): Promise<TestService> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'argus-test-'));
+  const port = freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ALLOW_PRIVATE_TARGETS: 'true',
+    WORKER_POLL_MS: '50',
+    ...options.env,
+  });
+  const db = await testDb();
+  const service = await startService(config, { http: true, workers: options.workers ?? true, db, log: silentLogger, clock: options.clock });
+  return { ...service, url: service.url! } as TestService;
+}
+
+export function freePort(): number {
+  const probe = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response() });
+  const port = probe.port!;
+  probe.stop(true);
+  return port;
+}
+
+/** A new tenant with an admin and that admin's access token. */
+export async function newTenant(service: Service, name = `Tenant ${randomToken(8)}`) {
+  const created = await service.tenants.createTenant({ name, adminEmail: `admin-${randomToken(6).toLowerCase()}@example.com`, adminPassword: 'correct horse battery staple' });
+  const token = await mintAdminToken(service, created.tenantId, created.adminUserId);
+  return { tenantId: created.tenantId, adminUserId: created.adminUserId, adminToken: token.token, name };
+}
