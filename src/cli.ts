@@ -7,6 +7,7 @@ import { openDb } from './db/index.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
 import { onShutdownSignal } from './platform.ts';
 import { createLogger } from './log.ts';
+import { ApiError } from './http/errors.ts';
 
 export class UsageError extends Error {}
 
@@ -59,7 +60,8 @@ function keepRunning(service: Service): 'running' {
 }
 
 async function withServices<T>(config: Config, fn: (services: Services) => Promise<T>): Promise<T> {
-  const services = await openServices(config, { log: createLogger('warn') });
+  // One-shot commands print results on stdout; their logs go to stderr.
+  const services = await openServices(config, { log: createLogger('warn', { service: 'argus' }, (line) => process.stderr.write(line + '\n')) });
   try {
     return await fn(services);
   } finally {
@@ -78,6 +80,9 @@ export const commands: Record<string, Command> = {
     usage: 'argus serve [--no-workers]\n\nListens on HOST:PORT (default 127.0.0.1:3000). Without DATABASE_URL, keeps an embedded\nPostgres under DATA_DIR (default ./.data). See README.md for every variable.',
     async run(args, config) {
       const service = await startService(config, { http: true, workers: args.flags['no-workers'] === undefined && config.runWorkers });
+      if (!(await service.tenants.any())) {
+        service.log.info('no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`; it prints an admin access token for the API examples');
+      }
       return keepRunning(service);
     },
   },
@@ -211,6 +216,10 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof MigrationError) {
       console.error(`argus ${name}: ${error.message}`);
       return 2;
+    }
+    if (error instanceof ApiError) {
+      console.error(`argus ${name}: ${error.description}`);
+      return 1;
     }
     throw error;
   }

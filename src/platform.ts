@@ -18,7 +18,24 @@ interface DenoLike {
 
 export const runtimeName: 'bun' | 'deno' = 'Bun' in globalThis ? 'bun' : 'deno';
 
+/** Counts requests in progress so a graceful stop can wait for exactly those. */
+function tracked(handler: FetchHandler) {
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+  const wrapped: FetchHandler = async (request, info) => {
+    inFlight++;
+    try {
+      return await handler(request, info);
+    } finally {
+      if (--inFlight === 0) idle?.();
+    }
+  };
+  const settled = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve)));
+  return { wrapped, settled };
+}
+
 export function serve(handler: FetchHandler, options: { port: number; hostname: string; maxBodyBytes: number }): RunningServer {
+  const { wrapped, settled } = tracked(handler);
   if (runtimeName === 'bun') {
     const server = Bun.serve({
       port: options.port,
@@ -26,13 +43,21 @@ export function serve(handler: FetchHandler, options: { port: number; hostname: 
       // Bodies are checked against MAX_BODY_BYTES by the HTTP layer, which answers 413 in
       // the error envelope; Bun's own cap sits above it as a backstop.
       maxRequestBodySize: options.maxBodyBytes * 2 + 1024,
-      fetch: (request, srv) => handler(request, { remoteAddress: srv.requestIP(request)?.address ?? 'unknown' }),
+      fetch: (request, srv) => wrapped(request, { remoteAddress: srv.requestIP(request)?.address ?? 'unknown' }),
     });
-    return { port: server.port ?? options.port, stop: async () => { await server.stop(false); } };
+    return {
+      port: server.port ?? options.port,
+      stop: async () => {
+        // Stop accepting, let requests in progress finish, then close idle keep-alive sockets.
+        void server.stop(false);
+        await settled();
+        await server.stop(true);
+      },
+    };
   }
   const deno = (globalThis as unknown as { Deno: DenoLike }).Deno;
   const server = deno.serve({ port: options.port, hostname: options.hostname, onListen: () => {} }, (request, info) =>
-    handler(request, { remoteAddress: info.remoteAddr.hostname }),
+    wrapped(request, { remoteAddress: info.remoteAddr.hostname }),
   );
   return { port: server.addr.port, stop: () => server.shutdown() };
 }

@@ -20,7 +20,10 @@ beforeAll(async () => {
     env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-deno-')), DATABASE_URL: '', LOG_LEVEL: 'info' },
     stdin: 'ignore', stdout: 'pipe', stderr: 'pipe',
   });
-  void (async () => { for await (const chunk of proc.stdout) output += new TextDecoder().decode(chunk); })();
+  void (async () => {
+    const reader = proc.stdout.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) output += new TextDecoder().decode(r.value);
+  })();
   const deadline = Date.now() + 60_000;
   for (;;) {
     const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);

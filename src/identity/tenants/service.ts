@@ -41,6 +41,10 @@ export class TenantService {
     return id;
   }
 
+  async any(): Promise<boolean> {
+    return tenantStore.any(this.db);
+  }
+
   tenant(id: string): Promise<TenantRow | null> {
     return tenantStore.tenantById(this.db, id);
   }

@@ -13,6 +13,7 @@ export const tenantStore = {
     db.query('insert into users (id, tenant_id, email, password_hash, role) values ($1, $2, $3, $4, $5)', [u.id, u.tenantId, u.email, u.passwordHash, u.role]),
   userByEmail: (db: Queryable, tenantId: string, email: string) =>
     maybeOne<UserRow & Record<string, unknown>>(db, 'select * from users where tenant_id = $1 and lower(email) = lower($2)', [tenantId, email]),
+  any: async (db: Queryable) => (await db.query('select 1 from tenants limit 1')).length > 0,
   firstAdmin: (db: Queryable, tenantId: string) =>
     maybeOne<UserRow & Record<string, unknown>>(db, "select * from users where tenant_id = $1 and role = 'admin' order by created_at limit 1", [tenantId]),
   userById: (db: Queryable, tenantId: string, id: string) =>

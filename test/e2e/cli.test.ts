@@ -1,0 +1,91 @@
+// The argus command as a new user runs it: bootstrap, serve, stop, serve again.
+import { describe, expect, test } from 'bun:test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { databaseUrl } from '../support/db.ts';
+import { freePort } from '../support/service.ts';
+import { randomToken } from '../../src/ids.ts';
+
+const root = join(import.meta.dir, '../..');
+const dataDir = mkdtempSync(join(tmpdir(), 'argus-cli-'));
+const baseEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'info' };
+
+async function argus(args: string[], env: Record<string, string> = {}) {
+  const proc = Bun.spawn([process.execPath, 'src/cli.ts', ...args], { cwd: root, env: { ...baseEnv, ...env }, stdout: 'pipe', stderr: 'pipe' });
+  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  return { stdout, stderr, code };
+}
+
+async function serve(port: number) {
+  const proc = Bun.spawn([process.execPath, 'src/cli.ts', 'serve'], {
+    cwd: root, env: { ...baseEnv, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, stdout: 'pipe', stderr: 'pipe',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { proc, url };
+    await Bun.sleep(100);
+  }
+  proc.kill();
+  throw new Error(`serve did not become ready: ${await new Response(proc.stderr).text()}`);
+}
+
+describe('argus command', () => {
+  test('help, unknown commands and bad configuration', async () => {
+    const help = await argus(['--help']);
+    expect(help.code).toBe(0);
+    for (const c of ['serve', 'worker', 'migrate', 'bootstrap', 'token', 'keys']) expect(help.stdout).toContain(c);
+    const serveHelp = await argus(['serve', '--help']);
+    expect(serveHelp.stdout).toContain('Usage: argus serve');
+    const unknown = await argus(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    const badPort = await argus(['migrate'], { PORT: 'eighty' });
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toContain('PORT: expected a whole number');
+    const missing = await argus(['bootstrap', '--tenant', 'x']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--admin-email is required');
+  });
+
+  test('argus worker refuses the embedded database', async () => {
+    const r = await argus(['worker'], { DATABASE_URL: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('needs DATABASE_URL');
+  });
+
+  test('bootstrap, serve, restart: the tenant, its token and the signing key survive', async () => {
+    const port = freePort();
+    const tenant = `Acme ${randomToken(6)}`;
+    const boot = await argus(['bootstrap', '--tenant', tenant, '--admin-email', 'admin@acme.example', '--json'], { PUBLIC_URL: `http://127.0.0.1:${port}` });
+    expect(boot.code).toBe(0);
+    const out = JSON.parse(boot.stdout) as { tenant_id: string; admin_access_token: string; admin_password: string };
+    expect(out.tenant_id).toMatch(/^ten_/);
+    expect(out.admin_password.length).toBeGreaterThanOrEqual(20);
+    expect(boot.stdout + boot.stderr).not.toContain('private');
+
+    const again = await argus(['bootstrap', '--tenant', tenant, '--admin-email', 'other@acme.example']);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(`argus bootstrap: a tenant named "${tenant}" already exists`);
+
+    const first = await serve(port);
+    const jwks = createRemoteJWKSet(new URL(`${first.url}/.well-known/jwks.json`));
+    const verified = await jwtVerify(out.admin_access_token, jwks, { issuer: first.url, typ: 'at+jwt' });
+    expect(verified.payload.tenant_id).toBe(out.tenant_id);
+    const kid = verified.protectedHeader.kid;
+    first.proc.kill('SIGTERM');
+    expect(await first.proc.exited).toBe(0);
+
+    const second = await serve(port);
+    const keys = (await (await fetch(`${second.url}/v1/auth/jwks.json`)).json()) as { keys: Array<{ kid: string }> };
+    expect(keys.keys.map((k) => k.kid)).toContain(kid!);
+    const token = await argus(['token', '--tenant', tenant, '--admin', '--json'], { PUBLIC_URL: second.url });
+    expect(token.code).toBe(0);
+    const minted = JSON.parse(token.stdout) as { tenant_id: string; admin_access_token: string };
+    expect(minted.tenant_id).toBe(out.tenant_id);
+    await jwtVerify(minted.admin_access_token, createRemoteJWKSet(new URL(`${second.url}/.well-known/jwks.json`)), { issuer: second.url });
+    second.proc.kill('SIGTERM');
+    expect(await second.proc.exited).toBe(0);
+  }, 60_000);
+});
