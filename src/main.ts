@@ -27,6 +27,8 @@ export interface Service extends Services {
   server: RunningServer | null;
   url: string | null;
   timers: TimerWorker;
+  /** Runs fn first thing when the service stops (before requests drain). */
+  onStop(fn: () => Promise<void>): void;
   stop(): Promise<void>;
 }
 
@@ -59,10 +61,12 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     log.info('listening', { url: `http://${config.host}:${server.port}`, database: db.kind, workers: options.workers });
   }
 
+  const stopHooks: Array<() => Promise<void>> = [];
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       shuttingDown = true;
+      for (const hook of stopHooks) await hook();
       let timeout: ReturnType<typeof setTimeout> | undefined;
       const deadline = new Promise<void>((resolve) => (timeout = setTimeout(resolve, config.shutdownGraceMs)));
       // Stop accepting, let in-flight requests finish, stop claiming work, then wait for
@@ -86,6 +90,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     timers,
     url: server ? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}` : null,
     handle: (request) => handle(request, { remoteAddress: '127.0.0.1' }),
+    onStop: (fn) => void stopHooks.push(fn),
     stop,
   };
 }

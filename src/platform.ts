@@ -1,6 +1,6 @@
 // The one place that knows which runtime we are on (Bun or Deno). Everything else uses
 // web-standard APIs plus the node: builtins both runtimes provide.
-import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, mkdir, writeFile, rm, chmod } from 'node:fs/promises';
 
 export type FetchHandler = (request: Request, info: { remoteAddress: string }) => Response | Promise<Response>;
 
@@ -11,7 +11,7 @@ export interface RunningServer {
 
 interface DenoLike {
   serve(
-    options: { port: number; hostname: string; onListen?: () => void },
+    options: { port: number; hostname: string; onListen?: () => void } | { path: string; onListen?: () => void },
     handler: (request: Request, info: { remoteAddr: { hostname: string } }) => Response | Promise<Response>,
   ): { shutdown(): Promise<void>; addr: { port: number } };
 }
@@ -60,6 +60,22 @@ export function serve(handler: FetchHandler, options: { port: number; hostname: 
     wrapped(request, { remoteAddress: info.remoteAddr.hostname }),
   );
   return { port: server.addr.port, stop: () => server.shutdown() };
+}
+
+/** An HTTP server on a Unix socket (the local control socket), readable by its owner only. */
+export async function serveUnix(handler: (request: Request) => Response | Promise<Response>, path: string): Promise<{ stop(): Promise<void> }> {
+  await rm(path, { force: true });
+  let stop: () => Promise<void>;
+  if (runtimeName === 'bun') {
+    const server = Bun.serve({ unix: path, fetch: (request) => handler(request) });
+    stop = async () => { await server.stop(true); };
+  } else {
+    const deno = (globalThis as unknown as { Deno: DenoLike }).Deno;
+    const server = deno.serve({ path, onListen: () => {} }, (request) => handler(request));
+    stop = () => server.shutdown();
+  }
+  await chmod(path, 0o600);
+  return { stop: async () => { await stop(); await rm(path, { force: true }); } };
 }
 
 export const files = {

@@ -11,6 +11,7 @@ import { TokenService } from './oauth/tokens/service.ts';
 import { TenantService } from './identity/tenants/service.ts';
 import { Authenticator } from './http/auth.ts';
 import { ADMIN_SCOPE, ALL_SCOPES } from './identity/scopes.ts';
+import { AppService } from './identity/apps/service.ts';
 
 /** Longest any token we sign may live; retiring keys stay published this long. */
 export const MAX_TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000;
@@ -25,6 +26,7 @@ export interface Services {
   keys: KeyRing;
   tokens: TokenService;
   tenants: TenantService;
+  apps: AppService;
   auth: Authenticator;
   /** Machines whose timers the workers fire. */
   machines: MachineDefinition[];
@@ -38,8 +40,10 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   await keys.ensureActive();
   const tokens = new TokenService(db, keys, config.publicUrl);
   const tenants = new TenantService(db);
+  const apps = new AppService(db, actors, tenants);
+  tokens.addCheck(async (principal) => ((await apps.isDisabled(principal.clientId)) ? 'the app this token was issued to is disabled' : null));
   const auth = new Authenticator(tokens);
-  return { config, db, log, metrics, actors, box, keys, tokens, tenants, auth, machines: [keys.definition] };
+  return { config, db, log, metrics, actors, box, keys, tokens, tenants, apps, auth, machines: [keys.definition, apps.rotation] };
 }
 
 /** A short-lived token for a tenant administrator (argus bootstrap / argus token). */

@@ -56,6 +56,9 @@ interface Loaded { id: string; tenant_id: string; snapshot: Persisted; version: 
 
 export class ConcurrencyError extends Error {}
 
+/** An event for send(): a type and any JSON fields the machine reads. */
+export type MachineEvent = EventObject & Record<string, unknown>;
+
 export class ActorSystem {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly effectFailures;
@@ -136,7 +139,7 @@ export class ActorSystem {
   async send(
     unit: Unit,
     def: MachineDefinition,
-    items: ReadonlyArray<{ id: string; event: EventObject }>,
+    items: ReadonlyArray<{ id: string; event: MachineEvent }>,
     options: { tenantId?: string; maxRetries?: number } = {},
   ): Promise<Map<string, Transitioned>> {
     const results = new Map<string, Transitioned>();

@@ -1,0 +1,263 @@
+// Apps (OAuth clients) of a tenant: registration, governance, client secrets and their
+// rotation (machines/clientSecretRotation.ts), and client authentication for /v1/oauth/token.
+import type { Db } from '../../db/index.ts';
+import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
+import { clientSecretRotationMachine } from '../../../machines/clientSecretRotation.ts';
+import { constantTimeEqual, sha256Hex } from '../../crypto/hash.ts';
+import { newId, randomToken } from '../../ids.ts';
+import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
+import { pageOf, type Page } from '../../http/pagination.ts';
+import type { Principal } from '../../oauth/tokens/service.ts';
+import type { TenantService } from '../tenants/service.ts';
+import { SCOPE_CATALOG, isPublishedScope } from '../scopes.ts';
+import { auditStore } from '../audit/store.ts';
+import { appStore, type AppRow, type ClientType, type Governance } from './store.ts';
+import { redirectUriProblem } from './redirect-uri.ts';
+
+export type { AppRow, Governance } from './store.ts';
+
+export const GRANT_TYPES = ['authorization_code', 'client_credentials', 'refresh_token'] as const;
+export type GrantType = (typeof GRANT_TYPES)[number];
+
+export const DEFAULT_GRACE_SECONDS = 24 * 3600;
+export const MAX_GRACE_SECONDS = 30 * 24 * 3600;
+
+export interface NewApp {
+  name: string;
+  grant_types: string[];
+  redirect_uris?: string[];
+  requested_scopes: string[];
+  client_type?: ClientType;
+}
+
+export type GovernancePatch = Partial<Governance>;
+
+const invalidScope = (description: string) => new ApiError(400, 'invalid_scope', description);
+
+function defaultGovernance(): Governance {
+  return { allow_service_tokens: false, enforce_pkce: true, allowed_redirect_uris: null, max_token_lifetime_seconds: null, disabled: false, graphql_bundles: [] };
+}
+
+/** Governance with its keys always in the same order (jsonb does not keep them). */
+export function governanceView(g: Governance): Governance {
+  return {
+    allow_service_tokens: g.allow_service_tokens,
+    enforce_pkce: g.enforce_pkce,
+    allowed_redirect_uris: g.allowed_redirect_uris,
+    max_token_lifetime_seconds: g.max_token_lifetime_seconds,
+    disabled: g.disabled,
+    graphql_bundles: g.graphql_bundles ?? [],
+  };
+}
+
+export function appView(app: AppRow, rotation?: { state: string; previous_valid_until: string | null } | null) {
+  return {
+    client_id: app.id,
+    name: app.name,
+    client_type: app.client_type,
+    grant_types: app.grant_types,
+    redirect_uris: app.redirect_uris,
+    requested_scopes: app.requested_scopes,
+    tenant_id: app.tenant_id,
+    governance: governanceView(app.governance),
+    ...(rotation
+      ? { client_secret_rotation: { state: rotation.state, previous_secret_expires_at: rotation.state === 'overlapping' ? rotation.previous_valid_until : null } }
+      : {}),
+    created_at: app.created_at.toISOString(),
+    updated_at: app.updated_at.toISOString(),
+  };
+}
+
+export class AppService {
+  readonly rotation: MachineDefinition;
+  private readonly disabledCache = new Map<string, { disabled: boolean; at: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly actors: ActorSystem,
+    private readonly tenants: TenantService,
+    private readonly knownBundles: () => string[] = () => [],
+  ) {
+    this.rotation = actors.define({
+      name: 'clientSecretRotation',
+      machine: clientSecretRotationMachine,
+      table: 'app_secret_rotations',
+      effects: {
+        // Validity is decided by the machine's context; this only stamps the record.
+        retireSecret: async (effect) => {
+          const id = String(effect.params.secretId ?? '');
+          if (id) await appStore.retireSecret(this.db, id);
+        },
+      },
+    });
+  }
+
+  /** The published scopes this tenant has approved. */
+  async scopesFor(tenantId: string) {
+    const tenant = await this.tenants.tenant(tenantId);
+    const approved = new Set(tenant?.approved_scopes ?? []);
+    return SCOPE_CATALOG.filter((s) => approved.has(s.name)).map((s) => ({ name: s.name, description: s.description }));
+  }
+
+  async create(principal: Principal, input: NewApp): Promise<{ app: AppRow; clientSecret: string | null }> {
+    const clientType: ClientType = input.client_type ?? 'confidential';
+    const name = input.name.trim();
+    if (!name) throw invalidRequest('name: must not be blank');
+    const grants = [...new Set(input.grant_types)];
+    if (grants.length === 0) throw invalidRequest('grant_types: at least one grant type is required');
+    for (const g of grants) {
+      if (!(GRANT_TYPES as readonly string[]).includes(g)) throw invalidRequest(`grant_types: "${g}" is not supported; use ${GRANT_TYPES.join(', ')}`);
+    }
+    if (grants.includes('refresh_token') && !grants.includes('authorization_code')) {
+      throw invalidRequest('grant_types: refresh_token is only issued with authorization_code');
+    }
+    if (clientType === 'public' && grants.includes('client_credentials')) {
+      throw invalidRequest('grant_types: a public client has no secret, so it cannot use client_credentials');
+    }
+    const redirects = [...new Set(input.redirect_uris ?? [])];
+    if (grants.includes('authorization_code') && redirects.length === 0) {
+      throw invalidRequest('redirect_uris: at least one is required for authorization_code');
+    }
+    if (!grants.includes('authorization_code') && redirects.length > 0) {
+      throw invalidRequest('redirect_uris: only used with the authorization_code grant');
+    }
+    redirects.forEach((uri, i) => {
+      const problem = redirectUriProblem(uri);
+      if (problem) throw invalidRequest(`redirect_uris.${i}: ${problem}`);
+    });
+    const scopes = [...new Set(input.requested_scopes)];
+    await this.checkScopes(principal.tenantId, scopes);
+
+    const app: Omit<AppRow, 'created_at' | 'updated_at' | 'cursor_at'> = {
+      id: newId('app'),
+      tenant_id: principal.tenantId,
+      name,
+      client_type: clientType,
+      grant_types: grants,
+      redirect_uris: redirects,
+      requested_scopes: scopes,
+      governance: defaultGovernance(),
+      created_by: principal.subject,
+    };
+    const clientSecret = clientType === 'confidential' ? `cs_${randomToken(40)}` : null;
+    await this.actors.transaction(async (unit) => {
+      await appStore.insert(unit.tx, app);
+      if (clientSecret) {
+        const secretId = newId('sec');
+        await appStore.insertSecret(unit.tx, { id: secretId, appId: app.id, tenantId: app.tenant_id, hash: await sha256Hex(clientSecret) });
+        await this.actors.create(unit, this.rotation, { id: app.id, tenantId: app.tenant_id, input: { secretId } });
+      }
+      await auditStore.record(unit.tx, {
+        tenantId: app.tenant_id, actor: principal.subject, action: 'app.created', targetType: 'app', targetId: app.id,
+        changes: { name, client_type: clientType, grant_types: grants, redirect_uris: redirects, requested_scopes: scopes },
+      });
+    });
+    return { app: await this.get(principal.tenantId, app.id), clientSecret };
+  }
+
+  async get(tenantId: string, clientId: string): Promise<AppRow> {
+    const app = await appStore.get(this.db, tenantId, clientId);
+    if (!app) throw notFound(`app ${clientId}`);
+    return app;
+  }
+
+  async describe(tenantId: string, clientId: string) {
+    const app = await this.get(tenantId, clientId);
+    return appView(app, await appStore.rotation(this.db, app.id));
+  }
+
+  async list(tenantId: string, page: Page) {
+    const { items, next_cursor } = pageOf(await appStore.list(this.db, tenantId, page), page);
+    return { apps: items.map((a) => appView(a)), next_cursor };
+  }
+
+  async updateGovernance(principal: Principal, clientId: string, patch: GovernancePatch): Promise<AppRow> {
+    return this.db.transaction(async (tx) => {
+      const app = await appStore.get(tx, principal.tenantId, clientId);
+      if (!app) throw notFound(`app ${clientId}`);
+      const next: Governance = { ...defaultGovernance(), ...app.governance, ...patch };
+      if (patch.allowed_redirect_uris) {
+        const outside = patch.allowed_redirect_uris.filter((u) => !app.redirect_uris.includes(u));
+        if (outside.length) throw invalidRequest(`allowed_redirect_uris: ${outside.join(', ')} is not a registered redirect URI of this app`);
+      }
+      if (patch.enforce_pkce === false && app.client_type === 'public') {
+        throw invalidRequest('enforce_pkce: a public client must always use PKCE');
+      }
+      if (patch.allow_service_tokens === true && !app.grant_types.includes('client_credentials') && app.client_type === 'public') {
+        throw invalidRequest('allow_service_tokens: a public client cannot hold service tokens');
+      }
+      if (patch.graphql_bundles) {
+        const known = new Set(this.knownBundles());
+        const unknown = patch.graphql_bundles.filter((b) => !known.has(b));
+        if (unknown.length) throw invalidRequest(`graphql_bundles: unknown bundle(s) ${unknown.join(', ')}`);
+      }
+      await appStore.setGovernance(tx, principal.tenantId, clientId, next);
+      await auditStore.record(tx, { tenantId: principal.tenantId, actor: principal.subject, action: 'app.governance_updated', targetType: 'app', targetId: clientId, changes: { ...patch } });
+      this.disabledCache.delete(clientId);
+      return { ...app, governance: next };
+    });
+  }
+
+  /** A new write-once secret; the old one authenticates for `graceSeconds` more (0: never). */
+  async rotateSecret(principal: Principal, clientId: string, graceSeconds = DEFAULT_GRACE_SECONDS) {
+    if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_GRACE_SECONDS) {
+      throw invalidRequest(`grace_period_seconds: must be a whole number from 0 to ${MAX_GRACE_SECONDS}`);
+    }
+    const app = await this.get(principal.tenantId, clientId);
+    if (app.client_type === 'public') throw invalidRequest('a public client has no secret to rotate');
+    const secret = `cs_${randomToken(40)}`;
+    const secretId = newId('sec');
+    const at = new Date(this.actors.clock.now()).toISOString();
+    const result = await this.actors.transaction(async (unit) => {
+      await appStore.insertSecret(unit.tx, { id: secretId, appId: app.id, tenantId: app.tenant_id, hash: await sha256Hex(secret) });
+      const sent = await this.actors.send(unit, this.rotation, [{ id: app.id, event: { type: 'ROTATE', newSecretId: secretId, graceMs: graceSeconds * 1000, at } }], { tenantId: principal.tenantId });
+      await auditStore.record(unit.tx, { tenantId: app.tenant_id, actor: principal.subject, action: 'app.secret_rotated', targetType: 'app', targetId: app.id, changes: { grace_period_seconds: graceSeconds } });
+      return sent.get(app.id);
+    });
+    const previousValidUntil = (result?.snapshot.context.previousValidUntil as string | null | undefined) ?? null;
+    return { client_id: app.id, client_secret: secret, previous_secret_expires_at: graceSeconds > 0 ? previousValidUntil : null };
+  }
+
+  /** The app when `secret` is one of its valid secrets (constant-time compare), else null. */
+  async authenticateClient(clientId: string, secret: string): Promise<AppRow | null> {
+    const app = await appStore.byClientId(this.db, clientId);
+    const hash = await sha256Hex(secret);
+    const candidates = app ? await appStore.validSecrets(this.db, app.id, new Date(this.actors.clock.now()).toISOString()) : [];
+    let ok = false;
+    for (const c of candidates) ok = constantTimeEqual(hash, c.secret_hash) || ok;
+    return ok ? app : null;
+  }
+
+  /** For the OAuth endpoints, which learn the tenant from the client_id. */
+  byClientId(clientId: string): Promise<AppRow | null> {
+    return appStore.byClientId(this.db, clientId);
+  }
+
+  /** Whether tokens issued to this client may still act (cached for two seconds). */
+  async isDisabled(clientId: string): Promise<boolean> {
+    const cached = this.disabledCache.get(clientId);
+    if (cached && Date.now() - cached.at < 2000) return cached.disabled;
+    const app = await appStore.byClientId(this.db, clientId);
+    const disabled = app?.governance.disabled === true;
+    this.disabledCache.set(clientId, { disabled, at: Date.now() });
+    return disabled;
+  }
+
+  async audit(tenantId: string, page: Page, targetId?: string) {
+    const { items, next_cursor } = pageOf(await auditStore.list(this.db, tenantId, page, { targetId }), page);
+    return {
+      audit_events: items.map((e) => ({ id: e.id, actor: e.actor, action: e.action, target_type: e.target_type, target_id: e.target_id, changes: e.changes, at: e.at.toISOString() })),
+      next_cursor,
+    };
+  }
+
+  private async checkScopes(tenantId: string, scopes: string[]) {
+    if (scopes.length === 0) throw invalidScope('requested_scopes: at least one scope is required');
+    const tenant = await this.tenants.tenant(tenantId);
+    const approved = new Set(tenant?.approved_scopes ?? []);
+    for (const s of scopes) {
+      // Unpublished and unapproved scopes get the same answer: nothing about them leaks.
+      if (!isPublishedScope(s) || !approved.has(s)) throw invalidScope(`requested_scopes: "${s}" is not a scope approved for this tenant; see GET /v1/platform/scopes`);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import type { Queryable } from '../../db/index.ts';
+import { maybeOne } from '../../db/index.ts';
+import type { Page } from '../../http/pagination.ts';
+
+export interface Governance {
+  allow_service_tokens: boolean;
+  enforce_pkce: boolean;
+  allowed_redirect_uris: string[] | null;
+  max_token_lifetime_seconds: number | null;
+  disabled: boolean;
+  graphql_bundles: string[];
+}
+
+export type ClientType = 'confidential' | 'public';
+
+export interface AppRow {
+  id: string;
+  tenant_id: string;
+  name: string;
+  client_type: ClientType;
+  grant_types: string[];
+  redirect_uris: string[];
+  requested_scopes: string[];
+  governance: Governance;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  cursor_at: string;
+}
+
+const COLUMNS = 'id, tenant_id, name, client_type, grant_types, redirect_uris, requested_scopes, governance, created_by, created_at, updated_at, created_at::text as cursor_at';
+
+export const appStore = {
+  insert: (db: Queryable, a: Omit<AppRow, 'created_at' | 'updated_at' | 'cursor_at'>) =>
+    db.query(
+      `insert into apps (id, tenant_id, name, client_type, grant_types, redirect_uris, requested_scopes, governance, created_by)
+       values ($1, $2, $3, $4, $5::text[], $6::text[], $7::text[], $8::jsonb, $9)`,
+      [a.id, a.tenant_id, a.name, a.client_type, a.grant_types, a.redirect_uris, a.requested_scopes, JSON.stringify(a.governance), a.created_by],
+    ),
+  get: (db: Queryable, tenantId: string, id: string) =>
+    maybeOne<AppRow & Record<string, unknown>>(db, `select ${COLUMNS} from apps where tenant_id = $1 and id = $2`, [tenantId, id]),
+  /** By client_id alone: the OAuth endpoints learn the tenant from the app. */
+  byClientId: (db: Queryable, id: string) => maybeOne<AppRow & Record<string, unknown>>(db, `select ${COLUMNS} from apps where id = $1`, [id]),
+  list: (db: Queryable, tenantId: string, page: Page) =>
+    db.query<AppRow & Record<string, unknown>>(
+      `select ${COLUMNS} from apps where tenant_id = $1
+          and ($2::timestamptz is null or (created_at, id) < ($2::timestamptz, $3::text))
+        order by created_at desc, id desc limit $4`,
+      [tenantId, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
+    ),
+  setGovernance: (db: Queryable, tenantId: string, id: string, governance: Governance) =>
+    db.query('update apps set governance = $3::jsonb, updated_at = now() where tenant_id = $1 and id = $2', [tenantId, id, JSON.stringify(governance)]),
+  insertSecret: (db: Queryable, s: { id: string; appId: string; tenantId: string; hash: string }) =>
+    db.query('insert into client_secrets (id, app_id, tenant_id, secret_hash) values ($1, $2, $3, $4)', [s.id, s.appId, s.tenantId, s.hash]),
+  retireSecret: (db: Queryable, id: string) =>
+    db.query('update client_secrets set retired_at = coalesce(retired_at, now()) where id = $1', [id]),
+  /**
+   * The secrets that authenticate now, as the app's rotation machine says: the current one,
+   * and the previous one while its grace window lasts.
+   */
+  validSecrets: (db: Queryable, appId: string, now: string) =>
+    db.query<{ id: string; secret_hash: string }>(
+      `select s.id, s.secret_hash
+         from app_secret_rotations r
+         join client_secrets s on s.app_id = r.id
+        where r.id = $1
+          and (s.id = r.snapshot #>> '{context,currentSecretId}'
+               or (s.id = r.snapshot #>> '{context,previousSecretId}'
+                   and (r.snapshot #>> '{context,previousValidUntil}')::timestamptz > $2::timestamptz))`,
+      [appId, now],
+    ),
+  rotation: (db: Queryable, appId: string) =>
+    maybeOne<{ state: string; previous_valid_until: string | null } & Record<string, unknown>>(
+      db,
+      `select state, snapshot #>> '{context,previousValidUntil}' as previous_valid_until from app_secret_rotations where id = $1`,
+      [appId],
+    ),
+};

@@ -1,0 +1,93 @@
+// "Identity and app registration" of the public contract: scopes, apps, governance,
+// secret rotation; plus the audit trail. Every route needs a tenant administrator's token.
+import { t } from 'elysia';
+import { router } from '../http/router.ts';
+import { PageQuery, readPage } from '../http/pagination.ts';
+import type { Authenticator } from '../http/auth.ts';
+import type { AppService } from './apps/service.ts';
+import { appView, governanceView, DEFAULT_GRACE_SECONDS, GRANT_TYPES, MAX_GRACE_SECONDS } from './apps/service.ts';
+
+const tags = ['Identity and app registration'];
+const ClientId = t.Object({ client_id: t.String({ maxLength: 100, examples: ['app_123'] }) });
+
+const NewApp = t.Object(
+  {
+    name: t.String({ minLength: 1, maxLength: 200, examples: ['Case sync connector'] }),
+    grant_types: t.Array(t.String({ enum: [...GRANT_TYPES] }), { maxItems: 3, examples: [['client_credentials']] }),
+    redirect_uris: t.Optional(t.Array(t.String({ maxLength: 2000 }), { maxItems: 20, examples: [[]] })),
+    requested_scopes: t.Array(t.String({ maxLength: 100 }), { maxItems: 50, examples: [['webhooks:write']] }),
+    client_type: t.Optional(t.Union([t.Literal('confidential'), t.Literal('public')], { description: 'public: no secret, PKCE required' })),
+  },
+  { additionalProperties: false },
+);
+
+const GovernancePatch = t.Object(
+  {
+    allow_service_tokens: t.Optional(t.Boolean()),
+    enforce_pkce: t.Optional(t.Boolean()),
+    allowed_redirect_uris: t.Optional(t.Union([t.Array(t.String({ maxLength: 2000 }), { maxItems: 20 }), t.Null()], { description: 'subset of redirect_uris; null allows all of them' })),
+    max_token_lifetime_seconds: t.Optional(t.Union([t.Integer({ minimum: 60, maximum: 86_400 }), t.Null()])),
+    disabled: t.Optional(t.Boolean()),
+    graphql_bundles: t.Optional(t.Array(t.String({ maxLength: 100 }), { maxItems: 50 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+const Rotate = t.Optional(
+  t.Object(
+    { grace_period_seconds: t.Optional(t.Integer({ minimum: 0, maximum: MAX_GRACE_SECONDS, description: `how long the old secret keeps working (default ${DEFAULT_GRACE_SECONDS}, 0 retires it at once)` })) },
+    { additionalProperties: false },
+  ),
+);
+
+export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) {
+  const { auth, apps } = deps;
+  return router('identity')
+    .get(
+      '/v1/platform/scopes',
+      async ({ request }) => ({ scopes: await apps.scopesFor((await auth.requireAdmin(request)).tenantId) }),
+      { detail: { summary: 'List available scopes', tags } },
+    )
+    .post(
+      '/v1/platform/apps',
+      async ({ request, body, set }) => {
+        const principal = await auth.requireAdmin(request);
+        const { app, clientSecret } = await apps.create(principal, body);
+        set.status = 201;
+        set.headers['cache-control'] = 'no-store';
+        return { ...appView(app), ...(clientSecret ? { client_secret: clientSecret } : {}) };
+      },
+      { body: NewApp, detail: { summary: 'Create a platform app', tags } },
+    )
+    .get(
+      '/v1/platform/apps',
+      async ({ request, query }) => apps.list((await auth.requireAdmin(request)).tenantId, readPage(query)),
+      { query: PageQuery, detail: { summary: 'List platform apps', tags } },
+    )
+    .get(
+      '/v1/platform/apps/:client_id',
+      async ({ request, params }) => apps.describe((await auth.requireAdmin(request)).tenantId, params.client_id),
+      { params: ClientId, detail: { summary: 'Inspect an integration app', tags } },
+    )
+    .patch(
+      '/v1/platform/apps/:client_id/governance',
+      async ({ request, params, body }) => {
+        const app = await apps.updateGovernance(await auth.requireAdmin(request), params.client_id, body);
+        return { client_id: app.id, governance: governanceView(app.governance) };
+      },
+      { params: ClientId, body: GovernancePatch, detail: { summary: 'Update app governance', tags } },
+    )
+    .post(
+      '/v1/platform/apps/:client_id/rotate-secret',
+      async ({ request, params, body, set }) => {
+        set.headers['cache-control'] = 'no-store';
+        return apps.rotateSecret(await auth.requireAdmin(request), params.client_id, body?.grace_period_seconds);
+      },
+      { params: ClientId, body: Rotate, detail: { summary: 'Rotate an app secret', tags } },
+    )
+    .get(
+      '/v1/platform/audit-events',
+      async ({ request, query }) => apps.audit((await auth.requireAdmin(request)).tenantId, readPage(query), query.target_id),
+      { query: t.Composite([PageQuery, t.Object({ target_id: t.Optional(t.String({ maxLength: 100 })) })]), detail: { summary: 'Audit trail of app and governance changes', tags } },
+    );
+}
