@@ -3,7 +3,8 @@ import type { AnyElysia } from 'elysia';
 import type { Services } from './services.ts';
 import { jwksRoutes } from './oauth/keys/routes.ts';
 import { identityRoutes } from './identity/routes.ts';
+import { oauthRoutes } from './oauth/routes.ts';
 
 export function routePlugins(services: Services): AnyElysia[] {
-  return [jwksRoutes(services), identityRoutes(services)];
+  return [jwksRoutes(services), identityRoutes(services), oauthRoutes(services)];
 }
