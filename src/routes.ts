@@ -4,7 +4,9 @@ import type { Services } from './services.ts';
 import { jwksRoutes } from './oauth/keys/routes.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { oauthRoutes } from './oauth/routes.ts';
+import { reviewedAccessRoutes } from './reviewed-access/routes.ts';
+import { integrationRequestRoutes } from './integration-requests/routes.ts';
 
 export function routePlugins(services: Services): AnyElysia[] {
-  return [jwksRoutes(services), identityRoutes(services), oauthRoutes(services)];
+  return [jwksRoutes(services), identityRoutes(services), oauthRoutes(services), reviewedAccessRoutes(services.config.publicUrl), integrationRequestRoutes(services)];
 }

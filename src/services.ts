@@ -12,6 +12,7 @@ import { TenantService } from './identity/tenants/service.ts';
 import { Authenticator } from './http/auth.ts';
 import { ADMIN_SCOPE, ALL_SCOPES } from './identity/scopes.ts';
 import { AppService } from './identity/apps/service.ts';
+import { IntegrationRequestService } from './integration-requests/service.ts';
 
 /** Longest any token we sign may live; retiring keys stay published this long. */
 export const MAX_TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000;
@@ -27,6 +28,7 @@ export interface Services {
   tokens: TokenService;
   tenants: TenantService;
   apps: AppService;
+  requests: IntegrationRequestService;
   auth: Authenticator;
   /** Machines whose timers the workers fire. */
   machines: MachineDefinition[];
@@ -43,7 +45,8 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   const apps = new AppService(db, actors, tenants);
   tokens.addCheck(async (principal) => ((await apps.isDisabled(principal.clientId)) ? 'the app this token was issued to is disabled' : null));
   const auth = new Authenticator(tokens);
-  return { config, db, log, metrics, actors, box, keys, tokens, tenants, apps, auth, machines: [keys.definition, apps.rotation] };
+  const requests = new IntegrationRequestService(db, tenants);
+  return { config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, auth, machines: [keys.definition, apps.rotation] };
 }
 
 /** A short-lived token for a tenant administrator (argus bootstrap / argus token). */

@@ -34,6 +34,16 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${escaped}/?$`);
 }
 
+/** A form as an object; a repeated key (checkboxes) becomes an array of its values. */
+function formObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of params) {
+    const prev = out[key];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
 async function parseBody(request: Request, contentType: string, maxBodyBytes: number): Promise<unknown> {
   const text = await request.text();
   if (text.length === 0) return undefined;
@@ -47,7 +57,7 @@ async function parseBody(request: Request, contentType: string, maxBodyBytes: nu
       throw invalidRequest(`request body is not valid JSON (${(e as Error).message})`);
     }
   }
-  if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text));
+  if (type === 'application/x-www-form-urlencoded') return formObject(new URLSearchParams(text));
   if (type === '') throw new ApiError(415, 'unsupported_media_type', 'a request body needs a Content-Type header: application/json');
   throw new ApiError(415, 'unsupported_media_type', `Content-Type "${type}" is not accepted; send application/json`);
 }
