@@ -43,7 +43,7 @@ button.secondary { background: transparent; color: var(--accent); border: 1px so
 .error-summary { border: 2px solid var(--error); border-radius: 6px; padding: .6rem 1rem; margin: 1rem 0; }
 .error-summary h2 { font-size: 1.05rem; margin: .2rem 0; color: var(--error); }
 .field-error { display: block; color: var(--error); font-weight: 600; font-size: .92rem; }
-[aria-invalid=true] { border-color: var(--error); border-width: 2px; }
+input[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--error); border-width: 2px; }
 .notice { border-left: 4px solid var(--accent); padding: .5rem 1rem; background: var(--field); }
 code { font-size: .92em; }
 `;
