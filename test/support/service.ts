@@ -26,6 +26,7 @@ export async function startTestService(
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     ALLOW_PRIVATE_TARGETS: 'true',
+    MASTER_KEY: process.env.MASTER_KEY ?? '',
     WORKER_POLL_MS: '50',
     ...options.env,
   });

@@ -94,7 +94,13 @@ export class KeyRing {
     if (!row) throw new Error(`no active ${alg} signing key; run argus keys rotate`);
     let signer = this.signers.get(row.id);
     if (!signer) {
-      const jwk = JSON.parse(await this.box.open(row.private_key_sealed)) as JWK;
+      let sealed: string;
+      try {
+        sealed = await this.box.open(row.private_key_sealed);
+      } catch {
+        throw new Error(`signing key ${row.id} cannot be decrypted with this master key: every process sharing DATABASE_URL must use the same MASTER_KEY`);
+      }
+      const jwk = JSON.parse(sealed) as JWK;
       signer = { kid: row.id, alg, key: await importJWK(jwk, alg) };
       this.signers.set(row.id, signer);
     }
