@@ -1,5 +1,5 @@
 #!/usr/bin/env bun
-// The `argus` command: `npm run argus -- <command> [options]` or `bunx argus <command>`.
+// The `argus` command: `npm run argus -- <command> [options]`.
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openServices, startService, type Service } from './main.ts';
 import { parseArgs, UsageError, type ParsedArgs } from './args.ts';
