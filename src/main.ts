@@ -1,4 +1,5 @@
 // Composition root: config → db → services → http → workers; graceful shutdown.
+import type { AnyElysia } from 'elysia';
 import type { Config } from './config.ts';
 import { openDb, type Db } from './db/index.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
@@ -11,6 +12,7 @@ import { healthRoutes } from './http/health.ts';
 import { serve, runtimeName, type RunningServer } from './platform.ts';
 import { buildServices, type Services } from './services.ts';
 import { routePlugins } from './routes.ts';
+import { docsRoutes } from './docs/routes.ts';
 
 export interface ServiceOptions {
   http: boolean;
@@ -22,6 +24,8 @@ export interface ServiceOptions {
 }
 
 export interface Service extends Services {
+  /** The composed Elysia app (its routes, for the docs tests). */
+  httpApp(): AnyElysia;
   /** Handles a request without a socket (tests, benchmarks). */
   handle(request: Request): Promise<Response>;
   server: RunningServer | null;
@@ -47,10 +51,12 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const migrations = await loadMigrations();
 
   let shuttingDown = false;
-  const { handle } = createHttpApp({ log, metrics, maxBodyBytes: config.maxBodyBytes }, [
+  const http = createHttpApp({ log, metrics, maxBodyBytes: config.maxBodyBytes }, [
     healthRoutes({ db, migrations, metrics, isShuttingDown: () => shuttingDown }),
     ...routePlugins(services),
+    docsRoutes(() => http.app, config.publicUrl),
   ]);
+  const { handle } = http;
 
   const timers = new TimerWorker(actors, services.machines, { batchSize: config.workerBatchSize, pollMs: config.workerPollMs, log });
   if (options.workers) await timers.start();
@@ -90,6 +96,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     timers,
     url: server ? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}` : null,
     handle: (request) => handle(request, { remoteAddress: '127.0.0.1' }),
+    httpApp: () => http.app,
     onStop: (fn) => void stopHooks.push(fn),
     stop,
   };

@@ -1,0 +1,105 @@
+// The machine-readable contract at /api/docs: OpenAPI 3.1 generated from the routes' own
+// TypeBox schemas (never written by hand), completed with what the generator cannot know:
+// security, the error envelope and every status a route can answer.
+import { toOpenAPISchema } from '@elysiajs/openapi';
+import type { AnyElysia } from 'elysia';
+
+type Json = Record<string, unknown>;
+type Operation = Json & { security?: unknown[]; parameters?: Array<{ in: string }>; requestBody?: { content?: Json }; responses?: Json; tags?: string[] };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** Routes that take form bodies as well as JSON (OAuth endpoints, the request form). */
+const FORM_PATHS = [/^\/v1\/oauth\//, /^\/v1\/integration-requests$/];
+/** Routes that are not part of the product's API (human pages, the docs themselves). */
+export const UNDOCUMENTED = [/^\/docs$/, /^\/api\/docs$/];
+
+const ERROR = { $ref: '#/components/schemas/Error' };
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ERROR } } });
+
+function statusesFor(path: string, method: string, op: Operation): Json {
+  const out: Json = {};
+  const hasBody = !!op.requestBody;
+  const hasParams = (op.parameters ?? []).some((p) => p.in === 'path');
+  const reviewed = (op.tags ?? []).includes('Available on request');
+  if (reviewed) return { 403: errorResponse('reviewed_access_required: this capability needs reviewed access (see request_access_url)') };
+  if (hasBody || (op.parameters ?? []).length) out[400] = errorResponse('invalid_request (the field is named), invalid_scope, or an OAuth error code');
+  if (op.security === undefined || (Array.isArray(op.security) && op.security.length > 0)) {
+    out[401] = errorResponse('missing, malformed, expired or revoked bearer token (with WWW-Authenticate)');
+    out[403] = errorResponse('insufficient_scope: the token lacks the scope or role this route needs');
+  }
+  if (path.startsWith('/v1/oauth/token')) out[401] = errorResponse('invalid_client (with WWW-Authenticate when Basic was used)');
+  if (hasParams) out[404] = errorResponse('not_found: no such resource for this tenant (another tenant\'s ids answer 404 too)');
+  out[405] = errorResponse('method_not_allowed (with Allow)');
+  if (hasBody) {
+    out[413] = errorResponse('payload_too_large: the body exceeds MAX_BODY_BYTES');
+    out[415] = errorResponse('unsupported_media_type: send application/json');
+  }
+  if (method === 'post' && FORM_PATHS.some((r) => r.test(path))) out[429] = errorResponse('rate_limited (with Retry-After)');
+  out[500] = errorResponse('server_error: a bug; quote the x-request-id');
+  return out;
+}
+
+export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
+  const generated = toOpenAPISchema(app, { paths: UNDOCUMENTED, staticFile: false }) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Json } };
+  const paths: Record<string, Record<string, Operation>> = {};
+  for (const [path, item] of Object.entries(generated.paths)) {
+    if (UNDOCUMENTED.some((r) => r.test(path))) continue;
+    const out: Record<string, Operation> = {};
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const body = op.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined;
+      if (body) {
+        const schema = Object.values(body.content ?? {})[0]?.schema ?? (body as Json).schema ?? { type: 'object' };
+        const content: Json = { 'application/json': { schema } };
+        if (FORM_PATHS.some((r) => r.test(path))) content['application/x-www-form-urlencoded'] = { schema };
+        op.requestBody = { ...body, content };
+      }
+      const success = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith('2'));
+      const ok = success.length ? Object.fromEntries(success) : { 200: { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } } };
+      if (!op.operationId) op.operationId = `${method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`;
+      out[method] = { ...op, responses: { ...ok, ...statusesFor(path, method, op) } };
+      if (out[method].tags === undefined) out[method].tags = ['Operations'];
+    }
+    if (Object.keys(out).length) paths[path] = out;
+  }
+  const tags = [...new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? [])))].sort();
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Argus Integrations public API',
+      version: '1.0.0',
+      description: 'The stable external integration contract: app registration, OAuth and service tokens, JWKS, webhooks and the GraphQL transport. Capabilities behind reviewed access are listed as "available on request", without detail.',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+    },
+    servers: [{ url: publicUrl }],
+    security: [{ bearer: [] }, { oauth: [] }],
+    tags: tags.map((name) => ({ name, description: name })),
+    paths,
+    components: {
+      schemas: {
+        ...generated.components.schemas,
+        Error: {
+          type: 'object',
+          required: ['error', 'error_description'],
+          properties: {
+            error: { type: 'string', description: 'A stable, machine-readable code (OAuth style)', examples: ['invalid_request'] },
+            error_description: { type: 'string', description: 'What went wrong, for people; validation errors name the field' },
+          },
+          additionalProperties: true,
+        },
+      },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from /v1/oauth/token, a service token, or an admin token from argus bootstrap' },
+        oauth: {
+          type: 'oauth2',
+          flows: {
+            authorizationCode: { authorizationUrl: `${publicUrl}/v1/oauth/authorize`, tokenUrl: `${publicUrl}/v1/oauth/token`, scopes: {} },
+            clientCredentials: { tokenUrl: `${publicUrl}/v1/oauth/token`, scopes: {} },
+          },
+        },
+      },
+    },
+  };
+}
