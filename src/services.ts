@@ -13,6 +13,8 @@ import { Authenticator } from './http/auth.ts';
 import { ADMIN_SCOPE, ALL_SCOPES } from './identity/scopes.ts';
 import { AppService } from './identity/apps/service.ts';
 import { IntegrationRequestService } from './integration-requests/service.ts';
+import { loadMachines } from './studio/registry.ts';
+import type { AnyStateMachine } from 'xstate';
 
 /** Longest any token we sign may live; retiring keys stay published this long. */
 export const MAX_TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000;
@@ -32,6 +34,8 @@ export interface Services {
   auth: Authenticator;
   /** Machines whose timers the workers fire. */
   machines: MachineDefinition[];
+  /** Every machine definition in machines/, by id (the studio draws these). */
+  catalog: Map<string, AnyStateMachine>;
 }
 
 export async function buildServices(config: Config, db: Db, log: Logger, metrics: Metrics, clock: Clock): Promise<Services> {
@@ -46,7 +50,8 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   tokens.addCheck(async (principal) => ((await apps.isDisabled(principal.clientId)) ? 'the app this token was issued to is disabled' : null));
   const auth = new Authenticator(tokens);
   const requests = new IntegrationRequestService(db, tenants);
-  return { config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, auth, machines: [keys.definition, apps.rotation] };
+  const catalog = await loadMachines();
+  return { config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, auth, machines: [keys.definition, apps.rotation], catalog };
 }
 
 /** A short-lived token for a tenant administrator (argus bootstrap / argus token). */

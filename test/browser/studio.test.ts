@@ -1,0 +1,79 @@
+// The studio in Chromium: every machine drawn with every state of its definition, and an
+// instance followed live as its transitions commit.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import type { Browser } from 'playwright-core';
+import { newTenant, startTestService, type TestService } from '../support/service.ts';
+import { launchBrowser, screenshotPath } from '../support/browser.ts';
+
+let service: TestService;
+let browser: Browser;
+let acme: Awaited<ReturnType<typeof newTenant>>;
+beforeAll(async () => {
+  service = await startTestService({ workers: false });
+  acme = await newTenant(service);
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+const authed = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('studio', () => {
+  test('draws every machine with every state of its definition', async () => {
+    const { machines } = (await (await fetch(`${service.url}/v1/machines`, { headers: authed(acme.adminToken) })).json()) as { machines: Array<{ name: string; states: string[] }> };
+    expect(machines.map((m) => m.name)).toEqual(expect.arrayContaining(['clientSecretRotation', 'signingKey']));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${service.url}/studio`);
+    await page.getByLabel('Admin access token').fill(acme.adminToken);
+    await page.getByRole('button', { name: 'Open' }).click();
+    for (const m of machines) {
+      await page.getByRole('tab', { name: m.name, exact: true }).click();
+      await page.waitForSelector(`#diagram svg[data-machine="${m.name}"]`);
+      const drawn = await page.$$eval('#diagram g.state', (gs) => gs.map((g) => (g as HTMLElement).dataset.state));
+      for (const s of m.states) expect(drawn).toContain(s);
+      expect(Number(await page.getAttribute('#diagram', 'data-render-ms'))).toBeGreaterThanOrEqual(0);
+      await page.screenshot({ path: screenshotPath(`studio-${m.name}`) });
+    }
+  });
+
+  test('follows an instance live, and another tenant cannot see it', async () => {
+    const app = (await (await fetch(`${service.url}/v1/platform/apps`, {
+      method: 'POST', headers: { ...authed(acme.adminToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Followed', grant_types: ['client_credentials'], requested_scopes: ['webhooks:read'] }),
+    })).json()) as { client_id: string };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${service.url}/studio`);
+    await page.getByLabel('Admin access token').fill(acme.adminToken);
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('tab', { name: 'clientSecretRotation', exact: true }).click();
+    await page.waitForSelector('#diagram svg[data-machine="clientSecretRotation"]');
+    await page.getByLabel('Instance id').fill(app.client_id);
+    await page.getByRole('button', { name: 'Follow' }).click();
+    await page.waitForSelector('#journal tbody tr[data-to="single"]');
+
+    // A rotation committed now appears without a reload.
+    await fetch(`${service.url}/v1/platform/apps/${app.client_id}/rotate-secret`, { method: 'POST', headers: authed(acme.adminToken) });
+    await page.waitForSelector('#journal tbody tr[data-to="overlapping"]');
+    expect(await page.getAttribute('#diagram g.state[data-state="overlapping"]', 'class')).toContain('current');
+    await page.screenshot({ path: screenshotPath('studio-instance-live') });
+    const narrow = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await narrow.goto(`${service.url}/studio`);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    const globex = await newTenant(service);
+    const theirs = await fetch(`${service.url}/v1/machines/clientSecretRotation/instances/${app.client_id}/journal`, { headers: authed(globex.adminToken) });
+    expect(theirs.status).toBe(404);
+    const mine = (await (await fetch(`${service.url}/v1/machines/clientSecretRotation/instances/${app.client_id}/journal`, { headers: authed(acme.adminToken) })).json()) as { transitions: Array<{ to: string }> };
+    expect(mine.transitions.map((t) => t.to)).toEqual(['single', 'overlapping']);
+  });
+
+  test('machine definitions need an admin token and load as XState JSON', async () => {
+    expect((await fetch(`${service.url}/v1/machines`)).status).toBe(401);
+    const def = (await (await fetch(`${service.url}/v1/machines/signingKey`, { headers: authed(acme.adminToken) })).json()) as { id: string; states: Record<string, unknown> };
+    expect(def.id).toBe('signingKey');
+    expect(Object.keys(def.states)).toEqual(['next', 'active', 'retiring', 'retired']);
+    expect((await fetch(`${service.url}/v1/machines/nope`, { headers: authed(acme.adminToken) })).status).toBe(404);
+  });
+});
