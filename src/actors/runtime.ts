@@ -251,9 +251,10 @@ export class ActorSystem {
     const updated = await unit.tx.query<{ id: string }>(
       `update ${def.table} as t set ${sets.join(', ')}
          from jsonb_to_recordset($1::jsonb) as v(${recordType})
-        where t.id = v.id and t.version = v.version
+        where t.id = any($2::text[]) and t.id = v.id and t.version = v.version
         returning t.id`,
-      [JSON.stringify(records)],
+      // The id array lets the planner use the primary key; it cannot estimate the recordset.
+      [JSON.stringify(records), records.map((r) => r.id)],
     );
     const ok = new Set(updated.map((u) => u.id));
     const retry: Array<{ id: string; event: EventObject }> = [];
