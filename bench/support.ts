@@ -1,8 +1,7 @@
 // Shared by the harnesses: one JSON line per figure, a scratch database, the --quick flag.
-import { createPostgresDb } from '../src/db/postgres.ts';
+import { scratchDatabase } from '../src/db/scratch.ts';
 import { createPgliteDb } from '../src/db/pglite.ts';
 import type { Db } from '../src/db/index.ts';
-import { randomToken } from '../src/ids.ts';
 import { cpus, totalmem } from 'node:os';
 
 export const quick = process.argv.includes('--quick');
@@ -17,22 +16,8 @@ export function figure(bench: string, name: string, value: number, unit: string,
 export const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database on the real server, dropped by the returned function. */
-export async function scratchPostgres(): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
-  const admin = createPostgresDb(postgresUrl, { max: 1 });
-  const name = `argus_bench_${randomToken(8).toLowerCase()}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  const db = createPostgresDb(url.toString(), { max: 16 });
-  return {
-    db,
-    url: url.toString(),
-    drop: async () => {
-      await db.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.close();
-    },
-  };
+export function scratchPostgres(): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
+  return scratchDatabase(postgresUrl, 'argus_bench', 16);
 }
 
 export async function scratchPglite(): Promise<{ db: Db; drop: () => Promise<void> }> {

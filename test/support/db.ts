@@ -4,7 +4,7 @@ import { createPostgresDb } from '../../src/db/postgres.ts';
 import { createPgliteDb } from '../../src/db/pglite.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import type { Db } from '../../src/db/index.ts';
-import { randomToken } from '../../src/ids.ts';
+import { scratchDatabase } from '../../src/db/scratch.ts';
 
 export const databaseUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
 export const usingPostgres = databaseUrl !== null;
@@ -22,19 +22,5 @@ export async function isolatedDb(): Promise<{ db: Db; url: string | null; drop: 
     const db = await createPgliteDb(null);
     return { db, url: null, drop: () => db.close() };
   }
-  const admin = createPostgresDb(databaseUrl, { max: 1 });
-  const name = `argus_iso_${randomToken(10).toLowerCase()}`;
-  await admin.query(`create database ${name}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  const db = createPostgresDb(url.toString(), { max: 10 });
-  return {
-    db,
-    url: url.toString(),
-    drop: async () => {
-      await db.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.close();
-    },
-  };
+  return scratchDatabase(databaseUrl, 'argus_iso');
 }
