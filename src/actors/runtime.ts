@@ -249,11 +249,14 @@ export class ActorSystem {
     const recordType = ['id text', 'version integer', 'state text', 'snapshot jsonb', 'timers jsonb', 'due_at timestamptz', ...extraNames.map((n) => `${n} ${columns[n]}`)].join(', ');
     const sets = ['state = v.state', 'snapshot = v.snapshot', 'timers = v.timers', 'due_at = v.due_at', 'version = t.version + 1', 'updated_at = now()', ...extraNames.map((n) => `${n} = v.${n}`)];
     const updated = await unit.tx.query<{ id: string }>(
-      `update ${def.table} as t set ${sets.join(', ')}
-         from jsonb_to_recordset($1::jsonb) as v(${recordType})
-        where t.id = any($2::text[]) and t.id = v.id and t.version = v.version
+      // Rows are locked in id order first, so concurrent batches over overlapping rows queue
+      // instead of deadlocking; the id array also lets the planner use the primary key (it
+      // cannot estimate the recordset).
+      `with locked as (select id from ${def.table} where id = any($2::text[]) order by id for update)
+       update ${def.table} as t set ${sets.join(', ')}
+         from jsonb_to_recordset($1::jsonb) as v(${recordType}), locked
+        where t.id = locked.id and t.id = v.id and t.version = v.version
         returning t.id`,
-      // The id array lets the planner use the primary key; it cannot estimate the recordset.
       [JSON.stringify(records), records.map((r) => r.id)],
     );
     const ok = new Set(updated.map((u) => u.id));

@@ -108,6 +108,21 @@ describe('machine runtime', () => {
     expect((await journal(id)).filter((j) => j.event_type === 'INC')).toHaveLength(22);
   });
 
+  test('concurrent batches over the same rows in opposite orders neither deadlock nor lose updates', async () => {
+    const { actors, def } = system();
+    const ids = Array.from({ length: 300 }, () => newId('test'));
+    await actors.transaction(async (u) => { for (const id of ids) await actors.create(u, def, { id, tenantId: tenant }); });
+    // Overlapping windows of the same rows, as fan-out batches meet.
+    const batches = Array.from({ length: 8 }, (_, i) => {
+      const window = ids.slice((i * 37) % 150, ((i * 37) % 150) + 150);
+      return (i % 2 ? [...window].reverse() : window).map((id) => ({ id, event: { type: 'INC' } }));
+    });
+    await Promise.all(batches.map((b) => actors.transaction((u) => actors.send(u, def, b))));
+    const expected = new Map<string, number>();
+    for (const b of batches) for (const { id } of b) expected.set(id, (expected.get(id) ?? 0) + 1);
+    for (const [id, n] of expected) expect((await row(id)).snapshot.context.count).toBe(n);
+  });
+
   test('an effect runs after commit, and never for a transaction that rolled back', async () => {
     const { actors, def, effects } = system();
     const id = newId('test');
