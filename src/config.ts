@@ -20,6 +20,8 @@ export interface Config {
   workerPollMs: number;
   leaseMs: number;
   runWorkers: boolean;
+  webhookTimeoutMs: number;
+  webhookEndpointConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -100,5 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     workerPollMs: int(env, 'WORKER_POLL_MS', 1000, 10, 60_000),
     leaseMs: int(env, 'LEASE_MS', 30_000, 1000, 3_600_000),
     runWorkers: bool(env, 'RUN_WORKERS', true),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
+    webhookEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 1000),
   };
 }

@@ -7,7 +7,8 @@ import { oauthRoutes } from './oauth/routes.ts';
 import { reviewedAccessRoutes } from './reviewed-access/routes.ts';
 import { integrationRequestRoutes } from './integration-requests/routes.ts';
 import { studioRoutes } from './studio/routes.ts';
+import { webhookRoutes } from './webhooks/routes.ts';
 
 export function routePlugins(services: Services): AnyElysia[] {
-  return [jwksRoutes(services), identityRoutes(services), oauthRoutes(services), reviewedAccessRoutes(services.config.publicUrl), integrationRequestRoutes(services), studioRoutes({ ...services, machines: services.catalog })];
+  return [jwksRoutes(services), identityRoutes(services), oauthRoutes(services), reviewedAccessRoutes(services.config.publicUrl), integrationRequestRoutes(services), studioRoutes({ ...services, machines: services.catalog }), webhookRoutes(services)];
 }

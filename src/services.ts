@@ -14,6 +14,7 @@ import { ADMIN_SCOPE, ALL_SCOPES } from './identity/scopes.ts';
 import { AppService } from './identity/apps/service.ts';
 import { IntegrationRequestService } from './integration-requests/service.ts';
 import { loadMachines } from './studio/registry.ts';
+import { WebhookService } from './webhooks/service.ts';
 import type { AnyStateMachine } from 'xstate';
 
 /** Longest any token we sign may live; retiring keys stay published this long. */
@@ -31,6 +32,7 @@ export interface Services {
   tenants: TenantService;
   apps: AppService;
   requests: IntegrationRequestService;
+  webhooks: WebhookService;
   auth: Authenticator;
   /** Machines whose timers the workers fire. */
   machines: MachineDefinition[];
@@ -50,8 +52,12 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   tokens.addCheck(async (principal) => ((await apps.isDisabled(principal.clientId)) ? 'the app this token was issued to is disabled' : null));
   const auth = new Authenticator(tokens);
   const requests = new IntegrationRequestService(db, tenants);
+  const webhooks = new WebhookService(db, actors, box, config, log);
   const catalog = await loadMachines();
-  return { config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, auth, machines: [keys.definition, apps.rotation], catalog };
+  return {
+    config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, auth, catalog,
+    machines: [keys.definition, apps.rotation, webhooks.subscriptions, webhooks.deliveries],
+  };
 }
 
 /** A short-lived token for a tenant administrator (argus bootstrap / argus token). */

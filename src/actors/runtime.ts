@@ -11,9 +11,10 @@ import { systemClock, type Clock } from './clock.ts';
 import { earliest, nextStep, startStep, stateName, type Effect, type Persisted, type Step, type Timer } from './step.ts';
 
 export type { Effect, Timer } from './step.ts';
+export type { SqlType };
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-const SQL_TYPES = ['text', 'integer', 'boolean', 'timestamptz', 'jsonb'] as const;
+const SQL_TYPES = ['text', 'text[]', 'integer', 'boolean', 'timestamptz', 'jsonb'] as const;
 type SqlType = (typeof SQL_TYPES)[number];
 
 export interface EffectContext {
@@ -31,7 +32,7 @@ export interface MachineDefinition<M extends AnyStateMachine = AnyStateMachine> 
   machine: M;
   /** A table with the standard machine columns (see migrations/001). */
   table: string;
-  /** Domain columns mirrored from each new snapshot, with their SQL types. */
+  /** Domain columns (mirrored from each new snapshot, or given at creation) with their SQL types. */
   columns?: Record<string, SqlType>;
   project?: (snapshot: Persisted) => Record<string, unknown>;
   /** One handler per named effect action of the machine. */
@@ -119,7 +120,7 @@ export class ActorSystem {
     const base = ['id', 'tenant_id', 'state', 'snapshot', 'version', 'timers', 'due_at'];
     const values: unknown[] = [
       item.id, item.tenantId, to, JSON.stringify(step.snapshot), 0, JSON.stringify(step.timers), earliest(step.timers),
-      ...names.map((n) => encode(extra[n])),
+      ...names.map((n) => encode(extra[n], def.columns?.[n])),
     ];
     const casts = ['', '', '', '::jsonb', '', '::jsonb', '::timestamptz', ...names.map((n) => castFor(def.columns?.[n]))];
     await unit.tx.query(
@@ -129,6 +130,37 @@ export class ActorSystem {
     await this.journal(unit.tx, def, [{ id: item.id, tenantId: item.tenantId, from: null, event: { type: 'xstate.init' }, to }]);
     this.schedule(unit, def, [{ id: item.id, tenantId: item.tenantId, step }]);
     return { id: item.id, from: null, to, snapshot: step.snapshot, changed: true };
+  }
+
+  /**
+   * Creates many instances of one machine with the same input in one statement (fan-out):
+   * the initial snapshot is computed once; each row brings its id, tenant and domain columns.
+   */
+  async createMany(
+    unit: Unit,
+    def: MachineDefinition,
+    input: unknown,
+    rows: ReadonlyArray<{ id: string; tenantId: string; columns: Record<string, unknown> }>,
+    columnTypes: Record<string, SqlType>,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const init = this.initialRow(def, input);
+    const projected = def.project?.(init.snapshot) ?? {};
+    const names = Object.keys(columnTypes);
+    const fixed = Object.keys(projected).filter((n) => !names.includes(n));
+    for (const n of [...names, ...fixed]) if (!IDENT.test(n)) throw new Error(`column "${n}" is not a plain SQL identifier`);
+    const fixedTypes = fixed.map((n) => def.columns?.[n] ?? 'text');
+    await unit.tx.query(
+      `insert into ${def.table} (id, tenant_id, state, snapshot, version, timers, due_at${[...names, ...fixed].map((n) => `, ${n}`).join('')})
+       select r.id, r.tenant_id, $2, $3::jsonb, 0, $4::jsonb, $5::timestamptz${names.map((n) => `, r.${n}`).join('')}${fixed.map((_, i) => `, $${6 + i}::${fixedTypes[i]}`).join('')}
+         from jsonb_to_recordset($1::jsonb) as r(id text, tenant_id text${names.map((n) => `, ${n} ${columnTypes[n]}`).join('')})`,
+      [
+        JSON.stringify(rows.map((r) => ({ id: r.id, tenant_id: r.tenantId, ...r.columns }))),
+        init.state, JSON.stringify(init.snapshot), JSON.stringify(init.timers), init.dueAt,
+        ...fixed.map((n, i) => encode(projected[n], fixedTypes[i])),
+      ],
+    );
+    await this.journal(unit.tx, def, rows.map((r) => ({ id: r.id, tenantId: r.tenantId, from: null, event: { type: 'xstate.init' }, to: init.state })));
   }
 
   /**
@@ -236,7 +268,8 @@ export class ActorSystem {
     if (changed.length === 0) return [];
 
     const columns = def.columns ?? {};
-    const extraNames = Object.keys(columns);
+    // Only the columns project() mirrors are rewritten; the others were set at creation.
+    const extraNames = Object.keys(def.project?.(changed[0].snapshot) ?? {}).filter((n) => n in columns);
     const records = changed.map((w) => {
       const projected = def.project?.(w.snapshot) ?? {};
       const rec: Record<string, unknown> = {
@@ -322,8 +355,9 @@ export class ActorSystem {
   }
 }
 
-function encode(value: unknown): unknown {
+function encode(value: unknown, type?: SqlType): unknown {
   if (value === undefined) return null;
+  if (type === 'text[]') return value;
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(value);
   return value;
 }

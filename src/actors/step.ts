@@ -70,6 +70,7 @@ export function nextStep(machine: AnyStateMachine, current: Persisted, timers: T
     JSON.stringify(after.context) !== JSON.stringify(current.context);
   const applied = applyActions(timers, actions, now);
   // A finished machine has no future: its pending timers go with it.
+  if (!changed) return { snapshot: current, timers, effects: [], changed };
   return { snapshot: after, timers: after.status === 'done' ? [] : applied.timers, effects: applied.effects, changed };
 }
 

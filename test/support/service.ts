@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { startService, type Service } from '../../src/main.ts';
-import { silentLogger } from '../../src/log.ts';
+import { createLogger, silentLogger } from '../../src/log.ts';
 import type { Clock } from '../../src/actors/clock.ts';
 import { mintAdminToken } from '../../src/services.ts';
 import { randomToken } from '../../src/ids.ts';
@@ -31,7 +31,7 @@ export async function startTestService(
     ...options.env,
   });
   const db = await testDb();
-  const service = await startService(config, { http: true, workers: options.workers ?? true, db, log: silentLogger, clock: options.clock });
+  const service = await startService(config, { http: true, workers: options.workers ?? true, db, log: process.env.TEST_LOG ? createLogger('debug') : silentLogger, clock: options.clock });
   return { ...service, url: service.url! } as TestService;
 }
 

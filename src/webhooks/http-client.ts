@@ -1,0 +1,57 @@
+// The outbound request: no redirects followed, a hard timeout, the response body read up to
+// a small cap. Every failure becomes data for the delivery machine, never an exception.
+export interface SendResult { status: number | null; body: string; durationMs: number; error: string | null; retryAfterMs: number | null }
+
+const BODY_CAP = 4096;
+
+async function readCapped(res: Response): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < BODY_CAP) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  await reader.cancel().catch(() => undefined); // the rest is not wanted; a failed cancel changes nothing
+  const all = new Uint8Array(Math.min(size, BODY_CAP));
+  let offset = 0;
+  for (const c of chunks) {
+    const part = c.subarray(0, Math.max(0, all.length - offset));
+    all.set(part, offset);
+    offset += part.length;
+  }
+  return new TextDecoder().decode(all);
+}
+
+function retryAfter(header: string | null): number | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
+export async function postWebhook(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<SendResult> {
+  const started = performance.now();
+  try {
+    const res = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const text = await readCapped(res);
+    return { status: res.status, body: text, durationMs: Math.round(performance.now() - started), error: null, retryAfterMs: retryAfter(res.headers.get('retry-after')) };
+  } catch (error) {
+    const e = error as Error;
+    const message = e.name === 'TimeoutError' || e.name === 'AbortError' ? `timed out after ${timeoutMs} ms` : `connection failed: ${e.message}`;
+    return { status: null, body: '', durationMs: Math.round(performance.now() - started), error: message, retryAfterMs: null };
+  }
+}
+
+/** How the delivery machine should read a response. */
+export function outcomeOf(r: SendResult): 'success' | 'retryable' | 'gone' | 'client_error' {
+  if (r.status === null) return 'retryable';
+  if (r.status >= 200 && r.status < 300) return 'success';
+  if (r.status === 410) return 'gone';
+  if (r.status === 429 || r.status === 408 || r.status >= 500) return 'retryable';
+  if (r.status >= 300 && r.status < 400) return 'client_error'; // redirects are not followed
+  return 'client_error';
+}

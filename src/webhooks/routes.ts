@@ -1,0 +1,79 @@
+// "Consegna eventi e webhook" of the public contract, plus events, delivery detail, retry and
+// recovery. webhooks:write changes, webhooks:read (or write) reads; events:publish publishes.
+import { t } from 'elysia';
+import { router } from '../http/router.ts';
+import { invalidRequest } from '../http/errors.ts';
+import { PageQuery, readPage } from '../http/pagination.ts';
+import type { Authenticator } from '../http/auth.ts';
+import { EVENT_TYPES } from './catalog.ts';
+import type { WebhookService } from './service.ts';
+
+const tags = ['Event delivery and webhooks'];
+const READ = ['webhooks:read', 'webhooks:write'];
+const Id = t.Object({ webhook_id: t.String({ maxLength: 100, examples: ['wh_123'] }) });
+const DeliveryId = t.Object({ webhook_id: t.String({ maxLength: 100 }), delivery_id: t.String({ maxLength: 100 }) });
+const Url = t.String({ minLength: 1, maxLength: 2000, examples: ['https://integrator.example/webhooks/argus'] });
+const Events = t.Array(t.String({ maxLength: 100 }), { maxItems: 50, examples: [['incident.updated']] });
+const Secret = t.String({ maxLength: 200, description: 'whsec_… (Standard Webhooks); generated and shown once when omitted' });
+
+export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookService }) {
+  const { auth, webhooks } = deps;
+  return router('webhooks')
+    .post('/v1/webhooks', async ({ request, body, set }) => {
+      const p = await auth.require(request, 'webhooks:write');
+      set.status = 201;
+      set.headers['cache-control'] = 'no-store';
+      return webhooks.create(p, body);
+    }, { body: t.Object({ url: Url, events: Events, secret: t.Optional(Secret) }, { additionalProperties: false }), detail: { summary: 'Create a webhook', tags } })
+    .get('/v1/webhooks', async ({ request, query }) => webhooks.list(await auth.require(request, ...READ), readPage(query)),
+      { query: PageQuery, detail: { summary: 'List webhooks', tags } })
+    .get('/v1/webhooks/:webhook_id', async ({ request, params }) => webhooks.get(await auth.require(request, ...READ), params.webhook_id),
+      { params: Id, detail: { summary: 'Inspect a webhook', tags } })
+    .put('/v1/webhooks/:webhook_id', async ({ request, params, body }) => webhooks.update(await auth.require(request, 'webhooks:write'), params.webhook_id, body), {
+      params: Id,
+      body: t.Object({
+        url: t.Optional(Url), events: t.Optional(Events), secret: t.Optional(Secret),
+        secret_grace_period_seconds: t.Optional(t.Integer({ minimum: 0, maximum: 30 * 86_400, description: 'how long the old secret still signs (default 24 h)' })),
+        paused: t.Optional(t.Boolean({ description: 'true pauses deliveries, false resumes them' })),
+        enabled: t.Optional(t.Literal(true, { description: 're-enables a disabled webhook' })),
+      }, { additionalProperties: false, minProperties: 1 }),
+      detail: { summary: 'Update a webhook', tags },
+    })
+    .delete('/v1/webhooks/:webhook_id', async ({ request, params, set }) => {
+      await webhooks.remove(await auth.require(request, 'webhooks:write'), params.webhook_id);
+      set.status = 204;
+      return '';
+    }, { params: Id, detail: { summary: 'Delete a webhook', tags } })
+    .get('/v1/webhooks/:webhook_id/deliveries', async ({ request, params, query }) =>
+      webhooks.history(await auth.require(request, ...READ), params.webhook_id, readPage(query), query.status ?? null), {
+      params: Id,
+      query: t.Composite([PageQuery, t.Object({ status: t.Optional(t.Union(['queued', 'sending', 'retrying', 'succeeded', 'failed'].map((s) => t.Literal(s)))) })]),
+      detail: { summary: 'Review delivery attempts', tags },
+    })
+    .get('/v1/webhooks/:webhook_id/deliveries/:delivery_id', async ({ request, params }) =>
+      webhooks.delivery(await auth.require(request, ...READ), params.webhook_id, params.delivery_id),
+      { params: DeliveryId, detail: { summary: 'A delivery with every attempt', tags } })
+    .post('/v1/webhooks/:webhook_id/deliveries/:delivery_id/retry', async ({ request, params, set }) => {
+      set.status = 202;
+      return webhooks.retry(await auth.require(request, 'webhooks:write'), params.webhook_id, params.delivery_id);
+    }, { params: DeliveryId, detail: { summary: 'Re-send a failed delivery', tags } })
+    .post('/v1/webhooks/:webhook_id/recover', async ({ request, params, body, set }) => {
+      set.status = 202;
+      return webhooks.recover(await auth.require(request, 'webhooks:write'), params.webhook_id, body.since);
+    }, { params: Id, body: t.Object({ since: t.String({ maxLength: 40, examples: ['2026-03-23T12:00:00Z'] }) }, { additionalProperties: false }), detail: { summary: 'Re-send every failed delivery since a time', tags } })
+    .post('/v1/webhooks/:webhook_id/test', async ({ request, params, set }) => {
+      set.status = 202;
+      return webhooks.test(await auth.require(request, 'webhooks:write'), params.webhook_id);
+    }, { params: Id, detail: { summary: 'Send a test webhook', tags } })
+    .get('/v1/events/types', () => ({ event_types: EVENT_TYPES.map((e) => ({ type: e.type, description: e.description })) }),
+      { detail: { summary: 'The event catalog', tags, security: [] } })
+    .post('/v1/events', async ({ request, body, set }) => {
+      const p = await auth.require(request, 'events:publish');
+      const key = request.headers.get('idempotency-key');
+      if (key !== null && (key.length === 0 || key.length > 200)) throw invalidRequest('Idempotency-Key: 1 to 200 characters');
+      const { event, replayed } = await webhooks.publishEvent(p, body, key);
+      set.status = replayed ? 200 : 202;
+      if (replayed) set.headers['idempotent-replayed'] = 'true';
+      return event;
+    }, { body: t.Object({ type: t.String({ maxLength: 100, examples: ['incident.updated'] }), data: t.Record(t.String(), t.Unknown()) }, { additionalProperties: false }), detail: { summary: 'Publish an event to the tenant\'s subscriptions', tags } });
+}

@@ -1,0 +1,342 @@
+// Webhook subscriptions, event publishing with fan-out in the caller's transaction, delivery
+// history, test sends, manual retry and recovery. Subscriptions and deliveries are machines
+// (machines/subscription.ts, machines/delivery.ts) persisted through the runtime.
+import type { Db } from '../db/index.ts';
+import { notify } from '../db/index.ts';
+import type { ActorSystem, MachineDefinition, Unit } from '../actors/runtime.ts';
+import { TIMERS_CHANNEL } from '../actors/timer-worker.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { newId } from '../ids.ts';
+import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
+import { pageOf, type Page } from '../http/pagination.ts';
+import type { Principal } from '../oauth/tokens/service.ts';
+import { deliveryMachine } from '../../machines/delivery.ts';
+import { subscriptionMachine } from '../../machines/subscription.ts';
+import { isEventType, SYSTEM_EVENT_TYPES } from './catalog.ts';
+import { generateSecret, secretProblem, signatureHeader } from './signing.ts';
+import { resolvedProblem, urlProblem } from './target-check.ts';
+import { outcomeOf, postWebhook } from './http-client.ts';
+import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
+
+export interface PublishedEvent { id: string; type: string; deliveries: number; created_at: string }
+
+const DELIVERY_STATUS: Record<string, string> = { queued: 'queued', sending: 'sending', backoff: 'retrying', succeeded: 'succeeded', failed: 'failed' };
+
+function healthOf(value: unknown): string {
+  return typeof value === 'object' && value !== null && 'health' in value ? String((value as { health: unknown }).health) : 'active';
+}
+
+export function subscriptionView(s: SubscriptionRow) {
+  return {
+    id: s.id,
+    url: s.url,
+    events: s.events,
+    status: s.status,
+    disabled_reason: s.status === 'disabled' ? s.snapshot.context.disabledReason : null,
+    secret_rotation: s.state.includes('secret.rotating') ? { previous_secret_expires_at: s.snapshot.context.previousSecretUntil } : null,
+    created_at: s.created_at.toISOString(),
+    updated_at: s.updated_at.toISOString(),
+  };
+}
+
+export function deliveryView(d: DeliveryRow) {
+  return {
+    id: d.id,
+    event_id: d.event_id,
+    event_type: d.event_type,
+    status: d.status,
+    attempt: d.attempt,
+    attempted_at: d.attempted_at ? d.attempted_at.toISOString() : null,
+    response_status: d.last_status,
+    duration_ms: d.duration_ms,
+    error: d.last_error,
+    next_attempt_at: d.next_attempt_at ? d.next_attempt_at.toISOString() : null,
+    created_at: d.created_at.toISOString(),
+  };
+}
+
+/** At most `limit` requests in flight per endpoint: one slow receiver never holds the rest. */
+class EndpointGate {
+  private readonly active = new Map<string, { n: number; waiting: Array<() => void> }>();
+  constructor(private readonly limit: number) {}
+  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    let slot = this.active.get(key);
+    if (!slot) this.active.set(key, (slot = { n: 0, waiting: [] }));
+    if (slot.n >= this.limit) await new Promise<void>((resolve) => slot!.waiting.push(resolve));
+    slot.n++;
+    try {
+      return await fn();
+    } finally {
+      slot.n--;
+      const next = slot.waiting.shift();
+      if (next) next();
+      else if (slot.n === 0) this.active.delete(key);
+    }
+  }
+}
+
+export class WebhookService {
+  readonly subscriptions: MachineDefinition;
+  readonly deliveries: MachineDefinition;
+  private readonly gate: EndpointGate;
+
+  constructor(
+    private readonly db: Db,
+    private readonly actors: ActorSystem,
+    private readonly box: SecretBox,
+    private readonly config: Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency'>,
+    private readonly log: Logger,
+  ) {
+    this.gate = new EndpointGate(config.webhookEndpointConcurrency);
+    this.subscriptions = actors.define({
+      name: 'subscription',
+      machine: subscriptionMachine,
+      table: 'webhook_subscriptions',
+      columns: { status: 'text', url: 'text', events: 'text[]', secret_sealed: 'text', created_by: 'text' },
+      project: (s) => ({ status: healthOf(s.value) }),
+      effects: {
+        announceDisabled: (effect, on) =>
+          this.publishOperational(on.tenantId, 'webhook.disabled', { webhook_id: on.instanceId, reason: effect.params.reason }),
+      },
+    });
+    this.deliveries = actors.define({
+      name: 'delivery',
+      machine: deliveryMachine,
+      table: 'webhook_deliveries',
+      columns: { status: 'text', attempt: 'integer', last_status: 'integer', last_error: 'text', next_attempt_at: 'timestamptz' },
+      project: (s) => {
+        const c = s.context as { attempt: number; lastStatus: number | null; lastError: string | null };
+        return { status: DELIVERY_STATUS[String(s.value)] ?? String(s.value), attempt: c.attempt, last_status: c.lastStatus, last_error: c.lastError, next_attempt_at: null };
+      },
+      effects: {
+        deliver: (effect, on) => this.deliver(on.instanceId, Number(effect.params.attempt)),
+        markSubscriptionGone: (_e, on) => this.toSubscription(on.instanceId, { type: 'GONE' }),
+        announceExhausted: async (effect, on) => {
+          const row = await webhookStore.sendable(this.db, on.instanceId);
+          if (!row || SYSTEM_EVENT_TYPES.has(row.event_type)) return; // never announce about announcements
+          await this.publishOperational(on.tenantId, 'delivery.exhausted', {
+            delivery_id: on.instanceId, webhook_id: row.subscription_id, event_id: row.event_id, event_type: row.event_type, attempts: effect.params.attempts, last_status: effect.params.lastStatus,
+          });
+        },
+      },
+    });
+  }
+
+  // ---- subscriptions -------------------------------------------------------------------
+
+  private checkEvents(events: string[]) {
+    if (events.length === 0) throw invalidRequest('events: at least one event type is required');
+    // webhooks:write covers every published type: the guide's own flow subscribes to
+    // case.updated with a webhooks:write token and nothing else.
+    for (const type of events) {
+      if (!isEventType(type)) throw invalidRequest(`events: "${type}" is not an event type; see GET /v1/events/types`);
+    }
+  }
+
+  private async checkUrl(url: string) {
+    const problem = await resolvedProblem(url, this.config.allowPrivateTargets);
+    if (problem) throw invalidRequest(`url: ${problem}`);
+  }
+
+  async create(principal: Principal, body: { url: string; events: string[]; secret?: string }) {
+    const events = [...new Set(body.events)];
+    this.checkEvents(events);
+    await this.checkUrl(body.url);
+    if (body.secret !== undefined) {
+      const problem = secretProblem(body.secret);
+      if (problem) throw invalidRequest(`secret: ${problem}`);
+    }
+    const secret = body.secret ?? generateSecret();
+    const id = newId('wh');
+    await this.actors.transaction(async (unit) => {
+      await this.actors.create(unit, this.subscriptions, {
+        id, tenantId: principal.tenantId,
+        columns: { url: body.url, events, secret_sealed: await this.box.seal(secret), created_by: principal.subject },
+      });
+    });
+    const view = await this.get(principal, id);
+    return body.secret === undefined ? { ...view, secret } : view;
+  }
+
+  async list(principal: Principal, page: Page) {
+    const { items, next_cursor } = pageOf(await webhookStore.subscriptions(this.db, principal.tenantId, page), page);
+    return { webhooks: items.map(subscriptionView), next_cursor };
+  }
+
+  private async row(principal: Principal, id: string): Promise<SubscriptionRow> {
+    const row = await webhookStore.subscription(this.db, principal.tenantId, id);
+    if (!row) throw notFound(`webhook ${id}`);
+    return row;
+  }
+
+  async get(principal: Principal, id: string) {
+    return subscriptionView(await this.row(principal, id));
+  }
+
+  /** url, events, a new secret (rotation with grace), paused (pause/resume), enabled. */
+  async update(principal: Principal, id: string, body: { url?: string; events?: string[]; secret?: string; paused?: boolean; enabled?: boolean; secret_grace_period_seconds?: number }) {
+    const current = await this.row(principal, id);
+    if (body.events) this.checkEvents(body.events);
+    if (body.url) await this.checkUrl(body.url);
+    if (body.secret !== undefined) {
+      const problem = secretProblem(body.secret);
+      if (problem) throw invalidRequest(`secret: ${problem}`);
+    }
+    const at = new Date(this.actors.clock.now()).toISOString();
+    await this.actors.transaction(async (unit) => {
+      await webhookStore.updateSubscription(unit.tx, principal.tenantId, id, {
+        url: body.url,
+        events: body.events ? [...new Set(body.events)] : undefined,
+        secretSealed: body.secret ? await this.box.seal(body.secret) : undefined,
+        previousSecretSealed: body.secret ? current.secret_sealed : undefined,
+      });
+      const events = [];
+      if (body.secret) events.push({ type: 'ROTATE_SECRET', at, ...(body.secret_grace_period_seconds !== undefined ? { graceMs: body.secret_grace_period_seconds * 1000 } : {}) });
+      if (body.paused === true) events.push({ type: 'PAUSE' });
+      if (body.paused === false) events.push({ type: 'RESUME' });
+      if (body.enabled === true) events.push({ type: 'ENABLE' });
+      if (events.length) await this.actors.send(unit, this.subscriptions, events.map((event) => ({ id, event })), { tenantId: principal.tenantId });
+    });
+    return this.get(principal, id);
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    const rows = await webhookStore.softDelete(this.db, principal.tenantId, id);
+    if (rows.length === 0) throw notFound(`webhook ${id}`);
+  }
+
+  // ---- events --------------------------------------------------------------------------
+
+  /**
+   * Writes the event and one delivery per matching subscription in the caller's transaction:
+   * a committed change always has its deliveries; a rolled-back one never does.
+   */
+  async publish(unit: Unit, e: { tenantId: string; type: string; data: unknown; idempotencyKey?: string | null; onlySubscription?: string }): Promise<PublishedEvent & { deliveryIds: string[] }> {
+    const receivers = await webhookStore.receivers(unit.tx, e.tenantId, e.type, e.onlySubscription);
+    const id = newId('evt');
+    await webhookStore.insertEvent(unit.tx, { id, tenantId: e.tenantId, type: e.type, data: e.data, idempotencyKey: e.idempotencyKey ?? null, deliveries: receivers.length });
+    const rows = receivers.map((r) => ({ id: newId('dlv'), tenantId: e.tenantId, columns: { subscription_id: r.id, event_id: id, event_type: e.type } }));
+    await this.actors.createMany(unit, this.deliveries, undefined, rows, { subscription_id: 'text', event_id: 'text', event_type: 'text' });
+    if (rows.length) unit.afterCommit(() => notify(this.db, TIMERS_CHANNEL, 'delivery'));
+    return { id, type: e.type, deliveries: rows.length, created_at: new Date(this.actors.clock.now()).toISOString(), deliveryIds: rows.map((r) => r.id) };
+  }
+
+  /** POST /v1/events: publish with an optional Idempotency-Key (24 h). */
+  async publishEvent(principal: Principal, body: { type: string; data: unknown }, idempotencyKey: string | null): Promise<{ event: PublishedEvent; replayed: boolean }> {
+    if (!isEventType(body.type) || SYSTEM_EVENT_TYPES.has(body.type)) throw invalidRequest(`type: "${body.type}" cannot be published; see GET /v1/events/types`);
+    if (idempotencyKey) {
+      const first = await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey);
+      if (first) return { event: { id: first.id, type: first.type, deliveries: first.deliveries, created_at: first.created_at.toISOString() }, replayed: true };
+    }
+    try {
+      const published = await this.actors.transaction((unit) => this.publish(unit, { tenantId: principal.tenantId, type: body.type, data: body.data, idempotencyKey }));
+      const { deliveryIds: _ids, ...event } = published;
+      return { event, replayed: false };
+    } catch (error) {
+      // Two requests with one key at once: the loser answers with the winner's event.
+      const first = idempotencyKey ? await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey) : null;
+      if (first) return { event: { id: first.id, type: first.type, deliveries: first.deliveries, created_at: first.created_at.toISOString() }, replayed: true };
+      throw error;
+    }
+  }
+
+  private async publishOperational(tenantId: string, type: string, data: Record<string, unknown>) {
+    await this.actors.transaction((unit) => this.publish(unit, { tenantId, type, data }));
+  }
+
+  async test(principal: Principal, id: string) {
+    const sub = await this.row(principal, id);
+    if (sub.status === 'disabled') throw new ApiError(409, 'webhook_disabled', `webhook ${id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`);
+    const published = await this.actors.transaction((unit) =>
+      this.publish(unit, { tenantId: principal.tenantId, type: 'webhook.test', data: { webhook_id: id, message: 'This is a test delivery from Argus Integrations.' }, onlySubscription: id }),
+    );
+    return { delivery_id: published.deliveryIds[0], status: 'queued' as const };
+  }
+
+  // ---- delivery history ----------------------------------------------------------------
+
+  async history(principal: Principal, id: string, page: Page, status: string | null) {
+    await this.row(principal, id);
+    const { items, next_cursor } = pageOf(await webhookStore.deliveries(this.db, principal.tenantId, id, page, status), page);
+    return { deliveries: items.map(deliveryView), next_cursor };
+  }
+
+  async delivery(principal: Principal, id: string, deliveryId: string) {
+    await this.row(principal, id);
+    const d = await webhookStore.delivery(this.db, principal.tenantId, id, deliveryId);
+    if (!d) throw notFound(`delivery ${deliveryId}`);
+    const attempts = await webhookStore.attempts(this.db, deliveryId);
+    return {
+      ...deliveryView(d),
+      attempts: attempts.map((a) => ({
+        attempt: a.attempt, attempted_at: a.attempted_at.toISOString(), duration_ms: a.duration_ms, response_status: a.response_status,
+        response_body: a.response_body, error: a.error, request_headers: a.request_headers,
+      })),
+    };
+  }
+
+  async retry(principal: Principal, id: string, deliveryId: string) {
+    await this.row(principal, id);
+    const sent = await this.actors.transaction((unit) => this.actors.send(unit, this.deliveries, [{ id: deliveryId, event: { type: 'RETRY' } }], { tenantId: principal.tenantId }));
+    const r = sent.get(deliveryId);
+    if (!r) throw notFound(`delivery ${deliveryId}`);
+    if (!r.changed) throw new ApiError(409, 'not_failed', `delivery ${deliveryId} is ${DELIVERY_STATUS[r.to] ?? r.to}; only failed deliveries can be retried`);
+    await notify(this.db, TIMERS_CHANNEL, 'delivery');
+    return { delivery_id: deliveryId, status: 'queued' as const };
+  }
+
+  async recover(principal: Principal, id: string, since: string) {
+    await this.row(principal, id);
+    if (Number.isNaN(Date.parse(since))) throw invalidRequest('since: not an ISO 8601 time');
+    const failed = await webhookStore.failedSince(this.db, principal.tenantId, id, since);
+    await this.actors.transaction((unit) => this.actors.send(unit, this.deliveries, failed.map((f) => ({ id: f.id, event: { type: 'RETRY' } })), { tenantId: principal.tenantId }));
+    if (failed.length) await notify(this.db, TIMERS_CHANNEL, 'delivery');
+    return { requeued: failed.length };
+  }
+
+  // ---- sending -------------------------------------------------------------------------
+
+  private async toSubscription(deliveryId: string, event: { type: string; at?: string }) {
+    const row = await webhookStore.sendable(this.db, deliveryId);
+    if (!row) return;
+    await this.actors.transaction((unit) => this.actors.send(unit, this.subscriptions, [{ id: row.subscription_id, event }]));
+  }
+
+  /** The deliver effect: sign, POST, record the attempt, feed the result to both machines. */
+  private async deliver(deliveryId: string, attempt: number): Promise<void> {
+    const row = await webhookStore.sendable(this.db, deliveryId);
+    if (!row) return;
+    await this.gate.run(row.subscription_id, async () => {
+      const now = this.actors.clock.now();
+      const secrets = [await this.box.open(row.secret_sealed)];
+      if (row.previous_secret_sealed && row.previous_until && Date.parse(row.previous_until) > now) secrets.push(await this.box.open(row.previous_secret_sealed));
+      const body = JSON.stringify({ type: row.event_type, timestamp: row.event_at.toISOString(), data: row.data });
+      const timestamp = Math.floor(Date.now() / 1000);
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'user-agent': 'Argus-Webhooks/1.0',
+        'webhook-id': row.event_id,
+        'webhook-timestamp': String(timestamp),
+      };
+      const problem = await resolvedProblem(row.url, this.config.allowPrivateTargets);
+      const result = problem
+        ? { status: null, body: '', durationMs: 0, error: `target refused: ${problem}`, retryAfterMs: null }
+        : await postWebhook(row.url, body, { ...headers, 'webhook-signature': await signatureHeader(secrets, row.event_id, timestamp, body) }, this.config.webhookTimeoutMs);
+      const at = new Date(this.actors.clock.now()).toISOString();
+      const outcome = problem ? 'client_error' : outcomeOf(result);
+      await this.actors.transaction(async (unit) => {
+        await webhookStore.insertAttempt(unit.tx, {
+          deliveryId, tenantId: row.tenant_id, attempt, attemptedAt: at, durationMs: result.durationMs, status: result.status, body: result.body, error: result.error,
+          headers: { ...headers, 'webhook-signature': '(redacted)' },
+        });
+        await this.actors.send(unit, this.deliveries, [{ id: deliveryId, event: { type: 'RESULT', outcome, status: result.status, retryAfterMs: result.retryAfterMs, jitter: Math.random(), at, error: result.error } }]);
+        await this.actors.send(unit, this.subscriptions, [{ id: row.subscription_id, event: outcome === 'success' ? { type: 'DELIVERY_SUCCEEDED' } : { type: 'DELIVERY_FAILED', at } }]);
+        await unit.tx.query(
+          `update webhook_deliveries set next_attempt_at = case when status = 'retrying' then due_at else null end where id = $1`, [deliveryId]);
+      });
+      this.log.debug('delivery attempt', { delivery_id: deliveryId, attempt, status: result.status, outcome, duration_ms: result.durationMs });
+    });
+  }
+}

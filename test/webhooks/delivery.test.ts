@@ -1,0 +1,262 @@
+// The delivery engine end to end: real receivers on loopback, signatures verified with the
+// standardwebhooks package, retries on a compressed clock.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { Webhook } from 'standardwebhooks';
+import { ManualClock } from '../../src/actors/clock.ts';
+import { newTenant, startTestService, type TestService } from '../support/service.ts';
+import { example, runExample } from '../support/contract.ts';
+
+type Json = Record<string, unknown>;
+interface Received { headers: Record<string, string>; body: string }
+
+let service: TestService;
+let clock: ManualClock;
+let acme: Awaited<ReturnType<typeof newTenant>>;
+let globex: Awaited<ReturnType<typeof newTenant>>;
+const receivers: Array<ReturnType<typeof Bun.serve>> = [];
+
+/** A receiver on loopback answering with `answer(n)` for its n-th request (0-based). */
+function receiver(answer: (n: number) => number = () => 200) {
+  const got: Received[] = [];
+  const server = Bun.serve({
+    port: 0, hostname: '127.0.0.1',
+    fetch: async (req) => {
+      got.push({ headers: Object.fromEntries(req.headers), body: await req.text() });
+      return new Response('ok', { status: answer(got.length - 1) });
+    },
+  });
+  receivers.push(server);
+  return { url: `http://127.0.0.1:${server.port}/hook`, got };
+}
+
+beforeAll(async () => {
+  clock = new ManualClock(Date.now());
+  service = await startTestService({ clock });
+  acme = await newTenant(service);
+  globex = await newTenant(service);
+}, 30_000);
+afterAll(async () => {
+  for (const r of receivers) r.stop(true);
+  await service.stop();
+});
+
+async function api(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${service.url}${path}`, {
+    method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as Json };
+}
+
+async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, tries = 200): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const v = await fn();
+    if (v) return v;
+    await Bun.sleep(25);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const deliveriesOf = async (token: string, id: string) => (await api('GET', `/v1/webhooks/${id}/deliveries`, token)).body.deliveries as Json[];
+
+describe('the integration guide, as written', () => {
+  test('register an app, mint a client-credentials token, create a webhook', async () => {
+    const vars: Record<string, string> = { '<admin-access-token>': acme.adminToken };
+    const app = await runExample(example('POST', '/v1/platform/apps', '000'), service.url, vars);
+    expect(app.status).toBe(201);
+    vars['<client-id>'] = app.body.client_id as string;
+    vars['<client-secret>'] = app.body.client_secret as string;
+    const token = await runExample(example('POST', '/v1/oauth/token', '000'), service.url, vars);
+    expect(token.status).toBe(200);
+    expect(token.body).toMatchObject({ token_type: 'Bearer', scope: 'webhooks:write' });
+    vars['<access-token>'] = token.body.access_token as string;
+    const hook = await runExample(example('POST', '/v1/webhooks', '000'), service.url, vars);
+    expect(hook.status).toBe(201);
+    expect(hook.body).toMatchObject({ url: 'https://integrator.example/webhooks/argus', events: ['case.updated'] });
+    expect(hook.body.id).toMatch(/^wh_/);
+    expect(hook.body.secret).toMatch(/^whsec_/);
+  });
+
+  test('the contract webhook examples answer their documented shapes', async () => {
+    const vars: Record<string, string> = { '<access-token>': acme.adminToken, '<signing-secret>': 'whsec_' + btoa('0123456789abcdef01234567') };
+    const created = await runExample(example('POST', '/v1/webhooks', '001'), service.url, vars);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ url: 'https://integrator.example/webhooks/argus', events: ['incident.updated'] });
+    expect(created.body).not.toHaveProperty('secret'); // the caller chose it
+    vars.wh_123 = created.body.id as string;
+    const updated = await runExample(example('PUT', '/v1/webhooks/wh_123'), service.url, vars);
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ id: vars.wh_123, events: ['incident.updated', 'incident.closed'] });
+    const tested = await runExample(example('POST', '/v1/webhooks/wh_123/test'), service.url, vars);
+    expect(tested.status).toBe(202);
+    expect(tested.body.status).toBe('queued');
+    expect(tested.body.delivery_id).toMatch(/^dlv_/);
+    const history = await runExample(example('GET', '/v1/webhooks/wh_123/deliveries'), service.url, vars);
+    expect(history.status).toBe(200);
+    expect((history.body.deliveries as Json[]).map((d) => d.id)).toContain(tested.body.delivery_id);
+  });
+});
+
+describe('delivery', () => {
+  test('a published event reaches a real receiver, signed per Standard Webhooks, and shows in the history', async () => {
+    const r = receiver();
+    const secret = 'whsec_' + btoa('super-secret-signing-key-32bytes');
+    const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: r.url, events: ['incident.updated'], secret })).body;
+    const published = await api('POST', '/v1/events', acme.adminToken, { type: 'incident.updated', data: { incident_id: 'inc_1', status: 'open' } });
+    expect(published.status).toBe(202);
+    expect(published.body.deliveries).toBeGreaterThanOrEqual(1);
+    await until('the receiver', async () => r.got.length === 1);
+    const [msg] = r.got;
+    const payload = new Webhook(secret).verify(msg.body, msg.headers) as Json;
+    expect(payload).toMatchObject({ type: 'incident.updated', data: { incident_id: 'inc_1', status: 'open' } });
+    expect(msg.headers['webhook-id']).toBe(published.body.id as string);
+    const [d] = await until('succeeded', async () => {
+      const ds = await deliveriesOf(acme.adminToken, hook.id as string);
+      return ds[0]?.status === 'succeeded' ? ds : null;
+    });
+    expect(d).toMatchObject({ event_id: published.body.id, event_type: 'incident.updated', status: 'succeeded', attempt: 1, response_status: 200, error: null, next_attempt_at: null });
+    expect(typeof d.attempted_at).toBe('string');
+    expect(typeof d.duration_ms).toBe('number');
+    const detail = await api('GET', `/v1/webhooks/${hook.id}/deliveries/${d.id}`, acme.adminToken);
+    expect((detail.body.attempts as Json[])[0]).toMatchObject({ attempt: 1, response_status: 200, response_body: 'ok' });
+    expect(JSON.stringify(detail.body)).not.toContain(secret);
+  });
+
+  test('retries follow the schedule, with the same event id, until the receiver recovers', async () => {
+    const r = receiver((n) => (n < 2 ? 500 : 200));
+    const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: r.url, events: ['case.created'] })).body;
+    const secret = hook.secret as string;
+    await api('POST', '/v1/events', acme.adminToken, { type: 'case.created', data: { case_id: 'case_9' } });
+    await until('first attempt', async () => r.got.length === 1);
+    const first = await until('retrying', async () => {
+      const ds = await deliveriesOf(acme.adminToken, hook.id as string);
+      return ds[0]?.status === 'retrying' ? ds[0] : null;
+    });
+    expect(first).toMatchObject({ attempt: 1, response_status: 500 });
+    const wait = Date.parse(first.next_attempt_at as string) - clock.now();
+    expect(wait).toBeGreaterThanOrEqual(4_000); // 5 s ± 20 %
+    expect(wait).toBeLessThanOrEqual(6_000);
+    clock.advance(6_001);
+    service.timers.wake();
+    await until('second attempt', async () => r.got.length === 2);
+    const second = await until('retrying again', async () => {
+      const ds = await deliveriesOf(acme.adminToken, hook.id as string);
+      return ds[0]?.status === 'retrying' && ds[0].attempt === 2 ? ds[0] : null;
+    });
+    const wait2 = Date.parse(second.next_attempt_at as string) - clock.now();
+    expect(wait2).toBeGreaterThanOrEqual(240_000); // 5 min ± 20 %
+    expect(wait2).toBeLessThanOrEqual(360_000);
+    clock.advance(360_001);
+    service.timers.wake();
+    await until('third attempt', async () => r.got.length === 3);
+    await until('succeeded', async () => (await deliveriesOf(acme.adminToken, hook.id as string))[0]?.status === 'succeeded');
+    const ids = new Set(r.got.map((g) => g.headers['webhook-id']));
+    expect(ids.size).toBe(1);
+    for (const g of r.got) new Webhook(secret).verify(g.body, g.headers);
+  });
+
+  test('410 Gone disables the subscription and tells the tenant through webhook.disabled', async () => {
+    const ops = receiver();
+    await api('POST', '/v1/webhooks', globex.adminToken, { url: ops.url, events: ['webhook.disabled'] });
+    const gone = receiver(() => 410);
+    const hook = (await api('POST', '/v1/webhooks', globex.adminToken, { url: gone.url, events: ['incident.closed'] })).body;
+    await api('POST', '/v1/events', globex.adminToken, { type: 'incident.closed', data: { incident_id: 'inc_2' } });
+    await until('the operational event', async () => ops.got.length === 1);
+    expect(JSON.parse(ops.got[0].body)).toMatchObject({ type: 'webhook.disabled', data: { webhook_id: hook.id, reason: 'gone' } });
+    const after = await api('GET', `/v1/webhooks/${hook.id}`, globex.adminToken);
+    expect(after.body).toMatchObject({ status: 'disabled', disabled_reason: 'gone' });
+    const [d] = await deliveriesOf(globex.adminToken, hook.id as string);
+    expect(d).toMatchObject({ status: 'failed', response_status: 410, attempt: 1 });
+    // Disabled: new events do not reach it; enabling is explicit.
+    const again = await api('POST', '/v1/events', globex.adminToken, { type: 'incident.closed', data: {} });
+    expect(again.body.deliveries).toBe(0);
+    const enabled = await api('PUT', `/v1/webhooks/${hook.id}`, globex.adminToken, { enabled: true });
+    expect(enabled.body.status).toBe('active');
+  });
+
+  test('a failed delivery can be re-sent by hand', async () => {
+    let healthy = false;
+    const r = receiver(() => (healthy ? 200 : 400));
+    const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: r.url, events: ['incident.created'] })).body;
+    await api('POST', '/v1/events', acme.adminToken, { type: 'incident.created', data: {} });
+    await until('first attempt', async () => r.got.length === 1);
+    clock.advance(10_000);
+    service.timers.wake();
+    const failed = await until('failed after the client-error budget', async () => {
+      const ds = await deliveriesOf(acme.adminToken, hook.id as string);
+      return ds[0]?.status === 'failed' ? ds[0] : null;
+    });
+    expect(failed.attempt).toBe(2);
+    healthy = true;
+    const retried = await api('POST', `/v1/webhooks/${hook.id}/deliveries/${failed.id}/retry`, acme.adminToken);
+    expect(retried.status).toBe(202);
+    await until('succeeded', async () => (await deliveriesOf(acme.adminToken, hook.id as string))[0]?.status === 'succeeded');
+    const notFailed = await api('POST', `/v1/webhooks/${hook.id}/deliveries/${failed.id}/retry`, acme.adminToken);
+    expect(notFailed.status).toBe(409);
+  });
+
+  test('a new secret signs alongside the old one during the grace window', async () => {
+    const r = receiver();
+    const oldSecret = 'whsec_' + btoa('old-secret-old-secret-old-secret');
+    const newSecret = 'whsec_' + btoa('new-secret-new-secret-new-secret');
+    const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: r.url, events: ['incident.updated'], secret: oldSecret })).body;
+    const rotated = await api('PUT', `/v1/webhooks/${hook.id}`, acme.adminToken, { secret: newSecret });
+    expect(rotated.body.secret_rotation).toEqual({ previous_secret_expires_at: expect.any(String) });
+    await api('POST', `/v1/webhooks/${hook.id}/test`, acme.adminToken);
+    await until('test delivery', async () => r.got.length === 1);
+    expect(r.got[0].headers['webhook-signature'].split(' ')).toHaveLength(2);
+    new Webhook(oldSecret).verify(r.got[0].body, r.got[0].headers);
+    new Webhook(newSecret).verify(r.got[0].body, r.got[0].headers);
+  });
+
+  test('an Idempotency-Key returns the first result and creates nothing', async () => {
+    const key = `k-${Date.now()}`;
+    const a = await api('POST', '/v1/events', acme.adminToken, { type: 'case.updated', data: { n: 1 } }, { 'idempotency-key': key });
+    const b = await api('POST', '/v1/events', acme.adminToken, { type: 'case.updated', data: { n: 2 } }, { 'idempotency-key': key });
+    expect(a.status).toBe(202);
+    expect(b.status).toBe(200);
+    expect(b.body.id).toBe(a.body.id as string);
+    const [{ n }] = await service.db.query<{ n: number }>('select count(*)::int as n from events where idempotency_key = $1', [key]);
+    expect(n).toBe(1);
+  });
+});
+
+describe('rules', () => {
+  test('bad input is a 400 naming the field; scopes are enforced; tenants never see each other', async () => {
+    for (const [body, field] of [
+      [{ url: 'not a url', events: ['case.updated'] }, 'url'],
+      [{ url: 'ftp://x.example/h', events: ['case.updated'] }, 'url'],
+      [{ url: 'https://x.example/h', events: ['billing.paid'] }, 'events'],
+      [{ url: 'https://x.example/h', events: [] }, 'events'],
+      [{ url: 'https://x.example/h', events: ['case.updated'], secret: 'plain' }, 'secret'],
+      [{ url: 'https://x.example/h', events: ['case.updated'], colour: 'red' }, 'colour'],
+    ] as const) {
+      const r = await api('POST', '/v1/webhooks', acme.adminToken, body);
+      expect(r.status).toBe(400);
+      expect(String(r.body.error_description)).toContain(field);
+    }
+    const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: 'https://x.example/h', events: ['case.updated'] })).body;
+    for (const [method, path] of [['GET', `/v1/webhooks/${hook.id}`], ['PUT', `/v1/webhooks/${hook.id}`], ['DELETE', `/v1/webhooks/${hook.id}`], ['GET', `/v1/webhooks/${hook.id}/deliveries`], ['POST', `/v1/webhooks/${hook.id}/test`]] as const) {
+      const r = await api(method, path, globex.adminToken, method === 'PUT' ? { paused: true } : undefined);
+      expect(r.status).toBe(404);
+    }
+    const noAuth = await fetch(`${service.url}/v1/webhooks`);
+    expect(noAuth.status).toBe(401);
+    expect(noAuth.headers.get('www-authenticate')).toStartWith('Bearer');
+  });
+
+  test('private targets are refused unless configuration allows them', async () => {
+    const strict = await startTestService({ env: { ALLOW_PRIVATE_TARGETS: 'false' }, workers: false });
+    try {
+      const t = await newTenant(strict);
+      for (const url of ['http://127.0.0.1:9/h', 'http://localhost/h', 'http://10.0.0.8/h', 'http://169.254.169.254/latest', 'http://[::1]/h', 'http://192.168.1.1/h']) {
+        const res = await fetch(`${strict.url}/v1/webhooks`, { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ url, events: ['case.updated'] }) });
+        expect(res.status).toBe(400);
+        expect(((await res.json()) as Json).error_description).toContain('url:');
+      }
+    } finally {
+      await strict.stop();
+    }
+  });
+});
