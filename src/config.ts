@@ -18,6 +18,7 @@ export interface Config {
   allowPrivateTargets: boolean;
   workerBatchSize: number;
   workerPollMs: number;
+  workerMaxInFlight: number;
   leaseMs: number;
   runWorkers: boolean;
   webhookTimeoutMs: number;
@@ -78,6 +79,14 @@ function algs(env: Env, name: string): Array<'RS256' | 'ES256'> {
 }
 
 export function loadConfig(env: Env = process.env): Config {
+  const config = readConfig(env);
+  if (config.leaseMs <= config.webhookTimeoutMs) {
+    throw new ConfigError('LEASE_MS', `must be longer than WEBHOOK_TIMEOUT_MS (${config.webhookTimeoutMs}): a delivery's lease covers its request`);
+  }
+  return config;
+}
+
+function readConfig(env: Env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const masterKey = env.MASTER_KEY?.trim() || null;
   if (masterKey !== null && !/^[A-Za-z0-9+/_-]{43}=?$/.test(masterKey)) {
@@ -100,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     allowPrivateTargets: bool(env, 'ALLOW_PRIVATE_TARGETS', false),
     workerBatchSize: int(env, 'WORKER_BATCH_SIZE', 200, 1, 10_000),
     workerPollMs: int(env, 'WORKER_POLL_MS', 1000, 10, 60_000),
+    workerMaxInFlight: int(env, 'WORKER_MAX_IN_FLIGHT', 1000, 1, 100_000),
     leaseMs: int(env, 'LEASE_MS', 30_000, 1000, 3_600_000),
     runWorkers: bool(env, 'RUN_WORKERS', true),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),

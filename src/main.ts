@@ -58,7 +58,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   ]);
   const { handle } = http;
 
-  const timers = new TimerWorker(actors, services.machines, { batchSize: config.workerBatchSize, pollMs: config.workerPollMs, log });
+  const timers = new TimerWorker(actors, services.machines, { batchSize: config.workerBatchSize, pollMs: config.workerPollMs, maxInFlight: config.workerMaxInFlight, log });
   if (options.workers) await timers.start();
 
   let server: RunningServer | null = null;

@@ -94,6 +94,16 @@ export class ActorSystem {
     return result;
   }
 
+  /** Effects started and not yet finished. */
+  get effectsInFlight(): number {
+    return this.inFlight.size;
+  }
+
+  /** Resolves when fewer than `limit` effects are in flight (workers' backpressure). */
+  async belowInFlight(limit: number): Promise<void> {
+    while (this.inFlight.size >= limit) await Promise.race([...this.inFlight]);
+  }
+
   /** Waits for every effect started so far (graceful shutdown, tests). */
   async drain(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);

@@ -14,7 +14,7 @@ export class TimerWorker {
   constructor(
     private readonly actors: ActorSystem,
     private readonly definitions: MachineDefinition[],
-    private readonly options: { batchSize: number; pollMs: number; log: Logger },
+    private readonly options: { batchSize: number; pollMs: number; log: Logger; maxInFlight?: number },
   ) {}
 
   async start(): Promise<void> {
@@ -33,9 +33,14 @@ export class TimerWorker {
     let advanced = 0;
     for (const def of this.definitions) {
       for (;;) {
-        const n = await this.actors.fireDue(def, this.options.batchSize);
+        // Claim no more than the effects already running can absorb: a due delivery waits in
+        // the database, not in this process's memory.
+        const cap = this.options.maxInFlight ?? Infinity;
+        await this.actors.belowInFlight(cap);
+        const room = Math.min(this.options.batchSize, cap - this.actors.effectsInFlight);
+        const n = await this.actors.fireDue(def, room);
         advanced += n;
-        if (n < this.options.batchSize || !this.running) break;
+        if (n < room || !this.running) break;
       }
     }
     return advanced;

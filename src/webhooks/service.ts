@@ -86,7 +86,7 @@ export class WebhookService {
     private readonly db: Db,
     private readonly actors: ActorSystem,
     private readonly box: SecretBox,
-    private readonly config: Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency'>,
+    private readonly config: Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs'>,
     private readonly log: Logger,
   ) {
     this.gate = new EndpointGate(config.webhookEndpointConcurrency);
@@ -218,7 +218,7 @@ export class WebhookService {
     const id = newId('evt');
     await webhookStore.insertEvent(unit.tx, { id, tenantId: e.tenantId, type: e.type, data: e.data, idempotencyKey: e.idempotencyKey ?? null, deliveries: receivers.length });
     const rows = receivers.map((r) => ({ id: newId('dlv'), tenantId: e.tenantId, columns: { subscription_id: r.id, event_id: id, event_type: e.type } }));
-    await this.actors.createMany(unit, this.deliveries, undefined, rows, { subscription_id: 'text', event_id: 'text', event_type: 'text' });
+    await this.actors.createMany(unit, this.deliveries, { sendTimeoutMs: this.config.leaseMs }, rows, { subscription_id: 'text', event_id: 'text', event_type: 'text' });
     if (rows.length) unit.afterCommit(() => notify(this.db, TIMERS_CHANNEL, 'delivery'));
     return { id, type: e.type, deliveries: rows.length, created_at: new Date(this.actors.clock.now()).toISOString(), deliveryIds: rows.map((r) => r.id) };
   }
