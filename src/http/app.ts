@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiError, invalidRequest } from './errors.ts';
 import { requestInfo, type RequestInfo } from './request-info.ts';
+import { isDatabaseUnavailable } from '../db/db.ts';
 
 export interface HttpOptions {
   log: Logger;
@@ -95,6 +96,10 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
         return new ApiError(404, 'not_found', `no route for ${request.method} ${path}`).toResponse(info.id);
       }
       if (code === 'PARSE') return invalidRequest('request body could not be parsed').toResponse(info.id);
+      if (isDatabaseUnavailable(error)) {
+        log.warn('database unavailable', { request_id: info.id, error });
+        return new ApiError(503, 'temporarily_unavailable', 'the database is unavailable; retry shortly (with the same Idempotency-Key when publishing)', { 'retry-after': '1' }).toResponse(info.id);
+      }
       log.error('unhandled error', { request_id: info.id, error });
       return new ApiError(500, 'server_error', `internal error; quote request id ${info.id} when reporting it`).toResponse(info.id);
     })
