@@ -18,7 +18,11 @@ import { isEventType, SYSTEM_EVENT_TYPES } from './catalog.ts';
 import { generateSecret, secretProblem, signatureHeader } from './signing.ts';
 import { resolvedProblem, urlProblem } from './target-check.ts';
 import { outcomeOf, postWebhook } from './http-client.ts';
-import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
+import { webhookStore, type DeliveryRow, type SendableRow, type SubscriptionRow } from './store.ts';
+import { Batcher } from './batching.ts';
+import type { SendResult } from './http-client.ts';
+
+interface AttemptResult { row: SendableRow; attempt: number; result: SendResult; outcome: 'success' | 'retryable' | 'gone' | 'client_error'; headers: Record<string, string> }
 
 export interface PublishedEvent { id: string; type: string; deliveries: number; created_at: string }
 
@@ -81,6 +85,9 @@ export class WebhookService {
   readonly subscriptions: MachineDefinition;
   readonly deliveries: MachineDefinition;
   private readonly gate: EndpointGate;
+  private readonly sendables: Batcher<string, SendableRow | null>;
+  private readonly results: Batcher<AttemptResult, void>;
+  private readonly secrets = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
@@ -90,6 +97,11 @@ export class WebhookService {
     private readonly log: Logger,
   ) {
     this.gate = new EndpointGate(config.webhookEndpointConcurrency);
+    this.sendables = new Batcher<string, SendableRow | null>(async (ids) => {
+      const rows = new Map<string, SendableRow>((await webhookStore.sendable(this.db, ids)).map((r) => [r.id, r]));
+      return ids.map((id) => rows.get(id) ?? null);
+    }, 500);
+    this.results = new Batcher((items) => this.recordResults(items), 500);
     this.subscriptions = actors.define({
       name: 'subscription',
       machine: subscriptionMachine,
@@ -114,7 +126,7 @@ export class WebhookService {
         deliver: (effect, on) => this.deliver(on.instanceId, Number(effect.params.attempt)),
         markSubscriptionGone: (_e, on) => this.toSubscription(on.instanceId, { type: 'GONE' }),
         announceExhausted: async (effect, on) => {
-          const row = await webhookStore.sendable(this.db, on.instanceId);
+          const row = await this.sendables.add(on.instanceId);
           if (!row || SYSTEM_EVENT_TYPES.has(row.event_type)) return; // never announce about announcements
           await this.publishOperational(on.tenantId, 'delivery.exhausted', {
             delivery_id: on.instanceId, webhook_id: row.subscription_id, event_id: row.event_id, event_type: row.event_type, attempts: effect.params.attempts, last_status: effect.params.lastStatus,
@@ -299,19 +311,30 @@ export class WebhookService {
   // ---- sending -------------------------------------------------------------------------
 
   private async toSubscription(deliveryId: string, event: { type: string; at?: string }) {
-    const row = await webhookStore.sendable(this.db, deliveryId);
+    const row = await this.sendables.add(deliveryId);
     if (!row) return;
     await this.actors.transaction((unit) => this.actors.send(unit, this.subscriptions, [{ id: row.subscription_id, event }]));
   }
 
-  /** The deliver effect: sign, POST, record the attempt, feed the result to both machines. */
+  /** Decrypted signing secrets, kept in memory: sealing them again per delivery is waste. */
+  private async secret(sealed: string): Promise<string> {
+    let plain = this.secrets.get(sealed);
+    if (plain === undefined) {
+      plain = await this.box.open(sealed);
+      if (this.secrets.size > 10_000) this.secrets.clear();
+      this.secrets.set(sealed, plain);
+    }
+    return plain;
+  }
+
+  /** The deliver effect: sign and POST, then record the attempt (batched with others). */
   private async deliver(deliveryId: string, attempt: number): Promise<void> {
-    const row = await webhookStore.sendable(this.db, deliveryId);
+    const row = await this.sendables.add(deliveryId);
     if (!row) return;
     await this.gate.run(row.subscription_id, async () => {
       const now = this.actors.clock.now();
-      const secrets = [await this.box.open(row.secret_sealed)];
-      if (row.previous_secret_sealed && row.previous_until && Date.parse(row.previous_until) > now) secrets.push(await this.box.open(row.previous_secret_sealed));
+      const secrets = [await this.secret(row.secret_sealed)];
+      if (row.previous_secret_sealed && row.previous_until && Date.parse(row.previous_until) > now) secrets.push(await this.secret(row.previous_secret_sealed));
       const body = JSON.stringify({ type: row.event_type, timestamp: row.event_at.toISOString(), data: row.data });
       const timestamp = Math.floor(Date.now() / 1000);
       const headers: Record<string, string> = {
@@ -324,19 +347,28 @@ export class WebhookService {
       const result = problem
         ? { status: null, body: '', durationMs: 0, error: `target refused: ${problem}`, retryAfterMs: null }
         : await postWebhook(row.url, body, { ...headers, 'webhook-signature': await signatureHeader(secrets, row.event_id, timestamp, body) }, this.config.webhookTimeoutMs);
-      const at = new Date(this.actors.clock.now()).toISOString();
-      const outcome = problem ? 'client_error' : outcomeOf(result);
-      await this.actors.transaction(async (unit) => {
-        await webhookStore.insertAttempt(unit.tx, {
-          deliveryId, tenantId: row.tenant_id, attempt, attemptedAt: at, durationMs: result.durationMs, status: result.status, body: result.body, error: result.error,
-          headers: { ...headers, 'webhook-signature': '(redacted)' },
-        });
-        await this.actors.send(unit, this.deliveries, [{ id: deliveryId, event: { type: 'RESULT', outcome, status: result.status, retryAfterMs: result.retryAfterMs, jitter: Math.random(), at, error: result.error } }]);
-        await this.actors.send(unit, this.subscriptions, [{ id: row.subscription_id, event: outcome === 'success' ? { type: 'DELIVERY_SUCCEEDED' } : { type: 'DELIVERY_FAILED', at } }]);
-        await unit.tx.query(
-          `update webhook_deliveries set next_attempt_at = case when status = 'retrying' then due_at else null end where id = $1`, [deliveryId]);
-      });
-      this.log.debug('delivery attempt', { delivery_id: deliveryId, attempt, status: result.status, outcome, duration_ms: result.durationMs });
+      await this.results.add({ row, attempt, result, outcome: problem ? 'client_error' : outcomeOf(result), headers: { ...headers, 'webhook-signature': '(redacted)' } });
     });
+  }
+
+  /** One transaction for many attempts: their rows, their deliveries' and subscriptions' events. */
+  private async recordResults(items: AttemptResult[]): Promise<void[]> {
+    const at = new Date(this.actors.clock.now()).toISOString();
+    await this.actors.transaction(async (unit) => {
+      await webhookStore.insertAttempts(unit.tx, items.map((i) => ({
+        delivery_id: i.row.id, tenant_id: i.row.tenant_id, attempt: i.attempt, attempted_at: at, duration_ms: i.result.durationMs,
+        response_status: i.result.status, response_body: i.result.body, error: i.result.error, request_headers: i.headers,
+      })));
+      await this.actors.send(unit, this.deliveries, items.map((i) => ({
+        id: i.row.id,
+        event: { type: 'RESULT', outcome: i.outcome, status: i.result.status, retryAfterMs: i.result.retryAfterMs, jitter: Math.random(), at, error: i.result.error },
+      })));
+      await this.actors.send(unit, this.subscriptions, items.map((i) => ({
+        id: i.row.subscription_id,
+        event: i.outcome === 'success' ? { type: 'DELIVERY_SUCCEEDED' } : { type: 'DELIVERY_FAILED', at },
+      })));
+      await webhookStore.syncNextAttempt(unit.tx, items.map((i) => i.row.id));
+    });
+    return items.map(() => undefined);
   }
 }

@@ -14,6 +14,11 @@ export interface DeliveryRow {
   attempted_at: Date | null; duration_ms: number | null;
 }
 
+export interface SendableRow {
+  id: string; tenant_id: string; subscription_id: string; url: string; secret_sealed: string; previous_secret_sealed: string | null;
+  previous_until: string | null; event_id: string; event_type: string; data: unknown; event_at: Date;
+}
+
 export interface AttemptRow { attempt: number; attempted_at: Date; duration_ms: number; response_status: number | null; response_body: string | null; error: string | null; request_headers: Record<string, string> }
 
 const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
@@ -69,23 +74,27 @@ export const webhookStore = {
     maybeOne<R<DeliveryRow>>(db, `select ${DLV} from webhook_deliveries d where d.tenant_id = $1 and d.subscription_id = $2 and d.id = $3`, [tenantId, subscriptionId, id]),
   attempts: (db: Queryable, deliveryId: string) =>
     db.query<R<AttemptRow>>('select attempt, attempted_at, duration_ms, response_status, response_body, error, request_headers from webhook_attempts where delivery_id = $1 order by attempt', [deliveryId]),
-  /** What the worker needs to send one delivery. */
-  sendable: (db: Queryable, deliveryId: string) =>
-    maybeOne<{ id: string; tenant_id: string; subscription_id: string; url: string; secret_sealed: string; previous_secret_sealed: string | null; previous_until: string | null; event_id: string; event_type: string; data: unknown; event_at: Date } & Record<string, unknown>>(
-      db,
+  /** What the worker needs to send deliveries. */
+  sendable: (db: Queryable, deliveryIds: string[]) =>
+    db.query<SendableRow & Record<string, unknown>>(
       `select d.id, d.tenant_id, d.subscription_id, s.url, s.secret_sealed, s.previous_secret_sealed,
               s.snapshot #>> '{context,previousSecretUntil}' as previous_until,
               e.id as event_id, e.type as event_type, e.data, e.created_at as event_at
          from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id join events e on e.id = d.event_id
-        where d.id = $1`,
-      [deliveryId],
+        where d.id = any($1::text[])`,
+      [deliveryIds],
     ),
-  insertAttempt: (db: Queryable, a: { deliveryId: string; tenantId: string; attempt: number; attemptedAt: string; durationMs: number; status: number | null; body: string; error: string | null; headers: Record<string, string> }) =>
+  insertAttempts: (db: Queryable, attempts: Array<{ delivery_id: string; tenant_id: string; attempt: number; attempted_at: string; duration_ms: number; response_status: number | null; response_body: string; error: string | null; request_headers: Record<string, string> }>) =>
     db.query(
       `insert into webhook_attempts (delivery_id, tenant_id, attempt, attempted_at, duration_ms, response_status, response_body, error, request_headers)
-       values ($1, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9::jsonb)`,
-      [a.deliveryId, a.tenantId, a.attempt, a.attemptedAt, a.durationMs, a.status, a.body, a.error, JSON.stringify(a.headers)],
+       select delivery_id, tenant_id, attempt, attempted_at, duration_ms, response_status, response_body, error, request_headers
+         from jsonb_to_recordset($1::jsonb) as a(delivery_id text, tenant_id text, attempt integer, attempted_at timestamptz, duration_ms integer,
+                                                 response_status integer, response_body text, error text, request_headers jsonb)`,
+      [JSON.stringify(attempts)],
     ),
+  /** next_attempt_at mirrors the backoff timer (the machine cannot know the clock). */
+  syncNextAttempt: (db: Queryable, ids: string[]) =>
+    db.query(`update webhook_deliveries set next_attempt_at = case when status = 'retrying' then due_at else null end where id = any($1::text[])`, [ids]),
   failedSince: (db: Queryable, tenantId: string, subscriptionId: string, since: string) =>
     db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and status = 'failed' and created_at >= $3::timestamptz order by created_at limit 10000`, [tenantId, subscriptionId, since]),
 };
