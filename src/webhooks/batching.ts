@@ -15,7 +15,7 @@ export class Batcher<In, Out> {
       if (!this.running) {
         this.running = true;
         // Let the other effects of this tick join the batch before it is written.
-        setImmediate(() => void this.drain());
+        setTimeout(() => void this.drain(), 0);
       }
     });
   }

@@ -11,13 +11,14 @@ const root = join(import.meta.dir, '../..');
 let proc: Subprocess<'ignore', 'pipe', 'pipe'>;
 let url: string;
 let output = '';
+let dataDir = '';
 
 beforeAll(async () => {
   const port = freePort();
   url = `http://127.0.0.1:${port}`;
   proc = Bun.spawn([join(root, 'node_modules/.bin/deno'), 'run', '--allow-all', 'src/cli.ts', 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-deno-')), DATABASE_URL: '', LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: (dataDir = mkdtempSync(join(tmpdir(), 'argus-deno-'))), DATABASE_URL: '', LOG_LEVEL: 'info', ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '50' },
     stdin: 'ignore', stdout: 'pipe', stderr: 'pipe',
   });
   void (async () => {
@@ -59,6 +60,29 @@ describe('on Deno', () => {
     const body = (await res.json()) as { keys: Array<{ kty: string; use: string }> };
     expect(body.keys.length).toBeGreaterThan(0);
     expect(body.keys[0]).toMatchObject({ kty: 'RSA', use: 'sig' });
+  });
+
+  test('bootstrap through its control socket, then a signed webhook delivery', async () => {
+    const boot = Bun.spawn([process.execPath, 'src/cli.ts', 'bootstrap', '--tenant', 'Deno Co', '--admin-email', 'admin@deno.example', '--json'], {
+      cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, stdout: 'pipe', stderr: 'pipe',
+    });
+    const [out, code] = await Promise.all([new Response(boot.stdout).text(), boot.exited]);
+    expect(code).toBe(0);
+    const { admin_access_token: token } = JSON.parse(out) as { admin_access_token: string };
+    const got: string[] = [];
+    const receiver = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: async (req) => { got.push(req.headers.get('webhook-signature') ?? ''); await req.text(); return new Response('ok'); } });
+    try {
+      const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const hook = await fetch(`${url}/v1/webhooks`, { method: 'POST', headers: auth, body: JSON.stringify({ url: `http://127.0.0.1:${receiver.port}/h`, events: ['case.created'] }) });
+      expect(hook.status).toBe(201);
+      const event = await fetch(`${url}/v1/events`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'case.created', data: { on: 'deno' } }) });
+      expect(event.status).toBe(202);
+      for (let i = 0; i < 200 && got.length === 0; i++) await Bun.sleep(25);
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    } finally {
+      receiver.stop(true);
+    }
   });
 
   test('SIGTERM stops it cleanly', async () => {
