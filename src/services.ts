@@ -15,6 +15,8 @@ import { AppService } from './identity/apps/service.ts';
 import { IntegrationRequestService } from './integration-requests/service.ts';
 import { loadMachines } from './studio/registry.ts';
 import { WebhookService } from './webhooks/service.ts';
+import { ServiceTokenService } from './oauth/service-tokens/service.ts';
+import { AuthorizationService } from './oauth/authorize/service.ts';
 import type { AnyStateMachine } from 'xstate';
 
 /** Longest any token we sign may live; retiring keys stay published this long. */
@@ -33,6 +35,8 @@ export interface Services {
   apps: AppService;
   requests: IntegrationRequestService;
   webhooks: WebhookService;
+  serviceTokens: ServiceTokenService;
+  authorization: AuthorizationService;
   auth: Authenticator;
   /** Machines whose timers the workers fire. */
   machines: MachineDefinition[];
@@ -53,10 +57,12 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   const auth = new Authenticator(tokens);
   const requests = new IntegrationRequestService(db, tenants);
   const webhooks = new WebhookService(db, actors, box, config, log);
+  const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens);
+  const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, { issuer: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   const catalog = await loadMachines();
   return {
-    config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, auth, catalog,
-    machines: [keys.definition, apps.rotation, webhooks.subscriptions, webhooks.deliveries],
+    config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, serviceTokens, authorization, auth, catalog,
+    machines: [keys.definition, apps.rotation, webhooks.subscriptions, webhooks.deliveries, authorization.definition],
   };
 }
 

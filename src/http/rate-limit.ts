@@ -18,6 +18,14 @@ export class RateLimiter {
     return w.count > this.limit ? Math.ceil((w.start + this.windowMs - t) / 1000) : 0;
   }
 
+  /** The seconds to wait if the key is over its limit now, without counting a hit. */
+  peek(key: string): number {
+    const w = this.windows.get(key);
+    const t = this.now();
+    if (!w || t - w.start >= this.windowMs || w.count < this.limit) return 0;
+    return Math.ceil((w.start + this.windowMs - t) / 1000);
+  }
+
   private sweep(t: number): void {
     for (const [k, w] of this.windows) if (t - w.start >= this.windowMs) this.windows.delete(k);
   }

@@ -5,6 +5,11 @@ import type { Services } from '../services.ts';
 import { authenticateClient, readClientCredentials } from './client-auth.ts';
 import { oauthErrors } from './errors.ts';
 import { clientCredentialsGrant } from './grants/client-credentials.ts';
+import { RateLimiter } from '../http/rate-limit.ts';
+import { requestInfo } from '../http/request-info.ts';
+import { ApiError, tooManyRequests } from '../http/errors.ts';
+import { authorizationServerMetadata } from './metadata.ts';
+import { introspectToken, revokeToken } from './revocation.ts';
 
 const tags = ['OAuth and service tokens'];
 
@@ -23,19 +28,66 @@ const TokenRequest = t.Object(
   { additionalProperties: t.String({ maxLength: 2000 }) },
 );
 
+const TokenOnly = t.Object(
+  {
+    token: t.String({ maxLength: 4000 }),
+    token_type_hint: t.Optional(t.String({ maxLength: 50 })),
+    client_id: t.Optional(t.String({ maxLength: 100 })),
+    client_secret: t.Optional(t.String({ maxLength: 200 })),
+  },
+  { additionalProperties: t.String({ maxLength: 2000 }) },
+);
+
 export function oauthRoutes(services: Services) {
-  return router('oauth').post(
+  // Failed client authentication, per client id and per address: 20 a minute each.
+  const failures = new RateLimiter(20, 60_000);
+  const authenticate = async (request: Request, body: { client_id?: string; client_secret?: string }) => {
+    const creds = readClientCredentials(request, body);
+    const address = requestInfo(request).remoteAddress;
+    for (const key of [`client:${creds.clientId}`, `addr:${address}`]) {
+      const wait = failures.peek(key);
+      if (wait > 0) throw tooManyRequests(wait);
+    }
+    try {
+      return await authenticateClient(services.apps, creds);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'invalid_client') {
+        failures.hit(`client:${creds.clientId}`);
+        failures.hit(`addr:${address}`);
+      }
+      throw error;
+    }
+  };
+  return router('oauth')
+    .get('/.well-known/oauth-authorization-server', () => authorizationServerMetadata(services.config.publicUrl), {
+      detail: { summary: 'OAuth 2.0 authorization server metadata (RFC 8414)', tags, security: [] },
+    })
+    .post('/v1/oauth/revoke', async ({ request, body, set }) => {
+      set.headers['cache-control'] = 'no-store';
+      const app = await authenticate(request, body);
+      await revokeToken(services, app, body.token);
+      return {};
+    }, { body: TokenOnly, detail: { summary: 'Revoke an access or refresh token (RFC 7009)', tags, security: [] } })
+    .post('/v1/oauth/introspect', async ({ request, body, set }) => {
+      set.headers['cache-control'] = 'no-store';
+      const app = await authenticate(request, body);
+      return introspectToken(services, app, body.token);
+    }, { body: TokenOnly, detail: { summary: 'Introspect a token (RFC 7662)', tags, security: [] } })
+    .post(
     '/v1/oauth/token',
     async ({ request, body, set }) => {
       set.headers['cache-control'] = 'no-store';
       set.headers.pragma = 'no-cache';
       if (!body.grant_type) throw oauthErrors.invalidRequest('grant_type is required');
-      const creds = readClientCredentials(request, body);
-      const app = await authenticateClient(services.apps, creds);
+      const app = await authenticate(request, body);
       if (app.governance.disabled) throw oauthErrors.unauthorizedClient('this app is disabled by its tenant administrator');
       switch (body.grant_type) {
         case 'client_credentials':
           return clientCredentialsGrant(services, app, body);
+        case 'authorization_code':
+          return services.authorization.redeem(app, body);
+        case 'refresh_token':
+          return services.authorization.refresh(app, body);
         default:
           throw oauthErrors.unsupportedGrantType(`grant_type ${body.grant_type} is not supported`);
       }

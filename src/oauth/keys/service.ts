@@ -77,6 +77,11 @@ export class KeyRing {
     return out;
   }
 
+  /** Forget cached keys (each process re-reads them every 30 s anyway). */
+  refresh(): void {
+    this.cache = null;
+  }
+
   async list(): Promise<Array<{ kid: string; alg: string; state: string; created_at: string }>> {
     const rows = await keyStore.all(this.actors.db);
     return rows.map((r) => ({ kid: r.id, alg: r.alg, state: r.state, created_at: r.created_at.toISOString() }));

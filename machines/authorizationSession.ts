@@ -1,0 +1,110 @@
+// One OAuth authorization (code flow): the user logs in, consents, a code is issued; the
+// client redeems it once. Redeeming it again is a replay: every token it produced is revoked.
+import { assign, setup } from 'xstate';
+
+export interface AuthorizationSessionInput {
+  clientId: string;
+  tenantId: string;
+  redirectUri: string;
+  scope: string;
+  state: string | null;
+  /** The S256 code challenge, or null when the client sent none (confidential clients only). */
+  codeChallenge: string | null;
+  interactionTimeoutMs?: number;
+  codeLifetimeMs?: number;
+}
+
+export interface AuthorizationSessionContext {
+  clientId: string;
+  tenantId: string;
+  redirectUri: string;
+  scope: string;
+  state: string | null;
+  codeChallenge: string | null;
+  userId: string | null;
+  interactionTimeoutMs: number;
+  codeLifetimeMs: number;
+  failedRedemptions: number;
+  /** When the code stops being redeemable (ISO 8601), fixed when it is issued. */
+  codeExpiresAt: string | null;
+}
+
+export type AuthorizationSessionEvent =
+  | { type: 'LOGIN'; userId: string }
+  | { type: 'APPROVE'; at: string }
+  | { type: 'DENY' }
+  | { type: 'REDEEM'; clientId: string; redirectUri: string | null; pkceChallenge: string | null; at: string };
+
+type Redeem = Extract<AuthorizationSessionEvent, { type: 'REDEEM' }>;
+
+export const authorizationSessionMachine = setup({
+  types: {
+    input: {} as AuthorizationSessionInput,
+    context: {} as AuthorizationSessionContext,
+    events: {} as AuthorizationSessionEvent,
+  },
+  guards: {
+    // Same client, same redirect URI, and the verifier's S256 equals the challenge (or neither).
+    validRedemption: ({ context, event }) => {
+      const e = event as Redeem;
+      const inTime = context.codeExpiresAt !== null && e.at < context.codeExpiresAt;
+      return inTime && e.clientId === context.clientId && e.redirectUri === context.redirectUri && e.pkceChallenge === context.codeChallenge;
+    },
+    tooManyFailures: ({ context }) => context.failedRedemptions + 1 >= 3,
+  },
+  delays: {
+    interactionTimeout: ({ context }) => context.interactionTimeoutMs,
+    codeLifetime: ({ context }) => context.codeLifetimeMs,
+  },
+  actions: {
+    revokeIssuedTokens: () => {},
+    rememberUser: assign({ userId: ({ event }) => (event as Extract<AuthorizationSessionEvent, { type: 'LOGIN' }>).userId }),
+    countFailure: assign({ failedRedemptions: ({ context }) => context.failedRedemptions + 1 }),
+    fixCodeExpiry: assign({
+      codeExpiresAt: ({ context, event }) => new Date(Date.parse((event as Extract<AuthorizationSessionEvent, { type: 'APPROVE' }>).at) + context.codeLifetimeMs).toISOString(),
+    }),
+  },
+}).createMachine({
+  id: 'authorizationSession',
+  context: ({ input }) => ({
+    clientId: input.clientId,
+    tenantId: input.tenantId,
+    redirectUri: input.redirectUri,
+    scope: input.scope,
+    state: input.state,
+    codeChallenge: input.codeChallenge,
+    userId: null,
+    interactionTimeoutMs: input.interactionTimeoutMs ?? 600_000,
+    // A code lives at most 60 s, whatever is asked.
+    codeLifetimeMs: Math.min(input.codeLifetimeMs ?? 60_000, 60_000),
+    failedRedemptions: 0,
+    codeExpiresAt: null,
+  }),
+  initial: 'awaitingLogin',
+  states: {
+    awaitingLogin: {
+      on: { LOGIN: { target: 'awaitingConsent', actions: 'rememberUser' }, DENY: 'denied' },
+      after: { interactionTimeout: 'expired' },
+    },
+    awaitingConsent: {
+      on: { APPROVE: { target: 'codeIssued', actions: 'fixCodeExpiry' }, DENY: 'denied' },
+      after: { interactionTimeout: 'expired' },
+    },
+    codeIssued: {
+      on: {
+        REDEEM: [
+          { guard: 'validRedemption', target: 'redeemed' },
+          { guard: 'tooManyFailures', target: 'expired', actions: 'countFailure' },
+          { actions: 'countFailure' },
+        ],
+      },
+      after: { codeLifetime: 'expired' },
+    },
+    redeemed: {
+      on: { REDEEM: { target: 'replayDetected', actions: 'revokeIssuedTokens' } },
+    },
+    denied: { type: 'final' },
+    expired: { type: 'final' },
+    replayDetected: { type: 'final' },
+  },
+});

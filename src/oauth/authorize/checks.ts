@@ -1,0 +1,68 @@
+// The authorization request, checked one named rule at a time (as node-oidc-provider's
+// actions do). A bad client or redirect URI is shown to the user; anything after that is
+// redirected back to the client as an OAuth error (RFC 6749 §4.1.2.1).
+import type { AppRow } from '../../identity/apps/service.ts';
+import type { TenantRow } from '../../identity/tenants/store.ts';
+import { grantableScopes } from '../grants/scope.ts';
+import { ApiError } from '../../http/errors.ts';
+
+export interface AuthorizeQuery {
+  response_type?: string; client_id?: string; redirect_uri?: string; scope?: string; state?: string;
+  code_challenge?: string; code_challenge_method?: string;
+}
+
+/** Shown on our own page, never redirected: the client or the redirect URI cannot be trusted. */
+export class AuthorizePageError extends Error {}
+
+/** Sent back to the client's redirect URI. */
+export class AuthorizeRedirectError extends Error {
+  constructor(readonly code: string, readonly description: string) {
+    super(description);
+  }
+}
+
+const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+
+export function checkClient(app: AppRow | null, clientId: string | undefined): AppRow {
+  if (!clientId) throw new AuthorizePageError('The request has no client_id.');
+  if (!app) throw new AuthorizePageError('No application is registered with this client_id.');
+  return app;
+}
+
+/** Exact match against the registered URIs, narrowed by governance; no prefix, no case folding. */
+export function checkRedirectUri(app: AppRow, redirectUri: string | undefined): string {
+  const allowed = app.governance.allowed_redirect_uris ?? app.redirect_uris;
+  if (redirectUri === undefined) {
+    if (allowed.length === 1) return allowed[0];
+    throw new AuthorizePageError('The request has no redirect_uri and the application registered several.');
+  }
+  if (!allowed.includes(redirectUri)) throw new AuthorizePageError('The redirect_uri is not registered for this application.');
+  return redirectUri;
+}
+
+export function checkGrant(app: AppRow, responseType: string | undefined): void {
+  if (responseType !== 'code') throw new AuthorizeRedirectError('unsupported_response_type', 'only response_type=code is supported');
+  if (app.governance.disabled) throw new AuthorizeRedirectError('unauthorized_client', 'this application is disabled');
+  if (!app.grant_types.includes('authorization_code')) throw new AuthorizeRedirectError('unauthorized_client', 'this application may not use the authorization code grant');
+}
+
+export function checkScope(app: AppRow, tenant: TenantRow | null, scope: string | undefined): string[] {
+  try {
+    return grantableScopes(app, tenant, scope);
+  } catch (error) {
+    if (error instanceof ApiError) throw new AuthorizeRedirectError('invalid_scope', error.description);
+    throw error;
+  }
+}
+
+/** S256 only; required for public clients and whenever governance enforces PKCE. */
+export function checkPkce(app: AppRow, challenge: string | undefined, method: string | undefined): string | null {
+  if (challenge === undefined) {
+    if (method !== undefined) throw new AuthorizeRedirectError('invalid_request', 'code_challenge_method without code_challenge');
+    if (app.client_type === 'public' || app.governance.enforce_pkce) throw new AuthorizeRedirectError('invalid_request', 'PKCE is required: send code_challenge and code_challenge_method=S256');
+    return null;
+  }
+  if ((method ?? 'plain') !== 'S256') throw new AuthorizeRedirectError('invalid_request', 'code_challenge_method must be S256 (plain is not accepted)');
+  if (!CHALLENGE.test(challenge)) throw new AuthorizeRedirectError('invalid_request', 'code_challenge must be the base64url SHA-256 of the verifier (43 characters)');
+  return challenge;
+}

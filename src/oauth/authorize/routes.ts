@@ -1,0 +1,56 @@
+// GET /v1/oauth/authorize and its login and consent forms. The session id travels in an
+// HttpOnly cookie and in the form; the form also carries a CSRF token.
+import { t } from 'elysia';
+import { router } from '../../http/router.ts';
+import { authorizeErrorPage, consentPage, loginPage } from '../pages.ts';
+import type { AuthorizationService, AuthorizeStep } from './service.ts';
+
+const tags = ['OAuth and service tokens'];
+const COOKIE = 'argus_authorize';
+
+function cookieSession(request: Request): string | null {
+  const header = request.headers.get('cookie') ?? '';
+  const m = new RegExp(`(?:^|;\\s*)${COOKIE}=([A-Za-z0-9_]+)`).exec(header);
+  return m ? m[1] : null;
+}
+
+function answer(step: AuthorizeStep, secure: boolean): Response {
+  if (step.kind === 'redirect') return new Response(null, { status: 302, headers: { location: step.location, 'cache-control': 'no-store' } });
+  if (step.kind === 'error') return authorizeErrorPage(step.message);
+  const res = step.kind === 'login' ? loginPage(step, step.error ? 400 : 200) : consentPage(step);
+  const headers = new Headers(res.headers);
+  headers.append('set-cookie', `${COOKIE}=${step.sessionId}; Path=/v1/oauth/authorize; HttpOnly; SameSite=Lax; Max-Age=600${secure ? '; Secure' : ''}`);
+  return new Response(res.body, { status: res.status, headers });
+}
+
+const Form = t.Object(
+  {
+    session: t.Optional(t.String({ maxLength: 100 })),
+    csrf: t.Optional(t.String({ maxLength: 100 })),
+    email: t.Optional(t.String({ maxLength: 320 })),
+    password: t.Optional(t.String({ maxLength: 1000 })),
+    decision: t.Optional(t.String({ maxLength: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export function authorizeRoutes(deps: { authorization: AuthorizationService; secure: boolean }) {
+  const { authorization, secure } = deps;
+  return router('authorize')
+    .get('/v1/oauth/authorize', async ({ query }) => answer(await authorization.start(query), secure), {
+      query: t.Object({
+        response_type: t.Optional(t.String({ maxLength: 50, examples: ['code'] })),
+        client_id: t.Optional(t.String({ maxLength: 100, examples: ['app_123'] })),
+        redirect_uri: t.Optional(t.String({ maxLength: 2000, examples: ['https://integrator.example/callback'] })),
+        scope: t.Optional(t.String({ maxLength: 2000, examples: ['webhooks:write'] })),
+        state: t.Optional(t.String({ maxLength: 2000 })),
+        code_challenge: t.Optional(t.String({ maxLength: 200 })),
+        code_challenge_method: t.Optional(t.String({ maxLength: 20, examples: ['S256'] })),
+      }, { additionalProperties: true }),
+      detail: { summary: 'Start OAuth authorization code flow', tags, security: [], responses: { 302: { description: 'Redirect to the registered redirect URI with ?code= or an OAuth error' }, 200: { description: 'The sign-in page' } } },
+    })
+    .post('/v1/oauth/authorize/login', async ({ request, body }) => answer(await authorization.login(body, cookieSession(request)), secure),
+      { body: Form, detail: { summary: 'Sign-in form of the authorization flow', tags, security: [] } })
+    .post('/v1/oauth/authorize/consent', async ({ request, body }) => answer(await authorization.consent(body, cookieSession(request)), secure),
+      { body: Form, detail: { summary: 'Consent form of the authorization flow', tags, security: [] } });
+}

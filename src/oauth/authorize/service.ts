@@ -1,0 +1,207 @@
+// The authorization code flow: the request's checks, the login and consent steps, and the
+// code's redemption, all through the authorizationSession machine (one row per request).
+import type { Db } from '../../db/index.ts';
+import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
+import { authorizationSessionMachine } from '../../../machines/authorizationSession.ts';
+import { constantTimeEqual, sha256Base64Url, sha256Hex } from '../../crypto/hash.ts';
+import { newId, randomToken } from '../../ids.ts';
+import type { AppRow, AppService } from '../../identity/apps/service.ts';
+import type { TenantService } from '../../identity/tenants/service.ts';
+import type { TokenService } from '../tokens/service.ts';
+import { oauthErrors } from '../errors.ts';
+import { tokenLifetime } from '../grants/scope.ts';
+import type { TokenResponse } from '../grants/token-response.ts';
+import { authorizeStore } from './store.ts';
+import { AuthorizePageError, AuthorizeRedirectError, checkClient, checkGrant, checkPkce, checkRedirectUri, checkScope, type AuthorizeQuery } from './checks.ts';
+
+const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
+const REFRESH_TTL_SECONDS = 30 * 86_400;
+
+export type AuthorizeStep =
+  | { kind: 'login'; sessionId: string; csrf: string; appName: string; error?: string; email?: string }
+  | { kind: 'consent'; sessionId: string; csrf: string; appName: string; scopes: string[] }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'error'; message: string };
+
+interface SessionContext { clientId: string; tenantId: string; redirectUri: string; scope: string; state: string | null; userId: string | null }
+
+export class AuthorizationService {
+  readonly definition: MachineDefinition;
+
+  constructor(
+    private readonly db: Db,
+    private readonly actors: ActorSystem,
+    private readonly apps: AppService,
+    private readonly tenants: TenantService,
+    private readonly tokens: TokenService,
+    private readonly config: { issuer: string; accessTokenTtlSeconds: number },
+  ) {
+    this.definition = actors.define({
+      name: 'authorizationSession',
+      machine: authorizationSessionMachine,
+      table: 'authorization_sessions',
+      columns: { app_id: 'text', csrf_hash: 'text' },
+      effects: {
+        revokeIssuedTokens: (_e, on) => authorizeStore.revokeSession(this.db, on.instanceId),
+      },
+    });
+  }
+
+  private redirect(redirectUri: string, params: Record<string, string | null>): AuthorizeStep {
+    const url = new URL(redirectUri);
+    for (const [k, v] of Object.entries(params)) if (v !== null) url.searchParams.set(k, v);
+    url.searchParams.set('iss', this.config.issuer); // RFC 9207
+    return { kind: 'redirect', location: url.toString() };
+  }
+
+  /** GET /v1/oauth/authorize: checks the request and opens a session awaiting login. */
+  async start(q: AuthorizeQuery): Promise<AuthorizeStep> {
+    let app: AppRow;
+    let redirectUri: string;
+    try {
+      app = checkClient(q.client_id ? await this.apps.byClientId(q.client_id) : null, q.client_id);
+      redirectUri = checkRedirectUri(app, q.redirect_uri);
+    } catch (error) {
+      if (error instanceof AuthorizePageError) return { kind: 'error', message: error.message };
+      throw error;
+    }
+    try {
+      checkGrant(app, q.response_type);
+      const scopes = checkScope(app, await this.tenants.tenant(app.tenant_id), q.scope);
+      const challenge = checkPkce(app, q.code_challenge, q.code_challenge_method);
+      const csrf = randomToken(32);
+      const csrfHash = await sha256Hex(csrf);
+      const id = newId('ses');
+      await this.actors.transaction((unit) =>
+        this.actors.create(unit, this.definition, {
+          id, tenantId: app.tenant_id,
+          input: { clientId: app.id, tenantId: app.tenant_id, redirectUri, scope: scopes.join(' '), state: q.state ?? null, codeChallenge: challenge },
+          columns: { app_id: app.id, csrf_hash: csrfHash },
+        }),
+      );
+      return { kind: 'login', sessionId: id, csrf, appName: app.name };
+    } catch (error) {
+      if (error instanceof AuthorizeRedirectError) return this.redirect(redirectUri, { error: error.code, error_description: error.description, state: q.state ?? null });
+      throw error;
+    }
+  }
+
+  /** The session, when the form's CSRF token and the browser's cookie both match it. */
+  private async bound(sessionId: string | undefined, csrf: string | undefined, cookieSession: string | null) {
+    if (!sessionId || !csrf || cookieSession !== sessionId) return null;
+    const session = await authorizeStore.session(this.db, sessionId);
+    if (!session || !constantTimeEqual(await sha256Hex(csrf), session.csrf_hash)) return null;
+    return session;
+  }
+
+  async login(form: { session?: string; csrf?: string; email?: string; password?: string; decision?: string }, cookieSession: string | null): Promise<AuthorizeStep> {
+    const session = await this.bound(form.session, form.csrf, cookieSession);
+    if (!session) return { kind: 'error', message: 'This sign-in form has expired or was not opened in this browser.' };
+    const ctx = session.snapshot.context as unknown as SessionContext;
+    if (form.decision === 'deny') return this.deny(session.id, ctx);
+    if (session.state !== 'awaitingLogin') return { kind: 'error', message: 'This authorization request is no longer waiting for a sign-in.' };
+    const app = await this.apps.byClientId(ctx.clientId);
+    const user = form.email && form.password ? await this.tenants.authenticate(ctx.tenantId, form.email, form.password) : null;
+    if (!user || !app) return { kind: 'login', sessionId: session.id, csrf: form.csrf!, appName: app?.name ?? ctx.clientId, email: form.email, error: 'The email or password is not right.' };
+    await this.actors.transaction((unit) => this.actors.send(unit, this.definition, [{ id: session.id, event: { type: 'LOGIN', userId: user.id } }]));
+    return { kind: 'consent', sessionId: session.id, csrf: form.csrf!, appName: app.name, scopes: ctx.scope.split(' ') };
+  }
+
+  async consent(form: { session?: string; csrf?: string; decision?: string }, cookieSession: string | null): Promise<AuthorizeStep> {
+    const session = await this.bound(form.session, form.csrf, cookieSession);
+    if (!session) return { kind: 'error', message: 'This consent form has expired or was not opened in this browser.' };
+    const ctx = session.snapshot.context as unknown as SessionContext;
+    if (form.decision !== 'approve') return this.deny(session.id, ctx);
+    const code = randomToken(43);
+    const result = await this.actors.transaction(async (unit) => {
+      const sent = await this.actors.send(unit, this.definition, [{ id: session.id, event: { type: 'APPROVE', at: new Date(this.actors.clock.now()).toISOString() } }]);
+      if (sent.get(session.id)?.to !== 'codeIssued') return null;
+      await authorizeStore.setCode(unit.tx, session.id, await sha256Hex(code));
+      return sent;
+    });
+    if (!result) return { kind: 'error', message: 'This authorization request has expired; start again from the application.' };
+    return this.redirect(ctx.redirectUri, { code, state: ctx.state });
+  }
+
+  private async deny(sessionId: string, ctx: SessionContext): Promise<AuthorizeStep> {
+    await this.actors.transaction((unit) => this.actors.send(unit, this.definition, [{ id: sessionId, event: { type: 'DENY' } }]));
+    return this.redirect(ctx.redirectUri, { error: 'access_denied', error_description: 'the user denied the request', state: ctx.state });
+  }
+
+  /** grant_type=authorization_code. */
+  async redeem(app: AppRow, body: { code?: string; redirect_uri?: string; code_verifier?: string }): Promise<TokenResponse> {
+    if (!app.grant_types.includes('authorization_code')) throw oauthErrors.unauthorizedClient('this application may not use the authorization code grant');
+    if (!body.code) throw oauthErrors.invalidRequest('code is required');
+    if (body.code_verifier !== undefined && !VERIFIER.test(body.code_verifier)) throw oauthErrors.invalidGrant('code_verifier must be 43 to 128 characters of [A-Za-z0-9._~-]');
+    const found = await authorizeStore.sessionByCodeHash(this.db, await sha256Hex(body.code));
+    if (!found) throw oauthErrors.invalidGrant('the authorization code is invalid');
+    const pkceChallenge = body.code_verifier ? await sha256Base64Url(body.code_verifier) : null;
+    // The transition commits even when the redemption fails: a replay must stay detected
+    // (and its tokens revoked), a failed attempt must stay counted.
+    const outcome = await this.actors.transaction(async (unit) => {
+      const session = await authorizeStore.session(unit.tx, found.id);
+      const ctx = session!.snapshot.context as unknown as SessionContext;
+      const sent = await this.actors.send(unit, this.definition, [{
+        id: found.id,
+        event: { type: 'REDEEM', clientId: app.id, redirectUri: body.redirect_uri ?? ctx.redirectUri, pkceChallenge, at: new Date(this.actors.clock.now()).toISOString() },
+      }]);
+      const r = sent.get(found.id);
+      if (!r || r.from !== 'codeIssued' || r.to !== 'redeemed') return { replay: r?.to === 'replayDetected' };
+      return { tokens: await this.issue(unit.tx, app, found.id, ctx.userId!, ctx.scope.split(' '), newId('rt')) };
+    });
+    if ('tokens' in outcome && outcome.tokens) return outcome.tokens;
+    throw oauthErrors.invalidGrant('replay' in outcome && outcome.replay
+      ? 'the authorization code was already used; the tokens it produced are revoked'
+      : 'the authorization code is invalid, expired, or was issued to another client or redirect URI');
+  }
+
+  /** grant_type=refresh_token: rotated on use; reusing an old one revokes the family. */
+  async refresh(app: AppRow, body: { refresh_token?: string; scope?: string }): Promise<TokenResponse> {
+    if (!app.grant_types.includes('refresh_token')) throw oauthErrors.unauthorizedClient('this application may not use refresh tokens');
+    if (!body.refresh_token) throw oauthErrors.invalidRequest('refresh_token is required');
+    const hash = await sha256Hex(body.refresh_token);
+    const outcome = await this.db.transaction(async (tx) => {
+      const old = await authorizeStore.useRefresh(tx, hash);
+      if (!old || old.app_id !== app.id) return { error: 'the refresh token is invalid' };
+      if (old.revoked_at) return { error: 'the refresh token was revoked' };
+      if (old.used_at) return { reuse: old.family };
+      if (old.expires_at.getTime() < Date.now()) return { error: 'the refresh token has expired' };
+      let scopes = old.scopes;
+      if (body.scope) {
+        const asked = body.scope.trim().split(/\s+/);
+        if (asked.some((s) => !old.scopes.includes(s))) return { error: 'scope may only narrow the original grant' };
+        scopes = asked;
+      }
+      return { tokens: await this.issue(tx, app, old.session_id, old.user_id, scopes, old.family) };
+    });
+    if ('reuse' in outcome && outcome.reuse) {
+      // Committed apart from the failed exchange: a reused refresh token ends its family.
+      await authorizeStore.revokeFamily(this.db, outcome.reuse);
+      throw oauthErrors.invalidGrant('the refresh token was already used; every token of its grant is revoked');
+    }
+    if ('error' in outcome && outcome.error) throw oauthErrors.invalidGrant(outcome.error);
+    return (outcome as { tokens: TokenResponse }).tokens;
+  }
+
+  private async issue(tx: Parameters<typeof authorizeStore.recordIssued>[0], app: AppRow, sessionId: string, userId: string, scopes: string[], family: string): Promise<TokenResponse> {
+    const ttl = tokenLifetime(app, this.config.accessTokenTtlSeconds);
+    const minted = await this.tokens.mint({ tenantId: app.tenant_id, subject: userId, clientId: app.id, scopes, ttlSeconds: ttl, kind: 'user' });
+    await authorizeStore.recordIssued(tx, { jti: minted.jti, tenantId: app.tenant_id, sessionId, expiresAt: minted.expiresAt });
+    const response: TokenResponse = { access_token: minted.token, token_type: 'Bearer', expires_in: ttl, scope: minted.scope };
+    if (app.grant_types.includes('refresh_token')) {
+      const refresh = `rt_${randomToken(43)}`;
+      await authorizeStore.insertRefresh(tx, {
+        hash: await sha256Hex(refresh), tenantId: app.tenant_id, appId: app.id, sessionId, userId, scopes, family, expiresAt: new Date(Date.now() + REFRESH_TTL_SECONDS * 1000),
+      });
+      response.refresh_token = refresh;
+    }
+    return response;
+  }
+
+  /** Recent sessions of a tenant, for the studio: states only, never codes or tokens. */
+  async recent(tenantId: string) {
+    return (await authorizeStore.recentSessions(this.db, tenantId, 50)).map((s) => ({
+      id: s.id, client_id: s.app_id, state: s.state, created_at: s.created_at.toISOString(), updated_at: s.updated_at.toISOString(),
+    }));
+  }
+}

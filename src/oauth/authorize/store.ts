@@ -1,0 +1,45 @@
+import type { Queryable } from '../../db/index.ts';
+import { maybeOne } from '../../db/index.ts';
+
+export const authorizeStore = {
+  sessionByCodeHash: (db: Queryable, codeHash: string) =>
+    maybeOne<{ id: string; app_id: string; tenant_id: string } & Record<string, unknown>>(db, 'select id, app_id, tenant_id from authorization_sessions where code_hash = $1', [codeHash]),
+  session: (db: Queryable, id: string) =>
+    maybeOne<{ id: string; app_id: string; tenant_id: string; csrf_hash: string; state: string; snapshot: { context: Record<string, unknown> } } & Record<string, unknown>>(
+      db, 'select id, app_id, tenant_id, csrf_hash, state, snapshot from authorization_sessions where id = $1', [id]),
+  setCode: (db: Queryable, id: string, codeHash: string) => db.query('update authorization_sessions set code_hash = $2 where id = $1', [id, codeHash]),
+  recordIssued: (db: Queryable, t: { jti: string; tenantId: string; sessionId: string; expiresAt: Date }) =>
+    db.query('insert into issued_tokens (jti, tenant_id, session_id, expires_at) values ($1, $2, $3, $4)', [t.jti, t.tenantId, t.sessionId, t.expiresAt]),
+  /** Revokes every access token and refresh token that came from a session. */
+  revokeSession: async (db: Queryable, sessionId: string) => {
+    await db.query(
+      `insert into revoked_tokens (jti, tenant_id, expires_at) select jti, tenant_id, expires_at from issued_tokens where session_id = $1 on conflict (jti) do nothing`,
+      [sessionId],
+    );
+    await db.query('update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where session_id = $1', [sessionId]);
+  },
+  insertRefresh: (db: Queryable, r: { hash: string; tenantId: string; appId: string; sessionId: string; userId: string; scopes: string[]; family: string; expiresAt: Date }) =>
+    db.query(
+      'insert into refresh_tokens (token_hash, tenant_id, app_id, session_id, user_id, scopes, family, expires_at) values ($1, $2, $3, $4, $5, $6::text[], $7, $8)',
+      [r.hash, r.tenantId, r.appId, r.sessionId, r.userId, r.scopes, r.family, r.expiresAt],
+    ),
+  /** Marks a refresh token used, atomically; returns it as it was before. */
+  useRefresh: (db: Queryable, hash: string) =>
+    maybeOne<{ tenant_id: string; app_id: string; session_id: string; user_id: string; scopes: string[]; family: string; used_at: Date | null; revoked_at: Date | null; expires_at: Date } & Record<string, unknown>>(
+      db,
+      `update refresh_tokens r set used_at = coalesce(r.used_at, now()) from (select token_hash, used_at as was_used from refresh_tokens where token_hash = $1 for update) old
+        where r.token_hash = old.token_hash
+        returning r.tenant_id, r.app_id, r.session_id, r.user_id, r.scopes, r.family, old.was_used as used_at, r.revoked_at, r.expires_at`,
+      [hash],
+    ),
+  revokeFamily: (db: Queryable, family: string) =>
+    db.query(
+      `with fam as (update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where family = $1 returning session_id)
+       insert into revoked_tokens (jti, tenant_id, expires_at)
+       select i.jti, i.tenant_id, i.expires_at from issued_tokens i where i.session_id in (select session_id from fam) on conflict (jti) do nothing`,
+      [family],
+    ),
+  recentSessions: (db: Queryable, tenantId: string, limit: number) =>
+    db.query<{ id: string; app_id: string; state: string; created_at: Date; updated_at: Date } & Record<string, unknown>>(
+      'select id, app_id, state, created_at, updated_at from authorization_sessions where tenant_id = $1 order by created_at desc limit $2', [tenantId, limit]),
+};

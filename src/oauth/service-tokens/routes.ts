@@ -1,0 +1,33 @@
+import { t } from 'elysia';
+import { router } from '../../http/router.ts';
+import { PageQuery, readPage } from '../../http/pagination.ts';
+import type { Authenticator } from '../../http/auth.ts';
+import { MAX_SERVICE_TOKEN_SECONDS, type ServiceTokenService } from './service.ts';
+
+const tags = ['OAuth and service tokens'];
+const ClientId = t.Object({ client_id: t.String({ maxLength: 100, examples: ['app_123'] }) });
+
+export function serviceTokenRoutes(deps: { auth: Authenticator; serviceTokens: ServiceTokenService }) {
+  const { auth, serviceTokens } = deps;
+  return router('service-tokens')
+    .post('/v1/platform/apps/:client_id/service-token', async ({ request, params, body, set }) => {
+      set.status = 201;
+      set.headers['cache-control'] = 'no-store';
+      return serviceTokens.mint(await auth.requireAdmin(request), params.client_id, body);
+    }, {
+      params: ClientId,
+      body: t.Object({
+        scopes: t.Array(t.String({ maxLength: 100 }), { maxItems: 50, examples: [['webhooks:write']] }),
+        expires_in: t.Optional(t.Integer({ minimum: 60, maximum: MAX_SERVICE_TOKEN_SECONDS, description: 'lifetime in seconds (default 30 days)' })),
+      }, { additionalProperties: false }),
+      detail: { summary: 'Mint a service token', tags },
+    })
+    .get('/v1/platform/apps/:client_id/service-tokens', async ({ request, params, query }) =>
+      serviceTokens.list(await auth.requireAdmin(request), params.client_id, readPage(query)),
+      { params: ClientId, query: PageQuery, detail: { summary: "List an app's service tokens (never their value)", tags } })
+    .delete('/v1/platform/apps/:client_id/service-tokens/:token_id', async ({ request, params, set }) => {
+      await serviceTokens.revoke(await auth.requireAdmin(request), params.client_id, params.token_id);
+      set.status = 204;
+      return '';
+    }, { params: t.Object({ client_id: t.String({ maxLength: 100 }), token_id: t.String({ maxLength: 100 }) }), detail: { summary: 'Revoke a service token', tags } });
+}

@@ -1,0 +1,56 @@
+// Service tokens: long-lived JWTs for automation, minted by a tenant admin only when the
+// app's governance allows them, listed without their value, revocable.
+import type { Db } from '../../db/index.ts';
+import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
+import { pageOf, type Page } from '../../http/pagination.ts';
+import type { AppService } from '../../identity/apps/service.ts';
+import type { TenantService } from '../../identity/tenants/service.ts';
+import type { Principal, TokenService } from '../tokens/service.ts';
+import { grantableScopes } from '../grants/scope.ts';
+import { serviceTokenStore } from './store.ts';
+
+export const DEFAULT_SERVICE_TOKEN_SECONDS = 30 * 86_400;
+export const MAX_SERVICE_TOKEN_SECONDS = 90 * 86_400;
+
+export class ServiceTokenService {
+  constructor(private readonly db: Db, private readonly apps: AppService, private readonly tenants: TenantService, private readonly tokens: TokenService) {}
+
+  async mint(admin: Principal, clientId: string, body: { scopes: string[]; expires_in?: number }) {
+    const app = await this.apps.get(admin.tenantId, clientId);
+    if (!app.governance.allow_service_tokens) {
+      throw new ApiError(403, 'service_tokens_not_allowed', `governance of ${clientId} does not allow service tokens; PATCH its governance with {"allow_service_tokens": true}`);
+    }
+    if (app.governance.disabled) throw new ApiError(403, 'app_disabled', `${clientId} is disabled`);
+    if (body.scopes.length === 0) throw invalidRequest('scopes: at least one scope is required');
+    let scopes: string[];
+    try {
+      scopes = grantableScopes(app, await this.tenants.tenant(admin.tenantId), body.scopes.join(' '));
+    } catch (error) {
+      if (error instanceof ApiError) throw new ApiError(400, 'invalid_scope', `scopes: ${error.description}`);
+      throw error;
+    }
+    const seconds = body.expires_in ?? DEFAULT_SERVICE_TOKEN_SECONDS;
+    const minted = await this.tokens.mint({ tenantId: admin.tenantId, subject: app.id, clientId: app.id, scopes, ttlSeconds: seconds, kind: 'service' });
+    await serviceTokenStore.insert(this.db, { id: minted.jti, tenantId: admin.tenantId, appId: app.id, scopes, createdBy: admin.subject, expiresAt: minted.expiresAt });
+    return { token: minted.token, token_id: minted.jti, scope: minted.scope, expires_at: minted.expiresAt.toISOString() };
+  }
+
+  async list(admin: Principal, clientId: string, page: Page) {
+    await this.apps.get(admin.tenantId, clientId);
+    const { items, next_cursor } = pageOf(await serviceTokenStore.list(this.db, admin.tenantId, clientId, page), page);
+    return {
+      service_tokens: items.map((t) => ({
+        id: t.id, scopes: t.scopes, created_by: t.created_by, created_at: t.created_at.toISOString(),
+        expires_at: t.expires_at.toISOString(), revoked_at: t.revoked_at ? t.revoked_at.toISOString() : null,
+      })),
+      next_cursor,
+    };
+  }
+
+  async revoke(admin: Principal, clientId: string, tokenId: string): Promise<void> {
+    await this.apps.get(admin.tenantId, clientId);
+    const row = await serviceTokenStore.revoke(this.db, admin.tenantId, clientId, tokenId);
+    if (!row) throw notFound(`service token ${tokenId}`);
+    await this.tokens.revoke({ tokenId: row.id, tenantId: admin.tenantId, expiresAt: row.expires_at });
+  }
+}
