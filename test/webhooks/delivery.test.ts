@@ -181,6 +181,8 @@ describe('delivery', () => {
     const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: r.url, events: ['incident.created'] })).body;
     await api('POST', '/v1/events', acme.adminToken, { type: 'incident.created', data: {} });
     await until('first attempt', async () => r.got.length === 1);
+    // Advance the clock only once the backoff is recorded: its due time is set from the clock.
+    await until('backoff recorded', async () => (await deliveriesOf(acme.adminToken, hook.id as string))[0]?.status === 'retrying');
     clock.advance(10_000);
     service.timers.wake();
     const failed = await until('failed after the client-error budget', async () => {
