@@ -1,6 +1,6 @@
 // Client authentication at the token endpoint: client_secret_basic or client_secret_post
 // (never both), or a public client identified by client_id alone.
-import type { AppRow, AppService } from '../identity/apps/service.ts';
+import type { AppService, AuthenticatedApp } from '../identity/apps/service.ts';
 import { oauthErrors } from './errors.ts';
 
 export interface ClientCredentials { clientId: string; secret: string | null; scheme: 'Basic' | null }
@@ -27,13 +27,8 @@ export function readClientCredentials(request: Request, body: { client_id?: stri
 }
 
 /** The authenticated app; every failure is the same invalid_client so nothing leaks. */
-export async function authenticateClient(apps: AppService, creds: ClientCredentials): Promise<AppRow> {
-  if (creds.secret === null) {
-    const app = await apps.byClientId(creds.clientId);
-    if (app && app.client_type === 'public') return app;
-    throw oauthErrors.invalidClient('client authentication failed', creds.scheme);
-  }
+export async function authenticateClient(apps: AppService, creds: ClientCredentials): Promise<AuthenticatedApp> {
   const app = await apps.authenticateClient(creds.clientId, creds.secret);
-  if (!app || app.client_type !== 'confidential') throw oauthErrors.invalidClient('client authentication failed', creds.scheme);
+  if (!app) throw oauthErrors.invalidClient('client authentication failed', creds.scheme);
   return app;
 }

@@ -13,6 +13,7 @@ import { SCOPE_CATALOG, isPublishedScope } from '../scopes.ts';
 import { auditStore } from '../audit/store.ts';
 import { appStore, type AppRow, type ClientType, type Governance } from './store.ts';
 import { redirectUriProblem } from './redirect-uri.ts';
+import { ExpiringCache } from '../../expiring-cache.ts';
 
 export type { AppRow, Governance } from './store.ts';
 
@@ -31,6 +32,18 @@ export interface NewApp {
 }
 
 export type GovernancePatch = Partial<Governance>;
+
+/** An app as the token endpoint authenticated it, with what its grants need of its tenant. */
+export interface AuthenticatedApp extends AppRow {
+  tenantApprovedScopes: string[];
+}
+
+type AuthenticationRow = AppRow & { secret_hashes: string[]; tenant_approved_scopes: string[] };
+
+function authenticated(row: AuthenticationRow): AuthenticatedApp {
+  const { secret_hashes: _hashes, tenant_approved_scopes, ...app } = row;
+  return { ...app, tenantApprovedScopes: tenant_approved_scopes ?? [] };
+}
 
 const invalidScope = (description: string) => new ApiError(400, 'invalid_scope', description);
 
@@ -70,7 +83,13 @@ export function appView(app: AppRow, rotation?: { state: string; previous_valid_
 
 export class AppService {
   readonly rotation: MachineDefinition;
-  private readonly disabledCache = new Map<string, { disabled: boolean; at: number }>();
+  /**
+   * What the token endpoint and the bearer guard read on every request, kept for two seconds
+   * per process: a change made through this process applies at once, one made through another
+   * process within two seconds.
+   */
+  private readonly disabledCache: ExpiringCache<string, boolean>;
+  private readonly authCache: ExpiringCache<string, AuthenticationRow | null>;
 
   constructor(
     private readonly db: Db,
@@ -78,15 +97,19 @@ export class AppService {
     private readonly tenants: TenantService,
     private readonly knownBundles: () => string[] = () => [],
   ) {
+    const now = () => actors.clock.now();
+    this.disabledCache = new ExpiringCache(2000, now);
+    this.authCache = new ExpiringCache(2000, now);
     this.rotation = actors.define({
       name: 'clientSecretRotation',
       machine: clientSecretRotationMachine,
       table: 'app_secret_rotations',
       effects: {
         // Validity is decided by the machine's context; this only stamps the record.
-        retireSecret: async (effect) => {
+        retireSecret: async (effect, on) => {
           const id = String(effect.params.secretId ?? '');
           if (id) await appStore.retireSecret(this.db, id);
+          this.forget(on.instanceId);
         },
       },
     });
@@ -193,7 +216,7 @@ export class AppService {
       }
       await appStore.setGovernance(tx, principal.tenantId, clientId, next);
       await auditStore.record(tx, { tenantId: principal.tenantId, actor: principal.subject, action: 'app.governance_updated', targetType: 'app', targetId: clientId, changes: { ...patch } });
-      this.disabledCache.delete(clientId);
+      this.forget(clientId);
       return { ...app, governance: next };
     });
   }
@@ -214,18 +237,27 @@ export class AppService {
       await auditStore.record(unit.tx, { tenantId: app.tenant_id, actor: principal.subject, action: 'app.secret_rotated', targetType: 'app', targetId: app.id, changes: { grace_period_seconds: graceSeconds } });
       return sent.get(app.id);
     });
+    this.forget(app.id);
     const previousValidUntil = (result?.snapshot.context.previousValidUntil as string | null | undefined) ?? null;
     return { client_id: app.id, client_secret: secret, previous_secret_expires_at: graceSeconds > 0 ? previousValidUntil : null };
   }
 
-  /** The app when `secret` is one of its valid secrets (constant-time compare), else null. */
-  async authenticateClient(clientId: string, secret: string): Promise<AppRow | null> {
-    const app = await appStore.byClientId(this.db, clientId);
+  /**
+   * The app a client authenticates as: a confidential client by one of its valid secrets
+   * (constant-time compare), a public client (secret null) by its client_id alone. Null when
+   * that fails.
+   */
+  async authenticateClient(clientId: string, secret: string | null): Promise<AuthenticatedApp | null> {
+    let found = this.authCache.get(clientId);
+    if (found === undefined) {
+      found = await appStore.forAuthentication(this.db, clientId, new Date(this.actors.clock.now()).toISOString());
+      this.authCache.set(clientId, found);
+    }
+    if (secret === null) return found?.client_type === 'public' ? authenticated(found) : null;
     const hash = await sha256Hex(secret);
-    const candidates = app ? await appStore.validSecrets(this.db, app.id, new Date(this.actors.clock.now()).toISOString()) : [];
     let ok = false;
-    for (const c of candidates) ok = constantTimeEqual(hash, c.secret_hash) || ok;
-    return ok ? app : null;
+    for (const candidate of found?.secret_hashes ?? []) ok = constantTimeEqual(hash, candidate) || ok;
+    return found && ok && found.client_type === 'confidential' ? authenticated(found) : null;
   }
 
   /** For the OAuth endpoints, which learn the tenant from the client_id. */
@@ -233,13 +265,18 @@ export class AppService {
     return appStore.byClientId(this.db, clientId);
   }
 
+  private forget(clientId: string): void {
+    this.disabledCache.delete(clientId);
+    this.authCache.delete(clientId);
+  }
+
   /** Whether tokens issued to this client may still act (cached for two seconds). */
   async isDisabled(clientId: string): Promise<boolean> {
     const cached = this.disabledCache.get(clientId);
-    if (cached && Date.now() - cached.at < 2000) return cached.disabled;
+    if (cached !== undefined) return cached;
     const app = await appStore.byClientId(this.db, clientId);
     const disabled = app?.governance.disabled === true;
-    this.disabledCache.set(clientId, { disabled, at: Date.now() });
+    this.disabledCache.set(clientId, disabled);
     return disabled;
   }
 

@@ -55,18 +55,23 @@ export const appStore = {
   retireSecret: (db: Queryable, id: string) =>
     db.query('update client_secrets set retired_at = coalesce(retired_at, now()) where id = $1', [id]),
   /**
-   * The secrets that authenticate now, as the app's rotation machine says: the current one,
-   * and the previous one while its grace window lasts.
+   * The app, its tenant's approved scopes, and the hashes of the secrets that authenticate it
+   * now as its rotation machine says (the current one, and the previous one while its grace
+   * window lasts): everything the token endpoint needs, in one round trip.
    */
-  validSecrets: (db: Queryable, appId: string, now: string) =>
-    db.query<{ id: string; secret_hash: string }>(
-      `select s.id, s.secret_hash
-         from app_secret_rotations r
-         join client_secrets s on s.app_id = r.id
-        where r.id = $1
-          and (s.id = r.snapshot #>> '{context,currentSecretId}'
-               or (s.id = r.snapshot #>> '{context,previousSecretId}'
-                   and (r.snapshot #>> '{context,previousValidUntil}')::timestamptz > $2::timestamptz))`,
+  forAuthentication: (db: Queryable, appId: string, now: string) =>
+    maybeOne<AppRow & { secret_hashes: string[]; tenant_approved_scopes: string[] } & Record<string, unknown>>(
+      db,
+      `select ${COLUMNS},
+              (select t.approved_scopes from tenants t where t.id = apps.tenant_id) as tenant_approved_scopes,
+              array(select s.secret_hash
+                      from app_secret_rotations r
+                      join client_secrets s on s.app_id = r.id
+                     where r.id = apps.id
+                       and (s.id = r.snapshot #>> '{context,currentSecretId}'
+                            or (s.id = r.snapshot #>> '{context,previousSecretId}'
+                                and (r.snapshot #>> '{context,previousValidUntil}')::timestamptz > $2::timestamptz))) as secret_hashes
+         from apps where id = $1`,
       [appId, now],
     ),
   rotation: (db: Queryable, appId: string) =>

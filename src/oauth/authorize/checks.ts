@@ -48,7 +48,7 @@ export function checkGrant(app: AppRow, responseType: string | undefined): void 
 
 export function checkScope(app: AppRow, tenant: TenantRow | null, scope: string | undefined): string[] {
   try {
-    return grantableScopes(app, tenant, scope);
+    return grantableScopes(app, tenant?.approved_scopes ?? [], scope);
   } catch (error) {
     if (error instanceof ApiError) throw new AuthorizeRedirectError('invalid_scope', error.description);
     throw error;

@@ -1,13 +1,12 @@
 import type { AppRow } from '../../identity/apps/service.ts';
-import type { TenantRow } from '../../identity/tenants/store.ts';
 import { oauthErrors } from '../errors.ts';
 
 /**
  * The scopes a token may carry: those requested (all of the app's when none are), each of
  * them approved on the app and still approved for the tenant.
  */
-export function grantableScopes(app: AppRow, tenant: TenantRow | null, requested: string | undefined): string[] {
-  const approved = new Set((tenant?.approved_scopes ?? []).filter((s) => app.requested_scopes.includes(s)));
+export function grantableScopes(app: AppRow, tenantApprovedScopes: readonly string[], requested: string | undefined): string[] {
+  const approved = new Set(tenantApprovedScopes.filter((s) => app.requested_scopes.includes(s)));
   if (requested === undefined || requested.trim() === '') {
     const all = app.requested_scopes.filter((s) => approved.has(s));
     if (all.length === 0) throw oauthErrors.invalidScope('this app has no approved scope left');

@@ -24,7 +24,7 @@ export class ServiceTokenService {
     if (body.scopes.length === 0) throw invalidRequest('scopes: at least one scope is required');
     let scopes: string[];
     try {
-      scopes = grantableScopes(app, await this.tenants.tenant(admin.tenantId), body.scopes.join(' '));
+      scopes = grantableScopes(app, (await this.tenants.tenant(admin.tenantId))?.approved_scopes ?? [], body.scopes.join(' '));
     } catch (error) {
       if (error instanceof ApiError) throw new ApiError(400, 'invalid_scope', `scopes: ${error.description}`);
       throw error;
