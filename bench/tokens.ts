@@ -1,0 +1,128 @@
+// Client-credentials tokens per second over HTTP, beside node-oidc-provider (on Node)
+// configured for the same grant and issuing JWT access tokens with the same algorithm, on the
+// same machine, under the same load generator; once with RS256 and once with ES256. Also the
+// runtime's raw signing rate in one process, and bearer-token verifications per second.
+//
+// Both servers run WORKERS processes sharing one port (SO_REUSEPORT here, node:cluster there).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
+import { loadConfig } from '../src/config.ts';
+import { openServices } from '../src/main.ts';
+import { silentLogger } from '../src/log.ts';
+import type { SigningAlg } from '../src/oauth/keys/service.ts';
+import type { Principal } from '../src/oauth/tokens/service.ts';
+import { freePort } from '../test/support/service.ts';
+import { figure, machine, quick, rate, scratchPostgres } from './support.ts';
+
+const WORKERS = Number(process.env.BENCH_WORKERS ?? '2');
+const REQUESTS = quick ? 2_000 : 20_000;
+const SIGNS = quick ? 2_000 : 10_000;
+const CONCURRENCY = 64;
+const here = import.meta.dir;
+const env = { ...process.env, MASTER_KEY: process.env.MASTER_KEY ?? 'YmVuY2gtb25seS1tYXN0ZXIta2V5LTMyLWJ5dGVzISE=' };
+
+async function waitReady(child: ReturnType<typeof Bun.spawn>, what: string): Promise<void> {
+  const reader = (child.stdout as ReadableStream<Uint8Array>).getReader();
+  let seen = '';
+  const deadline = Date.now() + 60_000;
+  while (!seen.includes('ready')) {
+    if (Date.now() > deadline) throw new Error(`${what} did not start`);
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`${what} exited before it was ready (exit ${await child.exited})`);
+    seen += new TextDecoder().decode(value);
+  }
+  reader.releaseLock();
+}
+
+async function stopAll(children: Array<ReturnType<typeof Bun.spawn>>): Promise<void> {
+  for (const c of children) c.kill('SIGTERM');
+  await Promise.all(children.map((c) => c.exited));
+}
+
+/** Client-credentials requests per second against a token endpoint, client_secret_post. */
+async function tokenRate(url: string, clientId: string, secret: string, check: (token: string) => void): Promise<number> {
+  const body = `grant_type=client_credentials&client_id=${encodeURIComponent(clientId)}&client_secret=${encodeURIComponent(secret)}&scope=webhooks%3Awrite`;
+  const once = async () => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const json = (await res.json()) as { access_token?: string };
+    if (res.status !== 200 || !json.access_token) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
+    return json.access_token;
+  };
+  check(await once()); // warm, and prove the answer is a token of the expected algorithm
+  await rate(Math.min(500, REQUESTS), CONCURRENCY, once);
+  return rate(REQUESTS, CONCURRENCY, once);
+}
+
+const algOf = (alg: string) => (token: string) => {
+  const header = JSON.parse(atob(token.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))) as { alg: string; typ?: string };
+  if (header.alg !== alg) throw new Error(`expected a ${alg} token, got ${header.alg}`);
+};
+
+async function argus(alg: SigningAlg, pgUrl: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'argus-bench-'));
+  const port = freePort();
+  const base = { ...env, DATABASE_URL: pgUrl, DATA_DIR: dataDir, SIGNING_ALGS: alg, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'error', DB_POOL_MAX: '8' };
+  // The bench process registers the tenant and app, and measures raw signing and verification.
+  const services = await openServices(loadConfig(base), { log: silentLogger });
+  const tenant = await services.tenants.createTenant({ name: `Bench ${alg}`, adminEmail: `bench-${alg.toLowerCase()}@example.com`, adminPassword: 'correct horse battery staple' });
+  const admin: Principal = { tenantId: tenant.tenantId, subject: tenant.adminUserId, clientId: 'argus-admin', scopes: [], tokenId: 'bench', expiresAt: new Date(Date.now() + 3_600_000), admin: true, kind: 'user' };
+  const { app, clientSecret } = await services.apps.create(admin, { name: 'Bench connector', grant_types: ['client_credentials'], redirect_uris: [], requested_scopes: ['webhooks:write'] });
+
+  const mint = () => services.tokens.mint({ tenantId: tenant.tenantId, subject: app.id, clientId: app.id, scopes: ['webhooks:write'], ttlSeconds: 3600, kind: 'client', alg });
+  await rate(200, 4, mint);
+  const rawSign = await rate(SIGNS, 4, mint);
+  figure('tokens', `raw_sign_per_s_${alg.toLowerCase()}`, rawSign, '1/s', { machine });
+
+  const token = (await mint()).token;
+  await rate(200, 4, () => services.tokens.verify(token));
+  const verifyRate = await rate(SIGNS, 16, () => services.tokens.verify(token));
+
+  const servers = Array.from({ length: WORKERS }, () => Bun.spawn([process.execPath, join(here, 'tokens/server.ts')], { env: base, stdout: 'pipe', stderr: 'inherit' }));
+  try {
+    for (const s of servers) await waitReady(s, 'argus server');
+    const perS = await tokenRate(`http://127.0.0.1:${port}/v1/oauth/token`, app.id, clientSecret!, algOf(alg));
+    figure('tokens', `tokens_per_s_${alg.toLowerCase()}`, perS, '1/s', { machine, processes: WORKERS });
+    return { perS, verifyRate, rawSign };
+  } finally {
+    await stopAll(servers);
+    await services.db.close();
+  }
+}
+
+async function oidcProvider(alg: SigningAlg) {
+  const port = freePort();
+  const { privateKey } = await generateKeyPair(alg, { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: `bench-${alg}`, alg, use: 'sig' };
+  const child = Bun.spawn(['node', join(here, 'tokens/oidc-provider.mjs')], {
+    env: { ...env, PORT: String(port), ALG: alg, WORKERS: String(WORKERS), CLIENT_ID: 'bench-client', CLIENT_SECRET: 'bench-secret-with-enough-entropy-0123456789', JWKS: JSON.stringify({ keys: [jwk] }), NODE_ENV: 'production' },
+    stdout: 'pipe', stderr: 'inherit',
+  });
+  try {
+    await waitReady(child, 'oidc-provider');
+    const perS = await tokenRate(`http://127.0.0.1:${port}/token`, 'bench-client', 'bench-secret-with-enough-entropy-0123456789', algOf(alg));
+    figure('tokens', `oidc_provider_tokens_per_s_${alg.toLowerCase()}`, perS, '1/s', { machine, processes: WORKERS, runtime: 'node' });
+    return perS;
+  } finally {
+    await stopAll([child]);
+  }
+}
+
+const pg = await scratchPostgres();
+try {
+  let verify = 0;
+  for (const alg of ['RS256', 'ES256'] as const) {
+    const ours = await argus(alg, pg.url);
+    const theirs = await oidcProvider(alg);
+    figure('tokens', `vs_oidc_provider_${alg.toLowerCase()}`, ours.perS / theirs, 'x', { machine });
+    // What each server process keeps of the raw signing rate once HTTP, client authentication
+    // and the database are in the path.
+    figure('tokens', `per_process_vs_raw_sign_${alg.toLowerCase()}`, ours.perS / WORKERS / ours.rawSign, 'x', { machine });
+    if (alg === 'RS256') verify = ours.verifyRate;
+  }
+  // The bearer guard's whole check: signature, claims, issuer, audience, revocation lookup.
+  figure('tokens', 'verify_per_s', verify, '1/s', { machine, alg: 'RS256' });
+} finally {
+  await pg.drop();
+}
