@@ -1,7 +1,7 @@
 // A machine definition as the studio draws it: states (nested and parallel) with their
 // transitions, guards, named delays and effects — read from the XState definition itself, so
 // the drawing cannot drift from the code.
-import type { AnyStateMachine } from 'xstate';
+import { initialTransition, type AnyStateMachine } from 'xstate';
 
 export interface TransitionModel {
   event: string;
@@ -96,4 +96,44 @@ export function allStates(model: StateModel): StateModel[] {
 export function namedParts(machine: AnyStateMachine): { delays: string[]; guards: string[]; actions: string[] } {
   const impl = machine.implementations as { delays?: Record<string, unknown>; guards?: Record<string, unknown>; actions?: Record<string, unknown> };
   return { delays: Object.keys(impl.delays ?? {}), guards: Object.keys(impl.guards ?? {}), actions: Object.keys(impl.actions ?? {}) };
+}
+
+export interface RetrySchedule {
+  /** The named delay that waits between attempts. */
+  delay: string;
+  /** Delay before each attempt, in ms; element 0 is the first attempt. */
+  attempts_ms: number[];
+  jitter_ratio: number | null;
+}
+
+/**
+ * The retry schedule a machine runs with by default: a `schedule` of delays in its initial
+ * context, as the delivery machine has. Machines whose context is built from required input
+ * (an authorization session needs its client) have no defaults, hence no schedule.
+ */
+export function retrySchedule(machine: AnyStateMachine): RetrySchedule | null {
+  const { delays } = namedParts(machine);
+  let context: Record<string, unknown>;
+  try {
+    context = initialTransition(machine, undefined)[0].context as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof TypeError) return null; // reading a field of the missing input
+    throw error;
+  }
+  const schedule = context?.schedule;
+  if (!Array.isArray(schedule) || !schedule.every((n) => typeof n === 'number')) return null;
+  return {
+    delay: delays.includes('backoff') ? 'backoff' : (delays[0] ?? 'delay'),
+    attempts_ms: schedule,
+    jitter_ratio: typeof context.jitterRatio === 'number' ? context.jitterRatio : null,
+  };
+}
+
+/** 0 → "at once", 5000 → "5 s", 300000 → "5 min", 7200000 → "2 h". */
+export function humanDelay(ms: number): string {
+  if (ms === 0) return 'at once';
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  if (ms % 1_000 === 0) return `${ms / 1_000} s`;
+  return `${ms} ms`;
 }

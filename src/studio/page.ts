@@ -1,55 +1,148 @@
-// The studio page: a shell and one script, served by the service (no build step).
+// The studio page: a shell, its style, and one plain script (client.js, served as is: no
+// build step). The page holds no data; its script reads the studio's JSON routes.
+import { fileURLToPath } from 'node:url';
 import { html, page } from '../http/html.ts';
+import { files } from '../platform.ts';
 
 const STYLE = html`<style>
-main { max-width: 1200px; }
-.studio-grid { display: grid; grid-template-columns: 14rem 1fr; gap: 1.5rem; align-items: start; }
-@media (max-width: 760px) { .studio-grid { grid-template-columns: 1fr; } }
+main { max-width: 1240px; }
+.topbar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: baseline; justify-content: space-between; }
+.topbar p { margin: 0; color: var(--muted); }
+.topbar button { margin: 0; padding: .35rem .8rem; }
+.signin { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem 2rem; align-items: start; }
+.signin form { border: 1px solid var(--border); border-radius: 8px; padding: 0 1rem 1rem; }
+.signin h2 { font-size: 1.1rem; margin: .8rem 0 0; }
+[role=tablist].views { display: flex; flex-wrap: wrap; gap: .4rem; border-bottom: 1px solid var(--border); margin: 1rem 0; }
+[role=tablist].views button { margin: 0; border-radius: 6px 6px 0 0; background: transparent; color: var(--fg); border: 1px solid transparent; border-bottom: 0; font-weight: 500; }
+[role=tablist].views button[aria-selected=true] { border-color: var(--border); border-bottom: 3px solid var(--accent); font-weight: 700; }
+.studio-grid { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+@media (max-width: 760px) { .studio-grid { grid-template-columns: minmax(0, 1fr); } }
 nav ul { list-style: none; padding: 0; margin: 0; }
-nav button { width: 100%; text-align: left; margin: 0 0 .35rem; background: var(--field); color: var(--fg); border: 1px solid var(--border); font-weight: 500; }
-nav button[aria-selected=true] { border: 2px solid var(--accent); font-weight: 700; text-decoration: underline; text-underline-offset: 3px; }
-.diagram { overflow: auto; border: 1px solid var(--border); border-radius: 8px; padding: .5rem; background: var(--bg); }
+nav button, .list-button { width: 100%; text-align: left; margin: 0 0 .35rem; background: var(--field); color: var(--fg); border: 1px solid var(--border); font-weight: 500; overflow-wrap: anywhere; padding: .45rem .7rem; }
+nav button[aria-selected=true], nav button[aria-current=true] { border: 2px solid var(--accent); font-weight: 700; text-decoration: underline; text-underline-offset: 3px; }
+nav .sub { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
+.diagram { overflow: auto; border: 1px solid var(--border); border-radius: 8px; padding: .5rem; background: var(--bg); max-height: 70vh; }
 .statechart .box { fill: var(--bg); stroke: var(--fg); stroke-width: 1.3; }
 .statechart .state-final .box.inner { fill: none; }
 .statechart .name { font: 600 13px system-ui, sans-serif; fill: var(--fg); }
 .statechart .compound-name { font-size: 12px; fill: var(--muted); }
-.statechart .entry { font: 11px system-ui, sans-serif; fill: var(--muted); }
+.statechart .entry, .statechart .note { font: 11.5px system-ui, sans-serif; fill: var(--muted); }
 .statechart .edge { fill: none; stroke: var(--muted); stroke-width: 1.2; }
 .statechart .arrowhead, .statechart .initial { fill: var(--fg); }
 .statechart .label { font: 11.5px system-ui, sans-serif; fill: var(--accent); paint-order: stroke; stroke: var(--bg); stroke-width: 4px; }
-.statechart .current .box { stroke: var(--accent); stroke-width: 3.5; }
+.statechart .visited .box { stroke-dasharray: 5 3; stroke-width: 2; }
+.statechart .current .box { stroke: var(--accent); stroke-width: 4; stroke-dasharray: none; }
+.statechart .badge { font: 700 11px system-ui, sans-serif; fill: var(--accent); }
 .statechart g.state:focus .box { stroke: var(--accent); stroke-width: 3; }
-table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-top: 1rem; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-top: .6rem; }
+caption { text-align: left; }
 th, td { text-align: left; border-bottom: 1px solid var(--border); padding: .3rem .5rem; vertical-align: top; }
+td button.link { margin: 0; padding: 0; background: none; color: var(--accent); text-decoration: underline; font: inherit; font-family: ui-monospace, monospace; font-size: .88rem; }
+tr[aria-selected=true] td { background: var(--field); font-weight: 600; }
 .row { display: flex; gap: .6rem; flex-wrap: wrap; align-items: end; }
 .row > div { flex: 1 1 12rem; }
+.row label { margin-top: .4rem; }
+select { padding: .45rem; font: inherit; color: inherit; background: var(--field); border: 1px solid var(--border); border-radius: 6px; }
+.pager { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+.pager button { margin-top: .6rem; }
+.pager button:disabled { opacity: .45; cursor: default; }
+.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; margin: .5rem 0 1rem; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+.status { white-space: nowrap; font-weight: 600; }
+.status-succeeded, .st-redeemed { color: #1a7f37; }
+.status-failed, .st-denied, .st-replayDetected, .st-expired { color: var(--error); }
+.status-retrying, .st-awaitingLogin, .st-awaitingConsent { color: #9a6700; }
+@media (prefers-color-scheme: dark) { .status-succeeded, .st-redeemed { color: #3fb950; } .status-retrying, .st-awaitingLogin, .st-awaitingConsent { color: #d29922; } }
+ol.timeline { padding-left: 1.4rem; margin: .4rem 0; }
+ol.timeline li { margin: .15rem 0; }
+ol.timeline .when { color: var(--muted); font-size: .88rem; }
+.live { font-size: .9rem; color: var(--muted); }
+pre.body { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; max-height: 6rem; overflow: auto; font-size: .82rem; }
 #status { min-height: 1.5rem; }
+h2 { font-size: 1.25rem; margin: 1rem 0 .4rem; overflow-wrap: anywhere; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 </style>`;
 
 export function studioPage(): Response {
   const res = page(
     'Studio',
     html`${STYLE}
-<h1>Studio</h1>
-<p class="lead">Every machine of the service, drawn from its definition, and where any instance of yours stands.</p>
-<form id="token-form" class="row" autocomplete="off">
-  <div><label for="token">Admin access token <span class="hint">from <code>npm run argus -- token --tenant NAME --admin</code>; kept in this tab only</span></label>
-  <input type="password" id="token" name="token" required></div>
-  <div style="flex:0 0 auto"><button type="submit">Open</button></div>
-</form>
+<div class="topbar"><h1>Studio</h1><p id="who" aria-live="polite"></p><button type="button" id="sign-out" class="secondary" hidden>Sign out</button></div>
+<p class="lead">Every machine of the service, drawn from its definition; your webhooks' deliveries as they move; where recent authorization sessions stand.</p>
+<div id="signin" class="signin" hidden>
+  <form id="login-form" autocomplete="on">
+    <h2>Sign in as a tenant administrator</h2>
+    <label for="login-tenant">Tenant</label><input type="text" id="login-tenant" name="tenant" required autocomplete="organization">
+    <label for="login-email">Email</label><input type="email" id="login-email" name="email" required autocomplete="username">
+    <label for="login-password">Password</label><input type="password" id="login-password" name="password" required autocomplete="current-password">
+    <button type="submit">Sign in</button>
+  </form>
+  <form id="token-form" autocomplete="off">
+    <h2>Or open with an admin token</h2>
+    <label for="token">Admin access token <span class="hint">from <code>npm run argus -- token --tenant NAME --admin</code>; kept in this tab only</span></label>
+    <input type="password" id="token" name="token" required>
+    <button type="submit">Open</button>
+  </form>
+</div>
 <p id="status" role="status" aria-live="polite"></p>
-<div class="studio-grid" id="studio" hidden>
-  <nav aria-label="Machines"><ul id="machine-list" role="tablist" aria-orientation="vertical"></ul></nav>
-  <section aria-labelledby="machine-title">
-    <h2 id="machine-title">Machine</h2>
-    <div class="diagram" id="diagram" tabindex="0" aria-label="Statechart drawing"></div>
-    <details><summary>Transitions as a table</summary><table id="transitions"><thead><tr><th scope="col">From</th><th scope="col">Event</th><th scope="col">Guard</th><th scope="col">To</th></tr></thead><tbody></tbody></table></details>
-    <h2>An instance</h2>
-    <form id="instance-form" class="row">
-      <div><label for="instance">Instance id <span class="hint">e.g. a delivery (dlv_…) with the delivery machine selected</span></label><input type="text" id="instance" name="instance" required></div>
-      <div style="flex:0 0 auto"><button type="submit">Follow</button></div>
-    </form>
-    <table id="journal" aria-live="polite"><caption class="hint">Transitions of the instance, oldest first; new ones appear as they commit.</caption><thead><tr><th scope="col">#</th><th scope="col">At</th><th scope="col">From</th><th scope="col">Event</th><th scope="col">To</th></tr></thead><tbody></tbody></table>
+<div id="studio" hidden>
+  <div role="tablist" class="views" aria-label="Views">
+    <button type="button" role="tab" id="tab-machines" aria-controls="view-machines" data-view="machines">Machines</button>
+    <button type="button" role="tab" id="tab-webhooks" aria-controls="view-webhooks" data-view="webhooks" tabindex="-1">Webhooks</button>
+    <button type="button" role="tab" id="tab-sessions" aria-controls="view-sessions" data-view="sessions" tabindex="-1">Authorization sessions</button>
+  </div>
+
+  <section id="view-machines" role="tabpanel" aria-labelledby="tab-machines" class="studio-grid">
+    <nav aria-label="Machines"><ul id="machine-list" role="tablist" aria-orientation="vertical"></ul></nav>
+    <div>
+      <h2 id="machine-title">Machine</h2>
+      <div class="diagram" id="diagram" tabindex="0" aria-label="Statechart drawing"></div>
+      <details><summary>Transitions as a table</summary><div class="table-wrap"><table id="transitions"><thead><tr><th scope="col">From</th><th scope="col">Event</th><th scope="col">Guard</th><th scope="col">To</th></tr></thead><tbody></tbody></table></div></details>
+      <h3>Follow an instance</h3>
+      <form id="instance-form" class="row">
+        <div><label for="instance">Instance id <span class="hint">e.g. an app's client id with clientSecretRotation selected</span></label><input type="text" id="instance" name="instance" required></div>
+        <div style="flex:0 0 auto"><button type="submit">Follow</button></div>
+      </form>
+      <div class="table-wrap"><table id="journal" aria-live="polite"><caption class="hint">Transitions of the instance, oldest first; new ones appear as they commit.</caption><thead><tr><th scope="col">#</th><th scope="col">At</th><th scope="col">From</th><th scope="col">Event</th><th scope="col">To</th></tr></thead><tbody></tbody></table></div>
+    </div>
+  </section>
+
+  <section id="view-webhooks" role="tabpanel" aria-labelledby="tab-webhooks" class="studio-grid" hidden>
+    <nav aria-label="Webhooks"><ul id="webhook-list"></ul><button type="button" id="webhooks-more" class="list-button" hidden>More webhooks</button></nav>
+    <div>
+      <p id="webhook-empty" class="hint">Choose a webhook to see its subscription and deliveries, live.</p>
+      <div id="webhook-detail" hidden>
+        <h2 id="webhook-title">Webhook</h2>
+        <dl class="facts" id="webhook-facts"></dl>
+        <details><summary>Its subscription machine</summary><div class="diagram" id="subscription-diagram" tabindex="0" aria-label="Subscription statechart, current states marked"></div></details>
+        <h3 id="deliveries-title">Deliveries</h3>
+        <div class="row">
+          <div style="flex:0 1 14rem"><label for="status-filter">Status</label>
+            <select id="status-filter"><option value="">any</option><option>queued</option><option>sending</option><option>retrying</option><option>succeeded</option><option>failed</option></select></div>
+          <p class="live" id="live" role="status" aria-live="polite"></p>
+        </div>
+        <div class="table-wrap"><table id="deliveries" aria-labelledby="deliveries-title"><thead><tr><th scope="col">Delivery</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Response</th><th scope="col">Time</th><th scope="col">Next attempt</th><th scope="col">Created</th></tr></thead><tbody></tbody></table></div>
+        <div class="pager"><button type="button" id="newer" class="secondary">Newer</button><span id="page-info" aria-live="polite"></span><button type="button" id="older" class="secondary">Older</button></div>
+        <section id="delivery-detail" aria-labelledby="delivery-title" hidden>
+          <h3 id="delivery-title">Delivery</h3>
+          <dl class="facts" id="delivery-facts"></dl>
+          <div class="diagram" id="delivery-diagram" tabindex="0" aria-label="Delivery statechart: its path marked, its current state marked now"></div>
+          <h3>Path through the delivery machine</h3>
+          <ol id="delivery-path" class="timeline" aria-live="polite"></ol>
+          <h3>Attempts</h3>
+          <div class="table-wrap"><table id="attempts"><thead><tr><th scope="col">#</th><th scope="col">At</th><th scope="col">Response</th><th scope="col">Time</th><th scope="col">Error</th><th scope="col">Body (first 4 KiB)</th></tr></thead><tbody></tbody></table></div>
+        </section>
+      </div>
+    </div>
+  </section>
+
+  <section id="view-sessions" role="tabpanel" aria-labelledby="tab-sessions" hidden>
+    <h2>Recent authorization sessions</h2>
+    <p class="hint">The last 50 authorization code flows of your tenant and the path each took. No codes, tokens or session ids are shown: a session is named by the start of its id.</p>
+    <button type="button" id="sessions-refresh" class="secondary">Refresh</button>
+    <div class="table-wrap"><table id="sessions"><thead><tr><th scope="col">Session</th><th scope="col">App</th><th scope="col">Where it stands</th><th scope="col">Path</th><th scope="col">Started</th><th scope="col">Last change</th></tr></thead><tbody></tbody></table></div>
   </section>
 </div>
 <script src="/studio/studio.js" defer></script>`,
@@ -59,105 +152,14 @@ export function studioPage(): Response {
   return new Response(res.body, { status: 200, headers });
 }
 
-export const studioScript = `'use strict';
-(() => {
-  const $ = (s) => document.querySelector(s);
-  let token = sessionStorage.getItem('argus-token') || '';
-  let current = null;
-  let follow = null;
-  const status = (t) => { $('#status').textContent = t; };
-  const api = async (path, opts = {}) => {
-    const res = await fetch(path, { ...opts, headers: { authorization: 'Bearer ' + token, ...(opts.headers || {}) } });
-    if (!res.ok) {
-      let msg = res.status + '';
-      try { const b = await res.json(); msg = b.error_description || b.error || msg; } catch {}
-      throw new Error(msg);
-    }
-    return res;
-  };
-  const text = (tag, value) => { const el = document.createElement(tag); el.textContent = value; return el; };
-  async function open() {
-    try {
-      const { machines } = await (await api('/v1/machines')).json();
-      const list = $('#machine-list');
-      list.replaceChildren();
-      for (const m of machines) {
-        const li = document.createElement('li');
-        const b = text('button', m.name);
-        b.type = 'button'; b.setAttribute('role', 'tab'); b.dataset.machine = m.name; b.setAttribute('aria-selected', 'false');
-        b.addEventListener('click', () => show(m.name));
-        b.addEventListener('keydown', (e) => {
-          const all = [...list.querySelectorAll('button')];
-          const i = all.indexOf(b);
-          if (e.key === 'ArrowDown') { e.preventDefault(); all[(i + 1) % all.length].focus(); }
-          if (e.key === 'ArrowUp') { e.preventDefault(); all[(i - 1 + all.length) % all.length].focus(); }
-        });
-        li.append(b); list.append(li);
-      }
-      $('#studio').hidden = false;
-      status(machines.length + ' machines');
-      if (machines.length) await show(current || machines[0].name);
-    } catch (e) { status('Could not open the studio: ' + e.message); }
-  }
-  async function show(name) {
-    current = name;
-    for (const b of document.querySelectorAll('#machine-list button')) b.setAttribute('aria-selected', String(b.dataset.machine === name));
-    $('#machine-title').textContent = name;
-    const started = performance.now();
-    const svg = await (await api('/v1/machines/' + encodeURIComponent(name) + '/diagram.svg')).text();
-    $('#diagram').innerHTML = svg;
-    $('#diagram').dataset.renderMs = String(Math.round(performance.now() - started));
-    const rows = [];
-    for (const e of $('#diagram').querySelectorAll('path.edge')) rows.push([e.dataset.from, e.dataset.event, '', e.dataset.to]);
-    const def = await (await api('/v1/machines/' + encodeURIComponent(name))).json();
-    const tbody = $('#transitions tbody');
-    tbody.replaceChildren();
-    const walk = (node, path) => {
-      for (const t of node.transitions || []) {
-        const tr = document.createElement('tr');
-        tr.append(text('td', path.join('.')), text('td', t.eventType), text('td', t.guard ? (typeof t.guard === 'string' ? t.guard : t.guard.type) : ''), text('td', (t.target || []).map((x) => x.replace(/^#[^.]+\\./, '')).join(', ') || '(stays)'));
-        tbody.append(tr);
-      }
-      for (const [k, child] of Object.entries(node.states || {})) walk(child, [...path, k]);
-    };
-    walk(def, []);
-  }
-  function mark(state) {
-    for (const g of document.querySelectorAll('#diagram g.state')) g.classList.toggle('current', state.split(',').includes(g.dataset.state));
-  }
-  async function followInstance(id) {
-    if (follow) follow.abort();
-    follow = new AbortController();
-    const tbody = $('#journal tbody');
-    tbody.replaceChildren();
-    status('Following ' + id + ' (' + current + ')');
-    try {
-      const res = await api('/v1/machines/' + encodeURIComponent(current) + '/instances/' + encodeURIComponent(id) + '/stream', { signal: follow.signal });
-      const reader = res.body.getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let cut;
-        while ((cut = buffer.indexOf('\\n\\n')) >= 0) {
-          const chunk = buffer.slice(0, cut); buffer = buffer.slice(cut + 2);
-          const data = chunk.split('\\n').find((l) => l.startsWith('data: '));
-          if (!data) continue;
-          const t = JSON.parse(data.slice(6));
-          const tr = document.createElement('tr');
-          tr.dataset.to = t.to;
-          tr.append(text('td', t.seq), text('td', t.at), text('td', t.from || '—'), text('td', t.event), text('td', t.to));
-          tbody.append(tr);
-          mark(t.to);
-          status(id + ' is in ' + t.to);
-        }
-      }
-    } catch (e) { if (e.name !== 'AbortError') status('Stream ended: ' + e.message); }
-  }
-  $('#token-form').addEventListener('submit', (e) => { e.preventDefault(); token = $('#token').value.trim(); sessionStorage.setItem('argus-token', token); open(); });
-  $('#instance-form').addEventListener('submit', (e) => { e.preventDefault(); followInstance($('#instance').value.trim()); });
-  if (token) open();
-})();
-`;
+const CLIENT = fileURLToPath(new URL('./client.js', import.meta.url));
+let script: Promise<string> | null = null;
+
+/** The page's script, read once from disk and served as is. */
+export function studioScript(): Promise<string> {
+  script ??= files.readText(CLIENT).catch((error: unknown) => {
+    script = null; // read again on the next request
+    throw error;
+  });
+  return script;
+}

@@ -1,101 +1,131 @@
-// The studio: every machine drawn from its definition, and the transition journal of any
-// instance the tenant owns, live. Admin tokens only; the page itself holds no data.
+// The studio: every machine drawn from its definition, a webhook's deliveries followed live,
+// recent authorization sessions, and the transition journal of any instance the tenant owns.
+// Tenant administrators only (studio sign-in or admin token); the page itself holds no data.
 import { t } from 'elysia';
 import type { AnyStateMachine } from 'xstate';
 import { router } from '../http/router.ts';
 import { notFound } from '../http/errors.ts';
 import type { Authenticator } from '../http/auth.ts';
 import type { Db } from '../db/index.ts';
-import { allStates, machineModel, namedParts } from './model.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { TokenService } from '../oauth/tokens/service.ts';
+import type { TenantService } from '../identity/tenants/service.ts';
+import type { WebhookService } from '../webhooks/service.ts';
+import type { AuthorizationService } from '../oauth/authorize/service.ts';
+import type { AppService } from '../identity/apps/service.ts';
+import { allStates, humanDelay, machineModel, namedParts, retrySchedule } from './model.ts';
 import { machineSvg } from './svg.ts';
 import { studioPage, studioScript } from './page.ts';
+import { StudioAccess } from './access.ts';
+import { journalEntry, studioStore } from './store.ts';
+import { journalEvents, startSeq } from './feed.ts';
+import { studioLiveRoutes } from './live.ts';
 
 const tags = ['Studio'];
 const Name = t.Object({ name: t.String({ maxLength: 100 }) });
+const Instance = t.Object({ name: t.String({ maxLength: 100 }), id: t.String({ maxLength: 100 }) });
 
-export function studioRoutes(deps: { auth: Authenticator; db: Db; machines: Map<string, AnyStateMachine> }) {
-  const { auth, db, machines } = deps;
+export interface StudioDeps {
+  auth: Authenticator;
+  tokens: TokenService;
+  tenants: TenantService;
+  db: Db;
+  log: Logger;
+  config: Pick<Config, 'adminTokenTtlSeconds' | 'publicUrl'>;
+  webhooks: WebhookService;
+  authorization: AuthorizationService;
+  apps: AppService;
+  machines: Map<string, AnyStateMachine>;
+}
+
+/** Lines under a drawing: its named delays and guards, and its retry schedule if it has one. */
+export function machineNotes(m: AnyStateMachine): string[] {
+  const parts = namedParts(m);
+  const notes: string[] = [];
+  if (parts.delays.length) notes.push(`Named delays: ${parts.delays.join(', ')}`);
+  if (parts.guards.length) notes.push(`Guards: ${parts.guards.join(', ')}`);
+  const schedule = retrySchedule(m);
+  if (schedule) {
+    const jitter = schedule.jitter_ratio ? ` (each ±${Math.round(schedule.jitter_ratio * 100)} %)` : '';
+    notes.push(`Retry schedule, "${schedule.delay}" before each attempt: ${schedule.attempts_ms.map((ms, i) => `#${i + 1} ${humanDelay(ms)}`).join(', ')}${jitter}`);
+  }
+  return notes;
+}
+
+export function studioRoutes(deps: StudioDeps) {
+  const { db, machines } = deps;
+  const access = new StudioAccess({ auth: deps.auth, tokens: deps.tokens, tenants: deps.tenants, ttlSeconds: deps.config.adminTokenTtlSeconds, secure: deps.config.publicUrl.startsWith('https:') });
   const machine = (name: string) => {
     const m = machines.get(name);
     if (!m) throw notFound(`machine ${name}`);
     return m;
   };
-  const journal = (tenantId: string, name: string, id: string, afterSeq: number) =>
-    db.query<{ seq: number; from_state: string | null; event_type: string; to_state: string; at: Date }>(
-      `select seq, from_state, event_type, to_state, at from machine_journal
-        where tenant_id = $1 and machine = $2 and instance_id = $3 and seq > $4 order by seq limit 500`,
-      [tenantId, name, id, afterSeq],
-    );
-  const entry = (r: { seq: number; from_state: string | null; event_type: string; to_state: string; at: Date }) => ({
-    seq: r.seq, from: r.from_state, event: r.event_type, to: r.to_state, at: r.at.toISOString(),
-  });
 
   return router('studio')
     .get('/studio', () => studioPage(), { detail: { summary: 'The studio page (HTML)', tags, security: [] } })
     .get('/studio/studio.js', ({ set }) => {
       set.headers['content-type'] = 'text/javascript; charset=utf-8';
-      return studioScript;
+      set.headers['cache-control'] = 'no-cache';
+      return studioScript();
     }, { detail: { summary: 'The studio script', tags, security: [] } })
+    .post('/v1/studio/session', async ({ request, body, set }) => {
+      const { cookie, session } = await access.signIn(request, body);
+      set.headers['set-cookie'] = cookie;
+      set.headers['cache-control'] = 'no-store';
+      return session;
+    }, {
+      body: t.Object({ tenant: t.String({ minLength: 1, maxLength: 200 }), email: t.String({ minLength: 3, maxLength: 320 }), password: t.String({ minLength: 1, maxLength: 1000 }) }),
+      detail: { summary: 'Sign in to the studio as a tenant administrator (sets an HttpOnly session cookie)', tags, security: [] },
+    })
+    .get('/v1/studio/session', async ({ request }) => {
+      const p = await access.admin(request);
+      const tenant = await deps.tenants.tenant(p.tenantId);
+      return { tenant_id: p.tenantId, tenant_name: tenant?.name ?? null, subject: p.subject, via: p.via, expires_at: p.expiresAt.toISOString() };
+    }, { detail: { summary: 'Who the studio is open for', tags } })
+    .delete('/v1/studio/session', async ({ request, set }) => {
+      set.headers['set-cookie'] = await access.signOut(request);
+      set.status = 204;
+      return '';
+    }, { detail: { summary: 'Sign out of the studio (revokes the session)', tags } })
     .get('/v1/machines', async ({ request }) => {
-      await auth.requireAdmin(request);
+      await access.admin(request);
       return {
         machines: [...machines.values()].map((m) => ({
           name: m.id,
           states: allStates(machineModel(m)).map((s) => s.path.join('.')),
           ...namedParts(m),
+          retry_schedule: retrySchedule(m),
         })),
       };
     }, { detail: { summary: 'Every machine of the product', tags } })
     .get('/v1/machines/:name', async ({ request, params }) => {
-      await auth.requireAdmin(request);
+      await access.admin(request);
       // XState's own JSON form of the definition, loadable by XState tooling.
       return machine(params.name).toJSON();
     }, { params: Name, detail: { summary: 'A machine definition as XState JSON', tags } })
     .get('/v1/machines/:name/diagram.svg', async ({ request, params, set }) => {
-      await auth.requireAdmin(request);
+      await access.admin(request);
+      const m = machine(params.name);
       set.headers['content-type'] = 'image/svg+xml';
-      return machineSvg(params.name, machineModel(machine(params.name)));
+      return machineSvg(params.name, machineModel(m), machineNotes(m));
     }, { params: Name, detail: { summary: 'A machine drawn as a statechart (SVG)', tags } })
     .get('/v1/machines/:name/instances/:id/journal', async ({ request, params }) => {
-      const p = await auth.requireAdmin(request);
+      const p = await access.admin(request);
       machine(params.name);
-      const rows = await journal(p.tenantId, params.name, params.id, 0);
+      const rows = await studioStore.instance(db, p.tenantId, params.name, params.id, 0);
       if (rows.length === 0) throw notFound(`${params.name} ${params.id}`);
-      return { transitions: rows.map(entry) };
-    }, { params: t.Object({ name: t.String({ maxLength: 100 }), id: t.String({ maxLength: 100 }) }), detail: { summary: "An instance's path through its machine", tags } })
+      return { transitions: rows.map(journalEntry) };
+    }, { params: Instance, detail: { summary: "An instance's path through its machine", tags } })
     .get('/v1/machines/:name/instances/:id/stream', async ({ request, params }) => {
-      const p = await auth.requireAdmin(request);
+      const p = await access.admin(request);
       machine(params.name);
-      // Server-sent events: each new journal row as it commits (polled, so every process and
-      // database driver behaves the same).
-      let last = Number(request.headers.get('last-event-id') ?? '0') || 0;
-      const encoder = new TextEncoder();
-      let timer: ReturnType<typeof setInterval> | undefined;
-      const stream = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(encoder.encode(': connected\n\n'));
-          const poll = async () => {
-            try {
-              for (const r of await journal(p.tenantId, params.name, params.id, last)) {
-                last = r.seq;
-                controller.enqueue(encoder.encode(`id: ${r.seq}\nevent: transition\ndata: ${JSON.stringify(entry(r))}\n\n`));
-              }
-            } catch (error) {
-              clearInterval(timer);
-              controller.error(error);
-            }
-          };
-          void poll();
-          timer = setInterval(poll, 400);
-          request.signal.addEventListener('abort', () => {
-            clearInterval(timer);
-            try { controller.close(); } catch { /* already closed by the client */ }
-          });
-        },
-        cancel() {
-          clearInterval(timer);
-        },
-      });
-      return new Response(stream, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' } });
-    }, { params: t.Object({ name: t.String({ maxLength: 100 }), id: t.String({ maxLength: 100 }) }), detail: { summary: "An instance's transitions, live (server-sent events)", tags } });
+      // From the start of the instance's journal unless the client says where it stopped.
+      const start = request.headers.has('last-event-id') ? startSeq(request, await studioStore.lastSeq(db)) : 0;
+      return journalEvents(request, start, {
+        read: (after, skip, limit) => studioStore.instance(db, p.tenantId, params.name, params.id, after, limit, skip),
+        lastSeq: () => studioStore.lastSeq(db),
+      }, { log: deps.log });
+    }, { params: Instance, detail: { summary: "An instance's transitions, live (server-sent events)", tags } })
+    .use(studioLiveRoutes(deps, access));
 }

@@ -107,7 +107,8 @@ function clip(from: Box, to: Box): [number, number, number, number] {
   return [x1, y1, x2, y2];
 }
 
-export function machineSvg(name: string, root: StateModel): string {
+/** `notes` are lines drawn under the chart (the named delays, the retry schedule). */
+export function machineSvg(name: string, root: StateModel, notes: string[] = []): string {
   const boxes = new Map<string, Box>();
   const sized = size({ ...root, key: name });
   sized.place(10, 10, boxes);
@@ -179,11 +180,15 @@ export function machineSvg(name: string, root: StateModel): string {
       labels.push(`<text x="${mx.toFixed(1)}" y="${(my - 5).toFixed(1)}" text-anchor="middle" class="label">${escapeHtml(e.text)}</text>`);
     });
   }
-  const width = Math.ceil(sized.w + 60), height = Math.ceil(sized.h + 40);
+  const width = Math.ceil(Math.max(sized.w + 60, ...notes.map((n) => n.length * CHAR + 30)));
+  const notesTop = Math.ceil(sized.h + 40);
+  const height = notesTop + (notes.length ? notes.length * 18 + 10 : 0);
+  const noteText = notes.map((n, i) => `<text x="14" y="${notesTop + 14 + i * 18}" class="note">${escapeHtml(n)}</text>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="svg-title-${escapeHtml(name)}" class="statechart" data-machine="${escapeHtml(name)}">
 <title id="svg-title-${escapeHtml(name)}">Statechart of the ${escapeHtml(name)} machine</title>
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/></marker></defs>
 <g role="list">${parts.join('')}</g>
 <g class="labels">${labels.join('')}</g>
+<g class="notes">${noteText}</g>
 </svg>`;
 }

@@ -1,0 +1,63 @@
+// Who may open the studio: a tenant administrator, signed in to the studio (an HttpOnly,
+// SameSite=Strict cookie holding a short-lived admin token the page's script cannot read),
+// or presenting an admin token as a Bearer header. Everything it shows is that tenant's.
+import type { Authenticator } from '../http/auth.ts';
+import type { Principal, TokenService } from '../oauth/tokens/service.ts';
+import type { TenantService } from '../identity/tenants/service.ts';
+import { ApiError, forbidden, tooManyRequests, unauthorized } from '../http/errors.ts';
+import { RateLimiter } from '../http/rate-limit.ts';
+import { requestInfo } from '../http/request-info.ts';
+import { ADMIN_SCOPE } from '../identity/scopes.ts';
+
+export const STUDIO_COOKIE = 'argus_studio';
+
+function cookieValue(request: Request, name: string): string | null {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=') || null;
+  }
+  return null;
+}
+
+export class StudioAccess {
+  /** Sign-in attempts per address and email: 10 a minute. */
+  private readonly attempts = new RateLimiter(10, 60_000);
+
+  constructor(
+    private readonly deps: { auth: Authenticator; tokens: TokenService; tenants: TenantService; ttlSeconds: number; secure: boolean },
+  ) {}
+
+  /** The tenant administrator behind this request (Bearer header first, then the cookie). */
+  async admin(request: Request): Promise<Principal & { via: 'token' | 'session' }> {
+    if (request.headers.has('authorization')) return { ...(await this.deps.auth.requireAdmin(request)), via: 'token' };
+    const token = cookieValue(request, STUDIO_COOKIE);
+    if (!token) throw unauthorized('sign in to the studio, or send an admin token as "Authorization: Bearer <token>"', 'invalid_request');
+    const p = await this.deps.tokens.verify(token);
+    if (!p.admin) throw forbidden('insufficient_scope', 'the studio is for tenant administrators');
+    return { ...p, via: 'session' };
+  }
+
+  /** Checks a tenant admin's password; answers the session cookie to set. */
+  async signIn(request: Request, body: { tenant: string; email: string; password: string }) {
+    const origin = request.headers.get('origin');
+    if (origin !== null && origin !== new URL(request.url).origin) throw forbidden('invalid_origin', 'sign in from the studio page of this service');
+    const key = `${requestInfo(request).remoteAddress} ${body.email.toLowerCase()}`;
+    const wait = this.attempts.hit(key);
+    if (wait > 0) throw tooManyRequests(wait);
+    const tenant = await this.deps.tenants.tenantByName(body.tenant.trim());
+    // The password is checked (or a decoy is) whether the tenant exists or not: same time either way.
+    const user = await this.deps.tenants.authenticate(tenant?.id ?? 'ten_none', body.email, body.password);
+    if (!tenant || !user) throw new ApiError(401, 'invalid_credentials', 'the tenant, email or password is not right');
+    if (user.role !== 'admin') throw forbidden('insufficient_scope', 'the studio is for tenant administrators');
+    const minted = await this.deps.tokens.mint({ tenantId: tenant.id, subject: user.id, clientId: 'argus-studio', scopes: [ADMIN_SCOPE], ttlSeconds: this.deps.ttlSeconds, kind: 'user' });
+    const cookie = `${STUDIO_COOKIE}=${minted.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${this.deps.ttlSeconds}${this.deps.secure ? '; Secure' : ''}`;
+    return { cookie, session: { tenant_id: tenant.id, tenant_name: tenant.name, subject: user.id, expires_at: minted.expiresAt.toISOString() } };
+  }
+
+  /** Revokes the session's token and answers the cookie that clears it. */
+  async signOut(request: Request): Promise<string> {
+    const p = await this.admin(request);
+    if (p.via === 'session') await this.deps.tokens.revoke(p);
+    return `${STUDIO_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${this.deps.secure ? '; Secure' : ''}`;
+  }
+}

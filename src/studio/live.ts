@@ -1,0 +1,122 @@
+// The studio's live views, as JSON for its page: a webhook (its subscription's state, its
+// deliveries a page at a time, any delivery's path through the delivery machine with every
+// attempt) followed over server-sent events, and where recent authorization sessions stand.
+// Every read is the signed-in administrator's tenant's; nothing secret is answered: no
+// signing secret, no signature, no code, no token, no authorization session id in full.
+import { t } from 'elysia';
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../log.ts';
+import type { WebhookService } from '../webhooks/service.ts';
+import type { AuthorizationService } from '../oauth/authorize/service.ts';
+import type { AppService } from '../identity/apps/service.ts';
+import { router } from '../http/router.ts';
+import { PageQuery, readPage } from '../http/pagination.ts';
+import type { StudioAccess } from './access.ts';
+import { journalEntry, studioStore } from './store.ts';
+import { journalEvents, startSeq } from './feed.ts';
+
+const tags = ['Studio'];
+const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'succeeded', 'failed'] as const;
+const WebhookId = t.Object({ id: t.String({ maxLength: 100 }) });
+
+/** A URL as the page shows it: no credentials, no query values, no token-like path segments. */
+export function displayUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return '(unreadable URL)';
+  }
+  const path = url.pathname.split('/').map((seg) => (seg.length >= 12 && /\d/.test(seg) && /[A-Za-z]/.test(seg) ? '…' : seg)).join('/');
+  const query = [...url.searchParams.keys()].map((k) => `${k}=…`).join('&');
+  return `${url.protocol}//${url.host}${path}${query ? `?${query}` : ''}`;
+}
+
+/** An authorization session's id is also its browser cookie: the page gets a short reference. */
+export const sessionRef = (id: string) => `${id.slice(0, 8)}…`;
+
+interface Deps { db: Db; log: Logger; webhooks: WebhookService; authorization: AuthorizationService; apps: AppService }
+
+export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
+  const { db, webhooks, authorization, apps } = deps;
+
+  const webhookView = <T extends { url: string }>(w: T) => ({ ...w, url: displayUrl(w.url) });
+
+  return router('studio-live')
+    .get('/v1/studio/webhooks', async ({ request, query }) => {
+      const p = await access.admin(request);
+      const { webhooks: list, next_cursor } = await webhooks.list(p, readPage(query));
+      return { webhooks: list.map(webhookView), next_cursor };
+    }, { query: PageQuery, detail: { summary: "The tenant's webhooks, for the studio", description: 'Signed-in studio session or admin token.', tags } })
+    .get('/v1/studio/webhooks/:id', async ({ request, params }) => {
+      const p = await access.admin(request);
+      const webhook = await webhooks.get(p, params.id);
+      const [transitions, counts] = await Promise.all([
+        studioStore.latest(db, p.tenantId, 'subscription', params.id, 50),
+        studioStore.deliveryCounts(db, p.tenantId, params.id),
+      ]);
+      return {
+        webhook: webhookView(webhook),
+        state: transitions.at(-1)?.to_state ?? null,
+        transitions: transitions.map(journalEntry),
+        deliveries_by_status: Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.count ?? 0])),
+      };
+    }, { params: WebhookId, detail: { summary: "A webhook's subscription state and recent transitions", tags } })
+    .get('/v1/studio/webhooks/:id/deliveries', async ({ request, params, query }) => {
+      const p = await access.admin(request);
+      return webhooks.history(p, params.id, readPage(query), query.status ?? null);
+    }, {
+      params: WebhookId,
+      query: t.Object({ ...PageQuery.properties, status: t.Optional(t.Union(DELIVERY_STATUSES.map((s) => t.Literal(s)))) }),
+      detail: { summary: "A webhook's deliveries, newest first, a page at a time", tags },
+    })
+    .get('/v1/studio/webhooks/:id/deliveries/:delivery_id', async ({ request, params }) => {
+      const p = await access.admin(request);
+      const d = await webhooks.delivery(p, params.id, params.delivery_id);
+      const path = await studioStore.instance(db, p.tenantId, 'delivery', params.delivery_id, 0, 500);
+      return {
+        delivery: {
+          ...d,
+          attempts: d.attempts.map(({ request_headers, ...a }) => ({
+            ...a,
+            request_headers: Object.fromEntries(Object.entries(request_headers).filter(([k]) => k.toLowerCase() !== 'webhook-signature')),
+          })),
+        },
+        state: path.at(-1)?.to_state ?? null,
+        path: path.map(journalEntry),
+      };
+    }, {
+      params: t.Object({ id: t.String({ maxLength: 100 }), delivery_id: t.String({ maxLength: 100 }) }),
+      detail: { summary: "A delivery's path through the delivery machine, with every attempt", tags },
+    })
+    .get('/v1/studio/webhooks/:id/stream', async ({ request, params }) => {
+      const p = await access.admin(request);
+      await webhooks.get(p, params.id);
+      const start = startSeq(request, await studioStore.lastSeq(db));
+      return journalEvents(request, start, {
+        read: (after, skip, limit) => studioStore.webhookFeed(db, p.tenantId, params.id, after, limit, skip),
+        lastSeq: () => studioStore.lastSeq(db),
+      }, { log: deps.log });
+    }, { params: WebhookId, detail: { summary: "A webhook's subscription and delivery transitions, live (server-sent events)", tags } })
+    .get('/v1/studio/authorization-sessions', async ({ request }) => {
+      const p = await access.admin(request);
+      const sessions = await authorization.recent(p.tenantId);
+      const path = await studioStore.instances(db, p.tenantId, 'authorizationSession', sessions.map((s) => s.id), 20);
+      const names = new Map<string, string>();
+      for (const clientId of new Set(sessions.map((s) => s.client_id))) {
+        const app = await apps.byClientId(clientId);
+        if (app && app.tenant_id === p.tenantId) names.set(clientId, app.name);
+      }
+      return {
+        authorization_sessions: sessions.map((s) => ({
+          ref: sessionRef(s.id),
+          client_id: s.client_id,
+          app_name: names.get(s.client_id) ?? null,
+          state: s.state,
+          created_at: s.created_at,
+          updated_at: s.updated_at,
+          path: path.filter((r) => r.instance_id === s.id).map((r) => ({ seq: r.seq, from: r.from_state, event: r.event_type, to: r.to_state, at: r.at.toISOString() })),
+        })),
+      };
+    }, { detail: { summary: 'Where recent authorization sessions stand (no codes, tokens or session ids)', tags } });
+}
