@@ -48,7 +48,13 @@ input[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--erro
 code { font-size: .92em; }
 `;
 
-export function page(title: string, body: Html): Response {
+/**
+ * A whole page. `formTargets` are origins a form on it may end up at besides this one: a form
+ * whose answer redirects elsewhere (the authorization flow back to its client) needs that
+ * origin in `form-action`, which browsers also apply to the redirect.
+ */
+export function page(title: string, body: Html, options: { formTargets?: string[] } = {}): Response {
+  const formAction = ["'self'", ...(options.formTargets ?? [])].join(' ');
   const doc = html`<!doctype html>
 <html lang="en">
 <head>
@@ -67,7 +73,7 @@ ${body}
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
       'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
     },

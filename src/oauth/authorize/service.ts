@@ -18,8 +18,8 @@ const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 const REFRESH_TTL_SECONDS = 30 * 86_400;
 
 export type AuthorizeStep =
-  | { kind: 'login'; sessionId: string; csrf: string; appName: string; error?: string; email?: string }
-  | { kind: 'consent'; sessionId: string; csrf: string; appName: string; scopes: string[] }
+  | { kind: 'login'; sessionId: string; csrf: string; appName: string; clientOrigin: string; error?: string; email?: string }
+  | { kind: 'consent'; sessionId: string; csrf: string; appName: string; clientOrigin: string; scopes: string[] }
   | { kind: 'redirect'; location: string }
   | { kind: 'error'; message: string };
 
@@ -79,7 +79,7 @@ export class AuthorizationService {
           columns: { app_id: app.id, csrf_hash: csrfHash },
         }),
       );
-      return { kind: 'login', sessionId: id, csrf, appName: app.name };
+      return { kind: 'login', sessionId: id, csrf, appName: app.name, clientOrigin: new URL(redirectUri).origin };
     } catch (error) {
       if (error instanceof AuthorizeRedirectError) return this.redirect(redirectUri, { error: error.code, error_description: error.description, state: q.state ?? null });
       throw error;
@@ -102,9 +102,10 @@ export class AuthorizationService {
     if (session.state !== 'awaitingLogin') return { kind: 'error', message: 'This authorization request is no longer waiting for a sign-in.' };
     const app = await this.apps.byClientId(ctx.clientId);
     const user = form.email && form.password ? await this.tenants.authenticate(ctx.tenantId, form.email, form.password) : null;
-    if (!user || !app) return { kind: 'login', sessionId: session.id, csrf: form.csrf!, appName: app?.name ?? ctx.clientId, email: form.email, error: 'The email or password is not right.' };
+    const clientOrigin = new URL(ctx.redirectUri).origin;
+    if (!user || !app) return { kind: 'login', sessionId: session.id, csrf: form.csrf!, appName: app?.name ?? ctx.clientId, clientOrigin, email: form.email, error: 'The email or password is not right.' };
     await this.actors.transaction((unit) => this.actors.send(unit, this.definition, [{ id: session.id, event: { type: 'LOGIN', userId: user.id } }]));
-    return { kind: 'consent', sessionId: session.id, csrf: form.csrf!, appName: app.name, scopes: ctx.scope.split(' ') };
+    return { kind: 'consent', sessionId: session.id, csrf: form.csrf!, appName: app.name, clientOrigin, scopes: ctx.scope.split(' ') };
   }
 
   async consent(form: { session?: string; csrf?: string; decision?: string }, cookieSession: string | null): Promise<AuthorizeStep> {
