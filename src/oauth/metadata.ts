@@ -1,3 +1,5 @@
+import { ALL_SCOPES } from '../identity/scopes.ts';
+
 /** RFC 8414 metadata, so standard client libraries configure themselves. */
 export function authorizationServerMetadata(issuer: string) {
   return {
@@ -14,6 +16,6 @@ export function authorizationServerMetadata(issuer: string) {
     revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
     introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
     authorization_response_iss_parameter_supported: true,
-    scopes_supported: ['webhooks:read', 'webhooks:write', 'events:publish', 'incidents:read', 'incidents:write', 'cases:read', 'cases:write', 'graphql'],
+    scopes_supported: ALL_SCOPES,
   };
 }
