@@ -10,9 +10,11 @@ import { studioRoutes } from './studio/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 import { serviceTokenRoutes } from './oauth/service-tokens/routes.ts';
 import { authorizeRoutes } from './oauth/authorize/routes.ts';
+import { graphqlRoutes } from './graphql/routes.ts';
 
 export function routePlugins(services: Services): AnyElysia[] {
   return [jwksRoutes(services), identityRoutes(services), oauthRoutes(services), reviewedAccessRoutes(services.config.publicUrl), integrationRequestRoutes(services), studioRoutes({ ...services, machines: services.catalog }), webhookRoutes(services), serviceTokenRoutes(services),
     authorizeRoutes({ authorization: services.authorization, secure: services.config.publicUrl.startsWith('https:') }),
+    graphqlRoutes(services),
   ];
 }

@@ -17,6 +17,7 @@ import { loadMachines } from './studio/registry.ts';
 import { WebhookService } from './webhooks/service.ts';
 import { ServiceTokenService } from './oauth/service-tokens/service.ts';
 import { AuthorizationService } from './oauth/authorize/service.ts';
+import { GraphqlService, loadGraphql } from './graphql/service.ts';
 import type { AnyStateMachine } from 'xstate';
 
 /** Longest any token we sign may live; retiring keys stay published this long. */
@@ -36,6 +37,7 @@ export interface Services {
   requests: IntegrationRequestService;
   webhooks: WebhookService;
   serviceTokens: ServiceTokenService;
+  graphql: GraphqlService;
   authorization: AuthorizationService;
   auth: Authenticator;
   /** Machines whose timers the workers fire. */
@@ -52,16 +54,18 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   await keys.ensureActive();
   const tokens = new TokenService(db, keys, config.publicUrl);
   const tenants = new TenantService(db);
-  const apps = new AppService(db, actors, tenants);
+  const { schema, bundles } = await loadGraphql();
+  const apps = new AppService(db, actors, tenants, () => bundles.names());
   tokens.addCheck(async (principal) => ((await apps.isDisabled(principal.clientId)) ? 'the app this token was issued to is disabled' : null));
   const auth = new Authenticator(tokens);
   const requests = new IntegrationRequestService(db, tenants);
   const webhooks = new WebhookService(db, actors, box, config, log);
   const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens);
   const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, { issuer: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  const graphql = new GraphqlService({ db, actors, webhooks, apps, auth, log, schema, bundles });
   const catalog = await loadMachines();
   return {
-    config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, serviceTokens, authorization, auth, catalog,
+    config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, serviceTokens, graphql, authorization, auth, catalog,
     machines: [keys.definition, apps.rotation, webhooks.subscriptions, webhooks.deliveries, authorization.definition],
   };
 }

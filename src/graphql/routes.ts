@@ -1,0 +1,108 @@
+// "Contratto di trasporto GraphQL" of the public contract: POST /graphql (and GET for
+// queries), and the list of operations an app may run. Only the transport is documented:
+// headers, body, envelope and statuses; never the schema.
+import { t } from 'elysia';
+import { router } from '../http/router.ts';
+import type { Authenticator } from '../http/auth.ts';
+import type { GraphqlService } from './service.ts';
+
+const tags = ['GraphQL transport'];
+const ClientId = t.Object({ client_id: t.String({ maxLength: 100, examples: ['app_123'] }) });
+
+const GraphqlResult = {
+  type: 'object',
+  description: 'A GraphQL response: `data` for your approved operation, `errors` (each with `message` and `extensions.code`) when something failed',
+  properties: {
+    data: { type: ['object', 'null'], additionalProperties: true },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['message'],
+        properties: {
+          message: { type: 'string' },
+          extensions: { type: 'object', properties: { code: { type: 'string', examples: ['OPERATION_NOT_APPROVED'] } }, additionalProperties: true },
+        },
+        additionalProperties: true,
+      },
+    },
+  },
+  additionalProperties: true,
+};
+const ERROR = { $ref: '#/components/schemas/Error' };
+const resultContent = { 'application/graphql-response+json': { schema: GraphqlResult }, 'application/json': { schema: GraphqlResult } };
+const TENANT = { name: 'X-Tenant-ID', in: 'header', required: true, description: 'Your tenant id; must be the tenant of the access token', schema: { type: 'string', examples: ['ten_123'] } };
+const ACCEPT = { name: 'Accept', in: 'header', required: false, description: 'application/graphql-response+json (errors then use 4xx statuses) or application/json (the default)', schema: { type: 'string' } };
+
+const responses = {
+  200: { description: 'The operation ran (application/json: also request errors, in `errors`)', content: resultContent },
+  400: {
+    description: 'With application/graphql-response+json: the document was refused (not approved, introspection, depth or cost limit) or the variables are invalid, in `errors`. Otherwise: a malformed request, in the error envelope (X-Tenant-ID missing, bad JSON, missing query)',
+    content: { 'application/graphql-response+json': { schema: GraphqlResult }, 'application/json': { schema: { oneOf: [ERROR, GraphqlResult] } } },
+  },
+  401: { description: 'missing, malformed, expired or revoked bearer token (with WWW-Authenticate)', content: { 'application/json': { schema: ERROR } } },
+  403: { description: 'insufficient_scope (the token lacks the graphql scope) or tenant_mismatch (X-Tenant-ID is not the token\'s tenant)', content: { 'application/json': { schema: ERROR } } },
+  406: { description: 'not_acceptable: Accept names neither application/graphql-response+json nor application/json', content: { 'application/json': { schema: ERROR } } },
+};
+
+const requestBody = {
+  required: true,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          query: { type: 'string', description: 'An approved GraphQL document (whitespace and comments do not matter)' },
+          variables: { type: ['object', 'null'], additionalProperties: true },
+          operationName: { type: ['string', 'null'] },
+          documentId: { type: 'string', description: 'Instead of query: the id of an approved operation (sha256:<hex>)' },
+          extensions: { type: ['object', 'null'], description: 'persistedQuery.sha256Hash may name an approved operation instead of query', additionalProperties: true },
+        },
+        additionalProperties: true,
+        examples: [{ query: '<approved GraphQL document>', variables: {} }],
+      },
+    },
+  },
+};
+
+/** OpenAPI 3.1 fields (type arrays, header parameters) that Elysia's 3.0 typing does not know. */
+const openapi = (detail: { summary: string; tags: string[] } & Record<string, unknown>) => detail as { summary: string; tags: string[] };
+
+export function graphqlRoutes(deps: { auth: Authenticator; graphql: GraphqlService }) {
+  const { auth, graphql } = deps;
+  return router('graphql')
+    .post('/graphql', ({ request, body }) => graphql.execute(request, body), {
+      detail: openapi({
+        summary: 'Use the shared GraphQL transport',
+        description: 'Runs one of the operations approved for your app (its curated bundles). Needs a bearer token with the graphql scope and X-Tenant-ID. Introspection is disabled; anything but an approved operation is refused with errors[].extensions.code = OPERATION_NOT_APPROVED.',
+        tags,
+        parameters: [TENANT, ACCEPT],
+        requestBody,
+        responses,
+      }),
+    })
+    .get('/graphql', ({ request }) => graphql.execute(request, undefined), {
+      detail: openapi({
+        summary: 'Run an approved query over GET',
+        description: 'Queries only (a mutation over GET answers 405). Same headers and answers as POST.',
+        tags,
+        parameters: [
+          TENANT, ACCEPT,
+          { name: 'query', in: 'query', required: false, description: 'An approved GraphQL document', schema: { type: 'string' } },
+          { name: 'documentId', in: 'query', required: false, description: 'Instead of query: the id of an approved operation', schema: { type: 'string' } },
+          { name: 'variables', in: 'query', required: false, description: 'JSON object', schema: { type: 'string' } },
+          { name: 'operationName', in: 'query', required: false, schema: { type: 'string' } },
+          { name: 'extensions', in: 'query', required: false, description: 'JSON object', schema: { type: 'string' } },
+        ],
+        responses,
+      }),
+    })
+    .get('/v1/platform/apps/:client_id/graphql-operations', async ({ request, params }) => graphql.operations(await auth.principal(request), params.client_id), {
+      params: ClientId,
+      detail: {
+        summary: 'The GraphQL operations an app may run',
+        description: 'Names, ids and documents of the operations in the bundles granted to the app (governance graphql_bundles), so a build can pin them. A tenant administrator token, or the app\'s own token with the graphql scope.',
+        tags,
+      },
+    });
+}

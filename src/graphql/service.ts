@@ -1,0 +1,95 @@
+// The rules of the GraphQL transport: who may call (a bearer token with the graphql scope,
+// X-Tenant-ID equal to the token's tenant), which bundles the calling app was granted, and
+// the operations an app may run (for integrators to pin in their build).
+import type { GraphQLSchema } from 'graphql';
+import type { Db } from '../db/index.ts';
+import type { ActorSystem } from '../actors/runtime.ts';
+import type { Logger } from '../log.ts';
+import type { Authenticator } from '../http/auth.ts';
+import { ApiError, forbidden, invalidRequest } from '../http/errors.ts';
+import { requestInfo } from '../http/request-info.ts';
+import type { Principal } from '../oauth/tokens/service.ts';
+import type { AppService } from '../identity/apps/service.ts';
+import type { WebhookService } from '../webhooks/service.ts';
+import { BUNDLES_DIR, BundleRegistry, loadBundleDir, type ApprovedOperation } from './bundles.ts';
+import { IncidentService } from './incidents/service.ts';
+import { CaseService } from './cases/service.ts';
+import { buildSchema, type GraphqlContext } from './schema.ts';
+import { GraphqlTransport } from './transport.ts';
+
+export const GRAPHQL_SCOPE = 'graphql';
+
+/** The schema and the reviewed bundles, validated against it (throws BundleError when one is invalid). */
+export async function loadGraphql(dir = BUNDLES_DIR): Promise<{ schema: GraphQLSchema; bundles: BundleRegistry }> {
+  const schema = buildSchema();
+  return { schema, bundles: new BundleRegistry(await loadBundleDir(dir, schema)) };
+}
+
+export function operationView(op: ApprovedOperation) {
+  return { bundle: op.bundle, name: op.name, type: op.type, id: op.id, sha256: op.hash, document: op.document };
+}
+
+export interface GraphqlDeps {
+  db: Db;
+  actors: ActorSystem;
+  webhooks: WebhookService;
+  apps: AppService;
+  auth: Authenticator;
+  log: Logger;
+  schema: GraphQLSchema;
+  bundles: BundleRegistry;
+}
+
+export class GraphqlService {
+  readonly schema: GraphQLSchema;
+  readonly bundles: BundleRegistry;
+  readonly incidents: IncidentService;
+  readonly cases: CaseService;
+  readonly transport: GraphqlTransport;
+
+  constructor(private readonly deps: GraphqlDeps) {
+    this.schema = deps.schema;
+    this.bundles = deps.bundles;
+    this.incidents = new IncidentService(deps.db, deps.actors, deps.webhooks);
+    this.cases = new CaseService(deps.db, deps.actors, deps.webhooks);
+    this.transport = new GraphqlTransport(this.schema, this.bundles, (principal) => this.context(principal), deps.log.child({ component: 'graphql' }));
+  }
+
+  context(principal: Principal): GraphqlContext {
+    return { principal, incidents: this.incidents, cases: this.cases, webhooks: this.deps.webhooks };
+  }
+
+  /** Bearer token with the graphql scope (401 / 403), and X-Tenant-ID naming the token's tenant. */
+  async authorize(request: Request): Promise<Principal> {
+    const principal = await this.deps.auth.require(request, GRAPHQL_SCOPE);
+    const tenant = request.headers.get('x-tenant-id');
+    if (!tenant) throw invalidRequest('X-Tenant-ID: the header is required and must name the tenant of the access token');
+    if (tenant !== principal.tenantId) throw forbidden('tenant_mismatch', 'X-Tenant-ID does not match the tenant of the access token');
+    return principal;
+  }
+
+  /** The bundles granted to the app the token was issued to (none for a token of no app). */
+  async bundlesOf(principal: Principal): Promise<string[]> {
+    const app = await this.deps.apps.byClientId(principal.clientId);
+    if (!app || app.tenant_id !== principal.tenantId) return [];
+    return app.governance.graphql_bundles ?? [];
+  }
+
+  async execute(request: Request, body: unknown): Promise<Response> {
+    const principal = await this.authorize(request);
+    const bundles = await this.bundlesOf(principal);
+    return this.transport.handle(request, body, { principal, bundles, requestId: requestInfo(request).id });
+  }
+
+  /** For a tenant administrator, or for the app itself (its own token with the graphql scope). */
+  async operations(principal: Principal, clientId: string) {
+    const own = principal.clientId === clientId && principal.scopes.includes(GRAPHQL_SCOPE);
+    if (!principal.admin && !own) {
+      throw new ApiError(403, 'insufficient_scope', 'this route needs a tenant administrator token, or a token of this app with the "graphql" scope');
+    }
+    const app = await this.deps.apps.get(principal.tenantId, clientId);
+    const known = new Set(this.bundles.names());
+    const bundles = (app.governance.graphql_bundles ?? []).filter((b) => known.has(b)).sort();
+    return { client_id: app.id, bundles, operations: this.bundles.operationsOf(bundles).map(operationView), next_cursor: null };
+  }
+}

@@ -1,0 +1,234 @@
+// POST (and GET, for queries) /graphql through graphql-http's handler, so the media types
+// and status codes are the GraphQL-over-HTTP spec's. Before anything executes, a document
+// must be one of the caller's approved operations: sent as text (matched on its normalised
+// hash) or named by documentId / extensions.persistedQuery.sha256Hash. Introspection, depth
+// and cost are checked first, so those refusals are explicit; none of them names the schema.
+import {
+  GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema,
+} from 'graphql';
+import { createHandler, parseRequestParams, type Handler, type Request as HttpRequest, type RequestParams, type Response as HttpResponse } from 'graphql-http';
+import { ApiError } from '../http/errors.ts';
+import { isDatabaseUnavailable } from '../db/db.ts';
+import type { Logger } from '../log.ts';
+import type { Principal } from '../oauth/tokens/service.ts';
+import { documentHash, normalise, type ApprovedOperation, type BundleRegistry } from './bundles.ts';
+import { LIMITS, documentCost, documentDepth, usesIntrospection } from './limits.ts';
+import type { GraphqlContext } from './schema.ts';
+
+/** Who is calling, settled by the HTTP layer before the transport runs. */
+export interface Caller { principal: Principal; bundles: readonly string[]; requestId: string }
+
+/** The stable `extensions.code` values of the transport's own refusals. */
+export const CODES = {
+  notApproved: 'OPERATION_NOT_APPROVED',
+  introspection: 'INTROSPECTION_DISABLED',
+  depth: 'DEPTH_LIMIT_EXCEEDED',
+  cost: 'COST_LIMIT_EXCEEDED',
+  parse: 'GRAPHQL_PARSE_FAILED',
+  variables: 'INVALID_VARIABLES',
+  internal: 'INTERNAL_SERVER_ERROR',
+  unavailable: 'TEMPORARILY_UNAVAILABLE',
+} as const;
+
+const refusal = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+const notApproved = () =>
+  refusal('this document is not one of the operations approved for this app; run only the operations listed at GET /v1/platform/apps/{client_id}/graphql-operations', CODES.notApproved);
+
+/** graphql-js adds "Did you mean …?" hints that would name the schema's types and fields. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
+
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
+/** The media type graphql-http will answer with (same reading of Accept as its handler). */
+function answersGraphqlResponse(accept: string | null): boolean {
+  for (const item of (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')) {
+    const [type, ...params] = item.split(';');
+    const charset = params.find((p) => p.includes('charset=')) || 'charset=utf-8';
+    if (type === GRAPHQL_RESPONSE && charset === 'charset=utf-8') return true;
+    if ((type === 'application/json' || type === 'application/*' || type === '*/*') && (charset === 'charset=utf-8' || charset === 'charset=utf8')) return false;
+  }
+  return false;
+}
+
+function persistedId(body: Record<string, unknown>): string | null {
+  if (typeof body.documentId === 'string') return body.documentId;
+  const ext = body.extensions;
+  if (ext && typeof ext === 'object' && !Array.isArray(ext)) {
+    const pq = (ext as Record<string, unknown>).persistedQuery;
+    if (pq && typeof pq === 'object' && typeof (pq as Record<string, unknown>).sha256Hash === 'string') return (pq as Record<string, string>).sha256Hash;
+  }
+  return null;
+}
+
+/** A bounded map of document texts already matched to an approved hash (the hot path skips parse and print). */
+class TextCache {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly max: number) {}
+  get(text: string): string | undefined {
+    return this.map.get(text);
+  }
+  set(text: string, hash: string): void {
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(text, hash);
+  }
+}
+
+export class GraphqlTransport {
+  private readonly handler: Handler<Request, Caller>;
+  private readonly texts = new TextCache(1000);
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly registry: BundleRegistry,
+    private readonly contextFor: (principal: Principal) => GraphqlContext,
+    private readonly log: Logger,
+  ) {
+    this.handler = createHandler<Request, Caller, GraphqlContext>({
+      schema,
+      parseRequestParams: (req) => this.parseParams(req),
+      onSubscribe: (req, params) => this.subscribe(req, params),
+      onOperation: (req, _args, result) => this.finish(req, result),
+      formatError: (error) => (error instanceof GraphQLError
+        ? new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes, path: error.path, extensions: error.extensions })
+        : new Error(withoutSuggestions(error.message))),
+    });
+  }
+
+  /** `body` is the JSON the HTTP layer already parsed (undefined when there was none). */
+  async handle(request: Request, body: unknown, caller: Caller): Promise<Response> {
+    const [text, init] = await this.handler({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: body === undefined || body === null ? null : () => body as Record<string, unknown>,
+      raw: request,
+      context: caller,
+    });
+    const headers: Record<string, string> = { ...(init.headers ?? {}), 'cache-control': 'no-store', 'x-request-id': caller.requestId };
+    if (text === null) return transportError(init.status, headers, caller.requestId);
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+    return new Response(text, { status: init.status, headers });
+  }
+
+  private find(bundles: readonly string[], id: string): ApprovedOperation | null {
+    const hash = id.startsWith('sha256:') ? id.slice(7) : id;
+    return /^[0-9a-f]{64}$/.test(hash) ? this.registry.find(bundles, hash) : null;
+  }
+
+  /** graphql-http's own parser, after a documentId or persisted-query hash became its approved text. */
+  private async parseParams(req: HttpRequest<Request, Caller>): Promise<RequestParams | HttpResponse> {
+    let missing = false;
+    let next = req;
+    if (req.method === 'GET') {
+      const url = new URL(req.url, 'http://localhost');
+      if (!url.searchParams.has('query')) {
+        let ext: Record<string, unknown> = {};
+        try {
+          ext = JSON.parse(url.searchParams.get('extensions') ?? '{}') as Record<string, unknown>;
+        } catch {
+          throw new Error('Unparsable URL');
+        }
+        const id = persistedId({ documentId: url.searchParams.get('documentId') ?? undefined, extensions: ext });
+        if (id) {
+          const op = this.find(req.context.bundles, id);
+          if (op) url.searchParams.set('query', op.document);
+          else missing = true;
+        }
+      }
+      next = { ...req, url: `${url.pathname}${url.search}` };
+    } else if (typeof req.body === 'function') {
+      const data = await req.body();
+      if (data && typeof data === 'object' && !Array.isArray(data) && data.query == null) {
+        const id = persistedId(data);
+        if (id) {
+          const op = this.find(req.context.bundles, id);
+          if (op) next = { ...req, body: { ...data, query: op.document } };
+          else missing = true;
+        }
+      }
+    }
+    try {
+      return await parseRequestParams(next);
+    } catch (error) {
+      if (missing) throw notApproved();
+      throw error;
+    }
+  }
+
+  /** Checks, then the approved operation's own parsed document, so nothing else can execute. */
+  private async subscribe(req: HttpRequest<Request, Caller>, params: RequestParams) {
+    const { bundles, principal } = req.context;
+    const known = this.texts.get(params.query);
+    let approved = known ? this.registry.find(bundles, known) : null;
+    if (!approved) {
+      let doc: DocumentNode;
+      try {
+        doc = parse(params.query, { maxTokens: LIMITS.maxTokens });
+      } catch (error) {
+        return [refusal(error instanceof GraphQLError ? error.message : 'the document could not be parsed', CODES.parse)];
+      }
+      const hash = await documentHash(normalise(doc));
+      approved = this.registry.find(bundles, hash);
+      if (!approved?.allowIntrospection && usesIntrospection(doc)) {
+        return [refusal('introspection is disabled: only the operations of your approved bundles can run', CODES.introspection)];
+      }
+      const depth = documentDepth(doc);
+      if (depth > LIMITS.maxDepth) return [refusal(`the document nests ${depth === Infinity ? 'without end' : `${depth} levels deep`}; the limit is ${LIMITS.maxDepth}`, CODES.depth)];
+      if (!approved) {
+        const cost = documentCost(this.schema, doc, params.variables);
+        if (cost > LIMITS.maxCost) return [refusal(`the document may return ${cost} objects; the limit is ${LIMITS.maxCost}`, CODES.cost)];
+        return [notApproved()];
+      }
+      this.texts.set(params.query, hash);
+    }
+    const cost = documentCost(this.schema, approved.ast, params.variables);
+    if (cost > LIMITS.maxCost) return [refusal(`with these variables the operation may return ${cost} objects; the limit is ${LIMITS.maxCost} (ask for smaller pages)`, CODES.cost)];
+    return {
+      schema: this.schema,
+      document: approved.ast,
+      operationName: params.operationName,
+      variableValues: params.variables,
+      contextValue: this.contextFor(principal),
+    };
+  }
+
+  /** Errors become public ones; a request error (no data) is a 400 under application/graphql-response+json. */
+  private finish(req: HttpRequest<Request, Caller>, result: ExecutionResult): ExecutionResult | HttpResponse {
+    if (!result.errors?.length) return result;
+    const masked: ExecutionResult = { ...result, errors: result.errors.map((e) => this.publicError(e, req.context)) };
+    const accept = 'get' in req.headers && typeof req.headers.get === 'function' ? req.headers.get('accept') : null;
+    if (!('data' in result) && answersGraphqlResponse(accept)) {
+      return [JSON.stringify(masked), { status: 400, statusText: 'Bad Request', headers: { 'content-type': `${GRAPHQL_RESPONSE}; charset=utf-8` } }];
+    }
+    return masked;
+  }
+
+  private publicError(error: GraphQLError, caller: Caller): GraphQLError {
+    const original = error.originalError;
+    const keep = { nodes: error.nodes, path: error.path };
+    if (original instanceof ApiError) return new GraphQLError(original.description, { ...keep, extensions: { code: original.code.toUpperCase() } });
+    if (original && !(original instanceof GraphQLError)) {
+      if (isDatabaseUnavailable(original)) {
+        this.log.warn('database unavailable', { request_id: caller.requestId, error: original });
+        return new GraphQLError('the database is unavailable; retry shortly', { ...keep, extensions: { code: CODES.unavailable } });
+      }
+      this.log.error('resolver failed', { request_id: caller.requestId, error: original });
+      return new GraphQLError(`internal error; quote request id ${caller.requestId} when reporting it`, { ...keep, extensions: { code: CODES.internal } });
+    }
+    const code = typeof error.extensions?.code === 'string' ? error.extensions.code : error.message.startsWith('Variable "$') ? CODES.variables : 'BAD_REQUEST';
+    return new GraphQLError(withoutSuggestions(error.message), { ...keep, extensions: { ...error.extensions, code } });
+  }
+}
+
+/** graphql-http answers some refusals without a body; ours carry the service's error envelope. */
+function transportError(status: number, headers: Record<string, string>, requestId: string): Response {
+  const [code, description] =
+    status === 405 ? ['method_not_allowed', 'use POST (or GET for queries)']
+    : status === 406 ? ['not_acceptable', 'accept application/graphql-response+json or application/json']
+    : status === 415 ? ['unsupported_media_type', 'send the request as Content-Type: application/json']
+    : ['invalid_request', 'the request is not a GraphQL-over-HTTP request'];
+  const { 'content-type': _drop, ...rest } = headers;
+  return new ApiError(status, code, description, rest).toResponse(requestId);
+}
