@@ -59,7 +59,9 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
       const success = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith('2'));
       const ok = success.length ? Object.fromEntries(success) : { 200: { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } } };
       if (!op.operationId) op.operationId = `${method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`;
-      out[method] = { ...op, responses: { ...ok, ...statusesFor(path, method, op) } };
+      // A route that documents an error status itself (e.g. /graphql's 400 and 406) says it best.
+      const documented = Object.fromEntries(Object.entries(op.responses ?? {}).filter(([code]) => !code.startsWith('2')));
+      out[method] = { ...op, responses: { ...ok, ...statusesFor(path, method, op), ...documented } };
       if (out[method].tags === undefined) out[method].tags = ['Operations'];
     }
     if (Object.keys(out).length) paths[path] = out;
