@@ -3,6 +3,7 @@
 // security, the error envelope and every status a route can answer.
 import { toOpenAPISchema } from '@elysiajs/openapi';
 import type { AnyElysia } from 'elysia';
+import { SCOPE_CATALOG } from '../identity/scopes.ts';
 
 type Json = Record<string, unknown>;
 type Operation = Json & { security?: unknown[]; parameters?: Array<{ in: string }>; requestBody?: { content?: Json }; responses?: Json; tags?: string[] };
@@ -39,6 +40,8 @@ function statusesFor(path: string, method: string, op: Operation): Json {
   out[500] = errorResponse('server_error: a bug; quote the x-request-id');
   return out;
 }
+
+const oauthScopes = Object.fromEntries(SCOPE_CATALOG.map((s) => [s.name, s.description]));
 
 export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
   const generated = toOpenAPISchema(app, { paths: UNDOCUMENTED, staticFile: false }) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Json } };
@@ -97,8 +100,8 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
         oauth: {
           type: 'oauth2',
           flows: {
-            authorizationCode: { authorizationUrl: `${publicUrl}/v1/oauth/authorize`, tokenUrl: `${publicUrl}/v1/oauth/token`, scopes: {} },
-            clientCredentials: { tokenUrl: `${publicUrl}/v1/oauth/token`, scopes: {} },
+            authorizationCode: { authorizationUrl: `${publicUrl}/v1/oauth/authorize`, tokenUrl: `${publicUrl}/v1/oauth/token`, scopes: oauthScopes },
+            clientCredentials: { tokenUrl: `${publicUrl}/v1/oauth/token`, scopes: oauthScopes },
           },
         },
       },
