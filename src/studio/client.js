@@ -32,10 +32,20 @@
   };
   const json = async (path, opts) => (await api(path, opts)).json();
 
+  /** Each cell names its column (tables read as cards on a narrow screen). */
+  function labelCells(table) {
+    const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+    for (const tr of table.querySelectorAll('tbody tr')) [...tr.children].forEach((td, i) => { td.dataset.label = heads[i] || ''; });
+  }
+
   // ---- statuses: a word and a symbol, never colour alone --------------------------------
   const SYMBOL = { queued: '◷', sending: '➚', retrying: '↻', succeeded: '✓', failed: '✗' };
   const statusCell = (s) => text('span', (SYMBOL[s] || '•') + ' ' + s, 'status status-' + s);
   const SESSION_SYMBOL = { awaitingLogin: '…', awaitingConsent: '…', codeIssued: '→', redeemed: '✓', denied: '✗', expired: '◷', replayDetected: '⚠' };
+  const SUB_SYMBOL = { active: '✓', failing: '⚠', paused: '⏸', disabled: '✗' };
+  const subscriptionCell = (s) => text('span', (SUB_SYMBOL[s] || '•') + ' ' + s, 'status sub-' + s);
+  /** "xstate.after.backoff.delivery.backoff" → "after backoff"; "xstate.init" → "created". */
+  const eventName = (e) => (e === 'xstate.init' ? 'created' : e.startsWith('xstate.after.') ? 'after ' + e.split('.')[2] : e);
   const sessionCell = (s) => text('span', (SESSION_SYMBOL[s] || '•') + ' ' + words(s), 'status st-' + s);
 
   // ---- server-sent events over fetch (so a token header can be sent), reconnecting ------
@@ -253,7 +263,7 @@
       transition: (t) => {
         const tr = document.createElement('tr');
         tr.dataset.to = t.to;
-        tr.append(text('td', t.seq), text('td', when(t.at)), text('td', t.from || '—'), text('td', t.event), text('td', t.to));
+        tr.append(text('td', t.seq), text('td', when(t.at)), text('td', t.from || '—'), text('td', eventName(t.event)), text('td', t.to));
         tbody.append(tr);
         seen.push(...t.to.split(','));
         mark($('#diagram'), t.to, seen);
@@ -274,7 +284,7 @@
       const li = document.createElement('li');
       const b = document.createElement('button');
       b.type = 'button'; b.dataset.webhook = w.id;
-      b.append(text('span', w.url), text('span', (SYMBOL[w.status] || '•') + ' ' + w.status + ' · ' + w.id, 'sub'));
+      b.append(text('span', w.url), text('span', (SUB_SYMBOL[w.status] || '•') + ' ' + w.status + ' · ' + w.id, 'sub'));
       b.addEventListener('click', () => { location.hash = '#/webhooks/' + encodeURIComponent(w.id); });
       li.append(b); list.append(li);
     }
@@ -345,7 +355,7 @@
     facts.replaceChildren();
     const fact = (k, v) => { facts.append(text('dt', k)); const dd = document.createElement('dd'); if (v instanceof Node) dd.append(v); else dd.textContent = v; facts.append(dd); };
     fact('Webhook', w.id);
-    fact('Subscription', statusCell(w.status));
+    fact('Subscription', subscriptionCell(w.status));
     fact('Machine state', (s.state || '—').split(',').join(' · '));
     if (w.disabled_reason) fact('Disabled because', w.disabled_reason);
     fact('Signing secret', w.secret_rotation ? 'rotating: the previous one also signs until ' + when(w.secret_rotation.previous_secret_expires_at) : 'one secret in use');
@@ -354,7 +364,7 @@
     state.counts = c;
     fact('Deliveries', Object.entries(c).map(([k, v]) => (SYMBOL[k] || '') + ' ' + k + ' ' + v.toLocaleString('en')).join(' · '));
     const last = s.transitions[s.transitions.length - 1];
-    if (last) fact('Last change', when(last.at) + ': ' + last.event + ' → ' + last.to);
+    if (last) fact('Last change', when(last.at) + ': ' + eventName(last.event) + ' → ' + last.to.split(',').join(' · '));
     $('#webhook-detail').dataset.state = s.state || '';
     const diagram = $('#subscription-diagram');
     if (!diagram.querySelector('svg')) diagram.innerHTML = await svgOf('subscription');
@@ -364,7 +374,7 @@
   function pageInfo() {
     const c = state.counts;
     const total = c ? (state.filter ? c[state.filter] : Object.values(c).reduce((a, b) => a + b, 0)) : null;
-    $('#page-info').textContent = 'Page ' + (state.pageIndex + 1) + (total !== null ? ' · ' + total.toLocaleString('en') + ' deliveries' + (state.filter ? ' ' + state.filter : '') : '') + ' · 50 a page';
+    $('#page-info').textContent = 'Page ' + (state.pageIndex + 1) + (total !== null ? ' · ' + total.toLocaleString('en') + (total === 1 ? ' delivery' : ' deliveries') + (state.filter ? ' ' + state.filter : '') : '') + ' · 50 a page';
     $('#newer').disabled = state.pageIndex === 0;
   }
   async function loadPage() {
@@ -394,6 +404,7 @@
     if (!rows.length) { const tr = document.createElement('tr'); const td = text('td', 'No deliveries' + (state.filter ? ' ' + state.filter : '') + ' on this page.'); td.colSpan = 8; tr.append(td); tbody.append(tr); }
     state.pages.length = state.pageIndex + 1;
     if (next_cursor) state.pages.push(next_cursor);
+    labelCells($('#deliveries'));
     $('#older').disabled = !next_cursor;
     pageInfo();
   }
@@ -410,7 +421,7 @@
     const li = document.createElement('li');
     li.dataset.seq = t.seq; li.dataset.to = t.to;
     const stay = next ? ' · stayed ' + humanMs(Date.parse(next.at) - Date.parse(t.at)) : '';
-    li.append(text('strong', t.to), text('span', ' ← ' + (t.event === 'xstate.init' ? 'created' : t.event) + (t.from ? ' from ' + t.from : '')), text('span', ' ' + when(t.at) + stay, 'when'));
+    li.append(text('strong', t.to), text('span', ' ← ' + eventName(t.event) + (t.from ? ' from ' + t.from : '')), text('span', ' ' + when(t.at) + stay, 'when'));
     return li;
   }
   const humanMs = (ms) => (ms < 1000 ? ms + ' ms' : ms < 120000 ? (ms / 1000).toFixed(1) + ' s' : ms < 7200000 ? Math.round(ms / 60000) + ' min' : (ms / 3600000).toFixed(1) + ' h');
@@ -445,6 +456,7 @@
       return tr;
     }));
     if (!d.attempts.length) { const tr = document.createElement('tr'); const td = text('td', 'No attempt yet.'); td.colSpan = 6; tr.append(td); tbody.append(tr); }
+    labelCells($('#attempts'));
   }
 
   // ---- authorization sessions ---------------------------------------------------------
@@ -455,11 +467,12 @@
       const tr = document.createElement('tr');
       tr.dataset.state = s.state;
       const st = document.createElement('td'); st.append(sessionCell(s.state));
-      const path = s.path.map((p) => (p.event === 'xstate.init' ? '' : p.event + ' → ') + words(p.to)).join(' · ');
+      const path = s.path.map((p) => (p.event === 'xstate.init' ? '' : eventName(p.event) + ' → ') + words(p.to)).join(' · ');
       tr.append(text('td', s.ref), text('td', s.app_name || s.client_id), st, text('td', path), text('td', when(s.created_at)), text('td', when(s.updated_at)));
       return tr;
     }));
     if (!sessions.length) { const tr = document.createElement('tr'); const td = text('td', 'No authorization sessions yet.'); td.colSpan = 6; tr.append(td); tbody.append(tr); }
+    labelCells($('#sessions'));
     status(sessions.length + ' recent authorization sessions');
   }
   $('#sessions-refresh').addEventListener('click', () => showSessions().catch((e) => status(e.message)));

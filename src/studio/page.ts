@@ -6,6 +6,7 @@ import { files } from '../platform.ts';
 
 const STYLE = html`<style>
 main { max-width: 1240px; }
+[hidden] { display: none !important; }
 .topbar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: baseline; justify-content: space-between; }
 .topbar p { margin: 0; color: var(--muted); }
 .topbar button { margin: 0; padding: .35rem .8rem; }
@@ -21,7 +22,9 @@ nav ul { list-style: none; padding: 0; margin: 0; }
 nav button, .list-button { width: 100%; text-align: left; margin: 0 0 .35rem; background: var(--field); color: var(--fg); border: 1px solid var(--border); font-weight: 500; overflow-wrap: anywhere; padding: .45rem .7rem; }
 nav button[aria-selected=true], nav button[aria-current=true] { border: 2px solid var(--accent); font-weight: 700; text-decoration: underline; text-underline-offset: 3px; }
 nav .sub { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
-.diagram { overflow: auto; border: 1px solid var(--border); border-radius: 8px; padding: .5rem; background: var(--bg); max-height: 70vh; }
+.diagram { overflow: auto; border: 1px solid var(--border); border-radius: 8px; padding: .5rem; background: var(--bg); max-height: 75vh; }
+.diagram svg { max-width: 100%; height: auto; display: block; }
+@media (max-width: 760px) { .diagram svg { max-width: none; } }
 .statechart .box { fill: var(--bg); stroke: var(--fg); stroke-width: 1.3; }
 .statechart .state-final .box.inner { fill: none; }
 .statechart .name { font: 600 13px system-ui, sans-serif; fill: var(--fg); }
@@ -39,6 +42,13 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-top: .
 caption { text-align: left; }
 th, td { text-align: left; border-bottom: 1px solid var(--border); padding: .3rem .5rem; vertical-align: top; }
 td button.link { margin: 0; padding: 0; background: none; color: var(--accent); text-decoration: underline; font: inherit; font-family: ui-monospace, monospace; font-size: .88rem; }
+@media (max-width: 760px) {
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.cards tr { display: block; border-bottom: 1px solid var(--border); padding: .35rem 0; }
+  table.cards td { display: grid; grid-template-columns: 7.5rem minmax(0, 1fr); gap: .5rem; border: 0; padding: .1rem .3rem; overflow-wrap: anywhere; }
+  table.cards td::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
+  table.cards td[colspan]::before { content: none; }
+}
 tr[aria-selected=true] td { background: var(--field); font-weight: 600; }
 .row { display: flex; gap: .6rem; flex-wrap: wrap; align-items: end; }
 .row > div { flex: 1 1 12rem; }
@@ -51,10 +61,10 @@ select { padding: .45rem; font: inherit; color: inherit; background: var(--field
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .status { white-space: nowrap; font-weight: 600; }
-.status-succeeded, .st-redeemed { color: #1a7f37; }
-.status-failed, .st-denied, .st-replayDetected, .st-expired { color: var(--error); }
-.status-retrying, .st-awaitingLogin, .st-awaitingConsent { color: #9a6700; }
-@media (prefers-color-scheme: dark) { .status-succeeded, .st-redeemed { color: #3fb950; } .status-retrying, .st-awaitingLogin, .st-awaitingConsent { color: #d29922; } }
+.status-succeeded, .st-redeemed, .sub-active { color: #1a7f37; }
+.status-failed, .st-denied, .st-replayDetected, .st-expired, .sub-disabled { color: var(--error); }
+.status-retrying, .st-awaitingLogin, .st-awaitingConsent, .sub-failing, .sub-paused { color: #9a6700; }
+@media (prefers-color-scheme: dark) { .status-succeeded, .st-redeemed, .sub-active { color: #3fb950; } .status-retrying, .st-awaitingLogin, .st-awaitingConsent, .sub-failing, .sub-paused { color: #d29922; } }
 ol.timeline { padding-left: 1.4rem; margin: .4rem 0; }
 ol.timeline li { margin: .15rem 0; }
 ol.timeline .when { color: var(--muted); font-size: .88rem; }
@@ -123,7 +133,7 @@ export function studioPage(): Response {
             <select id="status-filter"><option value="">any</option><option>queued</option><option>sending</option><option>retrying</option><option>succeeded</option><option>failed</option></select></div>
           <p class="live" id="live" role="status" aria-live="polite"></p>
         </div>
-        <div class="table-wrap"><table id="deliveries" aria-labelledby="deliveries-title"><thead><tr><th scope="col">Delivery</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Response</th><th scope="col">Time</th><th scope="col">Next attempt</th><th scope="col">Created</th></tr></thead><tbody></tbody></table></div>
+        <div class="table-wrap"><table class="cards" id="deliveries" aria-labelledby="deliveries-title"><thead><tr><th scope="col">Delivery</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Response</th><th scope="col">Time</th><th scope="col">Next attempt</th><th scope="col">Created</th></tr></thead><tbody></tbody></table></div>
         <div class="pager"><button type="button" id="newer" class="secondary">Newer</button><span id="page-info" aria-live="polite"></span><button type="button" id="older" class="secondary">Older</button></div>
         <section id="delivery-detail" aria-labelledby="delivery-title" hidden>
           <h3 id="delivery-title">Delivery</h3>
@@ -132,7 +142,7 @@ export function studioPage(): Response {
           <h3>Path through the delivery machine</h3>
           <ol id="delivery-path" class="timeline" aria-live="polite"></ol>
           <h3>Attempts</h3>
-          <div class="table-wrap"><table id="attempts"><thead><tr><th scope="col">#</th><th scope="col">At</th><th scope="col">Response</th><th scope="col">Time</th><th scope="col">Error</th><th scope="col">Body (first 4 KiB)</th></tr></thead><tbody></tbody></table></div>
+          <div class="table-wrap"><table class="cards" id="attempts"><thead><tr><th scope="col">#</th><th scope="col">At</th><th scope="col">Response</th><th scope="col">Time</th><th scope="col">Error</th><th scope="col">Body (first 4 KiB)</th></tr></thead><tbody></tbody></table></div>
         </section>
       </div>
     </div>
@@ -142,7 +152,7 @@ export function studioPage(): Response {
     <h2>Recent authorization sessions</h2>
     <p class="hint">The last 50 authorization code flows of your tenant and the path each took. No codes, tokens or session ids are shown: a session is named by the start of its id.</p>
     <button type="button" id="sessions-refresh" class="secondary">Refresh</button>
-    <div class="table-wrap"><table id="sessions"><thead><tr><th scope="col">Session</th><th scope="col">App</th><th scope="col">Where it stands</th><th scope="col">Path</th><th scope="col">Started</th><th scope="col">Last change</th></tr></thead><tbody></tbody></table></div>
+    <div class="table-wrap"><table class="cards" id="sessions"><thead><tr><th scope="col">Session</th><th scope="col">App</th><th scope="col">Where it stands</th><th scope="col">Path</th><th scope="col">Started</th><th scope="col">Last change</th></tr></thead><tbody></tbody></table></div>
   </section>
 </div>
 <script src="/studio/studio.js" defer></script>`,
