@@ -189,7 +189,7 @@ export class ActorSystem {
     for (let round = 0; pending.length > 0; round++) {
       if (round > (options.maxRetries ?? 8)) throw new ConcurrencyError(`${def.name}: gave up after ${round} conflicting rounds`);
       const rows = await this.load(unit.tx, def, [...new Set(pending.map((p) => p.id))], options.tenantId);
-      pending = await this.apply(unit, def, rows, pending, results);
+      pending = await this.apply(unit, def, rows, pending, results, false);
     }
     return results;
   }
@@ -219,7 +219,8 @@ export class ActorSystem {
       let pending = items;
       let loaded: Loaded[] = rows;
       while (pending.length) {
-        pending = await this.apply(unit, def, loaded, pending, results);
+        // The rows are locked already (FOR UPDATE SKIP LOCKED above).
+        pending = await this.apply(unit, def, loaded, pending, results, true);
         if (pending.length) loaded = await this.load(unit.tx, def, [...new Set(pending.map((p) => p.id))]);
       }
       return rows.length;
@@ -243,6 +244,7 @@ export class ActorSystem {
     rows: Loaded[],
     items: ReadonlyArray<{ id: string; event: EventObject }>,
     results: Map<string, Transitioned>,
+    locked: boolean,
   ): Promise<Array<{ id: string; event: EventObject }>> {
     const byId = new Map(rows.map((r) => [r.id, r]));
     const now = this.clock.now();
@@ -272,8 +274,9 @@ export class ActorSystem {
       if (step.changed) w.events.push({ event, to: stateName(step.snapshot.value) });
     }
     const changed = [...work.values()].filter((w) => w.events.length > 0 || w.timers !== w.row.timers);
+    const changedSet = new Set(changed);
     for (const w of work.values()) {
-      if (!changed.includes(w)) results.set(w.row.id, { id: w.row.id, from: w.from, to: w.from, snapshot: w.snapshot, changed: false });
+      if (!changedSet.has(w)) results.set(w.row.id, { id: w.row.id, from: w.from, to: w.from, snapshot: w.snapshot, changed: false });
     }
     if (changed.length === 0) return [];
 
@@ -291,16 +294,18 @@ export class ActorSystem {
     });
     const recordType = ['id text', 'version integer', 'state text', 'snapshot jsonb', 'timers jsonb', 'due_at timestamptz', ...extraNames.map((n) => `${n} ${columns[n]}`)].join(', ');
     const sets = ['state = v.state', 'snapshot = v.snapshot', 'timers = v.timers', 'due_at = v.due_at', 'version = t.version + 1', 'updated_at = now()', ...extraNames.map((n) => `${n} = v.${n}`)];
+    const ids = records.map((r) => r.id);
+    // Rows are locked in id order first, so concurrent batches over overlapping rows queue
+    // instead of deadlocking. (A separate statement: joined to the update as a CTE, the locked
+    // set was rescanned once per row, 130 ms for 500 rows.)
+    if (!locked) await unit.tx.query(`select id from ${def.table} where id = any($1::text[]) order by id for update`, [ids]);
     const updated = await unit.tx.query<{ id: string }>(
-      // Rows are locked in id order first, so concurrent batches over overlapping rows queue
-      // instead of deadlocking; the id array also lets the planner use the primary key (it
-      // cannot estimate the recordset).
-      `with locked as (select id from ${def.table} where id = any($2::text[]) order by id for update)
-       update ${def.table} as t set ${sets.join(', ')}
-         from jsonb_to_recordset($1::jsonb) as v(${recordType}), locked
-        where t.id = locked.id and t.id = v.id and t.version = v.version
+      // The id array lets the planner use the primary key (it cannot estimate the recordset).
+      `update ${def.table} as t set ${sets.join(', ')}
+         from jsonb_to_recordset($1::jsonb) as v(${recordType})
+        where t.id = any($2::text[]) and t.id = v.id and t.version = v.version
         returning t.id`,
-      [JSON.stringify(records), records.map((r) => r.id)],
+      [JSON.stringify(records), ids],
     );
     const ok = new Set(updated.map((u) => u.id));
     const retry: Array<{ id: string; event: EventObject }> = [];
