@@ -1,6 +1,6 @@
 // Pure part of the runtime: one persisted snapshot + one event → the next snapshot, its
 // timers and the effects to run after commit. No I/O here.
-import { initialTransition, transition, type AnyStateMachine, type EventObject, type StateValue } from 'xstate';
+import { createActor, type AnyActorScope, type AnyStateMachine, type EventObject, type StateValue } from 'xstate';
 
 export interface Timer { id: string; event: EventObject; due_at: string }
 export interface Effect { type: string; params: Record<string, unknown> }
@@ -54,15 +54,52 @@ function persist(snapshot: { value: StateValue; context: unknown; status: string
   return { value: snapshot.value, context: snapshot.context as Record<string, unknown>, status: snapshot.status };
 }
 
+type Action = { type: string; params?: unknown };
+
+// XState's transition() and initialTransition() build a fresh inert actor per call, and the
+// Actor constructor computes the machine's whole initial snapshot: that was most of the cost
+// of a transition. One inert scope per machine does the same job. It is safe to share
+// because the calls are synchronous and the persisted runtime supports no child actors (their
+// xstate.* actions are refused in applyActions), so nothing registers in its system.
+const scopes = new WeakMap<AnyStateMachine, { scope: AnyActorScope; collected: Action[] }>();
+
+function inert(machine: AnyStateMachine): { scope: AnyActorScope; collected: Action[] } {
+  let entry = scopes.get(machine);
+  if (!entry) {
+    const self = createActor(machine);
+    const collected: Action[] = [];
+    const scope: AnyActorScope = {
+      self, id: '', sessionId: '', system: self.system,
+      logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {},
+      actionExecutor: (action) => void collected.push(action as Action),
+    };
+    scopes.set(machine, (entry = { scope, collected }));
+  }
+  entry.collected.length = 0;
+  return entry;
+}
+
+function pureTransition(machine: AnyStateMachine, snapshot: ReturnType<AnyStateMachine['resolveState']>, event: EventObject): [ReturnType<AnyStateMachine['resolveState']>, Action[]] {
+  const { scope, collected } = inert(machine);
+  const next = machine.transition(snapshot, event, scope);
+  return [next, collected.splice(0)];
+}
+
+function pureInitialTransition(machine: AnyStateMachine, input: unknown): [ReturnType<AnyStateMachine['resolveState']>, Action[]] {
+  const { scope, collected } = inert(machine);
+  const next = machine.getInitialSnapshot(scope, input);
+  return [next, collected.splice(0)];
+}
+
 export function startStep(machine: AnyStateMachine, input: unknown, now: number): Step {
-  const [snapshot, actions] = initialTransition(machine, input);
+  const [snapshot, actions] = pureInitialTransition(machine, input);
   const { timers, effects } = applyActions([], actions, now);
   return { snapshot: persist(snapshot), timers, effects, changed: true };
 }
 
 export function nextStep(machine: AnyStateMachine, current: Persisted, timers: Timer[], event: EventObject, now: number): Step {
   const restored = machine.resolveState({ value: current.value, context: current.context });
-  const [snapshot, actions] = transition(machine, restored, event);
+  const [snapshot, actions] = pureTransition(machine, restored, event);
   const after = persist(snapshot);
   const changed =
     actions.length > 0 ||
