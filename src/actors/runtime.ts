@@ -34,7 +34,8 @@ export interface MachineDefinition<M extends AnyStateMachine = AnyStateMachine> 
   table: string;
   /** Domain columns (mirrored from each new snapshot, or given at creation) with their SQL types. */
   columns?: Record<string, SqlType>;
-  project?: (snapshot: Persisted) => Record<string, unknown>;
+  /** Domain columns derived from a snapshot and the row's next due time (its earliest timer). */
+  project?: (snapshot: Persisted, dueAt: string | null) => Record<string, unknown>;
   /** One handler per named effect action of the machine. */
   effects: Record<string, EffectHandler>;
 }
@@ -123,7 +124,7 @@ export class ActorSystem {
   ): Promise<Transitioned> {
     const step = startStep(def.machine, item.input, this.clock.now());
     const to = stateName(step.snapshot.value);
-    const extra = { ...(item.columns ?? {}), ...(def.project?.(step.snapshot) ?? {}) };
+    const extra = { ...(item.columns ?? {}), ...(def.project?.(step.snapshot, earliest(step.timers)) ?? {}) };
     if (def.table === 'machine_instances') extra.machine = def.name;
     const names = Object.keys(extra);
     for (const n of names) if (!IDENT.test(n)) throw new Error(`column "${n}" is not a plain SQL identifier`);
@@ -155,7 +156,7 @@ export class ActorSystem {
   ): Promise<void> {
     if (rows.length === 0) return;
     const init = this.initialRow(def, input);
-    const projected = def.project?.(init.snapshot) ?? {};
+    const projected = def.project?.(init.snapshot, init.dueAt) ?? {};
     const names = Object.keys(columnTypes);
     const fixed = Object.keys(projected).filter((n) => !names.includes(n));
     for (const n of [...names, ...fixed]) if (!IDENT.test(n)) throw new Error(`column "${n}" is not a plain SQL identifier`);
@@ -282,12 +283,13 @@ export class ActorSystem {
 
     const columns = def.columns ?? {};
     // Only the columns project() mirrors are rewritten; the others were set at creation.
-    const extraNames = Object.keys(def.project?.(changed[0].snapshot) ?? {}).filter((n) => n in columns);
+    const extraNames = Object.keys(def.project?.(changed[0].snapshot, earliest(changed[0].timers)) ?? {}).filter((n) => n in columns);
     const records = changed.map((w) => {
-      const projected = def.project?.(w.snapshot) ?? {};
+      const dueAt = earliest(w.timers);
+      const projected = def.project?.(w.snapshot, dueAt) ?? {};
       const rec: Record<string, unknown> = {
         id: w.row.id, version: w.row.version, state: stateName(w.snapshot.value),
-        snapshot: w.snapshot, timers: w.timers, due_at: earliest(w.timers),
+        snapshot: w.snapshot, timers: w.timers, due_at: dueAt,
       };
       for (const n of extraNames) rec[n] = projected[n] ?? null;
       return rec;

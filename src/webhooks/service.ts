@@ -118,9 +118,10 @@ export class WebhookService {
       machine: deliveryMachine,
       table: 'webhook_deliveries',
       columns: { status: 'text', attempt: 'integer', last_status: 'integer', last_error: 'text', next_attempt_at: 'timestamptz' },
-      project: (s) => {
+      project: (s, dueAt) => {
         const c = s.context as { attempt: number; lastStatus: number | null; lastError: string | null };
-        return { status: DELIVERY_STATUS[String(s.value)] ?? String(s.value), attempt: c.attempt, last_status: c.lastStatus, last_error: c.lastError, next_attempt_at: null };
+        // In backoff the row's only timer is the next attempt.
+        return { status: DELIVERY_STATUS[String(s.value)] ?? String(s.value), attempt: c.attempt, last_status: c.lastStatus, last_error: c.lastError, next_attempt_at: s.value === 'backoff' ? dueAt : null };
       },
       effects: {
         deliver: (effect, on) => this.deliver(on.instanceId, Number(effect.params.attempt)),
@@ -367,7 +368,6 @@ export class WebhookService {
         id: i.row.subscription_id,
         event: i.outcome === 'success' ? { type: 'DELIVERY_SUCCEEDED' } : { type: 'DELIVERY_FAILED', at },
       })));
-      await webhookStore.syncNextAttempt(unit.tx, items.map((i) => i.row.id));
     });
     return items.map(() => undefined);
   }

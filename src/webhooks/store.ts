@@ -92,9 +92,6 @@ export const webhookStore = {
                                                  response_status integer, response_body text, error text, request_headers jsonb)`,
       [JSON.stringify(attempts)],
     ),
-  /** next_attempt_at mirrors the backoff timer (the machine cannot know the clock). */
-  syncNextAttempt: (db: Queryable, ids: string[]) =>
-    db.query(`update webhook_deliveries set next_attempt_at = case when status = 'retrying' then due_at else null end where id = any($1::text[])`, [ids]),
   failedSince: (db: Queryable, tenantId: string, subscriptionId: string, since: string) =>
     db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and status = 'failed' and created_at >= $3::timestamptz order by created_at limit 10000`, [tenantId, subscriptionId, since]),
 };
