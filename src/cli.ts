@@ -4,8 +4,10 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openServices, startService, type Service } from './main.ts';
 import { parseArgs, UsageError, type ParsedArgs } from './args.ts';
 import { adminCommands, type AdminResult } from './admin-commands.ts';
+import type { Services } from './services.ts';
 import { callControl, controlSocketPath, startControlSocket } from './control.ts';
 import { openDb } from './db/index.ts';
+import { embeddedDatabaseHolder, EmbeddedDatabaseInUse } from './db/embedded-lock.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
 import { onShutdownSignal } from './platform.ts';
 import { createLogger } from './log.ts';
@@ -76,26 +78,54 @@ export const commands: Record<string, Command> = {
 /** Runs an admin command in-process, or through the server's control socket when
  * `argus serve` holds the embedded database. */
 async function runAdmin(name: string, args: ParsedArgs, config: Config): Promise<number> {
-  let result: AdminResult;
-  const reply = config.databaseUrl ? null : await callControl(controlSocketPath(config.dataDir), name, args);
-  if (reply) {
-    if (!reply.ok) {
-      console.error(`argus ${name}: ${reply.message}`);
-      return reply.usage ? 2 : 1;
+  for (let attempt = 0; ; attempt++) {
+    const reply = config.databaseUrl ? null : await controlReply(name, args, config);
+    if (reply) {
+      if (!reply.ok) {
+        console.error(`argus ${name}: ${reply.message}`);
+        return reply.usage ? 2 : 1;
+      }
+      return print(reply.result);
     }
-    result = reply.result;
-  } else {
     // One-shot commands print results on stdout; their logs go to stderr.
-    const services = await openServices(config, { log: createLogger('warn', { service: 'argus' }, (line) => process.stderr.write(line + '\n')) });
+    let services: Services;
     try {
-      result = await adminCommands[name].run(services, args);
+      services = await openServices(config, { log: createLogger('warn', { service: 'argus' }, (line) => process.stderr.write(line + '\n')) });
+    } catch (error) {
+      // A server took the database between the two looks: ask it instead.
+      if (error instanceof EmbeddedDatabaseInUse && attempt === 0) continue;
+      throw error;
+    }
+    try {
+      return print(await adminCommands[name].run(services, args));
     } finally {
       await services.actors.drain();
       await services.db.close();
     }
   }
-  console.log(args.flags.json ? JSON.stringify(result.json, null, 2) : result.text);
-  return 0;
+
+  function print(result: AdminResult): number {
+    console.log(args.flags.json ? JSON.stringify(result.json, null, 2) : result.text);
+    return 0;
+  }
+}
+
+/**
+ * The running server's answer through its control socket; null when no server holds the
+ * embedded database (the command then opens it itself). A server that holds it but is not
+ * answering yet is still starting: wait for it rather than open the database beside it.
+ */
+async function controlReply(name: string, args: ParsedArgs, config: Config) {
+  const socket = controlSocketPath(config.dataDir);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const reply = await callControl(socket, name, args);
+    if (reply) return reply;
+    const holder = await embeddedDatabaseHolder(config.dataDir);
+    if (holder === null) return null;
+    if (Date.now() > deadline) throw new EmbeddedDatabaseInUse(holder, config.dataDir);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 for (const [name, admin] of Object.entries(adminCommands)) {
@@ -139,6 +169,10 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
     }
     if (error instanceof ApiError) {
       console.error(`argus ${name}: ${error.description}`);
+      return 1;
+    }
+    if (error instanceof EmbeddedDatabaseInUse) {
+      console.error(`argus ${name}: ${error.message}`);
       return 1;
     }
     throw error;

@@ -4,13 +4,21 @@ import type { Db } from './db.ts';
 import { createPostgresDb } from './postgres.ts';
 import { createPgliteDb } from './pglite.ts';
 import { files } from '../platform.ts';
+import { lockEmbeddedDatabase } from './embedded-lock.ts';
 
 export type { Db, Queryable, Row } from './db.ts';
 export { one, maybeOne, notify } from './db.ts';
 
-/** DATABASE_URL → postgres.js; otherwise embedded PGlite under DATA_DIR/pg. */
+/** DATABASE_URL → postgres.js; otherwise embedded PGlite under DATA_DIR/pg, for this process alone. */
 export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'>): Promise<Db> {
   if (config.databaseUrl) return createPostgresDb(config.databaseUrl, { max: config.dbPoolMax });
   await files.ensureDir(config.dataDir);
-  return createPgliteDb(join(config.dataDir, 'pg'));
+  const release = await lockEmbeddedDatabase(config.dataDir);
+  try {
+    const db = await createPgliteDb(join(config.dataDir, 'pg'));
+    return { ...db, close: () => db.close().finally(release) };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }

@@ -88,4 +88,32 @@ describe('argus command', () => {
     second.proc.kill('SIGTERM');
     expect(await second.proc.exited).toBe(0);
   }, 60_000);
+
+  test('one process at a time on the embedded database: commands wait for a starting server, others are refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argus-lock-'));
+    const port = freePort();
+    const env = { DATA_DIR: dir, DATABASE_URL: '', PUBLIC_URL: `http://127.0.0.1:${port}` };
+    const server = Bun.spawn([process.execPath, 'src/cli.ts', 'serve'], { cwd: root, env: { ...baseEnv, ...env, PORT: String(port) }, stdout: 'pipe', stderr: 'pipe' });
+    try {
+      // Issued once the server holds the database but before it serves: the command must wait
+      // and go through the server, not open the database beside it.
+      for (let i = 0; i < 300 && !(await Bun.file(join(dir, 'argus.lock')).exists()); i++) await Bun.sleep(20);
+      const boot = await argus(['bootstrap', '--tenant', 'Early', '--admin-email', 'early@example.com', '--json'], env);
+      expect(boot.code).toBe(0);
+      const { admin_access_token } = JSON.parse(boot.stdout) as { admin_access_token: string };
+      const scopes = await fetch(`http://127.0.0.1:${port}/v1/platform/scopes`, { headers: { authorization: `Bearer ${admin_access_token}` } });
+      expect(scopes.status).toBe(200);
+      const migrate = await argus(['migrate'], env);
+      expect(migrate.code).toBe(1);
+      expect(migrate.stderr).toContain(`in use by process ${server.pid}`);
+    } finally {
+      server.kill('SIGTERM');
+      await server.exited;
+    }
+    // The server released it on stop; a lock left by a dead process is taken over.
+    expect(await Bun.file(join(dir, 'argus.lock')).exists()).toBe(false);
+    await Bun.write(join(dir, 'argus.lock'), '2147483646');
+    const after = await argus(['token', '--tenant', 'Early', '--admin', '--json'], env);
+    expect(after.code).toBe(0);
+  }, 60_000);
 });
