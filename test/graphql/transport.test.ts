@@ -209,6 +209,34 @@ describe('curated operations only', () => {
   });
 });
 
+describe('malformed requests', () => {
+  test('are 4xx (in the envelope or as GraphQL errors), never a 500', async () => {
+    const headers = { authorization: `Bearer ${sync.token}`, 'x-tenant-id': acme.tenantId };
+    const post = (body: string, contentType = 'application/json') =>
+      fetch(`${service.url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': contentType, accept: 'application/graphql-response+json' }, body });
+    const cases: Array<[string, Promise<Response>, number]> = [
+      ['bad JSON', post('{"query": '), 400],
+      ['an array', post('[]'), 400],
+      ['no query', post('{"variables": {}}'), 400],
+      ['a number for query', post('{"query": 5}'), 400],
+      ['string variables', post(JSON.stringify({ query: doc('incident-sync', 'IncidentSyncPage'), variables: 'x' })), 400],
+      ['a non-string documentId', post('{"documentId": 7}'), 400],
+      ['a form body', post('query=%7B__typename%7D', 'application/x-www-form-urlencoded'), 415],
+      ['text', post('{ __typename }', 'text/plain'), 415],
+      ['huge first', post(JSON.stringify({ query: doc('incident-sync', 'IncidentSyncPage'), variables: { first: 2 ** 40 } })), 400],
+      ['an endless document', post(JSON.stringify({ query: `{ ${'a '.repeat(5000)} }` })), 400],
+      ['bad GET extensions', fetch(`${service.url}/graphql?extensions=%7Bnope`, { headers }), 400],
+      ['a long title', post(JSON.stringify({ query: doc('incident-sync', 'CreateIncident'), variables: { title: 'x'.repeat(5000), severity: 'LOW' } })), 200],
+    ];
+    for (const [label, pending, expected] of cases) {
+      const res = await pending;
+      const text = await res.text();
+      expect({ label, status: res.status }).toEqual({ label, status: expected });
+      expect(text).not.toContain('server_error');
+    }
+  });
+});
+
 describe('no schema discovery', () => {
   const disguises: Record<string, string> = {
     plain: '{ __schema { types { name } } }',
