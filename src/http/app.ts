@@ -45,6 +45,29 @@ function formObject(params: URLSearchParams): Record<string, string | string[]> 
   return out;
 }
 
+/**
+ * Where a NUL character hides in a parsed body ('' for the body itself), or null. Postgres
+ * text and jsonb cannot hold U+0000, so such input is refused up front instead of failing
+ * deep in a query.
+ */
+function nulPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return here;
+    const found = nulPath(item, here);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function refuseNul(parsed: unknown, mayHold: boolean): unknown {
+  const at = mayHold ? nulPath(parsed) : null;
+  if (at !== null) throw invalidRequest(`${at || 'body'}: must not contain NUL (U+0000) characters`);
+  return parsed;
+}
+
 async function parseBody(request: Request, contentType: string, maxBodyBytes: number): Promise<unknown> {
   const text = await request.text();
   if (text.length === 0) return undefined;
@@ -52,13 +75,15 @@ async function parseBody(request: Request, contentType: string, maxBodyBytes: nu
   if (size > maxBodyBytes) throw new ApiError(413, 'payload_too_large', `request body is ${size} bytes; the limit is ${maxBodyBytes}`);
   const type = contentType.split(';')[0].trim().toLowerCase();
   if (type === 'application/json' || type.endsWith('+json')) {
+    let parsed: unknown;
     try {
-      return JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch (e) {
       throw invalidRequest(`request body is not valid JSON (${(e as Error).message})`);
     }
+    return refuseNul(parsed, text.includes('\\u0000'));
   }
-  if (type === 'application/x-www-form-urlencoded') return formObject(new URLSearchParams(text));
+  if (type === 'application/x-www-form-urlencoded') return refuseNul(formObject(new URLSearchParams(text)), text.includes('%00'));
   if (type === '') throw new ApiError(415, 'unsupported_media_type', 'a request body needs a Content-Type header: application/json');
   throw new ApiError(415, 'unsupported_media_type', `Content-Type "${type}" is not accepted; send application/json`);
 }
@@ -71,6 +96,7 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
   const app = new Elysia({ normalize: false })
     .onRequest(({ request }) => {
       const info = requestInfo(request);
+      if (request.url.includes('%00')) return invalidRequest('the URL must not contain NUL (%00) characters').toResponse(info.id);
       const length = Number(request.headers.get('content-length') ?? '0');
       if (BODY_METHODS.has(request.method) && length > options.maxBodyBytes) {
         return new ApiError(413, 'payload_too_large', `request body is ${length} bytes; the limit is ${options.maxBodyBytes}`).toResponse(info.id);

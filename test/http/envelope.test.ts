@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { startTestService, type TestService } from '../support/service.ts';
+import { newTenant, startTestService, type TestService } from '../support/service.ts';
 
 let service: TestService;
 beforeAll(async () => { service = await startTestService(); });
@@ -56,6 +56,28 @@ describe('the error envelope', () => {
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET');
     expectEnvelope(body, 'method_not_allowed');
+  });
+
+  test('a NUL character anywhere (path, query, JSON, form) is a 400 naming where, never a 500', async () => {
+    const admin = await newTenant(service);
+    const auth = { authorization: `Bearer ${admin.adminToken}` };
+    const json = { ...auth, 'content-type': 'application/json' };
+    const cases: Array<[string, RequestInit, string]> = [
+      ['/v1/platform/apps/%00', { headers: auth }, 'URL'],
+      ['/v1/webhooks?cursor=a%00b', { headers: auth }, 'URL'],
+      ['/v1/platform/apps', { method: 'POST', headers: json, body: JSON.stringify({ name: 'a\u0000b', grant_types: ['client_credentials'], requested_scopes: ['webhooks:write'] }) }, 'name:'],
+      ['/v1/events', { method: 'POST', headers: json, body: JSON.stringify({ type: 'case.updated', data: { nested: [{ 'k\u0000': 1 }] } }) }, 'data.nested.0.k'],
+      ['/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=%00&client_secret=x' }, 'client_id:'],
+    ];
+    for (const [path, init, where] of cases) {
+      const { res, body } = await call(path, init);
+      expect(res.status).toBe(400);
+      expectEnvelope(body, 'invalid_request');
+      expect(body!.error_description as string).toContain(where);
+    }
+    // A JSON-escaped backslash before "u0000" is not a NUL: accepted.
+    const fine = await call('/v1/events', { method: 'POST', headers: json, body: JSON.stringify({ type: 'case.updated', data: { path: 'C:\\u0000' } }) });
+    expect(fine.res.status).toBe(202);
   });
 
   test('oversized body: 413 before anything is read', async () => {
