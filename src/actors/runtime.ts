@@ -23,7 +23,11 @@ export interface EffectContext {
   tenantId: string;
   context: Record<string, unknown>;
   state: string;
+  /** The committed row this effect came from: pass it back to send() as `known` to skip a reload. */
+  row: KnownRow;
 }
+/** A row as committed: what send() would load. */
+export interface KnownRow { id: string; tenant_id: string; snapshot: Persisted; version: number; timers: Timer[] }
 export type EffectHandler = (effect: Effect, on: EffectContext) => void | Promise<void>;
 
 export interface MachineDefinition<M extends AnyStateMachine = AnyStateMachine> {
@@ -54,7 +58,7 @@ export interface Transitioned {
   changed: boolean;
 }
 
-interface Loaded { id: string; tenant_id: string; snapshot: Persisted; version: number; timers: Timer[] }
+type Loaded = KnownRow;
 
 export class ConcurrencyError extends Error {}
 
@@ -139,7 +143,7 @@ export class ActorSystem {
       values,
     );
     await this.journal(unit.tx, def, [{ id: item.id, tenantId: item.tenantId, from: null, event: { type: 'xstate.init' }, to }]);
-    this.schedule(unit, def, [{ id: item.id, tenantId: item.tenantId, step }]);
+    this.schedule(unit, def, [{ id: item.id, tenantId: item.tenantId, step, version: 0 }]);
     return { id: item.id, from: null, to, snapshot: step.snapshot, changed: true };
   }
 
@@ -178,18 +182,28 @@ export class ActorSystem {
    * Sends events to instances of one machine in one round trip per phase. Rows changed by a
    * concurrent transaction are reloaded and recomputed, so no update is lost.
    * `tenantId` restricts the lookup; ids of another tenant are reported as missing.
+   * `known` rows (as an effect's EffectContext.row gave them) are used instead of loading
+   * them first; one that changed since fails the version check and is reloaded like any other.
    */
   async send(
     unit: Unit,
     def: MachineDefinition,
     items: ReadonlyArray<{ id: string; event: MachineEvent }>,
-    options: { tenantId?: string; maxRetries?: number } = {},
+    options: { tenantId?: string; maxRetries?: number; known?: ReadonlyArray<KnownRow> } = {},
   ): Promise<Map<string, Transitioned>> {
     const results = new Map<string, Transitioned>();
     let pending = [...items];
     for (let round = 0; pending.length > 0; round++) {
       if (round > (options.maxRetries ?? 8)) throw new ConcurrencyError(`${def.name}: gave up after ${round} conflicting rounds`);
-      const rows = await this.load(unit.tx, def, [...new Set(pending.map((p) => p.id))], options.tenantId);
+      const ids = [...new Set(pending.map((p) => p.id))];
+      let rows: Loaded[];
+      if (round === 0 && options.known && options.tenantId === undefined) {
+        const known = new Map(options.known.map((r) => [r.id, r]));
+        const missing = ids.filter((id) => !known.has(id));
+        rows = [...ids.flatMap((id) => known.get(id) ?? []), ...(missing.length ? await this.load(unit.tx, def, missing) : [])];
+      } else {
+        rows = await this.load(unit.tx, def, ids, options.tenantId);
+      }
       pending = await this.apply(unit, def, rows, pending, results, false);
     }
     return results;
@@ -331,7 +345,7 @@ export class ActorSystem {
     for (const w of committed) {
       results.set(w.row.id, { id: w.row.id, from: w.from, to: stateName(w.snapshot.value), snapshot: w.snapshot, changed: true });
     }
-    this.schedule(unit, def, committed.map((w) => ({ id: w.row.id, tenantId: w.row.tenant_id, step: { snapshot: w.snapshot, effects: w.effects, timers: w.timers, changed: true } })));
+    this.schedule(unit, def, committed.map((w) => ({ id: w.row.id, tenantId: w.row.tenant_id, step: { snapshot: w.snapshot, effects: w.effects, timers: w.timers, changed: true }, version: w.row.version + 1 })));
     return retry;
   }
 
@@ -347,12 +361,13 @@ export class ActorSystem {
     this.transitions.inc({ machine: def.name }, entries.length);
   }
 
-  private schedule(unit: Unit, def: MachineDefinition, steps: Array<{ id: string; tenantId: string; step: Step }>) {
-    for (const { id, tenantId, step } of steps) {
+  private schedule(unit: Unit, def: MachineDefinition, steps: Array<{ id: string; tenantId: string; step: Step; version: number }>) {
+    for (const { id, tenantId, step, version } of steps) {
+      const row: KnownRow = { id, tenant_id: tenantId, snapshot: step.snapshot, version, timers: step.timers };
       for (const effect of step.effects) {
         const handler = def.effects[effect.type];
         if (!handler) throw new Error(`${def.name}: no effect handler for ${effect.type}`);
-        const on: EffectContext = { machine: def.name, instanceId: id, tenantId, context: step.snapshot.context, state: stateName(step.snapshot.value) };
+        const on: EffectContext = { machine: def.name, instanceId: id, tenantId, context: step.snapshot.context, state: stateName(step.snapshot.value), row };
         unit.afterCommit(() => handler(effect, on));
       }
     }

@@ -3,7 +3,7 @@
 // (machines/subscription.ts, machines/delivery.ts) persisted through the runtime.
 import type { Db } from '../db/index.ts';
 import { notify } from '../db/index.ts';
-import type { ActorSystem, MachineDefinition, Unit } from '../actors/runtime.ts';
+import type { ActorSystem, KnownRow, MachineDefinition, Unit } from '../actors/runtime.ts';
 import { TIMERS_CHANNEL } from '../actors/timer-worker.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Config } from '../config.ts';
@@ -22,7 +22,7 @@ import { webhookStore, type DeliveryRow, type SendableRow, type SubscriptionRow 
 import { Batcher } from './batching.ts';
 import type { SendResult } from './http-client.ts';
 
-interface AttemptResult { row: SendableRow; attempt: number; result: SendResult; outcome: 'success' | 'retryable' | 'gone' | 'client_error'; headers: Record<string, string> }
+interface AttemptResult { row: SendableRow; delivery: KnownRow; attempt: number; result: SendResult; outcome: 'success' | 'retryable' | 'gone' | 'client_error'; headers: Record<string, string> }
 
 export interface PublishedEvent { id: string; type: string; deliveries: number; created_at: string }
 
@@ -124,7 +124,7 @@ export class WebhookService {
         return { status: DELIVERY_STATUS[String(s.value)] ?? String(s.value), attempt: c.attempt, last_status: c.lastStatus, last_error: c.lastError, next_attempt_at: s.value === 'backoff' ? dueAt : null };
       },
       effects: {
-        deliver: (effect, on) => this.deliver(on.instanceId, Number(effect.params.attempt)),
+        deliver: (effect, on) => this.deliver(on.row, Number(effect.params.attempt)),
         markSubscriptionGone: (_e, on) => this.toSubscription(on.instanceId, { type: 'GONE' }),
         announceExhausted: async (effect, on) => {
           const row = await this.sendables.add(on.instanceId);
@@ -329,8 +329,8 @@ export class WebhookService {
   }
 
   /** The deliver effect: sign and POST, then record the attempt (batched with others). */
-  private async deliver(deliveryId: string, attempt: number): Promise<void> {
-    const row = await this.sendables.add(deliveryId);
+  private async deliver(delivery: KnownRow, attempt: number): Promise<void> {
+    const row = await this.sendables.add(delivery.id);
     if (!row) return;
     await this.gate.run(row.subscription_id, async () => {
       const now = this.actors.clock.now();
@@ -348,7 +348,7 @@ export class WebhookService {
       const result = problem
         ? { status: null, body: '', durationMs: 0, error: `target refused: ${problem}`, retryAfterMs: null }
         : await postWebhook(row.url, body, { ...headers, 'webhook-signature': await signatureHeader(secrets, row.event_id, timestamp, body) }, this.config.webhookTimeoutMs);
-      await this.results.add({ row, attempt, result, outcome: problem ? 'client_error' : outcomeOf(result), headers: { ...headers, 'webhook-signature': '(redacted)' } });
+      await this.results.add({ row, delivery, attempt, result, outcome: problem ? 'client_error' : outcomeOf(result), headers: { ...headers, 'webhook-signature': '(redacted)' } });
     });
   }
 
@@ -363,7 +363,7 @@ export class WebhookService {
       await this.actors.send(unit, this.deliveries, items.map((i) => ({
         id: i.row.id,
         event: { type: 'RESULT', outcome: i.outcome, status: i.result.status, retryAfterMs: i.result.retryAfterMs, jitter: Math.random(), at, error: i.result.error },
-      })));
+      })), { known: items.map((i) => i.delivery) });
       await this.actors.send(unit, this.subscriptions, items.map((i) => ({
         id: i.row.subscription_id,
         event: i.outcome === 'success' ? { type: 'DELIVERY_SUCCEEDED' } : { type: 'DELIVERY_FAILED', at },
