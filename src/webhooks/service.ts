@@ -352,6 +352,32 @@ export class WebhookService {
     });
   }
 
+  /**
+   * What each subscription hears of a batch of attempts, in order. DELIVERY_SUCCEEDED only
+   * clears the failure count (machines/subscription.ts): for an `active` subscription it
+   * changes nothing, and after a first success a second changes nothing either. So successes
+   * go only to subscriptions that are not active (read in this transaction: one that turns
+   * failing after the read is ordered after this batch), and consecutive ones are sent once.
+   * Failures are all sent.
+   */
+  private async subscriptionOutcomes(unit: Unit, items: AttemptResult[], at: string): Promise<Array<{ id: string; event: { type: string; at?: string } }>> {
+    const succeededOnly = [...new Set(items.filter((i) => i.outcome === 'success').map((i) => i.row.subscription_id))];
+    const notActive = new Set(succeededOnly.length ? (await webhookStore.notActive(unit.tx, succeededOnly)).map((r) => r.id) : []);
+    const last = new Map<string, string>();
+    const out: Array<{ id: string; event: { type: string; at?: string } }> = [];
+    for (const i of items) {
+      const id = i.row.subscription_id;
+      if (i.outcome === 'success') {
+        if (last.get(id) === 'DELIVERY_SUCCEEDED' || (!last.has(id) && !notActive.has(id))) continue;
+        out.push({ id, event: { type: 'DELIVERY_SUCCEEDED' } });
+      } else {
+        out.push({ id, event: { type: 'DELIVERY_FAILED', at } });
+      }
+      last.set(id, out[out.length - 1].event.type);
+    }
+    return out;
+  }
+
   /** One transaction for many attempts: their rows, their deliveries' and subscriptions' events. */
   private async recordResults(items: AttemptResult[]): Promise<void[]> {
     const at = new Date(this.actors.clock.now()).toISOString();
@@ -364,10 +390,7 @@ export class WebhookService {
         id: i.row.id,
         event: { type: 'RESULT', outcome: i.outcome, status: i.result.status, retryAfterMs: i.result.retryAfterMs, jitter: Math.random(), at, error: i.result.error },
       })), { known: items.map((i) => i.delivery) });
-      await this.actors.send(unit, this.subscriptions, items.map((i) => ({
-        id: i.row.subscription_id,
-        event: i.outcome === 'success' ? { type: 'DELIVERY_SUCCEEDED' } : { type: 'DELIVERY_FAILED', at },
-      })));
+      await this.actors.send(unit, this.subscriptions, await this.subscriptionOutcomes(unit, items, at));
     });
     return items.map(() => undefined);
   }

@@ -92,6 +92,9 @@ export const webhookStore = {
                                                  response_status integer, response_body text, error text, request_headers jsonb)`,
       [JSON.stringify(attempts)],
     ),
+  /** Of these subscriptions, those whose health is not `active` now. */
+  notActive: (db: Queryable, ids: string[]) =>
+    db.query<{ id: string }>(`select id from webhook_subscriptions where id = any($1::text[]) and status <> 'active'`, [ids]),
   failedSince: (db: Queryable, tenantId: string, subscriptionId: string, since: string) =>
     db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and status = 'failed' and created_at >= $3::timestamptz order by created_at limit 10000`, [tenantId, subscriptionId, since]),
 };
