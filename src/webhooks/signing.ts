@@ -18,8 +18,24 @@ export function secretProblem(secret: string): string | null {
   }
 }
 
+// Imported HMAC keys by secret: importing one per delivery is work repeated for every send
+// to the same endpoint. Bounded; cleared when full.
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (key === undefined) {
+    if (keys.size >= 10_000) keys.clear();
+    key = crypto.subtle.importKey('raw', Uint8Array.from(atob(secret.slice(6)), (c) => c.charCodeAt(0)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    keys.set(secret, key);
+    // A failed import is not kept: the next call tries again (and fails the same way, loudly).
+    key.catch(() => keys.delete(secret));
+  }
+  return key;
+}
+
 async function hmac(secret: string, content: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', Uint8Array.from(atob(secret.slice(6)), (c) => c.charCodeAt(0)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await hmacKey(secret);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(content)));
   return btoa(String.fromCharCode(...mac));
 }
