@@ -209,12 +209,13 @@ export class GraphqlTransport {
     const original = error.originalError;
     const keep = { nodes: error.nodes, path: error.path };
     if (original instanceof ApiError) return new GraphQLError(original.description, { ...keep, extensions: { code: original.code.toUpperCase() } });
-    if (original && !(original instanceof GraphQLError)) {
+    // An execution error of graphql-js itself (a null in a non-null field) is our bug too.
+    if ((original && !(original instanceof GraphQLError)) || (!original && error.path !== undefined)) {
       if (isDatabaseUnavailable(original)) {
         this.log.warn('database unavailable', { request_id: caller.requestId, error: original });
         return new GraphQLError('the database is unavailable; retry shortly', { ...keep, extensions: { code: CODES.unavailable } });
       }
-      this.log.error('resolver failed', { request_id: caller.requestId, error: original });
+      this.log.error('resolver failed', { request_id: caller.requestId, error: original ?? error });
       return new GraphQLError(`internal error; quote request id ${caller.requestId} when reporting it`, { ...keep, extensions: { code: CODES.internal } });
     }
     const code = typeof error.extensions?.code === 'string' ? error.extensions.code : error.message.startsWith('Variable "$') ? CODES.variables : 'BAD_REQUEST';

@@ -198,6 +198,21 @@ describe('curated operations only', () => {
     expect(codesOf(strict.body)).toEqual(['INVALID_VARIABLES']);
   });
 
+  test('a failure inside execution is masked: a request id to quote, no field or type named', async () => {
+    const incidents = service.graphql.incidents;
+    const original = incidents.get.bind(incidents);
+    incidents.get = async () => ({ id: 'inc_broken' }) as never; // a row missing its non-null title
+    try {
+      const r = await gql(service, sync, { query: doc('incident-sync', 'IncidentById'), variables: { id: 'inc_broken' } });
+      expect(r.status).toBe(200);
+      expect(codesOf(r.body)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(r.body.errors[0].message).toContain('quote request id req_');
+      expect(r.text).not.toMatch(SCHEMA_WORDS);
+    } finally {
+      incidents.get = original;
+    }
+  });
+
   test('a bad argument in an approved operation is a clear error, not a 500', async () => {
     const r = await gql(service, sync, { query: doc('incident-sync', 'IncidentSyncPage'), variables: { first: 0 } });
     expect(r.status).toBe(200);
