@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Db } from '../db/index.ts';
 import type { ActorSystem } from '../actors/runtime.ts';
 import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Authenticator } from '../http/auth.ts';
 import { ApiError, forbidden, invalidRequest } from '../http/errors.ts';
 import { requestInfo } from '../http/request-info.ts';
@@ -36,6 +37,7 @@ export interface GraphqlDeps {
   apps: AppService;
   auth: Authenticator;
   log: Logger;
+  metrics: Metrics;
   schema: GraphQLSchema;
   bundles: BundleRegistry;
 }
@@ -52,7 +54,7 @@ export class GraphqlService {
     this.bundles = deps.bundles;
     this.incidents = new IncidentService(deps.db, deps.actors, deps.webhooks);
     this.cases = new CaseService(deps.db, deps.actors, deps.webhooks);
-    this.transport = new GraphqlTransport(this.schema, this.bundles, (principal) => this.context(principal), deps.log.child({ component: 'graphql' }));
+    this.transport = new GraphqlTransport(this.schema, this.bundles, (principal) => this.context(principal), deps.log.child({ component: 'graphql' }), deps.metrics);
   }
 
   context(principal: Principal): GraphqlContext {

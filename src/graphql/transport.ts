@@ -10,6 +10,7 @@ import { createHandler, parseRequestParams, type Handler, type Request as HttpRe
 import { ApiError } from '../http/errors.ts';
 import { isDatabaseUnavailable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
+import type { Counter, Metrics } from '../metrics.ts';
 import type { Principal } from '../oauth/tokens/service.ts';
 import { documentHash, normalise, type ApprovedOperation, type BundleRegistry } from './bundles.ts';
 import { LIMITS, documentCost, documentDepth, usesIntrospection } from './limits.ts';
@@ -78,13 +79,18 @@ class TextCache {
 export class GraphqlTransport {
   private readonly handler: Handler<Request, Caller>;
   private readonly texts = new TextCache(1000);
+  private readonly approvedRuns: Counter;
+  private readonly refusals: Counter;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly registry: BundleRegistry,
     private readonly contextFor: (principal: Principal) => GraphqlContext,
     private readonly log: Logger,
+    metrics: Metrics,
   ) {
+    this.approvedRuns = metrics.counter('argus_graphql_operations_total', 'Approved GraphQL operations run, by bundle and operation');
+    this.refusals = metrics.counter('argus_graphql_refusals_total', 'GraphQL documents refused before execution, by code');
     this.handler = createHandler<Request, Caller, GraphqlContext>({
       schema,
       parseRequestParams: (req) => this.parseParams(req),
@@ -152,7 +158,7 @@ export class GraphqlTransport {
     try {
       return await parseRequestParams(next);
     } catch (error) {
-      if (missing) throw notApproved();
+      if (missing) throw this.refuse(notApproved());
       throw error;
     }
   }
@@ -167,24 +173,25 @@ export class GraphqlTransport {
       try {
         doc = parse(params.query, { maxTokens: LIMITS.maxTokens });
       } catch (error) {
-        return [refusal(error instanceof GraphQLError ? error.message : 'the document could not be parsed', CODES.parse)];
+        return [this.refuse(error instanceof GraphQLError ? error.message : 'the document could not be parsed', CODES.parse)];
       }
       const hash = await documentHash(normalise(doc));
       approved = this.registry.find(bundles, hash);
       if (!approved?.allowIntrospection && usesIntrospection(doc)) {
-        return [refusal('introspection is disabled: only the operations of your approved bundles can run', CODES.introspection)];
+        return [this.refuse('introspection is disabled: only the operations of your approved bundles can run', CODES.introspection)];
       }
       const depth = documentDepth(doc);
-      if (depth > LIMITS.maxDepth) return [refusal(`the document nests ${depth === Infinity ? 'without end' : `${depth} levels deep`}; the limit is ${LIMITS.maxDepth}`, CODES.depth)];
+      if (depth > LIMITS.maxDepth) return [this.refuse(`the document nests ${depth === Infinity ? 'without end' : `${depth} levels deep`}; the limit is ${LIMITS.maxDepth}`, CODES.depth)];
       if (!approved) {
         const cost = documentCost(this.schema, doc, params.variables);
-        if (cost > LIMITS.maxCost) return [refusal(`the document may return ${cost} objects; the limit is ${LIMITS.maxCost}`, CODES.cost)];
-        return [notApproved()];
+        if (cost > LIMITS.maxCost) return [this.refuse(`the document may return ${cost} objects; the limit is ${LIMITS.maxCost}`, CODES.cost)];
+        return [this.refuse(notApproved())];
       }
       this.texts.set(params.query, hash);
     }
     const cost = documentCost(this.schema, approved.ast, params.variables);
-    if (cost > LIMITS.maxCost) return [refusal(`with these variables the operation may return ${cost} objects; the limit is ${LIMITS.maxCost} (ask for smaller pages)`, CODES.cost)];
+    if (cost > LIMITS.maxCost) return [this.refuse(`with these variables the operation may return ${cost} objects; the limit is ${LIMITS.maxCost} (ask for smaller pages)`, CODES.cost)];
+    this.approvedRuns.inc({ bundle: approved.bundle, operation: approved.name ?? 'anonymous' });
     return {
       schema: this.schema,
       document: approved.ast,
@@ -192,6 +199,14 @@ export class GraphqlTransport {
       variableValues: params.variables,
       contextValue: this.contextFor(principal),
     };
+  }
+
+  private refuse(error: GraphQLError): GraphQLError;
+  private refuse(message: string, code: string): GraphQLError;
+  private refuse(what: GraphQLError | string, code?: string): GraphQLError {
+    const error = typeof what === 'string' ? refusal(what, code ?? CODES.notApproved) : what;
+    this.refusals.inc({ code: String(error.extensions.code) });
+    return error;
   }
 
   /** Errors become public ones; a request error (no data) is a 400 under application/graphql-response+json. */

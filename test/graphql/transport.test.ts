@@ -341,6 +341,14 @@ describe('reviewed bundles in governance', () => {
     expect((await api(service, 'GET', `/v1/platform/apps/${sync.clientId}/graphql-operations`, globex.adminToken)).status).toBe(404);
   });
 
+  test('/metrics counts approved runs by bundle and operation, and refusals by code', async () => {
+    await gql(service, reader, { query: doc('incident-sync', 'IncidentSyncPage') });
+    await gql(service, reader, { query: '{ __schema { types { name } } }' });
+    const text = await (await fetch(`${service.url}/metrics`)).text();
+    expect(text).toMatch(/argus_graphql_operations_total\{bundle="incident-sync",operation="IncidentSyncPage"\} \d+/);
+    expect(text).toMatch(/argus_graphql_refusals_total\{code="INTROSPECTION_DISABLED"\} \d+/);
+  });
+
   test('a tenant administrator token is no app: it runs no operation', async () => {
     const r = await gql(service, { token: acme.adminToken, tenantId: acme.tenantId }, { query: doc('incident-sync', 'IncidentSyncPage') });
     expect(codesOf(r.body)).toEqual(['OPERATION_NOT_APPROVED']);
