@@ -62,9 +62,7 @@ const timestamps = {
   closedAt: { type: GraphQLString, resolve: (r: { closed_at: Date | null }) => iso(r.closed_at) },
 };
 
-// eslint-disable-next-line prefer-const
-let Case: GraphQLObjectType<CaseRow, GraphqlContext>;
-
+// Incident and Case refer to each other; their fields are thunks, read once the schema is built.
 const Incident: GraphQLObjectType<IncidentRow, GraphqlContext> = new GraphQLObjectType<IncidentRow, GraphqlContext>({
   name: 'Incident',
   fields: () => ({
@@ -84,7 +82,7 @@ const Incident: GraphQLObjectType<IncidentRow, GraphqlContext> = new GraphQLObje
   }),
 });
 
-Case = new GraphQLObjectType<CaseRow, GraphqlContext>({
+const Case: GraphQLObjectType<CaseRow, GraphqlContext> = new GraphQLObjectType<CaseRow, GraphqlContext>({
   name: 'Case',
   fields: () => ({
     id: { type: nonNull(GraphQLID) },
