@@ -69,6 +69,11 @@ describe('README onboarding', () => {
     expect(out).toContain('"status":"queued"');
     expect(out).toMatch(/received webhook\.test, signature verified, webhook-id evt_/);
     expect(out).toMatch(/"event_type":"webhook\.test","status":"succeeded","response_status":200/);
+    // 4: GraphQL, an approved operation of the granted bundle; introspection refused
+    expect(out).toContain('"graphql_bundles":["incident-webhooks"]');
+    expect(out).toMatch(/IncidentWebhooks\tsha256:[0-9a-f]{64}/);
+    expect(out).toMatch(/\{"data":\{"webhooks":\{"webhooks":\[\{"id":"wh_/);
+    expect(out).toContain('INTROSPECTION_DISABLED');
     // 5: reviewed access, and the request acknowledged
     expect(out).toContain('"error":"reviewed_access_required"');
     expect(out).toMatch(/"reference":"[^"]+"/);
