@@ -8,6 +8,7 @@ import type { Services } from './services.ts';
 import { callControl, controlSocketPath, startControlSocket } from './control.ts';
 import { openDb } from './db/index.ts';
 import { embeddedDatabaseHolder, EmbeddedDatabaseInUse } from './db/embedded-lock.ts';
+import { BundleError } from './graphql/bundles.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
 import { onShutdownSignal } from './platform.ts';
 import { createLogger } from './log.ts';
@@ -171,7 +172,7 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
       console.error(`argus ${name}: ${error.description}`);
       return 1;
     }
-    if (error instanceof EmbeddedDatabaseInUse) {
+    if (error instanceof EmbeddedDatabaseInUse || error instanceof BundleError) {
       console.error(`argus ${name}: ${error.message}`);
       return 1;
     }
