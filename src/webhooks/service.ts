@@ -88,6 +88,8 @@ export class WebhookService {
   private readonly sendables: Batcher<string, SendableRow | null>;
   private readonly results: Batcher<AttemptResult, void>;
   private readonly secrets = new Map<string, string>();
+  private waking: Promise<void> | null = null;
+  private wakeAgain = false;
 
   constructor(
     private readonly db: Db,
@@ -227,12 +229,17 @@ export class WebhookService {
    * a committed change always has its deliveries; a rolled-back one never does.
    */
   async publish(unit: Unit, e: { tenantId: string; type: string; data: unknown; idempotencyKey?: string | null; onlySubscription?: string }): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    const receivers = await webhookStore.receivers(unit.tx, e.tenantId, e.type, e.onlySubscription);
     const id = newId('evt');
-    await webhookStore.insertEvent(unit.tx, { id, tenantId: e.tenantId, type: e.type, data: e.data, idempotencyKey: e.idempotencyKey ?? null, deliveries: receivers.length });
-    const rows = receivers.map((r) => ({ id: newId('dlv'), tenantId: e.tenantId, columns: { subscription_id: r.id, event_id: id, event_type: e.type } }));
+    // The event and its receivers in one statement; the deliveries and their journal entries
+    // in a second.
+    const receivers = await webhookStore.openEvent(unit.tx, {
+      id, tenantId: e.tenantId, type: e.type, data: e.data, idempotencyKey: e.idempotencyKey ?? null, only: e.onlySubscription ?? null,
+    });
+    const rows = receivers.map((subscriptionId) => ({ id: newId('dlv'), tenantId: e.tenantId, columns: { subscription_id: subscriptionId, event_id: id, event_type: e.type } }));
     await this.actors.createMany(unit, this.deliveries, { sendTimeoutMs: this.config.leaseMs }, rows, { subscription_id: 'text', event_id: 'text', event_type: 'text' });
-    if (rows.length) unit.afterCommit(() => notify(this.db, TIMERS_CHANNEL, 'delivery'));
+    // Wakes idle workers, after the commit and outside the transaction: a NOTIFY inside it
+    // would serialize the commits of all publishers (measured: publishing 2x slower).
+    if (rows.length) unit.afterCommit(() => this.wakeWorkers());
     return { id, type: e.type, deliveries: rows.length, created_at: new Date(this.actors.clock.now()).toISOString(), deliveryIds: rows.map((r) => r.id) };
   }
 
@@ -253,6 +260,29 @@ export class WebhookService {
       if (first) return { event: { id: first.id, type: first.type, deliveries: first.deliveries, created_at: first.created_at.toISOString() }, replayed: true };
       throw error;
     }
+  }
+
+  /**
+   * NOTIFY on the timers channel, coalesced: Postgres serializes the commits of notifying
+   * transactions, so publishers share one NOTIFY in flight, and one more is sent after it when
+   * others asked meanwhile (every commit is still followed by a wake-up).
+   */
+  private wakeWorkers(): Promise<void> {
+    if (this.waking) {
+      this.wakeAgain = true;
+      return this.waking;
+    }
+    this.waking = (async () => {
+      try {
+        do {
+          this.wakeAgain = false;
+          await notify(this.db, TIMERS_CHANNEL, 'delivery');
+        } while (this.wakeAgain);
+      } finally {
+        this.waking = null;
+      }
+    })();
+    return this.waking;
   }
 
   private async publishOperational(tenantId: string, type: string, data: Record<string, unknown>) {

@@ -49,16 +49,22 @@ export const webhookStore = {
     ),
   softDelete: (db: Queryable, tenantId: string, id: string) =>
     db.query('update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id', [tenantId, id]),
-  /** Subscriptions of the tenant that receive this type now. */
-  receivers: (db: Queryable, tenantId: string, type: string, only?: string) =>
-    db.query<{ id: string }>(
-      `select id from webhook_subscriptions
-        where tenant_id = $1 and deleted_at is null and status in ('active', 'failing')
-          and (case when $3::text is null then $2 = any(events) else id = $3 end)`,
-      [tenantId, type, only ?? null],
-    ),
-  insertEvent: (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; deliveries: number }) =>
-    db.query('insert into events (id, tenant_id, type, data, idempotency_key, deliveries) values ($1, $2, $3, $4::jsonb, $5, $6)', [e.id, e.tenantId, e.type, JSON.stringify(e.data), e.idempotencyKey, e.deliveries]),
+  /**
+   * One statement for the start of a publish: finds the subscriptions of the tenant that
+   * receive this type now (all of them, or only `only`) and writes the event with their count.
+   */
+  openEvent: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null }) => {
+    const [row] = await db.query<{ receivers: string[] }>(
+      `with r as (select id from webhook_subscriptions
+                   where tenant_id = $1 and deleted_at is null and status in ('active', 'failing')
+                     and (case when $3::text is null then $2 = any(events) else id = $3 end)),
+            e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries)
+                  select $4, $1, $2, $5::jsonb, $6, count(*) from r)
+       select array(select id from r) as receivers`,
+      [e.tenantId, e.type, e.only, e.id, JSON.stringify(e.data), e.idempotencyKey],
+    );
+    return row.receivers;
+  },
   eventByKey: (db: Queryable, tenantId: string, key: string) =>
     maybeOne<{ id: string; type: string; deliveries: number; created_at: Date } & Record<string, unknown>>(
       db, `select id, type, deliveries, created_at from events where tenant_id = $1 and idempotency_key = $2 and created_at > now() - interval '24 hours'`, [tenantId, key]),
