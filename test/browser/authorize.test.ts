@@ -19,7 +19,9 @@ const callbacks: URL[] = [];
 const client = Bun.serve({
   port: 0, hostname: '127.0.0.1',
   fetch: (req) => {
-    callbacks.push(new URL(req.url));
+    const url = new URL(req.url);
+    if (url.pathname !== '/callback') return new Response(null, { status: 404 }); // the browser's favicon request
+    callbacks.push(url);
     return new Response('<!doctype html><title>Callback</title><h1>Back at the client</h1>', { headers: { 'content-type': 'text/html' } });
   },
 });
