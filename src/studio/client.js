@@ -295,8 +295,9 @@
   $('#webhooks-more').addEventListener('click', () => loadWebhookList(true).catch((e) => status(e.message)));
 
   async function showWebhooks(id, deliveryId) {
-    if (!$('#webhook-list').children.length || state.webhook !== id) await loadWebhookList(false);
-    for (const b of document.querySelectorAll('#webhook-list button')) b.setAttribute('aria-current', String(b.dataset.webhook === id));
+    const listed = !$('#webhook-list').children.length || state.webhook !== id ? loadWebhookList(false) : Promise.resolve();
+    const current = () => { for (const b of document.querySelectorAll('#webhook-list button')) b.setAttribute('aria-current', String(b.dataset.webhook === id)); };
+    listed.then(current, (e) => status(e.message));
     $('#webhook-empty').hidden = !!id;
     $('#webhook-detail').hidden = !id;
     if (!id) { if (state.stream) { state.stream.abort(); state.stream = null; } state.webhook = null; return; }

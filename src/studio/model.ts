@@ -1,7 +1,7 @@
 // A machine definition as the studio draws it: states (nested and parallel) with their
 // transitions, guards, named delays and effects — read from the XState definition itself, so
 // the drawing cannot drift from the code.
-import { initialTransition, type AnyStateMachine } from 'xstate';
+import type { AnyStateMachine } from 'xstate';
 
 export interface TransitionModel {
   event: string;
@@ -113,9 +113,12 @@ export interface RetrySchedule {
  */
 export function retrySchedule(machine: AnyStateMachine): RetrySchedule | null {
   const { delays } = namedParts(machine);
-  let context: Record<string, unknown>;
+  // The context factory alone, called without input (not the whole initial transition: that
+  // runs entry actions, and it never returned for one machine with many delayed transitions).
+  const factory = (machine.config as { context?: unknown }).context;
+  let context: Record<string, unknown> | undefined;
   try {
-    context = initialTransition(machine, undefined)[0].context as Record<string, unknown>;
+    context = (typeof factory === 'function' ? factory({ input: undefined }) : factory) as Record<string, unknown> | undefined;
   } catch (error) {
     if (error instanceof TypeError) return null; // reading a field of the missing input
     throw error;
@@ -125,7 +128,7 @@ export function retrySchedule(machine: AnyStateMachine): RetrySchedule | null {
   return {
     delay: delays.includes('backoff') ? 'backoff' : (delays[0] ?? 'delay'),
     attempts_ms: schedule,
-    jitter_ratio: typeof context.jitterRatio === 'number' ? context.jitterRatio : null,
+    jitter_ratio: typeof context?.jitterRatio === 'number' ? context.jitterRatio : null,
   };
 }
 
