@@ -52,9 +52,13 @@ describe('README onboarding', () => {
   test('every step runs as written and does what it says', async () => {
     const script = onboardingScript(readFileSync(join(root, 'README.md'), 'utf8'));
     const receiverPort = freePort();
-    const shell = Bun.spawn(['bash', '-euo', 'pipefail', '-c', script], {
+    // This service's address and a free port for the receiver, as plain shell variables (not
+    // exported), so a block that needs them in a child process must export them as a user would.
+    const preset = `ARGUS=${url}\nRECEIVER_PORT=${receiverPort}\n`;
+    const { ARGUS: _a, RECEIVER_PORT: _r, ...env } = process.env;
+    const shell = Bun.spawn(['bash', '-euo', 'pipefail', '-c', preset + script], {
       cwd: root, // "in this folder", as the README says
-      env: { ...process.env, ARGUS: url, RECEIVER_PORT: String(receiverPort), DATA_DIR: dataDir },
+      env: { ...env, DATA_DIR: dataDir },
       stdout: 'pipe', stderr: 'pipe',
     });
     const [out, err, code] = await Promise.all([new Response(shell.stdout).text(), new Response(shell.stderr).text(), shell.exited]);
