@@ -1,6 +1,6 @@
 // Standard Webhooks signatures: webhook-signature = "v1,<base64 HMAC-SHA256(id.timestamp.body)>",
 // one entry per active secret (two during a rotation). Secrets are whsec_<base64 bytes>.
-import { utf8 } from '../crypto/encoding.ts';
+import { createHmac } from 'node:crypto';
 
 export function generateSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
@@ -18,29 +18,25 @@ export function secretProblem(secret: string): string | null {
   }
 }
 
-// Imported HMAC keys by secret: importing one per delivery is work repeated for every send
-// to the same endpoint. Bounded; cleared when full.
-const keys = new Map<string, Promise<CryptoKey>>();
+// HMAC-SHA256 through node:crypto (Bun and Deno both provide it): crypto.subtle.sign is
+// asynchronous and measured ~30 µs a signature here against ~2 µs, on a path that signs every
+// delivery. Decoded keys are cached by secret (bounded; cleared when full).
+const keys = new Map<string, Uint8Array>();
 
-function hmacKey(secret: string): Promise<CryptoKey> {
+function hmacKey(secret: string): Uint8Array {
   let key = keys.get(secret);
   if (key === undefined) {
     if (keys.size >= 10_000) keys.clear();
-    key = crypto.subtle.importKey('raw', Uint8Array.from(atob(secret.slice(6)), (c) => c.charCodeAt(0)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    key = Uint8Array.from(atob(secret.slice(6)), (c) => c.charCodeAt(0));
     keys.set(secret, key);
-    // A failed import is not kept: the next call tries again (and fails the same way, loudly).
-    key.catch(() => keys.delete(secret));
   }
   return key;
 }
 
-async function hmac(secret: string, content: string): Promise<string> {
-  const key = await hmacKey(secret);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(content)));
-  return btoa(String.fromCharCode(...mac));
+function hmac(secret: string, content: string): string {
+  return createHmac('sha256', hmacKey(secret)).update(content, 'utf8').digest('base64');
 }
 
 export async function signatureHeader(secrets: string[], id: string, timestamp: number, body: string): Promise<string> {
-  const parts = await Promise.all(secrets.map(async (s) => `v1,${await hmac(s, `${id}.${timestamp}.${body}`)}`));
-  return parts.join(' ');
+  return secrets.map((s) => `v1,${hmac(s, `${id}.${timestamp}.${body}`)}`).join(' ');
 }
