@@ -6,6 +6,11 @@ const BODY_CAP = 4096;
 
 async function readCapped(res: Response): Promise<string> {
   if (!res.body) return '';
+  // A declared length within the cap is all there is to read (HTTP framing stops at it),
+  // unless the body is compressed (the length is then the compressed one).
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  const encoding = res.headers.get('content-encoding');
+  if (declared >= 0 && declared <= BODY_CAP && (encoding === null || encoding === 'identity')) return res.text();
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
