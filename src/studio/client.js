@@ -213,7 +213,7 @@
     for (const b of document.querySelectorAll('#machine-list button')) b.setAttribute('aria-selected', String(b.dataset.machine === name));
     $('#machine-title').textContent = name;
     const started = performance.now();
-    $('#diagram').innerHTML = await svgOf(name);
+    draw($('#diagram'), await svgOf(name));
     $('#diagram').dataset.renderMs = String(Math.round(performance.now() - started));
     const def = await json('/v1/machines/' + encodeURIComponent(name));
     const tbody = $('#transitions tbody');
@@ -228,6 +228,23 @@
     };
     walk(def, []);
   }
+  /** A drawing a little wider than its box is scaled to fit; a much wider one scrolls at full size. */
+  function fit(container) {
+    const svg = container.querySelector('svg');
+    if (!svg) return;
+    const natural = Number(svg.getAttribute('width'));
+    const room = container.clientWidth - 18;
+    const scale = room > 0 && natural > room && room / natural >= 0.7 ? room / natural : 1;
+    svg.style.width = Math.floor(natural * scale) + 'px';
+    svg.style.height = 'auto';
+  }
+  function draw(container, svg) {
+    container.innerHTML = svg;
+    fit(container);
+  }
+  window.addEventListener('resize', () => { for (const d of document.querySelectorAll('.diagram')) fit(d); });
+  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', () => { for (const x of d.querySelectorAll('.diagram')) fit(x); });
+
   /** Marks the current states (thick border and a "now" badge) and the visited ones (dashed). */
   function mark(container, current, visited) {
     const now = new Set(String(current || '').split(',').filter(Boolean));
@@ -368,7 +385,7 @@
     if (last) fact('Last change', when(last.at) + ': ' + eventName(last.event) + ' → ' + last.to.split(',').join(' · '));
     $('#webhook-detail').dataset.state = s.state || '';
     const diagram = $('#subscription-diagram');
-    if (!diagram.querySelector('svg')) diagram.innerHTML = await svgOf('subscription');
+    if (!diagram.querySelector('svg')) draw(diagram, await svgOf('subscription'));
     mark(diagram, s.state, s.transitions.flatMap((t) => t.to.split(',')));
     pageInfo();
   }
@@ -444,7 +461,7 @@
     if (d.next_attempt_at) fact('Next attempt', when(d.next_attempt_at));
     if (d.error) fact('Last error', d.error);
     const diagram = $('#delivery-diagram');
-    if (!diagram.querySelector('svg')) diagram.innerHTML = await svgOf('delivery');
+    if (!diagram.querySelector('svg')) draw(diagram, await svgOf('delivery'));
     mark(diagram, current, path.map((t) => t.to));
     $('#delivery-path').replaceChildren(...path.map((t, i) => pathItem(t, path[i + 1])));
     const tbody = $('#attempts tbody');

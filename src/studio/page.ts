@@ -23,8 +23,7 @@ nav button, .list-button { width: 100%; text-align: left; margin: 0 0 .35rem; ba
 nav button[aria-selected=true], nav button[aria-current=true] { border: 2px solid var(--accent); font-weight: 700; text-decoration: underline; text-underline-offset: 3px; }
 nav .sub { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
 .diagram { overflow: auto; border: 1px solid var(--border); border-radius: 8px; padding: .5rem; background: var(--bg); max-height: 75vh; }
-.diagram svg { max-width: 100%; height: auto; display: block; }
-@media (max-width: 760px) { .diagram svg { max-width: none; } }
+.diagram svg { display: block; }
 .statechart .box { fill: var(--bg); stroke: var(--fg); stroke-width: 1.3; }
 .statechart .state-final .box.inner { fill: none; }
 .statechart .name { font: 600 13px system-ui, sans-serif; fill: var(--fg); }

@@ -114,6 +114,24 @@ export function machineSvg(name: string, root: StateModel, notes: string[] = [])
   sized.place(10, 10, boxes);
   const parts: string[] = [];
   const labels: string[] = [];
+  // Edge labels are nudged up or down, greedily, off the leaf states and the labels placed
+  // before them, so none is drawn over another.
+  const taken: Array<{ x1: number; y1: number; x2: number; y2: number }> = [...boxes.values()]
+    .filter((b) => b.model.children.length === 0)
+    .map((b) => ({ x1: b.x, y1: b.y, x2: b.x + b.w, y2: b.y + b.h }));
+  const LABEL_CHAR = 6.6;
+  const free = (x: number, y: number, text: string, anchor: 'middle' | 'start'): number => {
+    const w = text.length * LABEL_CHAR;
+    const x1 = anchor === 'middle' ? x - w / 2 : x;
+    for (const dy of [0, -14, 14, -28, 28, -42, 42]) {
+      const r = { x1: x1 - 2, y1: y + dy - 11, x2: x1 + w + 2, y2: y + dy + 3 };
+      if (!taken.some((t) => r.x1 < t.x2 && t.x1 < r.x2 && r.y1 < t.y2 && t.y1 < r.y2)) {
+        taken.push(r);
+        return y + dy;
+      }
+    }
+    return y;
+  };
   // States, outermost first so children draw on top.
   const ordered = [...boxes.values()].sort((a, b) => a.model.path.length - b.model.path.length);
   for (const b of ordered) {
@@ -165,7 +183,7 @@ export function machineSvg(name: string, root: StateModel, notes: string[] = [])
       if (to === b) {
         const x = b.x + b.w - 24 - i * 10, y = b.y;
         parts.push(`<path d="M ${x} ${y} c 0 -24 30 -24 30 0" class="edge" marker-end="url(#arrow)" ${e.data}/>`);
-        labels.push(`<text x="${x + 34}" y="${y - 12 - i * 14}" class="label">${escapeHtml(e.text)}</text>`);
+        labels.push(`<text x="${x + 34}" y="${free(x + 34, y - 12 - i * 14, e.text, 'start')}" class="label">${escapeHtml(e.text)}</text>`);
         return;
       }
       const [x1, y1, x2, y2] = clip(b, to);
@@ -177,7 +195,7 @@ export function machineSvg(name: string, root: StateModel, notes: string[] = [])
       const cx = (x1 + x2) / 2 - (dy / len) * offset * 2, cy = (y1 + y2) / 2 + (dx / len) * offset * 2;
       const mx = 0.25 * x1 + 0.5 * cx + 0.25 * x2, my = 0.25 * y1 + 0.5 * cy + 0.25 * y2;
       parts.push(`<path d="M ${x1.toFixed(1)} ${y1.toFixed(1)} Q ${cx.toFixed(1)} ${cy.toFixed(1)} ${x2.toFixed(1)} ${y2.toFixed(1)}" class="edge" marker-end="url(#arrow)" ${e.data}/>`);
-      labels.push(`<text x="${mx.toFixed(1)}" y="${(my - 5).toFixed(1)}" text-anchor="middle" class="label">${escapeHtml(e.text)}</text>`);
+      labels.push(`<text x="${mx.toFixed(1)}" y="${free(mx, my - 5, e.text, 'middle').toFixed(1)}" text-anchor="middle" class="label">${escapeHtml(e.text)}</text>`);
     });
   }
   const width = Math.ceil(Math.max(sized.w + 60, ...notes.map((n) => n.length * CHAR + 30)));
