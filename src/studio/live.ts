@@ -32,6 +32,14 @@ export function displayUrl(raw: string): string {
   return `${url.protocol}//${url.host}${path}${query ? `?${query}` : ''}`;
 }
 
+/**
+ * A receiver's response body as the page shows it: a receiver that echoes what it was sent
+ * would otherwise put our signature (v1,<base64>) or a whsec_ secret on the page.
+ */
+export function redactBody(body: string | null): string | null {
+  return body === null ? null : body.replace(/v1,[A-Za-z0-9+/]{20,}={0,2}/g, 'v1,(redacted)').replace(/whsec_[A-Za-z0-9+/=]+/g, 'whsec_(redacted)');
+}
+
 /** An authorization session's id is also its browser cookie: the page gets a short reference. */
 export const sessionRef = (id: string) => `${id.slice(0, 8)}…`;
 
@@ -77,8 +85,9 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
       return {
         delivery: {
           ...d,
-          attempts: d.attempts.map(({ request_headers, ...a }) => ({
+          attempts: d.attempts.map(({ request_headers, response_body, ...a }) => ({
             ...a,
+            response_body: redactBody(response_body),
             request_headers: Object.fromEntries(Object.entries(request_headers).filter(([k]) => k.toLowerCase() !== 'webhook-signature')),
           })),
         },
