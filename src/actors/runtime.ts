@@ -219,6 +219,26 @@ export class ActorSystem {
   }
 
   /**
+   * Which of these definitions have a timer due now, in one round trip (workers look before
+   * opening a claiming transaction per definition).
+   */
+  async withDueTimers(defs: readonly MachineDefinition[]): Promise<MachineDefinition[]> {
+    if (defs.length === 0) return [];
+    const params: unknown[] = [new Date(this.clock.now()).toISOString()];
+    const checks = defs.map((def, i) => {
+      let filter = '';
+      if (def.table === 'machine_instances') {
+        params.push(def.name);
+        filter = ` and machine = $${params.length}`;
+      }
+      return `select ${i} as i where exists (select 1 from ${def.table} where due_at <= $1::timestamptz${filter})`;
+    });
+    const rows = await this.db.query<{ i: number }>(checks.join(' union all '), params);
+    const due = new Set(rows.map((r) => Number(r.i)));
+    return defs.filter((_, i) => due.has(i));
+  }
+
+  /**
    * Fires timers that are due: claims up to `limit` rows with FOR UPDATE SKIP LOCKED (so
    * several workers share the work), feeds each its due events, commits. Returns how many
    * rows it advanced.

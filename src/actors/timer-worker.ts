@@ -31,7 +31,9 @@ export class TimerWorker {
   /** Fires everything due now, once; returns the number of rows advanced. */
   async tick(): Promise<number> {
     let advanced = 0;
-    for (const def of this.definitions) {
+    // One query tells which definitions have anything due; a claiming transaction is opened
+    // only for those (an idle definition cost three round trips a tick).
+    for (const def of await this.actors.withDueTimers(this.definitions)) {
       for (;;) {
         // Claim no more than the effects already running can absorb: a due delivery waits in
         // the database, not in this process's memory.
