@@ -67,6 +67,7 @@ export type MachineEvent = EventObject & Record<string, unknown>;
 
 export class ActorSystem {
   private readonly inFlight = new Set<Promise<void>>();
+  private roomWaiters: Array<{ limit: number; resolve: () => void }> = [];
   private readonly effectFailures;
   private readonly transitions;
 
@@ -106,7 +107,9 @@ export class ActorSystem {
 
   /** Resolves when fewer than `limit` effects are in flight (workers' backpressure). */
   async belowInFlight(limit: number): Promise<void> {
-    while (this.inFlight.size >= limit) await Promise.race([...this.inFlight]);
+    // Woken by the effect that frees a slot (a Promise.race over every effect in flight, per
+    // wait, attached a reaction to each of them: quadratic at a thousand in flight).
+    while (this.inFlight.size >= limit) await new Promise<void>((resolve) => this.roomWaiters.push({ limit, resolve }));
   }
 
   /** Waits for every effect started so far (graceful shutdown, tests). */
@@ -412,7 +415,16 @@ export class ActorSystem {
       }
     })();
     this.inFlight.add(p);
-    void p.finally(() => this.inFlight.delete(p));
+    void p.finally(() => {
+      this.inFlight.delete(p);
+      if (this.roomWaiters.length === 0) return;
+      const waiting = this.roomWaiters;
+      this.roomWaiters = [];
+      for (const w of waiting) {
+        if (this.inFlight.size < w.limit) w.resolve();
+        else this.roomWaiters.push(w);
+      }
+    });
   }
 }
 

@@ -37,8 +37,10 @@ export class TimerWorker {
       for (;;) {
         // Claim no more than the effects already running can absorb: a due delivery waits in
         // the database, not in this process's memory.
+        // At the cap, wait for room for a whole batch (at most half the cap), not for the
+        // first free slot: claiming one row per transaction is the costliest way to drain.
         const cap = this.options.maxInFlight ?? Infinity;
-        await this.actors.belowInFlight(cap);
+        await this.actors.belowInFlight(cap - Math.min(this.options.batchSize, Math.ceil(cap / 2)) + 1);
         const room = Math.min(this.options.batchSize, cap - this.actors.effectsInFlight);
         const n = await this.actors.fireDue(def, room);
         advanced += n;
