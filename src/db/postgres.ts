@@ -2,6 +2,8 @@ import postgres from 'postgres';
 import type { Db, Queryable, Row } from './db.ts';
 
 type Sql = postgres.Sql<Record<string, never>>;
+
+const MICROSECOND_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}\.\d{4,6}([+-]\d{2}(:?\d{2})?|Z)$/;
 type Param = postgres.ParameterOrJSON<never>;
 
 function queryable(sql: Sql | postgres.TransactionSql<Record<string, never>>): Queryable {
@@ -25,6 +27,14 @@ export function createPostgresDb(url: string, options: { max: number }): Db {
       bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
       // json/jsonb parameters are always passed as JSON text (as PGlite takes them).
       json: { to: 3802, from: [114, 3802], serialize: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)), parse: (v: string) => JSON.parse(v) },
+      // A timestamptz parameter written with microseconds (a keyset cursor, see
+      // src/http/pagination.ts) goes to the server as written: through a JS Date it would lose
+      // them, and rows in the same millisecond as a page's last one would be skipped.
+      date: {
+        to: 1184, from: [1082, 1114, 1184],
+        serialize: (v: Date | string) => (typeof v === 'string' && MICROSECOND_TIME.test(v) ? v : (v instanceof Date ? v : new Date(v)).toISOString()),
+        parse: (v: string) => new Date(v),
+      },
     },
     connection: { application_name: 'argus' },
   }) as unknown as Sql;

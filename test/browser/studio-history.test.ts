@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Browser } from 'playwright-core';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
 import { launchBrowser, screenshotPath } from '../support/browser.ts';
-import { seedDeliveries } from './studio-seed.ts';
+import { removeDeliveries, seedDeliveries } from './studio-seed.ts';
 
 const HISTORY = 10_000;
 let service: TestService;
@@ -28,6 +28,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
+  if (hookId) await removeDeliveries(service, hookId);
   await service?.stop();
 });
 

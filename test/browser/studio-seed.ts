@@ -1,6 +1,7 @@
 // Many deliveries for one webhook, written the way publishing writes them (events, then
-// delivery machines created in bulk through the runtime), without sending any: for the
-// studio's history test and bench/studio.ts. Run it against a service without workers.
+// delivery machines created in bulk through the runtime), for the studio's history test and
+// bench/studio.ts. They are held (no timer due), so no worker ever sends them, not even one of
+// another process sharing the test database; removeDeliveries takes them away again.
 import type { Service } from '../../src/main.ts';
 import { newId } from '../../src/ids.ts';
 
@@ -16,8 +17,18 @@ export async function seedDeliveries(service: Service, tenantId: string, webhook
       );
       const rows = events.map((eventId) => ({ id: newId('dlv'), tenantId, columns: { subscription_id: webhookId, event_id: eventId, event_type: 'case.created' } }));
       await service.actors.createMany(unit, service.webhooks.deliveries, { sendTimeoutMs: 30_000 }, rows, { subscription_id: 'text', event_id: 'text', event_type: 'text' });
+      await unit.tx.query(`update webhook_deliveries set due_at = null, timers = '[]'::jsonb where id = any($1::text[])`, [rows.map((r) => r.id)]);
       ids.push(...rows.map((r) => r.id));
     });
   }
   return ids;
+}
+
+/** Deletes a webhook's deliveries and their journal (a shared test database stays small). */
+export async function removeDeliveries(service: Service, webhookId: string): Promise<void> {
+  await service.db.transaction(async (tx) => {
+    await tx.query(`delete from machine_journal where machine = 'delivery' and instance_id in (select id from webhook_deliveries where subscription_id = $1)`, [webhookId]);
+    await tx.query('delete from webhook_attempts where delivery_id in (select id from webhook_deliveries where subscription_id = $1)', [webhookId]);
+    await tx.query('delete from webhook_deliveries where subscription_id = $1', [webhookId]);
+  });
 }
