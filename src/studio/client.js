@@ -415,7 +415,7 @@
       const first = document.createElement('td'); first.append(b);
       const st = document.createElement('td'); st.append(statusCell(d.status));
       tr.append(first, text('td', d.event_type), st, text('td', d.attempt), text('td', d.response_status ?? (d.error ? 'no answer' : '—')),
-        text('td', d.duration_ms != null ? d.duration_ms + ' ms' : '—'), text('td', d.next_attempt_at ? when(d.next_attempt_at) : '—'), text('td', when(d.created_at)));
+        text('td', d.duration_ms != null ? d.duration_ms + ' ms' : '—'), text('td', d.next_attempt_at ? when(d.next_attempt_at) : '—', 'time'), text('td', when(d.created_at), 'time'));
       return tr;
     });
     tbody.replaceChildren(...rows);
@@ -470,7 +470,7 @@
       tr.dataset.attempt = a.attempt;
       const body = document.createElement('td');
       if (a.response_body) body.append(text('pre', a.response_body, 'body'));
-      tr.append(text('td', a.attempt), text('td', when(a.attempted_at)), text('td', a.response_status ?? 'no answer'), text('td', a.duration_ms + ' ms'), text('td', a.error || '—'), body);
+      tr.append(text('td', a.attempt), text('td', when(a.attempted_at), 'time'), text('td', a.response_status ?? 'no answer'), text('td', a.duration_ms + ' ms'), text('td', a.error || '—'), body);
       return tr;
     }));
     if (!d.attempts.length) { const tr = document.createElement('tr'); const td = text('td', 'No attempt yet.'); td.colSpan = 6; tr.append(td); tbody.append(tr); }

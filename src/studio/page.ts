@@ -39,6 +39,7 @@ nav .sub { display: block; font-weight: 400; font-size: .85rem; color: var(--mut
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-top: .6rem; }
 caption { text-align: left; }
+td.time { white-space: nowrap; }
 th, td { text-align: left; border-bottom: 1px solid var(--border); padding: .3rem .5rem; vertical-align: top; }
 td button.link { margin: 0; padding: 0; background: none; color: var(--accent); text-decoration: underline; font: inherit; font-family: ui-monospace, monospace; font-size: .88rem; }
 @media (max-width: 760px) {

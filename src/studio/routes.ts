@@ -120,6 +120,8 @@ export function studioRoutes(deps: StudioDeps) {
     .get('/v1/machines/:name/instances/:id/stream', async ({ request, params }) => {
       const p = await access.admin(request);
       machine(params.name);
+      // Another tenant's instance (or none) is a 404, as everywhere.
+      if ((await studioStore.instance(db, p.tenantId, params.name, params.id, 0, 1)).length === 0) throw notFound(`${params.name} ${params.id}`);
       // From the start of the instance's journal unless the client says where it stopped.
       const start = request.headers.has('last-event-id') ? startSeq(request, await studioStore.lastSeq(db)) : 0;
       return journalEvents(request, start, {

@@ -155,6 +155,7 @@ describe('studio: a webhook live', () => {
       `/v1/studio/webhooks/${hook.id}/stream`,
       `/v1/machines/delivery/instances/${d.id}/journal`,
       `/v1/machines/subscription/instances/${hook.id}/journal`,
+      `/v1/machines/delivery/instances/${d.id}/stream`,
     ]) {
       const theirs = await api('GET', path, globex.token);
       expect({ path, status: theirs.status, error: theirs.body?.error }).toEqual({ path, status: 404, error: 'not_found' });
