@@ -267,6 +267,12 @@
         g.append(badge);
       }
     }
+    // A drawing wider than its box scrolls: bring the current state into view.
+    const now1 = container.querySelector('g.state.current');
+    if (now1 && container.scrollWidth > container.clientWidth) {
+      const g = now1.getBoundingClientRect(), c = container.getBoundingClientRect();
+      container.scrollLeft += g.left - c.left - (c.width - g.width) / 2;
+    }
   }
   $('#instance-form').addEventListener('submit', (e) => {
     e.preventDefault();
