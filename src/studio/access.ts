@@ -24,8 +24,12 @@ export class StudioAccess {
   private readonly attempts = new RateLimiter(10, 60_000);
 
   constructor(
-    private readonly deps: { auth: Authenticator; tokens: TokenService; tenants: TenantService; ttlSeconds: number; secure: boolean },
+    private readonly deps: { auth: Authenticator; tokens: TokenService; tenants: TenantService; ttlSeconds: number; publicUrl: string },
   ) {}
+
+  private get secure(): boolean {
+    return this.deps.publicUrl.startsWith('https:');
+  }
 
   /** The tenant administrator behind this request (Bearer header first, then the cookie). */
   async admin(request: Request): Promise<Principal & { via: 'token' | 'session' }> {
@@ -40,7 +44,8 @@ export class StudioAccess {
   /** Checks a tenant admin's password; answers the session cookie to set. */
   async signIn(request: Request, body: { tenant: string; email: string; password: string }) {
     const origin = request.headers.get('origin');
-    if (origin !== null && origin !== new URL(request.url).origin) throw forbidden('invalid_origin', 'sign in from the studio page of this service');
+    // The page's own origin: the configured public URL, or the one asked (no proxy in front).
+    if (origin !== null && origin !== new URL(this.deps.publicUrl).origin && origin !== new URL(request.url).origin) throw forbidden('invalid_origin', 'sign in from the studio page of this service');
     const key = `${requestInfo(request).remoteAddress} ${body.email.toLowerCase()}`;
     const wait = this.attempts.hit(key);
     if (wait > 0) throw tooManyRequests(wait);
@@ -50,7 +55,7 @@ export class StudioAccess {
     if (!tenant || !user) throw new ApiError(401, 'invalid_credentials', 'the tenant, email or password is not right');
     if (user.role !== 'admin') throw forbidden('insufficient_scope', 'the studio is for tenant administrators');
     const minted = await this.deps.tokens.mint({ tenantId: tenant.id, subject: user.id, clientId: 'argus-studio', scopes: [ADMIN_SCOPE], ttlSeconds: this.deps.ttlSeconds, kind: 'user' });
-    const cookie = `${STUDIO_COOKIE}=${minted.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${this.deps.ttlSeconds}${this.deps.secure ? '; Secure' : ''}`;
+    const cookie = `${STUDIO_COOKIE}=${minted.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${this.deps.ttlSeconds}${this.secure ? '; Secure' : ''}`;
     return { cookie, session: { tenant_id: tenant.id, tenant_name: tenant.name, subject: user.id, expires_at: minted.expiresAt.toISOString() } };
   }
 
@@ -58,6 +63,6 @@ export class StudioAccess {
   async signOut(request: Request): Promise<string> {
     const p = await this.admin(request);
     if (p.via === 'session') await this.deps.tokens.revoke(p);
-    return `${STUDIO_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${this.deps.secure ? '; Secure' : ''}`;
+    return `${STUDIO_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${this.secure ? '; Secure' : ''}`;
   }
 }

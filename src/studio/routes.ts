@@ -55,7 +55,7 @@ export function machineNotes(m: AnyStateMachine): string[] {
 
 export function studioRoutes(deps: StudioDeps) {
   const { db, machines } = deps;
-  const access = new StudioAccess({ auth: deps.auth, tokens: deps.tokens, tenants: deps.tenants, ttlSeconds: deps.config.adminTokenTtlSeconds, secure: deps.config.publicUrl.startsWith('https:') });
+  const access = new StudioAccess({ auth: deps.auth, tokens: deps.tokens, tenants: deps.tenants, ttlSeconds: deps.config.adminTokenTtlSeconds, publicUrl: deps.config.publicUrl });
   const machine = (name: string) => {
     const m = machines.get(name);
     if (!m) throw notFound(`machine ${name}`);
