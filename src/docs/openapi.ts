@@ -4,6 +4,7 @@
 import { toOpenAPISchema } from '@elysiajs/openapi';
 import type { AnyElysia } from 'elysia';
 import { SCOPE_CATALOG } from '../identity/scopes.ts';
+import { STUDIO_COOKIE } from '../studio/access.ts';
 
 type Json = Record<string, unknown>;
 type Operation = Json & { security?: unknown[]; parameters?: Array<{ in: string }>; requestBody?: { content?: Json }; responses?: Json; tags?: string[] };
@@ -12,6 +13,10 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** Routes that take form bodies as well as JSON (OAuth endpoints, the request form). */
 const FORM_PATHS = [/^\/v1\/oauth\//, /^\/v1\/integration-requests$/];
+/** POST routes limited per client or address (429 with Retry-After). */
+const RATE_LIMITED = [...FORM_PATHS, /^\/v1\/studio\/session$/];
+/** The studio's routes also take its sign-in cookie in place of a bearer token. */
+const STUDIO_PATHS = [/^\/v1\/machines/, /^\/v1\/studio\/(?!session$)/];
 /** Routes that are not part of the product's API (human pages, the docs themselves). */
 export const UNDOCUMENTED = [/^\/docs$/, /^\/api\/docs$/];
 
@@ -36,7 +41,7 @@ function statusesFor(path: string, method: string, op: Operation): Json {
     out[413] = errorResponse('payload_too_large: the body exceeds MAX_BODY_BYTES');
     out[415] = errorResponse('unsupported_media_type: send application/json');
   }
-  if (method === 'post' && FORM_PATHS.some((r) => r.test(path))) out[429] = errorResponse('rate_limited (with Retry-After)');
+  if (method === 'post' && RATE_LIMITED.some((r) => r.test(path))) out[429] = errorResponse('rate_limited (with Retry-After)');
   out[500] = errorResponse('server_error: a bug; quote the x-request-id');
   return out;
 }
@@ -65,6 +70,7 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
       // A route that documents an error status itself (e.g. /graphql's 400 and 406) says it best.
       const documented = Object.fromEntries(Object.entries(op.responses ?? {}).filter(([code]) => !code.startsWith('2')));
       out[method] = { ...op, responses: { ...ok, ...statusesFor(path, method, op), ...documented } };
+      if (op.security === undefined && STUDIO_PATHS.some((r) => r.test(path))) out[method].security = [{ bearer: [] }, { studioSession: [] }];
       if (out[method].tags === undefined) out[method].tags = ['Operations'];
     }
     if (Object.keys(out).length) paths[path] = out;
@@ -96,6 +102,7 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
         },
       },
       securitySchemes: {
+        studioSession: { type: 'apiKey', in: 'cookie', name: STUDIO_COOKIE, description: 'The studio sign-in cookie (POST /v1/studio/session): HttpOnly, SameSite=Strict, a short-lived admin token' },
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from /v1/oauth/token, a service token, or an admin token from argus bootstrap' },
         oauth: {
           type: 'oauth2',

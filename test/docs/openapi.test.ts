@@ -8,7 +8,7 @@ let doc: { openapi: string; paths: Record<string, Record<string, { responses: Re
 beforeAll(async () => {
   service = await startTestService({ workers: false });
   doc = (await (await fetch(`${service.url}/api/docs`)).json()) as typeof doc;
-}, 30_000);
+}, 60_000);
 afterAll(async () => { await service.stop(); });
 
 /** Elysia's "/v1/platform/apps/:client_id" is OpenAPI's "/v1/platform/apps/{client_id}". */
