@@ -6,6 +6,8 @@ export interface AuthorizationSessionInput {
   clientId: string;
   tenantId: string;
   redirectUri: string;
+  /** Whether the request named redirect_uri (then the redemption must name it again). */
+  redirectUriGiven?: boolean;
   scope: string;
   state: string | null;
   /** The S256 code challenge, or null when the client sent none (confidential clients only). */
@@ -18,6 +20,7 @@ export interface AuthorizationSessionContext {
   clientId: string;
   tenantId: string;
   redirectUri: string;
+  redirectUriGiven: boolean;
   scope: string;
   state: string | null;
   codeChallenge: string | null;
@@ -70,6 +73,7 @@ export const authorizationSessionMachine = setup({
     clientId: input.clientId,
     tenantId: input.tenantId,
     redirectUri: input.redirectUri,
+    redirectUriGiven: input.redirectUriGiven ?? true,
     scope: input.scope,
     state: input.state,
     codeChallenge: input.codeChallenge,

@@ -33,9 +33,9 @@ export function consentPage(p: { sessionId: string; csrf: string; appName: strin
 </form>`, { formTargets: [p.clientOrigin] });
 }
 
-export function authorizeErrorPage(message: string): Response {
+export function authorizeErrorPage(message: string, status = 400): Response {
   const res = page('Authorization failed', html`<h1>This authorization request cannot be completed</h1>
 <div class="error-summary" role="alert"><p>${message}</p></div>
 <p>Go back to the application and start again. If it keeps happening, tell the application's developer.</p>`);
-  return new Response(res.body, { status: 400, headers: res.headers });
+  return new Response(res.body, { status, headers: res.headers });
 }

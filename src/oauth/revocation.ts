@@ -1,4 +1,5 @@
-// RFC 7009 revocation and RFC 7662 introspection, for the app's own tokens only.
+// RFC 7009 revocation and RFC 7662 introspection, for the calling app's own tokens only: another
+// app's token (even of the same tenant) is neither revoked nor described.
 import { decodeJwt } from 'jose';
 import type { AppRow } from '../identity/apps/service.ts';
 import type { Services } from '../services.ts';
@@ -16,17 +17,17 @@ async function verifyOrNull(services: Services, token: string) {
   }
 }
 
-async function refreshRow(services: Services, token: string) {
-  const rows = await services.db.query<{ app_id: string; family: string; used_at: Date | null; revoked_at: Date | null; expires_at: Date; scopes: string[]; user_id: string; tenant_id: string }>(
-    'select app_id, family, used_at, revoked_at, expires_at, scopes, user_id, tenant_id from refresh_tokens where token_hash = $1', [await sha256Hex(token)]);
-  return rows[0] ?? null;
+/** A refresh token of this app, or null (another app's token is as good as unknown). */
+async function ownRefreshToken(services: Services, app: AppRow, token: string) {
+  const row = await authorizeStore.refreshToken(services.db, await sha256Hex(token));
+  return row && row.app_id === app.id ? row : null;
 }
 
 /** Always succeeds from the client's point of view (RFC 7009 §2.2). */
 export async function revokeToken(services: Services, app: AppRow, token: string): Promise<void> {
   if (token.startsWith('rt_')) {
-    const row = await refreshRow(services, token);
-    if (row && row.app_id === app.id) await authorizeStore.revokeFamily(services.db, row.family);
+    const row = await ownRefreshToken(services, app, token);
+    if (row) await authorizeStore.revokeFamily(services.db, row.family);
     return;
   }
   let claims: ReturnType<typeof decodeJwt>;
@@ -41,14 +42,15 @@ export async function revokeToken(services: Services, app: AppRow, token: string
   await services.tokens.revoke(principal);
 }
 
+/** Active only for a valid token issued to the calling app itself; anything else is inactive. */
 export async function introspectToken(services: Services, app: AppRow, token: string): Promise<Record<string, unknown>> {
   if (token.startsWith('rt_')) {
-    const row = await refreshRow(services, token);
-    const active = !!row && row.tenant_id === app.tenant_id && !row.used_at && !row.revoked_at && row.expires_at.getTime() > Date.now();
+    const row = await ownRefreshToken(services, app, token);
+    const active = !!row && !row.used_at && !row.revoked_at && row.expires_at.getTime() > services.actors.clock.now();
     return active && row ? { active, token_type: 'refresh_token', client_id: row.app_id, scope: row.scopes.join(' '), sub: row.user_id, exp: Math.floor(row.expires_at.getTime() / 1000) } : { active: false };
   }
   const principal = await verifyOrNull(services, token);
-  if (!principal || principal.tenantId !== app.tenant_id) return { active: false };
+  if (!principal || principal.clientId !== app.id || principal.tenantId !== app.tenant_id) return { active: false };
   const claims = decodeJwt(token);
   return {
     active: true, token_type: 'Bearer', scope: principal.scopes.join(' '), client_id: principal.clientId, sub: principal.subject,

@@ -39,24 +39,31 @@ const TokenOnly = t.Object(
 );
 
 export function oauthRoutes(services: Services) {
-  // Failed client authentication, per client id and per address: 20 a minute each.
-  const failures = new RateLimiter(20, 60_000);
+  // Failed client authentication: 20 a minute for one client from one address, so a stranger
+  // elsewhere cannot lock a client out, and 100 a minute from one address over all clients.
+  const clientFailures = new RateLimiter(20, 60_000);
+  const addressFailures = new RateLimiter(100, 60_000);
   const authenticate = async (request: Request, body: { client_id?: string; client_secret?: string }) => {
     const creds = readClientCredentials(request, body);
     const address = requestInfo(request).remoteAddress;
-    for (const key of [`client:${creds.clientId}`, `addr:${address}`]) {
-      const wait = failures.peek(key);
-      if (wait > 0) throw tooManyRequests(wait);
-    }
+    const pair = `${creds.clientId}@${address}`;
+    const wait = Math.max(clientFailures.peek(pair), addressFailures.peek(address));
+    if (wait > 0) throw tooManyRequests(wait);
     try {
       return await authenticateClient(services.apps, creds);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_client') {
-        failures.hit(`client:${creds.clientId}`);
-        failures.hit(`addr:${address}`);
+        clientFailures.hit(pair);
+        addressFailures.hit(address);
       }
       throw error;
     }
+  };
+  /** Introspection is for confidential clients (RFC 7662 §2.1 wants the caller authenticated). */
+  const authenticateConfidential = async (request: Request, body: { client_id?: string; client_secret?: string }) => {
+    const app = await authenticate(request, body);
+    if (app.client_type !== 'confidential') throw oauthErrors.invalidClient('introspection needs a confidential client (client_secret_basic or client_secret_post)', null);
+    return app;
   };
   return router('oauth')
     .get('/.well-known/oauth-authorization-server', () => authorizationServerMetadata(services.config.publicUrl), {
@@ -70,7 +77,7 @@ export function oauthRoutes(services: Services) {
     }, { body: TokenOnly, detail: { summary: 'Revoke an access or refresh token (RFC 7009)', tags, security: [] } })
     .post('/v1/oauth/introspect', async ({ request, body, set }) => {
       set.headers['cache-control'] = 'no-store';
-      const app = await authenticate(request, body);
+      const app = await authenticateConfidential(request, body);
       return introspectToken(services, app, body.token);
     }, { body: TokenOnly, detail: { summary: 'Introspect a token (RFC 7662)', tags, security: [] } })
     .post(

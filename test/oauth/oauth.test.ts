@@ -4,7 +4,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { ManualClock } from '../../src/actors/clock.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
 import { example, runExample } from '../support/contract.ts';
-import { completeAuthorize, startAuthorize } from './support.ts';
+import { completeAuthorize, hidden, startAuthorize } from './support.ts';
 
 type Json = Record<string, unknown>;
 let service: TestService;
@@ -155,6 +155,73 @@ describe('authorization code with PKCE', () => {
     expect(late).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   });
 
+  test('a consent form posted twice issues one code; redirect_uri must be sent again when the request named it', async () => {
+    const app = await publicApp();
+    const verifier = oauth.generateRandomCodeVerifier();
+    const params = { client_id: app.client_id, redirect_uri: REDIRECT, scope: 'incidents:read', code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' };
+    const start = await startAuthorize(service, params);
+    const session = hidden(start.html, 'session');
+    const csrf = hidden(start.html, 'csrf');
+    const form = (path: string, fields: Record<string, string>) => fetch(`${service.url}${path}`, {
+      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: start.cookie }, body: new URLSearchParams({ session, csrf, ...fields }),
+    });
+    expect((await form('/v1/oauth/authorize/login', { email: user.email, password: user.password })).status).toBe(200);
+    const first = await form('/v1/oauth/authorize/consent', { decision: 'approve' });
+    expect(first.status).toBe(302);
+    const second = await form('/v1/oauth/authorize/consent', { decision: 'approve' });
+    expect(second.status).toBe(400);
+    expect(second.headers.get('location')).toBeNull();
+    const code = new URL(first.headers.get('location')!).searchParams.get('code')!;
+    const withoutRedirect = await tokenRequest({ grant_type: 'authorization_code', client_id: app.client_id, code, code_verifier: verifier });
+    expect(withoutRedirect).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    // That bad attempt is counted, not fatal: the first code still works with redirect_uri.
+    const ok = await tokenRequest({ grant_type: 'authorization_code', client_id: app.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier });
+    expect(ok.status).toBe(200);
+  });
+
+  test("another client cannot use, burn or inspect an app's refresh token", async () => {
+    const app = await publicApp();
+    const other = await register(acme.adminToken, { name: 'Other', grant_types: ['authorization_code', 'refresh_token'], redirect_uris: ['https://other.example/cb'], requested_scopes: ['incidents:read'] });
+    const verifier = oauth.generateRandomCodeVerifier();
+    const cb = await completeAuthorize(service, { client_id: app.client_id, redirect_uri: REDIRECT, scope: 'incidents:read', code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' }, user);
+    const tokens = (await tokenRequest({ grant_type: 'authorization_code', client_id: app.client_id, code: cb.searchParams.get('code')!, redirect_uri: REDIRECT, code_verifier: verifier })).body;
+    const stolen = await tokenRequest({ grant_type: 'refresh_token', client_id: other.client_id, client_secret: other.client_secret!, refresh_token: tokens.refresh_token as string });
+    expect(stolen).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    const intro = async (token: string) => (await fetch(`${service.url}/v1/oauth/introspect`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token, client_id: other.client_id, client_secret: other.client_secret! }),
+    }).then((r) => r.json())) as Json;
+    expect(await intro(tokens.refresh_token as string)).toEqual({ active: false });
+    expect(await intro(tokens.access_token as string)).toEqual({ active: false });
+    expect(await intro(acme.adminToken)).toEqual({ active: false });
+    // A public client cannot introspect at all.
+    const publicIntro = await fetch(`${service.url}/v1/oauth/introspect`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: tokens.access_token as string, client_id: app.client_id }) });
+    expect(publicIntro.status).toBe(401);
+    // The owner's refresh token was not burnt by the attempt.
+    const refreshed = await tokenRequest({ grant_type: 'refresh_token', client_id: app.client_id, refresh_token: tokens.refresh_token as string });
+    expect(refreshed.status).toBe(200);
+    expect((await service.tokens.verify(tokens.access_token as string)).clientId).toBe(app.client_id);
+  });
+
+  test('password guessing at the sign-in form is limited', async () => {
+    // A tenant of its own, so the account it locks is no other test's.
+    const victim = await newTenant(service);
+    const [{ email }] = await service.db.query<{ email: string }>('select email from users where id = $1', [victim.adminUserId]);
+    const app = await publicApp(victim.adminToken);
+    const start = await startAuthorize(service, { client_id: app.client_id, redirect_uri: REDIRECT, scope: 'incidents:read', code_challenge: 'z'.repeat(43), code_challenge_method: 'S256' });
+    const fields = { session: hidden(start.html, 'session'), csrf: hidden(start.html, 'csrf'), email };
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await fetch(`${service.url}/v1/oauth/authorize/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: start.cookie }, body: new URLSearchParams({ ...fields, password: `guess ${i}` }) });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    // Even the right password waits out the window.
+    const right = await fetch(`${service.url}/v1/oauth/authorize/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: start.cookie }, body: new URLSearchParams({ ...fields, password: user.password }) });
+    expect(right.status).toBe(429);
+  });
+
   test('the user can deny; the answer goes back with state', async () => {
     const app = await publicApp();
     const cb = await completeAuthorize(service, { client_id: app.client_id, redirect_uri: REDIRECT, scope: 'incidents:read', state: 'keep-me', code_challenge: 'y'.repeat(43), code_challenge_method: 'S256' }, user, 'deny');
@@ -232,6 +299,9 @@ describe('client credentials, service tokens, revocation', () => {
     for (let i = 0; i < 22; i++) statuses.push((await tokenRequest({ grant_type: 'client_credentials', client_id: app.client_id, client_secret: 'cs_wrong' })).status);
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
+    // Limited per client and address: another app from the same address is not locked out.
+    const bystander = await register(fresh.adminToken, { name: 'Bystander', grant_types: ['client_credentials'], requested_scopes: ['webhooks:read'] });
+    expect((await tokenRequest({ grant_type: 'client_credentials', client_id: bystander.client_id, client_secret: bystander.client_secret! })).status).toBe(200);
   });
 
 });

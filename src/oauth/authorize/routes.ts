@@ -2,6 +2,7 @@
 // HttpOnly cookie and in the form; the form also carries a CSRF token.
 import { t } from 'elysia';
 import { router } from '../../http/router.ts';
+import { requestInfo } from '../../http/request-info.ts';
 import { authorizeErrorPage, consentPage, loginPage } from '../pages.ts';
 import type { AuthorizationService, AuthorizeStep } from './service.ts';
 
@@ -16,9 +17,14 @@ function cookieSession(request: Request): string | null {
 
 function answer(step: AuthorizeStep, secure: boolean): Response {
   if (step.kind === 'redirect') return new Response(null, { status: 302, headers: { location: step.location, 'cache-control': 'no-store' } });
-  if (step.kind === 'error') return authorizeErrorPage(step.message);
-  const res = step.kind === 'login' ? loginPage(step, step.error ? 400 : 200) : consentPage(step);
+  if (step.kind === 'error') {
+    const page = authorizeErrorPage(step.message, step.retryAfter ? 429 : 400);
+    if (step.retryAfter) page.headers.set('retry-after', String(step.retryAfter));
+    return page;
+  }
+  const res = step.kind === 'login' ? loginPage(step, step.retryAfter ? 429 : step.error ? 400 : 200) : consentPage(step);
   const headers = new Headers(res.headers);
+  if (step.kind === 'login' && step.retryAfter) headers.set('retry-after', String(step.retryAfter));
   headers.append('set-cookie', `${COOKIE}=${step.sessionId}; Path=/v1/oauth/authorize; HttpOnly; SameSite=Lax; Max-Age=600${secure ? '; Secure' : ''}`);
   return new Response(res.body, { status: res.status, headers });
 }
@@ -37,7 +43,7 @@ const Form = t.Object(
 export function authorizeRoutes(deps: { authorization: AuthorizationService; secure: boolean }) {
   const { authorization, secure } = deps;
   return router('authorize')
-    .get('/v1/oauth/authorize', async ({ query }) => answer(await authorization.start(query), secure), {
+    .get('/v1/oauth/authorize', async ({ request, query }) => answer(await authorization.start(query, requestInfo(request).remoteAddress), secure), {
       query: t.Object({
         response_type: t.Optional(t.String({ maxLength: 50, examples: ['code'] })),
         client_id: t.Optional(t.String({ maxLength: 100, examples: ['app_123'] })),
@@ -49,7 +55,7 @@ export function authorizeRoutes(deps: { authorization: AuthorizationService; sec
       }, { additionalProperties: true }),
       detail: { summary: 'Start OAuth authorization code flow', tags, security: [], responses: { 302: { description: 'Redirect to the registered redirect URI with ?code= or an OAuth error' }, 200: { description: 'The sign-in page' } } },
     })
-    .post('/v1/oauth/authorize/login', async ({ request, body }) => answer(await authorization.login(body, cookieSession(request)), secure),
+    .post('/v1/oauth/authorize/login', async ({ request, body }) => answer(await authorization.login(body, cookieSession(request), requestInfo(request).remoteAddress), secure),
       { body: Form, detail: { summary: 'Sign-in form of the authorization flow', tags, security: [] } })
     .post('/v1/oauth/authorize/consent', async ({ request, body }) => answer(await authorization.consent(body, cookieSession(request)), secure),
       { body: Form, detail: { summary: 'Consent form of the authorization flow', tags, security: [] } });

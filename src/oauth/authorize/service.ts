@@ -5,28 +5,31 @@ import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
 import { authorizationSessionMachine } from '../../../machines/authorizationSession.ts';
 import { constantTimeEqual, sha256Base64Url, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
-import type { AppRow, AppService } from '../../identity/apps/service.ts';
+import type { AppRow, AppService, AuthenticatedApp } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';
 import type { TokenService } from '../tokens/service.ts';
 import { oauthErrors } from '../errors.ts';
 import { tokenLifetime } from '../grants/scope.ts';
 import type { TokenResponse } from '../grants/token-response.ts';
 import { authorizeStore } from './store.ts';
+import { RateLimiter } from '../../http/rate-limit.ts';
 import { AuthorizePageError, AuthorizeRedirectError, checkClient, checkGrant, checkPkce, checkRedirectUri, checkScope, type AuthorizeQuery } from './checks.ts';
 
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 const REFRESH_TTL_SECONDS = 30 * 86_400;
 
 export type AuthorizeStep =
-  | { kind: 'login'; sessionId: string; csrf: string; appName: string; clientOrigin: string; error?: string; email?: string }
+  | { kind: 'login'; sessionId: string; csrf: string; appName: string; clientOrigin: string; error?: string; email?: string; retryAfter?: number }
   | { kind: 'consent'; sessionId: string; csrf: string; appName: string; clientOrigin: string; scopes: string[] }
   | { kind: 'redirect'; location: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; retryAfter?: number };
 
-interface SessionContext { clientId: string; tenantId: string; redirectUri: string; scope: string; state: string | null; userId: string | null }
+interface SessionContext { clientId: string; tenantId: string; redirectUri: string; redirectUriGiven?: boolean; scope: string; state: string | null; userId: string | null }
 
 export class AuthorizationService {
   readonly definition: MachineDefinition;
+  private readonly failedSignIns = new RateLimiter(10, 60_000);
+  private readonly starts = new RateLimiter(60, 60_000);
 
   constructor(
     private readonly db: Db,
@@ -55,7 +58,10 @@ export class AuthorizationService {
   }
 
   /** GET /v1/oauth/authorize: checks the request and opens a session awaiting login. */
-  async start(q: AuthorizeQuery): Promise<AuthorizeStep> {
+  async start(q: AuthorizeQuery, address: string): Promise<AuthorizeStep> {
+    // Each request stores a session: 60 a minute per address is plenty for people.
+    const wait = this.starts.hit(address);
+    if (wait > 0) return { kind: 'error', message: `Too many authorization requests from your address. Try again in ${wait} seconds.`, retryAfter: wait };
     let app: AppRow;
     let redirectUri: string;
     try {
@@ -75,7 +81,7 @@ export class AuthorizationService {
       await this.actors.transaction((unit) =>
         this.actors.create(unit, this.definition, {
           id, tenantId: app.tenant_id,
-          input: { clientId: app.id, tenantId: app.tenant_id, redirectUri, scope: scopes.join(' '), state: q.state ?? null, codeChallenge: challenge },
+          input: { clientId: app.id, tenantId: app.tenant_id, redirectUri, redirectUriGiven: q.redirect_uri !== undefined, scope: scopes.join(' '), state: q.state ?? null, codeChallenge: challenge },
           columns: { app_id: app.id, csrf_hash: csrfHash },
         }),
       );
@@ -94,16 +100,25 @@ export class AuthorizationService {
     return session;
   }
 
-  async login(form: { session?: string; csrf?: string; email?: string; password?: string; decision?: string }, cookieSession: string | null): Promise<AuthorizeStep> {
+  async login(form: { session?: string; csrf?: string; email?: string; password?: string; decision?: string }, cookieSession: string | null, address: string): Promise<AuthorizeStep> {
     const session = await this.bound(form.session, form.csrf, cookieSession);
     if (!session) return { kind: 'error', message: 'This sign-in form has expired or was not opened in this browser.' };
     const ctx = session.snapshot.context as unknown as SessionContext;
-    if (form.decision === 'deny') return this.deny(session.id, ctx);
     if (session.state !== 'awaitingLogin') return { kind: 'error', message: 'This authorization request is no longer waiting for a sign-in.' };
+    if (form.decision === 'deny') return this.deny(session.id, ctx);
     const app = await this.apps.byClientId(ctx.clientId);
-    const user = form.email && form.password ? await this.tenants.authenticate(ctx.tenantId, form.email, form.password) : null;
     const clientOrigin = new URL(ctx.redirectUri).origin;
-    if (!user || !app) return { kind: 'login', sessionId: session.id, csrf: form.csrf!, appName: app?.name ?? ctx.clientId, clientOrigin, email: form.email, error: 'The email or password is not right.' };
+    const again = (error: string, retryAfter?: number): AuthorizeStep =>
+      ({ kind: 'login', sessionId: session.id, csrf: form.csrf!, appName: app?.name ?? ctx.clientId, clientOrigin, email: form.email, error, retryAfter });
+    // Password guessing: 10 failed attempts a minute per address and account.
+    const attempts = `${address} ${ctx.tenantId} ${(form.email ?? '').toLowerCase()}`;
+    const wait = this.failedSignIns.peek(attempts);
+    if (wait > 0) return again(`Too many failed sign-in attempts. Try again in ${wait} seconds.`, wait);
+    const user = form.email && form.password ? await this.tenants.authenticate(ctx.tenantId, form.email, form.password) : null;
+    if (!user || !app) {
+      this.failedSignIns.hit(attempts);
+      return again('The email or password is not right.');
+    }
     await this.actors.transaction((unit) => this.actors.send(unit, this.definition, [{ id: session.id, event: { type: 'LOGIN', userId: user.id } }]));
     return { kind: 'consent', sessionId: session.id, csrf: form.csrf!, appName: app.name, clientOrigin, scopes: ctx.scope.split(' ') };
   }
@@ -112,11 +127,15 @@ export class AuthorizationService {
     const session = await this.bound(form.session, form.csrf, cookieSession);
     if (!session) return { kind: 'error', message: 'This consent form has expired or was not opened in this browser.' };
     const ctx = session.snapshot.context as unknown as SessionContext;
+    if (session.state !== 'awaitingConsent') return { kind: 'error', message: 'This authorization request is no longer waiting for consent; start again from the application.' };
     if (form.decision !== 'approve') return this.deny(session.id, ctx);
     const code = randomToken(43);
     const result = await this.actors.transaction(async (unit) => {
       const sent = await this.actors.send(unit, this.definition, [{ id: session.id, event: { type: 'APPROVE', at: new Date(this.actors.clock.now()).toISOString() } }]);
-      if (sent.get(session.id)?.to !== 'codeIssued') return null;
+      // Only the transition out of awaitingConsent issues a code: a form posted twice (or
+      // raced) must not replace the code already sent to the client.
+      const r = sent.get(session.id);
+      if (!r || r.from !== 'awaitingConsent' || r.to !== 'codeIssued') return null;
       await authorizeStore.setCode(unit.tx, session.id, await sha256Hex(code));
       return sent;
     });
@@ -144,10 +163,17 @@ export class AuthorizationService {
       const ctx = session!.snapshot.context as unknown as SessionContext;
       const sent = await this.actors.send(unit, this.definition, [{
         id: found.id,
-        event: { type: 'REDEEM', clientId: app.id, redirectUri: body.redirect_uri ?? ctx.redirectUri, pkceChallenge, at: new Date(this.actors.clock.now()).toISOString() },
+        // RFC 6749 §4.1.3: redirect_uri must be sent again when the request carried one.
+        event: { type: 'REDEEM', clientId: app.id, redirectUri: body.redirect_uri ?? (ctx.redirectUriGiven === false ? ctx.redirectUri : null), pkceChallenge, at: new Date(this.actors.clock.now()).toISOString() },
       }]);
       const r = sent.get(found.id);
-      if (!r || r.from !== 'codeIssued' || r.to !== 'redeemed') return { replay: r?.to === 'replayDetected' };
+      if (r?.to === 'replayDetected') {
+        // Revoked in this transaction, not only by the effect after commit: a crash in between
+        // must not leave the stolen tokens valid. (The effect repeats it; it is idempotent.)
+        await authorizeStore.revokeSession(unit.tx, found.id);
+        return { replay: true };
+      }
+      if (!r || r.from !== 'codeIssued' || r.to !== 'redeemed') return { replay: false };
       return { tokens: await this.issue(unit.tx, app, found.id, ctx.userId!, ctx.scope.split(' '), newId('rt')) };
     });
     if ('tokens' in outcome && outcome.tokens) return outcome.tokens;
@@ -157,23 +183,27 @@ export class AuthorizationService {
   }
 
   /** grant_type=refresh_token: rotated on use; reusing an old one revokes the family. */
-  async refresh(app: AppRow, body: { refresh_token?: string; scope?: string }): Promise<TokenResponse> {
+  async refresh(app: AuthenticatedApp, body: { refresh_token?: string; scope?: string }): Promise<TokenResponse> {
     if (!app.grant_types.includes('refresh_token')) throw oauthErrors.unauthorizedClient('this application may not use refresh tokens');
     if (!body.refresh_token) throw oauthErrors.invalidRequest('refresh_token is required');
     const hash = await sha256Hex(body.refresh_token);
     const outcome = await this.db.transaction(async (tx) => {
-      const old = await authorizeStore.useRefresh(tx, hash);
-      if (!old || old.app_id !== app.id) return { error: 'the refresh token is invalid' };
+      const old = await authorizeStore.useRefresh(tx, hash, app.id);
+      if (!old) return { error: 'the refresh token is invalid' };
       if (old.revoked_at) return { error: 'the refresh token was revoked' };
       if (old.used_at) return { reuse: old.family };
-      if (old.expires_at.getTime() < Date.now()) return { error: 'the refresh token has expired' };
-      let scopes = old.scopes;
+      if (old.expires_at.getTime() < this.actors.clock.now()) return { error: 'the refresh token has expired' };
+      // The grant narrows to what the app and its tenant still approve.
+      const still = old.scopes.filter((s) => app.requested_scopes.includes(s) && app.tenantApprovedScopes.includes(s));
+      let scopes = still;
       if (body.scope) {
         const asked = body.scope.trim().split(/\s+/);
-        if (asked.some((s) => !old.scopes.includes(s))) return { error: 'scope may only narrow the original grant' };
+        if (asked.some((s) => !still.includes(s))) return { error: 'scope may only narrow the original grant' };
         scopes = asked;
       }
-      return { tokens: await this.issue(tx, app, old.session_id, old.user_id, scopes, old.family) };
+      if (scopes.length === 0) return { error: 'no scope of this grant is approved any more' };
+      // A rotation keeps the family's expiry: refreshing never extends a grant.
+      return { tokens: await this.issue(tx, app, old.session_id, old.user_id, scopes, old.family, old.expires_at) };
     });
     if ('reuse' in outcome && outcome.reuse) {
       // Committed apart from the failed exchange: a reused refresh token ends its family.
@@ -184,7 +214,7 @@ export class AuthorizationService {
     return (outcome as { tokens: TokenResponse }).tokens;
   }
 
-  private async issue(tx: Parameters<typeof authorizeStore.recordIssued>[0], app: AppRow, sessionId: string, userId: string, scopes: string[], family: string): Promise<TokenResponse> {
+  private async issue(tx: Parameters<typeof authorizeStore.recordIssued>[0], app: AppRow, sessionId: string, userId: string, scopes: string[], family: string, familyExpiresAt?: Date): Promise<TokenResponse> {
     const ttl = tokenLifetime(app, this.config.accessTokenTtlSeconds);
     const minted = await this.tokens.mint({ tenantId: app.tenant_id, subject: userId, clientId: app.id, scopes, ttlSeconds: ttl, kind: 'user' });
     await authorizeStore.recordIssued(tx, { jti: minted.jti, tenantId: app.tenant_id, sessionId, expiresAt: minted.expiresAt });
@@ -192,7 +222,7 @@ export class AuthorizationService {
     if (app.grant_types.includes('refresh_token')) {
       const refresh = `rt_${randomToken(43)}`;
       await authorizeStore.insertRefresh(tx, {
-        hash: await sha256Hex(refresh), tenantId: app.tenant_id, appId: app.id, sessionId, userId, scopes, family, expiresAt: new Date(Date.now() + REFRESH_TTL_SECONDS * 1000),
+        hash: await sha256Hex(refresh), tenantId: app.tenant_id, appId: app.id, sessionId, userId, scopes, family, expiresAt: familyExpiresAt ?? new Date(this.actors.clock.now() + REFRESH_TTL_SECONDS * 1000),
       });
       response.refresh_token = refresh;
     }
