@@ -63,6 +63,7 @@ export class PgBossBaseline {
       `insert into subscriptions (id, url, event_type, secret) select id, url, event_type, secret from jsonb_to_recordset($1::jsonb) as s(id text, url text, event_type text, secret text)`,
       [JSON.stringify(rows)],
     );
+    await this.db.query('analyze subscriptions');
   }
 
   /** The event and one job per matching subscription, in one transaction. */
