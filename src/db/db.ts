@@ -36,6 +36,15 @@ export async function notify(db: Queryable, channel: string, payload: string): P
 
 const UNAVAILABLE_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
 
+/**
+ * Postgres refused a value (SQLSTATE class 22: a date out of range, a NUL byte, a number too
+ * large): the input was bad, so the answer is a 400, never a 500.
+ */
+export function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 /** The database went away (restart, failover, a dropped connection): worth a retry later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

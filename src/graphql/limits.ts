@@ -13,6 +13,8 @@ export const LIMITS = {
   maxCost: 2000,
   /** Tokens the parser reads before giving up (bounds the work an oversized document costs). */
   maxTokens: 2000,
+  /** Characters of a document's text; comments and padding count here, not in tokens. */
+  maxDocumentLength: 32_768,
   defaultPage: 20,
   maxPage: 100,
 } as const;

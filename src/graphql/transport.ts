@@ -7,7 +7,10 @@ import {
   GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema,
 } from 'graphql';
 import { createHandler, parseRequestParams, type Handler, type Request as HttpRequest, type RequestParams, type Response as HttpResponse } from 'graphql-http';
+import { createHash } from 'node:crypto';
 import { ApiError } from '../http/errors.ts';
+import { nulPath } from '../http/nul.ts';
+import { ExpiringCache } from '../expiring-cache.ts';
 import { isDatabaseUnavailable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import type { Counter, Metrics } from '../metrics.ts';
@@ -63,22 +66,10 @@ function persistedId(body: Record<string, unknown>): string | null {
   return null;
 }
 
-/** A bounded map of document texts already matched to an approved hash (the hot path skips parse and print). */
-class TextCache {
-  private readonly map = new Map<string, string>();
-  constructor(private readonly max: number) {}
-  get(text: string): string | undefined {
-    return this.map.get(text);
-  }
-  set(text: string, hash: string): void {
-    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as string);
-    this.map.set(text, hash);
-  }
-}
-
 export class GraphqlTransport {
   private readonly handler: Handler<Request, Caller>;
-  private readonly texts = new TextCache(1000);
+  /** Digests of document texts already matched to an approved hash (the hot path skips parse and print). */
+  private readonly texts = new ExpiringCache<string, string>(Infinity, Date.now, 1000);
   private readonly approvedRuns: Counter;
   private readonly refusals: Counter;
 
@@ -166,7 +157,10 @@ export class GraphqlTransport {
   /** Checks, then the approved operation's own parsed document, so nothing else can execute. */
   private async subscribe(req: HttpRequest<Request, Caller>, params: RequestParams) {
     const { bundles, principal } = req.context;
-    const known = this.texts.get(params.query);
+    if (params.query.length > LIMITS.maxDocumentLength) return [this.refuse(`the document is ${params.query.length} characters; the limit is ${LIMITS.maxDocumentLength}`, CODES.parse)];
+    // Keyed on a digest: a cached text costs 64 characters whatever its padding.
+    const textKey = createHash('sha256').update(params.query).digest('hex');
+    const known = this.texts.get(textKey);
     let approved = known ? this.registry.find(bundles, known) : null;
     if (!approved) {
       let doc: DocumentNode;
@@ -182,13 +176,13 @@ export class GraphqlTransport {
       }
       const depth = documentDepth(doc);
       if (depth > LIMITS.maxDepth) return [this.refuse(`the document nests ${depth === Infinity ? 'without end' : `${depth} levels deep`}; the limit is ${LIMITS.maxDepth}`, CODES.depth)];
-      if (!approved) {
-        const cost = documentCost(this.schema, doc, params.variables);
-        if (cost > LIMITS.maxCost) return [this.refuse(`the document may return ${cost} objects; the limit is ${LIMITS.maxCost}`, CODES.cost)];
-        return [this.refuse(notApproved())];
-      }
-      this.texts.set(params.query, hash);
+      // No cost for a document that is not approved: the cost is read off the schema, so its
+      // figure would tell which fields exist.
+      if (!approved) return [this.refuse(notApproved())];
+      this.texts.set(textKey, hash);
     }
+    const nul = nulPath(params.variables ?? null);
+    if (nul !== null) return [this.refuse(`variables${nul ? `.${nul}` : ''}: must not contain NUL (U+0000) characters`, CODES.variables)];
     const cost = documentCost(this.schema, approved.ast, params.variables);
     if (cost > LIMITS.maxCost) return [this.refuse(`with these variables the operation may return ${cost} objects; the limit is ${LIMITS.maxCost} (ask for smaller pages)`, CODES.cost)];
     this.approvedRuns.inc({ bundle: approved.bundle, operation: approved.name ?? 'anonymous' });

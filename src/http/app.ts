@@ -7,7 +7,8 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiError, invalidRequest } from './errors.ts';
 import { requestInfo, type RequestInfo } from './request-info.ts';
-import { isDatabaseUnavailable } from '../db/db.ts';
+import { isDatabaseUnavailable, isDataException } from '../db/db.ts';
+import { nulPath } from './nul.ts';
 
 export interface HttpOptions {
   log: Logger;
@@ -43,23 +44,6 @@ function formObject(params: URLSearchParams): Record<string, string | string[]> 
     out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }
   return out;
-}
-
-/**
- * Where a NUL character hides in a parsed body ('' for the body itself), or null. Postgres
- * text and jsonb cannot hold U+0000, so such input is refused up front instead of failing
- * deep in a query.
- */
-function nulPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, item] of Object.entries(value)) {
-    const here = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return here;
-    const found = nulPath(item, here);
-    if (found !== null) return found;
-  }
-  return null;
 }
 
 function refuseNul(parsed: unknown, mayHold: boolean): unknown {
@@ -122,6 +106,10 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
         return new ApiError(404, 'not_found', `no route for ${request.method} ${path}`).toResponse(info.id);
       }
       if (code === 'PARSE') return invalidRequest('request body could not be parsed').toResponse(info.id);
+      if (isDataException(error)) {
+        log.warn('a value was refused by the database', { request_id: info.id, error });
+        return invalidRequest(`a value is out of range or malformed (${(error as Error).message})`).toResponse(info.id);
+      }
       if (isDatabaseUnavailable(error)) {
         log.warn('database unavailable', { request_id: info.id, error });
         return new ApiError(503, 'temporarily_unavailable', 'the database is unavailable; retry shortly (with the same Idempotency-Key when publishing)', { 'retry-after': '1' }).toResponse(info.id);

@@ -5,6 +5,7 @@
 import { t } from 'elysia';
 import { fromBase64Url, toBase64Url, utf8 } from '../crypto/encoding.ts';
 import { invalidRequest } from './errors.ts';
+import { nulPath } from './nul.ts';
 
 export const PageQuery = t.Object(
   {
@@ -14,7 +15,16 @@ export const PageQuery = t.Object(
   { additionalProperties: true },
 );
 
-const PG_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+const PG_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+
+/** The shape of Postgres' timestamptz text, and a day and time that exist. */
+function isTime(at: string): boolean {
+  const m = PG_TIME.exec(at);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+}
 
 export interface Page { limit: number; after: { at: string; id: string } | null }
 
@@ -23,7 +33,7 @@ export function readPage(query: { limit?: number; cursor?: string }): Page {
   if (!query.cursor) return { limit, after: null };
   try {
     const [at, id] = JSON.parse(new TextDecoder().decode(fromBase64Url(query.cursor))) as [string, string];
-    if (typeof at !== 'string' || typeof id !== 'string' || !PG_TIME.test(at) || id.length > 100) throw new Error('shape');
+    if (typeof at !== 'string' || typeof id !== 'string' || !isTime(at) || id.length > 100 || nulPath(id) !== null) throw new Error('shape');
     return { limit, after: { at, id } };
   } catch {
     throw invalidRequest('cursor: not a cursor this service issued');

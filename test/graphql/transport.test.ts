@@ -299,12 +299,30 @@ describe('depth and cost limits', () => {
     expect(codesOf(cyclic.body)).toEqual(['DEPTH_LIMIT_EXCEEDED']);
   });
 
-  test('a document asking for too many objects is refused with its cost and the limit', async () => {
-    const wide = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: incidents(first: 100) { incidents { id } }`).join(' ')} }`;
-    const r = await gql(service, sync, { query: wide });
-    expect(codesOf(r.body)).toEqual(['COST_LIMIT_EXCEEDED']);
-    expect(r.body.errors[0].message).toMatch(/may return \d+ objects; the limit is 2000/);
-    expect(r.text).not.toMatch(SCHEMA_WORDS);
+  test('an unapproved document is never costed: real and made-up fields get the same answer', async () => {
+    // A cost is read off the schema, so its figure would tell which fields exist.
+    const wide = (field: string) => `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: ${field}(first: 100) { ${field} { id } }`).join(' ')} }`;
+    const real = await gql(service, sync, { query: wide('incidents') });
+    const madeUp = await gql(service, sync, { query: wide('zebras') });
+    expect(codesOf(real.body)).toEqual(['OPERATION_NOT_APPROVED']);
+    expect(real.body).toEqual(madeUp.body);
+    expect(real.text).not.toMatch(SCHEMA_WORDS);
+  });
+
+  test('a padded document is refused past its length limit; NUL in variables is a refusal, not a failure', async () => {
+    const padded = `${doc('incident-sync', 'IncidentSyncPage')}\n#${'x'.repeat(40_000)}`;
+    const long = await gql(service, sync, { query: padded });
+    expect(codesOf(long.body)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(long.body.errors[0].message).toContain('the limit is 32768');
+    // In a POST body the HTTP layer refuses it; over GET it reaches the transport.
+    const posted = await gql(service, sync, { query: doc('incident-sync', 'IncidentById'), variables: { id: 'inc_\u0000' } });
+    expect(posted.status).toBe(400);
+    const url = new URL(`${service.url}/graphql`);
+    url.searchParams.set('query', doc('incident-sync', 'IncidentById'));
+    url.searchParams.set('variables', JSON.stringify({ id: 'inc_\u0000' }));
+    const got = await fetch(url, { headers: { authorization: `Bearer ${sync.token}`, 'x-tenant-id': sync.tenantId } });
+    const body = (await got.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors.map((e) => e.extensions.code)).toEqual(['INVALID_VARIABLES']);
   });
 
   test('an approved operation is costed with the variables sent: big nested pages are refused, small ones run', async () => {

@@ -75,6 +75,13 @@ describe('the error envelope', () => {
       expectEnvelope(body, 'invalid_request');
       expect(body!.error_description as string).toContain(where);
     }
+    // A cursor that decodes to a day that does not exist, or to an id with a NUL, is refused too.
+    for (const forged of [['2024-02-30 10:00:00+00', 'app_x'], ['2024-02-29 10:00:00+00', 'app_\u0000']]) {
+      const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
+      const { res, body } = await call(`/v1/platform/apps?cursor=${cursor}`, { headers: auth });
+      expect(res.status).toBe(400);
+      expect(body!.error_description).toBe('cursor: not a cursor this service issued');
+    }
     // A JSON-escaped backslash before "u0000" is not a NUL: accepted.
     const fine = await call('/v1/events', { method: 'POST', headers: json, body: JSON.stringify({ type: 'case.updated', data: { path: 'C:\\u0000' } }) });
     expect(fine.res.status).toBe(202);
