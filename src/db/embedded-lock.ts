@@ -14,7 +14,10 @@ const LOCK_FILE = 'argus.lock';
 
 const code = (error: unknown) => (error as { code?: string }).code;
 
+/** A holder that is still running. Our own pid is stale: a process opens the database once,
+ * so a lock naming it was left by an earlier life under the same pid (pid 1 in a container). */
 function alive(pid: number): boolean {
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;
