@@ -41,6 +41,17 @@ export class StudioAccess {
     return { ...p, via: 'session' };
   }
 
+  /** Whether the request's token (header or cookie) is still a tenant admin's: false once revoked or expired. */
+  async stillAdmin(request: Request): Promise<boolean> {
+    try {
+      await this.admin(request);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return false;
+      throw error;
+    }
+  }
+
   /** Checks a tenant admin's password; answers the session cookie to set. */
   async signIn(request: Request, body: { tenant: string; email: string; password: string }) {
     const origin = request.headers.get('origin');

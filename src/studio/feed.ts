@@ -20,6 +20,11 @@ export interface FeedOptions {
   settleMs?: number;
   heartbeatMs?: number;
   limit?: number;
+  /**
+   * Whether the viewer may still watch (token not revoked or expired), asked at every
+   * heartbeat: a stream outlives the request that opened it, not the permission.
+   */
+  stillAllowed?: () => Promise<boolean>;
   log: Logger;
 }
 
@@ -35,6 +40,7 @@ export function journalEvents(request: Request, start: number, source: FeedSourc
   const marks: Array<{ at: number; seq: number }> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWrite = Date.now();
+  let lastCheck = Date.now();
   let closed = false;
 
   const stream = new ReadableStream<Uint8Array>({
@@ -68,6 +74,15 @@ export function journalEvents(request: Request, start: number, source: FeedSourc
           if (!full && marks[0].at <= now - settleMs && marks[0].seq > floor) {
             floor = marks[0].seq;
             for (const seq of sent) if (seq <= floor) sent.delete(seq);
+          }
+          // Asked on its own clock: a busy stream writes all the time and would never ask.
+          if (options.stillAllowed && Date.now() - lastCheck >= heartbeatMs) {
+            lastCheck = Date.now();
+            if (!(await options.stillAllowed())) {
+              write(`event: error\ndata: ${JSON.stringify({ error: 'invalid_token', error_description: 'your sign-in ended; sign in again' })}\n\n`);
+              stop();
+              return;
+            }
           }
           if (Date.now() - lastWrite >= heartbeatMs) write(': keep-alive\n\n');
         } catch (error) {

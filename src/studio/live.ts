@@ -105,7 +105,7 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
       return journalEvents(request, start, {
         read: (after, skip, limit) => studioStore.webhookFeed(db, p.tenantId, params.id, after, limit, skip),
         lastSeq: () => studioStore.lastSeq(db),
-      }, { log: deps.log });
+      }, { log: deps.log, stillAllowed: () => access.stillAdmin(request) });
     }, { params: WebhookId, detail: { summary: "A webhook's subscription and delivery transitions, live (server-sent events)", tags } })
     .get('/v1/studio/authorization-sessions', async ({ request }) => {
       const p = await access.admin(request);

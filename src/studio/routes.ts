@@ -127,7 +127,7 @@ export function studioRoutes(deps: StudioDeps) {
       return journalEvents(request, start, {
         read: (after, skip, limit) => studioStore.instance(db, p.tenantId, params.name, params.id, after, limit, skip),
         lastSeq: () => studioStore.lastSeq(db),
-      }, { log: deps.log });
+      }, { log: deps.log, stillAllowed: () => access.stillAdmin(request) });
     }, { params: Instance, detail: { summary: "An instance's transitions, live (server-sent events)", tags } })
     .use(studioLiveRoutes(deps, access));
 }

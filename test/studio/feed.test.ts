@@ -91,4 +91,26 @@ describe('journal feed', () => {
     expect(JSON.parse(got.find((e) => e.event === 'error')!.data)).toMatchObject({ error: 'temporarily_unavailable' });
     expect((await reader.read()).done).toBe(true);
   });
+
+  test('a viewer whose sign-in ended (revoked, expired) is told so and the stream ends', async () => {
+    const { source, commit } = journal();
+    let allowed = true;
+    const res = journalEvents(new Request('http://x/'), 0, source, { pollMs: 5, heartbeatMs: 20, log: silentLogger, stillAllowed: async () => allowed });
+    commit(1);
+    const first = await events(res, (g) => seqs(g).includes(1));
+    allowed = false;
+    // Rows keep coming (no quiet moment for a keep-alive): the check happens all the same.
+    let next = 2;
+    const busy = setInterval(() => commit(next++), 2);
+    const rest: string[] = [];
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { value, done } = await first.reader.read();
+      if (done) break;
+      rest.push(decoder.decode(value));
+    }
+    clearInterval(busy);
+    expect(rest.join('')).toContain('event: error');
+    expect(rest.join('')).toContain('invalid_token');
+  });
 });
