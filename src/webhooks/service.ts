@@ -386,8 +386,9 @@ export class WebhookService {
    * What each subscription hears of a batch of attempts, in order. DELIVERY_SUCCEEDED only
    * clears the failure count (machines/subscription.ts): for an `active` subscription it
    * changes nothing, and after a first success a second changes nothing either. So successes
-   * go only to subscriptions that are not active (read in this transaction: one that turns
-   * failing after the read is ordered after this batch), and consecutive ones are sent once.
+   * go only to subscriptions that are not active (read under a row lock: a failure recorded by
+   * a batch still in flight is waited for, so it cannot hide this success), and consecutive
+   * ones are sent once.
    * Failures are all sent.
    */
   private async subscriptionOutcomes(unit: Unit, items: AttemptResult[], at: string): Promise<Array<{ id: string; event: { type: string; at?: string } }>> {
