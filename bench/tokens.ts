@@ -105,6 +105,17 @@ async function argus(alg: SigningAlg, pgUrl: string) {
     const { perS, cpuS } = await tokenRate(`http://127.0.0.1:${port}/v1/oauth/token`, app.id, clientSecret!, algOf(alg), serverCpu);
     const perCpuS = REQUESTS / cpuS;
     figure('tokens', `tokens_per_s_${alg.toLowerCase()}`, perS, '1/s', { machine, processes: WORKERS, per_server_cpu_s: Math.round(perCpuS) });
+    // The floor under any answer of these servers: GET /v1/auth/jwks.json (keys cached in
+    // memory) per server CPU-second: HTTP, routing, request id, metrics; no database, no signing.
+    const health = async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/v1/auth/jwks.json`);
+      if (res.status !== 200) throw new Error(`jwks answered ${res.status}`);
+      await res.arrayBuffer();
+    };
+    await rate(1000, CONCURRENCY, health);
+    const floorBefore = serverCpu();
+    await rate(REQUESTS, CONCURRENCY, health);
+    figure('tokens', `http_floor_per_server_cpu_s_${alg.toLowerCase()}`, REQUESTS / (serverCpu() - floorBefore), '1/s', { machine, route: 'GET /v1/auth/jwks.json' });
     return { perS, verifyRate, perCpuS, rawSignPerCpuS };
   } finally {
     await stopAll(servers);
