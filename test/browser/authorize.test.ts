@@ -4,7 +4,7 @@
 // redeems with its PKCE verifier. Cancelling sends access_denied back. Pages are checked for
 // labelled fields and an announced error.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { sha256Base64Url } from '../../src/crypto/hash.ts';
 import { randomToken } from '../../src/ids.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
@@ -39,6 +39,11 @@ afterAll(async () => {
   client.stop(true);
 });
 
+/** Clicks a form's button and waits for the page it posts to (not the one it leaves). */
+async function submit(page: Page, button: string) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: button }).click()]);
+}
+
 async function publicApp() {
   const res = await fetch(`${service.url}/v1/platform/apps`, {
     method: 'POST',
@@ -68,14 +73,14 @@ describe('authorization code flow in a browser', () => {
     // A wrong password: the page says so in an alert, keeps the email, marks the field.
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submit(page, 'Sign in');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('not right');
     expect(await page.getByLabel('Email').inputValue()).toBe(email);
     expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: screenshotPath('authorize-login-error') });
 
     await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submit(page, 'Sign in');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Allow Case sync desktop');
     const asked = await page.locator('#scopes li code').allTextContents();
     expect(asked.sort()).toEqual(['cases:read', 'webhooks:read']);
