@@ -27,7 +27,11 @@ export interface EffectContext {
   row: KnownRow;
 }
 /** A row as committed: what send() would load. */
-export interface KnownRow { id: string; tenant_id: string; snapshot: Persisted; version: number; timers: Timer[] }
+export interface KnownRow {
+  id: string; tenant_id: string; snapshot: Persisted; version: number; timers: Timer[];
+  /** The row's holdBack column, when its definition has one and a worker claimed it. */
+  hold_key?: string | null;
+}
 export type EffectHandler = (effect: Effect, on: EffectContext) => void | Promise<void>;
 
 export interface MachineDefinition<M extends AnyStateMachine = AnyStateMachine> {
@@ -42,6 +46,12 @@ export interface MachineDefinition<M extends AnyStateMachine = AnyStateMachine> 
   project?: (snapshot: Persisted, dueAt: string | null) => Record<string, unknown>;
   /** One handler per named effect action of the machine. */
   effects: Record<string, EffectHandler>;
+  /**
+   * Due rows this process should leave for now, by a domain column: a webhook endpoint whose
+   * requests already queue here is not handed more, so it cannot fill the in-flight budget
+   * that every other endpoint shares. Asked before each claim.
+   */
+  holdBack?: { column: string; values: () => string[] };
 }
 
 export interface Unit {
@@ -249,11 +259,17 @@ export class ActorSystem {
   async fireDue(def: MachineDefinition, limit: number): Promise<number> {
     const now = new Date(this.clock.now()).toISOString();
     return this.transaction(async (unit) => {
+      const params: unknown[] = [now, limit];
+      let where = 'due_at <= $1::timestamptz';
+      if (def.table === 'machine_instances') where += ` and machine = $${params.push(def.name)}`;
+      const held = def.holdBack;
+      const holding = held?.values() ?? [];
+      if (held && holding.length) where += ` and ${held.column} <> all($${params.push(holding)}::text[])`;
       const rows = await unit.tx.query<Loaded & Record<string, unknown>>(
-        `select id, tenant_id, snapshot, version, timers from ${def.table}
-          where due_at <= $1::timestamptz ${def.table === 'machine_instances' ? 'and machine = $3' : ''}
+        `select id, tenant_id, snapshot, version, timers${held ? `, ${held.column}::text as hold_key` : ''} from ${def.table}
+          where ${where}
           order by due_at limit $2 for update skip locked`,
-        def.table === 'machine_instances' ? [now, limit, def.name] : [now, limit],
+        params,
       );
       if (rows.length === 0) return 0;
       const items: Array<{ id: string; event: EventObject }> = [];
@@ -377,7 +393,7 @@ export class ActorSystem {
     for (const w of committed) {
       results.set(w.row.id, { id: w.row.id, from: w.from, to: stateName(w.snapshot.value), snapshot: w.snapshot, changed: true });
     }
-    this.schedule(unit, def, committed.map((w) => ({ id: w.row.id, tenantId: w.row.tenant_id, step: { snapshot: w.snapshot, effects: w.effects, timers: w.timers, changed: true }, version: w.row.version + 1 })));
+    this.schedule(unit, def, committed.map((w) => ({ id: w.row.id, tenantId: w.row.tenant_id, step: { snapshot: w.snapshot, effects: w.effects, timers: w.timers, changed: true }, version: w.row.version + 1, holdKey: w.row.hold_key })));
     return retry;
   }
 
@@ -393,9 +409,9 @@ export class ActorSystem {
     this.transitions.inc({ machine: def.name }, entries.length);
   }
 
-  private schedule(unit: Unit, def: MachineDefinition, steps: Array<{ id: string; tenantId: string; step: Step; version: number }>) {
-    for (const { id, tenantId, step, version } of steps) {
-      const row: KnownRow = { id, tenant_id: tenantId, snapshot: step.snapshot, version, timers: step.timers };
+  private schedule(unit: Unit, def: MachineDefinition, steps: Array<{ id: string; tenantId: string; step: Step; version: number; holdKey?: string | null }>) {
+    for (const { id, tenantId, step, version, holdKey } of steps) {
+      const row: KnownRow = { id, tenant_id: tenantId, snapshot: step.snapshot, version, timers: step.timers, hold_key: holdKey };
       for (const effect of step.effects) {
         const handler = def.effects[effect.type];
         if (!handler) throw new Error(`${def.name}: no effect handler for ${effect.type}`);

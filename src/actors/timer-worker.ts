@@ -70,11 +70,13 @@ export class TimerWorker {
     }
   }
 
-  /** Stops claiming; resolves when the batch in hand is committed. */
+  /** Stops claiming; resolves when the batch in hand is committed. Safe to call twice. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
     await this.loop;
-    await this.unlisten?.();
+    const unlisten = this.unlisten;
+    this.unlisten = null;
+    await unlisten?.();
   }
 }

@@ -63,12 +63,43 @@ export function deliveryView(d: DeliveryRow) {
 
 /** At most `limit` requests in flight per endpoint: one slow receiver never holds the rest. */
 class EndpointGate {
-  private readonly active = new Map<string, { n: number; waiting: Array<() => void> }>();
+  private readonly active = new Map<string, { n: number; waiting: Array<() => void>; reserved: number }>();
   constructor(private readonly limit: number) {}
-  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Endpoints with a full round of requests already queued behind the ones in flight,
+   * counting those claimed and on their way (reserved, synchronously at claim time: claims
+   * follow each other faster than a request reaches the queue).
+   */
+  saturated(): string[] {
+    const out: string[] = [];
+    for (const [key, slot] of this.active) if (slot.waiting.length + slot.reserved >= this.limit) out.push(key);
+    return out;
+  }
+
+  /** A request for `key` is on its way (claimed, being looked up); release() when it gets to run() or will not. */
+  reserve(key: string): { release(): void } {
+    const slot = this.slot(key);
+    slot.reserved++;
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        slot.reserved--;
+        if (slot.n === 0 && slot.reserved === 0 && slot.waiting.length === 0) this.active.delete(key);
+      },
+    };
+  }
+
+  private slot(key: string) {
     let slot = this.active.get(key);
-    if (!slot) this.active.set(key, (slot = { n: 0, waiting: [] }));
-    if (slot.n >= this.limit) await new Promise<void>((resolve) => slot!.waiting.push(resolve));
+    if (!slot) this.active.set(key, (slot = { n: 0, waiting: [], reserved: 0 }));
+    return slot;
+  }
+
+  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const slot = this.slot(key);
+    if (slot.n >= this.limit) await new Promise<void>((resolve) => slot.waiting.push(resolve));
     slot.n++;
     try {
       return await fn();
@@ -76,7 +107,7 @@ class EndpointGate {
       slot.n--;
       const next = slot.waiting.shift();
       if (next) next();
-      else if (slot.n === 0) this.active.delete(key);
+      else if (slot.n === 0 && slot.reserved === 0) this.active.delete(key);
     }
   }
 }
@@ -119,6 +150,9 @@ export class WebhookService {
       name: 'delivery',
       machine: deliveryMachine,
       table: 'webhook_deliveries',
+      // A backlogged endpoint is not claimed for while its requests queue here: its due
+      // deliveries wait in the database, and the other endpoints keep the in-flight budget.
+      holdBack: { column: 'subscription_id', values: () => this.gate.saturated() },
       columns: { status: 'text', attempt: 'integer', last_status: 'integer', last_error: 'text', next_attempt_at: 'timestamptz' },
       project: (s, dueAt) => {
         const c = s.context as { attempt: number; lastStatus: number | null; lastError: string | null };
@@ -217,9 +251,14 @@ export class WebhookService {
     return this.get(principal, id);
   }
 
+  /** Deletes a webhook; its deliveries still waiting are cancelled (one already being sent finishes). */
   async remove(principal: Principal, id: string): Promise<void> {
-    const rows = await webhookStore.softDelete(this.db, principal.tenantId, id);
-    if (rows.length === 0) throw notFound(`webhook ${id}`);
+    await this.actors.transaction(async (unit) => {
+      const rows = await webhookStore.softDelete(unit.tx, principal.tenantId, id);
+      if (rows.length === 0) throw notFound(`webhook ${id}`);
+      const pending = await webhookStore.pending(unit.tx, principal.tenantId, id);
+      await this.actors.send(unit, this.deliveries, pending.map((d) => ({ id: d.id, event: { type: 'CANCEL', reason: 'webhook deleted' } })));
+    });
   }
 
   // ---- events --------------------------------------------------------------------------
@@ -360,7 +399,15 @@ export class WebhookService {
 
   /** The deliver effect: sign and POST, then record the attempt (batched with others). */
   private async deliver(delivery: KnownRow, attempt: number): Promise<void> {
-    const row = await this.sendables.add(delivery.id);
+    // Counted against its endpoint from the moment it was claimed (EndpointGate.saturated);
+    // released just before run() counts it instead (no await in between).
+    const reservation = delivery.hold_key ? this.gate.reserve(delivery.hold_key) : null;
+    let row: SendableRow | null;
+    try {
+      row = await this.sendables.add(delivery.id);
+    } finally {
+      reservation?.release();
+    }
     if (!row) return;
     await this.gate.run(row.subscription_id, async () => {
       const now = this.actors.clock.now();

@@ -47,6 +47,9 @@ export const webhookStore = {
         where tenant_id = $1 and id = $2`,
       [tenantId, id, patch.url ?? null, patch.events ?? null, patch.secretSealed ?? null, patch.previousSecretSealed ?? null],
     ),
+  /** Deliveries of a subscription still waiting to be sent (queued, or in backoff). */
+  pending: (db: Queryable, tenantId: string, subscriptionId: string) =>
+    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and status in ('queued', 'retrying')`, [tenantId, subscriptionId]),
   softDelete: (db: Queryable, tenantId: string, id: string) =>
     db.query('update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id', [tenantId, id]),
   /**

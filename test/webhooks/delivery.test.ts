@@ -175,6 +175,24 @@ describe('delivery', () => {
     expect(enabled.body.status).toBe('active');
   });
 
+  test('deleting a webhook cancels its deliveries still waiting; nothing more is sent', async () => {
+    const r = receiver(() => 500);
+    const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: r.url, events: ['case.created'] })).body;
+    await api('POST', '/v1/events', acme.adminToken, { type: 'case.created', data: {} });
+    const waiting = await until('retrying', async () => {
+      const ds = await deliveriesOf(acme.adminToken, hook.id as string);
+      return ds[0]?.status === 'retrying' ? ds[0] : null;
+    });
+    expect((await api('DELETE', `/v1/webhooks/${hook.id}`, acme.adminToken)).status).toBe(204);
+    const [row] = await service.db.query<{ status: string; snapshot: { context: { failureReason: string } } }>('select status, snapshot from webhook_deliveries where id = $1', [waiting.id]);
+    expect(row.status).toBe('failed');
+    expect(row.snapshot.context.failureReason).toBe('cancelled');
+    clock.advance(3_600_000);
+    service.timers.wake();
+    await Bun.sleep(300);
+    expect(r.got.length).toBe(1);
+  });
+
   test('a failed delivery can be re-sent by hand', async () => {
     let healthy = false;
     const r = receiver(() => (healthy ? 200 : 400));

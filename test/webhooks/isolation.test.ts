@@ -13,6 +13,16 @@ afterAll(async () => {
   await service.stop();
 });
 
+/** Deletes a tenant's webhooks, which cancels their deliveries still waiting: a shared test
+ * database keeps no work for receivers that are about to stop. */
+async function deleteWebhooks(on: TestService, token: string) {
+  const list = (await (await fetch(`${on.url}/v1/webhooks`, { headers: { authorization: `Bearer ${token}` } })).json()) as { webhooks: Array<{ id: string }> };
+  for (const w of list.webhooks) {
+    const res = await fetch(`${on.url}/v1/webhooks/${w.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(204);
+  }
+}
+
 function serve(handler: () => Promise<Response> | Response) {
   let count = 0;
   const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: async () => { count++; return handler(); } });
@@ -45,5 +55,44 @@ describe('isolation', () => {
     expect(hung.count()).toBeLessThanOrEqual(4);
     expect(failing.count()).toBeGreaterThan(0);
     releaseHung();
+    await deleteWebhooks(service, t.adminToken);
+  }, 30_000);
+
+  test("a hanging receiver's backlog, larger than the in-flight budget, does not hold the others", async () => {
+    // The file's other service stops claiming (on a shared database it would send to this
+    // test's receivers too, with caps of its own). This one: a budget of 50 effects claimed
+    // 10 at a time (the defaults' ratio), 2 requests at once per endpoint.
+    await service.timers.stop();
+    const small = await startTestService({ env: { WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_ENDPOINT_CONCURRENCY: '2', WORKER_MAX_IN_FLIGHT: '50', WORKER_BATCH_SIZE: '10' }, workers: false });
+    let adminToken: string | null = null;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    try {
+      const t = await newTenant(small);
+      adminToken = t.adminToken;
+      const hung = serve(async () => { await gate; return new Response('late'); });
+      const healthy = serve(() => new Response('ok'));
+      const hook = async (url: string, events: string[]) => {
+        const res = await fetch(`${small.url}/v1/webhooks`, { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ url, events }) });
+        expect(res.status).toBe(201);
+      };
+      await hook(hung.url, ['case.updated']);
+      await hook(healthy.url, ['incident.created']);
+      const publish = (type: string, n: number) => Promise.all(Array.from({ length: n }, (_, i) =>
+        fetch(`${small.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ type, data: { i } }) })));
+      // 150 deliveries due for the hung endpoint first (three times the budget), then 10 for the
+      // healthy one; the workers start only now, so the backlog is there before any claim.
+      await publish('case.updated', 150);
+      await publish('incident.created', 10);
+      await small.timers.start();
+      // Well before the hung requests time out (5 s).
+      for (let i = 0; i < 200 && healthy.count() < 10; i++) await Bun.sleep(10);
+      expect(healthy.count()).toBe(10);
+      expect(hung.count()).toBeLessThanOrEqual(2);
+    } finally {
+      release();
+      if (adminToken) await deleteWebhooks(small, adminToken);
+      await small.stop();
+    }
   }, 30_000);
 });
