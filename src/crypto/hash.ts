@@ -4,10 +4,6 @@ import { utf8 } from './encoding.ts';
 // node:crypto (Bun and Deno both provide it) rather than crypto.subtle.digest, which costs
 // several times more per call here; it sits on the token endpoint's path (client secrets).
 // Async, as callers were written for crypto.subtle.
-export async function sha256(data: string | Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(createHash('sha256').update(data).digest());
-}
-
 export const sha256Hex = async (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 export const sha256Base64Url = async (data: string | Uint8Array) => createHash('sha256').update(data).digest('base64url');
 

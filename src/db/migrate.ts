@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Db } from './db.ts';
 import { files } from '../platform.ts';
+import { sha256Hex } from '../crypto/hash.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const LOCK_ID = 4_102_611_201; // any constant shared by every process of this service
@@ -12,11 +13,6 @@ const LOCK_ID = 4_102_611_201; // any constant shared by every process of this s
 export interface Migration { version: string; name: string; sql: string; checksum: string }
 
 export class MigrationError extends Error {}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const names = (await files.list(dir)).filter((n) => n.endsWith('.sql')).sort();

@@ -6,18 +6,11 @@ import type { Principal, TokenService } from '../oauth/tokens/service.ts';
 import type { TenantService } from '../identity/tenants/service.ts';
 import { ApiError, forbidden, tooManyRequests, unauthorized } from '../http/errors.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
+import { cookieValue } from '../http/cookies.ts';
 import { requestInfo } from '../http/request-info.ts';
 import { ADMIN_SCOPE } from '../identity/scopes.ts';
 
 export const STUDIO_COOKIE = 'argus_studio';
-
-function cookieValue(request: Request, name: string): string | null {
-  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=') || null;
-  }
-  return null;
-}
 
 export class StudioAccess {
   /** Sign-in attempts per address and email: 10 a minute. */

@@ -3,6 +3,7 @@
 import { t } from 'elysia';
 import { router } from '../../http/router.ts';
 import { requestInfo } from '../../http/request-info.ts';
+import { cookieValue } from '../../http/cookies.ts';
 import { authorizeErrorPage, consentPage, loginPage } from '../pages.ts';
 import type { AuthorizationService, AuthorizeStep } from './service.ts';
 
@@ -10,9 +11,8 @@ const tags = ['OAuth and service tokens'];
 const COOKIE = 'argus_authorize';
 
 function cookieSession(request: Request): string | null {
-  const header = request.headers.get('cookie') ?? '';
-  const m = new RegExp(`(?:^|;\\s*)${COOKIE}=([A-Za-z0-9_]+)`).exec(header);
-  return m ? m[1] : null;
+  const value = cookieValue(request, COOKIE);
+  return value && /^[A-Za-z0-9_]+$/.test(value) ? value : null;
 }
 
 function answer(step: AuthorizeStep, secure: boolean): Response {
