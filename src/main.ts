@@ -13,6 +13,10 @@ import { serve, runtimeName, type RunningServer } from './platform.ts';
 import { buildServices, type Services } from './services.ts';
 import { routePlugins } from './routes.ts';
 import { docsRoutes } from './docs/routes.ts';
+import { Housekeeping } from './housekeeping/service.ts';
+
+/** How often a worker process sweeps expired tokens and old authorization sessions. */
+const HOUSEKEEPING_EVERY_MS = 3_600_000;
 
 export interface ServiceOptions {
   http: boolean;
@@ -59,7 +63,11 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const { handle } = http;
 
   const timers = new TimerWorker(actors, services.machines, { batchSize: config.workerBatchSize, pollMs: config.workerPollMs, maxInFlight: config.workerMaxInFlight, log });
-  if (options.workers) await timers.start();
+  const housekeeping = new Housekeeping(db, actors.clock, log);
+  if (options.workers) {
+    await timers.start();
+    housekeeping.start(HOUSEKEEPING_EVERY_MS);
+  }
 
   let server: RunningServer | null = null;
   if (options.http) {
@@ -80,6 +88,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       await Promise.race([
         (async () => {
           await server?.stop();
+          await housekeeping.stop();
           await timers.stop();
           await actors.drain();
         })(),

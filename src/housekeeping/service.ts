@@ -1,0 +1,50 @@
+// Housekeeping: the token and authorization tables only ever grow otherwise. Every worker
+// process runs it now and then; the deletes are idempotent, so several at once do no harm.
+import type { Db } from '../db/index.ts';
+import type { Clock } from '../actors/clock.ts';
+import type { Logger } from '../log.ts';
+import { housekeepingStore } from './store.ts';
+
+const DAY_MS = 86_400_000;
+/** Authorization sessions are kept this long after their last change (the studio's history). */
+export const SESSION_RETENTION_MS = 30 * DAY_MS;
+
+export class Housekeeping {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly log: Logger) {}
+
+  /** One pass; answers how many rows each rule removed. */
+  async sweep(): Promise<Record<string, number>> {
+    const now = this.clock.now();
+    // A day of slack past expiry: clocks of other processes may lag.
+    const expired = new Date(now - DAY_MS).toISOString();
+    const stale = new Date(now - SESSION_RETENTION_MS).toISOString();
+    const removed = {
+      revoked_tokens: await housekeepingStore.expiredRevocations(this.db, expired),
+      issued_tokens: await housekeepingStore.expiredIssued(this.db, expired),
+      refresh_tokens: await housekeepingStore.expiredRefresh(this.db, expired),
+      authorization_sessions: await housekeepingStore.oldSessions(this.db, stale),
+    };
+    if (Object.values(removed).some((n) => n > 0)) this.log.info('housekeeping', { removed });
+    return removed;
+  }
+
+  /** Sweeps every `everyMs` until stop(); a failed pass is logged and tried again next time. */
+  start(everyMs: number): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.sweep()
+        .catch((error) => this.log.error('housekeeping failed; trying again later', { error }))
+        .finally(() => (this.running = null));
+    }, everyMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
