@@ -30,16 +30,14 @@ function need(ctx: GraphqlContext, ...anyOf: string[]): void {
   throw insufficientScope(anyOf.join(' '));
 }
 
-function pageArgs(args: { first?: number | null; after?: string | null }) {
-  const first = args.first ?? LIMITS.defaultPage;
-  if (!Number.isInteger(first) || first < 1 || first > LIMITS.maxPage) throw invalidRequest(`first: from 1 to ${LIMITS.maxPage}`);
-  return readPage({ limit: first, cursor: args.after ?? undefined });
-}
-
 function firstArg(value: number | null | undefined): number {
   const first = value ?? LIMITS.defaultPage;
   if (!Number.isInteger(first) || first < 1 || first > LIMITS.maxPage) throw invalidRequest(`first: from 1 to ${LIMITS.maxPage}`);
   return first;
+}
+
+function pageArgs(args: { first?: number | null; after?: string | null }) {
+  return readPage({ limit: firstArg(args.first), cursor: args.after ?? undefined });
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

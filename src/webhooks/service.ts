@@ -365,7 +365,7 @@ export class WebhookService {
     const r = sent.get(deliveryId);
     if (!r) throw notFound(`delivery ${deliveryId}`);
     if (!r.changed) throw new ApiError(409, 'not_failed', `delivery ${deliveryId} is ${DELIVERY_STATUS[r.to] ?? r.to}; only failed deliveries can be retried`);
-    await notify(this.db, TIMERS_CHANNEL, 'delivery');
+    await this.wakeWorkers();
     return { delivery_id: deliveryId, status: 'queued' as const };
   }
 
@@ -374,7 +374,7 @@ export class WebhookService {
     if (Number.isNaN(Date.parse(since))) throw invalidRequest('since: not an ISO 8601 time');
     const failed = await webhookStore.failedSince(this.db, principal.tenantId, id, since);
     await this.actors.transaction((unit) => this.actors.send(unit, this.deliveries, failed.map((f) => ({ id: f.id, event: { type: 'RETRY' } })), { tenantId: principal.tenantId }));
-    if (failed.length) await notify(this.db, TIMERS_CHANNEL, 'delivery');
+    if (failed.length) await this.wakeWorkers();
     return { requeued: failed.length };
   }
 

@@ -1,6 +1,7 @@
 // Standard Webhooks signatures: webhook-signature = "v1,<base64 HMAC-SHA256(id.timestamp.body)>",
 // one entry per active secret (two during a rotation). Secrets are whsec_<base64 bytes>.
 import { createHmac } from 'node:crypto';
+import { ExpiringCache } from '../expiring-cache.ts';
 
 export function generateSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
@@ -20,13 +21,12 @@ export function secretProblem(secret: string): string | null {
 
 // HMAC-SHA256 through node:crypto (Bun and Deno both provide it): crypto.subtle.sign is
 // asynchronous and measured ~30 µs a signature here against ~2 µs, on a path that signs every
-// delivery. Decoded keys are cached by secret (bounded; cleared when full).
-const keys = new Map<string, Uint8Array>();
+// delivery. Decoded keys are cached by secret (bounded: the oldest goes first).
+const keys = new ExpiringCache<string, Uint8Array>(Infinity, Date.now, 10_000);
 
 function hmacKey(secret: string): Uint8Array {
   let key = keys.get(secret);
   if (key === undefined) {
-    if (keys.size >= 10_000) keys.clear();
     key = Uint8Array.from(atob(secret.slice(6)), (c) => c.charCodeAt(0));
     keys.set(secret, key);
   }
