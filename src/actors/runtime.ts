@@ -4,7 +4,7 @@
 // commits run the effects it asked for. Delayed transitions are timers on the row
 // (`timers`, `due_at`) that fireDue() turns back into events: no in-memory timer matters.
 import type { AnyStateMachine, EventObject } from 'xstate';
-import type { Db, Queryable } from '../db/index.ts';
+import { isTransactionConflict, type Db, type Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -80,6 +80,7 @@ export class ActorSystem {
   private roomWaiters: Array<{ limit: number; resolve: () => void }> = [];
   private readonly effectFailures;
   private readonly transitions;
+  private readonly conflicts;
 
   constructor(
     readonly db: Db,
@@ -89,6 +90,7 @@ export class ActorSystem {
   ) {
     this.effectFailures = metrics.counter('argus_machine_effect_failures_total', 'Effects that threw after their transition committed');
     this.transitions = metrics.counter('argus_machine_transitions_total', 'Committed machine transitions');
+    this.conflicts = metrics.counter('argus_machine_transaction_retries_total', 'Transactions run again after losing a deadlock');
   }
 
   /** Checks a definition against its machine: every effect action has a handler. */
@@ -102,12 +104,23 @@ export class ActorSystem {
     return def;
   }
 
-  /** Opens a transaction; effects queued by create/send run after it commits. */
+  /**
+   * Opens a transaction; effects queued by create/send run after it commits. One that loses a
+   * deadlock is run again from the start (its effects are queued afresh), up to three times.
+   */
   async transaction<T>(fn: (unit: Unit) => Promise<T>): Promise<T> {
-    const after: Array<() => void | Promise<void>> = [];
-    const result = await this.db.transaction((tx) => fn({ tx, afterCommit: (f) => void after.push(f) }));
-    for (const f of after) this.track(f);
-    return result;
+    for (let attempt = 1; ; attempt++) {
+      const after: Array<() => void | Promise<void>> = [];
+      try {
+        const result = await this.db.transaction((tx) => fn({ tx, afterCommit: (f) => void after.push(f) }));
+        for (const f of after) this.track(f);
+        return result;
+      } catch (error) {
+        if (!isTransactionConflict(error) || attempt >= 3) throw error;
+        this.conflicts.inc();
+        this.log.warn('transaction lost a deadlock; running it again', { error, attempt });
+      }
+    }
   }
 
   /** Effects started and not yet finished. */
@@ -268,7 +281,7 @@ export class ActorSystem {
       const rows = await unit.tx.query<Loaded & Record<string, unknown>>(
         `select id, tenant_id, snapshot, version, timers${held ? `, ${held.column}::text as hold_key` : ''} from ${def.table}
           where ${where}
-          order by due_at limit $2 for update skip locked`,
+          order by due_at limit $2 for no key update skip locked`,
         params,
       );
       if (rows.length === 0) return 0;
@@ -313,6 +326,16 @@ export class ActorSystem {
     const now = this.clock.now();
     type Work = { row: Loaded; from: string; snapshot: Persisted; timers: Timer[]; effects: Effect[]; events: Array<{ event: EventObject; to: string }>; items: Array<{ id: string; event: EventObject }> };
     const work = new Map<string, Work>();
+    // A fired timer usually meets a row like the others of its batch (the deliveries of one
+    // event are claimed from the same snapshot and timers): the pure step is computed once per
+    // distinct (snapshot, timers, event) and shared, read-only.
+    const fired = new Map<string, Step>();
+    const firedStep = (snapshot: Persisted, timers: Timer[], event: EventObject): Step => {
+      const key = JSON.stringify([snapshot, timers, event]);
+      let step = fired.get(key);
+      if (!step) fired.set(key, (step = nextStep(def.machine, snapshot, timers, event, now)));
+      return step;
+    };
     for (const item of items) {
       const row = byId.get(item.id);
       if (!row) continue; // missing (or another tenant's): absent from results
@@ -329,7 +352,7 @@ export class ActorSystem {
         if (!timers.some((t) => t.id === __timer)) continue;
         timers = timers.filter((t) => t.id !== __timer);
       }
-      const step = nextStep(def.machine, w.snapshot, timers, event, now);
+      const step = __timer === undefined ? nextStep(def.machine, w.snapshot, timers, event, now) : firedStep(w.snapshot, timers, event);
       w.timers = step.timers;
       if (!step.changed) continue;
       w.snapshot = step.snapshot;
@@ -361,8 +384,11 @@ export class ActorSystem {
     const ids = records.map((r) => r.id);
     // Rows are locked in id order first, so concurrent batches over overlapping rows queue
     // instead of deadlocking. (A separate statement: joined to the update as a CTE, the locked
-    // set was rescanned once per row, 130 ms for 500 rows.)
-    if (!locked) await unit.tx.query(`select id from ${def.table} where id = any($1::text[]) order by id for update`, [ids]);
+    // set was rescanned once per row, 130 ms for 500 rows.) NO KEY UPDATE, the lock an update
+    // of non-key columns takes anyway: FOR UPDATE would also wait on the KEY SHARE locks that
+    // inserts referencing these rows take, in whatever order they insert (a publish writing
+    // deliveries for subscriptions), and deadlock with them.
+    if (!locked) await unit.tx.query(`select id from ${def.table} where id = any($1::text[]) order by id for no key update`, [ids]);
     const updated = await unit.tx.query<{ id: string }>(
       // The id array lets the planner use the primary key (it cannot estimate the recordset).
       `update ${def.table} as t set ${sets.join(', ')}

@@ -45,6 +45,15 @@ export function isDataException(error: unknown): boolean {
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
+/**
+ * The transaction lost a deadlock or a serialization check (SQLSTATE 40P01, 40001): it was
+ * rolled back whole, and running it again is the documented remedy.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 /** The database went away (restart, failover, a dropped connection): worth a retry later. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -7,7 +7,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { ApiError, invalidRequest } from './errors.ts';
 import { requestInfo, type RequestInfo } from './request-info.ts';
-import { isDatabaseUnavailable, isDataException } from '../db/db.ts';
+import { isDatabaseUnavailable, isDataException, isTransactionConflict } from '../db/db.ts';
 import { nulPath } from './nul.ts';
 
 export interface HttpOptions {
@@ -113,6 +113,10 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       if (isDatabaseUnavailable(error)) {
         log.warn('database unavailable', { request_id: info.id, error });
         return new ApiError(503, 'temporarily_unavailable', 'the database is unavailable; retry shortly (with the same Idempotency-Key when publishing)', { 'retry-after': '1' }).toResponse(info.id);
+      }
+      if (isTransactionConflict(error)) {
+        log.warn('transaction conflict persisted after retries', { request_id: info.id, error });
+        return new ApiError(503, 'temporarily_unavailable', 'the request collided with concurrent work and was rolled back; retry it (with the same Idempotency-Key when publishing)', { 'retry-after': '1' }).toResponse(info.id);
       }
       log.error('unhandled error', { request_id: info.id, error });
       return new ApiError(500, 'server_error', `internal error; quote request id ${info.id} when reporting it`).toResponse(info.id);

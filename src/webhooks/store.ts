@@ -102,14 +102,13 @@ export const webhookStore = {
                                                  response_status integer, response_body text, error text, request_headers jsonb)`,
       [JSON.stringify(attempts)],
     ),
-  /** Of these subscriptions, those whose health is not `active` now. */
   /**
-   * Which of these subscriptions are not active, their rows locked (in id order, as the runtime
-   * locks them) so that a failure another batch has recorded but not yet committed is waited
-   * for and seen, instead of read around.
+   * Which of these subscriptions are not active, their rows locked (in id order and mode, as the
+   * runtime locks them) so that a failure another batch has recorded but not yet committed is
+   * waited for and seen, instead of read around.
    */
   notActive: async (db: Queryable, ids: string[]) =>
-    (await db.query<{ id: string; status: string }>(`select id, status from webhook_subscriptions where id = any($1::text[]) order by id for update`, [ids]))
+    (await db.query<{ id: string; status: string }>(`select id, status from webhook_subscriptions where id = any($1::text[]) order by id for no key update`, [ids]))
       .filter((r) => r.status !== 'active'),
   failedSince: (db: Queryable, tenantId: string, subscriptionId: string, since: string) =>
     db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and status = 'failed' and created_at >= $3::timestamptz order by created_at limit 10000`, [tenantId, subscriptionId, since]),

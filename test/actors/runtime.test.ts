@@ -161,6 +161,38 @@ describe('machine runtime', () => {
     expect(lines.some((l) => l.includes('receiver down'))).toBe(true);
   });
 
+  test('a transaction that loses a deadlock runs again; the lost attempt leaves nothing behind', async () => {
+    const metrics = new Metrics();
+    const actors = new ActorSystem(db, silentLogger, metrics, new ManualClock(Date.now()));
+    const effects: string[] = [];
+    const def = actors.define({ name: 'counter', machine: counterMachine, table: 'machine_instances', effects: { announce: (_e, on) => void effects.push(on.instanceId) } });
+    const id = newId('test');
+    await actors.transaction((u) => actors.create(u, def, { id, tenantId: tenant }));
+    let runs = 0;
+    const result = await actors.transaction(async (u) => {
+      runs++;
+      await actors.send(u, def, [{ id, event: { type: 'INC' } }, { id, event: { type: 'PING' } }]);
+      // What Postgres answers the transaction it picks to break a deadlock.
+      if (runs === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      return 'done';
+    });
+    await actors.drain();
+    expect(result).toBe('done');
+    expect(runs).toBe(2);
+    expect(effects).toEqual([id]);
+    expect((await row(id)).snapshot.context.count).toBe(1);
+    expect((await journal(id)).map((j) => j.event_type)).toEqual(['xstate.init', 'INC', 'PING']);
+    expect(metrics.render()).toContain('argus_machine_transaction_retries_total 1');
+
+    let tries = 0;
+    const stubborn = actors.transaction(async () => {
+      tries++;
+      throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    });
+    await expect(stubborn).rejects.toThrow('deadlock detected');
+    expect(tries).toBe(3);
+  });
+
   test('define() refuses a machine whose effect has no handler', () => {
     const { actors } = system();
     expect(() => actors.define({ name: 'counter', machine: counterMachine, table: 'machine_instances', effects: {} } as MachineDefinition)).toThrow(/announce/);
