@@ -397,6 +397,18 @@ export class WebhookService {
     return plain;
   }
 
+  /** The secrets to sign with (two during a rotation's grace window); null if they cannot be decrypted. */
+  private async signingSecrets(row: SendableRow): Promise<string[] | null> {
+    try {
+      const secrets = [await this.secret(row.secret_sealed)];
+      if (row.previous_secret_sealed && row.previous_until && Date.parse(row.previous_until) > this.actors.clock.now()) secrets.push(await this.secret(row.previous_secret_sealed));
+      return secrets;
+    } catch (error) {
+      this.log.error('webhook signing secret could not be decrypted; the delivery is recorded as not sent and retried', { error, webhook_id: row.subscription_id, delivery_id: row.id });
+      return null;
+    }
+  }
+
   /** The deliver effect: sign and POST, then record the attempt (batched with others). */
   private async deliver(delivery: KnownRow, attempt: number): Promise<void> {
     // Counted against its endpoint from the moment it was claimed (EndpointGate.saturated);
@@ -410,9 +422,7 @@ export class WebhookService {
     }
     if (!row) return;
     await this.gate.run(row.subscription_id, async () => {
-      const now = this.actors.clock.now();
-      const secrets = [await this.secret(row.secret_sealed)];
-      if (row.previous_secret_sealed && row.previous_until && Date.parse(row.previous_until) > now) secrets.push(await this.secret(row.previous_secret_sealed));
+      const secrets = await this.signingSecrets(row);
       const body = JSON.stringify({ type: row.event_type, timestamp: row.event_at.toISOString(), data: row.data });
       const timestamp = Math.floor(Date.now() / 1000);
       const headers: Record<string, string> = {
@@ -421,11 +431,15 @@ export class WebhookService {
         'webhook-id': row.event_id,
         'webhook-timestamp': String(timestamp),
       };
-      const problem = await resolvedProblem(row.url, this.config.allowPrivateTargets);
-      const result = problem
+      const problem = secrets ? await resolvedProblem(row.url, this.config.allowPrivateTargets) : null;
+      const result = !secrets
+        ? { status: null, body: '', durationMs: 0, error: 'not sent: the signing secret could not be decrypted on this server (MASTER_KEY, or DATA_DIR/master.key, is not the key it was sealed with)', retryAfterMs: null }
+        : problem
         ? { status: null, body: '', durationMs: 0, error: `target refused: ${problem}`, retryAfterMs: null }
         : await postWebhook(row.url, body, { ...headers, 'webhook-signature': await signatureHeader(secrets, row.event_id, timestamp, body) }, this.config.webhookTimeoutMs);
-      await this.results.add({ row, delivery, attempt, result, outcome: problem ? 'client_error' : outcomeOf(result), headers: { ...headers, 'webhook-signature': '(redacted)' } });
+      // An unreadable secret is this server's fault, not the receiver's: retried on the
+      // schedule, so a corrected key delivers what waited.
+      await this.results.add({ row, delivery, attempt, result, outcome: !secrets ? 'retryable' : problem ? 'client_error' : outcomeOf(result), headers: { ...headers, 'webhook-signature': '(redacted)' } });
     });
   }
 

@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { Webhook } from 'standardwebhooks';
 import { ManualClock } from '../../src/actors/clock.ts';
+import { SecretBox } from '../../src/crypto/secret-box.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
 import { example, runExample } from '../support/contract.ts';
+import { usingPostgres } from '../support/db.ts';
 
 type Json = Record<string, unknown>;
 interface Received { headers: Record<string, string>; body: string }
@@ -193,6 +195,30 @@ describe('delivery', () => {
     expect(r.got.length).toBe(1);
   });
 
+  test('a signing secret this server cannot decrypt sends nothing, says why, and is retried', async () => {
+    const r = receiver();
+    const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: r.url, events: ['incident.closed'] })).body;
+    const [{ secret_sealed: sealed }] = await service.db.query<{ secret_sealed: string }>('select secret_sealed from webhook_subscriptions where id = $1', [hook.id]);
+    // Sealed under another key, as after MASTER_KEY changed.
+    const otherKey = await SecretBox.fromBase64(btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))));
+    await service.db.query('update webhook_subscriptions set secret_sealed = $2 where id = $1', [hook.id, await otherKey.seal(hook.secret as string)]);
+    await api('POST', '/v1/events', acme.adminToken, { type: 'incident.closed', data: { incident_id: 'inc_7' } });
+    const waiting = await until('retrying', async () => {
+      const ds = await deliveriesOf(acme.adminToken, hook.id as string);
+      return ds[0]?.status === 'retrying' ? ds[0] : null;
+    });
+    expect(waiting).toMatchObject({ attempt: 1, response_status: null });
+    expect(waiting.error as string).toContain('signing secret could not be decrypted');
+    expect(r.got.length).toBe(0);
+    // The key is put right: the next attempt goes out, signed with the webhook's secret.
+    await service.db.query('update webhook_subscriptions set secret_sealed = $2 where id = $1', [hook.id, sealed]);
+    clock.advance(6_001);
+    service.timers.wake();
+    await until('delivered', async () => r.got.length === 1);
+    new Webhook(hook.secret as string).verify(r.got[0].body, r.got[0].headers);
+    await until('succeeded', async () => (await deliveriesOf(acme.adminToken, hook.id as string))[0]?.status === 'succeeded');
+  });
+
   test('a failed delivery can be re-sent by hand', async () => {
     let healthy = false;
     const r = receiver(() => (healthy ? 200 : 400));
@@ -264,6 +290,33 @@ describe('rules', () => {
     const noAuth = await fetch(`${service.url}/v1/webhooks`);
     expect(noAuth.status).toBe(401);
     expect(noAuth.headers.get('www-authenticate')).toStartWith('Bearer');
+  });
+
+  // Found under load: a publish takes KEY SHARE locks on its subscriptions (the deliveries'
+  // foreign key) in no particular order, while recording results locked them FOR UPDATE in id
+  // order; the two waited on each other and Postgres killed one.
+  test.skipIf(!usingPostgres)('recording a subscription event does not wait on a publish still writing deliveries for it', async () => {
+    const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: 'http://127.0.0.1:9/never', events: ['case.updated'] })).body;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    const publishing = service.db.transaction(async (tx) => {
+      await service.webhooks.publish({ tx, afterCommit: () => {} }, { tenantId: acme.tenantId, type: 'case.updated', data: {}, onlySubscription: hook.id as string });
+      written();
+      await held;
+    });
+    await wrote;
+    const order: string[] = [];
+    const recording = service.actors
+      .transaction((u) => service.actors.send(u, service.webhooks.subscriptions, [{ id: hook.id as string, event: { type: 'DELIVERY_FAILED', at: new Date(clock.now()).toISOString() } }]))
+      .then(() => void order.push('recorded'));
+    await Promise.race([recording, Bun.sleep(2_000)]);
+    order.push('publish committed');
+    release();
+    await publishing;
+    await recording;
+    expect(order).toEqual(['recorded', 'publish committed']);
   });
 
   test('private targets are refused unless configuration allows them', async () => {
