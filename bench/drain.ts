@@ -1,0 +1,113 @@
+// Steady state, without publishing in the window: a backlog of deliveries (300 events × 100
+// webhooks; 50 events with --quick) is published with workers stopped, then drained, first by
+// the engine, then by the tuned pg-boss baseline (bench/baselines/pgboss.ts) holding the same
+// jobs, each to the same loopback receiver. Beside the rates, where the CPU went: this
+// process's (workers and receiver) and the Postgres server's (all its processes, read from
+// /proc), per delivery. Both sides get the same in-flight budget (4,000).
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config.ts';
+import { startService } from '../src/main.ts';
+import { silentLogger } from '../src/log.ts';
+import { mintAdminToken } from '../src/services.ts';
+import { scratchDatabase } from '../src/db/scratch.ts';
+import { figure, machine, postgresUrl, quick, scratchPostgres } from './support.ts';
+import { PgBossBaseline } from './baselines/pgboss.ts';
+
+const SUBSCRIPTIONS = 100;
+const EVENTS = quick ? 50 : 300;
+const TOTAL = SUBSCRIPTIONS * EVENTS;
+
+const receiver = Bun.serve({
+  port: 0, hostname: '127.0.0.1',
+  fetch: async (req) => {
+    await req.arrayBuffer();
+    return new Response('ok');
+  },
+});
+const target = `http://127.0.0.1:${receiver.port}/hook`;
+const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
+
+/** CPU time of the Postgres server's processes, in µs (null where /proc is not there to read). */
+function serverCpuUs(): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // the process ended between the listing and the read
+    }
+    if (!stat.includes('(postgres)')) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+  }
+  return ticks * 10_000; // USER_HZ is 100 on Linux
+}
+
+/** Runs drain() and reports its rate and CPU cost per delivery. */
+async function measure(label: string, drain: () => Promise<void>) {
+  const server0 = serverCpuUs();
+  const own0 = process.cpuUsage();
+  const start = performance.now();
+  await drain();
+  const seconds = (performance.now() - start) / 1000;
+  const own = process.cpuUsage(own0);
+  const server1 = serverCpuUs();
+  const perS = TOTAL / seconds;
+  figure('drain', `${label}_drain_per_s`, perS, '1/s', { machine, deliveries: TOTAL, load: load() });
+  figure('drain', `${label}_process_cpu_us_per_delivery`, (own.user + own.system) / TOTAL, 'us');
+  if (server0 !== null && server1 !== null) figure('drain', `${label}_postgres_cpu_us_per_delivery`, (server1 - server0) / TOTAL, 'us');
+  return perS;
+}
+
+async function until(done: () => Promise<boolean>) {
+  const start = performance.now();
+  while (!(await done())) {
+    if (performance.now() - start > 600_000) throw new Error('bench timed out');
+    await Bun.sleep(100);
+  }
+}
+
+const pg = await scratchPostgres();
+const bossDb = await scratchDatabase(postgresUrl, 'argus_bench_pgboss', 20);
+const service = await startService(
+  loadConfig({ PORT: '0', DATABASE_URL: pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')), ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '20', WORKER_BATCH_SIZE: '1000', WORKER_MAX_IN_FLIGHT: '4000', WEBHOOK_ENDPOINT_CONCURRENCY: '64', DB_POOL_MAX: '20' }),
+  { http: false, workers: true, log: silentLogger },
+);
+const boss = await PgBossBaseline.start(bossDb.url, bossDb.db, { batchSize: 1000, loops: 4, timeoutMs: 15_000 });
+try {
+  await service.timers.stop();
+  const tenant = await service.tenants.createTenant({ name: 'Bench', adminEmail: 'bench@example.com', adminPassword: 'correct horse battery staple' });
+  const token = await mintAdminToken(service, tenant.tenantId, tenant.adminUserId);
+  const principal = await service.tokens.verify(token.token);
+  for (let i = 0; i < SUBSCRIPTIONS; i++) await service.webhooks.create(principal, { url: target, events: ['case.updated'] });
+  await boss.subscribe(SUBSCRIPTIONS, target, 'case.updated');
+  const data = (i: number) => ({ case_id: `case_${i}`, summary: 'x'.repeat(200) });
+  for (let i = 0; i < EVENTS; i++) {
+    await service.actors.transaction((unit) => service.webhooks.publish(unit, { tenantId: tenant.tenantId, type: 'case.updated', data: data(i) }));
+    await boss.publish('case.updated', data(i));
+  }
+  await service.db.query('vacuum analyze');
+  await bossDb.db.query('vacuum analyze');
+
+  const engine = await measure('engine', async () => {
+    await service.timers.start();
+    await until(async () => (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where status = 'succeeded'`))[0].n >= TOTAL);
+  });
+  await service.timers.stop();
+  const pgboss = await measure('pgboss', async () => {
+    boss.startWorkers();
+    await until(async () => (await boss.completed()) >= TOTAL);
+  });
+  figure('drain', 'engine_vs_pgboss_drain', engine / pgboss, 'x');
+} finally {
+  await service.stop();
+  await boss.close();
+  await pg.drop();
+  await bossDb.drop();
+  receiver.stop(true);
+}
