@@ -4,16 +4,10 @@
 // jobs, each to the same loopback receiver. Beside the rates, where the CPU went: this
 // process's (workers and receiver) and the Postgres server's (all its processes, read from
 // /proc), per delivery. Both sides get the same in-flight budget (4,000).
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../src/config.ts';
-import { startService } from '../src/main.ts';
-import { silentLogger } from '../src/log.ts';
-import { mintAdminToken } from '../src/services.ts';
-import { scratchDatabase } from '../src/db/scratch.ts';
-import { figure, machine, postgresUrl, quick, scratchPostgres } from './support.ts';
-import { PgBossBaseline } from './baselines/pgboss.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { figure, machine, quick } from './support.ts';
+import { webhookRig } from './setup/webhooks.ts';
 
 const SUBSCRIPTIONS = 100;
 const EVENTS = quick ? 50 : 300;
@@ -72,18 +66,9 @@ async function until(done: () => Promise<boolean>) {
   }
 }
 
-const pg = await scratchPostgres();
-const bossDb = await scratchDatabase(postgresUrl, 'argus_bench_pgboss', 20);
-const service = await startService(
-  loadConfig({ PORT: '0', DATABASE_URL: pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')), ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '20', WORKER_BATCH_SIZE: '1000', WORKER_MAX_IN_FLIGHT: '4000', WEBHOOK_ENDPOINT_CONCURRENCY: '64', DB_POOL_MAX: '20' }),
-  { http: false, workers: true, log: silentLogger },
-);
-const boss = await PgBossBaseline.start(bossDb.url, bossDb.db, { batchSize: 1000, loops: 4, timeoutMs: 15_000 });
+const { service, boss, bossDb, tenant, principal, close } = await webhookRig();
 try {
   await service.timers.stop();
-  const tenant = await service.tenants.createTenant({ name: 'Bench', adminEmail: 'bench@example.com', adminPassword: 'correct horse battery staple' });
-  const token = await mintAdminToken(service, tenant.tenantId, tenant.adminUserId);
-  const principal = await service.tokens.verify(token.token);
   for (let i = 0; i < SUBSCRIPTIONS; i++) await service.webhooks.create(principal, { url: target, events: ['case.updated'] });
   await boss.subscribe(SUBSCRIPTIONS, target, 'case.updated');
   const data = (i: number) => ({ case_id: `case_${i}`, summary: 'x'.repeat(200) });
@@ -92,7 +77,7 @@ try {
     await boss.publish('case.updated', data(i));
   }
   await service.db.query('vacuum analyze');
-  await bossDb.db.query('vacuum analyze');
+  await bossDb.query('vacuum analyze');
 
   const engine = await measure('engine', async () => {
     await service.timers.start();
@@ -105,9 +90,6 @@ try {
   });
   figure('drain', 'engine_vs_pgboss_drain', engine / pgboss, 'x');
 } finally {
-  await service.stop();
-  await boss.close();
-  await pg.drop();
-  await bossDb.drop();
+  await close();
   receiver.stop(true);
 }

@@ -4,16 +4,9 @@
 // tuned pg-boss queue (bench/baselines/pgboss.ts) in its own database on the same server.
 // Then (c) publish-to-receive latency at a fixed 1,000 deliveries/s and the worker's memory
 // while it drains a 1,000,000-delivery backlog (100,000 with --quick).
-import { mkdtempSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../src/config.ts';
-import { startService } from '../src/main.ts';
-import { silentLogger } from '../src/log.ts';
-import { mintAdminToken } from '../src/services.ts';
-import { scratchDatabase } from '../src/db/scratch.ts';
-import { figure, machine, postgresUrl, quick, rate, scratchPostgres } from './support.ts';
-import { PgBossBaseline } from './baselines/pgboss.ts';
+import { loadavg } from 'node:os';
+import { figure, machine, quick, rate } from './support.ts';
+import { webhookRig } from './setup/webhooks.ts';
 
 const received = { count: 0, latencies: [] as number[] };
 const receiver = Bun.serve({
@@ -45,21 +38,8 @@ const ceilingN = quick ? 3000 : 20000;
 const ceiling = await rate(ceilingN, 64, () => fetch(target, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }).then((r) => r.arrayBuffer()));
 figure('fanout', 'http_ceiling_per_s', ceiling, '1/s', { machine, load: load() });
 
-const pg = await scratchPostgres();
-const bossDb = await scratchDatabase(postgresUrl, 'argus_bench_pgboss', 20);
-const service = await startService(
-  loadConfig({ PORT: '0', DATABASE_URL: pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')), ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '20', WORKER_BATCH_SIZE: '1000', WORKER_MAX_IN_FLIGHT: '4000', WEBHOOK_ENDPOINT_CONCURRENCY: '64', DB_POOL_MAX: '20' }),
-  { http: false, workers: true, log: silentLogger },
-);
-// One job per delivery, fetched 1,000 at a time by 4 loops: up to 4,000 in flight, the
-// engine's budget above (WORKER_MAX_IN_FLIGHT). Of the shapes tried draining 30,000 jobs
-// (100 × 8, 250 × 8, 500 × 4, 1,000 × 4), this one was fastest: 9,645/s against 4,137/s for
-// 100 × 8, which earlier runs of this bench used.
-const boss = await PgBossBaseline.start(bossDb.url, bossDb.db, { batchSize: 1000, loops: 4, timeoutMs: 15_000 });
+const { service, boss, tenant, principal, close } = await webhookRig();
 try {
-  const tenant = await service.tenants.createTenant({ name: 'Bench', adminEmail: 'bench@example.com', adminPassword: 'correct horse battery staple' });
-  const token = await mintAdminToken(service, tenant.tenantId, tenant.adminUserId);
-  const principal = await service.tokens.verify(token.token);
   // Subscriptions are created seconds before they are used; autovacuum would analyze the table
   // within a minute in a running system. Without statistics the planner scans the tenant's
   // subscriptions on every publish, so both sides analyze after creating them.
@@ -165,9 +145,6 @@ try {
     drained, drain_s: drainMs / 1000, drain_per_s: Math.round(drained / (drainMs / 1000)), backlog_publish_per_s: Math.round(publishPerS), load: load(),
   });
 } finally {
-  await service.stop();
-  await boss.close();
-  await pg.drop();
-  await bossDb.drop();
+  await close();
   receiver.stop(true);
 }
