@@ -257,7 +257,11 @@ export class ActorSystem {
         params.push(def.name);
         filter = ` and machine = $${params.length}`;
       }
-      return `select ${i} as i where exists (select 1 from ${def.table} where due_at <= $1::timestamptz${filter})`;
+      // The earliest timer, read from the due_at index whatever the statistics say. As
+      // `exists (… where due_at <= $1)`, the planner took a sequential scan whenever its
+      // statistics were taken during a burst (most rows due, then): 7 ms a check on 30,000
+      // deliveries, none of them due, against 0.06 ms.
+      return `select ${i} as i where (select due_at from ${def.table} where due_at is not null${filter} order by due_at limit 1) <= $1::timestamptz`;
     });
     const rows = await this.db.query<{ i: number }>(checks.join(' union all '), params);
     const due = new Set(rows.map((r) => Number(r.i)));
