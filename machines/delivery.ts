@@ -77,7 +77,7 @@ export const deliveryMachine = setup({
         lastError: e.error ?? null,
         lastAttemptAt: e.at,
         clientErrors: context.clientErrors + (e.outcome === 'client_error' ? 1 : 0),
-        nextDelayMs: nextDelay(context, e.jitter, e.retryAfterMs),
+        nextDelayMs: e.outcome === 'success' ? null : nextDelay(context, e.jitter, e.retryAfterMs),
       };
     }),
     recordLostWorker: assign(({ context }) => ({ lastError: 'no result within the send timeout', lastStatus: null, nextDelayMs: nextDelay(context, 0.5, null) })),

@@ -480,7 +480,9 @@ export class WebhookService {
       })));
       await this.actors.send(unit, this.deliveries, items.map((i) => ({
         id: i.row.id,
-        event: { type: 'RESULT', outcome: i.outcome, status: i.result.status, retryAfterMs: i.result.retryAfterMs, jitter: Math.random(), at, error: i.result.error },
+        // Jitter spreads retries; a success has none, and with a fixed value the successes of
+        // a batch are one event, computed once (ActorSystem's per-batch step cache).
+        event: { type: 'RESULT', outcome: i.outcome, status: i.result.status, retryAfterMs: i.result.retryAfterMs, jitter: i.outcome === 'success' ? 0.5 : Math.random(), at, error: i.result.error },
       })), { known: items.map((i) => i.delivery) });
       await this.actors.send(unit, this.subscriptions, await this.subscriptionOutcomes(unit, items, at));
     });

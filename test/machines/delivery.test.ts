@@ -39,6 +39,14 @@ describe('delivery machine', () => {
     expect(late.context.nextDelayMs).toBe(60_000);
   });
 
+  test('a success records the response and leaves no next attempt', () => {
+    let [s] = initialTransition(machine, {});
+    [s] = fire(machine, s, QUEUED);
+    const [done] = transition(machine, s, result('success', { status: 200, jitter: 0.9 }));
+    expect(done.value).toBe('succeeded');
+    expect(done.context).toMatchObject({ attempt: 1, lastStatus: 200, lastAttemptAt: at, nextDelayMs: null });
+  });
+
   test('410 fails at once and marks the subscription gone; other 4xx fail after a short budget', () => {
     let [s] = initialTransition(machine, {});
     [s] = fire(machine, s, QUEUED);
