@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { databaseUrl } from '../support/db.ts';
-import { freePort } from '../support/service.ts';
+import { freePort, untilReady } from '../support/service.ts';
 import { randomToken } from '../../src/ids.ts';
 
 const root = join(import.meta.dir, '../..');
@@ -23,12 +23,12 @@ async function serve(port: number) {
     cwd: root, env: { ...baseEnv, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, stdout: 'pipe', stderr: 'pipe',
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { proc, url };
-    await Bun.sleep(100);
-  }
-  proc.kill();
-  throw new Error(`serve did not become ready: ${await new Response(proc.stderr).text()}`);
+  // On failure, stopped first so that its stderr ends and can be read whole.
+  await untilReady(url, proc, 20_000, () => {
+    proc.kill();
+    return new Response(proc.stderr).text();
+  });
+  return { proc, url };
 }
 
 describe('argus command', () => {

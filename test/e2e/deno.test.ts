@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Subprocess } from 'bun';
-import { freePort } from '../support/service.ts';
+import { freePort, untilReady } from '../support/service.ts';
 
 const root = join(import.meta.dir, '../..');
 let proc: Subprocess<'ignore', 'pipe', 'pipe'>;
@@ -25,13 +25,7 @@ beforeAll(async () => {
     const reader = proc.stdout.getReader();
     for (let r = await reader.read(); !r.done; r = await reader.read()) output += new TextDecoder().decode(r.value);
   })();
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`deno server did not become ready:\n${output}\n${await new Response(proc.stderr).text()}`);
-    await Bun.sleep(250);
-  }
+  await untilReady(url, proc, 60_000, async () => `${output}\n${await new Response(proc.stderr).text()}`);
 }, 90_000);
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../support/service.ts';
+import { freePort, untilReady } from '../support/service.ts';
 
 const root = join(import.meta.dir, '../..');
 
@@ -36,11 +36,7 @@ beforeAll(async () => {
     stdout: 'ignore', stderr: 'pipe',
   });
   void new Response(server.stderr as ReadableStream).text().then((t) => serverLog.push(t));
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return;
-    await Bun.sleep(100);
-  }
-  throw new Error('the service did not become ready');
+  await untilReady(url, server, 30_000, () => serverLog.join(''));
 }, 60_000);
 
 afterAll(async () => {
