@@ -72,7 +72,7 @@ try {
     best = Math.max(best, perS);
     figure('fanout', `engine_deliveries_per_s_${label}`, perS, '1/s', { machine, deliveries: total, load: load() });
 
-    await service.timers.stop();
+    await service.workers.stop();
     await boss.subscribe(subs, target, type);
     const before = await boss.completed();
     boss.startWorkers();
@@ -85,7 +85,7 @@ try {
     const bossPerS = total / ((performance.now() - start) / 1000);
     bestBoss = Math.max(bestBoss, bossPerS);
     await boss.stopWorkers();
-    await service.timers.start();
+    await service.workers.start();
     figure('fanout', `pgboss_deliveries_per_s_${label}`, bossPerS, '1/s', { machine, deliveries: total, load: load() });
     figure('fanout', `engine_vs_pgboss_${label}`, perS / bossPerS, 'x');
   }
@@ -122,7 +122,7 @@ try {
   // by WORKER_MAX_IN_FLIGHT, so memory should not follow the backlog.
   const backlog = quick ? 100_000 : 1_000_000;
   const backlogSubs = quick ? 1000 : 10000;
-  await service.timers.stop();
+  await service.workers.stop();
   const backlogStart = performance.now();
   for (let i = 0; i < backlog / backlogSubs; i++) await publish('incident.created', { backlog: i });
   const publishPerS = backlog / ((performance.now() - backlogStart) / 1000);
@@ -130,7 +130,7 @@ try {
   const rssBefore = rssMb();
   const samples: number[] = [];
   const drainedBefore = received.count;
-  await service.timers.start();
+  await service.workers.start();
   const drainMs = quick ? 10_000 : 30_000;
   const drainStart = performance.now();
   while (performance.now() - drainStart < drainMs) {

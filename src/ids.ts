@@ -1,5 +1,12 @@
-// The one id scheme: a type prefix and 22 random base62 characters (~131 bits), e.g. app_4Fq…
+// The one id scheme: a type prefix and base62 characters, e.g. app_4Fq…. Most ids are 22
+// random characters (~131 bits). Ids of rows kept in time-partitioned history (events,
+// deliveries) carry their creation time instead: 8 characters of milliseconds since the
+// epoch, then 15 random ones (~89 bits), 23 in all. The time names the row's partition, so a
+// lookup by id reads one partition; the length tells the two kinds apart, so ids issued
+// before time-carrying ones existed keep working (their lookups read every partition).
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const TIME_CHARS = 8;
+const TIMED_LENGTH = 23;
 
 export function randomToken(length: number): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
@@ -16,4 +23,31 @@ export type IdPrefix = 'req' | 'ten' | 'usr' | 'app' | 'sec' | 'wh' | 'dlv' | 'e
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomToken(22)}`;
+}
+
+/** An id that carries `atMs` (whole milliseconds since the epoch): see idTime(). */
+export function newTimedId(prefix: IdPrefix, atMs: number): string {
+  let n = Math.floor(atMs);
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`newTimedId: ${atMs} is not a time`);
+  let time = '';
+  for (let i = 0; i < TIME_CHARS; i++) {
+    time = ALPHABET[n % 62] + time;
+    n = Math.floor(n / 62);
+  }
+  if (n > 0) throw new RangeError(`newTimedId: ${atMs} is past what 8 characters hold`);
+  return `${prefix}_${time}${randomToken(TIMED_LENGTH - TIME_CHARS)}`;
+}
+
+/** The creation time a time-carrying id names (ms), or null for any other string. */
+export function idTime(id: string): number | null {
+  const body = id.slice(id.indexOf('_') + 1);
+  if (id.indexOf('_') < 1 || body.length !== TIMED_LENGTH) return null;
+  let n = 0;
+  for (let i = 0; i < TIME_CHARS; i++) {
+    const digit = ALPHABET.indexOf(body[i]);
+    if (digit < 0) return null;
+    n = n * 62 + digit;
+  }
+  for (let i = TIME_CHARS; i < TIMED_LENGTH; i++) if (ALPHABET.indexOf(body[i]) < 0) return null;
+  return n;
 }

@@ -6,6 +6,7 @@ import { loadMigrations, migrate } from './db/migrate.ts';
 import { createLogger, type Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { TimerWorker } from './actors/timer-worker.ts';
+import { Workers } from './workers.ts';
 import { systemClock, type Clock } from './actors/clock.ts';
 import { createHttpApp } from './http/app.ts';
 import { healthRoutes } from './http/health.ts';
@@ -34,7 +35,7 @@ export interface Service extends Services {
   handle(request: Request): Promise<Response>;
   server: RunningServer | null;
   url: string | null;
-  timers: TimerWorker;
+  workers: Workers;
   /** Runs fn first thing when the service stops (before requests drain). */
   onStop(fn: () => Promise<void>): void;
   stop(): Promise<void>;
@@ -62,10 +63,15 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   ]);
   const { handle } = http;
 
-  const timers = new TimerWorker(actors, services.machines, { batchSize: config.workerBatchSize, pollMs: config.workerPollMs, maxInFlight: config.workerMaxInFlight, log });
-  const housekeeping = new Housekeeping(db, actors.clock, log);
+  const workers = new Workers(
+    new TimerWorker(actors, services.machines, { batchSize: config.workerBatchSize, pollMs: config.workerPollMs, maxInFlight: config.workerMaxInFlight, log }),
+    services.webhooks.dispatcher,
+  );
+  const housekeeping = new Housekeeping(db, actors.clock, log, config.deliveryRetentionDays);
+  // Today's history partitions exist before anything is written (housekeeping keeps making them ahead).
+  await housekeeping.partitions.ensure(actors.clock.now());
   if (options.workers) {
-    await timers.start();
+    await workers.start();
     housekeeping.start(HOUSEKEEPING_EVERY_MS);
   }
 
@@ -89,7 +95,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         (async () => {
           await server?.stop();
           await housekeeping.stop();
-          await timers.stop();
+          await workers.stop();
           await actors.drain();
         })(),
         deadline,
@@ -102,7 +108,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   return {
     ...services,
     server,
-    timers,
+    workers,
     url: server ? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}` : null,
     handle: (request) => handle(request, { remoteAddress: '127.0.0.1' }),
     httpApp: () => http.app,

@@ -40,7 +40,7 @@ export interface Services {
   graphql: GraphqlService;
   authorization: AuthorizationService;
   auth: Authenticator;
-  /** Machines whose timers the workers fire. */
+  /** Machines whose timers the timer worker fires (deliveries have their own engine). */
   machines: MachineDefinition[];
   /** Every machine definition in machines/, by id (the studio draws these). */
   catalog: Map<string, AnyStateMachine>;
@@ -59,14 +59,14 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   tokens.addCheck(async (principal) => ((await apps.isDisabled(principal.clientId)) ? 'the app this token was issued to is disabled' : null));
   const auth = new Authenticator(tokens);
   const requests = new IntegrationRequestService(db, tenants);
-  const webhooks = new WebhookService(db, actors, box, config, log);
+  const webhooks = new WebhookService(db, actors, box, config, log, metrics);
   const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens);
   const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, { issuer: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   const graphql = new GraphqlService({ db, actors, webhooks, apps, auth, log, metrics, schema, bundles });
   const catalog = await loadMachines();
   return {
     config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, serviceTokens, graphql, authorization, auth, catalog,
-    machines: [keys.definition, apps.rotation, webhooks.subscriptions, webhooks.deliveries, authorization.definition],
+    machines: [keys.definition, apps.rotation, webhooks.subscriptions, authorization.definition],
   };
 }
 

@@ -1,4 +1,4 @@
-// The machine runtime (DESIGN.md, "Machines and the runtime"). For each event: load the
+// The machine runtime (README, "How it works"). For each event: load the
 // persisted snapshot, compute the next one with XState's pure transition(), persist it with
 // an optimistic version check, journal the transition, and only after the transaction
 // commits run the effects it asked for. Delayed transitions are timers on the row
@@ -23,15 +23,9 @@ export interface EffectContext {
   tenantId: string;
   context: Record<string, unknown>;
   state: string;
-  /** The committed row this effect came from: pass it back to send() as `known` to skip a reload. */
-  row: KnownRow;
 }
-/** A row as committed: what send() would load. */
-export interface KnownRow {
-  id: string; tenant_id: string; snapshot: Persisted; version: number; timers: Timer[];
-  /** The row's holdBack column, when its definition has one and a worker claimed it. */
-  hold_key?: string | null;
-}
+/** A row as loaded for a transition. */
+interface Loaded { id: string; tenant_id: string; snapshot: Persisted; version: number; timers: Timer[] }
 export type EffectHandler = (effect: Effect, on: EffectContext) => void | Promise<void>;
 
 export interface MachineDefinition<M extends AnyStateMachine = AnyStateMachine> {
@@ -46,12 +40,6 @@ export interface MachineDefinition<M extends AnyStateMachine = AnyStateMachine> 
   project?: (snapshot: Persisted, dueAt: string | null) => Record<string, unknown>;
   /** One handler per named effect action of the machine. */
   effects: Record<string, EffectHandler>;
-  /**
-   * Due rows this process should leave for now, by a domain column: a webhook endpoint whose
-   * requests already queue here is not handed more, so it cannot fill the in-flight budget
-   * that every other endpoint shares. Asked before each claim.
-   */
-  holdBack?: { column: string; values: () => string[] };
 }
 
 export interface Unit {
@@ -67,8 +55,6 @@ export interface Transitioned {
   snapshot: Persisted;
   changed: boolean;
 }
-
-type Loaded = KnownRow;
 
 export class ConcurrencyError extends Error {}
 
@@ -140,13 +126,6 @@ export class ActorSystem {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  /** The persisted row that initialTransition() gives for this input (for bulk inserts). */
-  initialRow(def: MachineDefinition, input: unknown): { state: string; snapshot: Persisted; timers: Timer[]; dueAt: string | null; step: Step } {
-    const step = startStep(def.machine, input, this.clock.now());
-    if (step.effects.length) throw new Error(`${def.name}: initial state has effects; use create()`);
-    return { state: stateName(step.snapshot.value), snapshot: step.snapshot, timers: step.timers, dueAt: earliest(step.timers), step };
-  }
-
   async create(
     unit: Unit,
     def: MachineDefinition,
@@ -169,76 +148,26 @@ export class ActorSystem {
       values,
     );
     await this.journal(unit.tx, def, [{ id: item.id, tenantId: item.tenantId, from: null, event: { type: 'xstate.init' }, to }]);
-    this.schedule(unit, def, [{ id: item.id, tenantId: item.tenantId, step, version: 0 }]);
+    this.schedule(unit, def, [{ id: item.id, tenantId: item.tenantId, step }]);
     return { id: item.id, from: null, to, snapshot: step.snapshot, changed: true };
-  }
-
-  /**
-   * Creates many instances of one machine with the same input in one statement (fan-out):
-   * the initial snapshot is computed once; each row brings its id, tenant and domain columns.
-   */
-  async createMany(
-    unit: Unit,
-    def: MachineDefinition,
-    input: unknown,
-    rows: ReadonlyArray<{ id: string; tenantId: string; columns: Record<string, unknown> }>,
-    columnTypes: Record<string, SqlType>,
-  ): Promise<void> {
-    if (rows.length === 0) return;
-    const init = this.initialRow(def, input);
-    const projected = def.project?.(init.snapshot, init.dueAt) ?? {};
-    const names = Object.keys(columnTypes);
-    const fixed = Object.keys(projected).filter((n) => !names.includes(n));
-    for (const n of [...names, ...fixed]) if (!IDENT.test(n)) throw new Error(`column "${n}" is not a plain SQL identifier`);
-    const fixedTypes = fixed.map((n) => def.columns?.[n] ?? 'text');
-    const next = 8 + fixed.length;
-    // The rows and their journal entries in one statement: the entries come from the inserted
-    // rows, so the batch crosses the wire once.
-    await unit.tx.query(
-      `with created as (
-         insert into ${def.table} (id, tenant_id, state, snapshot, version, timers, due_at${[...names, ...fixed].map((n) => `, ${n}`).join('')})
-         select r.id, r.tenant_id, $2, $3::jsonb, 0, $4::jsonb, $5::timestamptz${names.map((n) => `, r.${n}`).join('')}${fixed.map((_, i) => `, $${8 + i}::${fixedTypes[i]}`).join('')}
-           from jsonb_to_recordset($1::jsonb) as r(id text, tenant_id text${names.map((n) => `, ${n} ${columnTypes[n]}`).join('')})
-         returning id, tenant_id)
-       insert into machine_journal (machine, instance_id, tenant_id, from_state, event_type, event, to_state, at)
-       select $6, id, tenant_id, null, 'xstate.init', $${next}::jsonb, $2, $7::timestamptz from created`,
-      [
-        JSON.stringify(rows.map((r) => ({ id: r.id, tenant_id: r.tenantId, ...r.columns }))),
-        init.state, JSON.stringify(init.snapshot), JSON.stringify(init.timers), init.dueAt,
-        def.name, new Date(this.clock.now()).toISOString(),
-        ...fixed.map((n, i) => encode(projected[n], fixedTypes[i])),
-        JSON.stringify({ type: 'xstate.init' }),
-      ],
-    );
-    this.transitions.inc({ machine: def.name }, rows.length);
   }
 
   /**
    * Sends events to instances of one machine in one round trip per phase. Rows changed by a
    * concurrent transaction are reloaded and recomputed, so no update is lost.
    * `tenantId` restricts the lookup; ids of another tenant are reported as missing.
-   * `known` rows (as an effect's EffectContext.row gave them) are used instead of loading
-   * them first; one that changed since fails the version check and is reloaded like any other.
    */
   async send(
     unit: Unit,
     def: MachineDefinition,
     items: ReadonlyArray<{ id: string; event: MachineEvent }>,
-    options: { tenantId?: string; maxRetries?: number; known?: ReadonlyArray<KnownRow> } = {},
+    options: { tenantId?: string; maxRetries?: number } = {},
   ): Promise<Map<string, Transitioned>> {
     const results = new Map<string, Transitioned>();
     let pending = [...items];
     for (let round = 0; pending.length > 0; round++) {
       if (round > (options.maxRetries ?? 8)) throw new ConcurrencyError(`${def.name}: gave up after ${round} conflicting rounds`);
-      const ids = [...new Set(pending.map((p) => p.id))];
-      let rows: Loaded[];
-      if (round === 0 && options.known && options.tenantId === undefined) {
-        const known = new Map(options.known.map((r) => [r.id, r]));
-        const missing = ids.filter((id) => !known.has(id));
-        rows = [...ids.flatMap((id) => known.get(id) ?? []), ...(missing.length ? await this.load(unit.tx, def, missing) : [])];
-      } else {
-        rows = await this.load(unit.tx, def, ids, options.tenantId);
-      }
+      const rows = await this.load(unit.tx, def, [...new Set(pending.map((p) => p.id))], options.tenantId);
       pending = await this.apply(unit, def, rows, pending, results, false);
     }
     return results;
@@ -279,11 +208,8 @@ export class ActorSystem {
       const params: unknown[] = [now, limit];
       let where = 'due_at <= $1::timestamptz';
       if (def.table === 'machine_instances') where += ` and machine = $${params.push(def.name)}`;
-      const held = def.holdBack;
-      const holding = held?.values() ?? [];
-      if (held && holding.length) where += ` and ${held.column} <> all($${params.push(holding)}::text[])`;
       const rows = await unit.tx.query<Loaded & Record<string, unknown>>(
-        `select id, tenant_id, snapshot, version, timers${held ? `, ${held.column}::text as hold_key` : ''} from ${def.table}
+        `select id, tenant_id, snapshot, version, timers from ${def.table}
           where ${where}
           order by due_at limit $2 for no key update skip locked`,
         params,
@@ -424,7 +350,7 @@ export class ActorSystem {
     for (const w of committed) {
       results.set(w.row.id, { id: w.row.id, from: w.from, to: stateName(w.snapshot.value), snapshot: w.snapshot, changed: true });
     }
-    this.schedule(unit, def, committed.map((w) => ({ id: w.row.id, tenantId: w.row.tenant_id, step: { snapshot: w.snapshot, effects: w.effects, timers: w.timers, changed: true }, version: w.row.version + 1, holdKey: w.row.hold_key })));
+    this.schedule(unit, def, committed.map((w) => ({ id: w.row.id, tenantId: w.row.tenant_id, step: { snapshot: w.snapshot, effects: w.effects, timers: w.timers, changed: true } })));
     return retry;
   }
 
@@ -440,13 +366,12 @@ export class ActorSystem {
     this.transitions.inc({ machine: def.name }, entries.length);
   }
 
-  private schedule(unit: Unit, def: MachineDefinition, steps: Array<{ id: string; tenantId: string; step: Step; version: number; holdKey?: string | null }>) {
-    for (const { id, tenantId, step, version, holdKey } of steps) {
-      const row: KnownRow = { id, tenant_id: tenantId, snapshot: step.snapshot, version, timers: step.timers, hold_key: holdKey };
+  private schedule(unit: Unit, def: MachineDefinition, steps: Array<{ id: string; tenantId: string; step: Step }>) {
+    for (const { id, tenantId, step } of steps) {
       for (const effect of step.effects) {
         const handler = def.effects[effect.type];
         if (!handler) throw new Error(`${def.name}: no effect handler for ${effect.type}`);
-        const on: EffectContext = { machine: def.name, instanceId: id, tenantId, context: step.snapshot.context, state: stateName(step.snapshot.value), row };
+        const on: EffectContext = { machine: def.name, instanceId: id, tenantId, context: step.snapshot.context, state: stateName(step.snapshot.value) };
         unit.afterCommit(() => handler(effect, on));
       }
     }

@@ -1,32 +1,33 @@
 // Webhook subscriptions, event publishing with fan-out in the caller's transaction, delivery
-// history, test sends, manual retry and recovery. Subscriptions and deliveries are machines
-// (machines/subscription.ts, machines/delivery.ts) persisted through the runtime.
+// history, test sends, manual retry and recovery. Subscriptions are machines persisted through
+// the generic runtime; deliveries are the delivery engine's (./dispatch/).
 import type { Db } from '../db/index.ts';
-import { notify } from '../db/index.ts';
-import type { ActorSystem, KnownRow, MachineDefinition, Unit } from '../actors/runtime.ts';
-import { TIMERS_CHANNEL } from '../actors/timer-worker.ts';
+import type { ActorSystem, MachineDefinition, Unit } from '../actors/runtime.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
-import { newId } from '../ids.ts';
+import type { Metrics } from '../metrics.ts';
+import { newId, newTimedId } from '../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
 import { pageOf, type Page } from '../http/pagination.ts';
 import type { Principal } from '../oauth/tokens/service.ts';
-import { deliveryMachine } from '../../machines/delivery.ts';
 import { subscriptionMachine } from '../../machines/subscription.ts';
 import { isEventType, SYSTEM_EVENT_TYPES } from './catalog.ts';
-import { generateSecret, secretProblem, signatureHeader } from './signing.ts';
-import { resolvedProblem, urlProblem } from './target-check.ts';
-import { outcomeOf, postWebhook } from './http-client.ts';
-import { webhookStore, type DeliveryRow, type SendableRow, type SubscriptionRow } from './store.ts';
-import { Batcher } from './batching.ts';
-import type { SendResult } from './http-client.ts';
-
-interface AttemptResult { row: SendableRow; delivery: KnownRow; attempt: number; result: SendResult; outcome: 'success' | 'retryable' | 'gone' | 'client_error'; headers: Record<string, string> }
+import { generateSecret, secretProblem } from './signing.ts';
+import { resolvedProblem } from './target-check.ts';
+import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
+import { Dispatcher } from './dispatch/dispatcher.ts';
+import { dispatchStore } from './dispatch/store.ts';
+import { commandDeliveries } from './dispatch/commands.ts';
+import type { DeliveryState } from './dispatch/steps.ts';
 
 export interface PublishedEvent { id: string; type: string; deliveries: number; created_at: string }
 
-const DELIVERY_STATUS: Record<string, string> = { queued: 'queued', sending: 'sending', backoff: 'retrying', succeeded: 'succeeded', failed: 'failed' };
+/** A delivery's state as the API names it. */
+export const deliveryStatus = (state: DeliveryState | string) => (state === 'backoff' ? 'retrying' : state);
+
+/** Two publishes with one Idempotency-Key at once: the later one rolls back and answers with the first. */
+class IdempotencyConflict extends Error {}
 
 function healthOf(value: unknown): string {
   return typeof value === 'object' && value !== null && 'health' in value ? String((value as { health: unknown }).health) : 'active';
@@ -56,85 +57,24 @@ export function deliveryView(d: DeliveryRow) {
     response_status: d.last_status,
     duration_ms: d.duration_ms,
     error: d.last_error,
-    next_attempt_at: d.next_attempt_at ? d.next_attempt_at.toISOString() : null,
+    next_attempt_at: d.state === 'backoff' && d.due_at ? d.due_at.toISOString() : null,
     created_at: d.created_at.toISOString(),
   };
 }
 
-/** At most `limit` requests in flight per endpoint: one slow receiver never holds the rest. */
-class EndpointGate {
-  private readonly active = new Map<string, { n: number; waiting: Array<() => void>; reserved: number }>();
-  constructor(private readonly limit: number) {}
-  /**
-   * Endpoints with a full round of requests already queued behind the ones in flight,
-   * counting those claimed and on their way (reserved, synchronously at claim time: claims
-   * follow each other faster than a request reaches the queue).
-   */
-  saturated(): string[] {
-    const out: string[] = [];
-    for (const [key, slot] of this.active) if (slot.waiting.length + slot.reserved >= this.limit) out.push(key);
-    return out;
-  }
-
-  /** A request for `key` is on its way (claimed, being looked up); release() when it gets to run() or will not. */
-  reserve(key: string): { release(): void } {
-    const slot = this.slot(key);
-    slot.reserved++;
-    let released = false;
-    return {
-      release: () => {
-        if (released) return;
-        released = true;
-        slot.reserved--;
-        if (slot.n === 0 && slot.reserved === 0 && slot.waiting.length === 0) this.active.delete(key);
-      },
-    };
-  }
-
-  private slot(key: string) {
-    let slot = this.active.get(key);
-    if (!slot) this.active.set(key, (slot = { n: 0, waiting: [], reserved: 0 }));
-    return slot;
-  }
-
-  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const slot = this.slot(key);
-    if (slot.n >= this.limit) await new Promise<void>((resolve) => slot.waiting.push(resolve));
-    slot.n++;
-    try {
-      return await fn();
-    } finally {
-      slot.n--;
-      const next = slot.waiting.shift();
-      if (next) next();
-      else if (slot.n === 0 && slot.reserved === 0) this.active.delete(key);
-    }
-  }
-}
-
 export class WebhookService {
   readonly subscriptions: MachineDefinition;
-  readonly deliveries: MachineDefinition;
-  private readonly gate: EndpointGate;
-  private readonly sendables: Batcher<string, SendableRow | null>;
-  private readonly results: Batcher<AttemptResult, void>;
-  private readonly secrets = new Map<string, string>();
-  private waking: Promise<void> | null = null;
-  private wakeAgain = false;
+  /** The delivery engine: claims, sends and records deliveries (started by workers only). */
+  readonly dispatcher: Dispatcher;
 
   constructor(
     private readonly db: Db,
     private readonly actors: ActorSystem,
     private readonly box: SecretBox,
-    private readonly config: Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs'>,
-    private readonly log: Logger,
+    private readonly config: Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight'>,
+    log: Logger,
+    metrics: Metrics,
   ) {
-    this.gate = new EndpointGate(config.webhookEndpointConcurrency);
-    this.sendables = new Batcher<string, SendableRow | null>(async (ids) => {
-      const rows = new Map<string, SendableRow>((await webhookStore.sendable(this.db, ids)).map((r) => [r.id, r]));
-      return ids.map((id) => rows.get(id) ?? null);
-    }, 500);
-    this.results = new Batcher((items) => this.recordResults(items), 500);
     this.subscriptions = actors.define({
       name: 'subscription',
       machine: subscriptionMachine,
@@ -146,31 +86,7 @@ export class WebhookService {
           this.publishOperational(on.tenantId, 'webhook.disabled', { webhook_id: on.instanceId, reason: effect.params.reason }),
       },
     });
-    this.deliveries = actors.define({
-      name: 'delivery',
-      machine: deliveryMachine,
-      table: 'webhook_deliveries',
-      // A backlogged endpoint is not claimed for while its requests queue here: its due
-      // deliveries wait in the database, and the other endpoints keep the in-flight budget.
-      holdBack: { column: 'subscription_id', values: () => this.gate.saturated() },
-      columns: { status: 'text', attempt: 'integer', last_status: 'integer', last_error: 'text', next_attempt_at: 'timestamptz' },
-      project: (s, dueAt) => {
-        const c = s.context as { attempt: number; lastStatus: number | null; lastError: string | null };
-        // In backoff the row's only timer is the next attempt.
-        return { status: DELIVERY_STATUS[String(s.value)] ?? String(s.value), attempt: c.attempt, last_status: c.lastStatus, last_error: c.lastError, next_attempt_at: s.value === 'backoff' ? dueAt : null };
-      },
-      effects: {
-        deliver: (effect, on) => this.deliver(on.row, Number(effect.params.attempt)),
-        markSubscriptionGone: (_e, on) => this.toSubscription(on.instanceId, { type: 'GONE' }),
-        announceExhausted: async (effect, on) => {
-          const row = await this.sendables.add(on.instanceId);
-          if (!row || SYSTEM_EVENT_TYPES.has(row.event_type)) return; // never announce about announcements
-          await this.publishOperational(on.tenantId, 'delivery.exhausted', {
-            delivery_id: on.instanceId, webhook_id: row.subscription_id, event_id: row.event_id, event_type: row.event_type, attempts: effect.params.attempts, last_status: effect.params.lastStatus,
-          });
-        },
-      },
-    });
+    this.dispatcher = new Dispatcher(db, actors, this.subscriptions, box, config, (tenantId, type, data) => this.publishOperational(tenantId, type, data), log, metrics);
   }
 
   // ---- subscriptions -------------------------------------------------------------------
@@ -257,7 +173,7 @@ export class WebhookService {
       const rows = await webhookStore.softDelete(unit.tx, principal.tenantId, id);
       if (rows.length === 0) throw notFound(`webhook ${id}`);
       const pending = await webhookStore.pending(unit.tx, principal.tenantId, id);
-      await this.actors.send(unit, this.deliveries, pending.map((d) => ({ id: d.id, event: { type: 'CANCEL', reason: 'webhook deleted' } })));
+      await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, pending.map((d) => d.id), { type: 'CANCEL', reason: 'webhook deleted' });
     });
   }
 
@@ -268,18 +184,21 @@ export class WebhookService {
    * a committed change always has its deliveries; a rolled-back one never does.
    */
   async publish(unit: Unit, e: { tenantId: string; type: string; data: unknown; idempotencyKey?: string | null; onlySubscription?: string }): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    const id = newId('evt');
-    // The event and its receivers in one statement; the deliveries and their journal entries
-    // in a second.
-    const receivers = await webhookStore.openEvent(unit.tx, {
-      id, tenantId: e.tenantId, type: e.type, data: e.data, idempotencyKey: e.idempotencyKey ?? null, only: e.onlySubscription ?? null,
+    // The event, its deliveries and (later) their attempts share this time: it names their
+    // partition, and the ids carry it.
+    const at = this.actors.clock.now();
+    const createdAt = new Date(at).toISOString();
+    const id = newTimedId('evt', at);
+    const opened = await webhookStore.openEvent(unit.tx, {
+      id, tenantId: e.tenantId, type: e.type, data: e.data, idempotencyKey: e.idempotencyKey ?? null, only: e.onlySubscription ?? null, createdAt,
     });
-    const rows = receivers.map((subscriptionId) => ({ id: newId('dlv'), tenantId: e.tenantId, columns: { subscription_id: subscriptionId, event_id: id, event_type: e.type } }));
-    await this.actors.createMany(unit, this.deliveries, { sendTimeoutMs: this.config.leaseMs }, rows, { subscription_id: 'text', event_id: 'text', event_type: 'text' });
+    if (!opened.keyed) throw new IdempotencyConflict();
+    const deliveries = opened.receivers.map((subscriptionId) => ({ id: newTimedId('dlv', at), subscriptionId }));
+    await dispatchStore.create(unit.tx, { eventId: id, tenantId: e.tenantId, type: e.type, createdAt, record: this.dispatcher.steps.created(at) }, deliveries);
     // Wakes idle workers, after the commit and outside the transaction: a NOTIFY inside it
     // would serialize the commits of all publishers (measured: publishing 2x slower).
-    if (rows.length) unit.afterCommit(() => this.wakeWorkers());
-    return { id, type: e.type, deliveries: rows.length, created_at: new Date(this.actors.clock.now()).toISOString(), deliveryIds: rows.map((r) => r.id) };
+    if (deliveries.length) unit.afterCommit(() => this.dispatcher.notifyWorkers());
+    return { id, type: e.type, deliveries: deliveries.length, created_at: createdAt, deliveryIds: deliveries.map((d) => d.id) };
   }
 
   /** POST /v1/events: publish with an optional Idempotency-Key (24 h). */
@@ -294,34 +213,12 @@ export class WebhookService {
       const { deliveryIds: _ids, ...event } = published;
       return { event, replayed: false };
     } catch (error) {
-      // Two requests with one key at once: the loser answers with the winner's event.
+      if (!(error instanceof IdempotencyConflict)) throw error;
+      // Two requests with one key at once: the later one answers with the first one's event.
       const first = idempotencyKey ? await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey) : null;
-      if (first) return { event: { id: first.id, type: first.type, deliveries: first.deliveries, created_at: first.created_at.toISOString() }, replayed: true };
-      throw error;
+      if (!first) throw new ApiError(409, 'conflict', 'Idempotency-Key: a request with this key is still being processed; retry shortly');
+      return { event: { id: first.id, type: first.type, deliveries: first.deliveries, created_at: first.created_at.toISOString() }, replayed: true };
     }
-  }
-
-  /**
-   * NOTIFY on the timers channel, coalesced: Postgres serializes the commits of notifying
-   * transactions, so publishers share one NOTIFY in flight, and one more is sent after it when
-   * others asked meanwhile (every commit is still followed by a wake-up).
-   */
-  private wakeWorkers(): Promise<void> {
-    if (this.waking) {
-      this.wakeAgain = true;
-      return this.waking;
-    }
-    this.waking = (async () => {
-      try {
-        do {
-          this.wakeAgain = false;
-          await notify(this.db, TIMERS_CHANNEL, 'delivery');
-        } while (this.wakeAgain);
-      } finally {
-        this.waking = null;
-      }
-    })();
-    return this.waking;
   }
 
   private async publishOperational(tenantId: string, type: string, data: Record<string, unknown>) {
@@ -349,7 +246,7 @@ export class WebhookService {
     await this.row(principal, id);
     const d = await webhookStore.delivery(this.db, principal.tenantId, id, deliveryId);
     if (!d) throw notFound(`delivery ${deliveryId}`);
-    const attempts = await webhookStore.attempts(this.db, deliveryId);
+    const attempts = await webhookStore.attempts(this.db, deliveryId, d.created_at);
     return {
       ...deliveryView(d),
       attempts: attempts.map((a) => ({
@@ -361,11 +258,10 @@ export class WebhookService {
 
   async retry(principal: Principal, id: string, deliveryId: string) {
     await this.row(principal, id);
-    const sent = await this.actors.transaction((unit) => this.actors.send(unit, this.deliveries, [{ id: deliveryId, event: { type: 'RETRY' } }], { tenantId: principal.tenantId }));
-    const r = sent.get(deliveryId);
+    const r = (await this.actors.transaction((unit) => commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, [deliveryId], { type: 'RETRY' }))).get(deliveryId);
     if (!r) throw notFound(`delivery ${deliveryId}`);
-    if (!r.changed) throw new ApiError(409, 'not_failed', `delivery ${deliveryId} is ${DELIVERY_STATUS[r.to] ?? r.to}; only failed deliveries can be retried`);
-    await this.wakeWorkers();
+    if (!r.changed) throw new ApiError(409, 'not_failed', `delivery ${deliveryId} is ${deliveryStatus(r.to)}; only failed deliveries can be retried`);
+    await this.dispatcher.notifyWorkers();
     return { delivery_id: deliveryId, status: 'queued' as const };
   }
 
@@ -373,119 +269,8 @@ export class WebhookService {
     await this.row(principal, id);
     if (Number.isNaN(Date.parse(since))) throw invalidRequest('since: not an ISO 8601 time');
     const failed = await webhookStore.failedSince(this.db, principal.tenantId, id, since);
-    await this.actors.transaction((unit) => this.actors.send(unit, this.deliveries, failed.map((f) => ({ id: f.id, event: { type: 'RETRY' } })), { tenantId: principal.tenantId }));
-    if (failed.length) await this.wakeWorkers();
+    await this.actors.transaction((unit) => commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, failed.map((f) => f.id), { type: 'RETRY' }));
+    if (failed.length) await this.dispatcher.notifyWorkers();
     return { requeued: failed.length };
-  }
-
-  // ---- sending -------------------------------------------------------------------------
-
-  private async toSubscription(deliveryId: string, event: { type: string; at?: string }) {
-    const row = await this.sendables.add(deliveryId);
-    if (!row) return;
-    await this.actors.transaction((unit) => this.actors.send(unit, this.subscriptions, [{ id: row.subscription_id, event }]));
-  }
-
-  /** Decrypted signing secrets, kept in memory: sealing them again per delivery is waste. */
-  private async secret(sealed: string): Promise<string> {
-    let plain = this.secrets.get(sealed);
-    if (plain === undefined) {
-      plain = await this.box.open(sealed);
-      if (this.secrets.size > 10_000) this.secrets.clear();
-      this.secrets.set(sealed, plain);
-    }
-    return plain;
-  }
-
-  /** The secrets to sign with (two during a rotation's grace window); null if they cannot be decrypted. */
-  private async signingSecrets(row: SendableRow): Promise<string[] | null> {
-    try {
-      const secrets = [await this.secret(row.secret_sealed)];
-      if (row.previous_secret_sealed && row.previous_until && Date.parse(row.previous_until) > this.actors.clock.now()) secrets.push(await this.secret(row.previous_secret_sealed));
-      return secrets;
-    } catch (error) {
-      this.log.error('webhook signing secret could not be decrypted; the delivery is recorded as not sent and retried', { error, webhook_id: row.subscription_id, delivery_id: row.id });
-      return null;
-    }
-  }
-
-  /** The deliver effect: sign and POST, then record the attempt (batched with others). */
-  private async deliver(delivery: KnownRow, attempt: number): Promise<void> {
-    // Counted against its endpoint from the moment it was claimed (EndpointGate.saturated);
-    // released just before run() counts it instead (no await in between).
-    const reservation = delivery.hold_key ? this.gate.reserve(delivery.hold_key) : null;
-    let row: SendableRow | null;
-    try {
-      row = await this.sendables.add(delivery.id);
-    } finally {
-      reservation?.release();
-    }
-    if (!row) return;
-    await this.gate.run(row.subscription_id, async () => {
-      const secrets = await this.signingSecrets(row);
-      const body = JSON.stringify({ type: row.event_type, timestamp: row.event_at.toISOString(), data: row.data });
-      const timestamp = Math.floor(Date.now() / 1000);
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'user-agent': 'Argus-Webhooks/1.0',
-        'webhook-id': row.event_id,
-        'webhook-timestamp': String(timestamp),
-      };
-      const problem = secrets ? await resolvedProblem(row.url, this.config.allowPrivateTargets) : null;
-      const result = !secrets
-        ? { status: null, body: '', durationMs: 0, error: 'not sent: the signing secret could not be decrypted on this server (MASTER_KEY, or DATA_DIR/master.key, is not the key it was sealed with)', retryAfterMs: null }
-        : problem
-        ? { status: null, body: '', durationMs: 0, error: `target refused: ${problem}`, retryAfterMs: null }
-        : await postWebhook(row.url, body, { ...headers, 'webhook-signature': await signatureHeader(secrets, row.event_id, timestamp, body) }, this.config.webhookTimeoutMs);
-      // An unreadable secret is this server's fault, not the receiver's: retried on the
-      // schedule, so a corrected key delivers what waited.
-      await this.results.add({ row, delivery, attempt, result, outcome: !secrets ? 'retryable' : problem ? 'client_error' : outcomeOf(result), headers: { ...headers, 'webhook-signature': '(redacted)' } });
-    });
-  }
-
-  /**
-   * What each subscription hears of a batch of attempts, in order. DELIVERY_SUCCEEDED only
-   * clears the failure count (machines/subscription.ts): for an `active` subscription it
-   * changes nothing, and after a first success a second changes nothing either. So successes
-   * go only to subscriptions that are not active (read under a row lock: a failure recorded by
-   * a batch still in flight is waited for, so it cannot hide this success), and consecutive
-   * ones are sent once.
-   * Failures are all sent.
-   */
-  private async subscriptionOutcomes(unit: Unit, items: AttemptResult[], at: string): Promise<Array<{ id: string; event: { type: string; at?: string } }>> {
-    const succeededOnly = [...new Set(items.filter((i) => i.outcome === 'success').map((i) => i.row.subscription_id))];
-    const notActive = new Set(succeededOnly.length ? (await webhookStore.notActive(unit.tx, succeededOnly)).map((r) => r.id) : []);
-    const last = new Map<string, string>();
-    const out: Array<{ id: string; event: { type: string; at?: string } }> = [];
-    for (const i of items) {
-      const id = i.row.subscription_id;
-      if (i.outcome === 'success') {
-        if (last.get(id) === 'DELIVERY_SUCCEEDED' || (!last.has(id) && !notActive.has(id))) continue;
-        out.push({ id, event: { type: 'DELIVERY_SUCCEEDED' } });
-      } else {
-        out.push({ id, event: { type: 'DELIVERY_FAILED', at } });
-      }
-      last.set(id, out[out.length - 1].event.type);
-    }
-    return out;
-  }
-
-  /** One transaction for many attempts: their rows, their deliveries' and subscriptions' events. */
-  private async recordResults(items: AttemptResult[]): Promise<void[]> {
-    const at = new Date(this.actors.clock.now()).toISOString();
-    await this.actors.transaction(async (unit) => {
-      await webhookStore.insertAttempts(unit.tx, items.map((i) => ({
-        delivery_id: i.row.id, tenant_id: i.row.tenant_id, attempt: i.attempt, attempted_at: at, duration_ms: i.result.durationMs,
-        response_status: i.result.status, response_body: i.result.body, error: i.result.error, request_headers: i.headers,
-      })));
-      await this.actors.send(unit, this.deliveries, items.map((i) => ({
-        id: i.row.id,
-        // Jitter spreads retries; a success has none, and with a fixed value the successes of
-        // a batch are one event, computed once (ActorSystem's per-batch step cache).
-        event: { type: 'RESULT', outcome: i.outcome, status: i.result.status, retryAfterMs: i.result.retryAfterMs, jitter: i.outcome === 'success' ? 0.5 : Math.random(), at, error: i.result.error },
-      })), { known: items.map((i) => i.delivery) });
-      await this.actors.send(unit, this.subscriptions, await this.subscriptionOutcomes(unit, items, at));
-    });
-    return items.map(() => undefined);
   }
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/index.ts';
 import { maybeOne } from '../db/index.ts';
+import { idTime } from '../ids.ts';
 import type { Page } from '../http/pagination.ts';
 
 export interface SubscriptionRow {
@@ -9,22 +10,25 @@ export interface SubscriptionRow {
 }
 
 export interface DeliveryRow {
-  id: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string; status: string; attempt: number;
-  last_status: number | null; last_error: string | null; next_attempt_at: Date | null; created_at: Date; updated_at: Date; cursor_at: string;
+  id: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string; state: string; status: string; attempt: number;
+  last_status: number | null; last_error: string | null; due_at: Date | null; created_at: Date; cursor_at: string;
   attempted_at: Date | null; duration_ms: number | null;
-}
-
-export interface SendableRow {
-  id: string; tenant_id: string; subscription_id: string; url: string; secret_sealed: string; previous_secret_sealed: string | null;
-  previous_until: string | null; event_id: string; event_type: string; data: unknown; event_at: Date;
 }
 
 export interface AttemptRow { attempt: number; attempted_at: Date; duration_ms: number; response_status: number | null; response_body: string | null; error: string | null; request_headers: Record<string, string> }
 
 const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
-const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.status, d.attempt, d.last_status, d.last_error, d.next_attempt_at, d.created_at, d.updated_at, d.created_at::text as cursor_at,
-  (select a.attempted_at from webhook_attempts a where a.delivery_id = d.id order by a.attempt desc limit 1) as attempted_at,
-  (select a.duration_ms from webhook_attempts a where a.delivery_id = d.id order by a.attempt desc limit 1) as duration_ms`;
+const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at, d.created_at, d.created_at::text as cursor_at,
+  a.attempted_at, a.duration_ms`;
+/** A delivery's latest attempt, read from its own partition. */
+const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms from webhook_attempts a
+  where a.delivery_id = d.id and a.delivery_created_at = d.created_at order by a.attempt desc limit 1) a on true`;
+
+/** The partition range a time-carrying id names ([t, t]), or every partition for an id without one. */
+export function createdRange(id: string): [string, string] {
+  const t = idTime(id);
+  return t === null ? ['-infinity', 'infinity'] : [new Date(t).toISOString(), new Date(t).toISOString()];
+}
 
 type R<T> = T & Record<string, unknown>;
 
@@ -49,67 +53,53 @@ export const webhookStore = {
     ),
   /** Deliveries of a subscription still waiting to be sent (queued, or in backoff). */
   pending: (db: Queryable, tenantId: string, subscriptionId: string) =>
-    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and status in ('queued', 'retrying')`, [tenantId, subscriptionId]),
+    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('queued', 'backoff')`, [tenantId, subscriptionId]),
   softDelete: (db: Queryable, tenantId: string, id: string) =>
     db.query('update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id', [tenantId, id]),
   /**
    * One statement for the start of a publish: finds the subscriptions of the tenant that
    * receive this type now (all of them, or only `only`) and writes the event with their count.
    */
-  openEvent: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null }) => {
+  openEvent: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string }) => {
     // Two shapes of one statement, so that each plan can use its index (events: GIN, id: key).
     const receives = e.only === null ? 'events @> array[$3::text]' : 'id = $3';
-    const [row] = await db.query<{ receivers: string[] }>(
+    // A key is taken unless another event holds it; one held for more than its 24 hours is
+    // taken over. `keyed` is false when the key is held (the caller rolls back).
+    const [row] = await db.query<{ receivers: string[]; keyed: boolean }>(
       `with r as (select id from webhook_subscriptions
                    where tenant_id = $1 and deleted_at is null and status in ('active', 'failing') and ${receives}),
-            e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries)
-                  select $4, $1, $2, $5::jsonb, $6, count(*) from r)
-       select array(select id from r) as receivers`,
-      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey],
+            e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at)
+                  select $4, $1, $2, $5::jsonb, $6, count(*), $7::timestamptz from r),
+            k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at)
+                  select $1, $6, $4, $7::timestamptz where $6::text is not null
+                  on conflict (tenant_id, idempotency_key) do update set event_id = excluded.event_id, event_created_at = excluded.event_created_at
+                   where event_idempotency_keys.event_created_at <= now() - interval '24 hours'
+                  returning 1)
+       select array(select id from r) as receivers, ($6::text is null or exists (select 1 from k)) as keyed`,
+      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt],
     );
-    return row.receivers;
+    return row;
   },
   eventByKey: (db: Queryable, tenantId: string, key: string) =>
     maybeOne<{ id: string; type: string; deliveries: number; created_at: Date } & Record<string, unknown>>(
-      db, `select id, type, deliveries, created_at from events where tenant_id = $1 and idempotency_key = $2 and created_at > now() - interval '24 hours'`, [tenantId, key]),
+      db, `select e.id, e.type, e.deliveries, e.created_at from event_idempotency_keys k
+             join events e on e.id = k.event_id and e.created_at = k.event_created_at
+            where k.tenant_id = $1 and k.idempotency_key = $2 and k.event_created_at > now() - interval '24 hours'`, [tenantId, key]),
   deliveries: (db: Queryable, tenantId: string, subscriptionId: string, page: Page, status: string | null) =>
     db.query<R<DeliveryRow>>(
-      `select ${DLV} from webhook_deliveries d
+      `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
         where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3)
           and ($4::timestamptz is null or (d.created_at, d.id) < ($4::timestamptz, $5::text))
         order by d.created_at desc, d.id desc limit $6`,
       [tenantId, subscriptionId, status, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
     ),
   delivery: (db: Queryable, tenantId: string, subscriptionId: string, id: string) =>
-    maybeOne<R<DeliveryRow>>(db, `select ${DLV} from webhook_deliveries d where d.tenant_id = $1 and d.subscription_id = $2 and d.id = $3`, [tenantId, subscriptionId, id]),
-  attempts: (db: Queryable, deliveryId: string) =>
-    db.query<R<AttemptRow>>('select attempt, attempted_at, duration_ms, response_status, response_body, error, request_headers from webhook_attempts where delivery_id = $1 order by attempt', [deliveryId]),
-  /** What the worker needs to send deliveries. */
-  sendable: (db: Queryable, deliveryIds: string[]) =>
-    db.query<SendableRow & Record<string, unknown>>(
-      `select d.id, d.tenant_id, d.subscription_id, s.url, s.secret_sealed, s.previous_secret_sealed,
-              s.snapshot #>> '{context,previousSecretUntil}' as previous_until,
-              e.id as event_id, e.type as event_type, e.data, e.created_at as event_at
-         from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id join events e on e.id = d.event_id
-        where d.id = any($1::text[])`,
-      [deliveryIds],
-    ),
-  insertAttempts: (db: Queryable, attempts: Array<{ delivery_id: string; tenant_id: string; attempt: number; attempted_at: string; duration_ms: number; response_status: number | null; response_body: string; error: string | null; request_headers: Record<string, string> }>) =>
-    db.query(
-      `insert into webhook_attempts (delivery_id, tenant_id, attempt, attempted_at, duration_ms, response_status, response_body, error, request_headers)
-       select delivery_id, tenant_id, attempt, attempted_at, duration_ms, response_status, response_body, error, request_headers
-         from jsonb_to_recordset($1::jsonb) as a(delivery_id text, tenant_id text, attempt integer, attempted_at timestamptz, duration_ms integer,
-                                                 response_status integer, response_body text, error text, request_headers jsonb)`,
-      [JSON.stringify(attempts)],
-    ),
-  /**
-   * Which of these subscriptions are not active, their rows locked (in id order and mode, as the
-   * runtime locks them) so that a failure another batch has recorded but not yet committed is
-   * waited for and seen, instead of read around.
-   */
-  notActive: async (db: Queryable, ids: string[]) =>
-    (await db.query<{ id: string; status: string }>(`select id, status from webhook_subscriptions where id = any($1::text[]) order by id for no key update`, [ids]))
-      .filter((r) => r.status !== 'active'),
+    maybeOne<R<DeliveryRow>>(db, `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
+      where d.tenant_id = $1 and d.subscription_id = $2 and d.id = $3 and d.created_at between $4::timestamptz and $5::timestamptz`, [tenantId, subscriptionId, id, ...createdRange(id)]),
+  attempts: (db: Queryable, deliveryId: string, createdAt: Date) =>
+    db.query<R<AttemptRow>>(
+      `select attempt, attempted_at, duration_ms, response_status, response_body, error, request_headers from webhook_attempts
+        where delivery_id = $1 and delivery_created_at = $2 order by attempt`, [deliveryId, createdAt]),
   failedSince: (db: Queryable, tenantId: string, subscriptionId: string, since: string) =>
-    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and status = 'failed' and created_at >= $3::timestamptz order by created_at limit 10000`, [tenantId, subscriptionId, since]),
+    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state = 'failed' and created_at >= $3::timestamptz order by created_at limit 10000`, [tenantId, subscriptionId, since]),
 };

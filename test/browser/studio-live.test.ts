@@ -108,7 +108,7 @@ describe('studio: a webhook live', () => {
     // The receiver recovers; the retry is due once the clock passes the backoff (5 s ± 20 %).
     healthy = true;
     clock.advance(6_001);
-    service.timers.wake();
+    service.workers.wake();
     await page.waitForSelector('#delivery-detail[data-state="succeeded"]', { timeout: 15_000 });
     await page.waitForSelector(`#deliveries tbody tr[data-delivery="${deliveryId}"][data-status="succeeded"]`);
     await page.waitForSelector('#webhook-detail[data-state*="health.active"]');

@@ -1,24 +1,29 @@
-// Many deliveries for one webhook, written the way publishing writes them (events, then
-// delivery machines created in bulk through the runtime), for the studio's history test and
+// Many deliveries for one webhook, written the way publishing writes them (events, then their
+// deliveries in one statement each), for the studio's history test and
 // bench/studio.ts. They are held (no timer due), so no worker ever sends them, not even one of
 // another process sharing the test database; removeDeliveries takes them away again.
 import type { Service } from '../../src/main.ts';
-import { newId } from '../../src/ids.ts';
+import { newTimedId } from '../../src/ids.ts';
+import { dispatchStore } from '../../src/webhooks/dispatch/store.ts';
 
 export async function seedDeliveries(service: Service, tenantId: string, webhookId: string, count: number, chunk = 2_000): Promise<string[]> {
   const ids: string[] = [];
   for (let done = 0; done < count; done += chunk) {
     const n = Math.min(chunk, count - done);
-    const events = Array.from({ length: n }, () => newId('evt'));
+    const at = service.actors.clock.now();
+    const createdAt = new Date(at).toISOString();
+    const events = Array.from({ length: n }, () => newTimedId('evt', at));
     await service.actors.transaction(async (unit) => {
       await unit.tx.query(
-        `insert into events (id, tenant_id, type, data, deliveries) select id, $1, 'case.created', '{}'::jsonb, 1 from unnest($2::text[]) as id`,
-        [tenantId, events],
+        `insert into events (id, tenant_id, type, data, deliveries, created_at) select id, $1, 'case.created', '{}'::jsonb, 1, $3::timestamptz from unnest($2::text[]) as id`,
+        [tenantId, events, createdAt],
       );
-      const rows = events.map((eventId) => ({ id: newId('dlv'), tenantId, columns: { subscription_id: webhookId, event_id: eventId, event_type: 'case.created' } }));
-      await service.actors.createMany(unit, service.webhooks.deliveries, { sendTimeoutMs: 30_000 }, rows, { subscription_id: 'text', event_id: 'text', event_type: 'text' });
-      await unit.tx.query(`update webhook_deliveries set due_at = null, timers = '[]'::jsonb where id = any($1::text[])`, [rows.map((r) => r.id)]);
-      ids.push(...rows.map((r) => r.id));
+      const held = { ...service.webhooks.dispatcher.steps.created(at), dueAt: null };
+      for (const eventId of events) {
+        const id = newTimedId('dlv', at);
+        await dispatchStore.create(unit.tx, { eventId, tenantId, type: 'case.created', createdAt, record: held }, [{ id, subscriptionId: webhookId }]);
+        ids.push(id);
+      }
     });
   }
   return ids;

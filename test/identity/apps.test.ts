@@ -244,7 +244,7 @@ describe('client secrets', () => {
     clock.advance(60_001);
     // The window is over even before a worker fires the machine's timer.
     expect((await clientToken(app.client_id, app.client_secret)).status).toBe(401);
-    await service.timers.tick();
+    await service.workers.tick();
     await service.actors.drain();
     expect((await clientToken(app.client_id, app.client_secret)).status).toBe(401);
     expect((await clientToken(app.client_id, fresh)).status).toBe(200);

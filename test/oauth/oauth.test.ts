@@ -287,7 +287,7 @@ describe('client credentials, service tokens, revocation', () => {
     const jwks = (await (await fetch(`${service.url}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> };
     expect(jwks.keys.map((k) => k.kid)).toEqual(expect.arrayContaining([...rotation.retiring, ...rotation.activated, ...rotation.next]));
     clock.advance(91 * 86_400_000);
-    await service.timers.tick();
+    await service.workers.tick();
     service.keys.refresh();
     expect((await api('GET', '/v1/webhooks', before)).status).toBe(401);
   });

@@ -140,7 +140,7 @@ describe('delivery', () => {
     expect(wait).toBeGreaterThanOrEqual(4_000); // 5 s ± 20 %
     expect(wait).toBeLessThanOrEqual(6_000);
     clock.advance(6_001);
-    service.timers.wake();
+    service.workers.wake();
     await until('second attempt', async () => r.got.length === 2);
     const second = await until('retrying again', async () => {
       const ds = await deliveriesOf(acme.adminToken, hook.id as string);
@@ -150,7 +150,7 @@ describe('delivery', () => {
     expect(wait2).toBeGreaterThanOrEqual(240_000); // 5 min ± 20 %
     expect(wait2).toBeLessThanOrEqual(360_000);
     clock.advance(360_001);
-    service.timers.wake();
+    service.workers.wake();
     await until('third attempt', async () => r.got.length === 3);
     await until('succeeded', async () => (await deliveriesOf(acme.adminToken, hook.id as string))[0]?.status === 'succeeded');
     const ids = new Set(r.got.map((g) => g.headers['webhook-id']));
@@ -186,11 +186,11 @@ describe('delivery', () => {
       return ds[0]?.status === 'retrying' ? ds[0] : null;
     });
     expect((await api('DELETE', `/v1/webhooks/${hook.id}`, acme.adminToken)).status).toBe(204);
-    const [row] = await service.db.query<{ status: string; snapshot: { context: { failureReason: string } } }>('select status, snapshot from webhook_deliveries where id = $1', [waiting.id]);
+    const [row] = await service.db.query<{ status: string; failure_reason: string }>('select status, failure_reason from webhook_deliveries where id = $1', [waiting.id]);
     expect(row.status).toBe('failed');
-    expect(row.snapshot.context.failureReason).toBe('cancelled');
+    expect(row.failure_reason).toBe('cancelled');
     clock.advance(3_600_000);
-    service.timers.wake();
+    service.workers.wake();
     await Bun.sleep(300);
     expect(r.got.length).toBe(1);
   });
@@ -213,7 +213,7 @@ describe('delivery', () => {
     // The key is put right: the next attempt goes out, signed with the webhook's secret.
     await service.db.query('update webhook_subscriptions set secret_sealed = $2 where id = $1', [hook.id, sealed]);
     clock.advance(6_001);
-    service.timers.wake();
+    service.workers.wake();
     await until('delivered', async () => r.got.length === 1);
     new Webhook(hook.secret as string).verify(r.got[0].body, r.got[0].headers);
     await until('succeeded', async () => (await deliveriesOf(acme.adminToken, hook.id as string))[0]?.status === 'succeeded');
@@ -228,7 +228,7 @@ describe('delivery', () => {
     // Advance the clock only once the backoff is recorded: its due time is set from the clock.
     await until('backoff recorded', async () => (await deliveriesOf(acme.adminToken, hook.id as string))[0]?.status === 'retrying');
     clock.advance(10_000);
-    service.timers.wake();
+    service.workers.wake();
     const failed = await until('failed after the client-error budget', async () => {
       const ds = await deliveriesOf(acme.adminToken, hook.id as string);
       return ds[0]?.status === 'failed' ? ds[0] : null;

@@ -62,7 +62,7 @@ describe('isolation', () => {
     // The file's other service stops claiming (on a shared database it would send to this
     // test's receivers too, with caps of its own). This one: a budget of 50 effects claimed
     // 10 at a time (the defaults' ratio), 2 requests at once per endpoint.
-    await service.timers.stop();
+    await service.workers.stop();
     const small = await startTestService({ env: { WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_ENDPOINT_CONCURRENCY: '2', WORKER_MAX_IN_FLIGHT: '50', WORKER_BATCH_SIZE: '10' }, workers: false });
     let adminToken: string | null = null;
     let release!: () => void;
@@ -84,7 +84,7 @@ describe('isolation', () => {
       // healthy one; the workers start only now, so the backlog is there before any claim.
       await publish('case.updated', 150);
       await publish('incident.created', 10);
-      await small.timers.start();
+      await small.workers.start();
       // Well before the hung requests time out (5 s).
       for (let i = 0; i < 200 && healthy.count() < 10; i++) await Bun.sleep(10);
       expect(healthy.count()).toBe(10);

@@ -1,0 +1,351 @@
+// The delivery engine's worker: claim → prepare → send → record, as typed phases.
+//
+// claim    one transaction per batch: due deliveries are locked (SKIP LOCKED, so workers
+//          share them), their timers fired through the delivery machine, their next columns
+//          written; a lease that ran out becomes an attempt row with the reason.
+// prepare  the request: the event's stored data as the body, Standard Webhooks signatures.
+// send     through the endpoint's gate (a per-endpoint cap), no redirects, a hard timeout.
+// record   results are batched: one transaction writes the deliveries' next columns and their
+//          attempt rows in one statement, and tells the subscriptions what happened.
+//
+// Nothing is kept in memory that a crash would lose: a delivery claimed and never recorded
+// is claimed again when its lease runs out.
+import type { Db } from '../../db/index.ts';
+import { notify } from '../../db/index.ts';
+import type { ActorSystem, MachineDefinition, Unit } from '../../actors/runtime.ts';
+import type { SecretBox } from '../../crypto/secret-box.ts';
+import type { Config } from '../../config.ts';
+import type { Logger } from '../../log.ts';
+import type { Metrics } from '../../metrics.ts';
+import type { DeliveryEvent } from '../../../machines/delivery.ts';
+import type { SubscriptionEvent } from '../../../machines/subscription.ts';
+import { SYSTEM_EVENT_TYPES } from '../catalog.ts';
+import { signatureHeader } from '../signing.ts';
+import { resolvedProblem } from '../target-check.ts';
+import { outcomeOf, postWebhook, type SendResult } from '../http-client.ts';
+import { Batcher } from './batching.ts';
+import { EndpointGate } from './gate.ts';
+import { DeliverySteps, timerEvent, type DeliveryEffect, type DeliveryRecord, type DeliveryState } from './steps.ts';
+import { byPartition, dispatchStore, recordOf, type AttemptRecord, type ClaimedRow, type Transition } from './store.ts';
+
+export const DELIVERIES_CHANNEL = 'argus_deliveries';
+
+type DispatchConfig = Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight'>;
+
+/** An operational event for the tenant (delivery.exhausted), published by the webhook service. */
+export type Announce = (tenantId: string, type: string, data: Record<string, unknown>) => Promise<void>;
+
+/** A delivery this worker claimed and is sending: its row as claimed and its record now. */
+interface Claimed { row: ClaimedRow; record: DeliveryRecord; startedAt: string }
+interface Prepared { claimed: Claimed; body: string; headers: Record<string, string>; secrets: string[] | null }
+interface Sent { claimed: Claimed; result: SendResult; outcome: 'success' | 'retryable' | 'gone' | 'client_error'; headers: Record<string, string> }
+
+const LOST = 'no result within the send timeout (the worker sending it stopped or lost its database connection)';
+
+export class Dispatcher {
+  readonly steps: DeliverySteps;
+  private readonly gate: EndpointGate;
+  private readonly results: Batcher<Sent, void>;
+  private readonly secrets = new Map<string, string>();
+  private inFlight = 0;
+  /** Deliveries this process has claimed since it started. */
+  private claimedCount = 0;
+  private roomWaiters: Array<() => void> = [];
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private notifying: Promise<void> | null = null;
+  private notifyAgain = false;
+  private readonly claimedTotal;
+  private readonly attemptsTotal;
+  private readonly staleTotal;
+
+  constructor(
+    private readonly db: Db,
+    private readonly actors: ActorSystem,
+    private readonly subscriptions: MachineDefinition,
+    private readonly box: SecretBox,
+    private readonly config: DispatchConfig,
+    private readonly announce: Announce,
+    private readonly log: Logger,
+    metrics: Metrics,
+  ) {
+    this.steps = new DeliverySteps({ sendTimeoutMs: config.leaseMs }, () => actors.clock.now());
+    this.gate = new EndpointGate(config.webhookEndpointConcurrency);
+    this.results = new Batcher((items) => this.record(items), 500);
+    this.claimedTotal = metrics.counter('argus_deliveries_claimed_total', 'Deliveries claimed by this process (timers fired)');
+    this.attemptsTotal = metrics.counter('argus_delivery_attempts_total', 'Delivery attempts recorded, by outcome');
+    this.staleTotal = metrics.counter('argus_delivery_stale_results_total', 'Results not recorded because their delivery had moved on (its lease ran out first)');
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.unlisten = await this.db.listen(DELIVERIES_CHANNEL, () => this.wake());
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Stops claiming; resolves when the requests in flight are recorded. Safe to call twice. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    while (this.inFlight > 0) await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+    const unlisten = this.unlisten;
+    this.unlisten = null;
+    await unlisten?.();
+    this.log.info('delivery worker stopped', { deliveries_claimed: this.claimedCount });
+  }
+
+  /**
+   * Wakes idle workers of every process, after a commit that made deliveries due. Coalesced:
+   * Postgres serializes the commits of notifying transactions, so callers share one NOTIFY
+   * in flight, and one more follows when others asked meanwhile.
+   */
+  notifyWorkers(): Promise<void> {
+    this.wake();
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return this.notifying;
+    }
+    this.notifying = (async () => {
+      try {
+        do {
+          this.notifyAgain = false;
+          await notify(this.db, DELIVERIES_CHANNEL, '');
+        } while (this.notifyAgain);
+      } finally {
+        this.notifying = null;
+      }
+    })();
+    return this.notifying;
+  }
+
+  /** Claims and starts everything due now, once; answers how many deliveries it claimed. */
+  async tick(): Promise<number> {
+    let claimed = 0;
+    const cap = this.config.workerMaxInFlight;
+    const batch = this.config.workerBatchSize;
+    for (;;) {
+      // Claim no more than the requests in flight leave room for: a due delivery waits in the
+      // database, not in this process. At the cap, wait for room for a whole batch (at most
+      // half the cap): claiming one row per transaction is the costliest way to drain.
+      await this.belowInFlight(cap - Math.min(batch, Math.ceil(cap / 2)) + 1);
+      const room = Math.min(batch, cap - this.inFlight);
+      const n = await this.claim(room);
+      claimed += n;
+      if (n < room || !this.running) return claimed;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let wait = this.config.workerPollMs;
+      try {
+        if ((await this.tick()) > 0) continue;
+        failures = 0;
+        // Sleep until the next timer is due (a backoff ending), the poll interval at most.
+        const next = await dispatchStore.nextDue(this.db);
+        if (next) wait = Math.max(0, Math.min(wait, next.getTime() - this.actors.clock.now()));
+      } catch (error) {
+        failures++;
+        wait = Math.min(this.config.workerPollMs * 2 ** failures, 30_000);
+        this.log.error('delivery worker failed to claim; retrying', { error, consecutive_failures: failures });
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wakeUp = () => { clearTimeout(timer); resolve(); };
+      });
+      this.wakeUp = null;
+    }
+  }
+
+  private async belowInFlight(limit: number): Promise<void> {
+    while (this.inFlight >= limit) await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  private done(): void {
+    this.inFlight--;
+    const waiting = this.roomWaiters;
+    this.roomWaiters = [];
+    for (const w of waiting) w();
+  }
+
+  // ---- claim ----------------------------------------------------------------------------
+
+  /** One claiming transaction; the deliveries it moved into sending are sent after it commits. */
+  private async claim(limit: number): Promise<number> {
+    if (limit <= 0) return 0;
+    const now = this.actors.clock.now();
+    const at = new Date(now).toISOString();
+    const { toSend, count } = await this.actors.transaction(async (unit) => {
+      const rows = await dispatchStore.claim(unit.tx, at, limit, this.gate.saturated());
+      const step = this.steps.batch(now);
+      const toSend: Claimed[] = [];
+      const moves: Array<Transition & { part: string }> = [];
+      const lost: Array<{ row: ClaimedRow; to: DeliveryState; error: string }> = [];
+      for (const row of rows) {
+        const next = step(recordOf(row), 'timer');
+        moves.push({ id: row.id, part: row.part, prevState: row.state, record: next.record });
+        if (row.state === 'sending') lost.push({ row, to: next.record.state, error: LOST });
+        this.afterCommit(unit, row, next.effects);
+        if (next.effects.some((e) => e.type === 'deliver')) toSend.push({ row, record: next.record, startedAt: at });
+      }
+      for (const [part, items] of byPartition(moves, (m) => m.part)) await dispatchStore.advance(unit.tx, part, at, items);
+      await dispatchStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);
+      return { toSend, count: rows.length };
+    });
+    this.claimedTotal.inc({}, count);
+    this.claimedCount += count;
+    for (const c of toSend) this.dispatch(c);
+    return count;
+  }
+
+  // ---- prepare, send --------------------------------------------------------------------
+
+  private dispatch(claimed: Claimed): void {
+    this.inFlight++;
+    void this.gate
+      .run(claimed.row.subscription_id, async () => this.results.add(await this.send(await this.prepare(claimed))))
+      .catch((error) => this.log.error('a delivery result could not be recorded; its lease will run out and it will be retried', { error, delivery_id: claimed.row.id }))
+      .finally(() => this.done());
+  }
+
+  private async prepare(claimed: Claimed): Promise<Prepared> {
+    const { row } = claimed;
+    const body = `{"type":${JSON.stringify(row.event_type)},"timestamp":${JSON.stringify(row.created_at.toISOString())},"data":${row.data ?? 'null'}}`;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'Argus-Webhooks/1.0',
+      'webhook-id': row.event_id,
+      'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+    };
+    return { claimed, body, headers, secrets: await this.signingSecrets(row) };
+  }
+
+  private async send(p: Prepared): Promise<Sent> {
+    const { row } = p.claimed;
+    const recorded = { ...p.headers, 'webhook-signature': '(redacted)' };
+    // An unreadable secret is this server's fault, not the receiver's: retried on the
+    // schedule, so a corrected key delivers what waited.
+    if (!p.secrets) {
+      const error = 'not sent: the signing secret could not be decrypted on this server (MASTER_KEY, or DATA_DIR/master.key, is not the key it was sealed with)';
+      return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error, retryAfterMs: null }, outcome: 'retryable', headers: recorded };
+    }
+    const problem = await resolvedProblem(row.url, this.config.allowPrivateTargets);
+    if (problem) return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error: `target refused: ${problem}`, retryAfterMs: null }, outcome: 'client_error', headers: recorded };
+    const signature = await signatureHeader(p.secrets, row.event_id, Number(p.headers['webhook-timestamp']), p.body);
+    const result = await postWebhook(row.url, p.body, { ...p.headers, 'webhook-signature': signature }, this.config.webhookTimeoutMs);
+    return { claimed: p.claimed, result, outcome: outcomeOf(result), headers: recorded };
+  }
+
+  /** Decrypted signing secrets, kept in memory: opening them again per delivery is waste. */
+  private async secret(sealed: string): Promise<string> {
+    let plain = this.secrets.get(sealed);
+    if (plain === undefined) {
+      plain = await this.box.open(sealed);
+      if (this.secrets.size > 10_000) this.secrets.clear();
+      this.secrets.set(sealed, plain);
+    }
+    return plain;
+  }
+
+  /** The secrets to sign with (two during a rotation's grace window); null if they cannot be decrypted. */
+  private async signingSecrets(row: ClaimedRow): Promise<string[] | null> {
+    try {
+      const secrets = [await this.secret(row.secret_sealed)];
+      if (row.previous_secret_sealed && row.previous_until && Date.parse(row.previous_until) > this.actors.clock.now()) secrets.push(await this.secret(row.previous_secret_sealed));
+      return secrets;
+    } catch (error) {
+      this.log.error('webhook signing secret could not be decrypted; the delivery is recorded as not sent and retried', { error, webhook_id: row.subscription_id, delivery_id: row.id });
+      return null;
+    }
+  }
+
+  // ---- record ---------------------------------------------------------------------------
+
+  /** One transaction for many results: deliveries, attempt rows, and what subscriptions hear. */
+  private async record(items: Sent[]): Promise<void[]> {
+    const now = this.actors.clock.now();
+    const at = new Date(now).toISOString();
+    const step = this.steps.batch(now);
+    const attempts = items.map((s) => {
+      // Jitter spreads retries; a success has none, and with a fixed value the successes of a
+      // batch are one event, computed once.
+      const event: DeliveryEvent = {
+        type: 'RESULT', outcome: s.outcome, status: s.result.status, retryAfterMs: s.result.retryAfterMs,
+        jitter: s.outcome === 'success' ? 0.5 : Math.random(), at, error: s.result.error,
+      };
+      const next = step(s.claimed.record, event);
+      const attempt: AttemptRecord = {
+        id: s.claimed.row.id, prevState: 'sending', record: next.record, attempt: s.claimed.record.attempt,
+        fromState: s.claimed.row.state, startedAt: s.claimed.startedAt, durationMs: s.result.durationMs,
+        responseStatus: s.result.status, responseBody: s.result.body, error: s.result.error, requestHeaders: s.headers,
+      };
+      return { sent: s, attempt, effects: next.effects };
+    });
+    await this.actors.transaction(async (unit) => {
+      const recorded = new Set<string>();
+      for (const [part, list] of byPartition(attempts, (a) => a.sent.claimed.row.part)) {
+        for (const id of await dispatchStore.recordAttempts(unit.tx, part, at, list.map((a) => a.attempt))) recorded.add(id);
+      }
+      const applied = attempts.filter((a) => recorded.has(a.attempt.id));
+      const stale = attempts.length - applied.length;
+      if (stale) {
+        this.staleTotal.inc({}, stale);
+        this.log.warn('results not recorded: their deliveries moved on while they were sent (lease ran out)', { count: stale });
+      }
+      await this.actors.send(unit, this.subscriptions, await this.subscriptionEvents(unit, applied, at));
+      for (const a of applied) this.afterCommit(unit, a.sent.claimed.row, a.effects);
+      for (const a of applied) this.attemptsTotal.inc({ outcome: a.sent.outcome });
+    });
+    return items.map(() => undefined);
+  }
+
+  /**
+   * What each subscription hears of a batch of results, in order. DELIVERY_SUCCEEDED only
+   * clears the failure count (machines/subscription.ts): for an `active` subscription it
+   * changes nothing, and after a first success a second changes nothing either. So successes
+   * go only to subscriptions that are not active (read under a row lock: a failure recorded by
+   * a batch still in flight is waited for, so it cannot hide this success), and consecutive
+   * ones are sent once. Failures are all sent; a 410 also tells the subscription it is gone.
+   */
+  private async subscriptionEvents(unit: Unit, items: ReadonlyArray<{ sent: Sent; effects: DeliveryEffect[] }>, at: string) {
+    const succeededOnly = [...new Set(items.filter((i) => i.sent.outcome === 'success').map((i) => i.sent.claimed.row.subscription_id))];
+    const notActive = new Set(succeededOnly.length ? await dispatchStore.notActive(unit.tx, succeededOnly) : []);
+    const last = new Map<string, string>();
+    const out: Array<{ id: string; event: SubscriptionEvent }> = [];
+    for (const i of items) {
+      const id = i.sent.claimed.row.subscription_id;
+      if (i.sent.outcome === 'success') {
+        if (last.get(id) === 'DELIVERY_SUCCEEDED' || (!last.has(id) && !notActive.has(id))) continue;
+        out.push({ id, event: { type: 'DELIVERY_SUCCEEDED' } });
+      } else {
+        out.push({ id, event: { type: 'DELIVERY_FAILED', at } });
+        if (i.effects.some((e) => e.type === 'markSubscriptionGone')) out.push({ id, event: { type: 'GONE' } });
+      }
+      last.set(id, out[out.length - 1].event.type);
+    }
+    return out;
+  }
+
+  /** The effects that reach outside the delivery, once its transaction has committed. */
+  private afterCommit(unit: Unit, row: ClaimedRow, effects: DeliveryEffect[]): void {
+    for (const effect of effects) {
+      if (effect.type !== 'announceExhausted' || SYSTEM_EVENT_TYPES.has(row.event_type)) continue; // never announce about announcements
+      unit.afterCommit(() => this.announce(row.tenant_id, 'delivery.exhausted', {
+        delivery_id: row.id, webhook_id: row.subscription_id, event_id: row.event_id, event_type: row.event_type,
+        attempts: effect.params.attempts, last_status: effect.params.lastStatus,
+      }));
+    }
+  }
+}

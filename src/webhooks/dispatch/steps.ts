@@ -1,0 +1,154 @@
+// A delivery's machine over its typed columns. The persisted truth of a delivery is the few
+// columns of DeliveryRecord; the XState snapshot is rebuilt from them (with the engine's
+// schedule, which is configuration, not per-row data), stepped with the machine's own pure
+// transition (src/actors/step.ts) and read back into columns. Nothing here does I/O.
+import type { EventObject } from 'xstate';
+import { deliveryMachine, type DeliveryContext, type DeliveryEvent, type DeliveryInput } from '../../../machines/delivery.ts';
+import { earliest, nextStep, startStep, stateName, type Effect, type Persisted, type Step, type Timer } from '../../actors/step.ts';
+
+export type DeliveryState = 'queued' | 'sending' | 'backoff' | 'succeeded' | 'failed';
+export const DELIVERY_STATES: readonly DeliveryState[] = ['queued', 'sending', 'backoff', 'succeeded', 'failed'];
+
+/** What a delivery row stores of its machine. */
+export interface DeliveryRecord {
+  state: DeliveryState;
+  attempt: number;
+  maxAttempts: number;
+  clientErrors: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+  nextDelayMs: number | null;
+  failureReason: DeliveryContext['failureReason'];
+  /** The state's one timer (see the machine): ISO time, or null in a final state. */
+  dueAt: string | null;
+}
+
+export type DeliveryEffect =
+  | { type: 'deliver'; params: { attempt: number } }
+  | { type: 'markSubscriptionGone'; params: Record<string, never> }
+  | { type: 'announceExhausted'; params: { attempts: number; lastStatus: number | null } };
+
+export interface DeliveryStep {
+  record: DeliveryRecord;
+  effects: DeliveryEffect[];
+  /** False when the machine ignored the event (a retry of a delivery that has not failed). */
+  changed: boolean;
+}
+
+/** The event a state's timer sends when it fires (XState's `xstate.after.<delay>.<state>`). */
+function timerEvents(): Map<DeliveryState, string> {
+  const out = new Map<DeliveryState, string>();
+  for (const state of DELIVERY_STATES) {
+    // One entry per guarded candidate: the timers are the distinct event types.
+    const types = [...new Set((deliveryMachine.root.states[state]?.after ?? []).map((t) => t.eventType))];
+    if (types.length > 1) throw new Error(`delivery machine: state ${state} has ${types.length} timers; a delivery row keeps one`);
+    if (types[0]) out.set(state, types[0]);
+  }
+  return out;
+}
+
+const TIMER_EVENTS = timerEvents();
+
+/** The event type of a state's timer ('xstate.after.backoff.delivery.backoff'), or null. */
+export function timerEvent(state: DeliveryState): string | null {
+  return TIMER_EVENTS.get(state) ?? null;
+}
+
+function isState(value: string): value is DeliveryState {
+  return (DELIVERY_STATES as readonly string[]).includes(value);
+}
+
+export class DeliverySteps {
+  private readonly settings: Pick<DeliveryContext, 'schedule' | 'jitterRatio' | 'clientErrorBudget' | 'sendTimeoutMs'>;
+  readonly initial: DeliveryRecord;
+
+  constructor(input: DeliveryInput, readonly now: () => number) {
+    const start = startStep(deliveryMachine, input, now());
+    const c = start.snapshot.context as unknown as DeliveryContext;
+    this.settings = { schedule: c.schedule, jitterRatio: c.jitterRatio, clientErrorBudget: c.clientErrorBudget, sendTimeoutMs: c.sendTimeoutMs };
+    this.initial = this.read(start);
+    if (this.initial.state !== 'queued' || start.effects.length) throw new Error('delivery machine: expected to start queued, with no effects');
+  }
+
+  /** The retry schedule in ms (the README publishes it). */
+  get schedule(): readonly number[] {
+    return this.settings.schedule;
+  }
+
+  /** A new delivery, due at `createdAtMs`. */
+  created(createdAtMs: number): DeliveryRecord {
+    return { ...this.initial, dueAt: new Date(createdAtMs).toISOString() };
+  }
+
+  /**
+   * Steps many records at one `now`, computing each distinct (record, event) once: the
+   * deliveries of one fan-out are claimed alike and their successes recorded alike. The
+   * results are shared: treat them as read-only.
+   */
+  batch(now = this.now()): (record: DeliveryRecord, event: DeliveryEvent | 'timer') => DeliveryStep {
+    const seen = new Map<string, DeliveryStep>();
+    return (record, event) => {
+      const key = `${record.state}|${record.attempt}|${record.maxAttempts}|${record.clientErrors}|${record.lastStatus}|${record.lastError}|${record.lastAttemptAt}|${record.nextDelayMs}|${record.failureReason}|${record.dueAt}|${event === 'timer' ? 'timer' : JSON.stringify(event)}`;
+      let step = seen.get(key);
+      if (!step) seen.set(key, (step = event === 'timer' ? this.fire(record, now) : this.send(record, event, now)));
+      return step;
+    };
+  }
+
+  /** The record's timer fired (its due_at has come). */
+  fire(record: DeliveryRecord, now = this.now()): DeliveryStep {
+    const timer = this.timerOf(record);
+    if (!timer) throw new Error(`delivery in ${record.state} has no timer to fire`);
+    return this.step(record, [], timer.event, now);
+  }
+
+  send(record: DeliveryRecord, event: DeliveryEvent, now = this.now()): DeliveryStep {
+    const timer = this.timerOf(record);
+    return this.step(record, timer ? [timer] : [], event, now);
+  }
+
+  private timerOf(record: DeliveryRecord): Timer | null {
+    const type = timerEvent(record.state);
+    if (!type || record.dueAt === null) return null;
+    return { id: type, event: { type }, due_at: record.dueAt };
+  }
+
+  private step(record: DeliveryRecord, timers: Timer[], event: EventObject, now: number): DeliveryStep {
+    const context: DeliveryContext = {
+      ...this.settings,
+      attempt: record.attempt, maxAttempts: record.maxAttempts, clientErrors: record.clientErrors,
+      lastStatus: record.lastStatus, lastError: record.lastError, lastAttemptAt: record.lastAttemptAt,
+      nextDelayMs: record.nextDelayMs, failureReason: record.failureReason,
+    };
+    const persisted: Persisted = { value: record.state, context: context as unknown as Record<string, unknown>, status: 'active' };
+    const step = nextStep(deliveryMachine, persisted, timers, event, now);
+    if (!step.changed) return { record, effects: [], changed: false };
+    return { record: this.read(step), effects: step.effects.map(asEffect), changed: true };
+  }
+
+  private read(step: Step): DeliveryRecord {
+    const state = stateName(step.snapshot.value);
+    if (!isState(state)) throw new Error(`delivery machine reached unknown state ${state}`);
+    if (step.timers.length > 1) throw new Error(`delivery machine: ${state} left ${step.timers.length} timers; a delivery row keeps one`);
+    const c = step.snapshot.context as unknown as DeliveryContext;
+    return {
+      state, attempt: c.attempt, maxAttempts: c.maxAttempts, clientErrors: c.clientErrors,
+      lastStatus: c.lastStatus, lastError: c.lastError, lastAttemptAt: c.lastAttemptAt,
+      nextDelayMs: c.nextDelayMs, failureReason: c.failureReason, dueAt: earliest(step.timers),
+    };
+  }
+}
+
+function asEffect(effect: Effect): DeliveryEffect {
+  switch (effect.type) {
+    case 'deliver':
+      return { type: 'deliver', params: { attempt: Number(effect.params.attempt) } };
+    case 'markSubscriptionGone':
+      return { type: 'markSubscriptionGone', params: {} };
+    case 'announceExhausted':
+      return { type: 'announceExhausted', params: { attempts: Number(effect.params.attempts), lastStatus: (effect.params.lastStatus as number | null) ?? null } };
+    default:
+      throw new Error(`delivery machine asked for an effect the engine does not know: ${effect.type}`);
+  }
+}

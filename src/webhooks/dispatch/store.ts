@@ -1,0 +1,205 @@
+// SQL of the delivery engine: claiming due deliveries, recording results with their attempt
+// rows, creating a fan-out's deliveries, and the rare commands (retry, cancel). Every hot
+// statement is set-based: one per batch (per partition a batch touches, usually one).
+import type { Queryable } from '../../db/index.ts';
+import type { DeliveryRecord, DeliveryState } from './steps.ts';
+
+/** A due delivery as a claim reads it, with what sending it needs. */
+export interface ClaimedRow {
+  id: string; created_at: Date; part: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string;
+  state: DeliveryState; prev_state: DeliveryState | null; entered_at: Date; attempt: number; max_attempts: number; client_errors: number;
+  last_status: number | null; last_error: string | null; last_attempt_at: Date | null; next_delay_ms: number | null;
+  failure_reason: DeliveryRecord['failureReason']; due_at: Date | null;
+  url: string; secret_sealed: string; previous_secret_sealed: string | null; previous_until: string | null;
+  /** The event's data as stored (jsonb text): sent as is, never re-encoded. */
+  data: string | null;
+}
+
+/** A delivery row's machine columns, as a record for DeliverySteps. */
+export function recordOf(r: Pick<ClaimedRow, 'state' | 'attempt' | 'max_attempts' | 'client_errors' | 'last_status' | 'last_error' | 'last_attempt_at' | 'next_delay_ms' | 'failure_reason' | 'due_at'>): DeliveryRecord {
+  return {
+    state: r.state, attempt: r.attempt, maxAttempts: r.max_attempts, clientErrors: r.client_errors,
+    lastStatus: r.last_status, lastError: r.last_error, lastAttemptAt: r.last_attempt_at ? r.last_attempt_at.toISOString() : null,
+    nextDelayMs: r.next_delay_ms, failureReason: r.failure_reason, dueAt: r.due_at ? r.due_at.toISOString() : null,
+  };
+}
+
+/** One delivery's next columns. */
+export interface Transition { id: string; prevState: DeliveryState; record: DeliveryRecord }
+
+/** An attempt to record: its delivery's next columns and what the receiver said. */
+export interface AttemptRecord extends Transition {
+  /** The attempt this result is for: a result is recorded only while its delivery is still sending it. */
+  attempt: number;
+  fromState: DeliveryState; startedAt: string;
+  durationMs: number; responseStatus: number | null; responseBody: string; error: string | null; requestHeaders: Record<string, string>;
+}
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+const MACHINE_COLUMNS = `state, prev_state, entered_at, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, failure_reason, due_at`;
+
+/** The columns that follow the machine, from unnest(…) of one array per column ($1 = ids). */
+const RECORD_ARRAYS = `unnest($1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::timestamptz[])
+   as v(id, state, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, failure_reason, due_at)`;
+const RECORD_SET = `state = v.state, attempt = v.attempt, max_attempts = v.max_attempts, client_errors = v.client_errors, last_status = v.last_status,
+  last_error = v.last_error, last_attempt_at = v.last_attempt_at, next_delay_ms = v.next_delay_ms, failure_reason = v.failure_reason, due_at = v.due_at`;
+
+function recordArrays(items: readonly Transition[]): unknown[] {
+  return [
+    items.map((i) => i.id), items.map((i) => i.record.state), items.map((i) => i.record.attempt), items.map((i) => i.record.maxAttempts),
+    items.map((i) => i.record.clientErrors), items.map((i) => i.record.lastStatus), items.map((i) => i.record.lastError),
+    items.map((i) => i.record.lastAttemptAt), items.map((i) => i.record.nextDelayMs), items.map((i) => i.record.failureReason),
+    items.map((i) => i.record.dueAt),
+  ];
+}
+
+/** A partition's name as a claim read it (tableoid::regclass): checked before it is written into SQL. */
+function partition(name: string): string {
+  if (!IDENT.test(name) || !name.startsWith('webhook_deliveries_')) throw new Error(`not a delivery partition: ${name}`);
+  return name;
+}
+
+/** Items by the partition their delivery lives in. */
+export function byPartition<T>(items: readonly T[], partOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const part = partOf(item);
+    let list = out.get(part);
+    if (!list) out.set(part, (list = []));
+    list.push(item);
+  }
+  return out;
+}
+
+export const dispatchStore = {
+  /**
+   * Claims up to `limit` due deliveries (SKIP LOCKED: workers share the work) and reads what
+   * sending them needs. Deliveries to the `held` endpoints are left for now (their requests
+   * already queue in this process), except those whose lease ran out.
+   */
+  claim: (tx: Queryable, now: string, limit: number, held: string[]) =>
+    tx.query<ClaimedRow & Record<string, unknown>>(
+      `with due as (
+         select d.id, d.created_at, d.tableoid::regclass::text as part, d.tenant_id, d.subscription_id, d.event_id, d.event_type, ${MACHINE_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}
+           from webhook_deliveries d
+          where d.due_at <= $1::timestamptz and (d.state = 'sending' or d.subscription_id <> all($3::text[]))
+          order by d.due_at limit $2
+          for no key update skip locked)
+       select due.*, s.url, s.secret_sealed, s.previous_secret_sealed, s.snapshot #>> '{context,previousSecretUntil}' as previous_until, e.data::text as data
+         from due
+         join webhook_subscriptions s on s.id = due.subscription_id
+         left join events e on e.id = due.event_id and e.created_at = due.created_at`,
+      [now, limit, held],
+    ),
+
+  /** The earliest timer of any delivery, read from the due index. */
+  nextDue: async (db: Queryable): Promise<Date | null> =>
+    (await db.query<{ due_at: Date }>('select due_at from webhook_deliveries where due_at is not null order by due_at limit 1'))[0]?.due_at ?? null,
+
+  /** Writes the claimed deliveries' next columns (they are locked: no version check). */
+  advance: async (tx: Queryable, part: string, at: string, items: readonly Transition[]) => {
+    if (items.length === 0) return;
+    await tx.query(
+      `update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $12::timestamptz
+         from ${RECORD_ARRAYS} where d.id = v.id`,
+      [...recordArrays(items), at],
+    );
+  },
+
+  /**
+   * Records results: each delivery still sending that attempt takes its next columns, and its
+   * attempt row is written, in one statement. Answers the ids recorded; a result whose
+   * delivery moved on (its lease ran out and another attempt began) is not.
+   */
+  recordAttempts: async (tx: Queryable, part: string, at: string, items: readonly AttemptRecord[]): Promise<Set<string>> => {
+    if (items.length === 0) return new Set();
+    const rows = await tx.query<{ delivery_id: string }>(
+      `with v as (
+         select * from unnest($1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::timestamptz[],
+                              $13::integer[], $14::text[], $15::timestamptz[], $16::integer[], $17::integer[], $18::text[], $19::text[], $20::text[])
+           as v(id, state, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, failure_reason, due_at,
+                sent_attempt, from_state, started_at, duration_ms, response_status, response_body, error, request_headers)),
+       done as (
+         update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $12::timestamptz
+           from v where d.id = v.id and d.state = 'sending' and d.attempt = v.sent_attempt
+         returning d.id, d.created_at, d.tenant_id, d.subscription_id)
+       insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at,
+                                     attempted_at, duration_ms, response_status, response_body, error, request_headers)
+       select done.id, done.created_at, done.tenant_id, done.subscription_id, v.sent_attempt, v.from_state, v.state, v.started_at,
+              $12::timestamptz, v.duration_ms, v.response_status, v.response_body, v.error, v.request_headers::jsonb
+         from done join v on v.id = done.id
+       returning delivery_id`,
+      [
+        ...recordArrays(items), at,
+        items.map((i) => i.attempt), items.map((i) => i.fromState), items.map((i) => i.startedAt), items.map((i) => i.durationMs),
+        items.map((i) => i.responseStatus), items.map((i) => i.responseBody), items.map((i) => i.error), items.map((i) => JSON.stringify(i.requestHeaders)),
+      ],
+    );
+    return new Set(rows.map((r) => r.delivery_id));
+  },
+
+  /** The deliveries of one event, created in one statement (their ids carry the event's time). */
+  create: async (tx: Queryable, e: { eventId: string; tenantId: string; type: string; createdAt: string; record: DeliveryRecord }, deliveries: ReadonlyArray<{ id: string; subscriptionId: string }>) => {
+    if (deliveries.length === 0) return;
+    const r = e.record;
+    await tx.query(
+      `insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts, client_errors, due_at)
+       select d.id, $3, d.subscription_id, $4, $5, $6::timestamptz, $7, $6::timestamptz, $8, $9, $10, $11::timestamptz
+         from unnest($1::text[], $2::text[]) as d(id, subscription_id)`,
+      [deliveries.map((d) => d.id), deliveries.map((d) => d.subscriptionId), e.tenantId, e.eventId, e.type, e.createdAt, r.state, r.attempt, r.maxAttempts, r.clientErrors, r.dueAt],
+    );
+  },
+
+  /**
+   * Deliveries by id for a command, locked. `createdAt` (from the ids) narrows each lookup to
+   * its partition; ids without a time are looked up everywhere.
+   */
+  lockForCommand: (tx: Queryable, tenantId: string, items: ReadonlyArray<{ id: string; createdAt: string | null }>) =>
+    tx.query<ClaimedRow & Record<string, unknown>>(
+      `select d.id, d.created_at, d.tableoid::regclass::text as part, d.tenant_id, d.subscription_id, d.event_id, d.event_type, ${MACHINE_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}
+         from unnest($2::text[], $3::timestamptz[]) as k(id, created_at)
+         join webhook_deliveries d on d.id = k.id and (k.created_at is null or d.created_at = k.created_at)
+        where d.tenant_id = $1
+        order by d.id
+        for no key update of d`,
+      [tenantId, items.map((i) => i.id), items.map((i) => i.createdAt)],
+    ),
+
+  /** A lease that ran out is an attempt without a result: recorded as one, with the reason. */
+  lostAttempts: async (tx: Queryable, at: string, endedBy: string, items: ReadonlyArray<{ row: ClaimedRow; to: DeliveryState; error: string }>) => {
+    if (items.length === 0) return;
+    await tx.query(
+      `insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, ended_by, started_at,
+                                     attempted_at, duration_ms, response_status, response_body, error, request_headers)
+       select a.id, a.created_at, a.tenant_id, a.subscription_id, a.attempt, a.from_state, a.to_state, $3, a.started_at, $1::timestamptz,
+              greatest(0, floor(extract(epoch from ($1::timestamptz - a.started_at)) * 1000))::integer, null, null, a.error, '{}'::jsonb
+         from jsonb_to_recordset($2::jsonb) as a(id text, created_at timestamptz, tenant_id text, subscription_id text, attempt integer,
+                                                 from_state text, to_state text, started_at timestamptz, error text)
+       on conflict do nothing`,
+      [at, JSON.stringify(items.map((i) => ({
+        id: i.row.id, created_at: i.row.created_at, tenant_id: i.row.tenant_id, subscription_id: i.row.subscription_id, attempt: i.row.attempt,
+        from_state: i.row.prev_state ?? 'queued', to_state: i.to, started_at: i.row.entered_at, error: i.error,
+      }))), endedBy],
+    );
+  },
+
+  /**
+   * Which of these subscriptions are not active, their rows locked (in id order and mode, as the
+   * runtime locks them) so that a failure another batch has recorded but not yet committed is
+   * waited for and seen, instead of read around.
+   */
+  notActive: async (tx: Queryable, ids: string[]) =>
+    (await tx.query<{ id: string; status: string }>(`select id, status from webhook_subscriptions where id = any($1::text[]) order by id for no key update`, [ids]))
+      .filter((r) => r.status !== 'active').map((r) => r.id),
+
+  /** The rare transitions that make no attempt (manual retry, cancel), in the machine journal. */
+  journal: async (tx: Queryable, at: string, entries: ReadonlyArray<{ id: string; tenantId: string; from: string; event: Record<string, unknown>; to: string }>) => {
+    if (entries.length === 0) return;
+    await tx.query(
+      `insert into machine_journal (machine, instance_id, tenant_id, from_state, event_type, event, to_state, at)
+       select 'delivery', j.id, j.tenant_id, j.from_state, j.event->>'type', j.event, j.to_state, $2::timestamptz
+         from jsonb_to_recordset($1::jsonb) as j(id text, tenant_id text, from_state text, event jsonb, to_state text)`,
+      [JSON.stringify(entries.map((e) => ({ id: e.id, tenant_id: e.tenantId, from_state: e.from, event: e.event, to_state: e.to }))), at],
+    );
+  },
+};
