@@ -23,6 +23,8 @@ export interface Config {
   runWorkers: boolean;
   webhookTimeoutMs: number;
   webhookEndpointConcurrency: number;
+  /** Days of delivery history (events, deliveries, attempts, the machine journal) kept. */
+  deliveryRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -114,5 +116,6 @@ function readConfig(env: Env): Config {
     runWorkers: bool(env, 'RUN_WORKERS', true),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
     webhookEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 1000),
+    deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 30, 1, 3650),
   };
 }

@@ -1,9 +1,11 @@
-// Housekeeping: the token and authorization tables only ever grow otherwise. Every worker
-// process runs it now and then; the deletes are idempotent, so several at once do no harm.
+// Housekeeping: the token and authorization tables only ever grow otherwise, and history is
+// kept in daily partitions made ahead and dropped past retention (./partitions.ts). Every
+// worker process runs it now and then; each rule is idempotent, so several at once do no harm.
 import type { Db } from '../db/index.ts';
 import type { Clock } from '../actors/clock.ts';
 import type { Logger } from '../log.ts';
 import { housekeepingStore } from './store.ts';
+import { Partitions } from './partitions.ts';
 
 const DAY_MS = 86_400_000;
 /** Authorization sessions are kept this long after their last change (the studio's history). */
@@ -13,11 +15,17 @@ export class Housekeeping {
   private timer: ReturnType<typeof setInterval> | null = null;
   private running: Promise<unknown> | null = null;
 
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly log: Logger) {}
+  readonly partitions: Partitions;
 
-  /** One pass; answers how many rows each rule removed. */
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly log: Logger, private readonly retentionDays: number) {
+    this.partitions = new Partitions(db, log);
+  }
+
+  /** One pass; answers how many rows (or history days) each rule removed. */
   async sweep(): Promise<Record<string, number>> {
     const now = this.clock.now();
+    await this.partitions.ensure(now);
+    const retired = await this.partitions.retire(now, this.retentionDays);
     // A day of slack past expiry: clocks of other processes may lag.
     const expired = new Date(now - DAY_MS).toISOString();
     const stale = new Date(now - SESSION_RETENTION_MS).toISOString();
@@ -26,6 +34,8 @@ export class Housekeeping {
       issued_tokens: await housekeepingStore.expiredIssued(this.db, expired),
       refresh_tokens: await housekeepingStore.expiredRefresh(this.db, expired),
       authorization_sessions: await housekeepingStore.oldSessions(this.db, stale),
+      event_idempotency_keys: await housekeepingStore.expiredIdempotencyKeys(this.db, new Date(now - DAY_MS).toISOString()),
+      history_days: retired.dropped.length,
     };
     if (Object.values(removed).some((n) => n > 0)) this.log.info('housekeeping', { removed });
     return removed;

@@ -11,6 +11,9 @@ export const housekeepingStore = {
   /** Refresh tokens (used ones too: kept to detect reuse) past their family's expiry. */
   expiredRefresh: async (db: Queryable, before: string) =>
     (await db.query<{ token_hash: string }>('delete from refresh_tokens where expires_at < $1::timestamptz returning token_hash', [before])).length,
+  /** An Idempotency-Key answers for 24 hours; after that the key may name a new event. */
+  expiredIdempotencyKeys: async (db: Queryable, before: string) =>
+    (await db.query<{ event_id: string }>('delete from event_idempotency_keys where event_created_at < $1::timestamptz returning event_id', [before])).length,
   /**
    * Authorization sessions untouched since `before` that no token refers to any more, with
    * their journal: their codes died within a minute, and the studio shows recent ones only.

@@ -51,7 +51,7 @@ describe('housekeeping', () => {
     const before = await count();
     expect(before).toMatchObject({ sessions: 2, issued: 1, refresh: 1, revoked: 1 });
     expect(before.journal).toBeGreaterThan(0);
-    const sweeper = new Housekeeping(service.db, clock, silentLogger);
+    const sweeper = new Housekeeping(service.db, clock, silentLogger, 3650);
     await sweeper.sweep();
     expect(await count()).toEqual(before); // nothing of it has expired yet
 
