@@ -7,7 +7,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { figure, machine, quick } from './support.ts';
+import { createRequire } from 'node:module';
+
+const bossVersion = (createRequire(import.meta.url)('pg-boss/package.json') as { version: string }).version;
 import { webhookRig } from './setup/webhooks.ts';
+import { floorDrain, floorTables } from './baselines/floor.ts';
 
 const SUBSCRIPTIONS = 100;
 const EVENTS = quick ? 50 : 300;
@@ -42,8 +46,8 @@ function serverCpuUs(): number | null {
   return ticks * 10_000; // USER_HZ is 100 on Linux
 }
 
-/** Runs drain() and reports its rate and CPU cost per delivery. */
-async function measure(label: string, drain: () => Promise<void>) {
+/** Runs drain() and reports its rate and CPU cost per delivery (process + Postgres server). */
+async function measure(label: string, drain: () => Promise<void>): Promise<{ perS: number; cpuUs: number }> {
   const server0 = serverCpuUs();
   const own0 = process.cpuUsage();
   const start = performance.now();
@@ -54,8 +58,10 @@ async function measure(label: string, drain: () => Promise<void>) {
   const perS = TOTAL / seconds;
   figure('drain', `${label}_drain_per_s`, perS, '1/s', { machine, deliveries: TOTAL, load: load() });
   figure('drain', `${label}_process_cpu_us_per_delivery`, (own.user + own.system) / TOTAL, 'us');
-  if (server0 !== null && server1 !== null) figure('drain', `${label}_postgres_cpu_us_per_delivery`, (server1 - server0) / TOTAL, 'us');
-  return perS;
+  const serverUs = server0 !== null && server1 !== null ? (server1 - server0) / TOTAL : 0;
+  if (server0 !== null && server1 !== null) figure('drain', `${label}_postgres_cpu_us_per_delivery`, serverUs, 'us');
+  figure('drain', `${label}_cpu_us_per_delivery`, (own.user + own.system) / TOTAL + serverUs, 'us');
+  return { perS, cpuUs: (own.user + own.system) / TOTAL + serverUs };
 }
 
 async function until(done: () => Promise<boolean>) {
@@ -68,7 +74,7 @@ async function until(done: () => Promise<boolean>) {
 
 const { service, boss, bossDb, tenant, principal, close } = await webhookRig();
 try {
-  await service.timers.stop();
+  await service.workers.stop();
   for (let i = 0; i < SUBSCRIPTIONS; i++) await service.webhooks.create(principal, { url: target, events: ['case.updated'] });
   await boss.subscribe(SUBSCRIPTIONS, target, 'case.updated');
   const data = (i: number) => ({ case_id: `case_${i}`, summary: 'x'.repeat(200) });
@@ -80,15 +86,23 @@ try {
   await bossDb.query('vacuum analyze');
 
   const engine = await measure('engine', async () => {
-    await service.timers.start();
+    await service.workers.start();
     await until(async () => (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where status = 'succeeded'`))[0].n >= TOTAL);
   });
-  await service.timers.stop();
+  await service.workers.stop();
   const pgboss = await measure('pgboss', async () => {
     boss.startWorkers();
     await until(async () => (await boss.completed()) >= TOTAL);
   });
-  figure('drain', 'engine_vs_pgboss_drain', engine / pgboss, 'x');
+  figure('drain', 'engine_vs_pgboss_drain', engine.perS / pgboss.perS, 'x', { pgboss: bossVersion });
+  // The same durable work at its cheapest (bench/baselines/floor.ts), on the engine's database
+  // and to the same receiver, with the same in-flight budget (4 loops of 1,000).
+  await floorTables(service.db, TOTAL);
+  await service.db.query('vacuum analyze floor_deliveries');
+  const body = JSON.stringify({ type: 'case.updated', timestamp: new Date().toISOString(), data: data(0) });
+  const floor = await measure('floor', () => floorDrain(service.db, target, body, { batch: 1000, loops: 4, timeoutMs: 15_000 }));
+  figure('drain', 'floor_cpu_us_per_delivery', floor.cpuUs, 'us');
+  figure('drain', 'engine_vs_floor_cpu', engine.cpuUs / floor.cpuUs, 'x');
 } finally {
   await close();
   receiver.stop(true);

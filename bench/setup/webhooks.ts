@@ -15,10 +15,9 @@ import { PgBossBaseline } from '../baselines/pgboss.ts';
 export async function webhookRig() {
   const pg = await scratchPostgres();
   const bossDb = await scratchDatabase(postgresUrl, 'argus_bench_pgboss', 20);
-  const service = await startService(
-    loadConfig({ PORT: '0', DATABASE_URL: pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')), ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '20', WORKER_BATCH_SIZE: '1000', WORKER_MAX_IN_FLIGHT: '4000', WEBHOOK_ENDPOINT_CONCURRENCY: '64', DB_POOL_MAX: '20' }),
-    { http: false, workers: true, log: silentLogger },
-  );
+  // The engine's settings, also for worker processes a bench starts on the same database.
+  const workerEnv = { DATABASE_URL: pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')), ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '20', WORKER_BATCH_SIZE: '1000', WORKER_MAX_IN_FLIGHT: '4000', WEBHOOK_ENDPOINT_CONCURRENCY: '64', DB_POOL_MAX: '20' };
+  const service = await startService(loadConfig({ PORT: '0', ...workerEnv }), { http: false, workers: true, log: silentLogger });
   // One job per delivery, fetched 1,000 at a time by 4 loops: up to 4,000 in flight, the
   // engine's budget above (WORKER_MAX_IN_FLIGHT). Of the shapes tried draining 30,000 jobs
   // (100 × 8, 250 × 8, 500 × 4, 1,000 × 4), this one was fastest: 9,645/s against 4,137/s for
@@ -28,7 +27,7 @@ export async function webhookRig() {
   const token = await mintAdminToken(service, tenant.tenantId, tenant.adminUserId);
   const principal = await service.tokens.verify(token.token);
   return {
-    service, boss, tenant, principal, bossDb: bossDb.db,
+    service, boss, tenant, principal, bossDb: bossDb.db, workerEnv,
     async close() {
       await service.stop();
       await boss.close();
