@@ -43,6 +43,8 @@ describe('studio: a webhook with 10,000 deliveries', () => {
     await page.waitForSelector('#studio:not([hidden])');
     await page.evaluate((id) => { location.hash = `#/webhooks/${id}`; }, hookId);
     await page.waitForSelector('#page-info:has-text("10,000 deliveries")');
+    // The total comes with the webhook's summary, the rows with their own request.
+    await page.waitForSelector('#deliveries tbody tr[data-delivery]');
     expect(await page.locator('#deliveries tbody tr[data-delivery]').count()).toBe(50);
     const first = await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.delivery));
     expect(loaded.every((u) => new URL(u).searchParams.get('limit') === '50')).toBe(true);
