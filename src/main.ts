@@ -36,6 +36,7 @@ export interface Service extends Services {
   server: RunningServer | null;
   url: string | null;
   workers: Workers;
+  housekeeping: Housekeeping;
   /** Runs fn first thing when the service stops (before requests drain). */
   onStop(fn: () => Promise<void>): void;
   stop(): Promise<void>;
@@ -109,6 +110,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     ...services,
     server,
     workers,
+    housekeeping,
     url: server ? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}` : null,
     handle: (request) => handle(request, { remoteAddress: '127.0.0.1' }),
     httpApp: () => http.app,
