@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { contractDocuments } from '../support/contract-fixture.ts';
 import { readPublishedContract } from './published.ts';
 
-const PUBLISHED = join(import.meta.dir, '../../../shared/seeds');
+const PUBLISHED = join(import.meta.dir, '../../../shared/seeds'); // beside the checkout's root
 const present = existsSync(PUBLISHED);
-if (!present) console.log('contract drift: skipped, no copy of the published contract at ../shared/seeds beside the checkout');
+if (!present) console.log(`contract drift: skipped, no copy of the published contract beside the checkout (${PUBLISHED})`);
 
 const REFRESH = 'bring docs/contract.md and the tests in line, then run bun test/contract/write-fixture.ts <the copy>';
 
