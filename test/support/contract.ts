@@ -1,40 +1,15 @@
-// The public contract's own curl examples (../shared/seeds), run as written against a live
-// server: only hosts and <placeholders> are substituted.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The public contract's own curl examples (the fixture in test/fixtures/contract/), run as
+// written against a live server: only hosts and <placeholders> are substituted.
+import { curlExamples, type CurlExample, type DocumentNumber } from './contract-fixture.ts';
 
-const SEEDS = join(import.meta.dir, '../../../shared/seeds');
+export type { CurlExample };
 
-export interface CurlExample { method: string; path: string; command: string; source: string }
-
-export function curlExamples(): CurlExample[] {
-  const out: CurlExample[] = [];
-  for (const file of readdirSync(SEEDS).sort()) {
-    const lines = readFileSync(join(SEEDS, file), 'utf8').split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      if (!lines[i].trimStart().startsWith('curl ')) continue;
-      const parts = [lines[i].trim()];
-      while (parts[parts.length - 1].endsWith('\\') && i + 1 < lines.length) parts.push(lines[++i]);
-      // A -d '…' body may span lines without trailing backslashes: take lines up to the closing quote.
-      let command = parts.join('\n');
-      const quotes = (command.match(/'/g) ?? []).length;
-      if (quotes % 2 === 1) {
-        while (i + 1 < lines.length) {
-          command += '\n' + lines[++i];
-          if (lines[i].includes("'")) break;
-        }
-      }
-      const method = /-X\s+([A-Z]+)/.exec(command)?.[1] ?? (/\s-d\s/.test(command) ? 'POST' : 'GET');
-      const url = /https:\/\/[a-z.]+(\/[^\s"']*)/.exec(command);
-      out.push({ method, path: url ? url[1] : '', command, source: file });
-    }
-  }
-  return out;
-}
-
-/** Finds the single example for a method and path (as printed in the contract). */
-export function example(method: string, path: string, source?: string): CurlExample {
-  const found = curlExamples().filter((e) => e.method === method && e.path === path && (!source || e.source.startsWith(source)));
+/**
+ * Finds the single example for a method and path (as printed in the contract), optionally in one
+ * document: '000' the integration guide, '001' the API reference.
+ */
+export function example(method: string, path: string, source?: DocumentNumber): CurlExample {
+  const found = curlExamples().filter((e) => e.method === method && e.path === path && (!source || e.source === source));
   if (found.length === 0) throw new Error(`the contract has no curl example for ${method} ${path}`);
   return found[0];
 }
