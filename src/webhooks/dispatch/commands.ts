@@ -29,7 +29,7 @@ export async function commandDeliveries(tx: Queryable, steps: DeliverySteps, ten
     const next = step(recordOf(row), event);
     out.set(row.id, { from: row.state, to: next.record.state, changed: next.changed });
     if (!next.changed) continue;
-    moves.push({ id: row.id, part: row.part, prevState: row.state, record: next.record });
+    moves.push({ id: row.id, ctid: row.ctid, part: row.part, prevState: row.state, record: next.record });
     journal.push({ id: row.id, tenantId, from: row.state, event: { ...event }, to: next.record.state });
   }
   for (const [part, items] of byPartition(moves, (m) => m.part)) await dispatchStore.advance(tx, part, at, items);

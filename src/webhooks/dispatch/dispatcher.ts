@@ -193,15 +193,19 @@ export class Dispatcher {
       const toSend: Claimed[] = [];
       const moves: Array<Transition & { part: string }> = [];
       const lost: Array<{ row: ClaimedRow; to: DeliveryState; error: string }> = [];
+      const ctids = new Map<string, string>();
       for (const row of rows) {
         const next = step(recordOf(row), 'timer');
-        moves.push({ id: row.id, part: row.part, prevState: row.state, record: next.record });
+        moves.push({ id: row.id, ctid: row.ctid, part: row.part, prevState: row.state, record: next.record });
         if (row.state === 'sending') lost.push({ row, to: next.record.state, error: LOST });
         this.afterCommit(unit, row, next.effects);
         if (next.effects.some((e) => e.type === 'deliver')) toSend.push({ row, record: next.record, startedAt: at });
       }
-      for (const [part, items] of byPartition(moves, (m) => m.part)) await dispatchStore.advance(unit.tx, part, at, items);
+      for (const [part, items] of byPartition(moves, (m) => m.part)) {
+        for (const [id, ctid] of await dispatchStore.advance(unit.tx, part, at, items)) ctids.set(id, ctid);
+      }
       await dispatchStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);
+      for (const c of toSend) c.row = { ...c.row, ctid: ctids.get(c.row.id) ?? c.row.ctid };
       return { toSend, count: rows.length };
     });
     this.claimedTotal.inc({}, count);
@@ -287,7 +291,7 @@ export class Dispatcher {
       };
       const next = step(s.claimed.record, event);
       const attempt: AttemptRecord = {
-        id: s.claimed.row.id, prevState: 'sending', record: next.record, attempt: s.claimed.record.attempt,
+        id: s.claimed.row.id, ctid: s.claimed.row.ctid, prevState: 'sending', record: next.record, attempt: s.claimed.record.attempt,
         fromState: s.claimed.row.state, startedAt: s.claimed.startedAt, durationMs: s.result.durationMs,
         responseStatus: s.result.status, responseBody: s.result.body, error: s.result.error, requestHeaders: s.headers,
       };

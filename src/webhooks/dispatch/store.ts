@@ -6,7 +6,7 @@ import type { DeliveryRecord, DeliveryState } from './steps.ts';
 
 /** A due delivery as a claim reads it, with what sending it needs. */
 export interface ClaimedRow {
-  id: string; created_at: Date; part: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string;
+  id: string; created_at: Date; part: string; ctid: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string;
   state: DeliveryState; prev_state: DeliveryState | null; entered_at: Date; attempt: number; max_attempts: number; client_errors: number;
   last_status: number | null; last_error: string | null; last_attempt_at: Date | null; next_delay_ms: number | null;
   failure_reason: DeliveryRecord['failureReason']; due_at: Date | null;
@@ -24,8 +24,8 @@ export function recordOf(r: Pick<ClaimedRow, 'state' | 'attempt' | 'max_attempts
   };
 }
 
-/** One delivery's next columns. */
-export interface Transition { id: string; prevState: DeliveryState; record: DeliveryRecord }
+/** One delivery's next columns; `ctid` is where its row version was last seen (the access path, never the identity). */
+export interface Transition { id: string; ctid: string; prevState: DeliveryState; record: DeliveryRecord }
 
 /** An attempt to record: its delivery's next columns and what the receiver said. */
 export interface AttemptRecord extends Transition {
@@ -80,7 +80,7 @@ export const dispatchStore = {
   claim: (tx: Queryable, now: string, limit: number, held: string[]) =>
     tx.query<ClaimedRow & Record<string, unknown>>(
       `with due as (
-         select d.id, d.created_at, d.tableoid::regclass::text as part, d.tenant_id, d.subscription_id, d.event_id, d.event_type, ${MACHINE_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}
+         select d.id, d.created_at, d.tableoid::regclass::text as part, d.ctid::text as ctid, d.tenant_id, d.subscription_id, d.event_id, d.event_type, ${MACHINE_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}
            from webhook_deliveries d
           where d.due_at <= $1::timestamptz and (d.state = 'sending' or d.subscription_id <> all($3::text[]))
           order by d.due_at limit $2
@@ -96,14 +96,22 @@ export const dispatchStore = {
   nextDue: async (db: Queryable): Promise<Date | null> =>
     (await db.query<{ due_at: Date }>('select due_at from webhook_deliveries where due_at is not null order by due_at limit 1'))[0]?.due_at ?? null,
 
-  /** Writes the claimed deliveries' next columns (they are locked: no version check). */
-  advance: async (tx: Queryable, part: string, at: string, items: readonly Transition[]) => {
-    if (items.length === 0) return;
-    await tx.query(
+  /**
+   * Writes locked deliveries' next columns (no version check: the caller holds their locks).
+   * Rows are found by the ctid the lock read, checked against the id: joined by id to
+   * unnest(), the planner hashed the whole partition (25 ms a batch of 1,000 over 30,000 rows).
+   * Answers each row's new ctid.
+   */
+  advance: async (tx: Queryable, part: string, at: string, items: readonly Transition[]): Promise<Map<string, string>> => {
+    if (items.length === 0) return new Map();
+    const rows = await tx.query<{ id: string; ctid: string }>(
       `update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $12::timestamptz
-         from ${RECORD_ARRAYS} where d.id = v.id`,
-      [...recordArrays(items), at],
+         from ${RECORD_ARRAYS} where d.ctid = any($13::tid[]) and d.id = v.id
+       returning d.id, d.ctid::text as ctid`,
+      [...recordArrays(items), at, items.map((i) => i.ctid)],
     );
+    if (rows.length !== items.length) throw new Error(`advance: ${items.length - rows.length} locked deliveries were not where their lock found them`);
+    return new Map(rows.map((r) => [r.id, r.ctid]));
   },
 
   /**
@@ -113,6 +121,15 @@ export const dispatchStore = {
    */
   recordAttempts: async (tx: Queryable, part: string, at: string, items: readonly AttemptRecord[]): Promise<Set<string>> => {
     if (items.length === 0) return new Set();
+    // Found by the ctid the claim left (the row is not changed while it is sent, unless its
+    // lease runs out); what is not found there is looked for by id, which decides.
+    const done = await dispatchStore.recordAttemptsAt(tx, part, at, items, 'ctid');
+    const rest = items.filter((i) => !done.has(i.id));
+    if (rest.length) for (const id of await dispatchStore.recordAttemptsAt(tx, part, at, rest, 'id')) done.add(id);
+    return done;
+  },
+
+  recordAttemptsAt: async (tx: Queryable, part: string, at: string, items: readonly AttemptRecord[], by: 'ctid' | 'id'): Promise<Set<string>> => {
     const rows = await tx.query<{ delivery_id: string }>(
       `with v as (
          select * from unnest($1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::timestamptz[],
@@ -121,7 +138,7 @@ export const dispatchStore = {
                 sent_attempt, from_state, started_at, duration_ms, response_status, response_body, error, request_headers)),
        done as (
          update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $12::timestamptz
-           from v where d.id = v.id and d.state = 'sending' and d.attempt = v.sent_attempt
+           from v where ${by === 'ctid' ? 'd.ctid = any($21::tid[])' : 'd.id = any($1::text[])'} and d.id = v.id and d.state = 'sending' and d.attempt = v.sent_attempt
          returning d.id, d.created_at, d.tenant_id, d.subscription_id)
        insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at,
                                      attempted_at, duration_ms, response_status, response_body, error, request_headers)
@@ -133,6 +150,7 @@ export const dispatchStore = {
         ...recordArrays(items), at,
         items.map((i) => i.attempt), items.map((i) => i.fromState), items.map((i) => i.startedAt), items.map((i) => i.durationMs),
         items.map((i) => i.responseStatus), items.map((i) => i.responseBody), items.map((i) => i.error), items.map((i) => JSON.stringify(i.requestHeaders)),
+        ...(by === 'ctid' ? [items.map((i) => i.ctid)] : []),
       ],
     );
     return new Set(rows.map((r) => r.delivery_id));
@@ -156,7 +174,7 @@ export const dispatchStore = {
    */
   lockForCommand: (tx: Queryable, tenantId: string, items: ReadonlyArray<{ id: string; createdAt: string | null }>) =>
     tx.query<ClaimedRow & Record<string, unknown>>(
-      `select d.id, d.created_at, d.tableoid::regclass::text as part, d.tenant_id, d.subscription_id, d.event_id, d.event_type, ${MACHINE_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}
+      `select d.id, d.created_at, d.tableoid::regclass::text as part, d.ctid::text as ctid, d.tenant_id, d.subscription_id, d.event_id, d.event_type, ${MACHINE_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}
          from unnest($2::text[], $3::timestamptz[]) as k(id, created_at)
          join webhook_deliveries d on d.id = k.id and (k.created_at is null or d.created_at = k.created_at)
         where d.tenant_id = $1
