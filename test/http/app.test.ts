@@ -17,7 +17,7 @@ const sample = router('sample')
     return { id: params.id };
   });
 
-const { handle } = createHttpApp({ log: silentLogger, metrics: new Metrics(), maxBodyBytes: 2048 }, [sample]);
+const { handle } = createHttpApp({ log: silentLogger, metrics: new Metrics(), maxBodyBytes: 2048, maxJsonDepth: 64 }, [sample]);
 
 async function send(method: string, path: string, body?: string, contentType = 'application/json') {
   const headers: Record<string, string> = {};
