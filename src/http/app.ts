@@ -73,7 +73,8 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       if (code === 'PARSE') return invalidRequest('request body could not be parsed').toResponse(info.id);
       if (isDataException(error)) {
         log.warn('a value was refused by the database', { request_id: info.id, error });
-        return invalidRequest(`a value is out of range or malformed (${(error as Error).message})`).toResponse(info.id);
+        // The database's own text names its internals; the client gets the service's words.
+        return invalidRequest('a value in the request is out of range or malformed (a date, time or number the database cannot store)').toResponse(info.id);
       }
       if (isDatabaseUnavailable(error)) {
         log.warn('database unavailable', { request_id: info.id, error });

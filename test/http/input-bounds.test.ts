@@ -122,3 +122,16 @@ describe('oversized bodies', () => {
   });
 });
 
+describe('dates and database errors', () => {
+  test('recover with a day that does not exist: 400 in the service\'s words', async () => {
+    const hook = await call('/v1/webhooks', { method: 'POST', headers: json(), body: JSON.stringify({ url: 'https://receiver.example/h', events: ['case.updated'] }) });
+    expect(hook.res.status).toBe(201);
+    for (const [since, words] of [['2026-02-30', 'since: 2026-02 has no day 30'], ['2026-13-01T00:00:00Z', 'since: there is no month 13'], ['2026-01-01T24:00:00Z', 'since: the time of day is out of range'], ['yesterday', 'since: not an ISO 8601 time'], ['0000-01-01', 'since: the year must be 0001 or later']]) {
+      const r = await call(`/v1/webhooks/${hook.body!.id}/recover`, { method: 'POST', headers: json(), body: JSON.stringify({ since }) });
+      expectRefusal(r, 400, 'invalid_request', words);
+      expect(r.text).not.toMatch(/date\/time|out of range: "|postgres/i);
+    }
+    const fine = await call(`/v1/webhooks/${hook.body!.id}/recover`, { method: 'POST', headers: json(), body: JSON.stringify({ since: '2024-02-29T12:00:00+01:00' }) });
+    expect(fine.res.status).toBe(202);
+  });
+});
