@@ -37,6 +37,19 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${escaped}/?$`);
 }
 
+/** No answer of this service is to be sniffed into another media type (an error page as HTML, say). */
+function withNosniff(response: Response): Response {
+  try {
+    response.headers.set('x-content-type-options', 'nosniff');
+    return response;
+  } catch {
+    // Immutable headers (Response.redirect): the same answer, with headers of its own.
+    const copy = new Response(response.body, response);
+    copy.headers.set('x-content-type-options', 'nosniff');
+    return copy;
+  }
+}
+
 export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
   const { log, metrics } = options;
   const requests = metrics.counter('argus_http_requests_total', 'HTTP requests answered, by route and status');
@@ -101,7 +114,8 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       info.remoteAddress = peer.remoteAddress;
       const given = request.headers.get('x-request-id');
       if (given && REQUEST_ID.test(given)) info.id = given;
-      return app.handle(request).then((response) => {
+      return app.handle(request).then((answered) => {
+        const response = withNosniff(answered);
         const seconds = (performance.now() - info.start) / 1000;
         const route = info.route ?? 'unmatched';
         requests.inc({ route, method: request.method, status: String(response.status) });

@@ -135,3 +135,22 @@ describe('dates and database errors', () => {
     expect(fine.res.status).toBe(202);
   });
 });
+
+describe('headers', () => {
+  test('X-Content-Type-Options: nosniff on every kind of answer', async () => {
+    const answers = [
+      await fetch(`${service.url}/healthz`),
+      await fetch(`${service.url}/v1/nothing-here`),
+      await fetch(`${service.url}/studio`),
+      await fetch(`${service.url}/v1/integration-requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(10 * 1_048_576) }, body: '{}' }).catch(() => null),
+      await fetch(`${service.url}/v1/platform/apps`, { headers: json() }),
+      await fetch(`${service.url}/v1/oauth/authorize?client_id=nope`, { redirect: 'manual' }),
+    ];
+    for (const res of answers) {
+      if (!res) continue;
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      await res.arrayBuffer();
+    }
+    expect(answers.filter((r) => r !== null).length).toBeGreaterThanOrEqual(5);
+  });
+});
