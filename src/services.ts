@@ -56,7 +56,7 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   const tenants = new TenantService(db);
   const { schema, bundles } = await loadGraphql();
   const apps = new AppService(db, actors, tenants, () => bundles.names());
-  tokens.addCheck(async (principal) => ((await apps.isDisabled(principal.clientId)) ? 'the app this token was issued to is disabled' : null));
+  tokens.addCheck((principal, claims) => apps.tokenRestriction(principal, typeof claims.iat === 'number' ? claims.iat : null));
   const auth = new Authenticator(tokens);
   const requests = new IntegrationRequestService(db, tenants);
   const webhooks = new WebhookService(db, actors, box, config, log);
