@@ -62,7 +62,7 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   const webhooks = new WebhookService(db, actors, box, config, log);
   const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens);
   const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, { issuer: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
-  const graphql = new GraphqlService({ db, actors, webhooks, apps, auth, log, metrics, schema, bundles });
+  const graphql = new GraphqlService({ db, actors, webhooks, apps, auth, log, metrics, schema, bundles, maxJsonDepth: config.maxJsonDepth });
   const catalog = await loadMachines();
   return {
     config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, serviceTokens, graphql, authorization, auth, catalog,
