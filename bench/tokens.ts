@@ -155,7 +155,8 @@ try {
     figure('tokens', `per_process_vs_raw_sign_${alg.toLowerCase()}`, ours.perCpuS / ours.rawSignPerCpuS, 'x', { machine });
     if (alg === 'RS256') verify = ours.verifyRate;
   }
-  // The bearer guard's whole check: signature, claims, issuer, audience, revocation lookup.
+  // The bearer guard's whole check: signature, claims, issuer, audience, revocation lookup, and
+  // the app's governance (disabled, service tokens allowed, lifetime cap) from its 2 s cache.
   figure('tokens', 'verify_per_s', verify, '1/s', { machine, alg: 'RS256' });
 } finally {
   await pg.drop();

@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_JSON_DEPTH } from './http/json.ts';
+
 // Environment → one typed, validated config object. A bad value stops startup with a
 // message naming the variable. Every variable is documented in README.md.
 
@@ -10,6 +12,8 @@ export interface Config {
   dbPoolMax: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   maxBodyBytes: number;
+  /** How deep arrays and objects may nest in a JSON body or in GraphQL variables. */
+  maxJsonDepth: number;
   shutdownGraceMs: number;
   masterKey: string | null;
   accessTokenTtlSeconds: number;
@@ -103,6 +107,7 @@ function readConfig(env: Env): Config {
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    maxJsonDepth: int(env, 'MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH, 2, 1000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     masterKey,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86_400),

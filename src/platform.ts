@@ -40,9 +40,10 @@ export function serve(handler: FetchHandler, options: { port: number; hostname: 
     const server = Bun.serve({
       port: options.port,
       hostname: options.hostname,
-      // Bodies are checked against MAX_BODY_BYTES by the HTTP layer, which answers 413 in
-      // the error envelope; Bun's own cap sits above it as a backstop.
-      maxRequestBodySize: options.maxBodyBytes * 2 + 1024,
+      // Bodies are checked against MAX_BODY_BYTES by the HTTP layer, which reads them as a
+      // stream and answers 413 in the error envelope at any size and with any transfer
+      // encoding; Bun's own cap (a bare 413) must never come first, so it is off.
+      maxRequestBodySize: Number.MAX_SAFE_INTEGER,
       fetch: (request, srv) => wrapped(request, { remoteAddress: srv.requestIP(request)?.address ?? 'unknown' }),
     });
     return {

@@ -56,13 +56,13 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   const tenants = new TenantService(db);
   const { schema, bundles } = await loadGraphql();
   const apps = new AppService(db, actors, tenants, () => bundles.names());
-  tokens.addCheck(async (principal) => ((await apps.isDisabled(principal.clientId)) ? 'the app this token was issued to is disabled' : null));
+  tokens.addCheck((principal, claims) => apps.tokenRestriction(principal, typeof claims.iat === 'number' ? claims.iat : null));
   const auth = new Authenticator(tokens);
   const requests = new IntegrationRequestService(db, tenants);
   const webhooks = new WebhookService(db, actors, box, config, log, metrics);
   const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens);
   const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, { issuer: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
-  const graphql = new GraphqlService({ db, actors, webhooks, apps, auth, log, metrics, schema, bundles });
+  const graphql = new GraphqlService({ db, actors, webhooks, apps, auth, log, metrics, schema, bundles, maxJsonDepth: config.maxJsonDepth });
   const catalog = await loadMachines();
   return {
     config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, serviceTokens, graphql, authorization, auth, catalog,

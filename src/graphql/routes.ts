@@ -37,7 +37,7 @@ const ACCEPT = { name: 'Accept', in: 'header', required: false, description: 'ap
 const responses = {
   200: { description: 'The operation ran (application/json: also request errors, in `errors`)', content: resultContent },
   400: {
-    description: 'With application/graphql-response+json: the document was refused (not approved, introspection, depth or cost limit) or the variables are invalid, in `errors`. Otherwise: a malformed request, in the error envelope (X-Tenant-ID missing, bad JSON, missing query)',
+    description: 'A request that is not well-formed GraphQL-over-HTTP (no query, variables not an object, a bad GET parameter), in `errors` with extensions.code BAD_REQUEST or INVALID_VARIABLES; with application/graphql-response+json also a refused document (not approved, introspection, depth or cost limit) or invalid variables. Refusals before GraphQL is read are in the error envelope (X-Tenant-ID missing; a body that is not JSON, not an object, or nested deeper than MAX_JSON_DEPTH)',
     content: { 'application/graphql-response+json': { schema: GraphqlResult }, 'application/json': { schema: { oneOf: [ERROR, GraphqlResult] } } },
   },
   401: { description: 'missing, malformed, expired or revoked bearer token (with WWW-Authenticate)', content: { 'application/json': { schema: ERROR } } },
@@ -84,7 +84,7 @@ export function graphqlRoutes(deps: { auth: Authenticator; graphql: GraphqlServi
     .get('/graphql', ({ request }) => graphql.execute(request, undefined), {
       detail: openapi({
         summary: 'Run an approved query over GET',
-        description: 'Queries only (a mutation over GET answers 405). Same headers and answers as POST.',
+        description: 'Queries only (a mutation over GET answers 405 with errors[].extensions.code METHOD_NOT_ALLOWED and Allow: POST). Same headers and answers as POST.',
         tags,
         parameters: [
           TENANT, ACCEPT,

@@ -40,6 +40,8 @@ export interface GraphqlDeps {
   metrics: Metrics;
   schema: GraphQLSchema;
   bundles: BundleRegistry;
+  /** MAX_JSON_DEPTH, for variables and extensions sent as GET parameters. */
+  maxJsonDepth?: number;
 }
 
 export class GraphqlService {
@@ -54,7 +56,7 @@ export class GraphqlService {
     this.bundles = deps.bundles;
     this.incidents = new IncidentService(deps.db, deps.actors, deps.webhooks);
     this.cases = new CaseService(deps.db, deps.actors, deps.webhooks);
-    this.transport = new GraphqlTransport(this.schema, this.bundles, (principal) => this.context(principal), deps.log.child({ component: 'graphql' }), deps.metrics);
+    this.transport = new GraphqlTransport(this.schema, this.bundles, (principal) => this.context(principal), deps.log.child({ component: 'graphql' }), deps.metrics, deps.maxJsonDepth);
   }
 
   context(principal: Principal): GraphqlContext {

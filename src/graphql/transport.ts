@@ -10,6 +10,7 @@ import { createHandler, parseRequestParams, type Handler, type Request as HttpRe
 import { createHash } from 'node:crypto';
 import { ApiError } from '../http/errors.ts';
 import { nulPath } from '../http/nul.ts';
+import { DEFAULT_MAX_JSON_DEPTH, jsonTextProblem } from '../http/json.ts';
 import { ExpiringCache } from '../expiring-cache.ts';
 import { isDatabaseUnavailable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
@@ -30,9 +31,49 @@ export const CODES = {
   cost: 'COST_LIMIT_EXCEEDED',
   parse: 'GRAPHQL_PARSE_FAILED',
   variables: 'INVALID_VARIABLES',
+  badRequest: 'BAD_REQUEST',
+  methodNotAllowed: 'METHOD_NOT_ALLOWED',
   internal: 'INTERNAL_SERVER_ERROR',
   unavailable: 'TEMPORARILY_UNAVAILABLE',
 } as const;
+
+/**
+ * A request that is not a well-formed GraphQL-over-HTTP request. A plain Error, not a
+ * GraphQLError, so graphql-http answers it 400 under either media type, as the spec says.
+ */
+class RequestParamsError extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+/** graphql-http's own words for a malformed request, as the service says them, with their code. */
+const REQUEST_ERRORS: Record<string, [string, string]> = {
+  'Missing query': ['query: is required (an approved GraphQL document), or name the operation with documentId', CODES.badRequest],
+  'Invalid query': ['query: must be a string', CODES.badRequest],
+  'Invalid variables': ['variables: must be a JSON object', CODES.variables],
+  'Invalid operationName': ['operationName: must be a string', CODES.badRequest],
+  'Invalid extensions': ['extensions: must be a JSON object', CODES.badRequest],
+  'Unparsable URL': ['the URL parameters are not valid: variables and extensions must be JSON objects', CODES.badRequest],
+  'Unparsable JSON body': ['the request body is not valid JSON', CODES.badRequest],
+  'JSON body must be an object': ['body: must be a JSON object', CODES.badRequest],
+  'Missing body': ['a POST needs a JSON body: {"query", "variables", "operationName"}', CODES.badRequest],
+  'Unable to detect operation AST': ['operationName: names no operation of the document', CODES.badRequest],
+  'Subscriptions are not supported': ['subscriptions are not supported', CODES.badRequest],
+};
+
+/** Every error of the transport leaves with a stable extensions.code (and no schema hints). */
+export function formatTransportError(error: Error): GraphQLError {
+  const known = REQUEST_ERRORS[error.message];
+  if (error instanceof RequestParamsError) return new GraphQLError(error.message, { extensions: { code: error.code } });
+  if (error instanceof GraphQLError) {
+    const code = typeof error.extensions?.code === 'string' ? error.extensions.code
+      : known ? known[1]
+      : error.message.startsWith('Variable "$') ? CODES.variables : CODES.badRequest;
+    return new GraphQLError(known ? known[0] : withoutSuggestions(error.message), { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
+  }
+  return new GraphQLError(known ? known[0] : withoutSuggestions(error.message), { extensions: { code: known ? known[1] : CODES.badRequest } });
+}
 
 const refusal = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 const notApproved = () =>
@@ -79,6 +120,7 @@ export class GraphqlTransport {
     private readonly contextFor: (principal: Principal) => GraphqlContext,
     private readonly log: Logger,
     metrics: Metrics,
+    private readonly maxJsonDepth: number = DEFAULT_MAX_JSON_DEPTH,
   ) {
     this.approvedRuns = metrics.counter('argus_graphql_operations_total', 'Approved GraphQL operations run, by bundle and operation');
     this.refusals = metrics.counter('argus_graphql_refusals_total', 'GraphQL documents refused before execution, by code');
@@ -87,9 +129,7 @@ export class GraphqlTransport {
       parseRequestParams: (req) => this.parseParams(req),
       onSubscribe: (req, params) => this.subscribe(req, params),
       onOperation: (req, _args, result) => this.finish(req, result),
-      formatError: (error) => (error instanceof GraphQLError
-        ? new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes, path: error.path, extensions: error.extensions })
-        : new Error(withoutSuggestions(error.message))),
+      formatError: formatTransportError,
     });
   }
 
@@ -105,6 +145,13 @@ export class GraphqlTransport {
     });
     const headers: Record<string, string> = { ...(init.headers ?? {}), 'cache-control': 'no-store', 'x-request-id': caller.requestId };
     if (text === null) return transportError(init.status, headers, caller.requestId);
+    if (init.status === 405) {
+      // A mutation over GET: graphql-http writes this answer itself, without a code.
+      const media = answersGraphqlResponse(request.headers.get('accept')) ? GRAPHQL_RESPONSE : 'application/json';
+      headers['content-type'] = `${media}; charset=utf-8`;
+      const error = this.refuse('mutations cannot run over GET; use POST', CODES.methodNotAllowed);
+      return new Response(JSON.stringify({ errors: [error] }), { status: 405, headers });
+    }
     headers['content-type'] ??= 'application/json; charset=utf-8';
     return new Response(text, { status: init.status, headers });
   }
@@ -120,12 +167,18 @@ export class GraphqlTransport {
     let next = req;
     if (req.method === 'GET') {
       const url = new URL(req.url, 'http://localhost');
+      // A POST body was checked by the HTTP layer; URL parameters get the same bounds here.
+      for (const [name, code] of [['variables', CODES.variables], ['extensions', CODES.badRequest]] as const) {
+        const raw = url.searchParams.get(name);
+        const problem = raw ? jsonTextProblem(raw, this.maxJsonDepth, name) : null;
+        if (problem) throw new RequestParamsError(problem, code);
+      }
       if (!url.searchParams.has('query')) {
         let ext: Record<string, unknown> = {};
         try {
           ext = JSON.parse(url.searchParams.get('extensions') ?? '{}') as Record<string, unknown>;
         } catch {
-          throw new Error('Unparsable URL');
+          throw new RequestParamsError('extensions: the URL parameter is not valid JSON', CODES.badRequest);
         }
         const id = persistedId({ documentId: url.searchParams.get('documentId') ?? undefined, extensions: ext });
         if (id) {
@@ -227,7 +280,7 @@ export class GraphqlTransport {
       this.log.error('resolver failed', { request_id: caller.requestId, error: original ?? error });
       return new GraphQLError(`internal error; quote request id ${caller.requestId} when reporting it`, { ...keep, extensions: { code: CODES.internal } });
     }
-    const code = typeof error.extensions?.code === 'string' ? error.extensions.code : error.message.startsWith('Variable "$') ? CODES.variables : 'BAD_REQUEST';
+    const code = typeof error.extensions?.code === 'string' ? error.extensions.code : error.message.startsWith('Variable "$') ? CODES.variables : CODES.badRequest;
     return new GraphQLError(withoutSuggestions(error.message), { ...keep, extensions: { ...error.extensions, code } });
   }
 }

@@ -8,12 +8,13 @@ import type { Metrics } from '../metrics.ts';
 import { ApiError, invalidRequest } from './errors.ts';
 import { requestInfo, type RequestInfo } from './request-info.ts';
 import { isDatabaseUnavailable, isDataException, isTransactionConflict } from '../db/db.ts';
-import { nulPath } from './nul.ts';
+import { parseBody, payloadTooLarge } from './body.ts';
 
 export interface HttpOptions {
   log: Logger;
   metrics: Metrics;
   maxBodyBytes: number;
+  maxJsonDepth: number;
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -36,40 +37,17 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${escaped}/?$`);
 }
 
-/** A form as an object; a repeated key (checkboxes) becomes an array of its values. */
-function formObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of params) {
-    const prev = out[key];
-    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+/** No answer of this service is to be sniffed into another media type (an error page as HTML, say). */
+function withNosniff(response: Response): Response {
+  try {
+    response.headers.set('x-content-type-options', 'nosniff');
+    return response;
+  } catch {
+    // Immutable headers (Response.redirect): the same answer, with headers of its own.
+    const copy = new Response(response.body, response);
+    copy.headers.set('x-content-type-options', 'nosniff');
+    return copy;
   }
-  return out;
-}
-
-function refuseNul(parsed: unknown, mayHold: boolean): unknown {
-  const at = mayHold ? nulPath(parsed) : null;
-  if (at !== null) throw invalidRequest(`${at || 'body'}: must not contain NUL (U+0000) characters`);
-  return parsed;
-}
-
-async function parseBody(request: Request, contentType: string, maxBodyBytes: number): Promise<unknown> {
-  const text = await request.text();
-  if (text.length === 0) return undefined;
-  const size = new TextEncoder().encode(text).length;
-  if (size > maxBodyBytes) throw new ApiError(413, 'payload_too_large', `request body is ${size} bytes; the limit is ${maxBodyBytes}`);
-  const type = contentType.split(';')[0].trim().toLowerCase();
-  if (type === 'application/json' || type.endsWith('+json')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      throw invalidRequest(`request body is not valid JSON (${(e as Error).message})`);
-    }
-    return refuseNul(parsed, text.includes('\\u0000'));
-  }
-  if (type === 'application/x-www-form-urlencoded') return refuseNul(formObject(new URLSearchParams(text)), text.includes('%00'));
-  if (type === '') throw new ApiError(415, 'unsupported_media_type', 'a request body needs a Content-Type header: application/json');
-  throw new ApiError(415, 'unsupported_media_type', `Content-Type "${type}" is not accepted; send application/json`);
 }
 
 export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
@@ -83,13 +61,13 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       if (request.url.includes('%00')) return invalidRequest('the URL must not contain NUL (%00) characters').toResponse(info.id);
       const length = Number(request.headers.get('content-length') ?? '0');
       if (BODY_METHODS.has(request.method) && length > options.maxBodyBytes) {
-        return new ApiError(413, 'payload_too_large', `request body is ${length} bytes; the limit is ${options.maxBodyBytes}`).toResponse(info.id);
+        return payloadTooLarge(options.maxBodyBytes, length).toResponse(info.id);
       }
     })
     .onTransform(({ request, route }) => {
       requestInfo(request).route = route;
     })
-    .onParse(({ request, contentType }) => parseBody(request, contentType ?? '', options.maxBodyBytes))
+    .onParse(({ request, contentType }) => parseBody(request, contentType ?? '', options))
     .onError(({ code, error, request }) => {
       const info = requestInfo(request);
       if (error instanceof ApiError) return error.toResponse(info.id);
@@ -108,7 +86,8 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       if (code === 'PARSE') return invalidRequest('request body could not be parsed').toResponse(info.id);
       if (isDataException(error)) {
         log.warn('a value was refused by the database', { request_id: info.id, error });
-        return invalidRequest(`a value is out of range or malformed (${(error as Error).message})`).toResponse(info.id);
+        // The database's own text names its internals; the client gets the service's words.
+        return invalidRequest('a value in the request is out of range or malformed (a date, time or number the database cannot store)').toResponse(info.id);
       }
       if (isDatabaseUnavailable(error)) {
         log.warn('database unavailable', { request_id: info.id, error });
@@ -135,7 +114,8 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       info.remoteAddress = peer.remoteAddress;
       const given = request.headers.get('x-request-id');
       if (given && REQUEST_ID.test(given)) info.id = given;
-      return app.handle(request).then((response) => {
+      return app.handle(request).then((answered) => {
+        const response = withNosniff(answered);
         const seconds = (performance.now() - info.start) / 1000;
         const route = info.route ?? 'unmatched';
         requests.inc({ route, method: request.method, status: String(response.status) });

@@ -17,8 +17,15 @@ export function readClientCredentials(request: Request, body: { client_id?: stri
     }
     const colon = decoded.indexOf(':');
     if (colon < 0) throw oauthErrors.invalidClient('the Basic credentials must be client_id:client_secret', 'Basic');
-    const clientId = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
-    const secret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
+    let clientId: string;
+    let secret: string;
+    try {
+      // RFC 6749 §2.3.1: both halves are form-urlencoded before they are joined.
+      clientId = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
+      secret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
+    } catch {
+      throw oauthErrors.invalidClient('the Basic credentials are not valid percent-encoding (RFC 6749 §2.3.1)', 'Basic');
+    }
     if (body.client_id !== undefined && body.client_id !== clientId) throw oauthErrors.invalidRequest('client_id in the body differs from the Basic credentials');
     return { clientId, secret, scheme: 'Basic' };
   }

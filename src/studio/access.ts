@@ -12,13 +12,26 @@ import { ADMIN_SCOPE } from '../identity/scopes.ts';
 
 export const STUDIO_COOKIE = 'argus_studio';
 
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
 export class StudioAccess {
   /** Sign-in attempts per address and email: 10 a minute. */
   private readonly attempts = new RateLimiter(10, 60_000);
 
   constructor(
     private readonly deps: { auth: Authenticator; tokens: TokenService; tenants: TenantService; ttlSeconds: number; publicUrl: string },
-  ) {}
+  ) {
+    const url = new URL(deps.publicUrl);
+    this.origins = new Set([url.origin]);
+    if (LOOPBACK.includes(url.hostname)) for (const host of LOOPBACK) this.origins.add(`${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`);
+  }
+
+  /**
+   * Origins the studio page is served from: PUBLIC_URL's, and when that names a loopback host,
+   * the same port on the other loopback names (localhost, 127.0.0.1, [::1]), which reach only
+   * this machine whatever a request says.
+   */
+  private readonly origins: Set<string>;
 
   private get secure(): boolean {
     return this.deps.publicUrl.startsWith('https:');
@@ -48,8 +61,9 @@ export class StudioAccess {
   /** Checks a tenant admin's password; answers the session cookie to set. */
   async signIn(request: Request, body: { tenant: string; email: string; password: string }) {
     const origin = request.headers.get('origin');
-    // The page's own origin: the configured public URL, or the one asked (no proxy in front).
-    if (origin !== null && origin !== new URL(this.deps.publicUrl).origin && origin !== new URL(request.url).origin) throw forbidden('invalid_origin', 'sign in from the studio page of this service');
+    // The configured public origin only, never one derived from the request (its Host header
+    // is the client's to forge).
+    if (origin !== null && !this.origins.has(origin)) throw forbidden('invalid_origin', 'sign in from the studio page of this service (at PUBLIC_URL)');
     const key = `${requestInfo(request).remoteAddress} ${body.email.toLowerCase()}`;
     const wait = this.attempts.hit(key);
     if (wait > 0) throw tooManyRequests(wait);

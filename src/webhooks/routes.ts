@@ -4,6 +4,7 @@ import { t } from 'elysia';
 import { router } from '../http/router.ts';
 import { invalidRequest } from '../http/errors.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
+import { isoTime } from '../http/dates.ts';
 import type { Authenticator } from '../http/auth.ts';
 import { EVENT_TYPES } from './catalog.ts';
 import type { WebhookService } from './service.ts';
@@ -59,7 +60,8 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
     }, { params: DeliveryId, detail: { summary: 'Re-send a failed delivery', tags } })
     .post('/v1/webhooks/:webhook_id/recover', async ({ request, params, body, set }) => {
       set.status = 202;
-      return webhooks.recover(await auth.require(request, 'webhooks:write'), params.webhook_id, body.since);
+      const principal = await auth.require(request, 'webhooks:write');
+      return webhooks.recover(principal, params.webhook_id, isoTime('since', body.since, invalidRequest));
     }, { params: Id, body: t.Object({ since: t.String({ maxLength: 40, examples: ['2026-03-23T12:00:00Z'] }) }, { additionalProperties: false }), detail: { summary: 'Re-send every failed delivery since a time', tags } })
     .post('/v1/webhooks/:webhook_id/test', async ({ request, params, set }) => {
       set.status = 202;

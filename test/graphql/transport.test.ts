@@ -252,6 +252,49 @@ describe('malformed requests', () => {
   });
 });
 
+describe('transport errors carry a code', () => {
+  test('malformed GraphQL-over-HTTP requests: errors[].extensions.code with the status the spec gives, under both media types', async () => {
+    const headers = { authorization: `Bearer ${sync.token}`, 'x-tenant-id': acme.tenantId };
+    const page = doc('incident-sync', 'IncidentSyncPage');
+    const post = (body: string, accept: string) => fetch(`${service.url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', accept }, body });
+    const get = (search: string, accept: string) => fetch(`${service.url}/graphql?${search}`, { headers: { ...headers, accept } });
+    const deepVariables = `{"a":${'['.repeat(100)}${']'.repeat(100)}}`;
+    // [label, request, status under application/json, status under application/graphql-response+json, code]
+    const cases: Array<[string, (accept: string) => Promise<Response>, number, number, string]> = [
+      ['{}', (a) => post('{}', a), 400, 400, 'BAD_REQUEST'],
+      ['a number for query', (a) => post('{"query": 5}', a), 400, 400, 'BAD_REQUEST'],
+      ['string variables', (a) => post(JSON.stringify({ query: page, variables: 'x' }), a), 400, 400, 'INVALID_VARIABLES'],
+      ['array variables', (a) => post(JSON.stringify({ query: page, variables: [1] }), a), 400, 400, 'INVALID_VARIABLES'],
+      ['a number for operationName', (a) => post(JSON.stringify({ query: page, operationName: 5 }), a), 400, 400, 'BAD_REQUEST'],
+      ['string extensions', (a) => post(JSON.stringify({ query: page, extensions: 'x' }), a), 400, 400, 'BAD_REQUEST'],
+      ['bad GET variables', (a) => get(`query=${encodeURIComponent(page)}&variables=%7B`, a), 400, 400, 'BAD_REQUEST'],
+      ['bad GET extensions', (a) => get('extensions=%7Bnope', a), 400, 400, 'BAD_REQUEST'],
+      ['deep GET variables', (a) => get(`query=${encodeURIComponent(page)}&variables=${encodeURIComponent(deepVariables)}`, a), 400, 400, 'INVALID_VARIABLES'],
+      ['a mutation over GET', (a) => get(`query=${encodeURIComponent(doc('incident-sync', 'CloseIncident'))}&variables=${encodeURIComponent('{"id":"inc_x"}')}`, a), 405, 405, 'METHOD_NOT_ALLOWED'],
+      ['an unknown operationName', (a) => post(JSON.stringify({ query: page, operationName: 'Other' }), a), 200, 400, 'BAD_REQUEST'],
+    ];
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      for (const [label, send, legacy, modern, code] of cases) {
+        const res = await send(accept);
+        const body = (await res.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+        expect({ label, accept, status: res.status }).toEqual({ label, accept, status: accept === 'application/json' ? legacy : modern });
+        expect({ label, codes: (body.errors ?? []).map((e) => e.extensions?.code) }).toEqual({ label, codes: [code] });
+        expect(body.errors![0].message).not.toMatch(/^(Missing query|Invalid variables|Unparsable URL|Unable to detect operation AST)$/);
+      }
+    }
+    const mutation = await get(`query=${encodeURIComponent(doc('incident-sync', 'CloseIncident'))}`, 'application/json');
+    expect(mutation.headers.get('allow')).toBe('POST');
+    await mutation.arrayBuffer();
+  });
+
+  test('deep variables in a POST body are refused with the limit (a 500 from the NUL walk before)', async () => {
+    const r = await gql(service, sync, { query: doc('incident-sync', 'IncidentSyncPage'), variables: { a: JSON.parse('['.repeat(5000) + ']'.repeat(5000)) } });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('invalid_request');
+    expect(r.body.error_description).toContain('(MAX_JSON_DEPTH)');
+  });
+});
+
 describe('no schema discovery', () => {
   const disguises: Record<string, string> = {
     plain: '{ __schema { types { name } } }',

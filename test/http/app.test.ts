@@ -14,10 +14,11 @@ const sample = router('sample')
   .get('/things/:id', ({ params }) => {
     if (params.id === 'boom') throw new Error('a bug');
     if (params.id === 'gone') throw new ApiError(410, 'gone', 'that thing is gone');
+    if (params.id === 'pg-refused') throw Object.assign(new Error('date/time field value out of range: "2026-02-30"'), { code: '22008' });
     return { id: params.id };
   });
 
-const { handle } = createHttpApp({ log: silentLogger, metrics: new Metrics(), maxBodyBytes: 2048 }, [sample]);
+const { handle } = createHttpApp({ log: silentLogger, metrics: new Metrics(), maxBodyBytes: 2048, maxJsonDepth: 64 }, [sample]);
 
 async function send(method: string, path: string, body?: string, contentType = 'application/json') {
   const headers: Record<string, string> = {};
@@ -55,6 +56,14 @@ describe('HTTP composition', () => {
     expect(bug.body.error).toBe('server_error');
     expect(bug.body.error_description).not.toContain('a bug');
     expect(bug.body.error_description).toMatch(/req_/);
+  });
+
+  test('a value the database refused is a 400 in the service\'s words, never the database\'s text', async () => {
+    const refused = await send('GET', '/things/pg-refused');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('invalid_request');
+    expect(refused.body.error_description).not.toContain('date/time');
+    expect(refused.body.error_description).not.toContain('2026-02-30');
   });
 
   test('unknown route 404, wrong method 405', async () => {

@@ -21,6 +21,13 @@ export const GRANT_TYPES = ['authorization_code', 'client_credentials', 'refresh
 export type GrantType = (typeof GRANT_TYPES)[number];
 
 export const DEFAULT_GRACE_SECONDS = 24 * 3600;
+
+/**
+ * How long a process keeps an app's governance for the bearer guard and its authentication
+ * row for the token endpoint: a change made through this process applies at once (the entry
+ * is dropped), one made through another process within this.
+ */
+export const GOVERNANCE_CACHE_MS = 2000;
 export const MAX_GRACE_SECONDS = 30 * 24 * 3600;
 
 export interface NewApp {
@@ -83,12 +90,8 @@ export function appView(app: AppRow, rotation?: { state: string; previous_valid_
 
 export class AppService {
   readonly rotation: MachineDefinition;
-  /**
-   * What the token endpoint and the bearer guard read on every request, kept for two seconds
-   * per process: a change made through this process applies at once, one made through another
-   * process within two seconds.
-   */
-  private readonly disabledCache: ExpiringCache<string, boolean>;
+  /** What the bearer guard and the token endpoint read on every request (see GOVERNANCE_CACHE_MS). */
+  private readonly governanceCache: ExpiringCache<string, { tenantId: string; governance: Governance } | null>;
   private readonly authCache: ExpiringCache<string, AuthenticationRow | null>;
 
   constructor(
@@ -98,8 +101,8 @@ export class AppService {
     private readonly knownBundles: () => string[] = () => [],
   ) {
     const now = () => actors.clock.now();
-    this.disabledCache = new ExpiringCache(2000, now);
-    this.authCache = new ExpiringCache(2000, now);
+    this.governanceCache = new ExpiringCache(GOVERNANCE_CACHE_MS, now);
+    this.authCache = new ExpiringCache(GOVERNANCE_CACHE_MS, now);
     this.rotation = actors.define({
       name: 'clientSecretRotation',
       machine: clientSecretRotationMachine,
@@ -266,18 +269,40 @@ export class AppService {
   }
 
   private forget(clientId: string): void {
-    this.disabledCache.delete(clientId);
+    this.governanceCache.delete(clientId);
     this.authCache.delete(clientId);
   }
 
-  /** Whether tokens issued to this client may still act (cached for two seconds). */
-  async isDisabled(clientId: string): Promise<boolean> {
-    const cached = this.disabledCache.get(clientId);
+  /** An app's tenant and governance, as the bearer guard reads them (kept GOVERNANCE_CACHE_MS per process). */
+  private async governanceOf(clientId: string): Promise<{ tenantId: string; governance: Governance } | null> {
+    const cached = this.governanceCache.get(clientId);
     if (cached !== undefined) return cached;
     const app = await appStore.byClientId(this.db, clientId);
-    const disabled = app?.governance.disabled === true;
-    this.disabledCache.set(clientId, disabled);
-    return disabled;
+    const found = app ? { tenantId: app.tenant_id, governance: { ...defaultGovernance(), ...app.governance } } : null;
+    this.governanceCache.set(clientId, found);
+    return found;
+  }
+
+  /**
+   * Why a token already issued to this app may no longer act under the app's governance now,
+   * or null: governance that narrows applies to tokens at their next use, not only to new
+   * ones. The app disabled stops all its tokens; allow_service_tokens off stops its service
+   * tokens; a max_token_lifetime_seconds lowered below a token's age ends that token (service
+   * tokens have their own lifetime and are not capped by it). A token of no app (an admin's)
+   * is not governed.
+   */
+  async tokenRestriction(principal: Pick<Principal, 'clientId' | 'tenantId' | 'kind'>, issuedAtSeconds: number | null): Promise<string | null> {
+    const app = await this.governanceOf(principal.clientId);
+    if (!app) return null;
+    if (app.tenantId !== principal.tenantId) return 'the token does not belong to the tenant of its app';
+    const g = app.governance;
+    if (g.disabled) return 'the app this token was issued to is disabled';
+    if (principal.kind === 'service' && !g.allow_service_tokens) return "the app's governance no longer allows service tokens";
+    const cap = g.max_token_lifetime_seconds;
+    if (principal.kind !== 'service' && cap !== null && issuedAtSeconds !== null && Math.floor(Date.now() / 1000) - issuedAtSeconds > cap + 5) {
+      return `the token is older than the app's max_token_lifetime_seconds (${cap})`;
+    }
+    return null;
   }
 
   async audit(tenantId: string, page: Page, targetId?: string) {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/index.ts';
-import { hashPassword, verifyPassword } from '../../crypto/password.ts';
+import { DEFAULT_ITERATIONS, hashPassword, verifyPassword } from '../../crypto/password.ts';
 import { newId, randomToken } from '../../ids.ts';
 import { conflict, invalidRequest } from '../../http/errors.ts';
 import { ALL_SCOPES } from '../scopes.ts';
@@ -7,7 +7,7 @@ import { tenantStore, type TenantRow, type UserRow } from './store.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Burns the same time as a real check when the user does not exist.
-const DECOY_HASH = 'pbkdf2_sha256$310000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const DECOY_HASH = `pbkdf2_sha256$${DEFAULT_ITERATIONS}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
 
 export class TenantService {
   constructor(private readonly db: Db) {}
