@@ -189,6 +189,8 @@ export class Dispatcher {
     const at = new Date(now).toISOString();
     const { toSend, count } = await this.actors.transaction(async (unit) => {
       const rows = await dispatchStore.claim(unit.tx, at, limit, this.gate.saturated());
+      if (rows.length === 0) return { toSend: [], count: 0 };
+      await dispatchStore.rowAtATime(unit.tx);
       const step = this.steps.batch(now);
       const toSend: Claimed[] = [];
       const moves: Array<Transition & { part: string }> = [];
@@ -298,6 +300,7 @@ export class Dispatcher {
       return { sent: s, attempt, effects: next.effects };
     });
     await this.actors.transaction(async (unit) => {
+      await dispatchStore.rowAtATime(unit.tx);
       const recorded = new Set<string>();
       for (const [part, list] of byPartition(attempts, (a) => a.sent.claimed.row.part)) {
         for (const id of await dispatchStore.recordAttempts(unit.tx, part, at, list.map((a) => a.attempt))) recorded.add(id);
