@@ -9,20 +9,12 @@ import { earliest, nextStep, startStep, stateName, type Effect, type Persisted, 
 export type DeliveryState = 'queued' | 'sending' | 'backoff' | 'succeeded' | 'failed';
 export const DELIVERY_STATES: readonly DeliveryState[] = ['queued', 'sending', 'backoff', 'succeeded', 'failed'];
 
-/** What a delivery row stores of its machine. */
-export interface DeliveryRecord {
+/** What a delivery row stores of its machine: its state, the per-delivery context, its one timer. */
+export type DeliveryRecord = Pick<DeliveryContext, 'attempt' | 'maxAttempts' | 'clientErrors' | 'lastStatus' | 'lastError' | 'lastAttemptAt' | 'nextDelayMs' | 'failureReason'> & {
   state: DeliveryState;
-  attempt: number;
-  maxAttempts: number;
-  clientErrors: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  lastAttemptAt: string | null;
-  nextDelayMs: number | null;
-  failureReason: DeliveryContext['failureReason'];
   /** The state's one timer (see the machine): ISO time, or null in a final state. */
   dueAt: string | null;
-}
+};
 
 export type DeliveryEffect =
   | { type: 'deliver'; params: { attempt: number } }
