@@ -84,8 +84,8 @@ async function writeHistory(): Promise<void> {
        select 'dlv_hist_' || $4 || '_' || i, $1, 'wh_history', 'evt_hist_' || $4 || '_' || (i / 100), 'case.updated', $2::timestamptz, 'succeeded', 'sending', $2::timestamptz, 1, 8, 200, $2::timestamptz
          from generate_series(1, $3) i`, [tenant.tenantId, at, perDay, d]);
     await db.query(
-      `insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at, attempted_at, duration_ms, response_status, response_body, request_headers)
-       select 'dlv_hist_' || $4 || '_' || i, $2::timestamptz, $1, 'wh_history', 1, 'queued', 'succeeded', $2::timestamptz, $2::timestamptz, 3, 200, 'ok', '{"content-type":"application/json"}'
+      `insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at, attempted_at, duration_ms, response_status, response_body, request_timestamp)
+       select 'dlv_hist_' || $4 || '_' || i, $2::timestamptz, $1, 'wh_history', 1, 'queued', 'succeeded', $2::timestamptz, $2::timestamptz, 3, 200, 'ok', extract(epoch from $2::timestamptz)::integer
          from generate_series(1, $3) i`, [tenant.tenantId, at, perDay, d]);
   }
   await db.query('vacuum analyze');

@@ -15,6 +15,7 @@ import { subscriptionMachine } from '../../machines/subscription.ts';
 import { isEventType, SYSTEM_EVENT_TYPES } from './catalog.ts';
 import { generateSecret, secretProblem } from './signing.ts';
 import { resolvedProblem } from './target-check.ts';
+import { recordedHeaders } from './request.ts';
 import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
 import { Dispatcher } from './dispatch/dispatcher.ts';
 import { dispatchStore } from './dispatch/store.ts';
@@ -251,7 +252,7 @@ export class WebhookService {
       ...deliveryView(d),
       attempts: attempts.map((a) => ({
         attempt: a.attempt, attempted_at: a.attempted_at.toISOString(), duration_ms: a.duration_ms, response_status: a.response_status,
-        response_body: a.response_body, error: a.error, request_headers: a.request_headers,
+        response_body: a.response_body, error: a.error, request_headers: recordedHeaders(d.event_id, a.request_timestamp),
       })),
     };
   }

@@ -15,7 +15,7 @@ export interface DeliveryRow {
   attempted_at: Date | null; duration_ms: number | null;
 }
 
-export interface AttemptRow { attempt: number; attempted_at: Date; duration_ms: number; response_status: number | null; response_body: string | null; error: string | null; request_headers: Record<string, string> }
+export interface AttemptRow { attempt: number; attempted_at: Date; duration_ms: number; response_status: number | null; response_body: string | null; error: string | null; request_timestamp: number | null }
 
 const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
 const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at, d.created_at, d.created_at::text as cursor_at,
@@ -98,7 +98,7 @@ export const webhookStore = {
       where d.tenant_id = $1 and d.subscription_id = $2 and d.id = $3 and d.created_at between $4::timestamptz and $5::timestamptz`, [tenantId, subscriptionId, id, ...createdRange(id)]),
   attempts: (db: Queryable, deliveryId: string, createdAt: Date) =>
     db.query<R<AttemptRow>>(
-      `select attempt, attempted_at, duration_ms, response_status, response_body, error, request_headers from webhook_attempts
+      `select attempt, attempted_at, duration_ms, response_status, response_body, error, request_timestamp from webhook_attempts
         where delivery_id = $1 and delivery_created_at = $2 order by attempt`, [deliveryId, createdAt]),
   failedSince: (db: Queryable, tenantId: string, subscriptionId: string, since: string) =>
     db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state = 'failed' and created_at >= $3::timestamptz order by created_at limit 10000`, [tenantId, subscriptionId, since]),

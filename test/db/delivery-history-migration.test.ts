@@ -40,7 +40,7 @@ describe('migration 009 (delivery history)', () => {
       }
       await db.exec(`
         insert into webhook_attempts (delivery_id, tenant_id, attempt, attempted_at, duration_ms, response_status, response_body, error, request_headers) values
-          ('dlv_done', 'ten_a', 1, '${at}', 12, 200, 'ok', null, '{"webhook-id":"evt_old1"}'),
+          ('dlv_done', 'ten_a', 1, '${at}', 12, 200, 'ok', null, '{"webhook-id":"evt_old1","webhook-timestamp":"1772359200"}'),
           ('dlv_wait', 'ten_a', 1, '${at}', 30, 500, 'down', null, '{}'),
           ('dlv_fail', 'ten_a', 1, '${at}', 5, 400, 'bad', null, '{}'),
           ('dlv_fail', 'ten_a', 2, '${at}', 5, 400, 'bad', null, '{}');
@@ -63,12 +63,12 @@ describe('migration 009 (delivery history)', () => {
         { id: 'dlv_fail', state: 'failed', status: 'failed', attempt: 2, max_attempts: 2, client_errors: 2, last_status: 400, next_delay_ms: null, failure_reason: 'client_error', due_at: null, created_at: new Date(at) },
         { id: 'dlv_wait', state: 'backoff', status: 'retrying', attempt: 1, max_attempts: 8, client_errors: 0, last_status: 500, next_delay_ms: 300000, failure_reason: null, due_at: new Date(due), created_at: new Date(at) },
       ]);
-      const attempts = await db.query<Record<string, unknown>>('select delivery_id, attempt, from_state, to_state, response_status, subscription_id from webhook_attempts order by delivery_id, attempt');
+      const attempts = await db.query<Record<string, unknown>>('select delivery_id, attempt, from_state, to_state, response_status, subscription_id, request_timestamp from webhook_attempts order by delivery_id, attempt');
       expect(attempts).toEqual([
-        { delivery_id: 'dlv_done', attempt: 1, from_state: 'queued', to_state: 'succeeded', response_status: 200, subscription_id: 'wh_a' },
-        { delivery_id: 'dlv_fail', attempt: 1, from_state: 'queued', to_state: 'backoff', response_status: 400, subscription_id: 'wh_a' },
-        { delivery_id: 'dlv_fail', attempt: 2, from_state: 'backoff', to_state: 'failed', response_status: 400, subscription_id: 'wh_a' },
-        { delivery_id: 'dlv_wait', attempt: 1, from_state: 'queued', to_state: 'backoff', response_status: 500, subscription_id: 'wh_a' },
+        { delivery_id: 'dlv_done', attempt: 1, from_state: 'queued', to_state: 'succeeded', response_status: 200, subscription_id: 'wh_a', request_timestamp: 1772359200 },
+        { delivery_id: 'dlv_fail', attempt: 1, from_state: 'queued', to_state: 'backoff', response_status: 400, subscription_id: 'wh_a', request_timestamp: null },
+        { delivery_id: 'dlv_fail', attempt: 2, from_state: 'backoff', to_state: 'failed', response_status: 400, subscription_id: 'wh_a', request_timestamp: null },
+        { delivery_id: 'dlv_wait', attempt: 1, from_state: 'queued', to_state: 'backoff', response_status: 500, subscription_id: 'wh_a', request_timestamp: null },
       ]);
       // The delivery's routine steps are its attempts now; what made no attempt stays journaled.
       const journal = await db.query<{ machine: string; event_type: string }>('select machine, event_type from machine_journal order by seq');

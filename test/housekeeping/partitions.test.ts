@@ -28,8 +28,8 @@ async function history(db: Queryable, atMs: number, pending: boolean) {
      values ($1, 'ten_p', 'wh_p', $2, 'case.created', $3, $4, $3, 1, 8, $5)`,
     [dlv, evt, at, pending ? 'backoff' : 'succeeded', pending ? at : null]);
   await db.query(
-    `insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at, attempted_at, duration_ms, request_headers)
-     values ($1, $2, 'ten_p', 'wh_p', 1, 'queued', $3, $2, $2, 1, '{}')`, [dlv, at, pending ? 'backoff' : 'succeeded']);
+    `insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at, attempted_at, duration_ms, request_timestamp)
+     values ($1, $2, 'ten_p', 'wh_p', 1, 'queued', $3, $2, $2, 1, 1781000000)`, [dlv, at, pending ? 'backoff' : 'succeeded']);
   return dlv;
 }
 

@@ -124,7 +124,7 @@ create table webhook_attempts (
   response_status      integer,
   response_body        text,
   error                text,
-  request_headers      jsonb not null,
+  request_timestamp    integer,                    -- webhook-timestamp sent (the other headers follow from it); null: nothing was sent
   primary key (delivery_id, attempt, delivery_created_at)
 ) partition by range (delivery_created_at);
 create table webhook_attempts_default partition of webhook_attempts default;
@@ -155,14 +155,14 @@ select d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, e.created
   from webhook_deliveries_v1 d join events_v1 e on e.id = d.event_id;
 
 insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at,
-                              attempted_at, duration_ms, response_status, response_body, error, request_headers)
+                              attempted_at, duration_ms, response_status, response_body, error, request_timestamp)
 select distinct on (a.delivery_id, a.attempt) a.delivery_id, d.created_at, a.tenant_id, d.subscription_id, a.attempt,
        case when a.attempt = 1 then 'queued' else 'backoff' end,
        case when a.response_status between 200 and 299 then 'succeeded'
             when a.attempt = d.attempt and d.state in ('failed', 'backoff') then d.state
             else 'backoff' end,
        a.attempted_at - make_interval(secs => a.duration_ms / 1000.0), a.attempted_at, a.duration_ms,
-       a.response_status, a.response_body, a.error, a.request_headers
+       a.response_status, a.response_body, a.error, (a.request_headers ->> 'webhook-timestamp')::integer
   from webhook_attempts_v1 a join webhook_deliveries d on d.id = a.delivery_id
  order by a.delivery_id, a.attempt, a.id;
 

@@ -21,6 +21,7 @@ import type { DeliveryEvent } from '../../../machines/delivery.ts';
 import type { SubscriptionEvent } from '../../../machines/subscription.ts';
 import { SYSTEM_EVENT_TYPES } from '../catalog.ts';
 import { signatureHeader } from '../signing.ts';
+import { deliveryHeaders } from '../request.ts';
 import { resolvedProblem } from '../target-check.ts';
 import { outcomeOf, postWebhook, type SendResult } from '../http-client.ts';
 import { Batcher } from './batching.ts';
@@ -37,8 +38,8 @@ export type Announce = (tenantId: string, type: string, data: Record<string, unk
 
 /** A delivery this worker claimed and is sending: its row as claimed and its record now. */
 interface Claimed { row: ClaimedRow; record: DeliveryRecord; startedAt: string }
-interface Prepared { claimed: Claimed; body: string; headers: Record<string, string>; secrets: string[] | null }
-interface Sent { claimed: Claimed; result: SendResult; outcome: 'success' | 'retryable' | 'gone' | 'client_error'; headers: Record<string, string> }
+interface Prepared { claimed: Claimed; body: string; timestamp: number; secrets: string[] | null }
+interface Sent { claimed: Claimed; result: SendResult; outcome: 'success' | 'retryable' | 'gone' | 'client_error'; timestamp: number | null }
 
 const LOST = 'no result within the send timeout (the worker sending it stopped or lost its database connection)';
 
@@ -229,29 +230,22 @@ export class Dispatcher {
   private async prepare(claimed: Claimed): Promise<Prepared> {
     const { row } = claimed;
     const body = `{"type":${JSON.stringify(row.event_type)},"timestamp":${JSON.stringify(row.created_at.toISOString())},"data":${row.data ?? 'null'}}`;
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'user-agent': 'Argus-Webhooks/1.0',
-      'webhook-id': row.event_id,
-      'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
-    };
-    return { claimed, body, headers, secrets: await this.signingSecrets(row) };
+    return { claimed, body, timestamp: Math.floor(Date.now() / 1000), secrets: await this.signingSecrets(row) };
   }
 
   private async send(p: Prepared): Promise<Sent> {
     const { row } = p.claimed;
-    const recorded = { ...p.headers, 'webhook-signature': '(redacted)' };
     // An unreadable secret is this server's fault, not the receiver's: retried on the
     // schedule, so a corrected key delivers what waited.
     if (!p.secrets) {
       const error = 'not sent: the signing secret could not be decrypted on this server (MASTER_KEY, or DATA_DIR/master.key, is not the key it was sealed with)';
-      return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error, retryAfterMs: null }, outcome: 'retryable', headers: recorded };
+      return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error, retryAfterMs: null }, outcome: 'retryable', timestamp: null };
     }
     const problem = await resolvedProblem(row.url, this.config.allowPrivateTargets);
-    if (problem) return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error: `target refused: ${problem}`, retryAfterMs: null }, outcome: 'client_error', headers: recorded };
-    const signature = await signatureHeader(p.secrets, row.event_id, Number(p.headers['webhook-timestamp']), p.body);
-    const result = await postWebhook(row.url, p.body, { ...p.headers, 'webhook-signature': signature }, this.config.webhookTimeoutMs);
-    return { claimed: p.claimed, result, outcome: outcomeOf(result), headers: recorded };
+    if (problem) return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error: `target refused: ${problem}`, retryAfterMs: null }, outcome: 'client_error', timestamp: null };
+    const signature = await signatureHeader(p.secrets, row.event_id, p.timestamp, p.body);
+    const result = await postWebhook(row.url, p.body, { ...deliveryHeaders(row.event_id, p.timestamp), 'webhook-signature': signature }, this.config.webhookTimeoutMs);
+    return { claimed: p.claimed, result, outcome: outcomeOf(result), timestamp: p.timestamp };
   }
 
   /** Decrypted signing secrets, kept in memory: opening them again per delivery is waste. */
@@ -295,7 +289,7 @@ export class Dispatcher {
       const attempt: AttemptRecord = {
         id: s.claimed.row.id, ctid: s.claimed.row.ctid, prevState: 'sending', record: next.record, attempt: s.claimed.record.attempt,
         fromState: s.claimed.row.state, startedAt: s.claimed.startedAt, durationMs: s.result.durationMs,
-        responseStatus: s.result.status, responseBody: s.result.body, error: s.result.error, requestHeaders: s.headers,
+        responseStatus: s.result.status, responseBody: s.result.body, error: s.result.error, requestTimestamp: s.timestamp,
       };
       return { sent: s, attempt, effects: next.effects };
     });

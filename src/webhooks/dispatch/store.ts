@@ -32,7 +32,9 @@ export interface AttemptRecord extends Transition {
   /** The attempt this result is for: a result is recorded only while its delivery is still sending it. */
   attempt: number;
   fromState: DeliveryState; startedAt: string;
-  durationMs: number; responseStatus: number | null; responseBody: string; error: string | null; requestHeaders: Record<string, string>;
+  durationMs: number; responseStatus: number | null; responseBody: string; error: string | null;
+  /** The webhook-timestamp the request carried; null when nothing was sent. */
+  requestTimestamp: number | null;
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -138,22 +140,22 @@ export const dispatchStore = {
       `with done as (
          update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $12::timestamptz
            from unnest($1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::timestamptz[],
-                       $13::integer[], $14::text[], $15::timestamptz[], $16::integer[], $17::integer[], $18::text[], $19::text[], $20::text[], $21::text[], $22::tid[])
+                       $13::integer[], $14::text[], $15::timestamptz[], $16::integer[], $17::integer[], $18::text[], $19::text[], $20::integer[], $21::text[], $22::tid[])
              as v(id, state, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, failure_reason, due_at,
-                  sent_attempt, from_state, started_at, duration_ms, response_status, response_body, error, request_headers, expect_state, ctid)
+                  sent_attempt, from_state, started_at, duration_ms, response_status, response_body, error, request_timestamp, expect_state, ctid)
           where ${by === 'ctid' ? 'd.ctid = v.ctid' : 'd.id = any($1::text[])'} and d.id = v.id and d.state = v.expect_state and d.attempt = v.sent_attempt
          returning d.id, d.created_at, d.tenant_id, d.subscription_id, v.sent_attempt, v.from_state, v.state, v.started_at, v.duration_ms,
-                   v.response_status, v.response_body, v.error, v.request_headers)
+                   v.response_status, v.response_body, v.error, v.request_timestamp)
        insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at,
-                                     attempted_at, duration_ms, response_status, response_body, error, request_headers)
+                                     attempted_at, duration_ms, response_status, response_body, error, request_timestamp)
        select id, created_at, tenant_id, subscription_id, sent_attempt, from_state, state, started_at, $12::timestamptz, duration_ms,
-              response_status, response_body, error, request_headers::jsonb
+              response_status, response_body, error, request_timestamp
          from done
        returning delivery_id`,
       [
         ...recordArrays(items), at,
         items.map((i) => i.attempt), items.map((i) => i.fromState), items.map((i) => i.startedAt), items.map((i) => i.durationMs),
-        items.map((i) => i.responseStatus), items.map((i) => i.responseBody), items.map((i) => i.error), items.map((i) => JSON.stringify(i.requestHeaders)),
+        items.map((i) => i.responseStatus), items.map((i) => i.responseBody), items.map((i) => i.error), items.map((i) => i.requestTimestamp),
         items.map(() => 'sending'), items.map((i) => i.ctid),
       ],
     );
@@ -202,9 +204,9 @@ export const dispatchStore = {
     if (items.length === 0) return;
     await tx.query(
       `insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, ended_by, started_at,
-                                     attempted_at, duration_ms, response_status, response_body, error, request_headers)
+                                     attempted_at, duration_ms, response_status, response_body, error, request_timestamp)
        select a.id, a.created_at, a.tenant_id, a.subscription_id, a.attempt, a.from_state, a.to_state, $3, a.started_at, $1::timestamptz,
-              greatest(0, floor(extract(epoch from ($1::timestamptz - a.started_at)) * 1000))::integer, null, null, a.error, '{}'::jsonb
+              greatest(0, floor(extract(epoch from ($1::timestamptz - a.started_at)) * 1000))::integer, null, null, a.error, null
          from jsonb_to_recordset($2::jsonb) as a(id text, created_at timestamptz, tenant_id text, subscription_id text, attempt integer,
                                                  from_state text, to_state text, started_at timestamptz, error text)
        on conflict do nothing`,
