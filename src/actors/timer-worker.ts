@@ -9,6 +9,8 @@ export class TimerWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  /** A wake-up that came while the loop was busy: the next sleep is skipped, not lost. */
+  private wokenWhileBusy = false;
   private unlisten: (() => Promise<void>) | null = null;
 
   constructor(
@@ -25,7 +27,8 @@ export class TimerWorker {
   }
 
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.wokenWhileBusy = true;
   }
 
   /** Fires everything due now, once; returns the number of rows advanced. */
@@ -53,6 +56,7 @@ export class TimerWorker {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
+      this.wokenWhileBusy = false;
       try {
         const advanced = await this.tick();
         failures = 0;
@@ -62,6 +66,7 @@ export class TimerWorker {
         this.options.log.error('timer worker tick failed; retrying', { error, consecutive_failures: failures });
       }
       const wait = failures ? Math.min(this.options.pollMs * 2 ** failures, 30_000) : this.options.pollMs;
+      if (this.wokenWhileBusy && !failures) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
         this.wakeUp = () => { clearTimeout(timer); resolve(); };

@@ -55,6 +55,8 @@ export class Dispatcher {
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  /** A wake-up that came while the loop was busy: the next sleep is skipped, not lost. */
+  private wokenWhileBusy = false;
   private unlisten: (() => Promise<void>) | null = null;
   private notifying: Promise<void> | null = null;
   private notifyAgain = false;
@@ -90,7 +92,8 @@ export class Dispatcher {
   }
 
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.wokenWhileBusy = true;
   }
 
   /** Stops claiming; resolves when the requests in flight are recorded. Safe to call twice. */
@@ -150,6 +153,7 @@ export class Dispatcher {
     let failures = 0;
     while (this.running) {
       let wait = this.config.workerPollMs;
+      this.wokenWhileBusy = false;
       try {
         if ((await this.tick()) > 0) continue;
         failures = 0;
@@ -162,6 +166,7 @@ export class Dispatcher {
         this.log.error('delivery worker failed to claim; retrying', { error, consecutive_failures: failures });
       }
       if (!this.running) break;
+      if (this.wokenWhileBusy && failures === 0) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
         this.wakeUp = () => { clearTimeout(timer); resolve(); };
@@ -191,7 +196,7 @@ export class Dispatcher {
     const { toSend, count } = await this.actors.transaction(async (unit) => {
       const rows = await dispatchStore.claim(unit.tx, at, limit, this.gate.saturated());
       if (rows.length === 0) return { toSend: [], count: 0 };
-      await dispatchStore.rowAtATime(unit.tx);
+      await dispatchStore.hotTransaction(unit.tx);
       const step = this.steps.batch(now);
       const toSend: Claimed[] = [];
       const moves: Array<Transition & { part: string }> = [];
@@ -294,7 +299,7 @@ export class Dispatcher {
       return { sent: s, attempt, effects: next.effects };
     });
     await this.actors.transaction(async (unit) => {
-      await dispatchStore.rowAtATime(unit.tx);
+      await dispatchStore.hotTransaction(unit.tx);
       const recorded = new Set<string>();
       for (const [part, list] of byPartition(attempts, (a) => a.sent.claimed.row.part)) {
         for (const id of await dispatchStore.recordAttempts(unit.tx, part, at, list.map((a) => a.attempt))) recorded.add(id);
