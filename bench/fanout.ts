@@ -48,7 +48,7 @@ try {
     await service.db.query('analyze webhook_subscriptions');
   };
   const publish = (type: string, data: Record<string, unknown>) =>
-    service.actors.transaction((unit) => service.webhooks.publish(unit, { tenantId: tenant.tenantId, type, data }));
+    service.webhooks.publishNow({ tenantId: tenant.tenantId, type, data });
   const succeeded = async (type: string) =>
     (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where event_type = $1 and status = 'succeeded'`, [type]))[0].n;
 

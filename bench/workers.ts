@@ -48,7 +48,7 @@ async function drainWith(n: number, goal: number): Promise<{ perS: number; share
 
 async function backlog() {
   for (let i = 0; i < EVENTS; i++) {
-    await service.actors.transaction((unit) => service.webhooks.publish(unit, { tenantId: tenant.tenantId, type: 'case.updated', data: { case_id: `case_${i}`, summary: 'x'.repeat(200) } }));
+    await service.webhooks.publishNow({ tenantId: tenant.tenantId, type: 'case.updated', data: { case_id: `case_${i}`, summary: 'x'.repeat(200) } });
   }
   await service.db.query('vacuum analyze');
 }

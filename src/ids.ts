@@ -27,6 +27,15 @@ export function newId(prefix: IdPrefix): string {
 
 /** An id that carries `atMs` (whole milliseconds since the epoch): see idTime(). */
 export function newTimedId(prefix: IdPrefix, atMs: number): string {
+  return `${timedIdPrefix(prefix, atMs)}${randomToken(TIMED_LENGTH - TIME_CHARS)}`;
+}
+
+/**
+ * The part of a time-carrying id before its random characters. Deliveries are written by the
+ * publish statement itself, which draws their 15 random characters in hex (a subset of the
+ * alphabet, 60 bits): see webhookStore.publish.
+ */
+export function timedIdPrefix(prefix: IdPrefix, atMs: number): string {
   let n = Math.floor(atMs);
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`newTimedId: ${atMs} is not a time`);
   let time = '';
@@ -35,7 +44,7 @@ export function newTimedId(prefix: IdPrefix, atMs: number): string {
     n = Math.floor(n / 62);
   }
   if (n > 0) throw new RangeError(`newTimedId: ${atMs} is past what 8 characters hold`);
-  return `${prefix}_${time}${randomToken(TIMED_LENGTH - TIME_CHARS)}`;
+  return `${prefix}_${time}`;
 }
 
 /** The creation time a time-carrying id names (ms), or null for any other string. */

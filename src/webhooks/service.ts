@@ -1,13 +1,13 @@
 // Webhook subscriptions, event publishing with fan-out in the caller's transaction, delivery
 // history, test sends, manual retry and recovery. Subscriptions are machines persisted through
 // the generic runtime; deliveries are the delivery engine's (./dispatch/).
-import type { Db } from '../db/index.ts';
+import type { Db, Queryable } from '../db/index.ts';
 import type { ActorSystem, MachineDefinition, Unit } from '../actors/runtime.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { newId, newTimedId } from '../ids.ts';
+import { newId, newTimedId, timedIdPrefix } from '../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
 import { pageOf, type Page } from '../http/pagination.ts';
 import type { Principal } from '../oauth/tokens/service.ts';
@@ -18,11 +18,13 @@ import { resolvedProblem } from './target-check.ts';
 import { recordedHeaders } from './request.ts';
 import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
 import { Dispatcher } from './dispatch/dispatcher.ts';
-import { dispatchStore } from './dispatch/store.ts';
 import { commandDeliveries } from './dispatch/commands.ts';
 import type { DeliveryState } from './dispatch/steps.ts';
 
 export interface PublishedEvent { id: string; type: string; deliveries: number; created_at: string }
+
+/** An event to publish: to every subscription of the tenant that receives its type, or to one. */
+export interface Publish { tenantId: string; type: string; data: unknown; idempotencyKey?: string | null; onlySubscription?: string }
 
 /** A delivery's state as the API names it. */
 export const deliveryStatus = (state: DeliveryState | string) => (state === 'backoff' ? 'retrying' : state);
@@ -73,7 +75,7 @@ export class WebhookService {
     private readonly actors: ActorSystem,
     private readonly box: SecretBox,
     private readonly config: Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight'>,
-    log: Logger,
+    private readonly log: Logger,
     metrics: Metrics,
   ) {
     this.subscriptions = actors.define({
@@ -184,22 +186,33 @@ export class WebhookService {
    * Writes the event and one delivery per matching subscription in the caller's transaction:
    * a committed change always has its deliveries; a rolled-back one never does.
    */
-  async publish(unit: Unit, e: { tenantId: string; type: string; data: unknown; idempotencyKey?: string | null; onlySubscription?: string }): Promise<PublishedEvent & { deliveryIds: string[] }> {
+  async publish(unit: Unit, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
+    const published = await this.write(unit.tx, e);
+    // Wakes idle workers, after the commit and outside the transaction: a NOTIFY inside it
+    // would serialize the commits of all publishers (measured: publishing 2x slower).
+    if (published.deliveries) unit.afterCommit(() => this.dispatcher.notifyWorkers());
+    return published;
+  }
+
+  /** The same as publish(), on its own: one statement, committed when it returns. */
+  async publishNow(e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
+    const published = await this.write(this.db, e);
+    if (published.deliveries) void this.dispatcher.notifyWorkers().catch((error) => this.log.warn('could not wake the delivery workers; they find the deliveries at their next poll', { error }));
+    return published;
+  }
+
+  private async write(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
     // The event, its deliveries and (later) their attempts share this time: it names their
     // partition, and the ids carry it.
     const at = this.actors.clock.now();
     const createdAt = new Date(at).toISOString();
     const id = newTimedId('evt', at);
-    const opened = await webhookStore.openEvent(unit.tx, {
+    const written = await webhookStore.publish(q, {
       id, tenantId: e.tenantId, type: e.type, data: e.data, idempotencyKey: e.idempotencyKey ?? null, only: e.onlySubscription ?? null, createdAt,
+      deliveryIdPrefix: timedIdPrefix('dlv', at), record: this.dispatcher.steps.created(at),
     });
-    if (!opened.keyed) throw new IdempotencyConflict();
-    const deliveries = opened.receivers.map((subscriptionId) => ({ id: newTimedId('dlv', at), subscriptionId }));
-    await dispatchStore.create(unit.tx, { eventId: id, tenantId: e.tenantId, type: e.type, createdAt, record: this.dispatcher.steps.created(at) }, deliveries);
-    // Wakes idle workers, after the commit and outside the transaction: a NOTIFY inside it
-    // would serialize the commits of all publishers (measured: publishing 2x slower).
-    if (deliveries.length) unit.afterCommit(() => this.dispatcher.notifyWorkers());
-    return { id, type: e.type, deliveries: deliveries.length, created_at: createdAt, deliveryIds: deliveries.map((d) => d.id) };
+    if (!written.keyed) throw new IdempotencyConflict();
+    return { id, type: e.type, deliveries: written.delivery_ids.length, created_at: createdAt, deliveryIds: written.delivery_ids };
   }
 
   /** POST /v1/events: publish with an optional Idempotency-Key (24 h). */
@@ -210,7 +223,7 @@ export class WebhookService {
       if (first) return { event: { id: first.id, type: first.type, deliveries: first.deliveries, created_at: first.created_at.toISOString() }, replayed: true };
     }
     try {
-      const published = await this.actors.transaction((unit) => this.publish(unit, { tenantId: principal.tenantId, type: body.type, data: body.data, idempotencyKey }));
+      const published = await this.publishNow({ tenantId: principal.tenantId, type: body.type, data: body.data, idempotencyKey });
       const { deliveryIds: _ids, ...event } = published;
       return { event, replayed: false };
     } catch (error) {
@@ -223,15 +236,13 @@ export class WebhookService {
   }
 
   private async publishOperational(tenantId: string, type: string, data: Record<string, unknown>) {
-    await this.actors.transaction((unit) => this.publish(unit, { tenantId, type, data }));
+    await this.publishNow({ tenantId, type, data });
   }
 
   async test(principal: Principal, id: string) {
     const sub = await this.row(principal, id);
     if (sub.status === 'disabled') throw new ApiError(409, 'webhook_disabled', `webhook ${id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`);
-    const published = await this.actors.transaction((unit) =>
-      this.publish(unit, { tenantId: principal.tenantId, type: 'webhook.test', data: { webhook_id: id, message: 'This is a test delivery from Argus Integrations.' }, onlySubscription: id }),
-    );
+    const published = await this.publishNow({ tenantId: principal.tenantId, type: 'webhook.test', data: { webhook_id: id, message: 'This is a test delivery from Argus Integrations.' }, onlySubscription: id });
     return { delivery_id: published.deliveryIds[0], status: 'queued' as const };
   }
 

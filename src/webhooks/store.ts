@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/index.ts';
 import { maybeOne } from '../db/index.ts';
 import { idTime } from '../ids.ts';
+import type { DeliveryRecord } from './dispatch/steps.ts';
 import type { Page } from '../http/pagination.ts';
 
 export interface SubscriptionRow {
@@ -57,26 +58,34 @@ export const webhookStore = {
   softDelete: (db: Queryable, tenantId: string, id: string) =>
     db.query('update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id', [tenantId, id]),
   /**
-   * One statement for the start of a publish: finds the subscriptions of the tenant that
-   * receive this type now (all of them, or only `only`) and writes the event with their count.
+   * A whole publish in one statement: finds the subscriptions of the tenant that receive this
+   * type now (all of them, or only `only`), takes the Idempotency-Key, and writes the event with
+   * their count and one delivery each. A key is taken unless another event holds it (one held
+   * for more than its 24 hours is taken over); when it is held, `keyed` is false and nothing is
+   * written. A delivery id is the event's time and 15 hex characters (60 random bits) drawn by
+   * the database, so the deliveries need no second round trip.
    */
-  openEvent: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string }) => {
+  publish: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string; deliveryIdPrefix: string; record: DeliveryRecord }) => {
     // Two shapes of one statement, so that each plan can use its index (events: GIN, id: key).
     const receives = e.only === null ? 'events @> array[$3::text]' : 'id = $3';
-    // A key is taken unless another event holds it; one held for more than its 24 hours is
-    // taken over. `keyed` is false when the key is held (the caller rolls back).
-    const [row] = await db.query<{ receivers: string[]; keyed: boolean }>(
+    const r = e.record;
+    const [row] = await db.query<{ delivery_ids: string[]; keyed: boolean }>(
       `with r as (select id from webhook_subscriptions
                    where tenant_id = $1 and deleted_at is null and status in ('active', 'failing') and ${receives}),
-            e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at)
-                  select $4, $1, $2, $5::jsonb, $6, count(*), $7::timestamptz from r),
             k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at)
                   select $1, $6, $4, $7::timestamptz where $6::text is not null
                   on conflict (tenant_id, idempotency_key) do update set event_id = excluded.event_id, event_created_at = excluded.event_created_at
                    where event_idempotency_keys.event_created_at <= now() - interval '24 hours'
-                  returning 1)
-       select array(select id from r) as receivers, ($6::text is null or exists (select 1 from k)) as keyed`,
-      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt],
+                  returning 1),
+            ok as (select $6::text is null or exists (select 1 from k) as keyed),
+            e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at)
+                  select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz from ok where ok.keyed),
+            d as (insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts, client_errors, due_at)
+                  select $8 || substr(md5(random()::text || r.id), 1, 15), $1, r.id, $4, $2, $7::timestamptz, $9, $7::timestamptz, $10, $11, $12, $13::timestamptz
+                    from r, ok where ok.keyed
+                  returning id)
+       select array(select id from d) as delivery_ids, (select keyed from ok) as keyed`,
+      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt, e.deliveryIdPrefix, r.state, r.attempt, r.maxAttempts, r.clientErrors, r.dueAt],
     );
     return row;
   },

@@ -1,13 +1,11 @@
-// Many deliveries for one webhook, written the way publishing writes them (events, then their
-// deliveries in one statement each), for the studio's history test and
-// bench/studio.ts. They are held (no timer due), so no worker ever sends them, not even one of
+// Many deliveries for one webhook, written in bulk (events, then their deliveries), for the
+// studio's history test and bench/studio.ts. They are held (no timer due), so no worker ever sends them, not even one of
 // another process sharing the test database; removeDeliveries takes them away again.
 import type { Service } from '../../src/main.ts';
 import { newTimedId } from '../../src/ids.ts';
-import { dispatchStore } from '../../src/webhooks/dispatch/store.ts';
 
 export async function seedDeliveries(service: Service, tenantId: string, webhookId: string, count: number, chunk = 2_000): Promise<string[]> {
-  const ids: string[] = [];
+  const out: string[] = [];
   for (let done = 0; done < count; done += chunk) {
     const n = Math.min(chunk, count - done);
     const at = service.actors.clock.now();
@@ -18,15 +16,16 @@ export async function seedDeliveries(service: Service, tenantId: string, webhook
         `insert into events (id, tenant_id, type, data, deliveries, created_at) select id, $1, 'case.created', '{}'::jsonb, 1, $3::timestamptz from unnest($2::text[]) as id`,
         [tenantId, events, createdAt],
       );
-      const held = { ...service.webhooks.dispatcher.steps.created(at), dueAt: null };
-      for (const eventId of events) {
-        const id = newTimedId('dlv', at);
-        await dispatchStore.create(unit.tx, { eventId, tenantId, type: 'case.created', createdAt, record: held }, [{ id, subscriptionId: webhookId }]);
-        ids.push(id);
-      }
+      // Held: no timer, so no worker ever sends them.
+      const ids = events.map(() => newTimedId('dlv', at));
+      await unit.tx.query(
+        `insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, max_attempts)
+         select d.id, $1, $2, d.event_id, 'case.created', $3::timestamptz, 'queued', $3::timestamptz, 8 from unnest($4::text[], $5::text[]) as d(id, event_id)`,
+        [tenantId, webhookId, createdAt, ids, events]);
+      out.push(...ids);
     });
   }
-  return ids;
+  return out;
 }
 
 /** Deletes a webhook's deliveries and their journal (a shared test database stays small). */

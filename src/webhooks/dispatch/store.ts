@@ -178,18 +178,6 @@ export const dispatchStore = {
   },
 
 
-  /** The deliveries of one event, created in one statement (their ids carry the event's time). */
-  create: async (tx: Queryable, e: { eventId: string; tenantId: string; type: string; createdAt: string; record: DeliveryRecord }, deliveries: ReadonlyArray<{ id: string; subscriptionId: string }>) => {
-    if (deliveries.length === 0) return;
-    const r = e.record;
-    await tx.query(
-      `insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts, client_errors, due_at)
-       select d.id, $3, d.subscription_id, $4, $5, $6::timestamptz, $7, $6::timestamptz, $8, $9, $10, $11::timestamptz
-         from unnest($1::text[], $2::text[]) as d(id, subscription_id)`,
-      [deliveries.map((d) => d.id), deliveries.map((d) => d.subscriptionId), e.tenantId, e.eventId, e.type, e.createdAt, r.state, r.attempt, r.maxAttempts, r.clientErrors, r.dueAt],
-    );
-  },
-
   /**
    * Deliveries by id for a command, locked. `createdAt` (from the ids) narrows each lookup to
    * its partition; ids without a time are looked up everywhere.
