@@ -79,20 +79,37 @@ export const dispatchStore = {
    * sending them needs. Deliveries to the `held` endpoints are left for now (their requests
    * already queue in this process), except those whose lease ran out.
    */
-  claim: (tx: Queryable, now: string, limit: number, held: string[]) =>
-    tx.query<ClaimedRow & Record<string, unknown>>(
+  claim: async (tx: Queryable, now: string, limit: number, held: string[]): Promise<ClaimedRow[]> => {
+    // A batch holds many deliveries of one event and of one webhook: the event's data and the
+    // webhook's URL and secrets cross the wire once each (on the first row naming them).
+    const rows = await tx.query<ClaimedRow & { first_of_event: boolean; first_of_webhook: boolean } & Record<string, unknown>>(
       `with due as (
          select d.id, d.created_at, d.tableoid::regclass::text as part, d.ctid::text as ctid, d.tenant_id, d.subscription_id, d.event_id, d.event_type, ${MACHINE_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}
            from webhook_deliveries d
           where d.due_at <= $1::timestamptz and (d.state = 'sending' or d.subscription_id <> all($3::text[]))
           order by d.due_at limit $2
-          for no key update skip locked)
-       select due.*, s.url, s.secret_sealed, s.previous_secret_sealed, s.snapshot #>> '{context,previousSecretUntil}' as previous_until, e.data::text as data
-         from due
-         join webhook_subscriptions s on s.id = due.subscription_id
-         left join events e on e.id = due.event_id and e.created_at = due.created_at`,
+          for no key update skip locked),
+       ranked as (
+         select due.*, row_number() over (partition by due.event_id) = 1 as first_of_event, row_number() over (partition by due.subscription_id) = 1 as first_of_webhook
+           from due)
+       select ranked.*,
+              case when first_of_webhook then s.url end as url, case when first_of_webhook then s.secret_sealed end as secret_sealed,
+              case when first_of_webhook then s.previous_secret_sealed end as previous_secret_sealed,
+              case when first_of_webhook then s.snapshot #>> '{context,previousSecretUntil}' end as previous_until,
+              case when first_of_event then e.data::text end as data
+         from ranked
+         join webhook_subscriptions s on s.id = ranked.subscription_id
+         left join events e on e.id = ranked.event_id and e.created_at = ranked.created_at`,
       [now, limit, held],
-    ),
+    );
+    const webhooks = new Map<string, Pick<ClaimedRow, 'url' | 'secret_sealed' | 'previous_secret_sealed' | 'previous_until'>>();
+    const data = new Map<string, string | null>();
+    for (const r of rows) {
+      if (r.first_of_webhook) webhooks.set(r.subscription_id, { url: r.url, secret_sealed: r.secret_sealed, previous_secret_sealed: r.previous_secret_sealed, previous_until: r.previous_until });
+      if (r.first_of_event) data.set(r.event_id, r.data);
+    }
+    return rows.map(({ first_of_event: _e, first_of_webhook: _w, ...r }) => ({ ...r, ...webhooks.get(r.subscription_id)!, data: data.get(r.event_id) ?? null }));
+  },
 
   /** The earliest timer of any delivery, read from the due index. */
   nextDue: async (db: Queryable): Promise<Date | null> =>
