@@ -1,6 +1,7 @@
 // The one place that knows which runtime we are on (Bun or Deno). Everything else uses
 // web-standard APIs plus the node: builtins both runtimes provide.
 import { readFile, readdir, mkdir, writeFile, rm, chmod } from 'node:fs/promises';
+import { lookup } from 'node:dns/promises';
 
 export type FetchHandler = (request: Request, info: { remoteAddress: string }) => Response | Promise<Response>;
 
@@ -89,4 +90,9 @@ export const files = {
 
 export function onShutdownSignal(handler: (signal: string) => void): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => handler(signal));
+}
+
+/** The addresses a host name resolves to (node:dns, on both runtimes: the system resolver). */
+export async function resolveHost(host: string): Promise<string[]> {
+  return (await lookup(host, { all: true })).map((a) => a.address);
 }
