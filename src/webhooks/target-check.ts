@@ -79,8 +79,16 @@ function classifyParsed(ip: ipaddr.IPv4 | ipaddr.IPv6): AddressClass {
 
 /** The class of an IP address (IPv6 without brackets); null when the text is not an address. */
 export function classifyAddress(text: string): AddressClass | null {
-  if (!ipaddr.isValid(text)) return null;
-  return classifyParsed(ipaddr.parse(text));
+  const ip = parsedAddress(text);
+  return ip ? classifyParsed(ip) : null;
+}
+
+function parsedAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  try {
+    return ipaddr.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 function allowed(c: AddressClass, allowPrivate: boolean): boolean {
@@ -100,21 +108,31 @@ function hostOf(url: URL): string {
 
 /** Why the URL may not be a webhook target, judged on its text alone; null when fine. */
 export function urlProblem(raw: string, allowPrivate: boolean): string | null {
+  return textProblem(raw, allowPrivate).problem;
+}
+
+/** The URL's problem, and whether its host is an address (so needs no lookup). */
+function textProblem(raw: string, allowPrivate: boolean): { problem: string | null; host: string; literal: boolean } {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'is not an absolute URL';
+    return { problem: 'is not an absolute URL', host: '', literal: false };
   }
+  const host = hostOf(url);
+  const ip = parsedAddress(host);
+  return { problem: problemOf(url, host, ip, allowPrivate), host, literal: ip !== null };
+}
+
+function problemOf(url: URL, host: string, ip: ipaddr.IPv4 | ipaddr.IPv6 | null, allowPrivate: boolean): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must use https (or http)';
   if (url.username || url.password) return 'must not contain credentials';
   if (url.hash) return 'must not contain a fragment';
   // The WHATWG parser has already turned 2130706433, 0x7f.1, 0177.0.0.1 and the like into
   // dotted IPv4, and IPv6 into its compressed form; anything else is a name.
-  const host = hostOf(url);
   if (METADATA_NAMES.has(host)) return 'points at a cloud metadata host';
-  const c = classifyAddress(host);
-  if (c !== null) return allowed(c, allowPrivate) ? null : `points at ${DESCRIBED[c as Exclude<AddressClass, 'public'>]}`;
+  const c = ip && classifyParsed(ip);
+  if (c) return allowed(c, allowPrivate) ? null : `points at ${DESCRIBED[c as Exclude<AddressClass, 'public'>]}`;
   if (!allowPrivate && (host === 'localhost' || host.endsWith('.localhost'))) return 'points at a local host';
   return null;
 }
@@ -133,10 +151,9 @@ export type TargetCheck = { ok: true; target: CheckedTarget } | { ok: false; pro
 
 /** Checks the URL, resolves a name once, and picks the address to connect to. */
 export async function checkTarget(raw: string, allowPrivate: boolean, resolve: Resolver = resolveHost): Promise<TargetCheck> {
-  const text = urlProblem(raw, allowPrivate);
-  if (text) return { ok: false, problem: text };
-  const host = hostOf(new URL(raw));
-  if (ipaddr.isValid(host)) return { ok: true, target: { url: raw, address: null } };
+  const { problem, host, literal } = textProblem(raw, allowPrivate);
+  if (problem) return { ok: false, problem };
+  if (literal) return { ok: true, target: { url: raw, address: null } };
   let addresses: string[];
   try {
     addresses = await resolve(host);
