@@ -118,9 +118,11 @@ let denoHostClient: unknown = null;
  *      identity; connections are pooled per server name).
  * Deno, http: fetch to the address with the Host header, through a client that allows it
  *      (`allowHost`; without it Deno replaces the header with the address).
- * Deno, https: Deno's fetch cannot set the TLS server name, and its `tcp` transport, which
- *      pins the connection, does not carry TLS; so node:https connects to the address with
- *      `servername` (SNI and the certificate checked against the URL's host).
+ * Deno, https: Deno's fetch cannot set the TLS server name, and its client's `tcp` proxy
+ *      transport, which would pin the connection, does not complete an https request (Deno
+ *      2.9: "connection closed before message completed"; for http it sends the absolute URL
+ *      as request target); so node:https connects to the address with `servername` (SNI and
+ *      the certificate checked against the URL's host).
  */
 export function pinnedFetch(url: URL, address: string, init: OutboundInit): Promise<Response> {
   const headers = { ...init.headers, host: url.host };
