@@ -1,5 +1,9 @@
 // The outbound request: no redirects followed, a hard timeout, the response body read up to
 // a small cap. Every failure becomes data for the delivery machine, never an exception.
+// A checked target with an address is connected to that address and nowhere else.
+import { pinnedFetch } from '../platform.ts';
+import type { CheckedTarget } from './target-check.ts';
+
 export interface SendResult { status: number | null; body: string; durationMs: number; error: string | null; retryAfterMs: number | null }
 
 const BODY_CAP = 4096;
@@ -38,10 +42,17 @@ function retryAfter(header: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
 }
 
-export async function postWebhook(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<SendResult> {
+/**
+ * POSTs to a target: a URL string is fetched as it is (its own lookup, if it names a host);
+ * a checked target is sent to the address that was checked (see checkTarget).
+ */
+export async function postWebhook(target: string | CheckedTarget, body: string, headers: Record<string, string>, timeoutMs: number): Promise<SendResult> {
   const started = performance.now();
   try {
-    const res = await fetch(url, { method: 'POST', body, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const init = { method: 'POST', body, headers, signal: AbortSignal.timeout(timeoutMs) };
+    const res = typeof target === 'string' || target.address === null
+      ? await fetch(typeof target === 'string' ? target : target.url, { ...init, redirect: 'manual' })
+      : await pinnedFetch(new URL(target.url), target.address, init);
     const text = await readCapped(res);
     return { status: res.status, body: text, durationMs: Math.round(performance.now() - started), error: null, retryAfterMs: retryAfter(res.headers.get('retry-after')) };
   } catch (error) {

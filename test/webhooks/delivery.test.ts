@@ -323,11 +323,55 @@ describe('rules', () => {
     const strict = await startTestService({ env: { ALLOW_PRIVATE_TARGETS: 'false' }, workers: false });
     try {
       const t = await newTenant(strict);
-      for (const url of ['http://127.0.0.1:9/h', 'http://localhost/h', 'http://10.0.0.8/h', 'http://169.254.169.254/latest', 'http://[::1]/h', 'http://192.168.1.1/h']) {
+      const spellings = ['http://127.0.0.1:9/h', 'http://localhost/h', 'http://10.0.0.8/h', 'http://169.254.169.254/latest', 'http://[::1]/h', 'http://192.168.1.1/h',
+        'http://[::ffff:127.0.0.1]:9/x', 'http://[::127.0.0.1]/h', 'http://[64:ff9b::a00:8]/h', 'http://[2002:c0a8:101::1]/h', 'http://2130706433/h', 'http://[::ffff:a9fe:a9fe]/latest'];
+      for (const url of spellings) {
         const res = await fetch(`${strict.url}/v1/webhooks`, { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ url, events: ['case.updated'] }) });
-        expect(res.status).toBe(400);
-        expect(((await res.json()) as Json).error_description).toContain('url:');
+        expect({ url, status: res.status }).toEqual({ url, status: 400 });
+        const body = (await res.json()) as Json;
+        expect(body.error).toBe('invalid_request');
+        expect(body.error_description).toStartWith('url: ');
       }
+    } finally {
+      await strict.stop();
+    }
+    // Development allows loopback and private receivers (this suite's own), never metadata.
+    for (const url of ['http://169.254.169.254/latest', 'http://[fd00:ec2::254]/latest', 'http://metadata.google.internal/computeMetadata/v1/']) {
+      const res = await api('POST', '/v1/webhooks', acme.adminToken, { url, events: ['case.updated'] });
+      expect({ url, status: res.status }).toEqual({ url, status: 400 });
+      expect(res.body.error_description).toMatch(/^url: points at a cloud metadata (address|host)$/);
+    }
+  });
+
+  test('a refused target receives nothing: not at creation, not on update, not at send time', async () => {
+    const r = receiver();
+    const bypass = `http://[::ffff:127.0.0.1]:${new URL(r.url).port}/hook`;
+    const strict = await startTestService({ env: { ALLOW_PRIVATE_TARGETS: 'false' } });
+    try {
+      const t = await newTenant(strict);
+      const call = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(`${strict.url}${path}`, { method, headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+        return { status: res.status, body: (await res.json()) as Json };
+      };
+      const created = await call('POST', '/v1/webhooks', { url: bypass, events: ['case.created'] });
+      expect(created).toMatchObject({ status: 400, body: { error: 'invalid_request', error_description: 'url: points at a private or loopback address' } });
+      const hook = await call('POST', '/v1/webhooks', { url: 'http://8.8.8.8:9/hook', events: ['case.created'] });
+      expect(hook.status).toBe(201);
+      const id = hook.body.id as string;
+      expect(await call('PUT', `/v1/webhooks/${id}`, { url: bypass })).toMatchObject({ status: 400, body: { error_description: 'url: points at a private or loopback address' } });
+      // A target saved before this check knew the spelling is checked again when sent.
+      await strict.db.query('update webhook_subscriptions set url = $2 where id = $1', [id, bypass]);
+      const tested = await call('POST', `/v1/webhooks/${id}/test`);
+      expect(tested.status).toBe(202);
+      const detail = await until('the refused attempt', async () => {
+        const d = await call('GET', `/v1/webhooks/${id}/deliveries/${tested.body.delivery_id}`);
+        return ((d.body.attempts as Json[] | undefined) ?? []).length > 0 ? d.body : null;
+      });
+      const [attempt] = detail.attempts as Json[];
+      expect(attempt).toMatchObject({ attempt: 1, response_status: null, error: 'target refused: points at a private or loopback address' });
+      expect(attempt.response_body ?? '').toBe('');
+      await Bun.sleep(200); // the worker keeps polling: still nothing
+      expect(r.got).toEqual([]);
     } finally {
       await strict.stop();
     }

@@ -22,7 +22,7 @@ import type { SubscriptionEvent } from '../../../machines/subscription.ts';
 import { SYSTEM_EVENT_TYPES } from '../catalog.ts';
 import { signatureHeader } from '../signing.ts';
 import { deliveryHeaders } from '../request.ts';
-import { resolvedProblem } from '../target-check.ts';
+import { checkTarget } from '../target-check.ts';
 import { outcomeOf, postWebhook, type SendResult } from '../http-client.ts';
 import { Batcher } from './batching.ts';
 import { EndpointGate } from './gate.ts';
@@ -246,10 +246,10 @@ export class Dispatcher {
       const error = 'not sent: the signing secret could not be decrypted on this server (MASTER_KEY, or DATA_DIR/master.key, is not the key it was sealed with)';
       return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error, retryAfterMs: null }, outcome: 'retryable', timestamp: null };
     }
-    const problem = await resolvedProblem(row.url, this.config.allowPrivateTargets);
-    if (problem) return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error: `target refused: ${problem}`, retryAfterMs: null }, outcome: 'client_error', timestamp: null };
+    const checked = await checkTarget(row.url, this.config.allowPrivateTargets);
+    if (!checked.ok) return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error: `target refused: ${checked.problem}`, retryAfterMs: null }, outcome: 'client_error', timestamp: null };
     const signature = await signatureHeader(p.secrets, row.event_id, p.timestamp, p.body);
-    const result = await postWebhook(row.url, p.body, { ...deliveryHeaders(row.event_id, p.timestamp), 'webhook-signature': signature }, this.config.webhookTimeoutMs);
+    const result = await postWebhook(checked.target, p.body, { ...deliveryHeaders(row.event_id, p.timestamp), 'webhook-signature': signature }, this.config.webhookTimeoutMs);
     return { claimed: p.claimed, result, outcome: outcomeOf(result), timestamp: p.timestamp };
   }
 
