@@ -234,7 +234,7 @@ export class Dispatcher {
 
   private async prepare(claimed: Claimed): Promise<Prepared> {
     const { row } = claimed;
-    const body = `{"type":${JSON.stringify(row.event_type)},"timestamp":${JSON.stringify(row.created_at.toISOString())},"data":${row.data ?? 'null'}}`;
+    const body = `{"type":${JSON.stringify(row.event_type)},"timestamp":${JSON.stringify(row.event_time)},"data":${row.data ?? 'null'}}`;
     return { claimed, body, timestamp: Math.floor(Date.now() / 1000), secrets: await this.signingSecrets(row) };
   }
 

@@ -6,10 +6,12 @@ import type { DeliveryRecord, DeliveryState } from './steps.ts';
 
 /** A due delivery as a claim reads it, with what sending it needs. */
 export interface ClaimedRow {
-  id: string; created_at: Date; part: string; ctid: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string;
-  state: DeliveryState; prev_state: DeliveryState | null; entered_at: Date; attempt: number; max_attempts: number; client_errors: number;
-  last_status: number | null; last_error: string | null; last_attempt_at: Date | null; next_delay_ms: number | null;
-  failure_reason: DeliveryRecord['failureReason']; due_at: Date | null;
+  /** As stored (the partition key, written back exactly); `event_time` is it in ISO 8601 for the body. */
+  created_at: string; event_time: string; part: string; ctid: string; id: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string;
+  // Times as ISO 8601 text: they go back into the machine's context and the next statement as they are.
+  state: DeliveryState; prev_state: DeliveryState | null; entered_at: string; attempt: number; max_attempts: number; client_errors: number;
+  last_status: number | null; last_error: string | null; last_attempt_at: string | null; next_delay_ms: number | null;
+  failure_reason: DeliveryRecord['failureReason']; due_at: string | null;
   url: string; secret_sealed: string; previous_secret_sealed: string | null; previous_until: string | null;
   /** The event's data as stored (jsonb text): sent as is, never re-encoded. */
   data: string | null;
@@ -19,8 +21,8 @@ export interface ClaimedRow {
 export function recordOf(r: Pick<ClaimedRow, 'state' | 'attempt' | 'max_attempts' | 'client_errors' | 'last_status' | 'last_error' | 'last_attempt_at' | 'next_delay_ms' | 'failure_reason' | 'due_at'>): DeliveryRecord {
   return {
     state: r.state, attempt: r.attempt, maxAttempts: r.max_attempts, clientErrors: r.client_errors,
-    lastStatus: r.last_status, lastError: r.last_error, lastAttemptAt: r.last_attempt_at ? r.last_attempt_at.toISOString() : null,
-    nextDelayMs: r.next_delay_ms, failureReason: r.failure_reason, dueAt: r.due_at ? r.due_at.toISOString() : null,
+    lastStatus: r.last_status, lastError: r.last_error, lastAttemptAt: r.last_attempt_at,
+    nextDelayMs: r.next_delay_ms, failureReason: r.failure_reason, dueAt: r.due_at,
   };
 }
 
@@ -38,7 +40,14 @@ export interface AttemptRecord extends Transition {
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
-const MACHINE_COLUMNS = `state, prev_state, entered_at, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, failure_reason, due_at`;
+const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A delivery row as claims and commands read it (times as text: parsing them into Dates and back cost more than the rest of the row). */
+const ROW = `d.id, d.created_at::text as created_at, ${iso('d.created_at')} as event_time, d.tableoid::regclass::text as part, d.ctid::text as ctid,
+  d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.prev_state, ${iso('d.entered_at')} as entered_at, d.attempt, d.max_attempts,
+  d.client_errors, d.last_status, d.last_error, ${iso('d.last_attempt_at')} as last_attempt_at, d.next_delay_ms, d.failure_reason, ${iso('d.due_at')} as due_at`;
+/** The names ROW answers under. */
+const ROW_NAMES = ['id', 'created_at', 'event_time', 'part', 'ctid', 'tenant_id', 'subscription_id', 'event_id', 'event_type', 'state', 'prev_state', 'entered_at',
+  'attempt', 'max_attempts', 'client_errors', 'last_status', 'last_error', 'last_attempt_at', 'next_delay_ms', 'failure_reason', 'due_at'];
 
 /** The columns that follow the machine, from unnest(…) of one array per column ($1 = ids). */
 const RECORD_ARRAYS = `unnest($1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::timestamptz[])
@@ -84,7 +93,7 @@ export const dispatchStore = {
     // webhook's URL and secrets cross the wire once each (on the first row naming them).
     const rows = await tx.query<ClaimedRow & { first_of_event: boolean; first_of_webhook: boolean } & Record<string, unknown>>(
       `with due as (
-         select d.id, d.created_at, d.tableoid::regclass::text as part, d.ctid::text as ctid, d.tenant_id, d.subscription_id, d.event_id, d.event_type, ${MACHINE_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}
+         select ${ROW}, d.created_at as partition_key
            from webhook_deliveries d
           where d.due_at <= $1::timestamptz and (d.state = 'sending' or d.subscription_id <> all($3::text[]))
           order by d.due_at limit $2
@@ -92,14 +101,14 @@ export const dispatchStore = {
        ranked as (
          select due.*, row_number() over (partition by due.event_id) = 1 as first_of_event, row_number() over (partition by due.subscription_id) = 1 as first_of_webhook
            from due)
-       select ranked.*,
+       select ${ROW_NAMES.map((n) => `ranked.${n}`).join(', ')}, ranked.first_of_event, ranked.first_of_webhook,
               case when first_of_webhook then s.url end as url, case when first_of_webhook then s.secret_sealed end as secret_sealed,
               case when first_of_webhook then s.previous_secret_sealed end as previous_secret_sealed,
               case when first_of_webhook then s.snapshot #>> '{context,previousSecretUntil}' end as previous_until,
               case when first_of_event then e.data::text end as data
          from ranked
          join webhook_subscriptions s on s.id = ranked.subscription_id
-         left join events e on e.id = ranked.event_id and e.created_at = ranked.created_at`,
+         left join events e on e.id = ranked.event_id and e.created_at = ranked.partition_key`,
       [now, limit, held],
     );
     const webhooks = new Map<string, Pick<ClaimedRow, 'url' | 'secret_sealed' | 'previous_secret_sealed' | 'previous_until'>>();
@@ -201,7 +210,7 @@ export const dispatchStore = {
    */
   lockForCommand: (tx: Queryable, tenantId: string, items: ReadonlyArray<{ id: string; createdAt: string | null }>) =>
     tx.query<ClaimedRow & Record<string, unknown>>(
-      `select d.id, d.created_at, d.tableoid::regclass::text as part, d.ctid::text as ctid, d.tenant_id, d.subscription_id, d.event_id, d.event_type, ${MACHINE_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')}
+      `select ${ROW}
          from unnest($2::text[], $3::timestamptz[]) as k(id, created_at)
          join webhook_deliveries d on d.id = k.id and (k.created_at is null or d.created_at = k.created_at)
         where d.tenant_id = $1
