@@ -28,7 +28,8 @@ const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms fr
 /** The partition range a time-carrying id names ([t, t]), or every partition for an id without one. */
 export function createdRange(id: string): [string, string] {
   const t = idTime(id);
-  return t === null ? ['-infinity', 'infinity'] : [new Date(t).toISOString(), new Date(t).toISOString()];
+  // Real dates, not ±infinity: a JS Date (and so the driver's timestamp parameter) has no infinity.
+  return t === null ? ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'] : [new Date(t).toISOString(), new Date(t).toISOString()];
 }
 
 type R<T> = T & Record<string, unknown>;

@@ -7,6 +7,7 @@ import { SecretBox } from '../../src/crypto/secret-box.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
 import { example, runExample } from '../support/contract.ts';
 import { usingPostgres } from '../support/db.ts';
+import { newId } from '../../src/ids.ts';
 
 type Json = Record<string, unknown>;
 interface Received { headers: Record<string, string>; body: string }
@@ -319,6 +320,27 @@ describe('rules', () => {
     expect(order).toEqual(['recorded', 'publish committed']);
   });
 
+  test('a delivery whose id carries no time (issued before the history layout) is found, and an unknown one is a 404', async () => {
+    // Regression: the lookup of such an id passed ±infinity as timestamps, which the PostgreSQL
+    // driver cannot send (a 500 the fuzz suite found).
+    const r = receiver();
+    const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: r.url, events: ['case.created'] })).body;
+    const at = new Date(clock.now()).toISOString();
+    const [eventId, deliveryId] = [newId('evt'), newId('dlv')];
+    await service.db.query(`insert into events (id, tenant_id, type, data, deliveries, created_at) values ($1, $2, 'case.created', '{}', 1, $3)`, [eventId, acme.tenantId, at]);
+    await service.db.query(
+      `insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts, last_status)
+       values ($1, $2, $3, $4, 'case.created', $5, 'succeeded', $5, 1, 8, 200)`, [deliveryId, acme.tenantId, hook.id, eventId, at]);
+    const found = await api('GET', `/v1/webhooks/${hook.id}/deliveries/${deliveryId}`, acme.adminToken);
+    expect(found).toMatchObject({ status: 200, body: { id: deliveryId, event_id: eventId, status: 'succeeded' } });
+    const studio = await api('GET', `/v1/studio/webhooks/${hook.id}/deliveries/${deliveryId}`, acme.adminToken);
+    expect(studio.status).toBe(200);
+    expect((studio.body.path as Json[]).map((t) => t.to)).toEqual(['queued']);
+    const missing = await api('GET', `/v1/webhooks/${hook.id}/deliveries/${newId('dlv')}`, acme.adminToken);
+    expect(missing).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect((await api('POST', `/v1/webhooks/${hook.id}/deliveries/${newId('dlv')}/retry`, acme.adminToken)).status).toBe(404);
+  });
+
   test('private targets are refused unless configuration allows them', async () => {
     const strict = await startTestService({ env: { ALLOW_PRIVATE_TARGETS: 'false' }, workers: false });
     try {
@@ -347,6 +369,9 @@ describe('rules', () => {
     const r = receiver();
     const bypass = `http://[::ffff:127.0.0.1]:${new URL(r.url).port}/hook`;
     const strict = await startTestService({ env: { ALLOW_PRIVATE_TARGETS: 'false' } });
+    // On a shared test database this file's own service (private targets allowed) would claim
+    // the strict service's deliveries too; only the strict one may work here.
+    await service.workers.stop();
     try {
       const t = await newTenant(strict);
       const call = async (method: string, path: string, body?: unknown) => {
@@ -373,6 +398,7 @@ describe('rules', () => {
       await Bun.sleep(200); // the worker keeps polling: still nothing
       expect(r.got).toEqual([]);
     } finally {
+      await service.workers.start();
       await strict.stop();
     }
   });
