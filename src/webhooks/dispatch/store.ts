@@ -49,9 +49,9 @@ const ROW = `d.id, d.created_at::text as created_at, ${iso('d.created_at')} as e
 const ROW_NAMES = ['id', 'created_at', 'event_time', 'part', 'ctid', 'tenant_id', 'subscription_id', 'event_id', 'event_type', 'state', 'prev_state', 'entered_at',
   'attempt', 'max_attempts', 'client_errors', 'last_status', 'last_error', 'last_attempt_at', 'next_delay_ms', 'failure_reason', 'due_at'];
 
-/** The columns that follow the machine, from unnest(…) of one array per column ($1 = ids). */
-const RECORD_ARRAYS = `unnest($1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::timestamptz[])
-   as v(id, state, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, failure_reason, due_at)`;
+/** The ids and the machine's columns, one array each ($1 = ids … $11), as unnest() arguments and names. */
+const RECORD_PARAMS = `$1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::timestamptz[]`;
+const RECORD_NAMES = `id, state, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, failure_reason, due_at`;
 const RECORD_SET = `state = v.state, attempt = v.attempt, max_attempts = v.max_attempts, client_errors = v.client_errors, last_status = v.last_status,
   last_error = v.last_error, last_attempt_at = v.last_attempt_at, next_delay_ms = v.next_delay_ms, failure_reason = v.failure_reason, due_at = v.due_at`;
 
@@ -136,8 +136,7 @@ export const dispatchStore = {
     if (items.length === 0) return new Map();
     const rows = await tx.query<{ id: string; ctid: string }>(
       `update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $12::timestamptz
-         from unnest($1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::timestamptz[], $13::tid[])
-           as v(id, state, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, failure_reason, due_at, ctid)
+         from unnest(${RECORD_PARAMS}, $13::tid[]) as v(${RECORD_NAMES}, ctid)
         where d.ctid = v.ctid and d.id = v.id
        returning d.id, d.ctid::text as ctid`,
       [...recordArrays(items), at, items.map((i) => i.ctid)],
@@ -167,9 +166,9 @@ export const dispatchStore = {
     const rows = await tx.query<{ delivery_id: string }>(
       `with done as (
          update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $12::timestamptz
-           from unnest($1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::timestamptz[],
+           from unnest(${RECORD_PARAMS},
                        $13::integer[], $14::text[], $15::timestamptz[], $16::integer[], $17::integer[], $18::text[], $19::text[], $20::integer[], $21::text[], $22::tid[])
-             as v(id, state, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, failure_reason, due_at,
+             as v(${RECORD_NAMES},
                   sent_attempt, from_state, started_at, duration_ms, response_status, response_body, error, request_timestamp, expect_state, ctid)
           where ${by === 'ctid' ? 'd.ctid = v.ctid' : 'd.id = any($1::text[])'} and d.id = v.id and d.state = v.expect_state and d.attempt = v.sent_attempt
          returning d.id, d.created_at, d.tenant_id, d.subscription_id, v.sent_attempt, v.from_state, v.state, v.started_at, v.duration_ms,
