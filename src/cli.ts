@@ -40,6 +40,9 @@ export const commands: Record<string, Command> = {
     usage: 'argus serve [--no-workers]\n\nListens on HOST:PORT (default 127.0.0.1:3000). Without DATABASE_URL, keeps an embedded\nPostgres under DATA_DIR (default ./.data). See README.md for every variable.',
     async run(args, config) {
       const service = await startService(config, { http: true, workers: args.flags['no-workers'] === undefined && config.runWorkers });
+      // Stoppable from the moment it answers: a SIGTERM between listening and the end of
+      // start-up killed it uncleanly (exit 143), and kept the embedded database's lock.
+      keepRunning(service);
       if (!config.databaseUrl) {
         const control = await startControlSocket(service, controlSocketPath(config.dataDir));
         service.onStop(() => control.stop());
@@ -47,7 +50,7 @@ export const commands: Record<string, Command> = {
       if (!(await service.tenants.any())) {
         service.log.info('no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`; it prints an admin access token for the API examples');
       }
-      return keepRunning(service);
+      return 'running';
     },
   },
   worker: {
