@@ -1,7 +1,11 @@
 // One webhook delivery: queued → sending → succeeded, or backoff and retry on a named
-// schedule, then failed. `queued` has a zero delay, so workers claim new and retried
-// deliveries alike as due timers; `sending` has a safety timeout that doubles as the
-// worker's lease: a worker that dies mid-request leaves a timer that retries the delivery.
+// schedule, then failed. `queued` means ready to be sent, waiting for a slot at its endpoint:
+// its zero delay makes it due at once, and a worker claims it when the endpoint has room.
+// Backoff's timer leads back to `queued`, so it fires on time even when the endpoint is busy.
+// `sending` has a safety timeout that doubles as the worker's lease: a worker that dies
+// mid-request leaves a timer that retries the delivery.
+// A paused webhook's deliveries are `held` (resumed: queued again; held too long: failed as
+// held_expired); a disabled webhook's are `skipped`, and a recovery sends them.
 import { assign, setup } from 'xstate';
 
 export type DeliveryOutcome = 'success' | 'retryable' | 'gone' | 'client_error';
@@ -28,22 +32,35 @@ export interface DeliveryContext {
   lastStatus: number | null;
   lastError: string | null;
   lastAttemptAt: string | null;
+  /** The delay before backoff's next attempt. */
   nextDelayMs: number | null;
-  failureReason: 'exhausted' | 'gone' | 'client_error' | 'cancelled' | null;
+  /** Why backoff waits what it waits: the published schedule (jittered), the receiver's Retry-After, or a lease that ran out. */
+  nextDelayReason: DelayReason | null;
+  failureReason: 'exhausted' | 'gone' | 'client_error' | 'cancelled' | 'held_expired' | null;
 }
+
+export type DelayReason = 'schedule' | 'retry_after' | 'lease_expired';
 
 export type DeliveryEvent =
   | { type: 'RESULT'; outcome: DeliveryOutcome; status?: number | null; retryAfterMs?: number | null; jitter: number; at: string; error?: string | null }
   | { type: 'RETRY' }
-  | { type: 'CANCEL'; reason?: string };
+  | { type: 'CANCEL'; reason?: string }
+  /** Its webhook is paused: wait, at most `expiresInMs` (what retention leaves of its history). */
+  | { type: 'HOLD'; expiresInMs: number }
+  /** Its webhook was resumed (or re-enabled). */
+  | { type: 'RELEASE' }
+  /** Its webhook is disabled: not sent; `reason` is recorded, and a recovery sends it. */
+  | { type: 'SKIP'; reason: string };
 
 type Result = Extract<DeliveryEvent, { type: 'RESULT' }>;
 
-function nextDelay(context: DeliveryContext, jitter: number, retryAfterMs: number | null | undefined): number {
+function nextDelay(context: DeliveryContext, jitter: number, retryAfterMs: number | null | undefined): { nextDelayMs: number; nextDelayReason: DelayReason } {
   const base = context.schedule[Math.min(context.attempt, context.schedule.length - 1)] ?? 0;
   const jittered = Math.round(base * (1 + context.jitterRatio * (2 * jitter - 1)));
-  return Math.max(jittered, retryAfterMs ?? 0);
+  return retryAfterMs != null && retryAfterMs > jittered ? { nextDelayMs: retryAfterMs, nextDelayReason: 'retry_after' } : { nextDelayMs: jittered, nextDelayReason: 'schedule' };
 }
+
+const noDelay = { nextDelayMs: null, nextDelayReason: null };
 
 export const deliveryMachine = setup({
   types: {
@@ -64,11 +81,14 @@ export const deliveryMachine = setup({
     immediately: 0,
     backoff: ({ context }) => context.nextDelayMs ?? 0,
     sendTimeout: ({ context }) => context.sendTimeoutMs,
+    // Read from the HOLD event: the hold's length is not kept in the context (it may be years).
+    holdExpiry: ({ event }) => (event.type === 'HOLD' ? Math.max(0, event.expiresInMs) : 0),
   },
   actions: {
     deliver: (_, _params: { attempt: number }) => {},
     markSubscriptionGone: () => {},
     announceExhausted: (_, _params: { attempts: number; lastStatus: number | null }) => {},
+    announceHeldExpired: () => {},
     countAttempt: assign({ attempt: ({ context }) => context.attempt + 1 }),
     recordResult: assign(({ context, event }) => {
       const e = event as Result;
@@ -77,12 +97,18 @@ export const deliveryMachine = setup({
         lastError: e.error ?? null,
         lastAttemptAt: e.at,
         clientErrors: context.clientErrors + (e.outcome === 'client_error' ? 1 : 0),
-        nextDelayMs: e.outcome === 'success' ? null : nextDelay(context, e.jitter, e.retryAfterMs),
+        ...(e.outcome === 'success' ? noDelay : nextDelay(context, e.jitter, e.retryAfterMs)),
       };
     }),
-    recordLostWorker: assign(({ context }) => ({ lastError: 'no result within the send timeout', lastStatus: null, nextDelayMs: nextDelay(context, 0.5, null) })),
-    setFailure: assign((_, params: { reason: DeliveryContext['failureReason'] }) => ({ failureReason: params.reason, nextDelayMs: null })),
+    recordLostWorker: assign(({ context }) => ({
+      lastError: 'no result within the send timeout', lastStatus: null, nextDelayMs: nextDelay(context, 0.5, null).nextDelayMs, nextDelayReason: 'lease_expired' as const,
+    })),
+    setFailure: assign((_, params: { reason: DeliveryContext['failureReason'] }) => ({ failureReason: params.reason, ...noDelay })),
+    clearDelay: assign(noDelay),
+    recordSkip: assign(({ event }) => ({ lastError: event.type === 'SKIP' ? event.reason : null, lastStatus: null, ...noDelay })),
     allowOneMore: assign(({ context }) => ({ maxAttempts: context.attempt + 1, failureReason: null, clientErrors: 0 })),
+    /** A skipped delivery goes on with the attempts its schedule had left (one at least). */
+    allowRemaining: assign(({ context }) => ({ maxAttempts: Math.max(context.maxAttempts, context.attempt + 1), lastError: null })),
   },
 }).createMachine({
   id: 'delivery',
@@ -100,6 +126,7 @@ export const deliveryMachine = setup({
       lastError: null,
       lastAttemptAt: null,
       nextDelayMs: null,
+      nextDelayReason: null,
       failureReason: null,
     };
   },
@@ -107,7 +134,11 @@ export const deliveryMachine = setup({
   states: {
     queued: {
       after: { immediately: 'sending' },
-      on: { CANCEL: { target: 'failed', actions: { type: 'setFailure', params: { reason: 'cancelled' } } } },
+      on: {
+        CANCEL: { target: 'failed', actions: { type: 'setFailure', params: { reason: 'cancelled' } } },
+        HOLD: { target: 'held', actions: 'clearDelay' },
+        SKIP: { target: 'skipped', actions: 'recordSkip' },
+      },
     },
     sending: {
       entry: ['countAttempt', { type: 'deliver', params: ({ context }) => ({ attempt: context.attempt }) }],
@@ -137,8 +168,25 @@ export const deliveryMachine = setup({
       },
     },
     backoff: {
-      after: { backoff: 'sending' },
-      on: { CANCEL: { target: 'failed', actions: { type: 'setFailure', params: { reason: 'cancelled' } } } },
+      after: { backoff: 'queued' },
+      on: {
+        CANCEL: { target: 'failed', actions: { type: 'setFailure', params: { reason: 'cancelled' } } },
+        HOLD: { target: 'held', actions: 'clearDelay' },
+        SKIP: { target: 'skipped', actions: 'recordSkip' },
+      },
+    },
+    held: {
+      after: { holdExpiry: { target: 'failed', actions: [{ type: 'setFailure', params: { reason: 'held_expired' } }, 'announceHeldExpired'] } },
+      on: {
+        RELEASE: { target: 'queued', actions: 'clearDelay' },
+        CANCEL: { target: 'failed', actions: { type: 'setFailure', params: { reason: 'cancelled' } } },
+      },
+    },
+    skipped: {
+      on: {
+        RETRY: { target: 'queued', actions: 'allowRemaining' },
+        CANCEL: { target: 'failed', actions: { type: 'setFailure', params: { reason: 'cancelled' } } },
+      },
     },
     succeeded: { type: 'final' },
     failed: {

@@ -1,6 +1,6 @@
 // A webhook subscription. Two parallel regions: `health` (active ⇄ failing → disabled after
 // failing for too long, or at once on 410 Gone; paused and resumed by the user; re-enabled
-// explicitly) and `secret` (a rotation keeps the previous signing secret in use, alongside
+// explicitly; entering and leaving `failing` is announced) and `secret` (a rotation keeps the previous signing secret in use, alongside
 // the new one, for a grace window).
 import { assign, setup } from 'xstate';
 
@@ -42,6 +42,8 @@ export const subscriptionMachine = setup({
   },
   actions: {
     announceDisabled: (_, _params: { reason: string }) => {},
+    announceFailing: (_, _params: { failingSince: string | null; consecutiveFailures: number }) => {},
+    announceRecovered: () => {},
     countFailure: assign(({ context, event }) => ({
       consecutiveFailures: context.consecutiveFailures + 1,
       failingSince: context.failingSince ?? (event.type === 'DELIVERY_FAILED' ? event.at : null),
@@ -72,7 +74,10 @@ export const subscriptionMachine = setup({
       states: {
         active: {
           on: {
-            DELIVERY_FAILED: { target: 'failing', actions: 'countFailure' },
+            DELIVERY_FAILED: {
+              target: 'failing',
+              actions: ['countFailure', { type: 'announceFailing', params: ({ context }) => ({ failingSince: context.failingSince, consecutiveFailures: context.consecutiveFailures }) }],
+            },
             DELIVERY_SUCCEEDED: { actions: 'clearFailures' },
             PAUSE: 'paused',
           },
@@ -83,7 +88,7 @@ export const subscriptionMachine = setup({
           },
           on: {
             DELIVERY_FAILED: { actions: 'countFailure' },
-            DELIVERY_SUCCEEDED: { target: 'active', actions: 'clearFailures' },
+            DELIVERY_SUCCEEDED: { target: 'active', actions: ['clearFailures', 'announceRecovered'] },
             PAUSE: 'paused',
           },
         },

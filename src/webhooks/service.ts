@@ -4,10 +4,9 @@
 import type { Db, Queryable } from '../db/index.ts';
 import type { ActorSystem, MachineDefinition, Unit } from '../actors/runtime.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { newId, newTimedId, timedIdPrefix } from '../ids.ts';
+import { idTime, newId, newTimedId, timedIdPrefix } from '../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
 import { pageOf, type Page } from '../http/pagination.ts';
 import type { Principal } from '../oauth/tokens/service.ts';
@@ -17,7 +16,7 @@ import { generateSecret, secretProblem } from './signing.ts';
 import { resolvedProblem } from './target-check.ts';
 import { recordedHeaders } from './request.ts';
 import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
-import { Dispatcher } from './dispatch/dispatcher.ts';
+import { Dispatcher, type DispatchConfig } from './dispatch/dispatcher.ts';
 import { commandDeliveries } from './dispatch/commands.ts';
 import type { DeliveryState } from './dispatch/steps.ts';
 
@@ -61,6 +60,11 @@ export function deliveryView(d: DeliveryRow) {
     duration_ms: d.duration_ms,
     error: d.last_error,
     next_attempt_at: d.state === 'backoff' && d.due_at ? d.due_at.toISOString() : null,
+    // 'schedule' (jittered ±20 %), 'retry_after' (the receiver asked for longer) or 'lease_expired'.
+    next_attempt_reason: d.state === 'backoff' ? d.next_delay_reason : null,
+    // A held delivery (its webhook is paused) expires then unless the webhook is resumed.
+    held_expires_at: d.state === 'held' && d.due_at ? d.due_at.toISOString() : null,
+    failure_reason: d.state === 'failed' ? d.failure_reason : null,
     created_at: d.created_at.toISOString(),
   };
 }
@@ -74,7 +78,7 @@ export class WebhookService {
     private readonly db: Db,
     private readonly actors: ActorSystem,
     private readonly box: SecretBox,
-    private readonly config: Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight'>,
+    private readonly config: DispatchConfig,
     private readonly log: Logger,
     metrics: Metrics,
   ) {
@@ -87,6 +91,9 @@ export class WebhookService {
       effects: {
         announceDisabled: (effect, on) =>
           this.publishOperational(on.tenantId, 'webhook.disabled', { webhook_id: on.instanceId, reason: effect.params.reason }),
+        announceFailing: (effect, on) =>
+          this.publishOperational(on.tenantId, 'webhook.failing', { webhook_id: on.instanceId, failing_since: effect.params.failingSince, consecutive_failures: effect.params.consecutiveFailures }),
+        announceRecovered: (_effect, on) => this.publishOperational(on.tenantId, 'webhook.recovered', { webhook_id: on.instanceId }),
       },
     });
     this.dispatcher = new Dispatcher(db, actors, this.subscriptions, box, config, (tenantId, type, data) => this.publishOperational(tenantId, type, data), log, metrics);
@@ -153,6 +160,7 @@ export class WebhookService {
       if (problem) throw invalidRequest(`secret: ${problem}`);
     }
     const at = new Date(this.actors.clock.now()).toISOString();
+    let released = 0;
     await this.actors.transaction(async (unit) => {
       await webhookStore.updateSubscription(unit.tx, principal.tenantId, id, {
         url: body.url,
@@ -166,8 +174,46 @@ export class WebhookService {
       if (body.paused === false) events.push({ type: 'RESUME' });
       if (body.enabled === true) events.push({ type: 'ENABLE' });
       if (events.length) await this.actors.send(unit, this.subscriptions, events.map((event) => ({ id, event })), { tenantId: principal.tenantId });
+      if (body.paused === false || body.enabled === true) released = await this.release(unit, principal.tenantId, id);
     });
+    if (released) await this.dispatcher.notifyWorkers();
     return this.get(principal, id);
+  }
+
+  /** A resumed (or re-enabled) webhook's held deliveries are queued again, to be sent oldest first. */
+  private async release(unit: Unit, tenantId: string, id: string): Promise<number> {
+    const held = (await webhookStore.held(unit.tx, tenantId, id)).map((d) => d.id);
+    await commandDeliveries(unit.tx, this.dispatcher.steps, tenantId, held, { type: 'RELEASE' });
+    if (held.length > 1) await webhookStore.dueInOrder(unit.tx, tenantId, held);
+    return held.length;
+  }
+
+  /**
+   * Sends deliveries again (RETRY) for a manual retry or a recovery: refused while the webhook is
+   * disabled; held (sent on resume) while it is paused. Answers where each went.
+   */
+  private async resend(principal: Principal, sub: SubscriptionRow, ids: readonly string[]) {
+    if (sub.status === 'disabled') throw new ApiError(409, 'webhook_disabled', `webhook ${sub.id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}, then retry`);
+    const results = await this.actors.transaction(async (unit) => {
+      const retried = await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, ids, { type: 'RETRY' });
+      if (sub.status !== 'paused') return retried;
+      const queued = [...retried].filter(([, r]) => r.changed).map(([deliveryId]) => deliveryId);
+      const held = await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, queued, { type: 'HOLD', expiresInMs: this.holdMsFor(queued) });
+      for (const [deliveryId, h] of held) retried.set(deliveryId, { ...retried.get(deliveryId)!, to: h.to });
+      return retried;
+    });
+    if (sub.status !== 'paused' && [...results.values()].some((r) => r.changed)) await this.dispatcher.notifyWorkers();
+    return results;
+  }
+
+  /** How long deliveries created at the oldest of these ids' times may stay held: what retention leaves of their history. */
+  private holdMsFor(ids: readonly string[]): number {
+    const times = ids.map((i) => idTime(i) ?? this.actors.clock.now());
+    return Math.min(...times, this.actors.clock.now()) + this.retentionMs() - this.actors.clock.now();
+  }
+
+  private retentionMs(): number {
+    return this.config.deliveryRetentionDays * 86_400_000;
   }
 
   /** Deletes a webhook; its deliveries still waiting are cancelled (one already being sent finishes). */
@@ -209,10 +255,17 @@ export class WebhookService {
     const id = newTimedId('evt', at);
     const written = await webhookStore.publish(q, {
       id, tenantId: e.tenantId, type: e.type, data: e.data, idempotencyKey: e.idempotencyKey ?? null, only: e.onlySubscription ?? null, createdAt,
-      deliveryIdPrefix: timedIdPrefix('dlv', at), record: this.dispatcher.steps.created(at),
+      deliveryIdPrefix: timedIdPrefix('dlv', at), records: this.initialRecords(at),
     });
     if (!written.keyed) throw new IdempotencyConflict();
     return { id, type: e.type, deliveries: written.delivery_ids.length, created_at: createdAt, deliveryIds: written.delivery_ids };
+  }
+
+  /** A new delivery's columns by its webhook's status. */
+  private initialRecords(at: number) {
+    const steps = this.dispatcher.steps;
+    const queued = steps.createdFor('active', at, 0);
+    return { active: queued, failing: queued, paused: steps.createdFor('paused', at, this.retentionMs()), disabled: steps.createdFor('disabled', at, 0) };
   }
 
   /** POST /v1/events: publish with an optional Idempotency-Key (24 h). */
@@ -243,7 +296,8 @@ export class WebhookService {
     const sub = await this.row(principal, id);
     if (sub.status === 'disabled') throw new ApiError(409, 'webhook_disabled', `webhook ${id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`);
     const published = await this.publishNow({ tenantId: principal.tenantId, type: 'webhook.test', data: { webhook_id: id, message: 'This is a test delivery from Argus Integrations.' }, onlySubscription: id });
-    return { delivery_id: published.deliveryIds[0], status: 'queued' as const };
+    // A paused webhook's test delivery is held, and sent when it is resumed.
+    return { delivery_id: published.deliveryIds[0], status: sub.status === 'paused' ? 'held' as const : 'queued' as const };
   }
 
   // ---- delivery history ----------------------------------------------------------------
@@ -269,20 +323,19 @@ export class WebhookService {
   }
 
   async retry(principal: Principal, id: string, deliveryId: string) {
-    await this.row(principal, id);
-    const r = (await this.actors.transaction((unit) => commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, [deliveryId], { type: 'RETRY' }))).get(deliveryId);
+    const sub = await this.row(principal, id);
+    const r = (await this.resend(principal, sub, [deliveryId])).get(deliveryId);
     if (!r) throw notFound(`delivery ${deliveryId}`);
-    if (!r.changed) throw new ApiError(409, 'not_failed', `delivery ${deliveryId} is ${deliveryStatus(r.to)}; only failed deliveries can be retried`);
-    await this.dispatcher.notifyWorkers();
-    return { delivery_id: deliveryId, status: 'queued' as const };
+    if (!r.changed) throw new ApiError(409, 'not_failed', `delivery ${deliveryId} is ${deliveryStatus(r.from)}; only failed or skipped deliveries can be retried`);
+    return { delivery_id: deliveryId, status: deliveryStatus(r.to) };
   }
 
+  /** Sends again every failed or skipped delivery of the webhook created since `since` (held while it is paused). */
   async recover(principal: Principal, id: string, since: string) {
-    await this.row(principal, id);
+    const sub = await this.row(principal, id);
     if (Number.isNaN(Date.parse(since))) throw invalidRequest('since: not an ISO 8601 time');
     const failed = await webhookStore.failedSince(this.db, principal.tenantId, id, since);
-    await this.actors.transaction((unit) => commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, failed.map((f) => f.id), { type: 'RETRY' }));
-    if (failed.length) await this.dispatcher.notifyWorkers();
-    return { requeued: failed.length };
+    const results = await this.resend(principal, sub, failed.map((f) => f.id));
+    return { requeued: [...results.values()].filter((r) => r.changed).length };
   }
 }

@@ -12,14 +12,15 @@ export interface SubscriptionRow {
 
 export interface DeliveryRow {
   id: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string; state: string; status: string; attempt: number;
-  last_status: number | null; last_error: string | null; due_at: Date | null; created_at: Date; cursor_at: string;
+  last_status: number | null; last_error: string | null; due_at: Date | null; next_delay_reason: string | null; failure_reason: string | null; created_at: Date; cursor_at: string;
   attempted_at: Date | null; duration_ms: number | null;
 }
 
 export interface AttemptRow { attempt: number; attempted_at: Date; duration_ms: number; response_status: number | null; response_body: string | null; error: string | null; request_timestamp: number | null }
 
 const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
-const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at, d.created_at, d.created_at::text as cursor_at,
+const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at,
+  d.next_delay_reason, d.failure_reason, d.created_at, d.created_at::text as cursor_at,
   a.attempted_at, a.duration_ms`;
 /** A delivery's latest attempt, read from its own partition. */
 const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms from webhook_attempts a
@@ -53,26 +54,38 @@ export const webhookStore = {
         where tenant_id = $1 and id = $2`,
       [tenantId, id, patch.url ?? null, patch.events ?? null, patch.secretSealed ?? null, patch.previousSecretSealed ?? null],
     ),
-  /** Deliveries of a subscription still waiting to be sent (queued, or in backoff). */
+  /** Deliveries of a subscription still waiting to be sent (queued, in backoff, held or skipped). */
   pending: (db: Queryable, tenantId: string, subscriptionId: string) =>
-    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('queued', 'backoff')`, [tenantId, subscriptionId]),
+    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('queued', 'backoff', 'held', 'skipped')`, [tenantId, subscriptionId]),
+  /** Spaces deliveries just made due alike a microsecond apart, in the order given: claims take them in that order. */
+  dueInOrder: (db: Queryable, tenantId: string, ids: readonly string[]) =>
+    db.query(`update webhook_deliveries d set due_at = d.due_at + (o.n * interval '1 microsecond')
+                from unnest($2::text[]) with ordinality as o(id, n)
+               where d.tenant_id = $1 and d.id = o.id and d.state = 'queued'`, [tenantId, ids]),
+  /** A subscription's held deliveries, oldest first. */
+  held: (db: Queryable, tenantId: string, subscriptionId: string) =>
+    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state = 'held' order by created_at, id`, [tenantId, subscriptionId]),
   softDelete: (db: Queryable, tenantId: string, id: string) =>
     db.query('update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id', [tenantId, id]),
   /**
    * A whole publish in one statement: finds the subscriptions of the tenant that receive this
    * type now (all of them, or only `only`), takes the Idempotency-Key, and writes the event with
-   * their count and one delivery each. A key is taken unless another event holds it (one held
-   * for more than its 24 hours is taken over); when it is held, `keyed` is false and nothing is
-   * written. A delivery id is the event's time and 15 hex characters (60 random bits) drawn by
-   * the database, so the deliveries need no second round trip.
+   * their count and one delivery each, in the state its webhook's status gives it (`records`:
+   * queued, held while paused, skipped while disabled). A key is taken unless another event
+   * holds it (one held for more than its 24 hours is taken over); when it is held, `keyed` is
+   * false and nothing is written. A delivery id is the event's time and 15 hex characters (60
+   * random bits) drawn by the database, so the deliveries need no second round trip.
    */
-  publish: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string; deliveryIdPrefix: string; record: DeliveryRecord }) => {
+  publish: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string; deliveryIdPrefix: string; records: Record<string, DeliveryRecord> }) => {
     // Two shapes of one statement, so that each plan can use its index (events: GIN, id: key).
     const receives = e.only === null ? 'events @> array[$3::text]' : 'id = $3';
-    const r = e.record;
+    const records = Object.entries(e.records).map(([status, r]) => ({
+      status, state: r.state, attempt: r.attempt, max_attempts: r.maxAttempts, client_errors: r.clientErrors, last_error: r.lastError,
+      next_delay_ms: r.nextDelayMs, failure_reason: r.failureReason, due_at: r.dueAt,
+    }));
     const [row] = await db.query<{ delivery_ids: string[]; keyed: boolean }>(
-      `with r as (select id from webhook_subscriptions
-                   where tenant_id = $1 and deleted_at is null and status in ('active', 'failing') and ${receives}),
+      `with r as (select id, status from webhook_subscriptions
+                   where tenant_id = $1 and deleted_at is null and ${receives}),
             k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at)
                   select $1, $6, $4, $7::timestamptz where $6::text is not null
                   on conflict (tenant_id, idempotency_key) do update set event_id = excluded.event_id, event_created_at = excluded.event_created_at
@@ -81,12 +94,16 @@ export const webhookStore = {
             ok as (select $6::text is null or exists (select 1 from k) as keyed),
             e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at)
                   select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz from ok where ok.keyed),
-            d as (insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts, client_errors, due_at)
-                  select $8 || substr(md5(random()::text || r.id), 1, 15), $1, r.id, $4, $2, $7::timestamptz, $9, $7::timestamptz, $10, $11, $12, $13::timestamptz
-                    from r, ok where ok.keyed
+            d as (insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts,
+                                                  client_errors, last_error, next_delay_ms, failure_reason, due_at)
+                  select $8 || substr(md5(random()::text || r.id), 1, 15), $1, r.id, $4, $2, $7::timestamptz, c.state, $7::timestamptz, c.attempt, c.max_attempts,
+                         c.client_errors, c.last_error, c.next_delay_ms, c.failure_reason, c.due_at
+                    from r join jsonb_to_recordset($9::jsonb) as c(status text, state text, attempt integer, max_attempts integer, client_errors integer,
+                                                                  last_error text, next_delay_ms integer, failure_reason text, due_at timestamptz) on c.status = r.status,
+                         ok where ok.keyed
                   returning id)
        select array(select id from d) as delivery_ids, (select keyed from ok) as keyed`,
-      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt, e.deliveryIdPrefix, r.state, r.attempt, r.maxAttempts, r.clientErrors, r.dueAt],
+      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt, e.deliveryIdPrefix, JSON.stringify(records)],
     );
     return row;
   },
@@ -110,6 +127,7 @@ export const webhookStore = {
     db.query<R<AttemptRow>>(
       `select attempt, attempted_at, duration_ms, response_status, response_body, error, request_timestamp from webhook_attempts
         where delivery_id = $1 and delivery_created_at = $2 order by attempt`, [deliveryId, createdAt]),
+  /** Failed and skipped deliveries since a time, oldest first (at most 10,000 a call). */
   failedSince: (db: Queryable, tenantId: string, subscriptionId: string, since: string) =>
-    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state = 'failed' and created_at >= $3::timestamptz order by created_at limit 10000`, [tenantId, subscriptionId, since]),
+    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('failed', 'skipped') and created_at >= $3::timestamptz order by created_at, id limit 10000`, [tenantId, subscriptionId, since]),
 };

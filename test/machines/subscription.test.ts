@@ -38,4 +38,19 @@ describe('subscription machine', () => {
     expect(rotating.context.previousSecretUntil).toBe('2026-01-01T00:01:00.000Z');
     expect(fire(machine, rotating, GRACE)[0].value).toEqual({ health: 'paused', secret: 'single' });
   });
+
+  test('entering failing is announced with when it began; leaving it for active is announced as a recovery', () => {
+    const [s] = initialTransition(machine, {});
+    const [failing, actions] = transition(machine, s, { type: 'DELIVERY_FAILED', at });
+    expect(actions.filter((a) => a.type === 'announceFailing').map((a) => a.params)).toEqual([{ failingSince: at, consecutiveFailures: 1 }]);
+    const [still, again] = transition(machine, failing, { type: 'DELIVERY_FAILED', at });
+    expect(still.context.consecutiveFailures).toBe(2);
+    expect(again.map((a) => a.type)).not.toContain('announceFailing');
+    const [active, recovered] = transition(machine, still, { type: 'DELIVERY_SUCCEEDED' });
+    expect(active.value).toEqual({ health: 'active', secret: 'single' });
+    expect(recovered.map((a) => a.type)).toContain('announceRecovered');
+    // Pausing and resuming a failing webhook is not a recovery.
+    const [paused] = transition(machine, failing, { type: 'PAUSE' });
+    expect(transition(machine, paused, { type: 'RESUME' })[1].map((a) => a.type)).not.toContain('announceRecovered');
+  });
 });

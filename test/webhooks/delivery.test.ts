@@ -8,29 +8,14 @@ import { newTenant, startTestService, type TestService } from '../support/servic
 import { example, runExample } from '../support/contract.ts';
 import { usingPostgres } from '../support/db.ts';
 import { newId } from '../../src/ids.ts';
-
-type Json = Record<string, unknown>;
-interface Received { headers: Record<string, string>; body: string }
+import { api as callApi, Receivers, until, type Json } from '../support/webhooks.ts';
 
 let service: TestService;
 let clock: ManualClock;
 let acme: Awaited<ReturnType<typeof newTenant>>;
 let globex: Awaited<ReturnType<typeof newTenant>>;
-const receivers: Array<ReturnType<typeof Bun.serve>> = [];
-
-/** A receiver on loopback answering with `answer(n)` for its n-th request (0-based). */
-function receiver(answer: (n: number) => number = () => 200) {
-  const got: Received[] = [];
-  const server = Bun.serve({
-    port: 0, hostname: '127.0.0.1',
-    fetch: async (req) => {
-      got.push({ headers: Object.fromEntries(req.headers), body: await req.text() });
-      return new Response('ok', { status: answer(got.length - 1) });
-    },
-  });
-  receivers.push(server);
-  return { url: `http://127.0.0.1:${server.port}/hook`, got };
-}
+const receivers = new Receivers();
+const receiver = (answer?: (n: number) => number) => receivers.start(answer);
 
 beforeAll(async () => {
   clock = new ManualClock(Date.now());
@@ -39,27 +24,11 @@ beforeAll(async () => {
   globex = await newTenant(service);
 }, 30_000);
 afterAll(async () => {
-  for (const r of receivers) r.stop(true);
+  receivers.stop();
   await service.stop();
 });
 
-async function api(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${service.url}${path}`, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as Json };
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = await fn();
-    if (v) return v;
-    await Bun.sleep(25);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const api = (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => callApi(service.url, method, path, token, body, headers);
 
 const deliveriesOf = async (token: string, id: string) => (await api('GET', `/v1/webhooks/${id}/deliveries`, token)).body.deliveries as Json[];
 
@@ -171,11 +140,28 @@ describe('delivery', () => {
     expect(after.body).toMatchObject({ status: 'disabled', disabled_reason: 'gone' });
     const [d] = await deliveriesOf(globex.adminToken, hook.id as string);
     expect(d).toMatchObject({ status: 'failed', response_status: 410, attempt: 1 });
-    // Disabled: new events do not reach it; enabling is explicit.
-    const again = await api('POST', '/v1/events', globex.adminToken, { type: 'incident.closed', data: {} });
-    expect(again.body.deliveries).toBe(0);
+    // Disabled: new events are recorded as skipped, with the reason, and sent by a recovery
+    // once the webhook is enabled again; a retry or recovery before that is refused.
+    const again = await api('POST', '/v1/events', globex.adminToken, { type: 'incident.closed', data: { incident_id: 'inc_3' } });
+    expect(again.body.deliveries).toBe(1);
+    const skipped = await until('skipped', async () => (await deliveriesOf(globex.adminToken, hook.id as string)).find((x) => x.event_id === again.body.id));
+    expect(skipped).toMatchObject({ status: 'skipped', attempt: 0, error: expect.stringContaining('disabled') });
+    service.workers.wake();
+    await Bun.sleep(200);
+    expect(gone.got.length).toBe(1);
+    const since = new Date(clock.now() - 60_000).toISOString();
+    for (const refused of [
+      await api('POST', `/v1/webhooks/${hook.id}/deliveries/${skipped.id}/retry`, globex.adminToken),
+      await api('POST', `/v1/webhooks/${hook.id}/recover`, globex.adminToken, { since }),
+    ]) {
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ error: 'webhook_disabled', error_description: expect.stringContaining('disabled (gone)') });
+    }
     const enabled = await api('PUT', `/v1/webhooks/${hook.id}`, globex.adminToken, { enabled: true });
     expect(enabled.body.status).toBe('active');
+    const recovered = await api('POST', `/v1/webhooks/${hook.id}/recover`, globex.adminToken, { since });
+    expect(recovered).toMatchObject({ status: 202, body: { requeued: 2 } });
+    await until('the skipped delivery, sent', async () => gone.got.some((g) => JSON.parse(g.body).data.incident_id === 'inc_3'));
   });
 
   test('deleting a webhook cancels its deliveries still waiting; nothing more is sent', async () => {

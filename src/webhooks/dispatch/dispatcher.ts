@@ -31,7 +31,7 @@ import { byPartition, dispatchStore, recordOf, type AttemptRecord, type ClaimedR
 
 export const DELIVERIES_CHANNEL = 'argus_deliveries';
 
-type DispatchConfig = Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight'>;
+export type DispatchConfig = Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight' | 'deliveryRetentionDays'>;
 
 /** An operational event for the tenant (delivery.exhausted), published by the webhook service. */
 export type Announce = (tenantId: string, type: string, data: Record<string, unknown>) => Promise<void>;
@@ -75,7 +75,7 @@ export class Dispatcher {
     metrics: Metrics,
   ) {
     this.steps = new DeliverySteps({ sendTimeoutMs: config.leaseMs }, () => actors.clock.now());
-    this.gate = new EndpointGate(config.webhookEndpointConcurrency);
+    this.gate = new EndpointGate(config.webhookEndpointConcurrency, () => this.wake());
     this.results = new Batcher((items) => this.record(items), 500);
     this.claimedTotal = metrics.counter('argus_deliveries_claimed_total', 'Deliveries claimed by this process (timers fired)');
     this.attemptsTotal = metrics.counter('argus_delivery_attempts_total', 'Delivery attempts recorded, by outcome');
@@ -145,6 +145,7 @@ export class Dispatcher {
       const room = Math.min(batch, cap - this.inFlight);
       const n = await this.claim(room);
       claimed += n;
+      // Fewer than asked: nothing else is due (queued deliveries to full endpoints wait for room).
       if (n < room || !this.running) return claimed;
     }
   }
@@ -158,7 +159,7 @@ export class Dispatcher {
         if ((await this.tick()) > 0) continue;
         failures = 0;
         // Sleep until the next timer is due (a backoff ending), the poll interval at most.
-        const next = await dispatchStore.nextDue(this.db);
+        const next = await dispatchStore.nextDue(this.db, this.gate.full());
         if (next) wait = Math.max(0, Math.min(wait, next.getTime() - this.actors.clock.now()));
       } catch (error) {
         failures++;
@@ -188,24 +189,51 @@ export class Dispatcher {
 
   // ---- claim ----------------------------------------------------------------------------
 
-  /** One claiming transaction; the deliveries it moved into sending are sent after it commits. */
+  /**
+   * What a claimed delivery is told: its timer fired, or its webhook is paused (HOLD), disabled
+   * (SKIP) or deleted (CANCEL); null leaves a queued delivery for later (its endpoint is full).
+   */
+  private claimEvent(row: ClaimedRow, room: Map<string, number>, now: number): DeliveryEvent | 'timer' | null {
+    const waiting = row.state === 'queued' || row.state === 'backoff';
+    if (waiting && row.webhook_status === 'paused') return { type: 'HOLD', expiresInMs: Date.parse(row.event_time) + this.config.deliveryRetentionDays * 86_400_000 - now };
+    if (waiting && row.webhook_status === 'disabled') return { type: 'SKIP', reason: 'not sent: the webhook is disabled; re-enable it, then recover' };
+    if (waiting && row.webhook_status === 'deleted') return { type: 'CANCEL', reason: 'webhook deleted' };
+    if (row.state !== 'queued') return 'timer';
+    const left = room.get(row.subscription_id) ?? this.gate.room(row.subscription_id);
+    if (left <= 0) return null;
+    room.set(row.subscription_id, left - 1);
+    return 'timer';
+  }
+
+  /**
+   * One claiming transaction; the deliveries it moved into sending are sent after it commits.
+   * Answers the rows it claimed (a queued delivery its endpoint had no room for is left as it
+   * was, and not counted).
+   */
   private async claim(limit: number): Promise<number> {
     if (limit <= 0) return 0;
     const now = this.actors.clock.now();
     const at = new Date(now).toISOString();
     const { toSend, count } = await this.actors.transaction(async (unit) => {
-      const rows = await dispatchStore.claim(unit.tx, at, limit, this.gate.saturated());
+      const rows = await dispatchStore.claim(unit.tx, at, limit, this.gate.full());
       if (rows.length === 0) return { toSend: [], count: 0 };
       await dispatchStore.hotTransaction(unit.tx);
       const step = this.steps.batch(now);
+      const room = new Map<string, number>();
       const toSend: Claimed[] = [];
       const moves: Array<Transition & { part: string }> = [];
       const lost: Array<{ row: ClaimedRow; to: DeliveryState; error: string }> = [];
+      // Transitions that make no attempt: a backoff ending, a hold, a skip, a held delivery expiring.
+      const journal: Array<{ id: string; tenantId: string; from: string; event: Record<string, unknown>; to: string }> = [];
       const ctids = new Map<string, string>();
       for (const row of rows) {
-        const next = step(recordOf(row), 'timer');
+        const event = this.claimEvent(row, room, now);
+        if (event === null) continue;
+        const next = step(recordOf(row), event);
+        if (!next.changed) continue;
         moves.push({ id: row.id, ctid: row.ctid, part: row.part, prevState: row.state, record: next.record });
         if (row.state === 'sending') lost.push({ row, to: next.record.state, error: LOST });
+        else if (next.record.state !== 'sending') journal.push({ id: row.id, tenantId: row.tenant_id, from: row.state, event: event === 'timer' ? { type: timerEvent(row.state) ?? 'timer' } : { ...event }, to: next.record.state });
         this.afterCommit(unit, row, next.effects);
         if (next.effects.some((e) => e.type === 'deliver')) toSend.push({ row, record: next.record, startedAt: at });
       }
@@ -213,8 +241,9 @@ export class Dispatcher {
         for (const [id, ctid] of await dispatchStore.advance(unit.tx, part, at, items)) ctids.set(id, ctid);
       }
       await dispatchStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);
+      await dispatchStore.journal(unit.tx, at, journal);
       for (const c of toSend) c.row = { ...c.row, ctid: ctids.get(c.row.id) ?? c.row.ctid };
-      return { toSend, count: rows.length };
+      return { toSend, count: moves.length };
     });
     this.claimedTotal.inc({}, count);
     this.claimedCount += count;
@@ -346,12 +375,14 @@ export class Dispatcher {
 
   /** The effects that reach outside the delivery, once its transaction has committed. */
   private afterCommit(unit: Unit, row: ClaimedRow, effects: DeliveryEffect[]): void {
+    if (SYSTEM_EVENT_TYPES.has(row.event_type)) return; // never announce about announcements
+    const about = { delivery_id: row.id, webhook_id: row.subscription_id, event_id: row.event_id, event_type: row.event_type };
     for (const effect of effects) {
-      if (effect.type !== 'announceExhausted' || SYSTEM_EVENT_TYPES.has(row.event_type)) continue; // never announce about announcements
-      unit.afterCommit(() => this.announce(row.tenant_id, 'delivery.exhausted', {
-        delivery_id: row.id, webhook_id: row.subscription_id, event_id: row.event_id, event_type: row.event_type,
-        attempts: effect.params.attempts, last_status: effect.params.lastStatus,
-      }));
+      if (effect.type === 'announceExhausted') {
+        unit.afterCommit(() => this.announce(row.tenant_id, 'delivery.exhausted', { ...about, attempts: effect.params.attempts, last_status: effect.params.lastStatus }));
+      } else if (effect.type === 'announceHeldExpired') {
+        unit.afterCommit(() => this.announce(row.tenant_id, 'webhook.held_expired', { ...about, held_since: row.entered_at }));
+      }
     }
   }
 }

@@ -1,18 +1,23 @@
 // At most `limit` requests in flight per endpoint: one slow receiver never holds the rest.
+// Claims take only what an endpoint has room for, so a delivery in `sending` is a request in
+// flight, not one waiting its turn in memory.
 export class EndpointGate {
   private readonly slots = new Map<string, { running: number; waiting: Array<() => void> }>();
 
-  constructor(private readonly limit: number) {}
+  /** `onRoom` is told when a full endpoint frees a slot: its queued deliveries can be claimed again. */
+  constructor(private readonly limit: number, private readonly onRoom: () => void = () => {}) {}
 
-  /**
-   * Endpoints with a full round of requests already waiting behind the ones in flight: claims
-   * leave their due deliveries in the database, so one backlog cannot fill the in-flight budget
-   * every endpoint shares.
-   */
-  saturated(): string[] {
+  /** Endpoints with no free slot: claims leave their queued deliveries in the database. */
+  full(): string[] {
     const out: string[] = [];
-    for (const [key, slot] of this.slots) if (slot.waiting.length >= this.limit) out.push(key);
+    for (const [key, slot] of this.slots) if (slot.running + slot.waiting.length >= this.limit) out.push(key);
     return out;
+  }
+
+  /** Requests the endpoint can take now. */
+  room(key: string): number {
+    const slot = this.slots.get(key);
+    return slot ? Math.max(0, this.limit - slot.running - slot.waiting.length) : this.limit;
   }
 
   async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
@@ -23,10 +28,12 @@ export class EndpointGate {
     try {
       return await fn();
     } finally {
+      const wasFull = slot.running + slot.waiting.length >= this.limit;
       slot.running--;
       const next = slot.waiting.shift();
       if (next) next();
       else if (slot.running === 0) this.slots.delete(key);
+      if (wasFull && !next) this.onRoom();
     }
   }
 }

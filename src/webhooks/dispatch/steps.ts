@@ -6,11 +6,11 @@ import type { EventObject } from 'xstate';
 import { deliveryMachine, type DeliveryContext, type DeliveryEvent, type DeliveryInput } from '../../../machines/delivery.ts';
 import { earliest, nextStep, startStep, stateName, type Effect, type Persisted, type Step, type Timer } from '../../actors/step.ts';
 
-export type DeliveryState = 'queued' | 'sending' | 'backoff' | 'succeeded' | 'failed';
-export const DELIVERY_STATES: readonly DeliveryState[] = ['queued', 'sending', 'backoff', 'succeeded', 'failed'];
+export type DeliveryState = 'queued' | 'sending' | 'backoff' | 'held' | 'skipped' | 'succeeded' | 'failed';
+export const DELIVERY_STATES: readonly DeliveryState[] = ['queued', 'sending', 'backoff', 'held', 'skipped', 'succeeded', 'failed'];
 
 /** What a delivery row stores of its machine: its state, the per-delivery context, its one timer. */
-export type DeliveryRecord = Pick<DeliveryContext, 'attempt' | 'maxAttempts' | 'clientErrors' | 'lastStatus' | 'lastError' | 'lastAttemptAt' | 'nextDelayMs' | 'failureReason'> & {
+export type DeliveryRecord = Pick<DeliveryContext, 'attempt' | 'maxAttempts' | 'clientErrors' | 'lastStatus' | 'lastError' | 'lastAttemptAt' | 'nextDelayMs' | 'nextDelayReason' | 'failureReason'> & {
   state: DeliveryState;
   /** The state's one timer (see the machine): ISO time, or null in a final state. */
   dueAt: string | null;
@@ -19,7 +19,8 @@ export type DeliveryRecord = Pick<DeliveryContext, 'attempt' | 'maxAttempts' | '
 export type DeliveryEffect =
   | { type: 'deliver'; params: { attempt: number } }
   | { type: 'markSubscriptionGone'; params: Record<string, never> }
-  | { type: 'announceExhausted'; params: { attempts: number; lastStatus: number | null } };
+  | { type: 'announceExhausted'; params: { attempts: number; lastStatus: number | null } }
+  | { type: 'announceHeldExpired'; params: Record<string, never> };
 
 export interface DeliveryStep {
   record: DeliveryRecord;
@@ -73,6 +74,22 @@ export class DeliverySteps {
     return { ...this.initial, dueAt: new Date(createdAtMs).toISOString() };
   }
 
+  private readonly templates = new Map<string, DeliveryRecord>();
+
+  /**
+   * A new delivery as its webhook's status makes it: queued (active, failing), held (paused;
+   * at most `holdMs`) or skipped (disabled). Each is stepped through the machine once, at time
+   * zero, and its timer moved to `createdAtMs`: publishing does not run the machine.
+   */
+  createdFor(status: string, createdAtMs: number, holdMs: number): DeliveryRecord {
+    const event: DeliveryEvent | null = status === 'paused' ? { type: 'HOLD', expiresInMs: holdMs }
+      : status === 'disabled' ? { type: 'SKIP', reason: 'not sent: the webhook is disabled; re-enable it, then recover' } : null;
+    const key = event ? JSON.stringify(event) : 'queued';
+    let template = this.templates.get(key);
+    if (!template) this.templates.set(key, (template = event ? this.send(this.created(0), event, 0).record : this.created(0)));
+    return { ...template, dueAt: template.dueAt === null ? null : new Date(createdAtMs + Date.parse(template.dueAt)).toISOString() };
+  }
+
   /**
    * Steps many records at one `now`, computing each distinct (record, event) once: the
    * deliveries of one fan-out are claimed alike and their successes recorded alike. The
@@ -81,7 +98,7 @@ export class DeliverySteps {
   batch(now = this.now()): (record: DeliveryRecord, event: DeliveryEvent | 'timer') => DeliveryStep {
     const seen = new Map<string, DeliveryStep>();
     return (record, event) => {
-      const key = `${record.state}|${record.attempt}|${record.maxAttempts}|${record.clientErrors}|${record.lastStatus}|${record.lastError}|${record.lastAttemptAt}|${record.nextDelayMs}|${record.failureReason}|${record.dueAt}|${event === 'timer' ? 'timer' : JSON.stringify(event)}`;
+      const key = `${record.state}|${record.attempt}|${record.maxAttempts}|${record.clientErrors}|${record.lastStatus}|${record.lastError}|${record.lastAttemptAt}|${record.nextDelayMs}|${record.nextDelayReason}|${record.failureReason}|${record.dueAt}|${event === 'timer' ? 'timer' : JSON.stringify(event)}`;
       let step = seen.get(key);
       if (!step) seen.set(key, (step = event === 'timer' ? this.fire(record, now) : this.send(record, event, now)));
       return step;
@@ -111,7 +128,7 @@ export class DeliverySteps {
       ...this.settings,
       attempt: record.attempt, maxAttempts: record.maxAttempts, clientErrors: record.clientErrors,
       lastStatus: record.lastStatus, lastError: record.lastError, lastAttemptAt: record.lastAttemptAt,
-      nextDelayMs: record.nextDelayMs, failureReason: record.failureReason,
+      nextDelayMs: record.nextDelayMs, nextDelayReason: record.nextDelayReason, failureReason: record.failureReason,
     };
     const persisted: Persisted = { value: record.state, context: context as unknown as Record<string, unknown>, status: 'active' };
     const step = nextStep(deliveryMachine, persisted, timers, event, now);
@@ -127,7 +144,7 @@ export class DeliverySteps {
     return {
       state, attempt: c.attempt, maxAttempts: c.maxAttempts, clientErrors: c.clientErrors,
       lastStatus: c.lastStatus, lastError: c.lastError, lastAttemptAt: c.lastAttemptAt,
-      nextDelayMs: c.nextDelayMs, failureReason: c.failureReason, dueAt: earliest(step.timers),
+      nextDelayMs: c.nextDelayMs, nextDelayReason: c.nextDelayReason, failureReason: c.failureReason, dueAt: earliest(step.timers),
     };
   }
 }
@@ -138,6 +155,8 @@ function asEffect(effect: Effect): DeliveryEffect {
       return { type: 'deliver', params: { attempt: Number(effect.params.attempt) } };
     case 'markSubscriptionGone':
       return { type: 'markSubscriptionGone', params: {} };
+    case 'announceHeldExpired':
+      return { type: 'announceHeldExpired', params: {} };
     case 'announceExhausted':
       return { type: 'announceExhausted', params: { attempts: Number(effect.params.attempts), lastStatus: (effect.params.lastStatus as number | null) ?? null } };
     default:

@@ -11,18 +11,20 @@ export interface ClaimedRow {
   // Times as ISO 8601 text: they go back into the machine's context and the next statement as they are.
   state: DeliveryState; prev_state: DeliveryState | null; entered_at: string; attempt: number; max_attempts: number; client_errors: number;
   last_status: number | null; last_error: string | null; last_attempt_at: string | null; next_delay_ms: number | null;
-  failure_reason: DeliveryRecord['failureReason']; due_at: string | null;
+  next_delay_reason: DeliveryRecord['nextDelayReason']; failure_reason: DeliveryRecord['failureReason']; due_at: string | null;
+  /** The webhook's status ('active', 'failing', 'paused', 'disabled'), read with its URL. */
+  webhook_status: string;
   url: string; secret_sealed: string; previous_secret_sealed: string | null; previous_until: string | null;
   /** The event's data as stored (jsonb text): sent as is, never re-encoded. */
   data: string | null;
 }
 
 /** A delivery row's machine columns, as a record for DeliverySteps. */
-export function recordOf(r: Pick<ClaimedRow, 'state' | 'attempt' | 'max_attempts' | 'client_errors' | 'last_status' | 'last_error' | 'last_attempt_at' | 'next_delay_ms' | 'failure_reason' | 'due_at'>): DeliveryRecord {
+export function recordOf(r: Pick<ClaimedRow, 'state' | 'attempt' | 'max_attempts' | 'client_errors' | 'last_status' | 'last_error' | 'last_attempt_at' | 'next_delay_ms' | 'next_delay_reason' | 'failure_reason' | 'due_at'>): DeliveryRecord {
   return {
     state: r.state, attempt: r.attempt, maxAttempts: r.max_attempts, clientErrors: r.client_errors,
     lastStatus: r.last_status, lastError: r.last_error, lastAttemptAt: r.last_attempt_at,
-    nextDelayMs: r.next_delay_ms, failureReason: r.failure_reason, dueAt: r.due_at,
+    nextDelayMs: r.next_delay_ms, nextDelayReason: r.next_delay_reason, failureReason: r.failure_reason, dueAt: r.due_at,
   };
 }
 
@@ -44,23 +46,24 @@ const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-
 /** A delivery row as claims and commands read it (times as text: parsing them into Dates and back cost more than the rest of the row). */
 const ROW = `d.id, d.created_at::text as created_at, ${iso('d.created_at')} as event_time, d.tableoid::regclass::text as part, d.ctid::text as ctid,
   d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.prev_state, ${iso('d.entered_at')} as entered_at, d.attempt, d.max_attempts,
-  d.client_errors, d.last_status, d.last_error, ${iso('d.last_attempt_at')} as last_attempt_at, d.next_delay_ms, d.failure_reason, ${iso('d.due_at')} as due_at`;
+  d.client_errors, d.last_status, d.last_error, ${iso('d.last_attempt_at')} as last_attempt_at, d.next_delay_ms, d.next_delay_reason, d.failure_reason, ${iso('d.due_at')} as due_at`;
 /** The names ROW answers under. */
 const ROW_NAMES = ['id', 'created_at', 'event_time', 'part', 'ctid', 'tenant_id', 'subscription_id', 'event_id', 'event_type', 'state', 'prev_state', 'entered_at',
-  'attempt', 'max_attempts', 'client_errors', 'last_status', 'last_error', 'last_attempt_at', 'next_delay_ms', 'failure_reason', 'due_at'];
+  'attempt', 'max_attempts', 'client_errors', 'last_status', 'last_error', 'last_attempt_at', 'next_delay_ms', 'next_delay_reason', 'failure_reason', 'due_at'];
 
-/** The ids and the machine's columns, one array each ($1 = ids … $11), as unnest() arguments and names. */
-const RECORD_PARAMS = `$1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::timestamptz[]`;
-const RECORD_NAMES = `id, state, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, failure_reason, due_at`;
+/** The ids and the machine's columns, one array each ($1 = ids … $12), as unnest() arguments and names. */
+const RECORD_PARAMS = `$1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::text[], $12::timestamptz[]`;
+const RECORD_NAMES = `id, state, attempt, max_attempts, client_errors, last_status, last_error, last_attempt_at, next_delay_ms, next_delay_reason, failure_reason, due_at`;
 const RECORD_SET = `state = v.state, attempt = v.attempt, max_attempts = v.max_attempts, client_errors = v.client_errors, last_status = v.last_status,
-  last_error = v.last_error, last_attempt_at = v.last_attempt_at, next_delay_ms = v.next_delay_ms, failure_reason = v.failure_reason, due_at = v.due_at`;
+  last_error = v.last_error, last_attempt_at = v.last_attempt_at, next_delay_ms = v.next_delay_ms, next_delay_reason = v.next_delay_reason,
+  failure_reason = v.failure_reason, due_at = v.due_at`;
 
 function recordArrays(items: readonly Transition[]): unknown[] {
   return [
     items.map((i) => i.id), items.map((i) => i.record.state), items.map((i) => i.record.attempt), items.map((i) => i.record.maxAttempts),
     items.map((i) => i.record.clientErrors), items.map((i) => i.record.lastStatus), items.map((i) => i.record.lastError),
-    items.map((i) => i.record.lastAttemptAt), items.map((i) => i.record.nextDelayMs), items.map((i) => i.record.failureReason),
-    items.map((i) => i.record.dueAt),
+    items.map((i) => i.record.lastAttemptAt), items.map((i) => i.record.nextDelayMs), items.map((i) => i.record.nextDelayReason),
+    items.map((i) => i.record.failureReason), items.map((i) => i.record.dueAt),
   ];
 }
 
@@ -85,17 +88,17 @@ export function byPartition<T>(items: readonly T[], partOf: (item: T) => string)
 export const dispatchStore = {
   /**
    * Claims up to `limit` due deliveries (SKIP LOCKED: workers share the work) and reads what
-   * sending them needs. Deliveries to the `held` endpoints are left for now (their requests
-   * already queue in this process), except those whose lease ran out.
+   * sending them needs. Queued deliveries to the `full` endpoints (no free slot in this
+   * process) are left in the database; every other timer is taken, whatever its endpoint.
    */
-  claim: async (tx: Queryable, now: string, limit: number, held: string[]): Promise<ClaimedRow[]> => {
+  claim: async (tx: Queryable, now: string, limit: number, full: string[]): Promise<ClaimedRow[]> => {
     // A batch holds many deliveries of one event and of one webhook: the event's data and the
     // webhook's URL and secrets cross the wire once each (on the first row naming them).
     const rows = await tx.query<ClaimedRow & { first_of_event: boolean; first_of_webhook: boolean } & Record<string, unknown>>(
       `with due as (
          select ${ROW}, d.created_at as partition_key
            from webhook_deliveries d
-          where d.due_at <= $1::timestamptz and (d.state = 'sending' or d.subscription_id <> all($3::text[]))
+          where d.due_at <= $1::timestamptz and (d.state <> 'queued' or d.subscription_id <> all($3::text[]))
           order by d.due_at limit $2
           for no key update skip locked),
        ranked as (
@@ -109,22 +112,25 @@ export const dispatchStore = {
               case when first_of_webhook then (select s.secret_sealed from webhook_subscriptions s where s.id = ranked.subscription_id) end as secret_sealed,
               case when first_of_webhook then (select s.previous_secret_sealed from webhook_subscriptions s where s.id = ranked.subscription_id) end as previous_secret_sealed,
               case when first_of_webhook then (select s.snapshot #>> '{context,previousSecretUntil}' from webhook_subscriptions s where s.id = ranked.subscription_id) end as previous_until,
+              case when first_of_webhook then (select case when s.deleted_at is null then s.status else 'deleted' end from webhook_subscriptions s where s.id = ranked.subscription_id) end as webhook_status,
               case when first_of_event then (select e.data::text from events e where e.id = ranked.event_id and e.created_at = ranked.partition_key) end as data
          from ranked`,
-      [now, limit, held],
+      [now, limit, full],
     );
-    const webhooks = new Map<string, Pick<ClaimedRow, 'url' | 'secret_sealed' | 'previous_secret_sealed' | 'previous_until'>>();
+    const webhooks = new Map<string, Pick<ClaimedRow, 'url' | 'secret_sealed' | 'previous_secret_sealed' | 'previous_until' | 'webhook_status'>>();
     const data = new Map<string, string | null>();
     for (const r of rows) {
-      if (r.first_of_webhook) webhooks.set(r.subscription_id, { url: r.url, secret_sealed: r.secret_sealed, previous_secret_sealed: r.previous_secret_sealed, previous_until: r.previous_until });
+      if (r.first_of_webhook) webhooks.set(r.subscription_id, { url: r.url, secret_sealed: r.secret_sealed, previous_secret_sealed: r.previous_secret_sealed, previous_until: r.previous_until, webhook_status: r.webhook_status });
       if (r.first_of_event) data.set(r.event_id, r.data);
     }
     return rows.map(({ first_of_event: _e, first_of_webhook: _w, ...r }) => ({ ...r, ...webhooks.get(r.subscription_id)!, data: data.get(r.event_id) ?? null }));
   },
 
-  /** The earliest timer of any delivery, read from the due index. */
-  nextDue: async (db: Queryable): Promise<Date | null> =>
-    (await db.query<{ due_at: Date }>('select due_at from webhook_deliveries where due_at is not null order by due_at limit 1'))[0]?.due_at ?? null,
+  /** The earliest timer a claim would take (queued deliveries to `full` endpoints wait for a slot), read from the due index. */
+  nextDue: async (db: Queryable, full: string[]): Promise<Date | null> =>
+    (await db.query<{ due_at: Date }>(
+      `select due_at from webhook_deliveries where due_at is not null and (state <> 'queued' or subscription_id <> all($1::text[])) order by due_at limit 1`, [full],
+    ))[0]?.due_at ?? null,
 
   /**
    * Writes locked deliveries' next columns (no version check: the caller holds their locks).
@@ -135,8 +141,8 @@ export const dispatchStore = {
   advance: async (tx: Queryable, part: string, at: string, items: readonly Transition[]): Promise<Map<string, string>> => {
     if (items.length === 0) return new Map();
     const rows = await tx.query<{ id: string; ctid: string }>(
-      `update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $12::timestamptz
-         from unnest(${RECORD_PARAMS}, $13::tid[]) as v(${RECORD_NAMES}, ctid)
+      `update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $13::timestamptz
+         from unnest(${RECORD_PARAMS}, $14::tid[]) as v(${RECORD_NAMES}, ctid)
         where d.ctid = v.ctid and d.id = v.id
        returning d.id, d.ctid::text as ctid`,
       [...recordArrays(items), at, items.map((i) => i.ctid)],
@@ -165,9 +171,9 @@ export const dispatchStore = {
     // statistics (hardly any row is in sending when it analyzed) and planned for one row.
     const rows = await tx.query<{ delivery_id: string }>(
       `with done as (
-         update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $12::timestamptz
+         update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $13::timestamptz
            from unnest(${RECORD_PARAMS},
-                       $13::integer[], $14::text[], $15::timestamptz[], $16::integer[], $17::integer[], $18::text[], $19::text[], $20::integer[], $21::text[], $22::tid[])
+                       $14::integer[], $15::text[], $16::timestamptz[], $17::integer[], $18::integer[], $19::text[], $20::text[], $21::integer[], $22::text[], $23::tid[])
              as v(${RECORD_NAMES},
                   sent_attempt, from_state, started_at, duration_ms, response_status, response_body, error, request_timestamp, expect_state, ctid)
           where ${by === 'ctid' ? 'd.ctid = v.ctid' : 'd.id = any($1::text[])'} and d.id = v.id and d.state = v.expect_state and d.attempt = v.sent_attempt
@@ -175,7 +181,7 @@ export const dispatchStore = {
                    v.response_status, v.response_body, v.error, v.request_timestamp)
        insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at,
                                      attempted_at, duration_ms, response_status, response_body, error, request_timestamp)
-       select id, created_at, tenant_id, subscription_id, sent_attempt, from_state, state, started_at, $12::timestamptz, duration_ms,
+       select id, created_at, tenant_id, subscription_id, sent_attempt, from_state, state, started_at, $13::timestamptz, duration_ms,
               response_status, response_body, error, request_timestamp
          from done
        returning delivery_id`,

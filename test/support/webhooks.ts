@@ -1,0 +1,47 @@
+// What the webhook tests share: receivers on loopback, calls to the API with a bearer token,
+// and waiting for a condition.
+export type Json = Record<string, unknown>;
+export interface Received { headers: Record<string, string>; body: string; at: number }
+
+/** Receivers started by a test file, to stop in its afterAll. */
+export class Receivers {
+  private readonly servers: Array<ReturnType<typeof Bun.serve>> = [];
+
+  /** A receiver on loopback answering with `answer(n)` for its n-th request (0-based); a promise answer makes it wait. */
+  start(answer: (n: number) => number | Promise<number> = () => 200) {
+    const got: Received[] = [];
+    const server = Bun.serve({
+      port: 0, hostname: '127.0.0.1',
+      fetch: async (req) => {
+        got.push({ headers: Object.fromEntries(req.headers), body: await req.text(), at: Date.now() });
+        return new Response('ok', { status: await answer(got.length - 1) });
+      },
+    });
+    this.servers.push(server);
+    return { url: `http://127.0.0.1:${server.port}/hook`, got };
+  }
+
+  stop(): void {
+    for (const s of this.servers) s.stop(true);
+  }
+}
+
+/** An API call with a bearer token; the answer's JSON body (or null). */
+export async function api(baseUrl: string, method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as Json };
+}
+
+/** Polls `fn` every 25 ms until it answers something truthy; throws after `tries`. */
+export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, tries = 200): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const v = await fn();
+    if (v) return v;
+    await Bun.sleep(25);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
