@@ -48,7 +48,7 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
     .get('/v1/webhooks/:webhook_id/deliveries', async ({ request, params, query }) =>
       webhooks.history(await auth.require(request, ...READ), params.webhook_id, readPage(query), query.status ?? null), {
       params: Id,
-      query: t.Composite([PageQuery, t.Object({ status: t.Optional(t.Union(['queued', 'sending', 'retrying', 'succeeded', 'failed'].map((s) => t.Literal(s)))) })]),
+      query: t.Composite([PageQuery, t.Object({ status: t.Optional(t.Union(['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'].map((s) => t.Literal(s)))) })]),
       detail: { summary: 'Review delivery attempts', tags },
     })
     .get('/v1/webhooks/:webhook_id/deliveries/:delivery_id', async ({ request, params }) =>

@@ -57,14 +57,17 @@ export const webhookStore = {
   /** Deliveries of a subscription still waiting to be sent (queued, in backoff, held or skipped). */
   pending: (db: Queryable, tenantId: string, subscriptionId: string) =>
     db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('queued', 'backoff', 'held', 'skipped')`, [tenantId, subscriptionId]),
-  /** Spaces deliveries just made due alike a microsecond apart, in the order given: claims take them in that order. */
+  /**
+   * Spaces deliveries just made due alike a microsecond apart, in the order given, the last one
+   * due as it was: claims take them in that order, and none is due later than it was.
+   */
   dueInOrder: (db: Queryable, tenantId: string, ids: readonly string[]) =>
-    db.query(`update webhook_deliveries d set due_at = d.due_at + (o.n * interval '1 microsecond')
+    db.query(`update webhook_deliveries d set due_at = d.due_at - ((cardinality($2::text[]) - o.n) * interval '1 microsecond')
                 from unnest($2::text[]) with ordinality as o(id, n)
                where d.tenant_id = $1 and d.id = o.id and d.state = 'queued'`, [tenantId, ids]),
   /** A subscription's held deliveries, oldest first. */
   held: (db: Queryable, tenantId: string, subscriptionId: string) =>
-    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state = 'held' order by created_at, id`, [tenantId, subscriptionId]),
+    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state = 'held' order by created_at, seq`, [tenantId, subscriptionId]),
   softDelete: (db: Queryable, tenantId: string, id: string) =>
     db.query('update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id', [tenantId, id]),
   /**

@@ -96,7 +96,7 @@ export const dispatchStore = {
     // webhook's URL and secrets cross the wire once each (on the first row naming them).
     const rows = await tx.query<ClaimedRow & { first_of_event: boolean; first_of_webhook: boolean } & Record<string, unknown>>(
       `with due as (
-         select ${ROW}, d.created_at as partition_key
+         select ${ROW}, d.created_at as partition_key, d.due_at as due_order
            from webhook_deliveries d
           where d.due_at <= $1::timestamptz and (d.state <> 'queued' or d.subscription_id <> all($3::text[]))
           order by d.due_at limit $2
@@ -114,7 +114,10 @@ export const dispatchStore = {
               case when first_of_webhook then (select s.snapshot #>> '{context,previousSecretUntil}' from webhook_subscriptions s where s.id = ranked.subscription_id) end as previous_until,
               case when first_of_webhook then (select case when s.deleted_at is null then s.status else 'deleted' end from webhook_subscriptions s where s.id = ranked.subscription_id) end as webhook_status,
               case when first_of_event then (select e.data::text from events e where e.id = ranked.event_id and e.created_at = ranked.partition_key) end as data
-         from ranked`,
+         from ranked
+        -- Due order (the window functions above re-sort): an endpoint with room for fewer than
+        -- the batch holds for it takes the ones due first.
+        order by ranked.due_order`,
       [now, limit, full],
     );
     const webhooks = new Map<string, Pick<ClaimedRow, 'url' | 'secret_sealed' | 'previous_secret_sealed' | 'previous_until' | 'webhook_status'>>();
