@@ -98,7 +98,7 @@ export class Partitions {
 
   /**
    * Drops every day before `retentionDays` ago, all four tables at once, unless one of its
-   * deliveries still waits (due or in flight): that day is kept and said.
+   * deliveries still waits (due, in flight, held, or in line behind another): that day is kept and said.
    */
   async retire(nowMs: number, retentionDays: number): Promise<RetireResult> {
     const cutoff = dayOf(nowMs) - retentionDays * DAY_MS;
@@ -108,7 +108,7 @@ export class Partitions {
       await this.db.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID]);
         const deliveries = partitionName(HISTORY_TABLES[1], day);
-        const [{ pending }] = await tx.query<{ pending: boolean }>(`select exists (select 1 from ${deliveries} where due_at is not null) as pending`);
+        const [{ pending }] = await tx.query<{ pending: boolean }>(`select exists (select 1 from ${deliveries} where state in ('queued', 'sending', 'backoff', 'held')) as pending`);
         if (pending) {
           result.kept.push(label(day));
           return;

@@ -18,6 +18,7 @@ import { recordedHeaders } from './request.ts';
 import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
 import { Dispatcher, type DispatchConfig } from './dispatch/dispatcher.ts';
 import { commandDeliveries } from './dispatch/commands.ts';
+import { dispatchStore } from './dispatch/store.ts';
 import type { DeliveryState } from './dispatch/steps.ts';
 
 export interface PublishedEvent { id: string; type: string; deliveries: number; created_at: string }
@@ -41,11 +42,22 @@ export function subscriptionView(s: SubscriptionRow) {
     url: s.url,
     events: s.events,
     status: s.status,
+    ordering: s.ordering,
     disabled_reason: s.status === 'disabled' ? s.snapshot.context.disabledReason : null,
     secret_rotation: s.state.includes('secret.rotating') ? { previous_secret_expires_at: s.snapshot.context.previousSecretUntil } : null,
     created_at: s.created_at.toISOString(),
     updated_at: s.updated_at.toISOString(),
   };
+}
+
+/** What a delivery that is not in flight and not done waits for. */
+function waitingFor(d: DeliveryRow): string | null {
+  switch (d.state) {
+    case 'queued': return d.due_at === null ? 'previous_delivery' : 'endpoint_slot';
+    case 'backoff': return 'next_attempt';
+    case 'held': return 'webhook_resume';
+    default: return null;
+  }
 }
 
 export function deliveryView(d: DeliveryRow) {
@@ -65,6 +77,7 @@ export function deliveryView(d: DeliveryRow) {
     // A held delivery (its webhook is paused) expires then unless the webhook is resumed.
     held_expires_at: d.state === 'held' && d.due_at ? d.due_at.toISOString() : null,
     failure_reason: d.state === 'failed' ? d.failure_reason : null,
+    waiting_for: waitingFor(d),
     created_at: d.created_at.toISOString(),
   };
 }
@@ -86,7 +99,7 @@ export class WebhookService {
       name: 'subscription',
       machine: subscriptionMachine,
       table: 'webhook_subscriptions',
-      columns: { status: 'text', url: 'text', events: 'text[]', secret_sealed: 'text', created_by: 'text' },
+      columns: { status: 'text', url: 'text', events: 'text[]', secret_sealed: 'text', created_by: 'text', ordering: 'text' },
       project: (s) => ({ status: healthOf(s.value) }),
       effects: {
         announceDisabled: (effect, on) =>
@@ -115,7 +128,7 @@ export class WebhookService {
     if (problem) throw invalidRequest(`url: ${problem}`);
   }
 
-  async create(principal: Principal, body: { url: string; events: string[]; secret?: string }) {
+  async create(principal: Principal, body: { url: string; events: string[]; secret?: string; ordering?: 'none' | 'fifo' }) {
     const events = [...new Set(body.events)];
     this.checkEvents(events);
     await this.checkUrl(body.url);
@@ -128,7 +141,7 @@ export class WebhookService {
     await this.actors.transaction(async (unit) => {
       await this.actors.create(unit, this.subscriptions, {
         id, tenantId: principal.tenantId,
-        columns: { url: body.url, events, secret_sealed: await this.box.seal(secret), created_by: principal.subject },
+        columns: { url: body.url, events, secret_sealed: await this.box.seal(secret), created_by: principal.subject, ordering: body.ordering ?? 'none' },
       });
     });
     const view = await this.get(principal, id);
@@ -151,7 +164,7 @@ export class WebhookService {
   }
 
   /** url, events, a new secret (rotation with grace), paused (pause/resume), enabled. */
-  async update(principal: Principal, id: string, body: { url?: string; events?: string[]; secret?: string; paused?: boolean; enabled?: boolean; secret_grace_period_seconds?: number }) {
+  async update(principal: Principal, id: string, body: { url?: string; events?: string[]; secret?: string; paused?: boolean; enabled?: boolean; secret_grace_period_seconds?: number; ordering?: 'none' | 'fifo' }) {
     const current = await this.row(principal, id);
     if (body.events) this.checkEvents(body.events);
     if (body.url) await this.checkUrl(body.url);
@@ -167,7 +180,9 @@ export class WebhookService {
         events: body.events ? [...new Set(body.events)] : undefined,
         secretSealed: body.secret ? await this.box.seal(body.secret) : undefined,
         previousSecretSealed: body.secret ? current.secret_sealed : undefined,
+        ordering: body.ordering,
       });
+      if (body.ordering === 'none' && current.ordering === 'fifo') await webhookStore.leaveLine(unit.tx, principal.tenantId, id, at);
       const events = [];
       if (body.secret) events.push({ type: 'ROTATE_SECRET', at, ...(body.secret_grace_period_seconds !== undefined ? { graceMs: body.secret_grace_period_seconds * 1000 } : {}) });
       if (body.paused === true) events.push({ type: 'PAUSE' });
@@ -196,8 +211,10 @@ export class WebhookService {
     if (sub.status === 'disabled') throw new ApiError(409, 'webhook_disabled', `webhook ${sub.id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}, then retry`);
     const results = await this.actors.transaction(async (unit) => {
       const retried = await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, ids, { type: 'RETRY' });
-      if (sub.status !== 'paused') return retried;
-      const queued = [...retried].filter(([, r]) => r.changed).map(([deliveryId]) => deliveryId);
+      const queued = ids.filter((deliveryId) => retried.get(deliveryId)?.changed);
+      // In order: at the end of the line (held at its head if the webhook is still paused then).
+      if (sub.ordering === 'fifo') await dispatchStore.reline(unit.tx, sub.id, queued, new Date(this.actors.clock.now()).toISOString());
+      if (sub.status !== 'paused' || sub.ordering === 'fifo') return retried;
       const held = await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, queued, { type: 'HOLD', expiresInMs: this.holdMsFor(queued) });
       for (const [deliveryId, h] of held) retried.set(deliveryId, { ...retried.get(deliveryId)!, to: h.to });
       return retried;

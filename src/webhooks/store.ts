@@ -6,21 +6,21 @@ import type { Page } from '../http/pagination.ts';
 
 export interface SubscriptionRow {
   id: string; tenant_id: string; url: string; events: string[]; secret_sealed: string; previous_secret_sealed: string | null;
-  status: string; state: string; snapshot: { context: { previousSecretUntil: string | null; disabledReason: string | null; consecutiveFailures: number } };
+  status: string; ordering: 'none' | 'fifo'; state: string; snapshot: { context: { previousSecretUntil: string | null; disabledReason: string | null; consecutiveFailures: number } };
   created_at: Date; updated_at: Date; cursor_at: string;
 }
 
 export interface DeliveryRow {
   id: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string; state: string; status: string; attempt: number;
-  last_status: number | null; last_error: string | null; due_at: Date | null; next_delay_reason: string | null; failure_reason: string | null; created_at: Date; cursor_at: string;
+  last_status: number | null; last_error: string | null; due_at: Date | null; next_delay_reason: string | null; failure_reason: string | null; order_seq: string | null; created_at: Date; cursor_at: string;
   attempted_at: Date | null; duration_ms: number | null;
 }
 
 export interface AttemptRow { attempt: number; attempted_at: Date; duration_ms: number; response_status: number | null; response_body: string | null; error: string | null; request_timestamp: number | null }
 
-const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
+const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, ordering, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
 const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at,
-  d.next_delay_reason, d.failure_reason, d.created_at, d.created_at::text as cursor_at,
+  d.next_delay_reason, d.failure_reason, d.order_seq, d.created_at, d.created_at::text as cursor_at,
   a.attempted_at, a.duration_ms`;
 /** A delivery's latest attempt, read from its own partition. */
 const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms from webhook_attempts a
@@ -45,15 +45,21 @@ export const webhookStore = {
         order by created_at desc, id desc limit $4`,
       [tenantId, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
     ),
-  updateSubscription: (db: Queryable, tenantId: string, id: string, patch: { url?: string; events?: string[]; secretSealed?: string; previousSecretSealed?: string | null }) =>
+  updateSubscription: (db: Queryable, tenantId: string, id: string, patch: { url?: string; events?: string[]; secretSealed?: string; previousSecretSealed?: string | null; ordering?: 'none' | 'fifo' }) =>
     db.query(
       `update webhook_subscriptions set url = coalesce($3, url), events = coalesce($4::text[], events),
               secret_sealed = coalesce($5, secret_sealed),
               previous_secret_sealed = case when $5::text is null then previous_secret_sealed else $6 end,
+              ordering = coalesce($7, ordering),
               updated_at = now()
         where tenant_id = $1 and id = $2`,
-      [tenantId, id, patch.url ?? null, patch.events ?? null, patch.secretSealed ?? null, patch.previousSecretSealed ?? null],
+      [tenantId, id, patch.url ?? null, patch.events ?? null, patch.secretSealed ?? null, patch.previousSecretSealed ?? null, patch.ordering ?? null],
     ),
+  /** A webhook that stops delivering in order: what waited in its line is due now, and out of line. */
+  leaveLine: (db: Queryable, tenantId: string, id: string, at: string) =>
+    db.query(
+      `update webhook_deliveries set order_seq = null, due_at = case when state = 'queued' and due_at is null then $3::timestamptz else due_at end
+        where tenant_id = $1 and subscription_id = $2 and order_seq is not null and state in ('queued', 'sending', 'backoff', 'held')`, [tenantId, id, at]),
   /** Deliveries of a subscription still waiting to be sent (queued, in backoff, held or skipped). */
   pending: (db: Queryable, tenantId: string, subscriptionId: string) =>
     db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('queued', 'backoff', 'held', 'skipped')`, [tenantId, subscriptionId]),
@@ -87,7 +93,7 @@ export const webhookStore = {
       next_delay_ms: r.nextDelayMs, failure_reason: r.failureReason, due_at: r.dueAt,
     }));
     const [row] = await db.query<{ delivery_ids: string[]; keyed: boolean }>(
-      `with r as (select id, status from webhook_subscriptions
+      `with r as (select id, status, ordering from webhook_subscriptions
                    where tenant_id = $1 and deleted_at is null and ${receives}),
             k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at)
                   select $1, $6, $4, $7::timestamptz where $6::text is not null
@@ -95,14 +101,21 @@ export const webhookStore = {
                    where event_idempotency_keys.event_created_at <= now() - interval '24 hours'
                   returning 1),
             ok as (select $6::text is null or exists (select 1 from k) as keyed),
+            -- An ordered webhook's place in line, taken on its row (held until this commits, so
+            -- places follow the commit order); the delivery at the head is due, the others wait.
+            f as (update webhook_subscriptions s set fifo_last = s.fifo_last + 1, fifo_head = coalesce(s.fifo_head, s.fifo_last + 1)
+                   from r where s.id = r.id and r.ordering = 'fifo' and r.status <> 'disabled' and (select keyed from ok)
+                  returning s.id, s.fifo_last as order_seq, s.fifo_head = s.fifo_last as head),
             e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at)
                   select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz from ok where ok.keyed),
             d as (insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts,
-                                                  client_errors, last_error, next_delay_ms, failure_reason, due_at)
-                  select $8 || substr(md5(random()::text || r.id), 1, 15), $1, r.id, $4, $2, $7::timestamptz, c.state, $7::timestamptz, c.attempt, c.max_attempts,
-                         c.client_errors, c.last_error, c.next_delay_ms, c.failure_reason, c.due_at
+                                                  client_errors, last_error, next_delay_ms, failure_reason, due_at, order_seq)
+                  select $8 || substr(md5(random()::text || r.id), 1, 15), $1, r.id, $4, $2, $7::timestamptz,
+                         case when f.head is false then 'queued' else c.state end, $7::timestamptz, c.attempt, c.max_attempts,
+                         c.client_errors, c.last_error, c.next_delay_ms, c.failure_reason, case when f.head is false then null else c.due_at end, f.order_seq
                     from r join jsonb_to_recordset($9::jsonb) as c(status text, state text, attempt integer, max_attempts integer, client_errors integer,
-                                                                  last_error text, next_delay_ms integer, failure_reason text, due_at timestamptz) on c.status = r.status,
+                                                                  last_error text, next_delay_ms integer, failure_reason text, due_at timestamptz) on c.status = r.status
+                         left join f on f.id = r.id,
                          ok where ok.keyed
                   returning id)
        select array(select id from d) as delivery_ids, (select keyed from ok) as keyed`,

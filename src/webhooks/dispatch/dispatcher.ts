@@ -41,6 +41,12 @@ interface Claimed { row: ClaimedRow; record: DeliveryRecord; startedAt: string }
 interface Prepared { claimed: Claimed; body: string; timestamp: number; secrets: string[] | null }
 interface Sent { claimed: Claimed; result: SendResult; outcome: 'success' | 'retryable' | 'gone' | 'client_error'; timestamp: number | null }
 
+/** The ordered webhooks whose line moved: one of these deliveries, in line, reached a state it does not leave by itself. */
+function outOfLine(rows: readonly ClaimedRow[], moves: ReadonlyArray<{ id: string; record: DeliveryRecord }>): string[] {
+  const done = new Set(moves.filter((m) => m.record.state === 'succeeded' || m.record.state === 'failed' || m.record.state === 'skipped').map((m) => m.id));
+  return rows.filter((r) => r.order_seq !== null && done.has(r.id)).map((r) => r.subscription_id);
+}
+
 const LOST = 'no result within the send timeout (the worker sending it stopped or lost its database connection)';
 
 export class Dispatcher {
@@ -242,6 +248,7 @@ export class Dispatcher {
       }
       await dispatchStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);
       await dispatchStore.journal(unit.tx, at, journal);
+      if (await dispatchStore.nextInLine(unit.tx, outOfLine(rows, moves), at)) unit.afterCommit(() => this.wake());
       for (const c of toSend) c.row = { ...c.row, ctid: ctids.get(c.row.id) ?? c.row.ctid };
       return { toSend, count: moves.length };
     });
@@ -339,6 +346,8 @@ export class Dispatcher {
         this.staleTotal.inc({}, stale);
         this.log.warn('results not recorded: their deliveries moved on while they were sent (lease ran out)', { count: stale });
       }
+      // The next in an ordered webhook's line is due now: claimed at once, not at the next poll.
+      if (await dispatchStore.nextInLine(unit.tx, outOfLine(applied.map((a) => a.sent.claimed.row), applied.map((a) => a.attempt)), at)) unit.afterCommit(() => this.wake());
       await this.actors.send(unit, this.subscriptions, await this.subscriptionEvents(unit, applied, at));
       for (const a of applied) this.afterCommit(unit, a.sent.claimed.row, a.effects);
       for (const a of applied) this.attemptsTotal.inc({ outcome: a.sent.outcome });

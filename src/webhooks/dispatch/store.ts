@@ -12,6 +12,8 @@ export interface ClaimedRow {
   state: DeliveryState; prev_state: DeliveryState | null; entered_at: string; attempt: number; max_attempts: number; client_errors: number;
   last_status: number | null; last_error: string | null; last_attempt_at: string | null; next_delay_ms: number | null;
   next_delay_reason: DeliveryRecord['nextDelayReason']; failure_reason: DeliveryRecord['failureReason']; due_at: string | null;
+  /** Its place in its webhook's line, when the webhook delivers in order; else null. */
+  order_seq: string | null;
   /** The webhook's status ('active', 'failing', 'paused', 'disabled'), read with its URL. */
   webhook_status: string;
   url: string; secret_sealed: string; previous_secret_sealed: string | null; previous_until: string | null;
@@ -46,10 +48,10 @@ const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-
 /** A delivery row as claims and commands read it (times as text: parsing them into Dates and back cost more than the rest of the row). */
 const ROW = `d.id, d.created_at::text as created_at, ${iso('d.created_at')} as event_time, d.tableoid::regclass::text as part, d.ctid::text as ctid,
   d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.prev_state, ${iso('d.entered_at')} as entered_at, d.attempt, d.max_attempts,
-  d.client_errors, d.last_status, d.last_error, ${iso('d.last_attempt_at')} as last_attempt_at, d.next_delay_ms, d.next_delay_reason, d.failure_reason, ${iso('d.due_at')} as due_at`;
+  d.client_errors, d.last_status, d.last_error, ${iso('d.last_attempt_at')} as last_attempt_at, d.next_delay_ms, d.next_delay_reason, d.failure_reason, ${iso('d.due_at')} as due_at, d.order_seq::text as order_seq`;
 /** The names ROW answers under. */
 const ROW_NAMES = ['id', 'created_at', 'event_time', 'part', 'ctid', 'tenant_id', 'subscription_id', 'event_id', 'event_type', 'state', 'prev_state', 'entered_at',
-  'attempt', 'max_attempts', 'client_errors', 'last_status', 'last_error', 'last_attempt_at', 'next_delay_ms', 'next_delay_reason', 'failure_reason', 'due_at'];
+  'attempt', 'max_attempts', 'client_errors', 'last_status', 'last_error', 'last_attempt_at', 'next_delay_ms', 'next_delay_reason', 'failure_reason', 'due_at', 'order_seq'];
 
 /** The ids and the machine's columns, one array each ($1 = ids … $12), as unnest() arguments and names. */
 const RECORD_PARAMS = `$1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::text[], $12::timestamptz[]`;
@@ -255,6 +257,44 @@ export const dispatchStore = {
   notActive: async (tx: Queryable, ids: string[]) =>
     (await tx.query<{ id: string; status: string }>(`select id, status from webhook_subscriptions where id = any($1::text[]) order by id for no key update`, [ids]))
       .filter((r) => r.status !== 'active').map((r) => r.id),
+
+  /**
+   * After deliveries of ordered webhooks left the line (done, failed, skipped), each webhook's
+   * head is found again: the first place still waiting, which becomes due if it was waiting
+   * in line. The webhooks' rows are locked first, in a statement of their own, so that a
+   * publish that took a place meanwhile is seen.
+   */
+  nextInLine: async (tx: Queryable, subscriptionIds: readonly string[], at: string): Promise<number> => {
+    if (subscriptionIds.length === 0) return 0;
+    await tx.query(`select id from webhook_subscriptions where id = any($1::text[]) and ordering = 'fifo' order by id for no key update`, [[...new Set(subscriptionIds)]]);
+    const due = await tx.query(
+      `with h as (select s.id, (select d.order_seq from webhook_deliveries d
+                                 where d.subscription_id = s.id and d.order_seq is not null and d.state in ('queued', 'sending', 'backoff', 'held')
+                                 order by d.order_seq limit 1) as head
+                    from webhook_subscriptions s where s.id = any($1::text[]) and s.ordering = 'fifo'),
+            u as (update webhook_subscriptions w set fifo_head = h.head from h where w.id = h.id returning w.id, h.head)
+       update webhook_deliveries d set due_at = $2::timestamptz
+         from u where d.subscription_id = u.id and d.order_seq = u.head and d.state = 'queued' and d.due_at is null
+       returning d.id`,
+      [[...new Set(subscriptionIds)], at],
+    );
+    return due.length;
+  },
+
+  /** Deliveries sent again to an ordered webhook take new places at the end of its line (in the order given). */
+  reline: async (tx: Queryable, subscriptionId: string, ids: readonly string[], at: string) => {
+    if (ids.length === 0) return;
+    const [sub] = await tx.query<{ fifo_last: string }>(
+      `update webhook_subscriptions set fifo_last = fifo_last + $2 where id = $1 and ordering = 'fifo' returning (fifo_last - $2)::text as fifo_last`, [subscriptionId, ids.length]);
+    if (!sub) return;
+    await tx.query(
+      `update webhook_deliveries d set order_seq = $3::bigint + o.n, due_at = null
+         from unnest($2::text[]) with ordinality as o(id, n)
+        where d.subscription_id = $1 and d.id = o.id and d.state = 'queued'`,
+      [subscriptionId, ids, sub.fifo_last],
+    );
+    await dispatchStore.nextInLine(tx, [subscriptionId], at);
+  },
 
   /** The rare transitions that make no attempt (manual retry, cancel), in the machine journal. */
   journal: async (tx: Queryable, at: string, entries: ReadonlyArray<{ id: string; tenantId: string; from: string; event: Record<string, unknown>; to: string }>) => {
