@@ -1,6 +1,8 @@
 // "Identity and app registration" of the public contract: scopes, apps, governance,
 // secret rotation; plus the audit trail. Every route needs a tenant administrator's token.
 import { t } from 'elysia';
+// TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
+import { Type } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
 import type { Authenticator } from '../http/auth.ts';
@@ -26,7 +28,7 @@ const GovernancePatch = t.Object(
     allow_service_tokens: t.Optional(t.Boolean()),
     enforce_pkce: t.Optional(t.Boolean()),
     allowed_redirect_uris: t.Optional(t.Union([t.Array(t.String({ maxLength: 2000 }), { maxItems: 20 }), t.Null()], { description: 'subset of redirect_uris; null allows all of them' })),
-    max_token_lifetime_seconds: t.Optional(t.Union([t.Integer({ minimum: 60, maximum: 86_400 }), t.Null()])),
+    max_token_lifetime_seconds: t.Optional(t.Union([Type.Integer({ minimum: 60, maximum: 86_400 }), t.Null()])),
     disabled: t.Optional(t.Boolean()),
     graphql_bundles: t.Optional(t.Array(t.String({ maxLength: 100 }), { maxItems: 50 })),
   },
@@ -35,7 +37,7 @@ const GovernancePatch = t.Object(
 
 const Rotate = t.Optional(
   t.Object(
-    { grace_period_seconds: t.Optional(t.Integer({ minimum: 0, maximum: MAX_GRACE_SECONDS, description: `how long the old secret keeps working (default ${DEFAULT_GRACE_SECONDS}, 0 retires it at once)` })) },
+    { grace_period_seconds: t.Optional(Type.Integer({ minimum: 0, maximum: MAX_GRACE_SECONDS, description: `how long the old secret keeps working (default ${DEFAULT_GRACE_SECONDS}, 0 retires it at once)` })) },
     { additionalProperties: false },
   ),
 );

@@ -1,6 +1,8 @@
 // "Consegna eventi e webhook" of the public contract, plus events, delivery detail, retry and
 // recovery. webhooks:write changes, webhooks:read (or write) reads; events:publish publishes.
 import { t } from 'elysia';
+// TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
+import { Type } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
 import { invalidRequest } from '../http/errors.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
@@ -16,6 +18,9 @@ const DeliveryId = t.Object({ webhook_id: t.String({ maxLength: 100 }), delivery
 const Url = t.String({ minLength: 1, maxLength: 2000, examples: ['https://integrator.example/webhooks/argus'] });
 const Events = t.Array(t.String({ maxLength: 100 }), { maxItems: 50, examples: [['incident.updated']] });
 const Secret = t.String({ maxLength: 200, description: 'whsec_… (Standard Webhooks); generated and shown once when omitted' });
+const RateLimit = t.Union([t.Object({ per_second: Type.Integer({ minimum: 1, maximum: 10_000 }) }, { additionalProperties: false }), t.Null()], {
+  description: 'at most this many requests per second to the endpoint, across every worker; null removes the limit',
+});
 const Ordering = t.Union([t.Literal('none'), t.Literal('fifo')], { description: 'fifo: one delivery at a time, in the order the publishes committed; the next waits until the previous succeeded or failed for good (default none)' });
 
 export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookService }) {
@@ -26,7 +31,7 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
       set.status = 201;
       set.headers['cache-control'] = 'no-store';
       return webhooks.create(p, body);
-    }, { body: t.Object({ url: Url, events: Events, secret: t.Optional(Secret), ordering: t.Optional(Ordering) }, { additionalProperties: false }), detail: { summary: 'Create a webhook', tags } })
+    }, { body: t.Object({ url: Url, events: Events, secret: t.Optional(Secret), ordering: t.Optional(Ordering), rate_limit: t.Optional(RateLimit) }, { additionalProperties: false }), detail: { summary: 'Create a webhook', tags } })
     .get('/v1/webhooks', async ({ request, query }) => webhooks.list(await auth.require(request, ...READ), readPage(query)),
       { query: PageQuery, detail: { summary: 'List webhooks', tags } })
     .get('/v1/webhooks/:webhook_id', async ({ request, params }) => webhooks.get(await auth.require(request, ...READ), params.webhook_id),
@@ -35,10 +40,11 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
       params: Id,
       body: t.Object({
         url: t.Optional(Url), events: t.Optional(Events), secret: t.Optional(Secret),
-        secret_grace_period_seconds: t.Optional(t.Integer({ minimum: 0, maximum: 30 * 86_400, description: 'how long the old secret still signs (default 24 h)' })),
+        secret_grace_period_seconds: t.Optional(Type.Integer({ minimum: 0, maximum: 30 * 86_400, description: 'how long the old secret still signs (default 24 h)' })),
         paused: t.Optional(t.Boolean({ description: 'true pauses deliveries, false resumes them' })),
         enabled: t.Optional(t.Literal(true, { description: 're-enables a disabled webhook' })),
         ordering: t.Optional(Ordering),
+        rate_limit: t.Optional(RateLimit),
       }, { additionalProperties: false, minProperties: 1 }),
       detail: { summary: 'Update a webhook', tags },
     })

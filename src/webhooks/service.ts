@@ -43,6 +43,7 @@ export function subscriptionView(s: SubscriptionRow) {
     events: s.events,
     status: s.status,
     ordering: s.ordering,
+    rate_limit: s.rate_per_second === null ? null : { per_second: s.rate_per_second },
     disabled_reason: s.status === 'disabled' ? s.snapshot.context.disabledReason : null,
     secret_rotation: s.state.includes('secret.rotating') ? { previous_secret_expires_at: s.snapshot.context.previousSecretUntil } : null,
     created_at: s.created_at.toISOString(),
@@ -99,7 +100,7 @@ export class WebhookService {
       name: 'subscription',
       machine: subscriptionMachine,
       table: 'webhook_subscriptions',
-      columns: { status: 'text', url: 'text', events: 'text[]', secret_sealed: 'text', created_by: 'text', ordering: 'text' },
+      columns: { status: 'text', url: 'text', events: 'text[]', secret_sealed: 'text', created_by: 'text', ordering: 'text', rate_per_second: 'integer' },
       project: (s) => ({ status: healthOf(s.value) }),
       effects: {
         announceDisabled: (effect, on) =>
@@ -128,7 +129,7 @@ export class WebhookService {
     if (problem) throw invalidRequest(`url: ${problem}`);
   }
 
-  async create(principal: Principal, body: { url: string; events: string[]; secret?: string; ordering?: 'none' | 'fifo' }) {
+  async create(principal: Principal, body: { url: string; events: string[]; secret?: string; ordering?: 'none' | 'fifo'; rate_limit?: { per_second: number } | null }) {
     const events = [...new Set(body.events)];
     this.checkEvents(events);
     await this.checkUrl(body.url);
@@ -141,7 +142,7 @@ export class WebhookService {
     await this.actors.transaction(async (unit) => {
       await this.actors.create(unit, this.subscriptions, {
         id, tenantId: principal.tenantId,
-        columns: { url: body.url, events, secret_sealed: await this.box.seal(secret), created_by: principal.subject, ordering: body.ordering ?? 'none' },
+        columns: { url: body.url, events, secret_sealed: await this.box.seal(secret), created_by: principal.subject, ordering: body.ordering ?? 'none', rate_per_second: body.rate_limit?.per_second ?? null },
       });
     });
     const view = await this.get(principal, id);
@@ -164,7 +165,7 @@ export class WebhookService {
   }
 
   /** url, events, a new secret (rotation with grace), paused (pause/resume), enabled. */
-  async update(principal: Principal, id: string, body: { url?: string; events?: string[]; secret?: string; paused?: boolean; enabled?: boolean; secret_grace_period_seconds?: number; ordering?: 'none' | 'fifo' }) {
+  async update(principal: Principal, id: string, body: { url?: string; events?: string[]; secret?: string; paused?: boolean; enabled?: boolean; secret_grace_period_seconds?: number; ordering?: 'none' | 'fifo'; rate_limit?: { per_second: number } | null }) {
     const current = await this.row(principal, id);
     if (body.events) this.checkEvents(body.events);
     if (body.url) await this.checkUrl(body.url);
@@ -181,6 +182,7 @@ export class WebhookService {
         secretSealed: body.secret ? await this.box.seal(body.secret) : undefined,
         previousSecretSealed: body.secret ? current.secret_sealed : undefined,
         ordering: body.ordering,
+        ratePerSecond: body.rate_limit === undefined ? undefined : (body.rate_limit?.per_second ?? null),
       });
       if (body.ordering === 'none' && current.ordering === 'fifo') await webhookStore.leaveLine(unit.tx, principal.tenantId, id, at);
       const events = [];

@@ -6,7 +6,7 @@ import type { Page } from '../http/pagination.ts';
 
 export interface SubscriptionRow {
   id: string; tenant_id: string; url: string; events: string[]; secret_sealed: string; previous_secret_sealed: string | null;
-  status: string; ordering: 'none' | 'fifo'; state: string; snapshot: { context: { previousSecretUntil: string | null; disabledReason: string | null; consecutiveFailures: number } };
+  status: string; ordering: 'none' | 'fifo'; rate_per_second: number | null; state: string; snapshot: { context: { previousSecretUntil: string | null; disabledReason: string | null; consecutiveFailures: number } };
   created_at: Date; updated_at: Date; cursor_at: string;
 }
 
@@ -18,7 +18,7 @@ export interface DeliveryRow {
 
 export interface AttemptRow { attempt: number; attempted_at: Date; duration_ms: number; response_status: number | null; response_body: string | null; error: string | null; request_timestamp: number | null }
 
-const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, ordering, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
+const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, ordering, rate_per_second, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
 const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at,
   d.next_delay_reason, d.failure_reason, d.order_seq, d.created_at, d.created_at::text as cursor_at,
   a.attempted_at, a.duration_ms`;
@@ -45,15 +45,17 @@ export const webhookStore = {
         order by created_at desc, id desc limit $4`,
       [tenantId, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
     ),
-  updateSubscription: (db: Queryable, tenantId: string, id: string, patch: { url?: string; events?: string[]; secretSealed?: string; previousSecretSealed?: string | null; ordering?: 'none' | 'fifo' }) =>
+  updateSubscription: (db: Queryable, tenantId: string, id: string, patch: { url?: string; events?: string[]; secretSealed?: string; previousSecretSealed?: string | null; ordering?: 'none' | 'fifo'; ratePerSecond?: number | null }) =>
     db.query(
       `update webhook_subscriptions set url = coalesce($3, url), events = coalesce($4::text[], events),
               secret_sealed = coalesce($5, secret_sealed),
               previous_secret_sealed = case when $5::text is null then previous_secret_sealed else $6 end,
               ordering = coalesce($7, ordering),
+              rate_per_second = case when $8 then $9::integer else rate_per_second end,
               updated_at = now()
         where tenant_id = $1 and id = $2`,
-      [tenantId, id, patch.url ?? null, patch.events ?? null, patch.secretSealed ?? null, patch.previousSecretSealed ?? null, patch.ordering ?? null],
+      [tenantId, id, patch.url ?? null, patch.events ?? null, patch.secretSealed ?? null, patch.previousSecretSealed ?? null, patch.ordering ?? null,
+        patch.ratePerSecond !== undefined, patch.ratePerSecond ?? null],
     ),
   /** A webhook that stops delivering in order: what waited in its line is due now, and out of line. */
   leaveLine: (db: Queryable, tenantId: string, id: string, at: string) =>

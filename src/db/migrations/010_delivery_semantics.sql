@@ -16,3 +16,9 @@ alter table webhook_subscriptions add column fifo_head bigint;                  
 alter table webhook_deliveries add column order_seq bigint;
 create index webhook_deliveries_in_line on webhook_deliveries (subscription_id, order_seq)
   where order_seq is not null and state in ('queued', 'sending', 'backoff', 'held');
+
+-- A per-webhook rate limit, shared by every worker process: a token bucket in the webhook's row
+-- (capacity rate_per_second, refilled at that rate), taken from in the claiming transaction.
+alter table webhook_subscriptions add column rate_per_second integer check (rate_per_second between 1 and 10000);
+alter table webhook_subscriptions add column rate_tokens double precision not null default 0;
+alter table webhook_subscriptions add column rate_at timestamptz;

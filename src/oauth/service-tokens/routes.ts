@@ -1,4 +1,6 @@
 import { t } from 'elysia';
+// TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
+import { Type } from '@sinclair/typebox';
 import { router } from '../../http/router.ts';
 import { PageQuery, readPage } from '../../http/pagination.ts';
 import type { Authenticator } from '../../http/auth.ts';
@@ -18,7 +20,7 @@ export function serviceTokenRoutes(deps: { auth: Authenticator; serviceTokens: S
       params: ClientId,
       body: t.Object({
         scopes: t.Array(t.String({ maxLength: 100 }), { maxItems: 50, examples: [['webhooks:write']] }),
-        expires_in: t.Optional(t.Integer({ minimum: 60, maximum: MAX_SERVICE_TOKEN_SECONDS, description: 'lifetime in seconds (default 30 days)' })),
+        expires_in: t.Optional(Type.Integer({ minimum: 60, maximum: MAX_SERVICE_TOKEN_SECONDS, description: 'lifetime in seconds (default 30 days)' })),
       }, { additionalProperties: false }),
       detail: { summary: 'Mint a service token', tags },
     })

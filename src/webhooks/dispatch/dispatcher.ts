@@ -10,7 +10,7 @@
 //
 // Nothing is kept in memory that a crash would lose: a delivery claimed and never recorded
 // is claimed again when its lease runs out.
-import type { Db } from '../../db/index.ts';
+import type { Db, Queryable } from '../../db/index.ts';
 import { notify } from '../../db/index.ts';
 import type { ActorSystem, MachineDefinition, Unit } from '../../actors/runtime.ts';
 import type { SecretBox } from '../../crypto/secret-box.ts';
@@ -54,6 +54,8 @@ export class Dispatcher {
   private readonly gate: EndpointGate;
   private readonly results: Batcher<Sent, void>;
   private readonly secrets = new Map<string, string>();
+  /** Rate-limited webhooks whose bucket was found empty, until their next token (clock ms). */
+  private readonly limitedUntil = new Map<string, number>();
   private inFlight = 0;
   /** Deliveries this process has claimed since it started. */
   private claimedCount = 0;
@@ -165,8 +167,10 @@ export class Dispatcher {
         if ((await this.tick()) > 0) continue;
         failures = 0;
         // Sleep until the next timer is due (a backoff ending), the poll interval at most.
-        const next = await dispatchStore.nextDue(this.db, this.gate.full());
+        const next = await dispatchStore.nextDue(this.db, this.held());
         if (next) wait = Math.max(0, Math.min(wait, next.getTime() - this.actors.clock.now()));
+        // A rate-limited webhook's next token.
+        for (const until of this.limitedUntil.values()) wait = Math.max(0, Math.min(wait, until - this.actors.clock.now()));
       } catch (error) {
         failures++;
         wait = Math.min(this.config.workerPollMs * 2 ** failures, 30_000);
@@ -212,6 +216,34 @@ export class Dispatcher {
   }
 
   /**
+   * Rate-limited webhooks: of their queued deliveries about to be sent, only as many as their
+   * buckets hold now; the others stay queued, and the webhook is left out of claims until its
+   * next token comes.
+   */
+  private async withinRateLimits(tx: Queryable, at: string, now: number, decided: Array<{ row: ClaimedRow; event: DeliveryEvent | 'timer' | null }>) {
+    const starts = (d: { row: ClaimedRow; event: DeliveryEvent | 'timer' | null }) => d.event === 'timer' && d.row.state === 'queued' && d.row.rate_per_second !== null;
+    const wants = new Map<string, number>();
+    for (const d of decided) if (starts(d)) wants.set(d.row.subscription_id, (wants.get(d.row.subscription_id) ?? 0) + 1);
+    if (wants.size === 0) return decided;
+    const grants = await dispatchStore.takeTokens(tx, at, [...wants].map(([id, want]) => ({ id, want })));
+    for (const [id, g] of grants) if (g.granted < wants.get(id)!) this.limitedUntil.set(id, now + g.nextInMs);
+    const left = new Map([...grants].map(([id, g]) => [id, g.granted]));
+    return decided.map((d) => {
+      if (!starts(d)) return d;
+      const n = left.get(d.row.subscription_id) ?? 0;
+      left.set(d.row.subscription_id, n - 1);
+      return n > 0 ? d : { row: d.row, event: null };
+    });
+  }
+
+  /** Endpoints a claim leaves queued deliveries of: no free slot here, or their rate limit is used up. */
+  private held(): string[] {
+    const now = this.actors.clock.now();
+    for (const [id, until] of this.limitedUntil) if (until <= now) this.limitedUntil.delete(id);
+    return [...this.gate.full(), ...this.limitedUntil.keys()];
+  }
+
+  /**
    * One claiming transaction; the deliveries it moved into sending are sent after it commits.
    * Answers the rows it claimed (a queued delivery its endpoint had no room for is left as it
    * was, and not counted).
@@ -221,7 +253,7 @@ export class Dispatcher {
     const now = this.actors.clock.now();
     const at = new Date(now).toISOString();
     const { toSend, count } = await this.actors.transaction(async (unit) => {
-      const rows = await dispatchStore.claim(unit.tx, at, limit, this.gate.full());
+      const rows = await dispatchStore.claim(unit.tx, at, limit, this.held());
       if (rows.length === 0) return { toSend: [], count: 0 };
       await dispatchStore.hotTransaction(unit.tx);
       const step = this.steps.batch(now);
@@ -232,8 +264,8 @@ export class Dispatcher {
       // Transitions that make no attempt: a backoff ending, a hold, a skip, a held delivery expiring.
       const journal: Array<{ id: string; tenantId: string; from: string; event: Record<string, unknown>; to: string }> = [];
       const ctids = new Map<string, string>();
-      for (const row of rows) {
-        const event = this.claimEvent(row, room, now);
+      const decided = await this.withinRateLimits(unit.tx, at, now, rows.map((row) => ({ row, event: this.claimEvent(row, room, now) })));
+      for (const { row, event } of decided) {
         if (event === null) continue;
         const next = step(recordOf(row), event);
         if (!next.changed) continue;

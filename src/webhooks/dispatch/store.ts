@@ -16,6 +16,8 @@ export interface ClaimedRow {
   order_seq: string | null;
   /** The webhook's status ('active', 'failing', 'paused', 'disabled'), read with its URL. */
   webhook_status: string;
+  /** The webhook's rate limit (requests per second), or null. */
+  rate_per_second: number | null;
   url: string; secret_sealed: string; previous_secret_sealed: string | null; previous_until: string | null;
   /** The event's data as stored (jsonb text): sent as is, never re-encoded. */
   data: string | null;
@@ -115,6 +117,7 @@ export const dispatchStore = {
               case when first_of_webhook then (select s.previous_secret_sealed from webhook_subscriptions s where s.id = ranked.subscription_id) end as previous_secret_sealed,
               case when first_of_webhook then (select s.snapshot #>> '{context,previousSecretUntil}' from webhook_subscriptions s where s.id = ranked.subscription_id) end as previous_until,
               case when first_of_webhook then (select case when s.deleted_at is null then s.status else 'deleted' end from webhook_subscriptions s where s.id = ranked.subscription_id) end as webhook_status,
+              case when first_of_webhook then (select s.rate_per_second from webhook_subscriptions s where s.id = ranked.subscription_id) end as rate_per_second,
               case when first_of_event then (select e.data::text from events e where e.id = ranked.event_id and e.created_at = ranked.partition_key) end as data
          from ranked
         -- Due order (the window functions above re-sort): an endpoint with room for fewer than
@@ -122,13 +125,35 @@ export const dispatchStore = {
         order by ranked.due_order`,
       [now, limit, full],
     );
-    const webhooks = new Map<string, Pick<ClaimedRow, 'url' | 'secret_sealed' | 'previous_secret_sealed' | 'previous_until' | 'webhook_status'>>();
+    const webhooks = new Map<string, Pick<ClaimedRow, 'url' | 'secret_sealed' | 'previous_secret_sealed' | 'previous_until' | 'webhook_status' | 'rate_per_second'>>();
     const data = new Map<string, string | null>();
     for (const r of rows) {
-      if (r.first_of_webhook) webhooks.set(r.subscription_id, { url: r.url, secret_sealed: r.secret_sealed, previous_secret_sealed: r.previous_secret_sealed, previous_until: r.previous_until, webhook_status: r.webhook_status });
+      if (r.first_of_webhook) webhooks.set(r.subscription_id, { url: r.url, secret_sealed: r.secret_sealed, previous_secret_sealed: r.previous_secret_sealed, previous_until: r.previous_until, webhook_status: r.webhook_status, rate_per_second: r.rate_per_second });
       if (r.first_of_event) data.set(r.event_id, r.data);
     }
     return rows.map(({ first_of_event: _e, first_of_webhook: _w, ...r }) => ({ ...r, ...webhooks.get(r.subscription_id)!, data: data.get(r.event_id) ?? null }));
+  },
+
+  /**
+   * Takes up to `want` requests from each rate-limited webhook's bucket (refilled since it was
+   * last taken from), its row locked: workers of every process share it. Answers how many each
+   * may send now, and when its next token comes (ms from now).
+   */
+  takeTokens: async (tx: Queryable, at: string, wants: ReadonlyArray<{ id: string; want: number }>): Promise<Map<string, { granted: number; nextInMs: number }>> => {
+    if (wants.length === 0) return new Map();
+    await tx.query(`select id from webhook_subscriptions where id = any($1::text[]) order by id for no key update`, [wants.map((w) => w.id)]);
+    const rows = await tx.query<{ id: string; granted: number; next_in_ms: number }>(
+      `with a as (select s.id, s.rate_per_second as rate, w.want,
+                         least(s.rate_per_second::float8, coalesce(s.rate_tokens + greatest(0, extract(epoch from ($1::timestamptz - s.rate_at))) * s.rate_per_second, s.rate_per_second)) as avail
+                    from webhook_subscriptions s join unnest($2::text[], $3::integer[]) as w(id, want) on w.id = s.id
+                   where s.rate_per_second is not null),
+            g as (select id, rate, avail, least(want, floor(avail))::integer as granted from a)
+       update webhook_subscriptions s set rate_tokens = g.avail - g.granted, rate_at = $1::timestamptz
+         from g where s.id = g.id
+       returning s.id, g.granted, ceil((1 - (g.avail - g.granted - floor(g.avail - g.granted))) * 1000 / g.rate)::integer as next_in_ms`,
+      [at, wants.map((w) => w.id), wants.map((w) => w.want)],
+    );
+    return new Map(rows.map((r) => [r.id, { granted: r.granted, nextInMs: r.next_in_ms }]));
   },
 
   /** The earliest timer a claim would take (queued deliveries to `full` endpoints wait for a slot), read from the due index. */
