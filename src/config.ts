@@ -29,6 +29,26 @@ export interface Config {
   webhookEndpointConcurrency: number;
   /** Days of delivery history (events, deliveries, attempts, the machine journal) kept. */
   deliveryRetentionDays: number;
+  /** Delay in ms before each attempt of a delivery (the first is the first attempt's). */
+  webhookRetrySchedule: number[];
+}
+
+/** The published schedule: at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h. */
+export const DEFAULT_RETRY_SCHEDULE = '0,5s,5m,30m,2h,5h,10h,10h';
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** "0,5s,5m,…": 1 to 30 delays, each 0 or a whole number with a unit (ms, s, m, h), at most 24 h. */
+function schedule(env: Env, name: string): number[] {
+  const raw = env[name]?.trim() || DEFAULT_RETRY_SCHEDULE;
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.length > 30) throw new ConfigError(name, `at most 30 attempts, got ${parts.length}`);
+  return parts.map((part) => {
+    const m = /^(\d+)(ms|s|m|h)?$/.exec(part);
+    if (!m || (m[2] === undefined && m[1] !== '0')) throw new ConfigError(name, `expected delays like ${DEFAULT_RETRY_SCHEDULE}, got "${part}"`);
+    const ms = Number(m[1]) * (m[2] ? UNIT_MS[m[2]] : 1);
+    if (ms > 86_400_000) throw new ConfigError(name, `a delay is at most 24h, got "${part}"`);
+    return ms;
+  });
 }
 
 export class ConfigError extends Error {
@@ -122,5 +142,6 @@ function readConfig(env: Env): Config {
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
     webhookEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 1000),
     deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 30, 1, 3650),
+    webhookRetrySchedule: schedule(env, 'WEBHOOK_RETRY_SCHEDULE'),
   };
 }

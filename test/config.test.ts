@@ -16,9 +16,19 @@ describe('config', () => {
     ['ALLOW_PRIVATE_TARGETS', 'maybe', /ALLOW_PRIVATE_TARGETS: expected true or false/],
     ['MASTER_KEY', 'short', /MASTER_KEY: must be 32 random bytes/],
     ['SIGNING_ALGS', 'HS256', /SIGNING_ALGS: unsupported algorithm "HS256"/],
+    ['WEBHOOK_RETRY_SCHEDULE', '0,5', /WEBHOOK_RETRY_SCHEDULE: expected delays like/],
+    ['WEBHOOK_RETRY_SCHEDULE', '0,-5s', /WEBHOOK_RETRY_SCHEDULE: expected delays like/],
+    ['WEBHOOK_RETRY_SCHEDULE', '0,2d', /WEBHOOK_RETRY_SCHEDULE: expected delays like/],
+    ['WEBHOOK_RETRY_SCHEDULE', '0,25h', /WEBHOOK_RETRY_SCHEDULE: a delay is at most 24h/],
+    ['WEBHOOK_RETRY_SCHEDULE', Array(31).fill('1s').join(','), /WEBHOOK_RETRY_SCHEDULE: at most 30 attempts/],
   ])('a bad %s (%s) names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  test('the retry schedule: the published one by default, or delays with units', () => {
+    expect(loadConfig({}).webhookRetrySchedule).toEqual([0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE: '0, 500ms, 1s, 2m' }).webhookRetrySchedule).toEqual([0, 500, 1000, 120_000]);
   });
 
   test('PUBLIC_URL loses its trailing slash; several signing algorithms', () => {

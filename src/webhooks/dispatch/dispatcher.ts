@@ -31,7 +31,7 @@ import { byPartition, dispatchStore, recordOf, type AttemptRecord, type ClaimedR
 
 export const DELIVERIES_CHANNEL = 'argus_deliveries';
 
-export type DispatchConfig = Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight' | 'deliveryRetentionDays'>;
+export type DispatchConfig = Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight' | 'deliveryRetentionDays' | 'webhookRetrySchedule'>;
 
 /** An operational event for the tenant (delivery.exhausted), published by the webhook service. */
 export type Announce = (tenantId: string, type: string, data: Record<string, unknown>) => Promise<void>;
@@ -71,6 +71,7 @@ export class Dispatcher {
   private readonly claimedTotal;
   private readonly attemptsTotal;
   private readonly staleTotal;
+  private readonly recordedLateTotal;
 
   constructor(
     private readonly db: Db,
@@ -82,11 +83,12 @@ export class Dispatcher {
     private readonly log: Logger,
     metrics: Metrics,
   ) {
-    this.steps = new DeliverySteps({ sendTimeoutMs: config.leaseMs }, () => actors.clock.now());
+    this.steps = new DeliverySteps({ sendTimeoutMs: config.leaseMs, schedule: config.webhookRetrySchedule }, () => actors.clock.now());
     this.gate = new EndpointGate(config.webhookEndpointConcurrency, () => this.wake());
     this.results = new Batcher((items) => this.record(items), 500);
     this.claimedTotal = metrics.counter('argus_deliveries_claimed_total', 'Deliveries claimed by this process (timers fired)');
     this.attemptsTotal = metrics.counter('argus_delivery_attempts_total', 'Delivery attempts recorded, by outcome');
+    this.recordedLateTotal = metrics.counter('argus_delivery_results_recorded_late_total', 'Results recorded after the database came back (they were kept in memory, not lost)');
     this.staleTotal = metrics.counter('argus_delivery_stale_results_total', 'Results not recorded because their delivery had moved on (its lease ran out first)');
   }
 
@@ -294,10 +296,33 @@ export class Dispatcher {
 
   private dispatch(claimed: Claimed): void {
     this.inFlight++;
-    void this.gate
-      .run(claimed.row.subscription_id, async () => this.results.add(await this.send(await this.prepare(claimed))))
+    const leaseEnds = Date.now() + this.config.leaseMs;
+    void (async () => {
+      const sent = await this.gate.run(claimed.row.subscription_id, async () => this.send(await this.prepare(claimed)));
+      await this.recordBefore(sent, leaseEnds);
+    })()
       .catch((error) => this.log.error('a delivery result could not be recorded; its lease will run out and it will be retried', { error, delivery_id: claimed.row.id }))
       .finally(() => this.done());
+  }
+
+  /**
+   * Records a result, trying again while the database is away (a restart, a dropped
+   * connection) until the delivery's lease ends: recorded late, the result still counts once;
+   * given up, the delivery would wait out its whole lease and be sent again.
+   */
+  private async recordBefore(sent: Sent, leaseEnds: number): Promise<void> {
+    for (let tries = 0; ; tries++) {
+      try {
+        await this.results.add(sent);
+        if (tries > 0) this.recordedLateTotal.inc();
+        return;
+      } catch (error) {
+        const wait = Math.min(250 * 2 ** tries, 5_000);
+        if (Date.now() + wait >= leaseEnds) throw error;
+        if (tries === 0) this.log.warn('a delivery result could not be recorded; trying again until its lease ends', { error, delivery_id: sent.claimed.row.id });
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 
   private async prepare(claimed: Claimed): Promise<Prepared> {
