@@ -21,6 +21,9 @@ function queryable(sql: Sql | postgres.TransactionSql<Record<string, never>>): Q
 export function createPostgresDb(url: string, options: { max: number }): Db {
   const sql: Sql = postgres(url, {
     max: options.max,
+    // A connection attempt that goes unanswered (a server restarting, its backlog full) is
+    // given up after 5 s and made again, not left hanging a request for the default 30 s.
+    connect_timeout: 5,
     onnotice: () => {},
     // int8 (count(*), bigserial) as a JS number: ours never exceed 2^53.
     types: {

@@ -54,6 +54,8 @@ export class Dispatcher {
   private readonly gate: EndpointGate;
   private readonly results: Batcher<Sent, void>;
   private readonly secrets = new Map<string, string>();
+  /** Claims whose commit went unanswered, to ask about once the database is back. */
+  private inDoubt: Array<{ at: string; claimed: Claimed[]; until: number }> = [];
   /** Rate-limited webhooks whose bucket was found empty, until their next token (clock ms). */
   private readonly limitedUntil = new Map<string, number>();
   private inFlight = 0;
@@ -254,6 +256,8 @@ export class Dispatcher {
     if (limit <= 0) return 0;
     const now = this.actors.clock.now();
     const at = new Date(now).toISOString();
+    await this.resolveInDoubt();
+    let attempted: Claimed[] = [];
     const { toSend, count } = await this.actors.transaction(async (unit) => {
       const rows = await dispatchStore.claim(unit.tx, at, limit, this.held());
       if (rows.length === 0) return { toSend: [], count: 0 };
@@ -284,12 +288,42 @@ export class Dispatcher {
       await dispatchStore.journal(unit.tx, at, journal);
       if (await dispatchStore.nextInLine(unit.tx, outOfLine(rows, moves), at)) unit.afterCommit(() => this.wake());
       for (const c of toSend) c.row = { ...c.row, ctid: ctids.get(c.row.id) ?? c.row.ctid };
+      attempted = toSend;
       return { toSend, count: moves.length };
+    }).catch((error: unknown) => {
+      // The commit may have happened with its answer lost: which of these are ours is asked
+      // once the database answers again.
+      if (attempted.length) this.inDoubt.push({ at, claimed: attempted, until: Date.now() + this.config.leaseMs });
+      throw error;
     });
     this.claimedTotal.inc({}, count);
     this.claimedCount += count;
     for (const c of toSend) this.dispatch(c);
     return count;
+  }
+
+  /**
+   * Claims whose commit failed to answer (the database went away): the deliveries that are in
+   * sending since that claim, at its attempt, were claimed, and are sent now rather than after
+   * their lease; the others were not. Asked until their lease would have ended.
+   */
+  private async resolveInDoubt(): Promise<void> {
+    if (this.inDoubt.length === 0) return;
+    const pending = this.inDoubt.splice(0);
+    for (const doubt of pending) {
+      if (Date.now() >= doubt.until) continue;
+      try {
+        const ours = await dispatchStore.claimedAt(this.db, doubt.at, doubt.claimed.map((c) => ({ id: c.row.id, createdAt: c.row.created_at, attempt: c.record.attempt })));
+        for (const c of doubt.claimed) {
+          const ctid = ours.get(c.row.id);
+          if (ctid !== undefined) this.dispatch({ ...c, row: { ...c.row, ctid } });
+        }
+        if (ours.size) this.log.info('a claim whose commit went unanswered had committed: its deliveries are sent now', { count: ours.size });
+      } catch (error) {
+        this.inDoubt.push(doubt);
+        throw error;
+      }
+    }
   }
 
   // ---- prepare, send --------------------------------------------------------------------
@@ -298,8 +332,18 @@ export class Dispatcher {
     this.inFlight++;
     const leaseEnds = Date.now() + this.config.leaseMs;
     void (async () => {
-      const sent = await this.gate.run(claimed.row.subscription_id, async () => this.send(await this.prepare(claimed)));
-      await this.recordBefore(sent, leaseEnds);
+      // The endpoint's slot is held until the result is recorded (so that a delivery shown
+      // sending is one whose request has not been answered yet), unless the database is away.
+      const unrecorded = await this.gate.run(claimed.row.subscription_id, async () => {
+        const sent = await this.send(await this.prepare(claimed));
+        try {
+          await this.results.add(sent);
+          return null;
+        } catch (error) {
+          return { sent, error };
+        }
+      });
+      if (unrecorded) await this.recordBefore(unrecorded.sent, leaseEnds, unrecorded.error);
     })()
       .catch((error) => this.log.error('a delivery result could not be recorded; its lease will run out and it will be retried', { error, delivery_id: claimed.row.id }))
       .finally(() => this.done());
@@ -310,17 +354,19 @@ export class Dispatcher {
    * connection) until the delivery's lease ends: recorded late, the result still counts once;
    * given up, the delivery would wait out its whole lease and be sent again.
    */
-  private async recordBefore(sent: Sent, leaseEnds: number): Promise<void> {
+  private async recordBefore(sent: Sent, leaseEnds: number, error: unknown): Promise<void> {
+    this.log.warn('a delivery result could not be recorded; trying again until its lease ends', { error, delivery_id: sent.claimed.row.id });
+    let lastError = error;
     for (let tries = 0; ; tries++) {
+      const wait = Math.min(250 * 2 ** tries, 5_000);
+      if (Date.now() + wait >= leaseEnds) throw lastError;
+      await new Promise((resolve) => setTimeout(resolve, wait));
       try {
         await this.results.add(sent);
-        if (tries > 0) this.recordedLateTotal.inc();
+        this.recordedLateTotal.inc();
         return;
-      } catch (error) {
-        const wait = Math.min(250 * 2 ** tries, 5_000);
-        if (Date.now() + wait >= leaseEnds) throw error;
-        if (tries === 0) this.log.warn('a delivery result could not be recorded; trying again until its lease ends', { error, delivery_id: sent.claimed.row.id });
-        await new Promise((resolve) => setTimeout(resolve, wait));
+      } catch (again) {
+        lastError = again;
       }
     }
   }

@@ -156,6 +156,18 @@ export const dispatchStore = {
     return new Map(rows.map((r) => [r.id, { granted: r.granted, nextInMs: r.next_in_ms }]));
   },
 
+  /** Of these deliveries, those in sending since `at` at the given attempt (a claim made then), with their ctids. */
+  claimedAt: async (db: Queryable, at: string, items: ReadonlyArray<{ id: string; createdAt: string; attempt: number }>): Promise<Map<string, string>> => {
+    const rows = await db.query<{ id: string; ctid: string }>(
+      `select d.id, d.ctid::text as ctid
+         from unnest($2::text[], $3::timestamptz[], $4::integer[]) as k(id, created_at, attempt)
+         join webhook_deliveries d on d.id = k.id and d.created_at = k.created_at
+        where d.state = 'sending' and d.entered_at = $1::timestamptz and d.attempt = k.attempt`,
+      [at, items.map((i) => i.id), items.map((i) => i.createdAt), items.map((i) => i.attempt)],
+    );
+    return new Map(rows.map((r) => [r.id, r.ctid]));
+  },
+
   /** The earliest timer a claim would take (queued deliveries to `full` endpoints wait for a slot), read from the due index. */
   nextDue: async (db: Queryable, full: string[]): Promise<Date | null> =>
     (await db.query<{ due_at: Date }>(
