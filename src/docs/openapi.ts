@@ -5,6 +5,7 @@ import { toOpenAPISchema } from '@elysiajs/openapi';
 import type { AnyElysia } from 'elysia';
 import { SCOPE_CATALOG } from '../identity/scopes.ts';
 import { STUDIO_COOKIE } from '../studio/access.ts';
+import { eventDocs } from '../events/schemas.ts';
 
 type Json = Record<string, unknown>;
 type Operation = Json & { security?: unknown[]; parameters?: Array<{ in: string }>; requestBody?: { content?: Json }; responses?: Json; tags?: string[] };
@@ -75,6 +76,8 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
     }
     if (Object.keys(out).length) paths[path] = out;
   }
+  // What receivers get: one webhook per event type, its data schema among the components.
+  const events = eventDocs();
   const tags = [...new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? [])))].sort();
   return {
     openapi: '3.1.0',
@@ -88,9 +91,11 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
     security: [{ bearer: [] }, { oauth: [] }],
     tags: tags.map((name) => ({ name, description: name })),
     paths,
+    webhooks: events.webhooks,
     components: {
       schemas: {
         ...generated.components.schemas,
+        ...events.schemas,
         Error: {
           type: 'object',
           required: ['error', 'error_description'],

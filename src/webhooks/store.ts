@@ -19,11 +19,12 @@ export interface DeliveryRow {
 export interface AttemptRow { attempt: number; attempted_at: Date; duration_ms: number; response_status: number | null; response_body: string | null; error: string | null; request_timestamp: number | null }
 
 const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, ordering, rate_per_second, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
-const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at,
+/** A delivery row as the history shows it (`d`), with its latest attempt (`a`: LAST_ATTEMPT). */
+export const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at,
   d.next_delay_reason, d.failure_reason, d.order_seq, d.created_at, d.created_at::text as cursor_at,
   a.attempted_at, a.duration_ms`;
 /** A delivery's latest attempt, read from its own partition. */
-const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms from webhook_attempts a
+export const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms from webhook_attempts a
   where a.delivery_id = d.id and a.delivery_created_at = d.created_at order by a.attempt desc limit 1) a on true`;
 
 /** The partition range a time-carrying id names ([t, t]), or every partition for an id without one. */
@@ -130,13 +131,15 @@ export const webhookStore = {
       db, `select e.id, e.type, e.deliveries, e.created_at from event_idempotency_keys k
              join events e on e.id = k.event_id and e.created_at = k.event_created_at
             where k.tenant_id = $1 and k.idempotency_key = $2 and k.event_created_at > now() - interval '24 hours'`, [tenantId, key]),
-  deliveries: (db: Queryable, tenantId: string, subscriptionId: string, page: Page, status: string | null) =>
+  /** A webhook's deliveries, newest first; of one event only (read from its partition) when `eventId` is given. */
+  deliveries: (db: Queryable, tenantId: string, subscriptionId: string, page: Page, status: string | null, eventId: string | null = null) =>
     db.query<R<DeliveryRow>>(
       `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
         where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3)
           and ($4::timestamptz is null or (d.created_at, d.id) < ($4::timestamptz, $5::text))
+          and ($7::text is null or d.event_id = $7) and d.created_at between $8::timestamptz and $9::timestamptz
         order by d.created_at desc, d.id desc limit $6`,
-      [tenantId, subscriptionId, status, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
+      [tenantId, subscriptionId, status, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1, eventId, ...createdRange(eventId ?? '')], // no event: every day
     ),
   delivery: (db: Queryable, tenantId: string, subscriptionId: string, id: string) =>
     maybeOne<R<DeliveryRow>>(db, `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
