@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { Webhook } from 'standardwebhooks';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
-import { idTime, newId } from '../../src/ids.ts';
+import { idTime, newId, newTimedId } from '../../src/ids.ts';
+import { Partitions } from '../../src/housekeeping/partitions.ts';
+import { silentLogger } from '../../src/log.ts';
 import { client, expectEnvelope, receivers, scopedToken, until, type Json, type Tenant } from './support.ts';
 
 let service: TestService;
@@ -119,9 +121,14 @@ describe('replay', () => {
     expectEnvelope(await api('POST', `/v1/events/${newId('evt')}/replay`, t.adminToken), 404, 'not_found');
     expectEnvelope(await api('POST', '/v1/events/evt_zzzzzzzzzzzzzzzzzzzzzzz/replay', t.adminToken), 404, 'not_found');
 
-    // A day that retention dropped takes its events along: what is left of them is nothing.
-    const old = (await api('POST', '/v1/events', t.adminToken, { type: 'case.created', data: {} })).body.id as string;
-    await service.db.query('delete from events where id = $1', [old]);
+    // A day that retention dropped takes its events along: what is left of them is a 404.
+    const oldAt = Date.now() - 40 * 86_400_000;
+    const old = newTimedId('evt', oldAt);
+    await service.db.query(`insert into events (id, tenant_id, type, data, deliveries, created_at) values ($1, $2, 'case.created', '{}', 0, $3)`, [old, t.tenantId, new Date(oldAt).toISOString()]);
+    expect((await api('GET', `/v1/events/${old}`, t.adminToken)).status).toBe(200);
+    const partitions = new Partitions(service.db, silentLogger);
+    await partitions.ensure(Date.now());
+    expect((await partitions.retire(Date.now(), 30)).dropped).toContain(new Date(oldAt).toISOString().slice(0, 10).replaceAll('-', ''));
     expectEnvelope(await api('POST', `/v1/events/${old}/replay`, t.adminToken), 404, 'not_found');
     expectEnvelope(await api('GET', `/v1/events/${old}`, t.adminToken), 404, 'not_found');
 
