@@ -34,7 +34,7 @@ const EventDelivery = t.Object({
   id: t.String({ examples: ['dlv_123'] }),
   webhook_id: t.String({ examples: ['wh_123'] }),
   event_id: t.String(), event_type: t.String(),
-  status: t.String({ description: 'queued, sending, retrying, succeeded or failed' }),
+  status: t.String({ description: 'as a webhook\'s delivery history names it (queued, sending, retrying, succeeded, failed, …)' }),
   attempt: Type.Integer(),
   attempted_at: t.Union([Time('its latest attempt'), t.Null()]),
   response_status: t.Union([Type.Integer(), t.Null()]),
@@ -86,7 +86,10 @@ export function eventRoutes(deps: { auth: Authenticator; webhooks: WebhookServic
         type: t.String({ maxLength: 100, examples: ['incident.updated'] }),
         data: t.Record(t.String(), t.Unknown(), { description: 'checked against the type\'s schema (GET /v1/events/types): a 400 names the field' }),
       }, { additionalProperties: false }),
-      detail: { summary: 'Publish an event to the tenant\'s subscriptions', tags },
+      detail: {
+        summary: 'Publish an event to the tenant\'s subscriptions', tags,
+        description: 'Body: {"type": a publishable type, "data": an object}. data is checked against its type\'s JSON Schema (GET /v1/events/types; the *Data components of this document): a 400 names the first field that does not fit, and nothing is written. 202 with {id, type, deliveries, created_at}; 200 with Idempotent-Replayed: true for a repeated Idempotency-Key (kept 24 h).',
+      },
     })
     .get('/v1/events', async ({ request, query }) => {
       const p = await auth.require(request, ...READ);
@@ -110,6 +113,9 @@ export function eventRoutes(deps: { auth: Authenticator; webhooks: WebhookServic
       params: EventId,
       body: t.Optional(t.Object({ webhook_id: t.Optional(t.String({ maxLength: 100, description: 'only to this webhook (it must receive the event\'s type)', examples: ['wh_123'] })) }, { additionalProperties: false })),
       response: { 202: t.Object({ event_id: t.String(), deliveries: t.Array(t.Object({ id: t.String(), webhook_id: t.String(), status: t.Literal('queued') })) }) },
-      detail: { summary: 'Send an event again, as fresh deliveries with the same webhook-id', tags },
+      detail: {
+        summary: 'Send an event again, as fresh deliveries with the same webhook-id', tags,
+        description: 'To every webhook of the tenant that receives the event\'s type and is active or failing, or with {"webhook_id"} to that one (409 not_subscribed, webhook_disabled or webhook_paused when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
+      },
     });
 }
