@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
 import { newId } from '../../src/ids.ts';
+import { Partitions } from '../../src/housekeeping/partitions.ts';
+import { silentLogger } from '../../src/log.ts';
 import { client, expectEnvelope, receivers, scopedToken, until, type Json, type Tenant } from './support.ts';
 
 let service: TestService;
@@ -177,5 +179,28 @@ describe('GET /v1/events/{event_id}', () => {
     expect(r.body.event).toMatchObject({ id, data: { case_id: 'old' }, created_at: '2026-03-01T10:00:00.123Z' });
     expect((r.body.deliveries as Json[]).map((d) => d.webhook_id)).toEqual([hook]);
     expect(((await api('GET', `/v1/webhooks/${hook}/deliveries?event_id=${id}`, t.adminToken)).body.deliveries as Json[]).length).toBe(1);
+  });
+
+  test('a lookup by id reads the one day its id names, for the event and for its deliveries', async () => {
+    await new Partitions(service.db, silentLogger).ensure(Date.now()); // several days, and the default partition
+    const e = await publish(acme, 'case.created', { case_id: 'pruned' });
+    const issued: Array<{ text: string; params: readonly unknown[] }> = [];
+    const query = service.db.query.bind(service.db);
+    service.db.query = ((text: string, params: readonly unknown[] = []) => {
+      issued.push({ text, params });
+      return query(text, params);
+    }) as typeof service.db.query;
+    try {
+      expect((await api('GET', `/v1/events/${e.id}`, acme.adminToken)).status).toBe(200);
+    } finally {
+      service.db.query = query;
+    }
+    const reads = issued.filter((q) => /from (events|webhook_deliveries d)\b/.test(q.text) && q.params.includes(e.id));
+    expect(reads.length).toBe(2);
+    for (const q of reads) {
+      const plan = JSON.stringify(await service.db.query(`explain ${q.text}`, q.params));
+      const parts = new Set(plan.match(/(events|webhook_deliveries)_(p\d{8}|default)/g));
+      expect({ sql: q.text.slice(0, 60), parts: parts.size }).toEqual({ sql: q.text.slice(0, 60), parts: 1 });
+    }
   });
 });
