@@ -10,7 +10,7 @@
 // know: new ones may be added).
 import { Kind, Type, TypeRegistry, type TObject, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import type { ValueError } from '@sinclair/typebox/errors';
+import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { isoTimeProblem } from '../http/dates.ts';
 import { EVENT_TYPES, SYSTEM_EVENT_TYPES, type EventType } from '../webhooks/catalog.ts';
 
@@ -97,7 +97,7 @@ const CHECKS = new Map<string, TypeCheck<TObject>>(Object.entries(EVENT_SCHEMAS)
 /** A schema as plain JSON Schema (TypeBox's own symbols dropped). */
 const plain = (schema: TSchema): Json => JSON.parse(JSON.stringify(schema)) as Json;
 
-/** What a value must be, in words: "a string", "one of open, closed", "an integer or null". */
+/** What a value must be, in words: `a string`, `one of "open", "closed"`, `an integer or null`. */
 function expected(schema: Json): string {
   if (schema.format === 'date-time') return 'an ISO 8601 date-time with a time zone (e.g. 2026-03-23T12:00:00Z)';
   if ('const' in schema) return JSON.stringify(schema.const);
@@ -115,23 +115,20 @@ function expected(schema: Json): string {
   }
 }
 
-const BOUNDS: Record<string, (n: number) => string> = {
-  minimum: (n) => `must be at least ${n}`, maximum: (n) => `must be at most ${n}`,
-  minLength: (n) => `must be at least ${n} characters`, maxLength: (n) => `must be at most ${n} characters`,
-  minItems: (n) => `must hold at least ${n} items`, maxItems: (n) => `must hold at most ${n} items`,
-};
+/** A value of the right type out of its bounds, in words, by the keyword it broke. */
+const BOUNDS = new Map<ValueErrorType, (schema: Json) => string>([
+  [ValueErrorType.IntegerMinimum, (s) => `must be at least ${String(s.minimum)}`], [ValueErrorType.NumberMinimum, (s) => `must be at least ${String(s.minimum)}`],
+  [ValueErrorType.IntegerMaximum, (s) => `must be at most ${String(s.maximum)}`], [ValueErrorType.NumberMaximum, (s) => `must be at most ${String(s.maximum)}`],
+  [ValueErrorType.StringMinLength, (s) => `must be at least ${String(s.minLength)} characters`], [ValueErrorType.StringMaxLength, (s) => `must be at most ${String(s.maxLength)} characters`],
+  [ValueErrorType.ArrayMinItems, (s) => `must hold at least ${String(s.minItems)} items`], [ValueErrorType.ArrayMaxItems, (s) => `must hold at most ${String(s.maxItems)} items`],
+]);
 
 function describe(error: ValueError): string {
   const where = `data${error.path.replace(/\//g, '.')}`;
-  if (error.message === 'Expected required property') return `${where}: is required`;
+  if (error.type === ValueErrorType.ObjectRequiredProperty) return `${where}: is required`;
   const schema = error.schema as unknown as Json;
-  // A value of the right type out of its bounds (TypeBox: "Expected integer to be greater or equal to 1").
-  const bound = / (greater|less)/.exec(error.message);
-  if (bound) {
-    const key = Object.keys(BOUNDS).find((k) => k in schema && k.startsWith(bound[1] === 'greater' ? 'min' : 'max'));
-    if (key) return `${where}: ${BOUNDS[key](Number(schema[key]))}`;
-  }
-  return `${where}: must be ${expected(schema)}`;
+  const bound = BOUNDS.get(error.type);
+  return `${where}: ${bound ? bound(schema) : `must be ${expected(schema)}`}`;
 }
 
 /**
