@@ -127,10 +127,10 @@ export function eventRoutes(deps: { auth: Authenticator; webhooks: WebhookServic
     }, {
       params: EventId,
       body: t.Optional(t.Object({ webhook_id: t.Optional(t.String({ maxLength: 100, description: 'only to this webhook (it must receive the event\'s type)', examples: ['wh_123'] })) }, { additionalProperties: false })),
-      response: { 202: t.Object({ event_id: t.String(), deliveries: t.Array(t.Object({ id: t.String(), webhook_id: t.String(), status: t.Literal('queued') })) }) },
+      response: { 202: t.Object({ event_id: t.String(), deliveries: t.Array(t.Object({ id: t.String(), webhook_id: t.String(), status: t.String({ description: 'queued; held while its webhook is paused, skipped while it is disabled' }) })) }) },
       detail: {
         summary: 'Send an event again, as fresh deliveries with the same webhook-id', tags,
-        description: 'To every webhook of the tenant that receives the event\'s type and is active or failing, or with {"webhook_id"} to that one (409 not_subscribed, webhook_disabled or webhook_paused when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
+        description: 'To every webhook of the tenant that receives the event\'s type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
       },
     });
 }

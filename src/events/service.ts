@@ -21,7 +21,7 @@ const eventDeliveryView = (d: DeliveryRow) => ({ ...deliveryView(d), webhook_id:
 export class EventService {
   constructor(
     private readonly db: Db,
-    private readonly webhooks: Pick<WebhookService, 'dispatcher'>,
+    private readonly webhooks: Pick<WebhookService, 'dispatcher' | 'initialRecords'>,
     private readonly clock: Clock,
   ) {}
 
@@ -44,9 +44,10 @@ export class EventService {
   }
 
   /**
-   * Fresh deliveries of a stored event, now: to every webhook of the tenant that receives its
-   * type and is active or failing (as a publish would choose them), or to `webhookId` alone.
-   * Operational events are not replayed: they report on deliveries, and a new one says more.
+   * Fresh deliveries of a stored event, now, written as a publish writes them: to every webhook
+   * of the tenant that receives its type (held while paused, skipped while disabled, in line
+   * for an ordered one), or to `webhookId` alone, which must receive the type and not be
+   * disabled. Operational events are not replayed: they report on deliveries, and a new one says more.
    */
   async replay(principal: Principal, id: string, webhookId: string | null) {
     const event = await this.row(principal, id);
@@ -58,16 +59,15 @@ export class EventService {
       if (!sub) throw notFound(`webhook ${webhookId}`);
       if (!sub.events.includes(event.type)) throw new ApiError(409, 'not_subscribed', `webhook ${webhookId} does not receive ${event.type}; add it to the webhook's events first`);
       if (sub.status === 'disabled') throw new ApiError(409, 'webhook_disabled', `webhook ${webhookId} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`);
-      if (sub.status === 'paused') throw new ApiError(409, 'webhook_paused', `webhook ${webhookId} is paused; resume it with PUT {"paused": false}`);
     }
     const now = this.clock.now();
-    const steps = this.webhooks.dispatcher.steps;
-    const rows = await eventStore.replay(this.db, {
-      tenantId: principal.tenantId, id: event.id, createdAt: event.cursor_at, type: event.type, only: webhookId, enteredAt: new Date(now).toISOString(), record: steps.created(now),
-      deliveryIdPrefix: deliveryIdPrefix(event),
+    const written = await webhookStore.publish(this.db, {
+      id: event.id, tenantId: principal.tenantId, type: event.type, data: null, idempotencyKey: null, only: webhookId, createdAt: event.cursor_at,
+      deliveryIdPrefix: deliveryIdPrefix(event), records: this.webhooks.initialRecords(now), replay: { enteredAt: new Date(now).toISOString() },
     });
-    if (rows.length) await this.webhooks.dispatcher.notifyWorkers();
-    return { event_id: event.id, deliveries: rows.map((r) => ({ id: r.id, webhook_id: r.subscription_id, status: 'queued' as const })) };
+    if (!written.keyed) throw notFound(`event ${id}`); // its day was retired meanwhile
+    if (written.delivery_ids.length) await this.webhooks.dispatcher.notifyWorkers();
+    return { event_id: event.id, deliveries: written.replayed ?? [] };
   }
 }
 

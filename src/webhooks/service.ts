@@ -281,8 +281,8 @@ export class WebhookService {
     return { id, type: e.type, deliveries: written.delivery_ids.length, created_at: createdAt, deliveryIds: written.delivery_ids };
   }
 
-  /** A new delivery's columns by its webhook's status. */
-  private initialRecords(at: number) {
+  /** A new delivery's columns by its webhook's status (a publish's, and a replay's: src/events/). */
+  initialRecords(at: number) {
     const steps = this.dispatcher.steps;
     const queued = steps.createdFor('active', at, 0);
     return { active: queued, failing: queued, paused: steps.createdFor('paused', at, this.retentionMs()), disabled: steps.createdFor('disabled', at, 0) };

@@ -21,7 +21,7 @@ beforeAll(async () => {
   globex = await newTenant(service);
 }, 60_000);
 afterAll(async () => {
-  hooks.stopAll();
+  hooks.stop();
   await service.stop();
 });
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
   globex = await newTenant(service);
 }, 60_000);
 afterAll(async () => {
-  hooks.stopAll();
+  hooks.stop();
   await service.stop();
 });
 
@@ -103,15 +103,22 @@ describe('replay', () => {
     expectEnvelope(await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: 'wh_nope' }), 404, 'not_found');
     const notSubscribed = expectEnvelope(await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: hc }), 409, 'not_subscribed');
     expect(notSubscribed.error_description).toContain('does not receive case.updated');
+    // a paused webhook holds the replay, and sends it on resume
     await api('PUT', `/v1/webhooks/${ha}`, t.adminToken, { paused: true });
-    expectEnvelope(await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: ha }), 409, 'webhook_paused');
-    // replaying to all leaves the paused one out, as a publish would
+    const held = await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: ha });
+    expect(held.status).toBe(202);
+    expect(held.body.deliveries).toEqual([{ id: expect.any(String), webhook_id: ha, status: 'held' }]);
     const all = await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, {});
-    expect((all.body.deliveries as Json[]).map((d) => d.webhook_id)).toEqual([hb]);
+    expect((all.body.deliveries as Json[]).map((d) => [d.webhook_id, d.status]).sort()).toEqual([[ha, 'held'], [hb, 'queued']].sort());
+    await Bun.sleep(200);
+    expect(a.got.length).toBe(1);
+    await api('PUT', `/v1/webhooks/${ha}`, t.adminToken, { paused: false });
+    await until('the held replays sent on resume', async () => a.got.length === 3);
+    expect(a.got.slice(1).map((g) => g.headers['webhook-id'])).toEqual([event.id as string, event.id as string]);
     // a deleted webhook is gone
     await api('DELETE', `/v1/webhooks/${hb}`, t.adminToken);
     expectEnvelope(await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: hb }), 404, 'not_found');
-    expect((await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken)).body.deliveries).toEqual([]);
+    expect(((await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken)).body.deliveries as Json[]).map((d) => d.webhook_id)).toEqual([ha]);
   });
 
   test('another tenant\'s event, an unknown id, a retired day: 404; operational events: 409; bad bodies: 400', async () => {
@@ -144,6 +151,20 @@ describe('replay', () => {
     expectEnvelope(await api('POST', `/v1/events/${event}/replay`, t.adminToken, { extra: true }), 400, 'invalid_request');
     expectEnvelope(await api('POST', `/v1/events/${event}/replay`, t.adminToken, '[]'), 400, 'invalid_request');
     expectEnvelope(await api('POST', `/v1/events/${event}/replay`, t.adminToken, { webhook_id: 'w'.repeat(101) }), 400, 'invalid_request');
+  });
+
+  test('a disabled webhook refuses a replay named to it; a replay to all records it skipped, as a publish does', async () => {
+    const t = await newTenant(service);
+    const gone = hooks.start(() => 410);
+    const hook = await webhook(t, gone.url, ['case.created']);
+    const event = (await api('POST', '/v1/events', t.adminToken, { type: 'case.created', data: {} })).body.id as string;
+    await until('disabled by the 410', async () => (await api('GET', `/v1/webhooks/${hook}`, t.adminToken)).body.status === 'disabled');
+    const refused = expectEnvelope(await api('POST', `/v1/events/${event}/replay`, t.adminToken, { webhook_id: hook }), 409, 'webhook_disabled');
+    expect(refused.error_description).toContain('disabled (gone)');
+    const all = await api('POST', `/v1/events/${event}/replay`, t.adminToken);
+    expect(all.status).toBe(202);
+    expect((all.body.deliveries as Json[]).map((d) => [d.webhook_id, d.status])).toEqual([[hook, 'skipped']]);
+    expect(gone.got.length).toBe(1);
   });
 
   test('needs webhooks:write', async () => {

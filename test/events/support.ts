@@ -1,22 +1,19 @@
-// Helpers of the events tests: calls through the public API, receivers on loopback, tokens
-// with exactly the scopes a test names.
+// Helpers of the events tests, beside the webhook tests' own (test/support/webhooks.ts): calls
+// bound to one service, tokens with exactly the scopes a test names, the error envelope.
 import type { TestService } from '../support/service.ts';
 import { newTenant } from '../support/service.ts';
+import { api, Receivers, until as untilBase, type Json } from '../support/webhooks.ts';
 
-export type Json = Record<string, unknown>;
-export interface Received { headers: Record<string, string>; body: string }
+export type { Json };
 export type Tenant = Awaited<ReturnType<typeof newTenant>>;
+export const receivers = () => new Receivers();
 
 export function client(service: TestService) {
-  return async function api(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${service.url}${path}`, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as Json };
-  };
+  return (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => api(service.url, method, path, token, body, headers);
 }
+
+/** Waits up to 10 s: a replay's deliveries are sent by the workers, on a shared machine. */
+export const until = <T>(what: string, fn: () => Promise<T | null | undefined | false>, tries = 400) => untilBase(what, fn, tries);
 
 /** A token of `tenant` carrying only `scopes` (no admin role). */
 export async function scopedToken(service: TestService, tenant: Tenant, scopes: string[]): Promise<string> {
@@ -24,38 +21,7 @@ export async function scopedToken(service: TestService, tenant: Tenant, scopes: 
   return minted.token;
 }
 
-/** Receivers on loopback that answer `answer(n)` to their n-th request; stop them with stopAll(). */
-export function receivers() {
-  const servers: Array<ReturnType<typeof Bun.serve>> = [];
-  return {
-    start(answer: (n: number) => number = () => 200) {
-      const got: Received[] = [];
-      const server = Bun.serve({
-        port: 0, hostname: '127.0.0.1',
-        fetch: async (req) => {
-          got.push({ headers: Object.fromEntries(req.headers), body: await req.text() });
-          return new Response('ok', { status: answer(got.length - 1) });
-        },
-      });
-      servers.push(server);
-      return { url: `http://127.0.0.1:${server.port}/hook`, got };
-    },
-    stopAll() {
-      for (const s of servers) s.stop(true);
-    },
-  };
-}
-
-export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, tries = 400): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = await fn();
-    if (v) return v;
-    await Bun.sleep(25);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** An answer in the service's one error envelope. */
+/** An answer in the service's one error envelope, with `status` (and `error`, when given). */
 export function expectEnvelope(r: { status: number; body: Json }, status: number, error?: string): Json {
   if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
   if (typeof r.body.error !== 'string' || typeof r.body.error_description !== 'string') throw new Error(`not the error envelope: ${JSON.stringify(r.body)}`);
