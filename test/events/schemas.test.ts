@@ -20,7 +20,7 @@ beforeAll(async () => {
   acme = await newTenant(service);
 }, 60_000);
 afterAll(async () => {
-  hooks.stopAll();
+  hooks.stop();
   await service.stop();
 });
 
@@ -161,7 +161,20 @@ describe('what this service publishes fits its schemas', () => {
     }
   });
 
-  test('the operational types the dispatcher is to publish: webhook.failing, webhook.recovered, webhook.held_expired', () => {
+  test('webhook.failing and webhook.recovered as the engine sends them', async () => {
+    const t = await newTenant(service);
+    const flaky = hooks.start((n) => (n === 0 ? 500 : 200)); // fails once, then the retry (5 s later) succeeds
+    await api('POST', '/v1/webhooks', t.adminToken, { url: flaky.url, events: ['case.updated'] });
+    await api('POST', '/v1/events', t.adminToken, { type: 'case.updated', data: { case_id: 'c' } });
+    const events = await until('failing, then recovered', async () => {
+      const list = (await api('GET', '/v1/events?type=webhook.failing,webhook.recovered', t.adminToken)).body.events as Json[];
+      return list.length === 2 ? list : null;
+    }, 600);
+    expect(events.map((e) => e.type)).toEqual(['webhook.recovered', 'webhook.failing']);
+    for (const e of events) expect(eventDataProblem(e.type as EventType, e.data), JSON.stringify(e.data)).toBeNull();
+  });
+
+  test('the operational types\' schemas: what they take and what they refuse', () => {
     expect(eventDataProblem('webhook.failing', { webhook_id: 'wh_1', failing_since: '2026-03-23T12:00:00.000Z', consecutive_failures: 4 })).toBeNull();
     expect(eventDataProblem('webhook.failing', { webhook_id: 'wh_1', failing_since: '2026-03-23T12:00:00.000Z', consecutive_failures: 1.5 })).toBe('data.consecutive_failures: must be an integer');
     expect(eventDataProblem('webhook.failing', { webhook_id: 'wh_1', consecutive_failures: 4 })).toBe('data.failing_since: is required');
