@@ -15,6 +15,7 @@ import { AppService } from './identity/apps/service.ts';
 import { IntegrationRequestService } from './integration-requests/service.ts';
 import { loadMachines } from './studio/registry.ts';
 import { WebhookService } from './webhooks/service.ts';
+import { EventService } from './events/service.ts';
 import { ServiceTokenService } from './oauth/service-tokens/service.ts';
 import { AuthorizationService } from './oauth/authorize/service.ts';
 import { GraphqlService, loadGraphql } from './graphql/service.ts';
@@ -36,6 +37,7 @@ export interface Services {
   apps: AppService;
   requests: IntegrationRequestService;
   webhooks: WebhookService;
+  events: EventService;
   serviceTokens: ServiceTokenService;
   graphql: GraphqlService;
   authorization: AuthorizationService;
@@ -60,12 +62,13 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   const auth = new Authenticator(tokens);
   const requests = new IntegrationRequestService(db, tenants);
   const webhooks = new WebhookService(db, actors, box, config, log, metrics);
+  const events = new EventService(db, webhooks, clock);
   const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens);
   const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, { issuer: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   const graphql = new GraphqlService({ db, actors, webhooks, apps, auth, log, metrics, schema, bundles, maxJsonDepth: config.maxJsonDepth });
   const catalog = await loadMachines();
   return {
-    config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, serviceTokens, graphql, authorization, auth, catalog,
+    config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, events, serviceTokens, graphql, authorization, auth, catalog,
     machines: [keys.definition, apps.rotation, webhooks.subscriptions, authorization.definition],
   };
 }

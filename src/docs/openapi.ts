@@ -2,9 +2,11 @@
 // TypeBox schemas (never written by hand), completed with what the generator cannot know:
 // security, the error envelope and every status a route can answer.
 import { toOpenAPISchema } from '@elysiajs/openapi';
+import { OptionalKind } from '@sinclair/typebox';
 import type { AnyElysia } from 'elysia';
 import { SCOPE_CATALOG } from '../identity/scopes.ts';
 import { STUDIO_COOKIE } from '../studio/access.ts';
+import { eventDocs } from '../events/schemas.ts';
 
 type Json = Record<string, unknown>;
 type Operation = Json & { security?: unknown[]; parameters?: Array<{ in: string }>; requestBody?: { content?: Json }; responses?: Json; tags?: string[] };
@@ -50,6 +52,15 @@ const oauthScopes = Object.fromEntries(SCOPE_CATALOG.map((s) => [s.name, s.descr
 
 export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
   const generated = toOpenAPISchema(app, { paths: UNDOCUMENTED, staticFile: false }) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Json } };
+  // The generator leaves a body's content empty when the app parses bodies itself (it does:
+  // src/http/body.ts); the route's own schema says what a valid one holds.
+  const bodies = new Map<string, { schema: Json; optional: boolean }>();
+  for (const r of app.routes as unknown as Array<{ method: string; path: string; hooks?: { body?: object } }>) {
+    const body = r.hooks?.body;
+    if (body && typeof body === 'object') {
+      bodies.set(`${r.method.toLowerCase()} ${r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`, { schema: JSON.parse(JSON.stringify(body)) as Json, optional: OptionalKind in body });
+    }
+  }
   const paths: Record<string, Record<string, Operation>> = {};
   for (const [path, item] of Object.entries(generated.paths)) {
     if (UNDOCUMENTED.some((r) => r.test(path))) continue;
@@ -59,10 +70,11 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
       if (!op) continue;
       const body = op.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined;
       if (body) {
-        const schema = Object.values(body.content ?? {})[0]?.schema ?? (body as Json).schema ?? { type: 'object' };
+        const declared = bodies.get(`${method} ${path}`);
+        const schema = Object.values(body.content ?? {})[0]?.schema ?? (body as Json).schema ?? declared?.schema ?? { type: 'object' };
         const content: Json = { 'application/json': { schema } };
         if (FORM_PATHS.some((r) => r.test(path))) content['application/x-www-form-urlencoded'] = { schema };
-        op.requestBody = { ...body, content };
+        op.requestBody = { ...body, content, ...(declared?.optional ? { required: false } : {}) };
       }
       const success = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith('2'));
       const ok = success.length ? Object.fromEntries(success) : { 200: { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } } };
@@ -75,6 +87,8 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
     }
     if (Object.keys(out).length) paths[path] = out;
   }
+  // What receivers get: one webhook per event type, its data schema among the components.
+  const events = eventDocs();
   const tags = [...new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? [])))].sort();
   return {
     openapi: '3.1.0',
@@ -88,9 +102,11 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
     security: [{ bearer: [] }, { oauth: [] }],
     tags: tags.map((name) => ({ name, description: name })),
     paths,
+    webhooks: events.webhooks,
     components: {
       schemas: {
         ...generated.components.schemas,
+        ...events.schemas,
         Error: {
           type: 'object',
           required: ['error', 'error_description'],

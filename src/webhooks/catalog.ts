@@ -1,4 +1,5 @@
-// Event types a subscription may receive.
+// Event types a subscription may receive. The schema of each type's `data` is in
+// src/events/schemas.ts (served by GET /v1/events/types).
 export const EVENT_TYPES = [
   { type: 'case.created', description: 'A case was created' },
   { type: 'case.updated', description: 'A case changed' },

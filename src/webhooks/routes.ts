@@ -1,5 +1,6 @@
-// "Consegna eventi e webhook" of the public contract, plus events, delivery detail, retry and
-// recovery. webhooks:write changes, webhooks:read (or write) reads; events:publish publishes.
+// "Consegna eventi e webhook" of the public contract, plus delivery detail, retry and recovery
+// (events, their catalog and publishing: src/events/routes.ts). webhooks:write changes,
+// webhooks:read (or write) reads.
 import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
 import { Type } from '@sinclair/typebox';
@@ -8,7 +9,6 @@ import { invalidRequest } from '../http/errors.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
 import { isoTime } from '../http/dates.ts';
 import type { Authenticator } from '../http/auth.ts';
-import { EVENT_TYPES } from './catalog.ts';
 import type { WebhookService } from './service.ts';
 
 const tags = ['Event delivery and webhooks'];
@@ -54,9 +54,12 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
       return '';
     }, { params: Id, detail: { summary: 'Delete a webhook', tags } })
     .get('/v1/webhooks/:webhook_id/deliveries', async ({ request, params, query }) =>
-      webhooks.history(await auth.require(request, ...READ), params.webhook_id, readPage(query), query.status ?? null), {
+      webhooks.history(await auth.require(request, ...READ), params.webhook_id, readPage(query), query.status ?? null, query.event_id ?? null), {
       params: Id,
-      query: t.Composite([PageQuery, t.Object({ status: t.Optional(t.Union(['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'].map((s) => t.Literal(s)))) })]),
+      query: t.Composite([PageQuery, t.Object({
+        status: t.Optional(t.Union(['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'].map((s) => t.Literal(s)))),
+        event_id: t.Optional(t.String({ maxLength: 100, description: 'only the deliveries of this event (replays included)' })),
+      })]),
       detail: { summary: 'Review delivery attempts', tags },
     })
     .get('/v1/webhooks/:webhook_id/deliveries/:delivery_id', async ({ request, params }) =>
@@ -74,16 +77,5 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
     .post('/v1/webhooks/:webhook_id/test', async ({ request, params, set }) => {
       set.status = 202;
       return webhooks.test(await auth.require(request, 'webhooks:write'), params.webhook_id);
-    }, { params: Id, detail: { summary: 'Send a test webhook', tags } })
-    .get('/v1/events/types', () => ({ event_types: EVENT_TYPES.map((e) => ({ type: e.type, description: e.description })) }),
-      { detail: { summary: 'The event catalog', tags, security: [] } })
-    .post('/v1/events', async ({ request, body, set }) => {
-      const p = await auth.require(request, 'events:publish');
-      const key = request.headers.get('idempotency-key');
-      if (key !== null && (key.length === 0 || key.length > 200)) throw invalidRequest('Idempotency-Key: 1 to 200 characters');
-      const { event, replayed } = await webhooks.publishEvent(p, body, key);
-      set.status = replayed ? 200 : 202;
-      if (replayed) set.headers['idempotent-replayed'] = 'true';
-      return event;
-    }, { body: t.Object({ type: t.String({ maxLength: 100, examples: ['incident.updated'] }), data: t.Record(t.String(), t.Unknown()) }, { additionalProperties: false }), detail: { summary: 'Publish an event to the tenant\'s subscriptions', tags } });
+    }, { params: Id, detail: { summary: 'Send a test webhook', tags } });
 }

@@ -12,6 +12,7 @@ import { pageOf, type Page } from '../http/pagination.ts';
 import type { Principal } from '../oauth/tokens/service.ts';
 import { subscriptionMachine } from '../../machines/subscription.ts';
 import { isEventType, SYSTEM_EVENT_TYPES } from './catalog.ts';
+import { eventDataProblem } from '../events/schemas.ts';
 import { generateSecret, secretProblem } from './signing.ts';
 import { resolvedProblem } from './target-check.ts';
 import { recordedHeaders } from './request.ts';
@@ -280,8 +281,8 @@ export class WebhookService {
     return { id, type: e.type, deliveries: written.delivery_ids.length, created_at: createdAt, deliveryIds: written.delivery_ids };
   }
 
-  /** A new delivery's columns by its webhook's status. */
-  private initialRecords(at: number) {
+  /** A new delivery's columns by its webhook's status (a publish's, and a replay's: src/events/). */
+  initialRecords(at: number) {
     const steps = this.dispatcher.steps;
     const queued = steps.createdFor('active', at, 0);
     return { active: queued, failing: queued, paused: steps.createdFor('paused', at, this.retentionMs()), disabled: steps.createdFor('disabled', at, 0) };
@@ -290,6 +291,8 @@ export class WebhookService {
   /** POST /v1/events: publish with an optional Idempotency-Key (24 h). */
   async publishEvent(principal: Principal, body: { type: string; data: unknown }, idempotencyKey: string | null): Promise<{ event: PublishedEvent; replayed: boolean }> {
     if (!isEventType(body.type) || SYSTEM_EVENT_TYPES.has(body.type)) throw invalidRequest(`type: "${body.type}" cannot be published; see GET /v1/events/types`);
+    const problem = eventDataProblem(body.type, body.data);
+    if (problem) throw invalidRequest(problem);
     if (idempotencyKey) {
       const first = await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey);
       if (first) return { event: { id: first.id, type: first.type, deliveries: first.deliveries, created_at: first.created_at.toISOString() }, replayed: true };
@@ -321,9 +324,9 @@ export class WebhookService {
 
   // ---- delivery history ----------------------------------------------------------------
 
-  async history(principal: Principal, id: string, page: Page, status: string | null) {
+  async history(principal: Principal, id: string, page: Page, status: string | null, eventId: string | null = null) {
     await this.row(principal, id);
-    const { items, next_cursor } = pageOf(await webhookStore.deliveries(this.db, principal.tenantId, id, page, status), page);
+    const { items, next_cursor } = pageOf(await webhookStore.deliveries(this.db, principal.tenantId, id, page, status, eventId), page);
     return { deliveries: items.map(deliveryView), next_cursor };
   }
 

@@ -19,11 +19,12 @@ export interface DeliveryRow {
 export interface AttemptRow { attempt: number; attempted_at: Date; duration_ms: number; response_status: number | null; response_body: string | null; error: string | null; request_timestamp: number | null }
 
 const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, ordering, rate_per_second, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
-const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at,
+/** A delivery row as the history shows it (`d`), with its latest attempt (`a`: LAST_ATTEMPT). */
+export const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at,
   d.next_delay_reason, d.failure_reason, d.order_seq, d.created_at, d.created_at::text as cursor_at,
   a.attempted_at, a.duration_ms`;
 /** A delivery's latest attempt, read from its own partition. */
-const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms from webhook_attempts a
+export const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms from webhook_attempts a
   where a.delivery_id = d.id and a.delivery_created_at = d.created_at order by a.attempt desc limit 1) a on true`;
 
 /** The partition range a time-carrying id names ([t, t]), or every partition for an id without one. */
@@ -87,14 +88,19 @@ export const webhookStore = {
    * false and nothing is written. A delivery id is the event's time and 15 hex characters (60
    * random bits) drawn by the database, so the deliveries need no second round trip.
    */
-  publish: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string; deliveryIdPrefix: string; records: Record<string, DeliveryRecord> }) => {
+  publish: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string; deliveryIdPrefix: string; records: Record<string, DeliveryRecord>;
+    /**
+     * A replay (src/events/): the event is stored already; only deliveries are written, entered
+     * now, and none when it is gone (`keyed` false). `replayed` lists them as they were written.
+     */
+    replay?: { enteredAt: string } }) => {
     // Two shapes of one statement, so that each plan can use its index (events: GIN, id: key).
     const receives = e.only === null ? 'events @> array[$3::text]' : 'id = $3';
     const records = Object.entries(e.records).map(([status, r]) => ({
       status, state: r.state, attempt: r.attempt, max_attempts: r.maxAttempts, client_errors: r.clientErrors, last_error: r.lastError,
       next_delay_ms: r.nextDelayMs, failure_reason: r.failureReason, due_at: r.dueAt,
     }));
-    const [row] = await db.query<{ delivery_ids: string[]; keyed: boolean }>(
+    const [row] = await db.query<{ delivery_ids: string[]; keyed: boolean; replayed: Array<{ id: string; webhook_id: string; status: string }> | null }>(
       `with r as (select id, status, ordering from webhook_subscriptions
                    where tenant_id = $1 and deleted_at is null and ${receives}),
             k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at)
@@ -102,26 +108,28 @@ export const webhookStore = {
                   on conflict (tenant_id, idempotency_key) do update set event_id = excluded.event_id, event_created_at = excluded.event_created_at
                    where event_idempotency_keys.event_created_at <= now() - interval '24 hours'
                   returning 1),
-            ok as (select $6::text is null or exists (select 1 from k) as keyed),
+            ok as (select ($6::text is null or exists (select 1 from k))
+                          and ($10::timestamptz is null or exists (select 1 from events where id = $4 and created_at = $7::timestamptz and tenant_id = $1)) as keyed),
             -- An ordered webhook's place in line, taken on its row (held until this commits, so
             -- places follow the commit order); the delivery at the head is due, the others wait.
             f as (update webhook_subscriptions s set fifo_last = s.fifo_last + 1, fifo_head = coalesce(s.fifo_head, s.fifo_last + 1)
                    from r where s.id = r.id and r.ordering = 'fifo' and r.status <> 'disabled' and (select keyed from ok)
                   returning s.id, s.fifo_last as order_seq, s.fifo_head = s.fifo_last as head),
             e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at)
-                  select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz from ok where ok.keyed),
+                  select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz from ok where ok.keyed and $10::timestamptz is null),
             d as (insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts,
                                                   client_errors, last_error, next_delay_ms, failure_reason, due_at, order_seq)
                   select $8 || substr(md5(random()::text || r.id), 1, 15), $1, r.id, $4, $2, $7::timestamptz,
-                         case when f.head is false then 'queued' else c.state end, $7::timestamptz, c.attempt, c.max_attempts,
+                         case when f.head is false then 'queued' else c.state end, coalesce($10::timestamptz, $7::timestamptz), c.attempt, c.max_attempts,
                          c.client_errors, c.last_error, c.next_delay_ms, c.failure_reason, case when f.head is false then null else c.due_at end, f.order_seq
                     from r join jsonb_to_recordset($9::jsonb) as c(status text, state text, attempt integer, max_attempts integer, client_errors integer,
                                                                   last_error text, next_delay_ms integer, failure_reason text, due_at timestamptz) on c.status = r.status
                          left join f on f.id = r.id,
                          ok where ok.keyed
-                  returning id)
-       select array(select id from d) as delivery_ids, (select keyed from ok) as keyed`,
-      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt, e.deliveryIdPrefix, JSON.stringify(records)],
+                  returning id, subscription_id, status)
+       select array(select id from d) as delivery_ids, (select keyed from ok) as keyed,
+              case when $10::timestamptz is not null then (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'webhook_id', subscription_id, 'status', status) order by id), '[]') from d) end as replayed`,
+      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt, e.deliveryIdPrefix, JSON.stringify(records), e.replay?.enteredAt ?? null],
     );
     return row;
   },
@@ -130,13 +138,15 @@ export const webhookStore = {
       db, `select e.id, e.type, e.deliveries, e.created_at from event_idempotency_keys k
              join events e on e.id = k.event_id and e.created_at = k.event_created_at
             where k.tenant_id = $1 and k.idempotency_key = $2 and k.event_created_at > now() - interval '24 hours'`, [tenantId, key]),
-  deliveries: (db: Queryable, tenantId: string, subscriptionId: string, page: Page, status: string | null) =>
+  /** A webhook's deliveries, newest first; of one event only (read from its partition) when `eventId` is given. */
+  deliveries: (db: Queryable, tenantId: string, subscriptionId: string, page: Page, status: string | null, eventId: string | null = null) =>
     db.query<R<DeliveryRow>>(
       `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
         where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3)
           and ($4::timestamptz is null or (d.created_at, d.id) < ($4::timestamptz, $5::text))
+          and ($7::text is null or d.event_id = $7) and d.created_at between $8::timestamptz and $9::timestamptz
         order by d.created_at desc, d.id desc limit $6`,
-      [tenantId, subscriptionId, status, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
+      [tenantId, subscriptionId, status, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1, eventId, ...createdRange(eventId ?? '')], // no event: every day
     ),
   delivery: (db: Queryable, tenantId: string, subscriptionId: string, id: string) =>
     maybeOne<R<DeliveryRow>>(db, `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}

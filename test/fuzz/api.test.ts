@@ -95,8 +95,8 @@ beforeAll(async () => {
     for (const [method, op] of Object.entries(ops)) if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) routes.push({ method: method.toUpperCase(), path, op });
   }
   routes = routes.filter((r) => !r.path.endsWith('/stream')); // server-sent events never end; covered by the studio tests
-  // The document gives bodies as plain objects; the routes' own TypeBox schemas (JSON Schema)
-  // say what a valid one holds.
+  // What a valid body holds: the routes' own TypeBox schemas (JSON Schema; the document shows
+  // the same, without TypeBox's markers).
   for (const r of service.httpApp().routes as unknown as Array<{ method: string; path: string; hooks?: { body?: Schema } }>) {
     if (r.hooks?.body) bodySchemas.set(`${r.method} ${r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`, r.hooks.body);
   }

@@ -114,9 +114,10 @@ describe('mutations publish their events', () => {
     const events = await eventsAbout(acme.tenantId, 'incident.created', ids.incident);
     expect(events.length).toBe(1);
     const rows = await deliveriesOf(events[0].id);
-    // all and createdOnly match; a paused subscription receives nothing while paused.
-    expect(rows.map((r) => r.subscription_id).sort()).toEqual([ids.all, ids.createdOnly].sort());
-    expect(events[0].deliveries).toBe(2);
+    // all and createdOnly match; a paused subscription's delivery is held while it is paused.
+    expect(rows.map((r) => r.subscription_id).sort()).toEqual([ids.all, ids.createdOnly, ids.paused].sort());
+    expect(await service.db.query('select state from webhook_deliveries where event_id = $1 and subscription_id = $2', [events[0].id, ids.paused])).toEqual([{ state: 'held' }]);
+    expect(events[0].deliveries).toBe(3);
     await until('both active receivers', () => all.got.length >= 1 && createdOnly.got.length >= 1);
     await Bun.sleep(300);
     for (const r of [all, createdOnly]) {

@@ -1,0 +1,83 @@
+// Events as history: a tenant's events by type and time, one event with every delivery it
+// produced across the tenant's webhooks, and replay (fresh deliveries of the stored event, with
+// the same webhook-id, so receivers that dedupe on it see it once).
+import type { Db } from '../db/index.ts';
+import type { Clock } from '../actors/clock.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { pageOf, type Page } from '../http/pagination.ts';
+import { idTime, randomToken, timedIdPrefix } from '../ids.ts';
+import type { Principal } from '../oauth/tokens/service.ts';
+import { SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
+import { deliveryView, type WebhookService } from '../webhooks/service.ts';
+import { webhookStore, type DeliveryRow } from '../webhooks/store.ts';
+import { eventStore, type EventFilter, type EventRow } from './store.ts';
+
+export function eventView(e: EventRow) {
+  return { id: e.id, type: e.type, data: e.data, deliveries: e.deliveries, created_at: e.created_at.toISOString() };
+}
+
+const eventDeliveryView = (d: DeliveryRow) => ({ ...deliveryView(d), webhook_id: d.subscription_id });
+
+export class EventService {
+  constructor(
+    private readonly db: Db,
+    private readonly webhooks: Pick<WebhookService, 'dispatcher' | 'initialRecords'>,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(principal: Principal, page: Page, filter: EventFilter) {
+    const { items, next_cursor } = pageOf(await eventStore.list(this.db, principal.tenantId, page, filter), page);
+    return { events: items.map(eventView), next_cursor };
+  }
+
+  private async row(principal: Principal, id: string): Promise<EventRow> {
+    const row = await eventStore.event(this.db, principal.tenantId, id);
+    if (!row) throw notFound(`event ${id}`);
+    return row;
+  }
+
+  /** The event and its deliveries (a page of them: a fan-out may hold thousands), newest first. */
+  async get(principal: Principal, id: string, page: Page) {
+    const event = await this.row(principal, id);
+    const { items, next_cursor } = pageOf(await eventStore.deliveries(this.db, principal.tenantId, event, page), page);
+    return { event: eventView(event), deliveries: items.map(eventDeliveryView), next_cursor };
+  }
+
+  /**
+   * Fresh deliveries of a stored event, now, written as a publish writes them: to every webhook
+   * of the tenant that receives its type (held while paused, skipped while disabled, in line
+   * for an ordered one), or to `webhookId` alone, which must receive the type and not be
+   * disabled. Operational events are not replayed: they report on deliveries, and a new one says more.
+   */
+  async replay(principal: Principal, id: string, webhookId: string | null) {
+    const event = await this.row(principal, id);
+    if (SYSTEM_EVENT_TYPES.has(event.type)) {
+      throw new ApiError(409, 'not_replayable', `event ${id} is ${event.type}, which this service publishes about its own operation; it cannot be replayed`);
+    }
+    if (webhookId !== null) {
+      const sub = await webhookStore.subscription(this.db, principal.tenantId, webhookId);
+      if (!sub) throw notFound(`webhook ${webhookId}`);
+      if (!sub.events.includes(event.type)) throw new ApiError(409, 'not_subscribed', `webhook ${webhookId} does not receive ${event.type}; add it to the webhook's events first`);
+      if (sub.status === 'disabled') throw new ApiError(409, 'webhook_disabled', `webhook ${webhookId} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`);
+    }
+    const now = this.clock.now();
+    const written = await webhookStore.publish(this.db, {
+      id: event.id, tenantId: principal.tenantId, type: event.type, data: null, idempotencyKey: null, only: webhookId, createdAt: event.cursor_at,
+      deliveryIdPrefix: deliveryIdPrefix(event), records: this.webhooks.initialRecords(now), replay: { enteredAt: new Date(now).toISOString() },
+    });
+    if (!written.keyed) throw notFound(`event ${id}`); // its day was retired meanwhile
+    if (written.delivery_ids.length) await this.webhooks.dispatcher.notifyWorkers();
+    return { event_id: event.id, deliveries: written.replayed ?? [] };
+  }
+}
+
+/**
+ * The start of a replayed delivery's id: like a publish's, the event's time, so the delivery is
+ * found in the event's partition. An event from before time-carrying ids has a created_at in
+ * microseconds, which an id cannot carry: its deliveries get ids without a time (7 random
+ * characters here, with the statement's 15, make a 22-character body).
+ */
+function deliveryIdPrefix(event: EventRow): string {
+  const at = idTime(event.id);
+  return at === null ? `dlv_${randomToken(7)}` : timedIdPrefix('dlv', at);
+}
