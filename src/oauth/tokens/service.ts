@@ -18,6 +18,8 @@ export interface Principal {
   /** A tenant administrator (the unpublished admin scope). */
   admin: boolean;
   kind: 'user' | 'client' | 'service';
+  /** The JWK thumbprint a DPoP-bound token is bound to (its cnf.jkt, RFC 9449 §6). */
+  jkt?: string;
 }
 
 export interface MintRequest {
@@ -30,6 +32,8 @@ export interface MintRequest {
   alg?: SigningAlg;
   /** Extra claims (e.g. the authorization code a token came from). */
   claims?: Record<string, string>;
+  /** Binds the token to this DPoP key (JWK SHA-256 thumbprint): `cnf.jkt`. */
+  jkt?: string;
 }
 
 export interface MintedToken { token: string; jti: string; expiresAt: Date; scope: string }
@@ -65,7 +69,7 @@ export class TokenService {
     const now = Math.floor(Date.now() / 1000);
     const exp = now + req.ttlSeconds;
     const scope = req.scopes.join(' ');
-    const token = await new SignJWT({ ...req.claims, client_id: req.clientId, scope, tenant_id: req.tenantId, token_kind: req.kind })
+    const token = await new SignJWT({ ...req.claims, client_id: req.clientId, scope, tenant_id: req.tenantId, token_kind: req.kind, ...(req.jkt ? { cnf: { jkt: req.jkt } } : {}) })
       .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: 'at+jwt' })
       .setIssuer(this.issuer)
       .setAudience(this.audience)
@@ -115,6 +119,11 @@ export class TokenService {
       admin: scopes.includes(ADMIN_SCOPE),
       kind,
     };
+    const cnf = payload.cnf as { jkt?: unknown } | undefined;
+    if (cnf !== undefined) {
+      if (typeof cnf !== 'object' || cnf === null || typeof cnf.jkt !== 'string') throw unauthorized('the token has a cnf claim this service does not issue');
+      principal.jkt = cnf.jkt;
+    }
     for (const check of this.checks) {
       const reason = await check(principal, payload);
       if (reason) throw unauthorized(reason);
