@@ -1,6 +1,7 @@
 // Access tokens: JWTs per RFC 9068 (typ at+jwt), signed with the active key, verified the
 // same way on every protected route (signature, expiry, issuer, audience, revocation).
-import { SignJWT, jwtVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import { jwtVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import { signCompact } from '../keys/signer.ts';
 import type { Db } from '../../db/index.ts';
 import { newId } from '../../ids.ts';
 import { unauthorized } from '../../http/errors.ts';
@@ -69,15 +70,11 @@ export class TokenService {
     const now = Math.floor(Date.now() / 1000);
     const exp = now + req.ttlSeconds;
     const scope = req.scopes.join(' ');
-    const token = await new SignJWT({ ...req.claims, client_id: req.clientId, scope, tenant_id: req.tenantId, token_kind: req.kind, ...(req.jkt ? { cnf: { jkt: req.jkt } } : {}) })
-      .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: 'at+jwt' })
-      .setIssuer(this.issuer)
-      .setAudience(this.audience)
-      .setSubject(req.subject)
-      .setJti(jti)
-      .setIssuedAt(now)
-      .setExpirationTime(exp)
-      .sign(signer.key);
+    const payload = {
+      ...req.claims, client_id: req.clientId, scope, tenant_id: req.tenantId, token_kind: req.kind, ...(req.jkt ? { cnf: { jkt: req.jkt } } : {}),
+      iss: this.issuer, aud: this.audience, sub: req.subject, jti, iat: now, exp,
+    };
+    const token = await signCompact({ alg: signer.alg, kid: signer.kid, typ: 'at+jwt' }, payload, signer.sign);
     return { token, jti, expiresAt: new Date(exp * 1000), scope };
   }
 
