@@ -5,28 +5,18 @@
 // the person signs in and consents, the callback carries iss, and the code is redeemed for
 // DPoP-bound tokens used on a protected route and refreshed.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import * as client from 'openid-client';
 import { calculateJwkThumbprint, decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
-import { launchBrowser, screenshotPath } from '../support/browser.ts';
+import { callbackReceiver, launchBrowser, screenshotPath, submit } from '../support/browser.ts';
 
 let service: TestService;
 let browser: Browser;
 let acme: Awaited<ReturnType<typeof newTenant>>;
 let email = '';
 const password = 'correct horse battery staple';
-const callbacks: URL[] = [];
-const callbackServer = Bun.serve({
-  port: 0, hostname: '127.0.0.1',
-  fetch: (req) => {
-    const url = new URL(req.url);
-    if (url.pathname !== '/callback') return new Response(null, { status: 404 });
-    callbacks.push(url);
-    return new Response('<!doctype html><title>Callback</title><h1>Back at the client</h1>', { headers: { 'content-type': 'text/html' } });
-  },
-});
-const redirectUri = `http://127.0.0.1:${callbackServer.port}/callback`;
+const { callbacks, redirectUri, stop: stopCallbacks } = callbackReceiver();
 
 beforeAll(async () => {
   service = await startTestService({ workers: false, env: { DPOP_REQUIRE_NONCE: 'true' } });
@@ -37,17 +27,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await service?.stop();
-  callbackServer.stop(true);
+  stopCallbacks();
 });
 
 async function admin(method: string, path: string, body: unknown) {
   const res = await fetch(`${service.url}${path}`, { method, headers: { authorization: `Bearer ${acme.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status).toBeLessThan(300);
   return (await res.json()) as Record<string, unknown>;
-}
-
-async function submit(page: Page, button: string) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: button }).click()]);
 }
 
 describe('PAR + DPoP + private_key_jwt with openid-client and a browser', () => {
