@@ -90,7 +90,9 @@ describe('DPoP-bound client credentials', () => {
     expect(asBearer.status).toBe(401);
     expect(asBearer.www).toStartWith('DPoP error="invalid_token"');
     expect(asBearer.body.error_description).toContain('DPoP-bound');
-    // Introspection tells a resource server the binding too.
+    // Introspection tells a resource server the binding too (RFC 9449 §6.2).
+    const introspected = await fetch(`${service.url}/v1/oauth/introspect`, { method: 'POST', headers: { authorization: `Basic ${btoa(`${app.client_id}:${app.client_secret}`)}`, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: tokens.access_token }) });
+    expect(await introspected.json()).toMatchObject({ active: true, token_type: 'DPoP', cnf: claims.cnf });
     const unbound = await machineApp();
     const plain = await oauth.processClientCredentialsResponse(as, { client_id: unbound.client_id }, await oauth.clientCredentialsGrantRequest(as, { client_id: unbound.client_id }, oauth.ClientSecretBasic(unbound.client_secret!), { scope: 'webhooks:read' }, opts));
     expect(plain.token_type).toBe('bearer');

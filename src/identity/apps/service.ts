@@ -279,11 +279,7 @@ export class AppService {
    * that fails.
    */
   async authenticateClient(clientId: string, secret: string | null): Promise<AuthenticatedApp | null> {
-    let found = this.authCache.get(clientId);
-    if (found === undefined) {
-      found = await appStore.forAuthentication(this.db, clientId, new Date(this.actors.clock.now()).toISOString());
-      this.authCache.set(clientId, found);
-    }
+    const found = await this.authenticationRow(clientId);
     if (secret === null) return found?.token_endpoint_auth_method === 'none' ? authenticated(found) : null;
     const hash = await sha256Hex(secret);
     let ok = false;
@@ -296,12 +292,18 @@ export class AppService {
    * for any other app (which cannot authenticate with an assertion).
    */
   async forAssertion(clientId: string): Promise<AuthenticatedApp | null> {
+    const found = await this.authenticationRow(clientId);
+    return found?.token_endpoint_auth_method === 'private_key_jwt' ? authenticated(found) : null;
+  }
+
+  /** What client authentication reads of an app (kept GOVERNANCE_CACHE_MS per process). */
+  private async authenticationRow(clientId: string): Promise<AuthenticationRow | null> {
     let found = this.authCache.get(clientId);
     if (found === undefined) {
       found = await appStore.forAuthentication(this.db, clientId, new Date(this.actors.clock.now()).toISOString());
       this.authCache.set(clientId, found);
     }
-    return found?.token_endpoint_auth_method === 'private_key_jwt' ? authenticated(found) : null;
+    return found;
   }
 
   /** For the OAuth endpoints, which learn the tenant from the client_id. */
