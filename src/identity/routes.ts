@@ -41,6 +41,14 @@ const GovernancePatch = t.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
+const ClientKeys = t.Object(
+  {
+    jwks: t.Optional(t.Object({ keys: t.Array(t.Record(t.String(), t.Unknown()), { minItems: 1, maxItems: MAX_CLIENT_KEYS }) }, { additionalProperties: false })),
+    jwks_uri: t.Optional(t.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false, description: 'exactly one of jwks and jwks_uri' },
+);
+
 const Rotate = t.Optional(
   t.Object(
     { grace_period_seconds: t.Optional(t.Integer({ minimum: 0, maximum: MAX_GRACE_SECONDS, description: `how long the old secret keeps working (default ${DEFAULT_GRACE_SECONDS}, 0 retires it at once)` })) },
@@ -84,6 +92,14 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
         return { client_id: app.id, governance: governanceView(app.governance) };
       },
       { params: ClientId, body: GovernancePatch, detail: { summary: 'Update app governance', tags } },
+    )
+    .put(
+      '/v1/platform/apps/:client_id/jwks',
+      async ({ request, params, body }) => {
+        const app = await apps.replaceClientKeys(await auth.requireAdmin(request), params.client_id, body);
+        return { client_id: app.id, ...(app.jwks ? { jwks: app.jwks } : {}), ...(app.jwks_uri ? { jwks_uri: app.jwks_uri } : {}) };
+      },
+      { params: ClientId, body: ClientKeys, detail: { summary: "Replace a private_key_jwt app's public keys (key rotation)", tags } },
     )
     .post(
       '/v1/platform/apps/:client_id/rotate-secret',

@@ -161,6 +161,30 @@ describe('assertions', () => {
     expect((await token(withAssertion(await assertion(huge)))).body.error_description).toContain('more than');
   });
 
+  test('PUT …/jwks rotates the keys at once: the old key stops, the new one works; other apps and tenants cannot', async () => {
+    const clientId = await keyApp();
+    const next = await generateKeyPair('ES256', { extractable: true });
+    const nextJwk = { ...(await exportJWK(next.publicKey)), kid: 'k2', alg: 'ES256' };
+    const put = (id: string, body: Json, token = acme.adminToken) =>
+      fetch(`${service.url}/v1/platform/apps/${id}/jwks`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await token(withAssertion(await assertion(clientId)))).status).toBe(200);
+    const replaced = await put(clientId, { jwks: { keys: [nextJwk] } });
+    expect(replaced.status).toBe(200);
+    expect(await replaced.json()).toEqual({ client_id: clientId, jwks: { keys: [nextJwk] } });
+    expect((await token(withAssertion(await assertion(clientId)))).status).toBe(401);
+    const signedByNext = await new SignJWT({ iss: clientId, sub: clientId, aud: service.url, jti: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) + 60 })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k2' }).sign(next.privateKey);
+    expect((await token(withAssertion(signedByNext))).status).toBe(200);
+    const audit = await fetch(`${service.url}/v1/platform/audit-events?target_id=${clientId}`, { headers: { authorization: `Bearer ${acme.adminToken}` } });
+    expect(((await audit.json()) as { audit_events: Array<{ action: string }> }).audit_events.map((e) => e.action)).toContain('app.keys_replaced');
+    const both = await put(clientId, { jwks: { keys: [nextJwk] }, jwks_uri: jwksUri });
+    expect(both.status).toBe(400);
+    const secretApp = await register({});
+    expect((await put(secretApp.body.client_id as string, { jwks: { keys: [nextJwk] } })).status).toBe(400);
+    const globex = await newTenant(service);
+    expect((await put(clientId, { jwks: { keys: [nextJwk] } }, globex.adminToken)).status).toBe(404);
+  });
+
   test('openid-client: private_key_jwt and a DPoP-bound token, then the protected route with a proof', async () => {
     const clientId = await keyApp();
     const config = await client.discovery(new URL(service.url), clientId, { token_endpoint_auth_method: 'private_key_jwt' }, client.PrivateKeyJwt({ key: keys.privateKey, kid: 'k1' }), { execute: [client.allowInsecureRequests], algorithm: 'oauth2' });

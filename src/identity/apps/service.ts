@@ -252,6 +252,27 @@ export class AppService {
     });
   }
 
+  /**
+   * Replaces a private_key_jwt app's keys (a rotation): `jwks` or `jwks_uri`, checked as at
+   * registration. Assertions signed with a key no longer listed stop authenticating at once in
+   * this process and within GOVERNANCE_CACHE_MS in the others.
+   */
+  async replaceClientKeys(principal: Principal, clientId: string, keys: { jwks?: Jwks; jwks_uri?: string }): Promise<AppRow> {
+    const app = await this.get(principal.tenantId, clientId);
+    if (app.token_endpoint_auth_method !== 'private_key_jwt') throw invalidRequest(`this app authenticates with ${app.token_endpoint_auth_method}: it has no keys to replace`);
+    await this.checkAuthMethod(app.client_type, { ...keys, token_endpoint_auth_method: 'private_key_jwt', name: app.name, grant_types: app.grant_types, requested_scopes: app.requested_scopes });
+    const next = { jwks: keys.jwks ?? null, jwks_uri: keys.jwks_uri ?? null };
+    await this.db.transaction(async (tx) => {
+      await appStore.setClientKeys(tx, principal.tenantId, clientId, next);
+      await auditStore.record(tx, {
+        tenantId: principal.tenantId, actor: principal.subject, action: 'app.keys_replaced', targetType: 'app', targetId: clientId,
+        changes: next.jwks ? { kids: next.jwks.keys.map((k) => k.kid ?? null) } : { jwks_uri: next.jwks_uri },
+      });
+    });
+    this.forget(clientId);
+    return { ...app, ...next };
+  }
+
   /** A new write-once secret; the old one authenticates for `graceSeconds` more (0: never). */
   async rotateSecret(principal: Principal, clientId: string, graceSeconds = DEFAULT_GRACE_SECONDS) {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_GRACE_SECONDS) {

@@ -63,6 +63,9 @@ export const appStore = {
         order by created_at desc, id desc limit $4`,
       [tenantId, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
     ),
+  setClientKeys: (db: Queryable, tenantId: string, id: string, keys: { jwks: Jwks | null; jwks_uri: string | null }) =>
+    db.query('update apps set jwks = $3::jsonb, jwks_uri = $4, updated_at = now() where tenant_id = $1 and id = $2',
+      [tenantId, id, keys.jwks === null ? null : JSON.stringify(keys.jwks), keys.jwks_uri]),
   setGovernance: (db: Queryable, tenantId: string, id: string, governance: Governance) =>
     db.query('update apps set governance = $3::jsonb, updated_at = now() where tenant_id = $1 and id = $2', [tenantId, id, JSON.stringify(governance)]),
   insertSecret: (db: Queryable, s: { id: string; appId: string; tenantId: string; hash: string }) =>
