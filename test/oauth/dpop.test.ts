@@ -8,6 +8,7 @@ import { newTenant, startTestService, type TestService } from '../support/servic
 import { completeAuthorize } from './support.ts';
 import { DpopService } from '../../src/oauth/dpop/service.ts';
 import { DpopNonces } from '../../src/oauth/dpop/nonce.ts';
+import { jwkThumbprint } from '../../src/oauth/dpop/proof.ts';
 import { sha256Base64Url } from '../../src/crypto/hash.ts';
 
 type Json = Record<string, unknown>;
@@ -290,4 +291,13 @@ test('a nonce is good in its minute and the next, then stale', () => {
   expect(nonces.valid(issued)).toBe(false);
   expect(nonces.valid(`${issued.split('.')[0]}.${'A'.repeat(22)}`)).toBe(false);
   expect(nonces.valid('')).toBe(false);
+});
+
+test('the JWK thumbprint is RFC 7638 (its §3.1 example, and jose on EC and OKP keys)', async () => {
+  const rfc = { kty: 'RSA', n: '0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw', e: 'AQAB', alg: 'RS256', kid: '2011-04-29' };
+  expect(await jwkThumbprint(rfc)).toBe('NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs');
+  for (const alg of ['ES256', 'EdDSA'] as const) {
+    const jwk = await exportJWK((await generateKeyPair(alg, { extractable: true })).publicKey);
+    expect(await jwkThumbprint(jwk)).toBe(await calculateJwkThumbprint(jwk, 'sha256'));
+  }
 });
