@@ -172,6 +172,12 @@ describe('DPoP-bound client credentials', () => {
       'x', 'a.b.c', await proof(keys, { htm: 'GET', htu: tokenUrl }), await proof(keys, { htm: 'POST', htu: `${service.url}/v1/oauth/par` }),
       await proof(keys, { htm: 'POST', htu: tokenUrl }, { jwk: { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' } }),
       await proof(keys, { htm: 'POST', htu: tokenUrl, jti: 'x'.repeat(300) }),
+      await proof(keys, { htm: 'POST', htu: tokenUrl }, { jwk: 'not a key' }),
+      await proof(keys, { htm: 'POST', htu: tokenUrl }, { jwk: null }),
+      await proof(keys, { htm: 'POST', htu: tokenUrl }, { jwk: await exportJWK((await generateKeyPair('ES256', { extractable: true })).privateKey) }),
+      await proof(keys, { htm: 'POST', htu: 12, iat: 'yesterday' }),
+      await proof(keys, { htm: 'POST', htu: tokenUrl, nonce: 42 }),
+      `${btoa(JSON.stringify({ alg: 'none', typ: 'dpop+jwt', jwk: { kty: 'EC' } })).replace(/=/g, '')}.${btoa(JSON.stringify({ htm: 'POST', htu: tokenUrl, jti: 'n', iat: Math.floor(Date.now() / 1000) })).replace(/=/g, '')}.`,
     ]) {
       const res = await post(p);
       expect(res.status).toBe(400);
