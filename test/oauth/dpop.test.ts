@@ -116,7 +116,7 @@ describe('DPoP-bound client credentials', () => {
     expect(replayed).toMatchObject({ status: 401, body: { error: 'invalid_dpop_proof' } });
     expect(replayed.body.error_description).toContain('already used');
     expect(replayed.www).toStartWith('DPoP error="invalid_dpop_proof"');
-    expect(replayed.www).toContain('algs="ES256 ES384 PS256 RS256 EdDSA"');
+    expect(replayed.www).toContain('algs="ES256 ES384 PS256 RS256 Ed25519 EdDSA"');
     const hmac = new SignJWT({ ...good, jti: crypto.randomUUID(), iat: Math.floor(Date.now() / 1000) })
       .setProtectedHeader({ alg: 'HS256', typ: 'dpop+jwt', jwk: await exportJWK(keys.publicKey) }).sign(new Uint8Array(32));
     const bad: Array<[string, string | string[], Record<string, string>?]> = [
@@ -277,12 +277,26 @@ describe('governance require_dpop', () => {
   });
 });
 
-test('an RSA DPoP key works as well as an EC one', async () => {
+test('every advertised DPoP algorithm binds a token that works on a protected route', async () => {
+  expect(as.dpop_signing_alg_values_supported).toEqual(['ES256', 'ES384', 'PS256', 'RS256', 'Ed25519', 'EdDSA']);
+  for (const alg of as.dpop_signing_alg_values_supported!) {
+    const app = await machineApp();
+    const keys = await generateKeyPair(alg, { extractable: false });
+    const { tokens, DPoP } = await boundToken(service, as, app, keys as CryptoKeyPair);
+    const res = await oauth.protectedResourceRequest(tokens.access_token, 'GET', new URL(webhooksUrl(service)), new Headers(), null, { DPoP, ...opts });
+    expect({ alg, status: res.status }).toEqual({ alg, status: 200 });
+  }
+  // The clients sign Ed25519 keys as "Ed25519"; "EdDSA" (RFC 8037's name) is accepted as well.
   const app = await machineApp();
-  const keys = await generateKeyPair('PS256', { extractable: false });
-  const { tokens, DPoP } = await boundToken(service, as, app, keys as CryptoKeyPair);
-  const res = await oauth.protectedResourceRequest(tokens.access_token, 'GET', new URL(webhooksUrl(service)), new Headers(), null, { DPoP, ...opts });
+  const ed = await generateKeyPair('EdDSA', { extractable: true });
+  const tokenUrl = `${service.url}/v1/oauth/token`;
+  const res = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${btoa(`${app.client_id}:${app.client_secret}`)}`, dpop: await proof(ed as CryptoKeyPair, { htm: 'POST', htu: tokenUrl }, { alg: 'EdDSA' }) },
+    body: 'grant_type=client_credentials&scope=webhooks%3Aread',
+  });
   expect(res.status).toBe(200);
+  expect(((await res.json()) as Json).token_type).toBe('DPoP');
 });
 
 test('a nonce is good in its minute and the next, then stale', () => {

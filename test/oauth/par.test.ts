@@ -55,7 +55,7 @@ describe('metadata', () => {
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
       token_endpoint_auth_signing_alg_values_supported: ['RS256', 'PS256', 'ES256'],
       introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
-      dpop_signing_alg_values_supported: ['ES256', 'ES384', 'PS256', 'RS256', 'EdDSA'],
+      dpop_signing_alg_values_supported: ['ES256', 'ES384', 'PS256', 'RS256', 'Ed25519', 'EdDSA'],
       request_parameter_supported: false,
       response_types_supported: ['code'],
     });

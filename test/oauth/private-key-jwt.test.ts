@@ -106,6 +106,16 @@ describe('assertions', () => {
     expect(after.active).toBe(false);
   });
 
+  test('every advertised assertion algorithm authenticates', async () => {
+    expect(as.token_endpoint_auth_signing_alg_values_supported).toEqual(['RS256', 'PS256', 'ES256']);
+    for (const alg of as.token_endpoint_auth_signing_alg_values_supported!) {
+      const pair = await generateKeyPair(alg, { extractable: true });
+      const clientId = await keyApp({ jwks: { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg }] } });
+      const r = await token(withAssertion(await assertion(clientId, {}, pair.privateKey, alg)));
+      expect({ alg, status: r.status }).toEqual({ alg, status: 200 });
+    }
+  });
+
   test('replayed, expired, long-lived, foreign-audience, unsigned, foreign-key and mixed assertions are 401 invalid_client', async () => {
     const clientId = await keyApp();
     const once = await assertion(clientId);

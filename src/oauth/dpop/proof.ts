@@ -6,7 +6,8 @@ import { EmbeddedJWK, jwtVerify, type JWK } from 'jose';
 import { sha256Base64Url } from '../../crypto/hash.ts';
 
 /** What this service verifies DPoP proofs with (advertised as dpop_signing_alg_values_supported). */
-export const DPOP_ALGS = ['ES256', 'ES384', 'PS256', 'RS256', 'EdDSA'];
+// Ed25519 is RFC 9864's name for EdDSA over Ed25519, which oauth4webapi and openid-client sign with.
+export const DPOP_ALGS = ['ES256', 'ES384', 'PS256', 'RS256', 'Ed25519', 'EdDSA'];
 
 /** How far a proof's iat may be from this server's clock, either way. */
 export const PROOF_WINDOW_S = 60;
