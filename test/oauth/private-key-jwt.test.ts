@@ -92,6 +92,32 @@ describe('registration', () => {
   });
 });
 
+test('without ALLOW_PRIVATE_TARGETS a jwks_uri must be https and must not point inside', async () => {
+  const strict = await startTestService({ workers: false, env: { ALLOW_PRIVATE_TARGETS: 'false' } });
+  try {
+    const admin = await newTenant(strict);
+    const attempt = async (jwks_uri: string) => {
+      const res = await fetch(`${strict.url}/v1/platform/apps`, {
+        method: 'POST', headers: { authorization: `Bearer ${admin.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Strict', grant_types: ['client_credentials'], requested_scopes: ['webhooks:read'], token_endpoint_auth_method: 'private_key_jwt', jwks_uri }),
+      });
+      return { status: res.status, body: (await res.json()) as Json };
+    };
+    for (const [uri, problem] of [
+      ['http://integrator.example/jwks.json', 'jwks_uri: must use https'],
+      ['https://127.0.0.1/jwks.json', 'jwks_uri: points at'],
+      ['https://[::ffff:10.0.0.1]/jwks.json', 'jwks_uri: points at'],
+      ['https://localhost/jwks.json', 'jwks_uri: points at a local host'],
+    ]) {
+      const r = await attempt(uri);
+      expect({ uri, status: r.status }).toEqual({ uri, status: 400 });
+      expect(r.body.error_description as string).toContain(problem);
+    }
+  } finally {
+    await strict.stop();
+  }
+});
+
 describe('assertions', () => {
   test('oauth4webapi authenticates with PrivateKeyJwt at the token, introspection and revocation endpoints', async () => {
     const clientId = await keyApp();
