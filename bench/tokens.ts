@@ -7,13 +7,15 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair } from 'jose';
+import { calculateJwkThumbprint, decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { loadConfig } from '../src/config.ts';
 import { openServices } from '../src/main.ts';
 import { silentLogger } from '../src/log.ts';
 import type { SigningAlg } from '../src/oauth/keys/service.ts';
 import type { Principal } from '../src/oauth/tokens/service.ts';
 import { freePort } from '../test/support/service.ts';
+import { replayStore } from '../src/oauth/replay/store.ts';
+import { sha256Base64Url } from '../src/crypto/hash.ts';
 import { figure, machine, quick, rate, scratchPostgres } from './support.ts';
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? '2');
@@ -48,25 +50,55 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
+/** CPU seconds of a process and every process it started (node:cluster workers). */
+function treeCpuSeconds(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // gone already
+  }
+  return cpuSeconds(pid) + children.reduce((sum, c) => sum + treeCpuSeconds(c), 0);
+}
+
 const ownCpuSeconds = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
 };
 
 /**
- * Client-credentials requests per second against a token endpoint (client_secret_post), and
- * the CPU seconds `cpu` says the server used for the measured requests.
+ * DPoP proofs (ES256, one key, a fresh jti each) for `count` POSTs to `htu`, made before the
+ * run so that the load generator's signing is not measured on the cores the servers share.
  */
-async function tokenRate(url: string, clientId: string, secret: string, check: (token: string) => void, cpu: () => number = () => 0): Promise<{ perS: number; cpuS: number }> {
+async function dpopProofs(htu: string, count: number): Promise<string[]> {
+  const { publicKey, privateKey } = await generateKeyPair('ES256');
+  const jwk = await exportJWK(publicKey);
+  const iat = Math.floor(Date.now() / 1000);
+  return Promise.all(Array.from({ length: count }, () =>
+    new SignJWT({ jti: crypto.randomUUID(), htm: 'POST', htu, iat }).setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk }).sign(privateKey)));
+}
+
+/**
+ * Client-credentials requests per second against a token endpoint (client_secret_post), and
+ * the CPU seconds `cpu` says the server used for the measured requests. With `dpopHtu`, every
+ * request carries a DPoP proof for that URL and must get a DPoP-bound token.
+ */
+async function tokenRate(url: string, clientId: string, secret: string, check: (token: string) => void, cpu: () => number = () => 0, dpopHtu?: string): Promise<{ perS: number; cpuS: number }> {
   const body = `grant_type=client_credentials&client_id=${encodeURIComponent(clientId)}&client_secret=${encodeURIComponent(secret)}&scope=webhooks%3Awrite`;
+  const warmCount = Math.max(1000, REQUESTS / 5);
+  const proofs = dpopHtu ? await dpopProofs(dpopHtu, 1 + warmCount + REQUESTS) : [];
+  let used = 0;
   const once = async () => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-    const json = (await res.json()) as { access_token?: string };
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+    if (dpopHtu) headers.dpop = proofs[used++];
+    const res = await fetch(url, { method: 'POST', headers, body });
+    const json = (await res.json()) as { access_token?: string; token_type?: string };
     if (res.status !== 200 || !json.access_token) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
+    if (dpopHtu && (json.token_type?.toLowerCase() !== 'dpop' || !('cnf' in decodeJwt(json.access_token)))) throw new Error(`${url} did not bind the token: ${JSON.stringify(json)}`);
     return json.access_token;
   };
   check(await once()); // warm, and prove the answer is a token of the expected algorithm
-  await rate(Math.max(1000, REQUESTS / 5), CONCURRENCY, once); // both runtimes JIT-warm before measuring
+  await rate(warmCount, CONCURRENCY, once); // both runtimes JIT-warm before measuring
   const before = cpu();
   const perS = await rate(REQUESTS, CONCURRENCY, once);
   return { perS, cpuS: cpu() - before };
@@ -105,6 +137,9 @@ async function argus(alg: SigningAlg, pgUrl: string) {
     const { perS, cpuS } = await tokenRate(`http://127.0.0.1:${port}/v1/oauth/token`, app.id, clientSecret!, algOf(alg), serverCpu);
     const perCpuS = REQUESTS / cpuS;
     figure('tokens', `tokens_per_s_${alg.toLowerCase()}`, perS, '1/s', { machine, processes: WORKERS, per_server_cpu_s: Math.round(perCpuS) });
+    const tokenUrl = `http://127.0.0.1:${port}/v1/oauth/token`;
+    const dpop = await tokenRate(tokenUrl, app.id, clientSecret!, algOf(alg), serverCpu, tokenUrl);
+    figure('tokens', `dpop_tokens_per_s_${alg.toLowerCase()}`, dpop.perS, '1/s', { machine, processes: WORKERS, per_server_cpu_s: Math.round(REQUESTS / dpop.cpuS) });
     // The floor under any answer of these servers: GET /v1/auth/jwks.json (keys cached in
     // memory) per server CPU-second: HTTP, routing, request id, metrics; no database, no signing.
     const health = async () => {
@@ -116,11 +151,37 @@ async function argus(alg: SigningAlg, pgUrl: string) {
     const floorBefore = serverCpu();
     await rate(REQUESTS, CONCURRENCY, health);
     figure('tokens', `http_floor_per_server_cpu_s_${alg.toLowerCase()}`, REQUESTS / (serverCpu() - floorBefore), '1/s', { machine, route: 'GET /v1/auth/jwks.json' });
-    return { perS, verifyRate, perCpuS, rawSignPerCpuS };
+    return { perS, dpopPerS: dpop.perS, verifyRate, perCpuS, rawSignPerCpuS, replay: alg === 'RS256' ? await replayCost(services, token) : null };
   } finally {
     await stopAll(servers);
     await services.db.close();
   }
+}
+
+/**
+ * What DPoP costs a protected route, in the bench process: the bearer guard on a bound token
+ * with a fresh proof per request (signature, claims, ath, the jti's insert), beside the same
+ * guard on a bearer token; and the replay insert on its own.
+ */
+async function replayCost(services: Awaited<ReturnType<typeof openServices>>, bearerToken: string) {
+  const { publicKey, privateKey } = await generateKeyPair('ES256');
+  const jwk = await exportJWK(publicKey);
+  const jkt = await calculateJwkThumbprint(jwk, 'sha256');
+  const bound = await services.tokens.mint({ tenantId: (await services.tokens.verify(bearerToken)).tenantId, subject: 'bench', clientId: 'argus-admin', scopes: ['webhooks:read'], ttlSeconds: 3600, kind: 'client', jkt });
+  const url = `${services.config.publicUrl}/v1/webhooks`;
+  const ath = await sha256Base64Url(bound.token);
+  const n = SIGNS;
+  const iat = Math.floor(Date.now() / 1000);
+  const proofs = await Promise.all(Array.from({ length: n + 200 }, () =>
+    new SignJWT({ jti: crypto.randomUUID(), htm: 'GET', htu: url, iat, ath }).setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk }).sign(privateKey)));
+  const request = (i: number) => new Request(url, { headers: { authorization: `DPoP ${bound.token}`, dpop: proofs[i] } });
+  await rate(200, 16, (i) => services.auth.principal(request(n + i)));
+  const dpopPerS = await rate(n, 16, (i) => services.auth.principal(request(i)));
+  const bearer = new Request(url, { headers: { authorization: `Bearer ${bearerToken}` } });
+  const bearerPerS = await rate(n, 16, () => services.auth.principal(bearer));
+  const expires = new Date(Date.now() + 120_000);
+  const replayPerS = await rate(n, 16, (i) => replayStore.firstUse(services.db, `bench:${jkt}:${i}:${crypto.randomUUID()}`, expires));
+  return { dpopPerS, bearerPerS, replayPerS };
 }
 
 async function oidcProvider(alg: SigningAlg) {
@@ -133,9 +194,13 @@ async function oidcProvider(alg: SigningAlg) {
   });
   try {
     await waitReady(child, 'oidc-provider');
-    const { perS } = await tokenRate(`http://127.0.0.1:${port}/token`, 'bench-client', 'bench-secret-with-enough-entropy-0123456789', algOf(alg));
-    figure('tokens', `oidc_provider_tokens_per_s_${alg.toLowerCase()}`, perS, '1/s', { machine, processes: WORKERS, runtime: 'node' });
-    return perS;
+    const tokenUrl = `http://127.0.0.1:${port}/token`;
+    const { perS, cpuS } = await tokenRate(tokenUrl, 'bench-client', 'bench-secret-with-enough-entropy-0123456789', algOf(alg), () => treeCpuSeconds(child.pid));
+    const perCpuS = REQUESTS / cpuS;
+    figure('tokens', `oidc_provider_tokens_per_s_${alg.toLowerCase()}`, perS, '1/s', { machine, processes: WORKERS, runtime: 'node', per_server_cpu_s: Math.round(perCpuS) });
+    const dpop = await tokenRate(tokenUrl, 'bench-client', 'bench-secret-with-enough-entropy-0123456789', algOf(alg), undefined, tokenUrl);
+    figure('tokens', `oidc_provider_dpop_tokens_per_s_${alg.toLowerCase()}`, dpop.perS, '1/s', { machine, processes: WORKERS, runtime: 'node' });
+    return { perS, dpopPerS: dpop.perS, perCpuS };
   } finally {
     await stopAll([child]);
   }
@@ -144,20 +209,35 @@ async function oidcProvider(alg: SigningAlg) {
 const pg = await scratchPostgres();
 try {
   let verify = 0;
+  let replay: Awaited<ReturnType<typeof replayCost>> | null = null;
   for (const alg of ['RS256', 'ES256'] as const) {
     const ours = await argus(alg, pg.url);
     const theirs = await oidcProvider(alg);
-    figure('tokens', `vs_oidc_provider_${alg.toLowerCase()}`, ours.perS / theirs, 'x', { machine });
+    figure('tokens', `vs_oidc_provider_${alg.toLowerCase()}`, ours.perS / theirs.perS, 'x', { machine });
+    figure('tokens', `dpop_vs_oidc_provider_${alg.toLowerCase()}`, ours.dpopPerS / theirs.dpopPerS, 'x', { machine });
+    // Tokens per CPU-second of the server processes alone: what each server costs, whatever
+    // else (the load generator, other work on the machine) takes of the cores.
+    figure('tokens', `per_cpu_vs_oidc_provider_${alg.toLowerCase()}`, ours.perCpuS / theirs.perCpuS, 'x', { machine });
     // What a server process keeps of the raw signing rate once HTTP, client authentication and
     // the database are in the path: tokens per CPU-second of the servers against signatures per
     // CPU-second of the raw loop. CPU time, not wall time, so the load generator sharing the
     // cores does not count against the server.
     figure('tokens', `per_process_vs_raw_sign_${alg.toLowerCase()}`, ours.perCpuS / ours.rawSignPerCpuS, 'x', { machine });
     if (alg === 'RS256') verify = ours.verifyRate;
+    if (ours.replay) replay = ours.replay;
   }
   // The bearer guard's whole check: signature, claims, issuer, audience, revocation lookup, and
   // the app's governance (disabled, service tokens allowed, lifetime cap) from its 2 s cache.
   figure('tokens', 'verify_per_s', verify, '1/s', { machine, alg: 'RS256' });
+  if (replay) {
+    // A DPoP-bound request on a protected route: the bearer checks, the proof's signature and
+    // claims, and its jti inserted once into Postgres; and that insert alone.
+    figure('tokens', 'verify_dpop_per_s', replay.dpopPerS, '1/s', { machine, alg: 'RS256', proof_alg: 'ES256' });
+    figure('tokens', 'verify_bearer_per_s', replay.bearerPerS, '1/s', { machine, alg: 'RS256', note: 'the same guard, Authorization: Bearer' });
+    figure('tokens', 'dpop_added_us_per_request', 1e6 / replay.dpopPerS - 1e6 / replay.bearerPerS, 'us', { machine, what: 'bound token with a proof against the same guard with Bearer, 16 in flight' });
+    figure('tokens', 'dpop_replay_checks_per_s', replay.replayPerS, '1/s', { machine, database: 'postgres', concurrency: 16, what: 'INSERT … ON CONFLICT DO NOTHING into oauth_seen_jti, unflushed commit' });
+    figure('tokens', 'dpop_replay_check_us', 1e6 / replay.replayPerS, 'us', { machine, database: 'postgres', concurrency: 16, what: 'per check at 16 in flight (1 / the rate above)' });
+  }
 } finally {
   await pg.drop();
 }

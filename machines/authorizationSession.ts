@@ -12,6 +12,8 @@ export interface AuthorizationSessionInput {
   state: string | null;
   /** The S256 code challenge, or null when the client sent none (confidential clients only). */
   codeChallenge: string | null;
+  /** RFC 9449 §10: the code may only be redeemed with a DPoP proof of this key (its thumbprint). */
+  dpopJkt?: string | null;
   interactionTimeoutMs?: number;
   codeLifetimeMs?: number;
 }
@@ -24,6 +26,7 @@ export interface AuthorizationSessionContext {
   scope: string;
   state: string | null;
   codeChallenge: string | null;
+  dpopJkt: string | null;
   userId: string | null;
   interactionTimeoutMs: number;
   codeLifetimeMs: number;
@@ -36,7 +39,7 @@ export type AuthorizationSessionEvent =
   | { type: 'LOGIN'; userId: string }
   | { type: 'APPROVE'; at: string }
   | { type: 'DENY' }
-  | { type: 'REDEEM'; clientId: string; redirectUri: string | null; pkceChallenge: string | null; at: string };
+  | { type: 'REDEEM'; clientId: string; redirectUri: string | null; pkceChallenge: string | null; at: string; dpopJkt?: string | null };
 
 type Redeem = Extract<AuthorizationSessionEvent, { type: 'REDEEM' }>;
 
@@ -47,11 +50,13 @@ export const authorizationSessionMachine = setup({
     events: {} as AuthorizationSessionEvent,
   },
   guards: {
-    // Same client, same redirect URI, and the verifier's S256 equals the challenge (or neither).
+    // Same client, same redirect URI, the verifier's S256 equals the challenge (or neither),
+    // and a code bound to a DPoP key is redeemed with a proof of that key.
     validRedemption: ({ context, event }) => {
       const e = event as Redeem;
       const inTime = context.codeExpiresAt !== null && e.at < context.codeExpiresAt;
-      return inTime && e.clientId === context.clientId && e.redirectUri === context.redirectUri && e.pkceChallenge === context.codeChallenge;
+      const keyed = (context.dpopJkt ?? null) === null || context.dpopJkt === e.dpopJkt;
+      return inTime && keyed && e.clientId === context.clientId && e.redirectUri === context.redirectUri && e.pkceChallenge === context.codeChallenge;
     },
     tooManyFailures: ({ context }) => context.failedRedemptions + 1 >= 3,
   },
@@ -77,6 +82,7 @@ export const authorizationSessionMachine = setup({
     scope: input.scope,
     state: input.state,
     codeChallenge: input.codeChallenge,
+    dpopJkt: input.dpopJkt ?? null,
     userId: null,
     interactionTimeoutMs: input.interactionTimeoutMs ?? 600_000,
     // A code lives at most 60 s, whatever is asked.

@@ -19,6 +19,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   adminTokenTtlSeconds: number;
   signingAlgs: Array<'RS256' | 'ES256'>;
+  /** DPoP proofs must carry a nonce this service issued (RFC 9449 §8), at every endpoint. */
+  dpopRequireNonce: boolean;
   allowPrivateTargets: boolean;
   workerBatchSize: number;
   workerPollMs: number;
@@ -133,6 +135,7 @@ function readConfig(env: Env): Config {
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
     adminTokenTtlSeconds: int(env, 'ADMIN_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
     signingAlgs: algs(env, 'SIGNING_ALGS'),
+    dpopRequireNonce: bool(env, 'DPOP_REQUIRE_NONCE', false),
     allowPrivateTargets: bool(env, 'ALLOW_PRIVATE_TARGETS', false),
     workerBatchSize: int(env, 'WORKER_BATCH_SIZE', 200, 1, 10_000),
     workerPollMs: int(env, 'WORKER_POLL_MS', 1000, 10, 60_000),

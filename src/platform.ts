@@ -99,7 +99,7 @@ export async function resolveHost(host: string): Promise<string[]> {
   return (await lookup(host, { all: true })).map((a) => a.address);
 }
 
-export interface OutboundInit { method: string; body: string; headers: Record<string, string>; signal: AbortSignal }
+export interface OutboundInit { method: string; body?: string; headers: Record<string, string>; signal: AbortSignal }
 
 function atAddress(url: URL, address: string): URL {
   const at = new URL(url);

@@ -19,6 +19,11 @@ import { EventService } from './events/service.ts';
 import { ServiceTokenService } from './oauth/service-tokens/service.ts';
 import { AuthorizationService } from './oauth/authorize/service.ts';
 import { GraphqlService, loadGraphql } from './graphql/service.ts';
+import { DpopNonces } from './oauth/dpop/nonce.ts';
+import { PushedRequests } from './oauth/par/service.ts';
+import { ClientAssertions } from './oauth/client-assertion.ts';
+import { ClientKeys } from './oauth/client-keys.ts';
+import { DpopService } from './oauth/dpop/service.ts';
 import type { AnyStateMachine } from 'xstate';
 
 /** Longest any token we sign may live; retiring keys stay published this long. */
@@ -42,6 +47,9 @@ export interface Services {
   graphql: GraphqlService;
   authorization: AuthorizationService;
   auth: Authenticator;
+  dpop: DpopService;
+  pushedRequests: PushedRequests;
+  clientAssertions: ClientAssertions;
   /** Machines whose timers the timer worker fires (deliveries have their own engine). */
   machines: MachineDefinition[];
   /** Every machine definition in machines/, by id (the studio draws these). */
@@ -57,18 +65,21 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   const tokens = new TokenService(db, keys, config.publicUrl);
   const tenants = new TenantService(db);
   const { schema, bundles } = await loadGraphql();
-  const apps = new AppService(db, actors, tenants, () => bundles.names());
+  const apps = new AppService(db, actors, tenants, () => bundles.names(), config.allowPrivateTargets);
   tokens.addCheck((principal, claims) => apps.tokenRestriction(principal, typeof claims.iat === 'number' ? claims.iat : null));
-  const auth = new Authenticator(tokens);
+  const dpop = new DpopService(db, new DpopNonces(await box.derive('argus dpop nonce')), { publicUrl: config.publicUrl, requireNonce: config.dpopRequireNonce });
+  const auth = new Authenticator(tokens, dpop);
   const requests = new IntegrationRequestService(db, tenants);
   const webhooks = new WebhookService(db, actors, box, config, log, metrics);
   const events = new EventService(db, webhooks, clock);
   const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens);
-  const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, { issuer: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  const pushedRequests = new PushedRequests(db, tenants, clock);
+  const clientAssertions = new ClientAssertions(db, new ClientKeys(config.allowPrivateTargets), config.publicUrl);
+  const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, pushedRequests, { issuer: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   const graphql = new GraphqlService({ db, actors, webhooks, apps, auth, log, metrics, schema, bundles, maxJsonDepth: config.maxJsonDepth });
   const catalog = await loadMachines();
   return {
-    config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, events, serviceTokens, graphql, authorization, auth, catalog,
+    config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, events, serviceTokens, graphql, authorization, auth, dpop, pushedRequests, clientAssertions, catalog,
     machines: [keys.definition, apps.rotation, webhooks.subscriptions, authorization.definition],
   };
 }

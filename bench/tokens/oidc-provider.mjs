@@ -39,6 +39,8 @@ if (cluster.isPrimary && workers > 1) {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      // Like for like with the DPoP-bound figure: proofs accepted, no nonce required.
+      dPoP: { enabled: true }, // the default in v9; replay detection in its (in-memory, per-process) adapter
       resourceIndicators: {
         enabled: true,
         defaultResource: () => issuer,

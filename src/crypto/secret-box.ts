@@ -6,12 +6,24 @@ import { files } from '../platform.ts';
 import { fromBase64Url, toBase64Url, utf8 } from './encoding.ts';
 
 export class SecretBox {
-  private constructor(private readonly key: CryptoKey) {}
+  private constructor(private readonly key: CryptoKey, private readonly derivation: CryptoKey) {}
 
   static async fromBase64(text: string): Promise<SecretBox> {
-    const raw = fromBase64Url(text.replace(/=+$/, ''));
+    const raw = fromBase64Url(text.replace(/=+$/, '')) as Uint8Array<ArrayBuffer>;
     if (raw.length !== 32) throw new Error('MASTER_KEY must decode to 32 bytes');
-    return new SecretBox(await crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt']));
+    return new SecretBox(
+      await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']),
+      await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveBits']),
+    );
+  }
+
+  /**
+   * 32 bytes derived from the master key for one purpose (HKDF-SHA-256, `label` as info): the
+   * same in every process sharing MASTER_KEY, and telling nothing about the key itself.
+   */
+  async derive(label: string): Promise<Uint8Array> {
+    const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8(label) as Uint8Array<ArrayBuffer> }, this.derivation, 256);
+    return new Uint8Array(bits);
   }
 
   /** MASTER_KEY if set; else DATA_DIR/master.key, created (mode 0600) when missing. */

@@ -34,6 +34,8 @@ export class Housekeeping {
       issued_tokens: await housekeepingStore.expiredIssued(this.db, expired),
       refresh_tokens: await housekeepingStore.expiredRefresh(this.db, expired),
       authorization_sessions: await housekeepingStore.oldSessions(this.db, stale),
+      oauth_seen_jti: await housekeepingStore.expiredSeenJti(this.db, new Date(now).toISOString()),
+      pushed_authorization_requests: await housekeepingStore.expiredPushedRequests(this.db, new Date(now).toISOString()),
       event_idempotency_keys: await housekeepingStore.expiredIdempotencyKeys(this.db, new Date(now - DAY_MS).toISOString()),
       history_days: retired.dropped.length,
     };

@@ -11,6 +11,12 @@ export const housekeepingStore = {
   /** Refresh tokens (used ones too: kept to detect reuse) past their family's expiry. */
   expiredRefresh: async (db: Queryable, before: string) =>
     (await db.query<{ token_hash: string }>('delete from refresh_tokens where expires_at < $1::timestamptz returning token_hash', [before])).length,
+  /** DPoP proof and client assertion ids: past their window the proof is refused on its age. */
+  expiredSeenJti: async (db: Queryable, before: string) =>
+    (await db.query<{ key: string }>('delete from oauth_seen_jti where expires_at < $1::timestamptz returning key', [before])).length,
+  /** Pushed authorization requests live a minute; used or not, they are dead after it. */
+  expiredPushedRequests: async (db: Queryable, before: string) =>
+    (await db.query<{ request_uri_hash: string }>('delete from pushed_authorization_requests where expires_at < $1::timestamptz returning request_uri_hash', [before])).length,
   /** An Idempotency-Key answers for 24 hours; after that the key may name a new event. */
   expiredIdempotencyKeys: async (db: Queryable, before: string) =>
     (await db.query<{ event_id: string }>('delete from event_idempotency_keys where event_created_at < $1::timestamptz returning event_id', [before])).length,

@@ -7,7 +7,8 @@ import { router } from '../http/router.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
 import type { Authenticator } from '../http/auth.ts';
 import type { AppService } from './apps/service.ts';
-import { appView, governanceView, DEFAULT_GRACE_SECONDS, GRANT_TYPES, MAX_GRACE_SECONDS } from './apps/service.ts';
+import { appView, governanceView, DEFAULT_GRACE_SECONDS, GRANT_TYPES, MAX_GRACE_SECONDS, TOKEN_ENDPOINT_AUTH_METHODS } from './apps/service.ts';
+import { MAX_CLIENT_KEYS } from './apps/client-keys.ts';
 
 const tags = ['Identity and app registration'];
 const ClientId = t.Object({ client_id: t.String({ maxLength: 100, examples: ['app_123'] }) });
@@ -19,6 +20,11 @@ const NewApp = t.Object(
     redirect_uris: t.Optional(t.Array(t.String({ maxLength: 2000 }), { maxItems: 20, examples: [[]] })),
     requested_scopes: t.Array(t.String({ maxLength: 100 }), { maxItems: 50, examples: [['webhooks:write']] }),
     client_type: t.Optional(t.Union([t.Literal('confidential'), t.Literal('public')], { description: 'public: no secret, PKCE required' })),
+    token_endpoint_auth_method: t.Optional(t.Union(TOKEN_ENDPOINT_AUTH_METHODS.map((m) => t.Literal(m)), {
+      description: 'client_secret_basic (default for confidential clients; client_secret_post is the same secret sent in the body), private_key_jwt (no secret: a signed assertion, keys in jwks or jwks_uri), none (public clients)',
+    })),
+    jwks: t.Optional(t.Object({ keys: t.Array(t.Record(t.String(), t.Unknown()), { minItems: 1, maxItems: MAX_CLIENT_KEYS }) }, { additionalProperties: false, description: 'private_key_jwt: the public keys that sign client assertions' })),
+    jwks_uri: t.Optional(t.String({ maxLength: 2000, description: 'private_key_jwt: where the public keys are fetched from (https; checked as webhook targets are)' })),
   },
   { additionalProperties: false },
 );
@@ -31,8 +37,18 @@ const GovernancePatch = t.Object(
     max_token_lifetime_seconds: t.Optional(t.Union([Type.Integer({ minimum: 60, maximum: 86_400 }), t.Null()])),
     disabled: t.Optional(t.Boolean()),
     graphql_bundles: t.Optional(t.Array(t.String({ maxLength: 100 }), { maxItems: 50 })),
+    require_pushed_authorization_requests: t.Optional(t.Boolean({ description: 'authorization requests only through POST /v1/oauth/par (RFC 9126)' })),
+    require_dpop: t.Optional(t.Boolean({ description: 'tokens only DPoP-bound (RFC 9449), and used with a proof' })),
   },
   { additionalProperties: false, minProperties: 1 },
+);
+
+const ClientKeys = t.Object(
+  {
+    jwks: t.Optional(t.Object({ keys: t.Array(t.Record(t.String(), t.Unknown()), { minItems: 1, maxItems: MAX_CLIENT_KEYS }) }, { additionalProperties: false })),
+    jwks_uri: t.Optional(t.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false, description: 'exactly one of jwks and jwks_uri' },
 );
 
 const Rotate = t.Optional(
@@ -78,6 +94,14 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
         return { client_id: app.id, governance: governanceView(app.governance) };
       },
       { params: ClientId, body: GovernancePatch, detail: { summary: 'Update app governance', tags } },
+    )
+    .put(
+      '/v1/platform/apps/:client_id/jwks',
+      async ({ request, params, body }) => {
+        const app = await apps.replaceClientKeys(await auth.requireAdmin(request), params.client_id, body);
+        return { client_id: app.id, ...(app.jwks ? { jwks: app.jwks } : {}), ...(app.jwks_uri ? { jwks_uri: app.jwks_uri } : {}) };
+      },
+      { params: ClientId, body: ClientKeys, detail: { summary: "Replace a private_key_jwt app's public keys (key rotation)", tags } },
     )
     .post(
       '/v1/platform/apps/:client_id/rotate-secret',

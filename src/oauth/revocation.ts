@@ -53,7 +53,9 @@ export async function introspectToken(services: Services, app: AppRow, token: st
   if (!principal || principal.clientId !== app.id || principal.tenantId !== app.tenant_id) return { active: false };
   const claims = decodeJwt(token);
   return {
-    active: true, token_type: 'Bearer', scope: principal.scopes.join(' '), client_id: principal.clientId, sub: principal.subject,
+    active: true, token_type: principal.jkt ? 'DPoP' : 'Bearer', scope: principal.scopes.join(' '), client_id: principal.clientId, sub: principal.subject,
     exp: claims.exp, iat: claims.iat, iss: claims.iss, aud: claims.aud, jti: principal.tokenId, tenant_id: principal.tenantId,
+    // RFC 9449 §6.2: a resource server introspecting a bound token learns the key it is bound to.
+    ...(principal.jkt ? { cnf: { jkt: principal.jkt } } : {}),
   };
 }

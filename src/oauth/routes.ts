@@ -10,6 +10,9 @@ import { requestInfo } from '../http/request-info.ts';
 import { ApiError, tooManyRequests } from '../http/errors.ts';
 import { authorizationServerMetadata } from './metadata.ts';
 import { introspectToken, revokeToken } from './revocation.ts';
+import { governanceOf } from '../identity/apps/service.ts';
+import type { ClientAuthFields } from './client-auth.ts';
+import { parRoutes } from './par/routes.ts';
 
 const tags = ['OAuth and service tokens'];
 
@@ -19,6 +22,8 @@ const TokenRequest = t.Object(
     grant_type: t.Optional(t.String({ maxLength: 100, examples: ['client_credentials'] })),
     client_id: t.Optional(t.String({ maxLength: 100, examples: ['app_123'] })),
     client_secret: t.Optional(t.String({ maxLength: 200 })),
+    client_assertion: t.Optional(t.String({ maxLength: 8000, description: 'private_key_jwt: the signed client assertion (RFC 7523)' })),
+    client_assertion_type: t.Optional(t.String({ maxLength: 100, examples: ['urn:ietf:params:oauth:client-assertion-type:jwt-bearer'] })),
     scope: t.Optional(t.String({ maxLength: 2000, examples: ['webhooks:write'] })),
     code: t.Optional(t.String({ maxLength: 500 })),
     redirect_uri: t.Optional(t.String({ maxLength: 2000 })),
@@ -34,23 +39,28 @@ const TokenOnly = t.Object(
     token_type_hint: t.Optional(t.String({ maxLength: 50 })),
     client_id: t.Optional(t.String({ maxLength: 100 })),
     client_secret: t.Optional(t.String({ maxLength: 200 })),
+    client_assertion: t.Optional(t.String({ maxLength: 8000 })),
+    client_assertion_type: t.Optional(t.String({ maxLength: 100 })),
   },
   { additionalProperties: t.String({ maxLength: 2000 }) },
 );
+
+/** Authenticates the client posting to `endpoint` (a path), rate limiting failures. */
+export type Authenticate = (request: Request, body: ClientAuthFields, endpoint: string) => ReturnType<typeof authenticateClient>;
 
 export function oauthRoutes(services: Services) {
   // Failed client authentication: 20 a minute for one client from one address, so a stranger
   // elsewhere cannot lock a client out, and 100 a minute from one address over all clients.
   const clientFailures = new RateLimiter(20, 60_000);
   const addressFailures = new RateLimiter(100, 60_000);
-  const authenticate = async (request: Request, body: { client_id?: string; client_secret?: string }) => {
+  const authenticate: Authenticate = async (request, body, endpoint) => {
     const creds = readClientCredentials(request, body);
     const address = requestInfo(request).remoteAddress;
     const pair = `${creds.clientId}@${address}`;
     const wait = Math.max(clientFailures.peek(pair), addressFailures.peek(address));
     if (wait > 0) throw tooManyRequests(wait);
     try {
-      return await authenticateClient(services.apps, creds);
+      return await authenticateClient(services.apps, services.clientAssertions, creds, endpoint);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_client') {
         clientFailures.hit(pair);
@@ -60,18 +70,19 @@ export function oauthRoutes(services: Services) {
     }
   };
   /** Introspection is for confidential clients (RFC 7662 §2.1 wants the caller authenticated). */
-  const authenticateConfidential = async (request: Request, body: { client_id?: string; client_secret?: string }) => {
-    const app = await authenticate(request, body);
-    if (app.client_type !== 'confidential') throw oauthErrors.invalidClient('introspection needs a confidential client (client_secret_basic or client_secret_post)', null);
+  const authenticateConfidential = async (request: Request, body: ClientAuthFields) => {
+    const app = await authenticate(request, body, '/v1/oauth/introspect');
+    if (app.client_type !== 'confidential') throw oauthErrors.invalidClient('introspection needs a confidential client (client_secret_basic, client_secret_post or private_key_jwt)', null);
     return app;
   };
   return router('oauth')
+    .use(parRoutes(services, authenticate))
     .get('/.well-known/oauth-authorization-server', () => authorizationServerMetadata(services.config.publicUrl), {
       detail: { summary: 'OAuth 2.0 authorization server metadata (RFC 8414)', tags, security: [] },
     })
     .post('/v1/oauth/revoke', async ({ request, body, set }) => {
       set.headers['cache-control'] = 'no-store';
-      const app = await authenticate(request, body);
+      const app = await authenticate(request, body, '/v1/oauth/revoke');
       await revokeToken(services, app, body.token);
       return {};
     }, { body: TokenOnly, detail: { summary: 'Revoke an access or refresh token (RFC 7009)', tags, security: [] } })
@@ -86,15 +97,20 @@ export function oauthRoutes(services: Services) {
       set.headers['cache-control'] = 'no-store';
       set.headers.pragma = 'no-cache';
       if (!body.grant_type) throw oauthErrors.invalidRequest('grant_type is required');
-      const app = await authenticate(request, body);
+      // The proof first: a use_dpop_nonce answer must not use up a client assertion.
+      const proof = await services.dpop.forEndpoint(request, '/v1/oauth/token');
+      const app = await authenticate(request, body, '/v1/oauth/token');
       if (app.governance.disabled) throw oauthErrors.unauthorizedClient('this app is disabled by its tenant administrator');
+      if (!proof && governanceOf(app).require_dpop) throw oauthErrors.invalidRequest("this app's governance requires DPoP: send a DPoP proof header (RFC 9449)");
+      const jkt = proof?.jkt ?? null;
+      if (proof) set.headers['dpop-nonce'] = services.dpop.nonce();
       switch (body.grant_type) {
         case 'client_credentials':
-          return clientCredentialsGrant(services, app, body);
+          return clientCredentialsGrant(services, app, body, jkt);
         case 'authorization_code':
-          return services.authorization.redeem(app, body);
+          return services.authorization.redeem(app, body, jkt);
         case 'refresh_token':
-          return services.authorization.refresh(app, body);
+          return services.authorization.refresh(app, body, jkt);
         default:
           throw oauthErrors.unsupportedGrantType(`grant_type ${body.grant_type} is not supported`);
       }

@@ -8,24 +8,25 @@ export interface SendResult { status: number | null; body: string; durationMs: n
 
 const BODY_CAP = 4096;
 
-async function readCapped(res: Response): Promise<string> {
+/** The response body as text, read up to `cap` bytes (the rest is never read). */
+export async function readCapped(res: Response, cap = BODY_CAP): Promise<string> {
   if (!res.body) return '';
   // A declared length within the cap is all there is to read (HTTP framing stops at it),
   // unless the body is compressed (the length is then the compressed one).
   const declared = Number(res.headers.get('content-length') ?? NaN);
   const encoding = res.headers.get('content-encoding');
-  if (declared >= 0 && declared <= BODY_CAP && (encoding === null || encoding === 'identity')) return res.text();
+  if (declared >= 0 && declared <= cap && (encoding === null || encoding === 'identity')) return res.text();
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  while (size < BODY_CAP) {
+  while (size < cap) {
     const { value, done } = await reader.read();
     if (done) break;
     chunks.push(value);
     size += value.length;
   }
   await reader.cancel().catch(() => undefined); // the rest is not wanted; a failed cancel changes nothing
-  const all = new Uint8Array(Math.min(size, BODY_CAP));
+  const all = new Uint8Array(Math.min(size, cap));
   let offset = 0;
   for (const c of chunks) {
     const part = c.subarray(0, Math.max(0, all.length - offset));

@@ -4,28 +4,18 @@
 // redeems with its PKCE verifier. Cancelling sends access_denied back. Pages are checked for
 // labelled fields and an announced error.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { sha256Base64Url } from '../../src/crypto/hash.ts';
 import { randomToken } from '../../src/ids.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
-import { launchBrowser, screenshotPath } from '../support/browser.ts';
+import { callbackReceiver, launchBrowser, screenshotPath, submit } from '../support/browser.ts';
 
 let service: TestService;
 let browser: Browser;
 let acme: Awaited<ReturnType<typeof newTenant>>;
 let email = '';
 const password = 'correct horse battery staple';
-const callbacks: URL[] = [];
-const client = Bun.serve({
-  port: 0, hostname: '127.0.0.1',
-  fetch: (req) => {
-    const url = new URL(req.url);
-    if (url.pathname !== '/callback') return new Response(null, { status: 404 }); // the browser's favicon request
-    callbacks.push(url);
-    return new Response('<!doctype html><title>Callback</title><h1>Back at the client</h1>', { headers: { 'content-type': 'text/html' } });
-  },
-});
-const redirectUri = `http://127.0.0.1:${client.port}/callback`;
+const { callbacks, redirectUri, stop: stopCallbacks } = callbackReceiver();
 
 beforeAll(async () => {
   service = await startTestService({ workers: false });
@@ -36,13 +26,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await service?.stop();
-  client.stop(true);
+  stopCallbacks();
 });
-
-/** Clicks a form's button and waits for the page it posts to (not the one it leaves). */
-async function submit(page: Page, button: string) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: button }).click()]);
-}
 
 async function publicApp() {
   const res = await fetch(`${service.url}/v1/platform/apps`, {

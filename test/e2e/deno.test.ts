@@ -5,6 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Subprocess } from 'bun';
+import * as oauth from 'oauth4webapi';
+import { exportJWK, generateKeyPair } from 'jose';
 import { freePort, untilReady } from '../support/service.ts';
 
 const root = join(import.meta.dir, '../..');
@@ -12,6 +14,7 @@ let proc: Subprocess<'ignore', 'pipe', 'pipe'>;
 let url: string;
 let output = '';
 let dataDir = '';
+let adminToken = '';
 
 beforeAll(async () => {
   const port = freePort();
@@ -63,6 +66,7 @@ describe('on Deno', () => {
     const [out, code] = await Promise.all([new Response(boot.stdout).text(), boot.exited]);
     expect(code).toBe(0);
     const { admin_access_token: token } = JSON.parse(out) as { admin_access_token: string };
+    adminToken = token;
     const got: string[] = [];
     const receiver = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: async (req) => { got.push(req.headers.get('webhook-signature') ?? ''); await req.text(); return new Response('ok'); } });
     try {
@@ -76,6 +80,41 @@ describe('on Deno', () => {
       expect(got[0]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     } finally {
       receiver.stop(true);
+    }
+  });
+
+  test('the OAuth security profile: private_key_jwt with a jwks_uri, PAR, DPoP-bound tokens on a protected route (oauth4webapi)', async () => {
+    expect(adminToken).not.toBe('');
+    const signing = await generateKeyPair('ES256', { extractable: true });
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(signing.publicKey)), kid: 'd1', alg: 'ES256' }] });
+    const keyServer = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response(jwks, { headers: { 'content-type': 'application/json' } }) });
+    try {
+      const created = await fetch(`${url}/v1/platform/apps`, {
+        method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Deno signed', grant_types: ['authorization_code', 'client_credentials'], redirect_uris: ['http://127.0.0.1:9/cb'], requested_scopes: ['webhooks:read'], token_endpoint_auth_method: 'private_key_jwt', jwks_uri: `http://127.0.0.1:${keyServer.port}/jwks` }),
+      });
+      expect(created.status).toBe(201);
+      const { client_id } = (await created.json()) as { client_id: string };
+      const insecure = { [oauth.allowInsecureRequests]: true };
+      const issuer = new URL(url);
+      const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }));
+      const client: oauth.Client = { client_id };
+      const auth = oauth.PrivateKeyJwt({ key: signing.privateKey, kid: 'd1' });
+      const DPoP = oauth.DPoP(client, await oauth.generateKeyPair('ES256'));
+      const pushed = await oauth.processPushedAuthorizationResponse(as, client, await oauth.pushedAuthorizationRequest(as, client, auth, {
+        response_type: 'code', redirect_uri: 'http://127.0.0.1:9/cb', scope: 'webhooks:read', code_challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()), code_challenge_method: 'S256',
+      }, { DPoP, ...insecure }));
+      const page = await fetch(`${url}/v1/oauth/authorize?client_id=${client_id}&request_uri=${encodeURIComponent(pushed.request_uri)}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Sign in');
+      const tokens = await oauth.processClientCredentialsResponse(as, client, await oauth.clientCredentialsGrantRequest(as, client, auth, { scope: 'webhooks:read' }, { DPoP, ...insecure }));
+      expect(tokens.token_type).toBe('dpop');
+      const res = await oauth.protectedResourceRequest(tokens.access_token, 'GET', new URL(`${url}/v1/webhooks`), new Headers(), null, { DPoP, ...insecure });
+      expect(res.status).toBe(200);
+      const bearer = await fetch(`${url}/v1/webhooks`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+      expect(bearer.status).toBe(401);
+    } finally {
+      keyServer.stop(true);
     }
   });
 

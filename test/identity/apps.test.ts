@@ -133,7 +133,7 @@ describe('governance', () => {
     const app = await createApp(acme.adminToken, { name: 'Web', grant_types: ['authorization_code'], redirect_uris: ['https://a.example/cb', 'https://b.example/cb'], requested_scopes: ['cases:read'] });
     const ok = await api('PATCH', `/v1/platform/apps/${app.client_id}/governance`, acme.adminToken, { allowed_redirect_uris: ['https://a.example/cb'], max_token_lifetime_seconds: 600 });
     expect(ok.status).toBe(200);
-    expect(ok.body.governance).toEqual({ allow_service_tokens: false, enforce_pkce: true, allowed_redirect_uris: ['https://a.example/cb'], max_token_lifetime_seconds: 600, disabled: false, graphql_bundles: [] });
+    expect(ok.body.governance).toEqual({ allow_service_tokens: false, enforce_pkce: true, allowed_redirect_uris: ['https://a.example/cb'], max_token_lifetime_seconds: 600, disabled: false, graphql_bundles: [], require_pushed_authorization_requests: false, require_dpop: false });
     for (const [patch, pattern] of [
       [{ allow_service_tokens: true, surprise: 1 }, /surprise/],
       [{}, /.+/],

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (installed by .ci/run); screenshots land in
 // test-results/ so a run leaves something to look at.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,3 +16,23 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const screenshotPath = (name: string) => join(SCREENSHOTS, `${name}.png`);
+
+/** A client's redirect URI on loopback (`/callback`), keeping every callback it receives. */
+export function callbackReceiver() {
+  const callbacks: URL[] = [];
+  const server = Bun.serve({
+    port: 0, hostname: '127.0.0.1',
+    fetch: (req) => {
+      const url = new URL(req.url);
+      if (url.pathname !== '/callback') return new Response(null, { status: 404 }); // the browser's favicon request
+      callbacks.push(url);
+      return new Response('<!doctype html><title>Callback</title><h1>Back at the client</h1>', { headers: { 'content-type': 'text/html' } });
+    },
+  });
+  return { callbacks, redirectUri: `http://127.0.0.1:${server.port}/callback`, stop: () => server.stop(true) };
+}
+
+/** Clicks a form's button and waits for the page it posts to (not the one it leaves). */
+export async function submit(page: Page, button: string): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: button }).click()]);
+}

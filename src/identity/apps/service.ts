@@ -11,11 +11,14 @@ import type { Principal } from '../../oauth/tokens/service.ts';
 import type { TenantService } from '../tenants/service.ts';
 import { SCOPE_CATALOG, isPublishedScope } from '../scopes.ts';
 import { auditStore } from '../audit/store.ts';
-import { appStore, type AppRow, type ClientType, type Governance } from './store.ts';
+import { appStore, TOKEN_ENDPOINT_AUTH_METHODS, type AppRow, type ClientType, type Governance, type Jwks, type TokenEndpointAuthMethod } from './store.ts';
 import { redirectUriProblem } from './redirect-uri.ts';
+import { jwksProblem } from './client-keys.ts';
+import { resolvedProblem } from '../../webhooks/target-check.ts';
 import { ExpiringCache } from '../../expiring-cache.ts';
 
-export type { AppRow, Governance } from './store.ts';
+export type { AppRow, Governance, Jwks, TokenEndpointAuthMethod } from './store.ts';
+export { TOKEN_ENDPOINT_AUTH_METHODS } from './store.ts';
 
 export const GRANT_TYPES = ['authorization_code', 'client_credentials', 'refresh_token'] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
@@ -36,6 +39,9 @@ export interface NewApp {
   redirect_uris?: string[];
   requested_scopes: string[];
   client_type?: ClientType;
+  token_endpoint_auth_method?: TokenEndpointAuthMethod;
+  jwks?: Jwks;
+  jwks_uri?: string;
 }
 
 export type GovernancePatch = Partial<Governance>;
@@ -52,10 +58,21 @@ function authenticated(row: AuthenticationRow): AuthenticatedApp {
   return { ...app, tenantApprovedScopes: tenant_approved_scopes ?? [] };
 }
 
+/** Whether the method authenticates with a client secret (both forms of the same secret). */
+export const usesSecret = (method: TokenEndpointAuthMethod) => method === 'client_secret_basic' || method === 'client_secret_post';
+
 const invalidScope = (description: string) => new ApiError(400, 'invalid_scope', description);
 
 function defaultGovernance(): Governance {
-  return { allow_service_tokens: false, enforce_pkce: true, allowed_redirect_uris: null, max_token_lifetime_seconds: null, disabled: false, graphql_bundles: [] };
+  return {
+    allow_service_tokens: false, enforce_pkce: true, allowed_redirect_uris: null, max_token_lifetime_seconds: null, disabled: false, graphql_bundles: [],
+    require_pushed_authorization_requests: false, require_dpop: false,
+  };
+}
+
+/** Governance as stored, with the flags added since it was written at their defaults. */
+export function governanceOf(app: Pick<AppRow, 'governance'>): Governance {
+  return { ...defaultGovernance(), ...app.governance };
 }
 
 /** Governance with its keys always in the same order (jsonb does not keep them). */
@@ -67,6 +84,8 @@ export function governanceView(g: Governance): Governance {
     max_token_lifetime_seconds: g.max_token_lifetime_seconds,
     disabled: g.disabled,
     graphql_bundles: g.graphql_bundles ?? [],
+    require_pushed_authorization_requests: g.require_pushed_authorization_requests ?? false,
+    require_dpop: g.require_dpop ?? false,
   };
 }
 
@@ -75,6 +94,9 @@ export function appView(app: AppRow, rotation?: { state: string; previous_valid_
     client_id: app.id,
     name: app.name,
     client_type: app.client_type,
+    token_endpoint_auth_method: app.token_endpoint_auth_method,
+    ...(app.jwks ? { jwks: app.jwks } : {}),
+    ...(app.jwks_uri ? { jwks_uri: app.jwks_uri } : {}),
     grant_types: app.grant_types,
     redirect_uris: app.redirect_uris,
     requested_scopes: app.requested_scopes,
@@ -99,6 +121,8 @@ export class AppService {
     private readonly actors: ActorSystem,
     private readonly tenants: TenantService,
     private readonly knownBundles: () => string[] = () => [],
+    /** ALLOW_PRIVATE_TARGETS: a jwks_uri is checked as a webhook target is. */
+    private readonly allowPrivateTargets = false,
   ) {
     const now = () => actors.clock.now();
     this.governanceCache = new ExpiringCache(GOVERNANCE_CACHE_MS, now);
@@ -153,19 +177,23 @@ export class AppService {
     });
     const scopes = [...new Set(input.requested_scopes)];
     await this.checkScopes(principal.tenantId, scopes);
+    const authMethod = await this.checkAuthMethod(clientType, input);
 
     const app: Omit<AppRow, 'created_at' | 'updated_at' | 'cursor_at'> = {
       id: newId('app'),
       tenant_id: principal.tenantId,
       name,
       client_type: clientType,
+      token_endpoint_auth_method: authMethod,
+      jwks: input.jwks ?? null,
+      jwks_uri: input.jwks_uri ?? null,
       grant_types: grants,
       redirect_uris: redirects,
       requested_scopes: scopes,
       governance: defaultGovernance(),
       created_by: principal.subject,
     };
-    const clientSecret = clientType === 'confidential' ? `cs_${randomToken(40)}` : null;
+    const clientSecret = usesSecret(authMethod) ? `cs_${randomToken(40)}` : null;
     await this.actors.transaction(async (unit) => {
       await appStore.insert(unit.tx, app);
       if (clientSecret) {
@@ -175,7 +203,7 @@ export class AppService {
       }
       await auditStore.record(unit.tx, {
         tenantId: app.tenant_id, actor: principal.subject, action: 'app.created', targetType: 'app', targetId: app.id,
-        changes: { name, client_type: clientType, grant_types: grants, redirect_uris: redirects, requested_scopes: scopes },
+        changes: { name, client_type: clientType, token_endpoint_auth_method: authMethod, grant_types: grants, redirect_uris: redirects, requested_scopes: scopes },
       });
     });
     return { app: await this.get(principal.tenantId, app.id), clientSecret };
@@ -201,7 +229,7 @@ export class AppService {
     return this.db.transaction(async (tx) => {
       const app = await appStore.get(tx, principal.tenantId, clientId);
       if (!app) throw notFound(`app ${clientId}`);
-      const next: Governance = { ...defaultGovernance(), ...app.governance, ...patch };
+      const next: Governance = { ...governanceOf(app), ...patch };
       if (patch.allowed_redirect_uris) {
         const outside = patch.allowed_redirect_uris.filter((u) => !app.redirect_uris.includes(u));
         if (outside.length) throw invalidRequest(`allowed_redirect_uris: ${outside.join(', ')} is not a registered redirect URI of this app`);
@@ -224,13 +252,34 @@ export class AppService {
     });
   }
 
+  /**
+   * Replaces a private_key_jwt app's keys (a rotation): `jwks` or `jwks_uri`, checked as at
+   * registration. Assertions signed with a key no longer listed stop authenticating at once in
+   * this process and within GOVERNANCE_CACHE_MS in the others.
+   */
+  async replaceClientKeys(principal: Principal, clientId: string, keys: { jwks?: Jwks; jwks_uri?: string }): Promise<AppRow> {
+    const app = await this.get(principal.tenantId, clientId);
+    if (app.token_endpoint_auth_method !== 'private_key_jwt') throw invalidRequest(`this app authenticates with ${app.token_endpoint_auth_method}: it has no keys to replace`);
+    await this.checkAuthMethod(app.client_type, { ...keys, token_endpoint_auth_method: 'private_key_jwt', name: app.name, grant_types: app.grant_types, requested_scopes: app.requested_scopes });
+    const next = { jwks: keys.jwks ?? null, jwks_uri: keys.jwks_uri ?? null };
+    await this.db.transaction(async (tx) => {
+      await appStore.setClientKeys(tx, principal.tenantId, clientId, next);
+      await auditStore.record(tx, {
+        tenantId: principal.tenantId, actor: principal.subject, action: 'app.keys_replaced', targetType: 'app', targetId: clientId,
+        changes: next.jwks ? { kids: next.jwks.keys.map((k) => k.kid ?? null) } : { jwks_uri: next.jwks_uri },
+      });
+    });
+    this.forget(clientId);
+    return { ...app, ...next };
+  }
+
   /** A new write-once secret; the old one authenticates for `graceSeconds` more (0: never). */
   async rotateSecret(principal: Principal, clientId: string, graceSeconds = DEFAULT_GRACE_SECONDS) {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_GRACE_SECONDS) {
       throw invalidRequest(`grace_period_seconds: must be a whole number from 0 to ${MAX_GRACE_SECONDS}`);
     }
     const app = await this.get(principal.tenantId, clientId);
-    if (app.client_type === 'public') throw invalidRequest('a public client has no secret to rotate');
+    if (!usesSecret(app.token_endpoint_auth_method)) throw invalidRequest(`this app authenticates with ${app.token_endpoint_auth_method}: it has no secret to rotate`);
     const secret = `cs_${randomToken(40)}`;
     const secretId = newId('sec');
     const at = new Date(this.actors.clock.now()).toISOString();
@@ -251,16 +300,31 @@ export class AppService {
    * that fails.
    */
   async authenticateClient(clientId: string, secret: string | null): Promise<AuthenticatedApp | null> {
+    const found = await this.authenticationRow(clientId);
+    if (secret === null) return found?.token_endpoint_auth_method === 'none' ? authenticated(found) : null;
+    const hash = await sha256Hex(secret);
+    let ok = false;
+    for (const candidate of found?.secret_hashes ?? []) ok = constantTimeEqual(hash, candidate) || ok;
+    return found && ok && usesSecret(found.token_endpoint_auth_method) ? authenticated(found) : null;
+  }
+
+  /**
+   * A private_key_jwt app, for the caller to check its assertion against the app's keys; null
+   * for any other app (which cannot authenticate with an assertion).
+   */
+  async forAssertion(clientId: string): Promise<AuthenticatedApp | null> {
+    const found = await this.authenticationRow(clientId);
+    return found?.token_endpoint_auth_method === 'private_key_jwt' ? authenticated(found) : null;
+  }
+
+  /** What client authentication reads of an app (kept GOVERNANCE_CACHE_MS per process). */
+  private async authenticationRow(clientId: string): Promise<AuthenticationRow | null> {
     let found = this.authCache.get(clientId);
     if (found === undefined) {
       found = await appStore.forAuthentication(this.db, clientId, new Date(this.actors.clock.now()).toISOString());
       this.authCache.set(clientId, found);
     }
-    if (secret === null) return found?.client_type === 'public' ? authenticated(found) : null;
-    const hash = await sha256Hex(secret);
-    let ok = false;
-    for (const candidate of found?.secret_hashes ?? []) ok = constantTimeEqual(hash, candidate) || ok;
-    return found && ok && found.client_type === 'confidential' ? authenticated(found) : null;
+    return found;
   }
 
   /** For the OAuth endpoints, which learn the tenant from the client_id. */
@@ -278,7 +342,7 @@ export class AppService {
     const cached = this.governanceCache.get(clientId);
     if (cached !== undefined) return cached;
     const app = await appStore.byClientId(this.db, clientId);
-    const found = app ? { tenantId: app.tenant_id, governance: { ...defaultGovernance(), ...app.governance } } : null;
+    const found = app ? { tenantId: app.tenant_id, governance: governanceOf(app) } : null;
     this.governanceCache.set(clientId, found);
     return found;
   }
@@ -291,13 +355,14 @@ export class AppService {
    * tokens have their own lifetime and are not capped by it). A token of no app (an admin's)
    * is not governed.
    */
-  async tokenRestriction(principal: Pick<Principal, 'clientId' | 'tenantId' | 'kind'>, issuedAtSeconds: number | null): Promise<string | null> {
+  async tokenRestriction(principal: Pick<Principal, 'clientId' | 'tenantId' | 'kind' | 'jkt'>, issuedAtSeconds: number | null): Promise<string | null> {
     const app = await this.governanceOf(principal.clientId);
     if (!app) return null;
     if (app.tenantId !== principal.tenantId) return 'the token does not belong to the tenant of its app';
     const g = app.governance;
     if (g.disabled) return 'the app this token was issued to is disabled';
     if (principal.kind === 'service' && !g.allow_service_tokens) return "the app's governance no longer allows service tokens";
+    if (principal.kind !== 'service' && g.require_dpop && !principal.jkt) return "the app's governance requires DPoP-bound tokens";
     const cap = g.max_token_lifetime_seconds;
     if (principal.kind !== 'service' && cap !== null && issuedAtSeconds !== null && Math.floor(Date.now() / 1000) - issuedAtSeconds > cap + 5) {
       return `the token is older than the app's max_token_lifetime_seconds (${cap})`;
@@ -311,6 +376,31 @@ export class AppService {
       audit_events: items.map((e) => ({ id: e.id, actor: e.actor, action: e.action, target_type: e.target_type, target_id: e.target_id, changes: e.changes, at: e.at.toISOString() })),
       next_cursor,
     };
+  }
+
+  /** The app's token_endpoint_auth_method, checked against its type and its keys. */
+  private async checkAuthMethod(clientType: ClientType, input: NewApp): Promise<TokenEndpointAuthMethod> {
+    const method = input.token_endpoint_auth_method ?? (clientType === 'public' ? 'none' : 'client_secret_basic');
+    if (!(TOKEN_ENDPOINT_AUTH_METHODS as readonly string[]).includes(method)) {
+      throw invalidRequest(`token_endpoint_auth_method: "${method}" is not supported; use ${TOKEN_ENDPOINT_AUTH_METHODS.join(', ')}`);
+    }
+    if (clientType === 'public' && method !== 'none') throw invalidRequest('token_endpoint_auth_method: a public client authenticates with none');
+    if (clientType === 'confidential' && method === 'none') throw invalidRequest('token_endpoint_auth_method: a confidential client must authenticate (client_secret_basic, client_secret_post or private_key_jwt)');
+    if (method !== 'private_key_jwt') {
+      if (input.jwks !== undefined || input.jwks_uri !== undefined) throw invalidRequest('jwks, jwks_uri: only used with token_endpoint_auth_method private_key_jwt');
+      return method;
+    }
+    if ((input.jwks === undefined) === (input.jwks_uri === undefined)) throw invalidRequest('jwks, jwks_uri: private_key_jwt needs exactly one of them');
+    if (input.jwks !== undefined) {
+      const problem = await jwksProblem(input.jwks);
+      if (problem) throw invalidRequest(`jwks: ${problem}`);
+    } else {
+      const uri = input.jwks_uri!;
+      if (!uri.startsWith('https://') && !this.allowPrivateTargets) throw invalidRequest('jwks_uri: must use https');
+      const problem = await resolvedProblem(uri, this.allowPrivateTargets);
+      if (problem) throw invalidRequest(`jwks_uri: ${problem}`);
+    }
+    return method;
   }
 
   private async checkScopes(tenantId: string, scopes: string[]) {

@@ -9,15 +9,29 @@ export interface Governance {
   max_token_lifetime_seconds: number | null;
   disabled: boolean;
   graphql_bundles: string[];
+  /** Authorization requests must come through POST /v1/oauth/par (RFC 9126). */
+  require_pushed_authorization_requests: boolean;
+  /** Tokens must be DPoP-bound (RFC 9449): asked for with a proof, used with one. */
+  require_dpop: boolean;
 }
 
 export type ClientType = 'confidential' | 'public';
+
+export const TOKEN_ENDPOINT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'] as const;
+export type TokenEndpointAuthMethod = (typeof TOKEN_ENDPOINT_AUTH_METHODS)[number];
+
+/** A JSON Web Key Set of public keys, as an app registers it. */
+export interface Jwks { keys: Array<Record<string, unknown>> }
 
 export interface AppRow {
   id: string;
   tenant_id: string;
   name: string;
   client_type: ClientType;
+  token_endpoint_auth_method: TokenEndpointAuthMethod;
+  /** private_key_jwt: the app's public keys, inline or at jwks_uri (one of the two). */
+  jwks: Jwks | null;
+  jwks_uri: string | null;
   grant_types: string[];
   redirect_uris: string[];
   requested_scopes: string[];
@@ -28,14 +42,15 @@ export interface AppRow {
   cursor_at: string;
 }
 
-const COLUMNS = 'id, tenant_id, name, client_type, grant_types, redirect_uris, requested_scopes, governance, created_by, created_at, updated_at, created_at::text as cursor_at';
+const COLUMNS = 'id, tenant_id, name, client_type, token_endpoint_auth_method, jwks, jwks_uri, grant_types, redirect_uris, requested_scopes, governance, created_by, created_at, updated_at, created_at::text as cursor_at';
 
 export const appStore = {
   insert: (db: Queryable, a: Omit<AppRow, 'created_at' | 'updated_at' | 'cursor_at'>) =>
     db.query(
-      `insert into apps (id, tenant_id, name, client_type, grant_types, redirect_uris, requested_scopes, governance, created_by)
-       values ($1, $2, $3, $4, $5::text[], $6::text[], $7::text[], $8::jsonb, $9)`,
-      [a.id, a.tenant_id, a.name, a.client_type, a.grant_types, a.redirect_uris, a.requested_scopes, JSON.stringify(a.governance), a.created_by],
+      `insert into apps (id, tenant_id, name, client_type, grant_types, redirect_uris, requested_scopes, governance, created_by, token_endpoint_auth_method, jwks, jwks_uri)
+       values ($1, $2, $3, $4, $5::text[], $6::text[], $7::text[], $8::jsonb, $9, $10, $11::jsonb, $12)`,
+      [a.id, a.tenant_id, a.name, a.client_type, a.grant_types, a.redirect_uris, a.requested_scopes, JSON.stringify(a.governance), a.created_by,
+        a.token_endpoint_auth_method, a.jwks === null ? null : JSON.stringify(a.jwks), a.jwks_uri],
     ),
   get: (db: Queryable, tenantId: string, id: string) =>
     maybeOne<AppRow & Record<string, unknown>>(db, `select ${COLUMNS} from apps where tenant_id = $1 and id = $2`, [tenantId, id]),
@@ -48,6 +63,9 @@ export const appStore = {
         order by created_at desc, id desc limit $4`,
       [tenantId, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
     ),
+  setClientKeys: (db: Queryable, tenantId: string, id: string, keys: { jwks: Jwks | null; jwks_uri: string | null }) =>
+    db.query('update apps set jwks = $3::jsonb, jwks_uri = $4, updated_at = now() where tenant_id = $1 and id = $2',
+      [tenantId, id, keys.jwks === null ? null : JSON.stringify(keys.jwks), keys.jwks_uri]),
   setGovernance: (db: Queryable, tenantId: string, id: string, governance: Governance) =>
     db.query('update apps set governance = $3::jsonb, updated_at = now() where tenant_id = $1 and id = $2', [tenantId, id, JSON.stringify(governance)]),
   insertSecret: (db: Queryable, s: { id: string; appId: string; tenantId: string; hash: string }) =>

@@ -9,7 +9,18 @@ import { ApiError } from '../../http/errors.ts';
 export interface AuthorizeQuery {
   response_type?: string; client_id?: string; redirect_uri?: string; scope?: string; state?: string;
   code_challenge?: string; code_challenge_method?: string;
+  /** RFC 9126: a pushed request's reference (authorize only; never pushed itself). */
+  request_uri?: string;
+  /** RFC 9101 request objects: not supported, refused clearly. */
+  request?: string;
+  /** RFC 9449 §10: the thumbprint of the DPoP key the code is bound to. */
+  dpop_jkt?: string;
 }
+
+/** The authorization parameters a pushed request keeps (RFC 9126 §2.1), in this order. */
+export const PUSHED_PARAMS = ['response_type', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'dpop_jkt'] as const;
+
+export interface CheckedRequest { scopes: string[]; challenge: string | null; dpopJkt: string | null }
 
 /** Shown on our own page, never redirected: the client or the redirect URI cannot be trusted. */
 export class AuthorizePageError extends Error {}
@@ -22,6 +33,7 @@ export class AuthorizeRedirectError extends Error {
 }
 
 const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+const THUMBPRINT = /^[A-Za-z0-9_-]{43}$/;
 
 export function checkClient(app: AppRow | null, clientId: string | undefined): AppRow {
   if (!clientId) throw new AuthorizePageError('The request has no client_id.');
@@ -65,4 +77,20 @@ export function checkPkce(app: AppRow, challenge: string | undefined, method: st
   if ((method ?? 'plain') !== 'S256') throw new AuthorizeRedirectError('invalid_request', 'code_challenge_method must be S256 (plain is not accepted)');
   if (!CHALLENGE.test(challenge)) throw new AuthorizeRedirectError('invalid_request', 'code_challenge must be the base64url SHA-256 of the verifier (43 characters)');
   return challenge;
+}
+
+/** A JWK SHA-256 thumbprint, base64url (RFC 7638), or none. */
+export function checkDpopJkt(jkt: string | undefined): string | null {
+  if (jkt === undefined) return null;
+  if (!THUMBPRINT.test(jkt)) throw new AuthorizeRedirectError('invalid_request', 'dpop_jkt must be the base64url SHA-256 JWK thumbprint of the DPoP key (43 characters)');
+  return jkt;
+}
+
+/** Every rule after the client and its redirect URI, in order; the same for authorize and PAR. */
+export function checkRequest(app: AppRow, tenant: TenantRow | null, q: AuthorizeQuery): CheckedRequest {
+  checkGrant(app, q.response_type);
+  if (q.request !== undefined) throw new AuthorizeRedirectError('request_not_supported', 'request objects are not supported: push the parameters to /v1/oauth/par instead');
+  const scopes = checkScope(app, tenant, q.scope);
+  const challenge = checkPkce(app, q.code_challenge, q.code_challenge_method);
+  return { scopes, challenge, dpopJkt: checkDpopJkt(q.dpop_jkt) };
 }

@@ -52,6 +52,9 @@ export function authorizeRoutes(deps: { authorization: AuthorizationService; sec
         state: t.Optional(t.String({ maxLength: 2000 })),
         code_challenge: t.Optional(t.String({ maxLength: 200 })),
         code_challenge_method: t.Optional(t.String({ maxLength: 20, examples: ['S256'] })),
+        request_uri: t.Optional(t.String({ maxLength: 200, description: 'from POST /v1/oauth/par (RFC 9126); the pushed parameters replace any others' })),
+        dpop_jkt: t.Optional(t.String({ maxLength: 100, description: 'RFC 9449 §10: bind the code to this DPoP key thumbprint' })),
+        request: t.Optional(t.String({ maxLength: 20000, description: 'request objects are not supported (request_not_supported)' })),
       }, { additionalProperties: true }),
       detail: { summary: 'Start OAuth authorization code flow', tags, security: [], responses: { 302: { description: 'Redirect to the registered redirect URI with ?code= or an OAuth error' }, 200: { description: 'The sign-in page' } } },
     })

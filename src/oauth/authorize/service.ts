@@ -13,7 +13,9 @@ import { tokenLifetime } from '../grants/scope.ts';
 import type { TokenResponse } from '../grants/token-response.ts';
 import { authorizeStore } from './store.ts';
 import { RateLimiter } from '../../http/rate-limit.ts';
-import { AuthorizePageError, AuthorizeRedirectError, checkClient, checkGrant, checkPkce, checkRedirectUri, checkScope, type AuthorizeQuery } from './checks.ts';
+import { AuthorizePageError, AuthorizeRedirectError, checkClient, checkRedirectUri, checkRequest, type AuthorizeQuery } from './checks.ts';
+import { governanceOf } from '../../identity/apps/service.ts';
+import type { PushedRequests } from '../par/service.ts';
 
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 const REFRESH_TTL_SECONDS = 30 * 86_400;
@@ -37,6 +39,7 @@ export class AuthorizationService {
     private readonly apps: AppService,
     private readonly tenants: TenantService,
     private readonly tokens: TokenService,
+    private readonly pushed: PushedRequests,
     private readonly config: { issuer: string; accessTokenTtlSeconds: number },
   ) {
     this.definition = actors.define({
@@ -58,30 +61,38 @@ export class AuthorizationService {
   }
 
   /** GET /v1/oauth/authorize: checks the request and opens a session awaiting login. */
-  async start(q: AuthorizeQuery, address: string): Promise<AuthorizeStep> {
+  async start(query: AuthorizeQuery, address: string): Promise<AuthorizeStep> {
     // Each request stores a session: 60 a minute per address is plenty for people.
     const wait = this.starts.hit(address);
     if (wait > 0) return { kind: 'error', message: `Too many authorization requests from your address. Try again in ${wait} seconds.`, retryAfter: wait };
+    let q = query;
     let app: AppRow;
     let redirectUri: string;
     try {
       app = checkClient(q.client_id ? await this.apps.byClientId(q.client_id) : null, q.client_id);
+      if (q.request_uri !== undefined) {
+        // RFC 9126 §4: the pushed parameters are the request; any others sent along are not.
+        const pushed = await this.pushed.take(app.id, q.request_uri);
+        if (!pushed) throw new AuthorizePageError('The request_uri is unknown, expired or already used. Start again from the application.');
+        q = pushed;
+      }
       redirectUri = checkRedirectUri(app, q.redirect_uri);
     } catch (error) {
       if (error instanceof AuthorizePageError) return { kind: 'error', message: error.message };
       throw error;
     }
     try {
-      checkGrant(app, q.response_type);
-      const scopes = checkScope(app, await this.tenants.tenant(app.tenant_id), q.scope);
-      const challenge = checkPkce(app, q.code_challenge, q.code_challenge_method);
+      if (query.request_uri === undefined && governanceOf(app).require_pushed_authorization_requests) {
+        throw new AuthorizeRedirectError('invalid_request', 'this application must push its authorization requests to /v1/oauth/par (RFC 9126) and send request_uri');
+      }
+      const { scopes, challenge, dpopJkt } = checkRequest(app, await this.tenants.tenant(app.tenant_id), q);
       const csrf = randomToken(32);
       const csrfHash = await sha256Hex(csrf);
       const id = newId('ses');
       await this.actors.transaction((unit) =>
         this.actors.create(unit, this.definition, {
           id, tenantId: app.tenant_id,
-          input: { clientId: app.id, tenantId: app.tenant_id, redirectUri, redirectUriGiven: q.redirect_uri !== undefined, scope: scopes.join(' '), state: q.state ?? null, codeChallenge: challenge },
+          input: { clientId: app.id, tenantId: app.tenant_id, redirectUri, redirectUriGiven: q.redirect_uri !== undefined, scope: scopes.join(' '), state: q.state ?? null, codeChallenge: challenge, dpopJkt },
           columns: { app_id: app.id, csrf_hash: csrfHash },
         }),
       );
@@ -149,7 +160,7 @@ export class AuthorizationService {
   }
 
   /** grant_type=authorization_code. */
-  async redeem(app: AppRow, body: { code?: string; redirect_uri?: string; code_verifier?: string }): Promise<TokenResponse> {
+  async redeem(app: AppRow, body: { code?: string; redirect_uri?: string; code_verifier?: string }, jkt: string | null): Promise<TokenResponse> {
     if (!app.grant_types.includes('authorization_code')) throw oauthErrors.unauthorizedClient('this application may not use the authorization code grant');
     if (!body.code) throw oauthErrors.invalidRequest('code is required');
     if (body.code_verifier !== undefined && !VERIFIER.test(body.code_verifier)) throw oauthErrors.invalidGrant('code_verifier must be 43 to 128 characters of [A-Za-z0-9._~-]');
@@ -164,7 +175,7 @@ export class AuthorizationService {
       const sent = await this.actors.send(unit, this.definition, [{
         id: found.id,
         // RFC 6749 §4.1.3: redirect_uri must be sent again when the request carried one.
-        event: { type: 'REDEEM', clientId: app.id, redirectUri: body.redirect_uri ?? (ctx.redirectUriGiven === false ? ctx.redirectUri : null), pkceChallenge, at: new Date(this.actors.clock.now()).toISOString() },
+        event: { type: 'REDEEM', clientId: app.id, redirectUri: body.redirect_uri ?? (ctx.redirectUriGiven === false ? ctx.redirectUri : null), pkceChallenge, at: new Date(this.actors.clock.now()).toISOString(), dpopJkt: jkt },
       }]);
       const r = sent.get(found.id);
       if (r?.to === 'replayDetected') {
@@ -174,7 +185,7 @@ export class AuthorizationService {
         return { replay: true };
       }
       if (!r || r.from !== 'codeIssued' || r.to !== 'redeemed') return { replay: false };
-      return { tokens: await this.issue(unit.tx, app, found.id, ctx.userId!, ctx.scope.split(' '), newId('rt')) };
+      return { tokens: await this.issue(unit.tx, app, found.id, ctx.userId!, ctx.scope.split(' '), newId('rt'), jkt) };
     });
     if ('tokens' in outcome && outcome.tokens) return outcome.tokens;
     throw oauthErrors.invalidGrant('replay' in outcome && outcome.replay
@@ -183,13 +194,18 @@ export class AuthorizationService {
   }
 
   /** grant_type=refresh_token: rotated on use; reusing an old one revokes the family. */
-  async refresh(app: AuthenticatedApp, body: { refresh_token?: string; scope?: string }): Promise<TokenResponse> {
+  async refresh(app: AuthenticatedApp, body: { refresh_token?: string; scope?: string }, jkt: string | null): Promise<TokenResponse> {
     if (!app.grant_types.includes('refresh_token')) throw oauthErrors.unauthorizedClient('this application may not use refresh tokens');
     if (!body.refresh_token) throw oauthErrors.invalidRequest('refresh_token is required');
     const hash = await sha256Hex(body.refresh_token);
     const outcome = await this.db.transaction(async (tx) => {
       const old = await authorizeStore.useRefresh(tx, hash, app.id);
       if (!old) return { error: 'the refresh token is invalid' };
+      // A bound token used without its key changes nothing (thrown: the transaction rolls
+      // back, so it is neither used up nor taken for a reuse).
+      if (old.dpop_jkt !== null && old.dpop_jkt !== jkt) {
+        throw oauthErrors.invalidGrant(jkt ? 'the refresh token is bound to another DPoP key' : 'the refresh token is DPoP-bound: send a DPoP proof of its key');
+      }
       if (old.revoked_at) return { error: 'the refresh token was revoked' };
       if (old.used_at) return { reuse: old.family };
       if (old.expires_at.getTime() < this.actors.clock.now()) return { error: 'the refresh token has expired' };
@@ -203,7 +219,7 @@ export class AuthorizationService {
       }
       if (scopes.length === 0) return { error: 'no scope of this grant is approved any more' };
       // A rotation keeps the family's expiry: refreshing never extends a grant.
-      return { tokens: await this.issue(tx, app, old.session_id, old.user_id, scopes, old.family, old.expires_at) };
+      return { tokens: await this.issue(tx, app, old.session_id, old.user_id, scopes, old.family, jkt, old.expires_at) };
     });
     if ('reuse' in outcome && outcome.reuse) {
       // Committed apart from the failed exchange: a reused refresh token ends its family.
@@ -214,15 +230,21 @@ export class AuthorizationService {
     return (outcome as { tokens: TokenResponse }).tokens;
   }
 
-  private async issue(tx: Parameters<typeof authorizeStore.recordIssued>[0], app: AppRow, sessionId: string, userId: string, scopes: string[], family: string, familyExpiresAt?: Date): Promise<TokenResponse> {
+  /**
+   * An access token (DPoP-bound when `jkt` is given) and, for apps with the grant, a refresh
+   * token: a public client's is bound to the same key (RFC 9449 §5), a confidential client's is
+   * bound to its client authentication already.
+   */
+  private async issue(tx: Parameters<typeof authorizeStore.recordIssued>[0], app: AppRow, sessionId: string, userId: string, scopes: string[], family: string, jkt: string | null, familyExpiresAt?: Date): Promise<TokenResponse> {
     const ttl = tokenLifetime(app, this.config.accessTokenTtlSeconds);
-    const minted = await this.tokens.mint({ tenantId: app.tenant_id, subject: userId, clientId: app.id, scopes, ttlSeconds: ttl, kind: 'user' });
+    const minted = await this.tokens.mint({ tenantId: app.tenant_id, subject: userId, clientId: app.id, scopes, ttlSeconds: ttl, kind: 'user', jkt: jkt ?? undefined });
     await authorizeStore.recordIssued(tx, { jti: minted.jti, tenantId: app.tenant_id, sessionId, expiresAt: minted.expiresAt });
-    const response: TokenResponse = { access_token: minted.token, token_type: 'Bearer', expires_in: ttl, scope: minted.scope };
+    const response: TokenResponse = { access_token: minted.token, token_type: jkt ? 'DPoP' : 'Bearer', expires_in: ttl, scope: minted.scope };
     if (app.grant_types.includes('refresh_token')) {
       const refresh = `rt_${randomToken(43)}`;
       await authorizeStore.insertRefresh(tx, {
         hash: await sha256Hex(refresh), tenantId: app.tenant_id, appId: app.id, sessionId, userId, scopes, family, expiresAt: familyExpiresAt ?? new Date(this.actors.clock.now() + REFRESH_TTL_SECONDS * 1000),
+        dpopJkt: app.client_type === 'public' ? jkt : null,
       });
       response.refresh_token = refresh;
     }

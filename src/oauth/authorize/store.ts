@@ -18,21 +18,21 @@ export const authorizeStore = {
     );
     await db.query('update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where session_id = $1', [sessionId]);
   },
-  insertRefresh: (db: Queryable, r: { hash: string; tenantId: string; appId: string; sessionId: string; userId: string; scopes: string[]; family: string; expiresAt: Date }) =>
+  insertRefresh: (db: Queryable, r: { hash: string; tenantId: string; appId: string; sessionId: string; userId: string; scopes: string[]; family: string; expiresAt: Date; dpopJkt: string | null }) =>
     db.query(
-      'insert into refresh_tokens (token_hash, tenant_id, app_id, session_id, user_id, scopes, family, expires_at) values ($1, $2, $3, $4, $5, $6::text[], $7, $8)',
-      [r.hash, r.tenantId, r.appId, r.sessionId, r.userId, r.scopes, r.family, r.expiresAt],
+      'insert into refresh_tokens (token_hash, tenant_id, app_id, session_id, user_id, scopes, family, expires_at, dpop_jkt) values ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9)',
+      [r.hash, r.tenantId, r.appId, r.sessionId, r.userId, r.scopes, r.family, r.expiresAt, r.dpopJkt],
     ),
   /**
    * Marks a refresh token of this app used, atomically; returns it as it was before. Another
    * app's token is not touched (it is simply not found), so no one can burn someone else's grant.
    */
   useRefresh: (db: Queryable, hash: string, appId: string) =>
-    maybeOne<{ tenant_id: string; app_id: string; session_id: string; user_id: string; scopes: string[]; family: string; used_at: Date | null; revoked_at: Date | null; expires_at: Date } & Record<string, unknown>>(
+    maybeOne<{ tenant_id: string; app_id: string; session_id: string; user_id: string; scopes: string[]; family: string; used_at: Date | null; revoked_at: Date | null; expires_at: Date; dpop_jkt: string | null } & Record<string, unknown>>(
       db,
       `update refresh_tokens r set used_at = coalesce(r.used_at, now()) from (select token_hash, used_at as was_used from refresh_tokens where token_hash = $1 and app_id = $2 for update) old
         where r.token_hash = old.token_hash
-        returning r.tenant_id, r.app_id, r.session_id, r.user_id, r.scopes, r.family, old.was_used as used_at, r.revoked_at, r.expires_at`,
+        returning r.tenant_id, r.app_id, r.session_id, r.user_id, r.scopes, r.family, old.was_used as used_at, r.revoked_at, r.expires_at, r.dpop_jkt`,
       [hash, appId],
     ),
   refreshToken: (db: Queryable, hash: string) =>

@@ -7,10 +7,12 @@ import { newId } from '../../ids.ts';
 import { signingKeyMachine } from '../../../machines/signingKey.ts';
 import { keyStore, SYSTEM_TENANT, type KeyRow } from './store.ts';
 
-export type SigningAlg = 'RS256' | 'ES256';
+import { createSigner, type Sign, type SigningAlg } from './signer.ts';
+
+export type { SigningAlg } from './signer.ts';
 export const SIGNING_ALGS: SigningAlg[] = ['RS256', 'ES256'];
 
-export interface ActiveKey { kid: string; alg: SigningAlg; key: JoseKey | Uint8Array }
+export interface ActiveKey { kid: string; alg: SigningAlg; sign: Sign }
 
 const REFRESH_MS = 30_000;
 
@@ -106,7 +108,7 @@ export class KeyRing {
         throw new Error(`signing key ${row.id} cannot be decrypted with this master key: every process sharing DATABASE_URL must use the same MASTER_KEY`);
       }
       const jwk = JSON.parse(sealed) as JWK;
-      signer = { kid: row.id, alg, key: await importJWK(jwk, alg) };
+      signer = { kid: row.id, alg, sign: await createSigner(jwk, alg) };
       this.signers.set(row.id, signer);
     }
     return signer;

@@ -1,6 +1,7 @@
 // Access tokens: JWTs per RFC 9068 (typ at+jwt), signed with the active key, verified the
 // same way on every protected route (signature, expiry, issuer, audience, revocation).
-import { SignJWT, jwtVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import { jwtVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
+import { signCompact } from '../keys/signer.ts';
 import type { Db } from '../../db/index.ts';
 import { newId } from '../../ids.ts';
 import { unauthorized } from '../../http/errors.ts';
@@ -18,6 +19,8 @@ export interface Principal {
   /** A tenant administrator (the unpublished admin scope). */
   admin: boolean;
   kind: 'user' | 'client' | 'service';
+  /** The JWK thumbprint a DPoP-bound token is bound to (its cnf.jkt, RFC 9449 §6). */
+  jkt?: string;
 }
 
 export interface MintRequest {
@@ -30,6 +33,8 @@ export interface MintRequest {
   alg?: SigningAlg;
   /** Extra claims (e.g. the authorization code a token came from). */
   claims?: Record<string, string>;
+  /** Binds the token to this DPoP key (JWK SHA-256 thumbprint): `cnf.jkt`. */
+  jkt?: string;
 }
 
 export interface MintedToken { token: string; jti: string; expiresAt: Date; scope: string }
@@ -65,15 +70,11 @@ export class TokenService {
     const now = Math.floor(Date.now() / 1000);
     const exp = now + req.ttlSeconds;
     const scope = req.scopes.join(' ');
-    const token = await new SignJWT({ ...req.claims, client_id: req.clientId, scope, tenant_id: req.tenantId, token_kind: req.kind })
-      .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: 'at+jwt' })
-      .setIssuer(this.issuer)
-      .setAudience(this.audience)
-      .setSubject(req.subject)
-      .setJti(jti)
-      .setIssuedAt(now)
-      .setExpirationTime(exp)
-      .sign(signer.key);
+    const payload = {
+      ...req.claims, client_id: req.clientId, scope, tenant_id: req.tenantId, token_kind: req.kind, ...(req.jkt ? { cnf: { jkt: req.jkt } } : {}),
+      iss: this.issuer, aud: this.audience, sub: req.subject, jti, iat: now, exp,
+    };
+    const token = await signCompact({ alg: signer.alg, kid: signer.kid, typ: 'at+jwt' }, payload, signer.sign);
     return { token, jti, expiresAt: new Date(exp * 1000), scope };
   }
 
@@ -115,6 +116,11 @@ export class TokenService {
       admin: scopes.includes(ADMIN_SCOPE),
       kind,
     };
+    const cnf = payload.cnf as { jkt?: unknown } | undefined;
+    if (cnf !== undefined) {
+      if (typeof cnf !== 'object' || cnf === null || typeof cnf.jkt !== 'string') throw unauthorized('the token has a cnf claim this service does not issue');
+      principal.jkt = cnf.jkt;
+    }
     for (const check of this.checks) {
       const reason = await check(principal, payload);
       if (reason) throw unauthorized(reason);
