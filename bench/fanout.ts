@@ -61,6 +61,7 @@ try {
   ];
   let best = 0;
   let bestBoss = 0;
+  const engineByLabel = new Map<string, number>();
   for (const [label, type, subs, events] of cases) {
     const total = subs * events;
     await subscribe(subs, type);
@@ -70,6 +71,7 @@ try {
     await until(async () => (await succeeded(type)) >= total, 600_000);
     const perS = total / ((performance.now() - start) / 1000);
     best = Math.max(best, perS);
+    engineByLabel.set(label, perS);
     figure('fanout', `engine_deliveries_per_s_${label}`, perS, '1/s', { machine, deliveries: total, load: load() });
 
     await service.workers.stop();
@@ -89,6 +91,22 @@ try {
     figure('fanout', `pgboss_deliveries_per_s_${label}`, bossPerS, '1/s', { machine, deliveries: total, load: load() });
     figure('fanout', `engine_vs_pgboss_${label}`, perS / bossPerS, 'x');
   }
+  // Ordered delivery's cost: fan-out 100 again, to webhooks with "ordering": "fifo" (each sends
+  // one at a time, in publish order: a claim, a request and a recorded result per delivery, in
+  // turn), against the unordered fan-out 100 above.
+  {
+    const subs = 100;
+    const events = quick ? 10 : 100;
+    for (let i = 0; i < subs; i++) await service.webhooks.create(principal, { url: target, events: ['incident.closed'], ordering: 'fifo' });
+    await service.db.query('analyze webhook_subscriptions');
+    const start = performance.now();
+    await rate(events, 16, (i) => publish('incident.closed', { i }));
+    await until(async () => (await succeeded('incident.closed')) >= subs * events, 600_000);
+    const perS = (subs * events) / ((performance.now() - start) / 1000);
+    figure('fanout', 'engine_deliveries_per_s_fanout_100_fifo', perS, '1/s', { machine, deliveries: subs * events, load: load() });
+    figure('fanout', 'fifo_vs_unordered_fanout_100', perS / engineByLabel.get('fanout_100')!, 'x');
+  }
+
   figure('fanout', 'engine_deliveries_per_s', best, '1/s', { machine });
   figure('fanout', 'pgboss_deliveries_per_s', bestBoss, '1/s', { machine });
   figure('fanout', 'engine_vs_pgboss', best / bestBoss, 'x');
