@@ -23,16 +23,20 @@ export interface Command {
   run(flags: Flags, config: Config): Promise<number | 'running'>;
 }
 
-function keepRunning(service: Service): 'running' {
+/** Stops the service on SIGTERM or SIGINT; a signal during `startup` stops it once that is done. */
+function keepRunning(service: Service, startup: Promise<unknown> = Promise.resolve()): 'running' {
   onShutdownSignal((signal) => {
     service.log.info('shutting down', { signal });
-    service.stop().then(
-      () => process.exit(0),
-      (error) => {
-        service.log.error('shutdown failed', { error });
-        process.exit(1);
-      },
-    );
+    startup
+      .catch(() => {}) // its failure is reported where it is awaited
+      .then(() => service.stop())
+      .then(
+        () => process.exit(0),
+        (error) => {
+          service.log.error('shutdown failed', { error });
+          process.exit(1);
+        },
+      );
   });
   return 'running';
 }
@@ -44,16 +48,22 @@ export const commands: Record<string, Command> = {
     options: { 'no-workers': { type: 'boolean', description: 'HTTP only: run the workers elsewhere (argus worker)' } },
     async run(flags, config) {
       const service = await startService(config, { http: true, workers: flags['no-workers'] !== true && config.runWorkers });
+      // The rest of start-up: a SIGTERM in it stops the server once it is done (stopped
+      // under it, the tenant check failed on the closed database, and the control socket
+      // started after the stop was left behind, with the embedded database's lock).
+      const rest = (async () => {
+        if (!config.databaseUrl) {
+          const control = await startControlSocket(service, controlSocketPath(config.dataDir));
+          service.onStop(() => control.stop());
+        }
+        if (!(await service.tenants.any())) {
+          service.log.info('no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`; it prints an admin access token for the API examples');
+        }
+      })();
       // Stoppable from the moment it answers: a SIGTERM between listening and the end of
       // start-up killed it uncleanly (exit 143), and kept the embedded database's lock.
-      keepRunning(service);
-      if (!config.databaseUrl) {
-        const control = await startControlSocket(service, controlSocketPath(config.dataDir));
-        service.onStop(() => control.stop());
-      }
-      if (!(await service.tenants.any())) {
-        service.log.info('no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`; it prints an admin access token for the API examples');
-      }
+      keepRunning(service, rest);
+      await rest;
       return 'running';
     },
   },
