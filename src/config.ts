@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   dbPoolMax: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** JSON lines, or readable text for a terminal. */
+  logFormat: 'json' | 'pretty';
   maxBodyBytes: number;
   /** How deep arrays and objects may nest in a JSON body or in GraphQL variables. */
   maxJsonDepth: number;
@@ -84,15 +86,16 @@ function algs(env: Env, name: string): Array<'RS256' | 'ES256'> {
   return [...new Set(list)] as Array<'RS256' | 'ES256'>;
 }
 
-export function loadConfig(env: Env = process.env): Config {
-  const config = readConfig(env);
+/** `terminal`: whether logs go to a terminal (LOG_FORMAT's default is pretty there, json elsewhere). */
+export function loadConfig(env: Env = process.env, terminal = Boolean(process.stdout.isTTY)): Config {
+  const config = readConfig(env, terminal);
   if (config.leaseMs <= config.webhookTimeoutMs) {
     throw new ConfigError('LEASE_MS', `must be longer than WEBHOOK_TIMEOUT_MS (${config.webhookTimeoutMs}): a delivery's lease covers its request`);
   }
   return config;
 }
 
-function readConfig(env: Env): Config {
+function readConfig(env: Env, terminal: boolean): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const masterKey = env.MASTER_KEY?.trim() || null;
   if (masterKey !== null && !/^[A-Za-z0-9+/_-]{43}=?$/.test(masterKey)) {
@@ -106,6 +109,7 @@ function readConfig(env: Env): Config {
     dataDir: env.DATA_DIR?.trim() || './.data',
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, terminal ? 'pretty' : 'json'),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     maxJsonDepth: int(env, 'MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH, 2, 1000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),

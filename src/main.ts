@@ -44,7 +44,7 @@ export interface Service extends Services {
 
 /** Opens the database, applies migrations and builds the services (CLI commands use this). */
 export async function openServices(config: Config, options: { log?: Logger; clock?: Clock; db?: Db } = {}): Promise<Services> {
-  const log = options.log ?? createLogger(config.logLevel, { service: 'argus', runtime: runtimeName });
+  const log = options.log ?? createLogger(config.logLevel, { service: 'argus', runtime: runtimeName }, undefined, config.logFormat);
   const db = options.db ?? (await openDb(config));
   const applied = await migrate(db);
   if (applied.length) log.info('migrations applied', { applied });

@@ -13,12 +13,20 @@ describe('config', () => {
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL: must use postgres: or postgresql:/],
     ['DATABASE_URL', 'not a url', /DATABASE_URL: is not a valid URL/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of debug, info, warn, error/],
+    ['LOG_FORMAT', 'text', /LOG_FORMAT: expected one of json, pretty/],
     ['ALLOW_PRIVATE_TARGETS', 'maybe', /ALLOW_PRIVATE_TARGETS: expected true or false/],
     ['MASTER_KEY', 'short', /MASTER_KEY: must be 32 random bytes/],
     ['SIGNING_ALGS', 'HS256', /SIGNING_ALGS: unsupported algorithm "HS256"/],
   ])('a bad %s (%s) names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  test('LOG_FORMAT: pretty by default in a terminal, json elsewhere, either when set', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
   });
 
   test('PUBLIC_URL loses its trailing slash; several signing algorithms', () => {

@@ -102,6 +102,28 @@ describe('argus command', () => {
     expect((await argus(['help', 'nope'])).code).toBe(2);
   });
 
+  test.skipIf(!Bun.which('script'))('in a terminal the log is readable text, the first-start hint on its own line; piped, JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argus-tty-'));
+    const port = freePort();
+    // script(1) gives the server a pseudo-terminal as stdout, as a user's shell would.
+    const proc = Bun.spawn(['script', '-qfec', `${process.execPath} src/cli.ts serve`, '/dev/null'], {
+      cwd: root, env: { ...baseEnv, DATA_DIR: dir, DATABASE_URL: '', PORT: String(port), LOG_FORMAT: '' }, stdin: 'pipe', stdout: 'pipe', stderr: 'pipe',
+    });
+    let text = '';
+    const reader = proc.stdout.getReader();
+    for (let i = 0; i < 200 && !text.includes('no tenant yet'); i++) {
+      const r = await reader.read();
+      if (r.done) break;
+      text += new TextDecoder().decode(r.value);
+    }
+    process.kill(Number(await Bun.file(join(dir, 'argus.lock')).text()), 'SIGTERM');
+    await proc.exited;
+    const lines = text.split(/\r?\n/);
+    expect(lines.find((l) => l.includes(' listening '))).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  listening  runtime=bun url=http://127\\.0\\.0\\.1:${port} database=pglite workers=true$`));
+    expect(lines.find((l) => l.includes('no tenant yet'))).toMatch(/^\S+ INFO  no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`/);
+    expect(text).not.toContain('{"time"');
+  }, 60_000);
+
   test('argus worker refuses the embedded database', async () => {
     const r = await argus(['worker'], { DATABASE_URL: '' });
     expect(r.code).toBe(2);

@@ -26,7 +26,7 @@ async function startAndSignal(script: string, signal: 'SIGTERM' | 'SIGINT') {
   const url = `http://127.0.0.1:${port}`;
   const proc = Bun.spawn([npm!, 'run', '-s', script], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, LOG_FORMAT: 'json', LOG_LEVEL: 'info' },
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, LOG_LEVEL: 'info' },
     stdin: 'ignore', stdout: 'pipe', stderr: 'pipe',
   });
   const output = new Response(proc.stdout).text();
