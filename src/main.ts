@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { openDb, type Db } from './db/index.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
 import { createLogger, type Logger } from './log.ts';
-import { Metrics } from './metrics.ts';
+import { Metrics, registerProcessMetrics } from './metrics.ts';
 import { TimerWorker } from './actors/timer-worker.ts';
 import { Workers } from './workers.ts';
 import { systemClock, type Clock } from './actors/clock.ts';
@@ -54,6 +54,7 @@ export async function openServices(config: Config, options: { log?: Logger; cloc
 export async function startService(config: Config, options: ServiceOptions): Promise<Service> {
   const services = await openServices(config, options);
   const { db, log, metrics, actors } = services;
+  registerProcessMetrics(metrics);
   const migrations = await loadMigrations();
 
   let shuttingDown = false;

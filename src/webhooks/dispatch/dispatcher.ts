@@ -28,6 +28,7 @@ import { Batcher } from './batching.ts';
 import { EndpointGate } from './gate.ts';
 import { DeliverySteps, timerEvent, type DeliveryEffect, type DeliveryRecord, type DeliveryState } from './steps.ts';
 import { byPartition, dispatchStore, recordOf, type AttemptRecord, type ClaimedRow, type Transition } from './store.ts';
+import { observeDeliveries, type DeliveryObserver } from '../delivery-metrics.ts';
 
 export const DELIVERIES_CHANNEL = 'argus_deliveries';
 
@@ -63,6 +64,7 @@ export class Dispatcher {
   private readonly claimedTotal;
   private readonly attemptsTotal;
   private readonly staleTotal;
+  private readonly observe: DeliveryObserver;
 
   constructor(
     private readonly db: Db,
@@ -80,6 +82,7 @@ export class Dispatcher {
     this.claimedTotal = metrics.counter('argus_deliveries_claimed_total', 'Deliveries claimed by this process (timers fired)');
     this.attemptsTotal = metrics.counter('argus_delivery_attempts_total', 'Delivery attempts recorded, by outcome');
     this.staleTotal = metrics.counter('argus_delivery_stale_results_total', 'Results not recorded because their delivery had moved on (its lease ran out first)');
+    this.observe = observeDeliveries(metrics, db, { gate: this.gate, inFlight: () => this.inFlight, now: () => actors.clock.now() });
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
@@ -213,6 +216,7 @@ export class Dispatcher {
         for (const [id, ctid] of await dispatchStore.advance(unit.tx, part, at, items)) ctids.set(id, ctid);
       }
       await dispatchStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);
+      unit.afterCommit(async () => this.observe.leasesExpired(lost.length));
       for (const c of toSend) c.row = { ...c.row, ctid: ctids.get(c.row.id) ?? c.row.ctid };
       return { toSend, count: rows.length };
     });
@@ -313,6 +317,7 @@ export class Dispatcher {
       await this.actors.send(unit, this.subscriptions, await this.subscriptionEvents(unit, applied, at));
       for (const a of applied) this.afterCommit(unit, a.sent.claimed.row, a.effects);
       for (const a of applied) this.attemptsTotal.inc({ outcome: a.sent.outcome });
+      unit.afterCommit(async () => this.observe.recorded(applied.map((a) => ({ outcome: a.sent.outcome, durationMs: a.sent.result.durationMs, sent: a.sent.timestamp !== null, state: a.attempt.record.state }))));
     });
     return items.map(() => undefined);
   }
