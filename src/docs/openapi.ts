@@ -47,6 +47,12 @@ function statusesFor(path: string, method: string, op: Operation): Json {
   return out;
 }
 
+/** A route's body schema as declared (TypeBox is JSON Schema), by OpenAPI method and path. */
+function routeBody(app: AnyElysia, method: string, path: string): unknown {
+  const route = app.routes.find((r) => r.method.toLowerCase() === method && r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}') === path);
+  return (route?.hooks as { body?: unknown } | undefined)?.body;
+}
+
 const oauthScopes = Object.fromEntries(SCOPE_CATALOG.map((s) => [s.name, s.description]));
 
 export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
@@ -60,13 +66,15 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
       if (!op) continue;
       const body = op.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined;
       if (body) {
-        const schema = Object.values(body.content ?? {})[0]?.schema ?? (body as Json).schema ?? { type: 'object' };
+        // The generator leaves `content` empty for routes whose bodies this service parses
+        // itself (src/http/body.ts); the route's own TypeBox schema is the body's schema.
+        const schema = Object.values(body.content ?? {})[0]?.schema ?? (body as Json).schema ?? routeBody(app, method, path) ?? { type: 'object' };
         const content: Json = { 'application/json': { schema } };
         if (FORM_PATHS.some((r) => r.test(path))) content['application/x-www-form-urlencoded'] = { schema };
         op.requestBody = { ...body, content };
       }
       const success = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith('2'));
-      const ok = success.length ? Object.fromEntries(success) : { 200: { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } } };
+      const ok = success.length ? Object.fromEntries(success) : { 200: { description: 'Success', content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } } } };
       const id = operationId(method, path);
       if (!id) throw new Error(`no operation id for ${method.toUpperCase()} ${path}: add it to src/docs/operation-ids.ts`);
       op.operationId = id;

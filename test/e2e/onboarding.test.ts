@@ -77,6 +77,7 @@ describe('README onboarding', () => {
       expect(out).toContain('"status":"queued"');
       expect(out).toMatch(/received webhook\.test, signature verified, webhook-id evt_/);
       expect(out).toMatch(/"event_type":"webhook\.test","status":"succeeded","response_status":200/);
+      expect(out).toContain('typed client: webhook.test succeeded');
       // 4: GraphQL, an approved operation of the granted bundle; introspection refused
       expect(out).toContain('"graphql_bundles":["incident-webhooks"]');
       expect(out).toMatch(/IncidentWebhooks\tsha256:[0-9a-f]{64}/);

@@ -1,0 +1,40 @@
+// What a webhook delivers: the Standard Webhooks body {type, timestamp, data}, typed by event
+// type. The service's own events carry the data below; the domain events carry what their
+// publisher sent (POST /v1/events), a JSON object.
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** The event types a webhook can subscribe to (GET /v1/events/types). */
+export const DOMAIN_EVENT_TYPES = ['case.created', 'case.updated', 'incident.created', 'incident.updated', 'incident.closed'] as const;
+export const SYSTEM_EVENT_TYPES = ['webhook.test', 'delivery.exhausted', 'webhook.disabled'] as const;
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+export type SystemEventType = (typeof SYSTEM_EVENT_TYPES)[number];
+export type EventType = DomainEventType | SystemEventType;
+
+export interface WebhookTestData { webhook_id: string; message: string }
+export interface DeliveryExhaustedData {
+  delivery_id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  attempts: number;
+  last_status: number | null;
+}
+export interface WebhookDisabledData { webhook_id: string; reason: string }
+
+interface Envelope<T extends EventType, D> {
+  type: T;
+  /** ISO 8601 UTC: when the event happened. */
+  timestamp: string;
+  data: D;
+}
+
+export type WebhookEvent =
+  | Envelope<'webhook.test', WebhookTestData>
+  | Envelope<'delivery.exhausted', DeliveryExhaustedData>
+  | Envelope<'webhook.disabled', WebhookDisabledData>
+  | Envelope<DomainEventType, JsonObject>;
+
+/** A verified delivery: the event, and its webhook-id (the event id, the same on every retry: dedupe on it). */
+export type ReceivedEvent = WebhookEvent & { id: string };
