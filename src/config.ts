@@ -31,6 +31,16 @@ export interface Config {
   webhookEndpointConcurrency: number;
   /** Days of delivery history (events, deliveries, attempts, the machine journal) kept. */
   deliveryRetentionDays: number;
+  /** OpenTelemetry traces (OTEL_* variables): off unless an OTLP endpoint is given. */
+  tracing: TracingConfig | null;
+}
+
+export interface TracingConfig {
+  /** OTLP/HTTP traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
+  url: string;
+  serviceName: string;
+  /** OTEL_EXPORTER_OTLP_HEADERS / OTEL_EXPORTER_OTLP_TRACES_HEADERS: name=value pairs, comma-separated. */
+  headers: Record<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +97,34 @@ function algs(env: Env, name: string): Array<'RS256' | 'ES256'> {
 }
 
 /** `terminal`: whether logs go to a terminal (LOG_FORMAT's default is pretty there, json elsewhere). */
+function headerList(env: Env, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (env[name] ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new ConfigError(name, 'expected name=value pairs separated by commas');
+    out[decodeURIComponent(pair.slice(0, at).trim())] = decodeURIComponent(pair.slice(at + 1).trim());
+  }
+  return out;
+}
+
+/**
+ * The standard OTEL_* variables: traces go to OTLP/HTTP when an endpoint is set (or
+ * OTEL_TRACES_EXPORTER=otlp, to the default localhost:4318), and never with
+ * OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none.
+ */
+function tracing(env: Env): TracingConfig | null {
+  if (bool(env, 'OTEL_SDK_DISABLED', false)) return null;
+  const exporter = oneOf(env, 'OTEL_TRACES_EXPORTER', ['otlp', 'none'] as const, 'otlp');
+  const traces = url(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', ['http:', 'https:']);
+  const base = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
+  if (exporter === 'none' || (!traces && !base && env.OTEL_TRACES_EXPORTER !== 'otlp')) return null;
+  return {
+    url: traces ?? `${base ?? 'http://localhost:4318'}/v1/traces`,
+    serviceName: env.OTEL_SERVICE_NAME?.trim() || 'argus',
+    headers: { ...headerList(env, 'OTEL_EXPORTER_OTLP_HEADERS'), ...headerList(env, 'OTEL_EXPORTER_OTLP_TRACES_HEADERS') },
+  };
+}
+
 export function loadConfig(env: Env = process.env, terminal = Boolean(process.stdout.isTTY)): Config {
   const config = readConfig(env, terminal);
   if (config.leaseMs <= config.webhookTimeoutMs) {
@@ -126,5 +164,6 @@ function readConfig(env: Env, terminal: boolean): Config {
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
     webhookEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 1000),
     deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 30, 1, 3650),
+    tracing: tracing(env),
   };
 }

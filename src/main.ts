@@ -15,6 +15,7 @@ import { buildServices, type Services } from './services.ts';
 import { routePlugins } from './routes.ts';
 import { docsRoutes } from './docs/routes.ts';
 import { Housekeeping } from './housekeeping/service.ts';
+import { startTracing } from './telemetry/tracing.ts';
 
 /** How often a worker process sweeps expired tokens and old authorization sessions. */
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
@@ -55,6 +56,8 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const services = await openServices(config, options);
   const { db, log, metrics, actors } = services;
   registerProcessMetrics(metrics);
+  const tracing = startTracing(config.tracing);
+  if (config.tracing) log.info('tracing', { otlp_url: config.tracing.url, service_name: config.tracing.serviceName });
   const migrations = await loadMigrations();
 
   let shuttingDown = false;
@@ -103,6 +106,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         deadline,
       ]);
       clearTimeout(timeout);
+      await tracing?.shutdown().catch((error: unknown) => log.warn('could not send the last trace spans', { error }));
       await db.close();
       log.info('stopped');
     })());

@@ -66,7 +66,7 @@ export const webhookStore = {
    * written. A delivery id is the event's time and 15 hex characters (60 random bits) drawn by
    * the database, so the deliveries need no second round trip.
    */
-  publish: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string; deliveryIdPrefix: string; record: DeliveryRecord }) => {
+  publish: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string; deliveryIdPrefix: string; record: DeliveryRecord; traceparent: string | null }) => {
     // Two shapes of one statement, so that each plan can use its index (events: GIN, id: key).
     const receives = e.only === null ? 'events @> array[$3::text]' : 'id = $3';
     const r = e.record;
@@ -79,14 +79,14 @@ export const webhookStore = {
                    where event_idempotency_keys.event_created_at <= now() - interval '24 hours'
                   returning 1),
             ok as (select $6::text is null or exists (select 1 from k) as keyed),
-            e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at)
-                  select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz from ok where ok.keyed),
+            e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at, traceparent)
+                  select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz, $14 from ok where ok.keyed),
             d as (insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts, client_errors, due_at)
                   select $8 || substr(md5(random()::text || r.id), 1, 15), $1, r.id, $4, $2, $7::timestamptz, $9, $7::timestamptz, $10, $11, $12, $13::timestamptz
                     from r, ok where ok.keyed
                   returning id)
        select array(select id from d) as delivery_ids, (select keyed from ok) as keyed`,
-      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt, e.deliveryIdPrefix, r.state, r.attempt, r.maxAttempts, r.clientErrors, r.dueAt],
+      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt, e.deliveryIdPrefix, r.state, r.attempt, r.maxAttempts, r.clientErrors, r.dueAt, e.traceparent],
     );
     return row;
   },

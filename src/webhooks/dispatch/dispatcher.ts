@@ -29,6 +29,7 @@ import { EndpointGate } from './gate.ts';
 import { DeliverySteps, timerEvent, type DeliveryEffect, type DeliveryRecord, type DeliveryState } from './steps.ts';
 import { byPartition, dispatchStore, recordOf, type AttemptRecord, type ClaimedRow, type Transition } from './store.ts';
 import { observeDeliveries, type DeliveryObserver } from '../delivery-metrics.ts';
+import { DeliveryTraces } from '../../telemetry/delivery-traces.ts';
 
 export const DELIVERIES_CHANNEL = 'argus_deliveries';
 
@@ -65,6 +66,7 @@ export class Dispatcher {
   private readonly attemptsTotal;
   private readonly staleTotal;
   private readonly observe: DeliveryObserver;
+  private readonly traces: DeliveryTraces;
 
   constructor(
     private readonly db: Db,
@@ -82,6 +84,7 @@ export class Dispatcher {
     this.claimedTotal = metrics.counter('argus_deliveries_claimed_total', 'Deliveries claimed by this process (timers fired)');
     this.attemptsTotal = metrics.counter('argus_delivery_attempts_total', 'Delivery attempts recorded, by outcome');
     this.staleTotal = metrics.counter('argus_delivery_stale_results_total', 'Results not recorded because their delivery had moved on (its lease ran out first)');
+    this.traces = new DeliveryTraces(db);
     this.observe = observeDeliveries(metrics, db, { gate: this.gate, inFlight: () => this.inFlight, now: () => actors.clock.now() });
   }
 
@@ -222,6 +225,7 @@ export class Dispatcher {
     });
     this.claimedTotal.inc({}, count);
     this.claimedCount += count;
+    await this.traces.claimed(toSend.map((c) => c.row));
     for (const c of toSend) this.dispatch(c);
     return count;
   }
@@ -231,9 +235,16 @@ export class Dispatcher {
   private dispatch(claimed: Claimed): void {
     this.inFlight++;
     void this.gate
-      .run(claimed.row.subscription_id, async () => this.results.add(await this.send(await this.prepare(claimed))))
+      .run(claimed.row.subscription_id, async () => this.results.add(await this.traced(claimed, async () => this.send(await this.prepare(claimed)))))
       .catch((error) => this.log.error('a delivery result could not be recorded; its lease will run out and it will be retried', { error, delivery_id: claimed.row.id }))
       .finally(() => this.done());
+  }
+
+  /** An attempt in its trace span (src/telemetry/spans.ts); just the attempt with tracing off. */
+  private traced(claimed: Claimed, attempt: () => Promise<Sent>): Promise<Sent> {
+    const { row } = claimed;
+    const of = { deliveryId: row.id, webhookId: row.subscription_id, eventId: row.event_id, eventType: row.event_type, attempt: claimed.record.attempt, host: URL.parse(row.url)?.host ?? '' };
+    return this.traces.attempt(of, attempt, (s) => ({ status: s.result.status, outcome: s.outcome, error: s.result.error }));
   }
 
   private async prepare(claimed: Claimed): Promise<Prepared> {
