@@ -7,6 +7,7 @@ import { adminCommands, type AdminResult } from './admin-commands.ts';
 import type { Services } from './services.ts';
 import { callControl, controlSocketPath, startControlSocket } from './control.ts';
 import { openDb } from './db/index.ts';
+import { DriverNotGuarded } from './db/postgres.ts';
 import { embeddedDatabaseHolder, EmbeddedDatabaseInUse } from './db/embedded-lock.ts';
 import { BundleError } from './graphql/bundles.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
@@ -249,7 +250,7 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
       console.error(`argus ${name}: ${error.description}`);
       return 1;
     }
-    if (error instanceof EmbeddedDatabaseInUse || error instanceof BundleError) {
+    if (error instanceof EmbeddedDatabaseInUse || error instanceof BundleError || error instanceof DriverNotGuarded) {
       console.error(`argus ${name}: ${error.message}`);
       return 1;
     }
