@@ -57,7 +57,11 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const { db, log, metrics, actors } = services;
   registerProcessMetrics(metrics);
   const tracing = startTracing(config.tracing);
-  if (config.tracing) log.info('tracing', { otlp_url: config.tracing.url, service_name: config.tracing.serviceName });
+  if (config.tracing) {
+    // Where spans go, without credentials a URL might carry (the export headers are never logged).
+    const at = new URL(config.tracing.url);
+    log.info('tracing', { otlp_url: `${at.protocol}//${at.host}${at.pathname}`, service_name: config.tracing.serviceName });
+  }
   const migrations = await loadMigrations();
 
   let shuttingDown = false;

@@ -29,6 +29,19 @@ describe('config', () => {
     expect(loadConfig({ LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
   });
 
+  test('tracing: off by default, on with the standard OTEL_* variables', () => {
+    expect(loadConfig({}).tracing).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({ url: 'http://collector:4318/v1/traces', serviceName: 'argus', headers: {} });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/otlp/traces', OTEL_SERVICE_NAME: 'argus-eu', OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=k%3D1, tenant=eu' }).tracing)
+      .toEqual({ url: 'https://b/otlp/traces', serviceName: 'argus-eu', headers: { 'x-api-key': 'k=1', tenant: 'eu' } });
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing?.url).toBe('http://localhost:4318/v1/traces');
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBeNull();
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://a:4317' })).toThrow('OTEL_EXPORTER_OTLP_ENDPOINT: must use http: or https:');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a', OTEL_EXPORTER_OTLP_HEADERS: 'novalue' })).toThrow('OTEL_EXPORTER_OTLP_HEADERS: expected name=value pairs');
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'zipkin' })).toThrow('OTEL_TRACES_EXPORTER: expected one of otlp, none');
+  });
+
   test('PUBLIC_URL loses its trailing slash; several signing algorithms', () => {
     const c = loadConfig({ PUBLIC_URL: 'https://auth.example.com/', SIGNING_ALGS: 'RS256, ES256' });
     expect(c.publicUrl).toBe('https://auth.example.com');
