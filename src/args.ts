@@ -1,30 +1,63 @@
-// Command-line arguments, shared by the CLI and the control socket.
+// Command-line options, shared by the CLI and the control socket: node:util's parseArgs in
+// strict mode (the same on Bun, Deno and Node), so an unknown option, a missing value or a
+// stray argument is a usage error rather than something silently ignored.
+import { parseArgs } from 'node:util';
+
 export class UsageError extends Error {}
 
-export interface ParsedArgs { flags: Record<string, string | true>; positional: string[] }
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  description: string;
+  /** The value's placeholder in help (`--tenant NAME`). */
+  value?: string;
+  short?: string;
+  /** Checked with the rest, before the command opens anything. */
+  required?: boolean;
+}
+export type OptionSpecs = Record<string, OptionSpec>;
 
-export function parseArgs(argv: string[]): ParsedArgs {
-  const flags: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      const next = argv[i + 1];
-      if (inline !== undefined) flags[name] = inline;
-      else if (next !== undefined && !next.startsWith('--')) flags[name] = argv[++i];
-      else flags[name] = true;
-    } else if (arg === '-h') flags.help = true;
-    else positional.push(arg);
+/** The options of one command line, as parsed: a string, true, or absent. */
+export type Flags = Readonly<Record<string, string | boolean | undefined>>;
+
+const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
+
+/** Parses `argv` against a command's options (plus -h/--help); throws UsageError on anything else. */
+export function parseFlags(argv: string[], options: OptionSpecs): Flags {
+  const specs = Object.fromEntries(
+    Object.entries({ ...options, help: HELP }).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]),
+  );
+  let flags: Flags;
+  try {
+    flags = parseArgs({ args: argv, options: specs, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    // parseArgs' own errors carry an ERR_PARSE_ARGS_* code; their first line says what is wrong.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) throw new UsageError((error as Error).message.split('\n')[0]);
+    throw error;
   }
-  return { flags, positional };
+  if (flags.help) return flags;
+  for (const [name, o] of Object.entries(options)) {
+    if (o.required && flags[name] === undefined) throw new UsageError(`--${name} is required`);
+    if (o.type === 'string' && typeof flags[name] === 'string' && flags[name].trim() === '') throw new UsageError(`--${name} must not be empty`);
+  }
+  return flags;
 }
 
-export function stringFlag(args: ParsedArgs, name: string, required: true): string;
-export function stringFlag(args: ParsedArgs, name: string, required?: false): string | undefined;
-export function stringFlag(args: ParsedArgs, name: string, required = false): string | undefined {
-  const value = args.flags[name];
-  if (value === true) throw new UsageError(`--${name} needs a value`);
+/** The options as help lists them, one a line. */
+export function describeOptions(options: OptionSpecs): string {
+  const rows = Object.entries({ ...options, help: HELP }).map(([name, o]) => [
+    `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`,
+    o.description,
+  ]);
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
+}
+
+/** A string option's value (parseFlags checked its type and, if required, its presence). */
+export function stringFlag(flags: Flags, name: string, required: true): string;
+export function stringFlag(flags: Flags, name: string, required?: false): string | undefined;
+export function stringFlag(flags: Flags, name: string, required = false): string | undefined {
+  const value = flags[name];
   if (value === undefined && required) throw new UsageError(`--${name} is required`);
-  return value;
+  return typeof value === 'string' ? value : undefined;
 }

@@ -11,6 +11,8 @@ export interface Config {
   dataDir: string;
   dbPoolMax: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** JSON lines, or readable text for a terminal. */
+  logFormat: 'json' | 'pretty';
   maxBodyBytes: number;
   /** How deep arrays and objects may nest in a JSON body or in GraphQL variables. */
   maxJsonDepth: number;
@@ -33,6 +35,16 @@ export interface Config {
   deliveryRetentionDays: number;
   /** Delay in ms before each attempt of a delivery (the first is the first attempt's). */
   webhookRetrySchedule: number[];
+  /** OpenTelemetry traces (OTEL_* variables): off unless an OTLP endpoint is given. */
+  tracing: TracingConfig | null;
+}
+
+export interface TracingConfig {
+  /** OTLP/HTTP traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces. */
+  url: string;
+  serviceName: string;
+  /** OTEL_EXPORTER_OTLP_HEADERS / OTEL_EXPORTER_OTLP_TRACES_HEADERS: name=value pairs, comma-separated. */
+  headers: Record<string, string>;
 }
 
 /** The published schedule: at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h. */
@@ -106,15 +118,44 @@ function algs(env: Env, name: string): Array<'RS256' | 'ES256'> {
   return [...new Set(list)] as Array<'RS256' | 'ES256'>;
 }
 
-export function loadConfig(env: Env = process.env): Config {
-  const config = readConfig(env);
+/** `terminal`: whether logs go to a terminal (LOG_FORMAT's default is pretty there, json elsewhere). */
+function headerList(env: Env, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (env[name] ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new ConfigError(name, 'expected name=value pairs separated by commas');
+    out[decodeURIComponent(pair.slice(0, at).trim())] = decodeURIComponent(pair.slice(at + 1).trim());
+  }
+  return out;
+}
+
+/**
+ * The standard OTEL_* variables: traces go to OTLP/HTTP when an endpoint is set (or
+ * OTEL_TRACES_EXPORTER=otlp, to the default localhost:4318), and never with
+ * OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none.
+ */
+function tracing(env: Env): TracingConfig | null {
+  if (bool(env, 'OTEL_SDK_DISABLED', false)) return null;
+  const exporter = oneOf(env, 'OTEL_TRACES_EXPORTER', ['otlp', 'none'] as const, 'otlp');
+  const traces = url(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', ['http:', 'https:']);
+  const base = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
+  if (exporter === 'none' || (!traces && !base && env.OTEL_TRACES_EXPORTER !== 'otlp')) return null;
+  return {
+    url: traces ?? `${base ?? 'http://localhost:4318'}/v1/traces`,
+    serviceName: env.OTEL_SERVICE_NAME?.trim() || 'argus',
+    headers: { ...headerList(env, 'OTEL_EXPORTER_OTLP_HEADERS'), ...headerList(env, 'OTEL_EXPORTER_OTLP_TRACES_HEADERS') },
+  };
+}
+
+export function loadConfig(env: Env = process.env, terminal = Boolean(process.stdout.isTTY)): Config {
+  const config = readConfig(env, terminal);
   if (config.leaseMs <= config.webhookTimeoutMs) {
     throw new ConfigError('LEASE_MS', `must be longer than WEBHOOK_TIMEOUT_MS (${config.webhookTimeoutMs}): a delivery's lease covers its request`);
   }
   return config;
 }
 
-function readConfig(env: Env): Config {
+function readConfig(env: Env, terminal: boolean): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const masterKey = env.MASTER_KEY?.trim() || null;
   if (masterKey !== null && !/^[A-Za-z0-9+/_-]{43}=?$/.test(masterKey)) {
@@ -128,6 +169,7 @@ function readConfig(env: Env): Config {
     dataDir: env.DATA_DIR?.trim() || './.data',
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, terminal ? 'pretty' : 'json'),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     maxJsonDepth: int(env, 'MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH, 2, 1000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
@@ -146,5 +188,6 @@ function readConfig(env: Env): Config {
     webhookEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 1000),
     deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 30, 1, 3650),
     webhookRetrySchedule: schedule(env, 'WEBHOOK_RETRY_SCHEDULE'),
+    tracing: tracing(env),
   };
 }

@@ -4,7 +4,7 @@
 // never exposed on the HTTP port.
 import { join } from 'node:path';
 import { serveUnix } from './platform.ts';
-import { UsageError, type ParsedArgs } from './args.ts';
+import { UsageError, type Flags } from './args.ts';
 import { ApiError } from './http/errors.ts';
 import { adminCommands, type AdminResult } from './admin-commands.ts';
 import type { Services } from './services.ts';
@@ -15,12 +15,12 @@ type Reply = { ok: true; result: AdminResult } | { ok: false; usage: boolean; me
 
 export function startControlSocket(services: Services, path: string) {
   return serveUnix(async (request) => {
-    const { command, args } = (await request.json()) as { command: string; args: ParsedArgs };
+    const { command, flags } = (await request.json()) as { command: string; flags: Flags };
     const cmd = adminCommands[command];
     let reply: Reply;
     try {
       if (!cmd) throw new UsageError(`unknown command "${command}"`);
-      reply = { ok: true, result: await cmd.run(services, args) };
+      reply = { ok: true, result: await cmd.run(services, flags) };
     } catch (error) {
       if (error instanceof UsageError) reply = { ok: false, usage: true, message: error.message };
       else if (error instanceof ApiError) reply = { ok: false, usage: false, message: error.description };
@@ -34,11 +34,11 @@ export function startControlSocket(services: Services, path: string) {
 }
 
 /** The server's answer, or null when no server is listening on the socket. */
-export async function callControl(path: string, command: string, args: ParsedArgs): Promise<Reply | null> {
+export async function callControl(path: string, command: string, flags: Flags): Promise<Reply | null> {
   try {
     const res = await fetch('http://localhost/control', {
       method: 'POST',
-      body: JSON.stringify({ command, args }),
+      body: JSON.stringify({ command, flags }),
       headers: { 'content-type': 'application/json' },
       unix: path,
     } as RequestInit & { unix: string });

@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { openDb, type Db } from './db/index.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
 import { createLogger, type Logger } from './log.ts';
-import { Metrics } from './metrics.ts';
+import { Metrics, registerProcessMetrics } from './metrics.ts';
 import { TimerWorker } from './actors/timer-worker.ts';
 import { Workers } from './workers.ts';
 import { systemClock, type Clock } from './actors/clock.ts';
@@ -15,6 +15,7 @@ import { buildServices, type Services } from './services.ts';
 import { routePlugins } from './routes.ts';
 import { docsRoutes } from './docs/routes.ts';
 import { Housekeeping } from './housekeeping/service.ts';
+import { startTracing } from './telemetry/tracing.ts';
 
 /** How often a worker process sweeps expired tokens and old authorization sessions. */
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
@@ -44,7 +45,7 @@ export interface Service extends Services {
 
 /** Opens the database, applies migrations and builds the services (CLI commands use this). */
 export async function openServices(config: Config, options: { log?: Logger; clock?: Clock; db?: Db } = {}): Promise<Services> {
-  const log = options.log ?? createLogger(config.logLevel, { service: 'argus', runtime: runtimeName });
+  const log = options.log ?? createLogger(config.logLevel, { service: 'argus', runtime: runtimeName }, undefined, config.logFormat);
   const db = options.db ?? (await openDb(config));
   const applied = await migrate(db);
   if (applied.length) log.info('migrations applied', { applied });
@@ -54,6 +55,13 @@ export async function openServices(config: Config, options: { log?: Logger; cloc
 export async function startService(config: Config, options: ServiceOptions): Promise<Service> {
   const services = await openServices(config, options);
   const { db, log, metrics, actors } = services;
+  registerProcessMetrics(metrics);
+  const tracing = startTracing(config.tracing);
+  if (config.tracing) {
+    // Where spans go, without credentials a URL might carry (the export headers are never logged).
+    const at = new URL(config.tracing.url);
+    log.info('tracing', { otlp_url: `${at.protocol}//${at.host}${at.pathname}`, service_name: config.tracing.serviceName });
+  }
   const migrations = await loadMigrations();
 
   let shuttingDown = false;
@@ -102,6 +110,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         deadline,
       ]);
       clearTimeout(timeout);
+      await tracing?.shutdown().catch((error: unknown) => log.warn('could not send the last trace spans', { error }));
       await db.close();
       log.info('stopped');
     })());

@@ -1,4 +1,7 @@
-// A small Prometheus registry: counters, gauges and histograms rendered as text format 0.0.4.
+// The one metrics registry: counters, gauges and histograms rendered as Prometheus text
+// format 0.0.4. Gauges, and counters kept elsewhere, may be read when scraped
+// (`collect`, awaited by scrape()). Every family
+// is listed in README.md, Operations; promtool checks the output in the suite.
 type Labels = Record<string, string>;
 
 function labelKey(labels: Labels): string {
@@ -10,15 +13,23 @@ interface Series { help: string; type: 'counter' | 'gauge' | 'histogram' }
 
 export class Counter {
   readonly values = new Map<string, number>();
+  /** Reads a total kept elsewhere (the process's CPU time) when scraped. */
+  collect?: (counter: Counter) => void | Promise<void>;
   inc(labels: Labels = {}, by = 1): void {
     const key = labelKey(labels);
     this.values.set(key, (this.values.get(key) ?? 0) + by);
+  }
+  /** The total as read by collect; never lower than before. */
+  set(value: number, labels: Labels = {}): void {
+    const key = labelKey(labels);
+    this.values.set(key, Math.max(value, this.values.get(key) ?? 0));
   }
 }
 
 export class Gauge {
   readonly values = new Map<string, number>();
-  collect?: () => void;
+  /** Sets the gauge's values when scraped (a query, a reading of the process). */
+  collect?: (gauge: Gauge) => void | Promise<void>;
   set(value: number, labels: Labels = {}): void {
     this.values.set(labelKey(labels), value);
   }
@@ -39,11 +50,14 @@ export class Histogram {
 
 export class Metrics {
   private readonly entries = new Map<string, { meta: Series; metric: Counter | Gauge | Histogram }>();
+  private readonly collectErrors = this.counter('argus_metrics_collect_errors_total', 'Readings that failed at a scrape (their last values were served), by family');
 
-  counter(name: string, help: string): Counter {
-    return this.get(name, help, 'counter', () => new Counter()) as Counter;
+  counter(name: string, help: string, collect?: (counter: Counter) => void | Promise<void>): Counter {
+    const c = this.get(name, help, 'counter', () => new Counter()) as Counter;
+    if (collect) c.collect = collect;
+    return c;
   }
-  gauge(name: string, help: string, collect?: () => void): Gauge {
+  gauge(name: string, help: string, collect?: (gauge: Gauge) => void | Promise<void>): Gauge {
     const g = this.get(name, help, 'gauge', () => new Gauge()) as Gauge;
     if (collect) g.collect = collect;
     return g;
@@ -60,6 +74,26 @@ export class Metrics {
     return metric;
   }
 
+  /**
+   * The text of every family, after each gauge's collect has run (in parallel). A collect that
+   * fails leaves its family's last values and is counted in argus_metrics_collect_errors_total.
+   */
+  async scrape(): Promise<string> {
+    const failures = this.collectErrors;
+    await Promise.all(
+      [...this.entries].map(async ([name, { metric }]) => {
+        if (metric instanceof Histogram || !metric.collect) return;
+        try {
+          await (metric.collect as (m: typeof metric) => void | Promise<void>)(metric);
+        } catch {
+          failures.inc({ family: name });
+        }
+      }),
+    );
+    return this.render();
+  }
+
+  /** The text as it stands (counters and histograms; gauges as last collected). */
   render(): string {
     const out: string[] = [];
     for (const [name, { meta, metric }] of this.entries) {
@@ -72,10 +106,20 @@ export class Metrics {
           out.push(`${name}_sum${key ? `{${key}}` : ''} ${s.sum}`, `${name}_count${key ? `{${key}}` : ''} ${s.count}`);
         }
       } else {
-        if (metric instanceof Gauge) metric.collect?.();
         for (const [key, v] of metric.values) out.push(`${name}${key ? `{${key}}` : ''} ${v}`);
       }
     }
     return out.join('\n') + '\n';
   }
+}
+
+/** The process's own figures, under the names Prometheus client libraries use. */
+export function registerProcessMetrics(metrics: Metrics, startedAt = Date.now()): void {
+  metrics.gauge('process_start_time_seconds', 'Start time of the process since the Unix epoch, in seconds').set(Math.floor(startedAt / 1000));
+  metrics.counter('process_cpu_seconds_total', 'User and system CPU time spent, in seconds', (c) => {
+    const { user, system } = process.cpuUsage();
+    c.set((user + system) / 1e6);
+  });
+  metrics.gauge('process_resident_memory_bytes', 'Resident memory size in bytes', (g) => g.set(process.memoryUsage().rss));
+  metrics.gauge('process_heap_bytes', 'JavaScript heap in use, in bytes', (g) => g.set(process.memoryUsage().heapUsed));
 }

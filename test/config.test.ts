@@ -13,6 +13,7 @@ describe('config', () => {
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL: must use postgres: or postgresql:/],
     ['DATABASE_URL', 'not a url', /DATABASE_URL: is not a valid URL/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of debug, info, warn, error/],
+    ['LOG_FORMAT', 'text', /LOG_FORMAT: expected one of json, pretty/],
     ['ALLOW_PRIVATE_TARGETS', 'maybe', /ALLOW_PRIVATE_TARGETS: expected true or false/],
     ['MASTER_KEY', 'short', /MASTER_KEY: must be 32 random bytes/],
     ['SIGNING_ALGS', 'HS256', /SIGNING_ALGS: unsupported algorithm "HS256"/],
@@ -29,6 +30,26 @@ describe('config', () => {
   test('the retry schedule: the published one by default, or delays with units', () => {
     expect(loadConfig({}).webhookRetrySchedule).toEqual([0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
     expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE: '0, 500ms, 1s, 2m' }).webhookRetrySchedule).toEqual([0, 500, 1000, 120_000]);
+  });
+
+  test('LOG_FORMAT: pretty by default in a terminal, json elsewhere, either when set', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
+  });
+
+  test('tracing: off by default, on with the standard OTEL_* variables', () => {
+    expect(loadConfig({}).tracing).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({ url: 'http://collector:4318/v1/traces', serviceName: 'argus', headers: {} });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/otlp/traces', OTEL_SERVICE_NAME: 'argus-eu', OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=k%3D1, tenant=eu' }).tracing)
+      .toEqual({ url: 'https://b/otlp/traces', serviceName: 'argus-eu', headers: { 'x-api-key': 'k=1', tenant: 'eu' } });
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing?.url).toBe('http://localhost:4318/v1/traces');
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBeNull();
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://a:4317' })).toThrow('OTEL_EXPORTER_OTLP_ENDPOINT: must use http: or https:');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a', OTEL_EXPORTER_OTLP_HEADERS: 'novalue' })).toThrow('OTEL_EXPORTER_OTLP_HEADERS: expected name=value pairs');
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'zipkin' })).toThrow('OTEL_TRACES_EXPORTER: expected one of otlp, none');
   });
 
   test('PUBLIC_URL loses its trailing slash; several signing algorithms', () => {

@@ -1,4 +1,6 @@
 import postgres from 'postgres';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Db, Queryable, Row } from './db.ts';
 
 type Sql = postgres.Sql<Record<string, never>>;
@@ -16,6 +18,27 @@ function queryable(sql: Sql | postgres.TransactionSql<Record<string, never>>): Q
       await sql.unsafe(script).simple();
     },
   };
+}
+
+/** What src/db/patches/postgres-closed-socket.mjs writes into postgres.js (porsager/postgres#1066). */
+const GUARD_MARK = '/* argus: closed-socket guard */';
+
+export class DriverNotGuarded extends Error {}
+
+/**
+ * Whether the postgres.js this process loads carries the closed-socket guard. Without it a
+ * connection dropped mid-transaction ends the process, so a real database is refused rather
+ * than used unguarded (an install with --ignore-scripts skips the script that adds it).
+ */
+export async function driverGuarded(entry: string = import.meta.resolve('postgres')): Promise<boolean> {
+  const connection = fileURLToPath(new URL('./connection.js', entry));
+  return (await readFile(connection, 'utf8')).includes(GUARD_MARK);
+}
+
+export async function assertDriverGuarded(): Promise<void> {
+  if (!(await driverGuarded())) {
+    throw new DriverNotGuarded('node_modules/postgres lacks the closed-socket guard its install script adds (installed with --ignore-scripts?): run `npm run postinstall`, then start again');
+  }
 }
 
 export function createPostgresDb(url: string, options: { max: number }): Db {

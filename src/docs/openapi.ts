@@ -7,6 +7,7 @@ import type { AnyElysia } from 'elysia';
 import { SCOPE_CATALOG } from '../identity/scopes.ts';
 import { STUDIO_COOKIE } from '../studio/access.ts';
 import { eventDocs } from '../events/schemas.ts';
+import { operationId } from './operation-ids.ts';
 
 type Json = Record<string, unknown>;
 type Operation = Json & { security?: unknown[]; parameters?: Array<{ in: string }>; requestBody?: { content?: Json }; responses?: Json; tags?: string[] };
@@ -77,8 +78,10 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
         op.requestBody = { ...body, content, ...(declared?.optional ? { required: false } : {}) };
       }
       const success = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith('2'));
-      const ok = success.length ? Object.fromEntries(success) : { 200: { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } } };
-      if (!op.operationId) op.operationId = `${method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`;
+      const ok = success.length ? Object.fromEntries(success) : { 200: { description: 'Success', content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } } } };
+      const id = operationId(method, path);
+      if (!id) throw new Error(`no operation id for ${method.toUpperCase()} ${path}: add it to src/docs/operation-ids.ts`);
+      op.operationId = id;
       // A route that documents an error status itself (e.g. /graphql's 400 and 406) says it best.
       const documented = Object.fromEntries(Object.entries(op.responses ?? {}).filter(([code]) => !code.startsWith('2')));
       out[method] = { ...op, responses: { ...ok, ...statusesFor(path, method, op), ...documented } };

@@ -63,7 +63,7 @@ export class EventService {
     const now = this.clock.now();
     const written = await webhookStore.publish(this.db, {
       id: event.id, tenantId: principal.tenantId, type: event.type, data: null, idempotencyKey: null, only: webhookId, createdAt: event.cursor_at,
-      deliveryIdPrefix: deliveryIdPrefix(event), records: this.webhooks.initialRecords(now), replay: { enteredAt: new Date(now).toISOString() },
+      deliveryIdPrefix: deliveryIdPrefix(event), records: this.webhooks.initialRecords(now), replay: { enteredAt: new Date(now).toISOString() }, traceparent: null,
     });
     if (!written.keyed) throw notFound(`event ${id}`); // its day was retired meanwhile
     if (written.delivery_ids.length) await this.webhooks.dispatcher.notifyWorkers();

@@ -9,6 +9,7 @@ import { ApiError, invalidRequest } from './errors.ts';
 import { requestInfo, type RequestInfo } from './request-info.ts';
 import { isDatabaseUnavailable, isDataException, isTransactionConflict } from '../db/db.ts';
 import { parseBody, payloadTooLarge } from './body.ts';
+import { httpSpan } from '../telemetry/spans.ts';
 
 export interface HttpOptions {
   log: Logger;
@@ -114,7 +115,7 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       info.remoteAddress = peer.remoteAddress;
       const given = request.headers.get('x-request-id');
       if (given && REQUEST_ID.test(given)) info.id = given;
-      return app.handle(request).then((answered) => {
+      return httpSpan(request, () => app.handle(request), () => ({ route: info.route ?? 'unmatched' })).then((answered) => {
         const response = withNosniff(answered);
         const seconds = (performance.now() - info.start) / 1000;
         const route = info.route ?? 'unmatched';

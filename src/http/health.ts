@@ -28,7 +28,7 @@ export function healthRoutes(deps: { db: Db; migrations: Migration[]; metrics: M
       '/metrics',
       ({ set }) => {
         set.headers['content-type'] = 'text/plain; version=0.0.4';
-        return deps.metrics.render();
+        return deps.metrics.scrape();
       },
       { detail: { summary: 'Prometheus metrics', tags: ['operations'] } },
     );

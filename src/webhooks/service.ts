@@ -18,6 +18,7 @@ import { resolvedProblem } from './target-check.ts';
 import { recordedHeaders } from './request.ts';
 import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
 import { Dispatcher, type DispatchConfig } from './dispatch/dispatcher.ts';
+import { activeTraceparent, publishSpan } from '../telemetry/spans.ts';
 import { commandDeliveries } from './dispatch/commands.ts';
 import { dispatchStore } from './dispatch/store.ts';
 import type { DeliveryState } from './dispatch/steps.ts';
@@ -267,7 +268,11 @@ export class WebhookService {
     return published;
   }
 
-  private async write(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
+  private write(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
+    return publishSpan(e.type, e.tenantId, () => this.written(q, e), (p) => ({ eventId: p.id, deliveries: p.deliveries }));
+  }
+
+  private async written(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
     // The event, its deliveries and (later) their attempts share this time: it names their
     // partition, and the ids carry it.
     const at = this.actors.clock.now();
@@ -275,7 +280,7 @@ export class WebhookService {
     const id = newTimedId('evt', at);
     const written = await webhookStore.publish(q, {
       id, tenantId: e.tenantId, type: e.type, data: e.data, idempotencyKey: e.idempotencyKey ?? null, only: e.onlySubscription ?? null, createdAt,
-      deliveryIdPrefix: timedIdPrefix('dlv', at), records: this.initialRecords(at),
+      deliveryIdPrefix: timedIdPrefix('dlv', at), records: this.initialRecords(at), traceparent: activeTraceparent(),
     });
     if (!written.keyed) throw new IdempotencyConflict();
     return { id, type: e.type, deliveries: written.delivery_ids.length, created_at: createdAt, deliveryIds: written.delivery_ids };

@@ -88,7 +88,7 @@ export const webhookStore = {
    * false and nothing is written. A delivery id is the event's time and 15 hex characters (60
    * random bits) drawn by the database, so the deliveries need no second round trip.
    */
-  publish: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string; deliveryIdPrefix: string; records: Record<string, DeliveryRecord>;
+  publish: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string; deliveryIdPrefix: string; records: Record<string, DeliveryRecord>; traceparent: string | null;
     /**
      * A replay (src/events/): the event is stored already; only deliveries are written, entered
      * now, and none when it is gone (`keyed` false). `replayed` lists them as they were written.
@@ -115,8 +115,8 @@ export const webhookStore = {
             f as (update webhook_subscriptions s set fifo_last = s.fifo_last + 1, fifo_head = coalesce(s.fifo_head, s.fifo_last + 1)
                    from r where s.id = r.id and r.ordering = 'fifo' and r.status <> 'disabled' and (select keyed from ok)
                   returning s.id, s.fifo_last as order_seq, s.fifo_head = s.fifo_last as head),
-            e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at)
-                  select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz from ok where ok.keyed and $10::timestamptz is null),
+            e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at, traceparent)
+                  select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz, $11 from ok where ok.keyed and $10::timestamptz is null),
             d as (insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts,
                                                   client_errors, last_error, next_delay_ms, failure_reason, due_at, order_seq)
                   select $8 || substr(md5(random()::text || r.id), 1, 15), $1, r.id, $4, $2, $7::timestamptz,
@@ -129,7 +129,7 @@ export const webhookStore = {
                   returning id, subscription_id, status)
        select array(select id from d) as delivery_ids, (select keyed from ok) as keyed,
               case when $10::timestamptz is not null then (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'webhook_id', subscription_id, 'status', status) order by id), '[]') from d) end as replayed`,
-      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt, e.deliveryIdPrefix, JSON.stringify(records), e.replay?.enteredAt ?? null],
+      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt, e.deliveryIdPrefix, JSON.stringify(records), e.replay?.enteredAt ?? null, e.traceparent],
     );
     return row;
   },

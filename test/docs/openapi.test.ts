@@ -23,6 +23,14 @@ describe('/api/docs', () => {
     expect(report).toEqual([]);
   });
 
+  test('operation ids are readable method names, one per operation, each listed', () => {
+    const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => (op as { operationId?: string }).operationId ?? ''));
+    expect(ids.filter((id) => !/^[a-z][A-Za-z]+$/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const ops = doc.paths as unknown as Record<string, Record<string, { operationId: string }>>;
+    expect([ops['/.well-known/jwks.json'].get.operationId, ops['/v1/webhooks'].post.operationId, ops['/v1/events'].post.operationId]).toEqual(['getJwks', 'createWebhook', 'publishEvent']);
+  });
+
   test('documents every route the server answers, and every documented route exists', async () => {
     const served = new Set<string>();
     for (const r of service.httpApp().routes) {

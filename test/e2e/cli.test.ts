@@ -1,12 +1,13 @@
 // The argus command as a new user runs it: bootstrap, serve, stop, serve again.
 import { describe, expect, test } from 'bun:test';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { databaseUrl } from '../support/db.ts';
 import { freePort, untilReady } from '../support/service.ts';
 import { randomToken } from '../../src/ids.ts';
+import packageJson from '../../package.json' with { type: 'json' };
 
 const root = join(import.meta.dir, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'argus-cli-'));
@@ -49,6 +50,80 @@ describe('argus command', () => {
     expect(missing.stderr).toContain('--admin-email is required');
   });
 
+  test('strict options: anything unknown is a usage error (exit 2, a message, no stack trace), and nothing starts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argus-strict-'));
+    const port = freePort();
+    const env = { DATA_DIR: dir, DATABASE_URL: '', PORT: String(port) };
+    const cases: Array<[string[], string]> = [
+      [['--verbose'], "argus serve: Unknown option '--verbose'"],
+      [['serve', '--port', '26005'], "argus serve: Unknown option '--port'"],
+      [['migrate', '--force'], "argus migrate: Unknown option '--force'"],
+      [['migrate', 'now'], "argus migrate: Unexpected argument 'now'. This command does not take positional arguments"],
+      [['bootstrap', '--tenant'], "argus bootstrap: Option '--tenant <value>' argument missing"],
+      [['bootstrap', '--tenant', 'x'], 'argus bootstrap: --admin-email is required'],
+      [['bootstrap', '--tenant', ' ', '--admin-email', 'a@b.example'], 'argus bootstrap: --tenant must not be empty'],
+      [['token', '--tenant', 'x'], 'argus token: --admin is required'],
+      [['token', '--tenant', 'x', '--admin=yes'], "argus token: Option '--admin' does not take an argument"],
+      [['keys'], 'argus: keys needs a command'],
+      [['keys', 'frob'], 'argus: unknown command "keys frob"'],
+      [['keys', 'list', '--all'], "argus keys list: Unknown option '--all'"],
+      [['--version', '--json'], 'argus: --version takes nothing else'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await argus(args, env);
+      expect({ args, code: r.code, first: r.stderr.split('\n')[0] }).toEqual({ args, code: 2, first: message });
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(r.stdout).toBe('');
+    }
+    // Refused before anything was opened: no database, no master key, nothing on the port.
+    expect(existsSync(join(dir, 'master.key'))).toBe(false);
+    expect(existsSync(join(dir, 'argus.lock'))).toBe(false);
+    expect(await fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'answered', () => 'refused')).toBe('refused');
+    const serve = await argus(['serve', '--port', '26005'], env);
+    expect(serve.stderr).toContain('settings are environment variables');
+  });
+
+  test('--version, and help for each command and subcommand', async () => {
+    const version = await argus(['--version']);
+    expect({ code: version.code, stdout: version.stdout }).toEqual({ code: 0, stdout: `argus ${packageJson.version}\n` });
+    const list = await argus(['keys', 'list', '--help']);
+    const rotate = await argus(['keys', 'rotate', '--help']);
+    expect([list.code, rotate.code]).toEqual([0, 0]);
+    expect(list.stdout).toContain('Usage: argus keys list [--json]');
+    expect(rotate.stdout).toContain('Usage: argus keys rotate [--json]');
+    expect(list.stdout).not.toBe(rotate.stdout);
+    const bootstrap = await argus(['bootstrap', '-h']);
+    expect(bootstrap.stdout).toContain('--admin-email EMAIL');
+    expect(bootstrap.stdout).toContain('remove DATA_DIR');
+    expect((await argus(['help', 'token'])).stdout).toContain('Usage: argus token');
+    const group = await argus(['keys', '--help']);
+    expect(group.code).toBe(0);
+    expect(group.stdout).toContain('keys rotate');
+    expect((await argus(['help', 'nope'])).code).toBe(2);
+  });
+
+  test.skipIf(!Bun.which('script'))('in a terminal the log is readable text, the first-start hint on its own line; piped, JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argus-tty-'));
+    const port = freePort();
+    // script(1) gives the server a pseudo-terminal as stdout, as a user's shell would.
+    const proc = Bun.spawn(['script', '-qfec', `${process.execPath} src/cli.ts serve`, '/dev/null'], {
+      cwd: root, env: { ...baseEnv, DATA_DIR: dir, DATABASE_URL: '', PORT: String(port), LOG_FORMAT: '' }, stdin: 'pipe', stdout: 'pipe', stderr: 'pipe',
+    });
+    let text = '';
+    const reader = proc.stdout.getReader();
+    for (let i = 0; i < 200 && !text.includes('no tenant yet'); i++) {
+      const r = await reader.read();
+      if (r.done) break;
+      text += new TextDecoder().decode(r.value);
+    }
+    process.kill(Number(await Bun.file(join(dir, 'argus.lock')).text()), 'SIGTERM');
+    await proc.exited;
+    const lines = text.split(/\r?\n/);
+    expect(lines.find((l) => l.includes(' listening '))).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  listening  runtime=bun url=http://127\\.0\\.0\\.1:${port} database=pglite workers=true$`));
+    expect(lines.find((l) => l.includes('no tenant yet'))).toMatch(/^\S+ INFO  no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`/);
+    expect(text).not.toContain('{"time"');
+  }, 60_000);
+
   test('argus worker refuses the embedded database', async () => {
     const r = await argus(['worker'], { DATABASE_URL: '' });
     expect(r.code).toBe(2);
@@ -67,7 +142,7 @@ describe('argus command', () => {
 
     const again = await argus(['bootstrap', '--tenant', tenant, '--admin-email', 'other@acme.example']);
     expect(again.code).toBe(1);
-    expect(again.stderr.trim()).toBe(`argus bootstrap: a tenant named "${tenant}" already exists`);
+    expect(again.stderr.trim()).toBe(`argus bootstrap: a tenant named "${tenant}" already exists: \`argus token --tenant "${tenant}" --admin\` mints a token for it; to start from nothing on the embedded database, stop the server and remove DATA_DIR (default ./.data)`);
 
     const first = await serve(port);
     const jwks = createRemoteJWKSet(new URL(`${first.url}/.well-known/jwks.json`));

@@ -3,10 +3,15 @@
 // connection throws from a setImmediate callback and takes the whole process down; patched,
 // the pending query is rejected with CONNECTION_CLOSED, which the service answers as a 503
 // and its workers retry. Idempotent: a patched file is left as it is.
+// package.json pins postgres to the exact version this was written for; src/db/postgres.ts
+// refuses to connect when the guard is missing (installed with --ignore-scripts: run
+// `npm run postinstall`).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = join(process.cwd(), 'node_modules', 'postgres');
+// The package next to this checkout, wherever npm was run from.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'node_modules', 'postgres');
 const MARK = '/* argus: closed-socket guard */';
 const FROM = '  function nextWrite(fn) {\n    const x = socket.write(chunk, fn)';
 const TO = `  function nextWrite(fn) {

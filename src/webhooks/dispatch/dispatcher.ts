@@ -28,6 +28,8 @@ import { Batcher } from './batching.ts';
 import { EndpointGate } from './gate.ts';
 import { DeliverySteps, timerEvent, type DeliveryEffect, type DeliveryRecord, type DeliveryState } from './steps.ts';
 import { byPartition, dispatchStore, recordOf, type AttemptRecord, type ClaimedRow, type Transition } from './store.ts';
+import { observeDeliveries, type DeliveryObserver } from '../delivery-metrics.ts';
+import { DeliveryTraces } from '../../telemetry/delivery-traces.ts';
 
 export const DELIVERIES_CHANNEL = 'argus_deliveries';
 
@@ -74,6 +76,8 @@ export class Dispatcher {
   private readonly attemptsTotal;
   private readonly staleTotal;
   private readonly recordedLateTotal;
+  private readonly observe: DeliveryObserver;
+  private readonly traces: DeliveryTraces;
 
   constructor(
     private readonly db: Db,
@@ -92,6 +96,8 @@ export class Dispatcher {
     this.attemptsTotal = metrics.counter('argus_delivery_attempts_total', 'Delivery attempts recorded, by outcome');
     this.recordedLateTotal = metrics.counter('argus_delivery_results_recorded_late_total', 'Results recorded after the database came back (they were kept in memory, not lost)');
     this.staleTotal = metrics.counter('argus_delivery_stale_results_total', 'Results not recorded because their delivery had moved on (its lease ran out first)');
+    this.traces = new DeliveryTraces(db);
+    this.observe = observeDeliveries(metrics, db, { gate: this.gate, inFlight: () => this.inFlight, now: () => actors.clock.now() });
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
@@ -287,6 +293,7 @@ export class Dispatcher {
       await dispatchStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);
       await dispatchStore.journal(unit.tx, at, journal);
       if (await dispatchStore.nextInLine(unit.tx, outOfLine(rows, moves), at)) unit.afterCommit(() => this.wake());
+      unit.afterCommit(async () => this.observe.leasesExpired(lost.length));
       for (const c of toSend) c.row = { ...c.row, ctid: ctids.get(c.row.id) ?? c.row.ctid };
       attempted = toSend;
       return { toSend, count: moves.length };
@@ -298,6 +305,7 @@ export class Dispatcher {
     });
     this.claimedTotal.inc({}, count);
     this.claimedCount += count;
+    await this.traces.claimed(toSend.map((c) => c.row));
     for (const c of toSend) this.dispatch(c);
     return count;
   }
@@ -335,7 +343,7 @@ export class Dispatcher {
       // The endpoint's slot is held until the result is recorded (so that a delivery shown
       // sending is one whose request has not been answered yet), unless the database is away.
       const unrecorded = await this.gate.run(claimed.row.subscription_id, async () => {
-        const sent = await this.send(await this.prepare(claimed));
+        const sent = await this.traced(claimed, async () => this.send(await this.prepare(claimed)));
         try {
           await this.results.add(sent);
           return null;
@@ -369,6 +377,13 @@ export class Dispatcher {
         lastError = again;
       }
     }
+  }
+
+  /** An attempt in its trace span (src/telemetry/spans.ts); just the attempt with tracing off. */
+  private traced(claimed: Claimed, attempt: () => Promise<Sent>): Promise<Sent> {
+    const { row } = claimed;
+    const of = { deliveryId: row.id, webhookId: row.subscription_id, eventId: row.event_id, eventType: row.event_type, attempt: claimed.record.attempt, host: URL.parse(row.url)?.host ?? '' };
+    return this.traces.attempt(of, attempt, (s) => ({ status: s.result.status, outcome: s.outcome, error: s.result.error }));
   }
 
   private async prepare(claimed: Claimed): Promise<Prepared> {
@@ -454,6 +469,7 @@ export class Dispatcher {
       await this.actors.send(unit, this.subscriptions, await this.subscriptionEvents(unit, applied, at));
       for (const a of applied) this.afterCommit(unit, a.sent.claimed.row, a.effects);
       for (const a of applied) this.attemptsTotal.inc({ outcome: a.sent.outcome });
+      unit.afterCommit(async () => this.observe.recorded(applied.map((a) => ({ outcome: a.sent.outcome, durationMs: a.sent.result.durationMs, sent: a.sent.timestamp !== null, state: a.attempt.record.state }))));
     });
     return items.map(() => undefined);
   }

@@ -20,6 +20,17 @@ export class EndpointGate {
     return slot ? Math.max(0, this.limit - slot.running - slot.waiting.length) : this.limit;
   }
 
+  /** Endpoints with requests in flight, those requests, and those waiting for a slot. */
+  stats(): { endpoints: number; running: number; waiting: number } {
+    let running = 0;
+    let waiting = 0;
+    for (const slot of this.slots.values()) {
+      running += slot.running;
+      waiting += slot.waiting.length;
+    }
+    return { endpoints: this.slots.size, running, waiting };
+  }
+
   async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     let slot = this.slots.get(key);
     if (!slot) this.slots.set(key, (slot = { running: 0, waiting: [] }));
