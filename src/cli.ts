@@ -1,6 +1,7 @@
 #!/usr/bin/env bun
 // The `argus` command: `npm run argus -- <command> [options]`.
-import { loadConfig, ConfigError, type Config } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
+import { ConfigError } from './config-error.ts';
 import { openServices, startService, type Service } from './main.ts';
 import { parseArgs, UsageError, type ParsedArgs } from './args.ts';
 import { adminCommands, type AdminResult } from './admin-commands.ts';

@@ -1,4 +1,6 @@
 import { DEFAULT_MAX_JSON_DEPTH } from './http/json.ts';
+import { ConfigError } from './config-error.ts';
+import { readCertificates } from './tls-files.ts';
 
 // Environment → one typed, validated config object. A bad value stops startup with a
 // message naming the variable. Every variable is documented in README.md.
@@ -29,6 +31,8 @@ export interface Config {
   runWorkers: boolean;
   webhookTimeoutMs: number;
   webhookEndpointConcurrency: number;
+  /** PEM certificates trusted for webhook receivers besides the system's roots (WEBHOOK_CA_FILE). */
+  webhookCa: string | null;
   /** Days of delivery history (events, deliveries, attempts, the machine journal) kept. */
   deliveryRetentionDays: number;
   /** Delay in ms before each attempt of a delivery (the first is the first attempt's). */
@@ -51,12 +55,6 @@ function schedule(env: Env, name: string): number[] {
     if (ms > 86_400_000) throw new ConfigError(name, `a delay is at most 24h, got "${part}"`);
     return ms;
   });
-}
-
-export class ConfigError extends Error {
-  constructor(public readonly variable: string, message: string) {
-    super(`${variable}: ${message}`);
-  }
 }
 
 type Env = Record<string, string | undefined>;
@@ -114,8 +112,13 @@ export function loadConfig(env: Env = process.env): Config {
   return config;
 }
 
+function path(env: Env, name: string): string | null {
+  return env[name]?.trim() || null;
+}
+
 function readConfig(env: Env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
+  const caFile = path(env, 'WEBHOOK_CA_FILE');
   const masterKey = env.MASTER_KEY?.trim() || null;
   if (masterKey !== null && !/^[A-Za-z0-9+/_-]{43}=?$/.test(masterKey)) {
     throw new ConfigError('MASTER_KEY', 'must be 32 random bytes, base64 encoded (openssl rand -base64 32)');
@@ -144,6 +147,7 @@ function readConfig(env: Env): Config {
     runWorkers: bool(env, 'RUN_WORKERS', true),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
     webhookEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 1000),
+    webhookCa: caFile === null ? null : readCertificates('WEBHOOK_CA_FILE', caFile).pem,
     deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 30, 1, 3650),
     webhookRetrySchedule: schedule(env, 'WEBHOOK_RETRY_SCHEDULE'),
   };

@@ -2,7 +2,6 @@
 // web-standard APIs plus the node: builtins both runtimes provide.
 import { readFile, readdir, mkdir, writeFile, rm, chmod } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
-import { request as httpsRequest } from 'node:https';
 
 export type FetchHandler = (request: Request, info: { remoteAddress: string }) => Response | Promise<Response>;
 
@@ -99,82 +98,3 @@ export async function resolveHost(host: string): Promise<string[]> {
   return (await lookup(host, { all: true })).map((a) => a.address);
 }
 
-export interface OutboundInit { method: string; body?: string; headers: Record<string, string>; signal: AbortSignal }
-
-function atAddress(url: URL, address: string): URL {
-  const at = new URL(url);
-  at.hostname = address.includes(':') ? `[${address}]` : address;
-  return at;
-}
-
-let denoHostClient: unknown = null;
-
-/**
- * A request to `url` over a connection to `address` (an address the caller has checked), with
- * no lookup of its own: the request line, the Host header and, for https, the TLS server name
- * and the certificate check are those of the URL's host. Redirects are not followed.
- *
- * Bun: fetch to the address, with the Host header and `tls.serverName` (SNI and certificate
- *      identity; connections are pooled per server name).
- * Deno, http: fetch to the address with the Host header, through a client that allows it
- *      (`allowHost`; without it Deno replaces the header with the address).
- * Deno, https: Deno's fetch cannot set the TLS server name, and its client's `tcp` proxy
- *      transport, which would pin the connection, does not complete an https request (Deno
- *      2.9: "connection closed before message completed"; for http it sends the absolute URL
- *      as request target); so node:https connects to the address with `servername` (SNI and
- *      the certificate checked against the URL's host).
- */
-export function pinnedFetch(url: URL, address: string, init: OutboundInit): Promise<Response> {
-  const headers = { ...init.headers, host: url.host };
-  if (runtimeName === 'bun') {
-    const tls = url.protocol === 'https:' ? { serverName: url.hostname } : undefined;
-    return fetch(atAddress(url, address), { ...init, headers, redirect: 'manual', tls });
-  }
-  if (url.protocol === 'http:') {
-    denoHostClient ??= (globalThis as unknown as { Deno: DenoLike }).Deno.createHttpClient({ allowHost: true });
-    const denoInit = { ...init, headers, redirect: 'manual', client: denoHostClient } as RequestInit;
-    return fetch(atAddress(url, address), denoInit);
-  }
-  return nodeHttpsRequest(url, address, { ...init, headers });
-}
-
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-/** node:https to `address` with the URL's host as TLS server name, answered as a Response. */
-function nodeHttpsRequest(url: URL, address: string, init: OutboundInit): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest(
-      { host: address, port: url.port || 443, path: url.pathname + url.search, method: init.method, headers: init.headers, servername: url.hostname, signal: init.signal },
-      (res) => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          for (const one of value === undefined ? [] : Array.isArray(value) ? value : [value]) headers.append(name, one);
-        }
-        const status = res.statusCode ?? 0;
-        if (NULL_BODY_STATUSES.has(status)) {
-          res.resume();
-          resolve(new Response(null, { status, headers }));
-          return;
-        }
-        const body = new ReadableStream<Uint8Array>({
-          start(controller) {
-            res.on('data', (chunk: Uint8Array) => controller.enqueue(new Uint8Array(chunk)));
-            res.on('end', () => controller.close());
-            res.on('error', (error) => controller.error(error));
-          },
-          cancel() {
-            res.destroy();
-          },
-        });
-        try {
-          resolve(new Response(body, { status, headers }));
-        } catch (error) {
-          res.destroy();
-          reject(error);
-        }
-      },
-    );
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
