@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_JSON_DEPTH } from './http/json.ts';
 import { ConfigError } from './config-error.ts';
 import { readCertificates } from './tls-files.ts';
+import { TrustedProxies, parseForwardedHeaders, type ForwardedHeaders } from './http/client-address.ts';
 
 // Environment → one typed, validated config object. A bad value stops startup with a
 // message naming the variable. Every variable is documented in README.md.
@@ -9,6 +10,9 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string;
+  /** Sockets whose forwarded headers are believed (TRUSTED_PROXIES), and which headers those are. */
+  trustedProxies: TrustedProxies;
+  forwardedHeaders: ForwardedHeaders;
   databaseUrl: string | null;
   dataDir: string;
   dbPoolMax: number;
@@ -127,6 +131,8 @@ function readConfig(env: Env): Config {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
+    forwardedHeaders: parseForwardedHeaders(env.FORWARDED_HEADERS),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: env.DATA_DIR?.trim() || './.data',
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),

@@ -57,7 +57,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const migrations = await loadMigrations();
 
   let shuttingDown = false;
-  const http = createHttpApp({ log, metrics, maxBodyBytes: config.maxBodyBytes, maxJsonDepth: config.maxJsonDepth }, [
+  const http = createHttpApp({ log, metrics, maxBodyBytes: config.maxBodyBytes, maxJsonDepth: config.maxJsonDepth, trustedProxies: config.trustedProxies, forwardedHeaders: config.forwardedHeaders }, [
     healthRoutes({ db, migrations, metrics, isShuttingDown: () => shuttingDown }),
     ...routePlugins(services),
     docsRoutes(() => http.app, config.publicUrl),
