@@ -11,7 +11,7 @@ import { openDb } from './db/index.ts';
 import { embeddedDatabaseHolder, EmbeddedDatabaseInUse } from './db/embedded-lock.ts';
 import { BundleError } from './graphql/bundles.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
-import { onShutdownSignal } from './platform.ts';
+import { onReloadSignal, onShutdownSignal } from './platform.ts';
 import { createLogger } from './log.ts';
 import { ApiError } from './http/errors.ts';
 
@@ -44,6 +44,7 @@ export const commands: Record<string, Command> = {
       // Stoppable from the moment it answers: a SIGTERM between listening and the end of
       // start-up killed it uncleanly (exit 143), and kept the embedded database's lock.
       keepRunning(service);
+      onReloadSignal(() => void service.reloadTls());
       if (!config.databaseUrl) {
         const control = await startControlSocket(service, controlSocketPath(config.dataDir));
         service.onStop(() => control.stop());

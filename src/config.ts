@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_JSON_DEPTH } from './http/json.ts';
 import { ConfigError } from './config-error.ts';
-import { readCertificates } from './tls-files.ts';
+import { readCertificates, readServerTls, type ServerTls } from './tls-files.ts';
 import { TrustedProxies, parseForwardedHeaders, type ForwardedHeaders } from './http/client-address.ts';
 
 // Environment → one typed, validated config object. A bad value stops startup with a
@@ -9,6 +9,8 @@ import { TrustedProxies, parseForwardedHeaders, type ForwardedHeaders } from './
 export interface Config {
   port: number;
   host: string;
+  /** HTTPS served by the process (TLS_CERT_FILE and TLS_KEY_FILE, read at startup); null for HTTP. */
+  tls: ServerTls | null;
   publicUrl: string;
   /** Sockets whose forwarded headers are believed (TRUSTED_PROXIES), and which headers those are. */
   trustedProxies: TrustedProxies;
@@ -120,8 +122,18 @@ function path(env: Env, name: string): string | null {
   return env[name]?.trim() || null;
 }
 
+function serverTls(env: Env): ServerTls | null {
+  const certFile = path(env, 'TLS_CERT_FILE');
+  const keyFile = path(env, 'TLS_KEY_FILE');
+  if (certFile === null && keyFile === null) return null;
+  if (certFile === null) throw new ConfigError('TLS_CERT_FILE', 'must be set with TLS_KEY_FILE (the certificate chain of that key, PEM)');
+  if (keyFile === null) throw new ConfigError('TLS_KEY_FILE', 'must be set with TLS_CERT_FILE (the private key of that certificate, PEM)');
+  return readServerTls(certFile, keyFile);
+}
+
 function readConfig(env: Env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
+  const tls = serverTls(env);
   const caFile = path(env, 'WEBHOOK_CA_FILE');
   const masterKey = env.MASTER_KEY?.trim() || null;
   if (masterKey !== null && !/^[A-Za-z0-9+/_-]{43}=?$/.test(masterKey)) {
@@ -130,7 +142,8 @@ function readConfig(env: Env): Config {
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
-    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    tls,
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `${tls ? 'https' : 'http'}://localhost:${port}`,
     trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
     forwardedHeaders: parseForwardedHeaders(env.FORWARDED_HEADERS),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),

@@ -5,15 +5,22 @@ import { lookup } from 'node:dns/promises';
 
 export type FetchHandler = (request: Request, info: { remoteAddress: string }) => Response | Promise<Response>;
 
+export interface ServerTlsFiles { cert: string; key: string }
+
 export interface RunningServer {
   port: number;
+  /**
+   * Serves with a renewed certificate without dropping a request: a new listener opens on the
+   * same port beside the old one (SO_REUSEPORT), then the old one stops accepting, finishes the
+   * requests it has and closes. Only for a server started with TLS.
+   */
+  reloadTls(tls: ServerTlsFiles): Promise<void>;
   stop(): Promise<void>;
 }
 
 interface DenoLike {
-  createHttpClient(options: { allowHost?: boolean }): unknown;
   serve(
-    options: { port: number; hostname: string; onListen?: () => void } | { path: string; onListen?: () => void },
+    options: { port: number; hostname: string; reusePort?: boolean; cert?: string; key?: string; onListen?: () => void } | { path: string; onListen?: () => void },
     handler: (request: Request, info: { remoteAddr: { hostname: string } }) => Response | Promise<Response>,
   ): { shutdown(): Promise<void>; addr: { port: number } };
 }
@@ -36,12 +43,26 @@ function tracked(handler: FetchHandler) {
   return { wrapped, settled };
 }
 
-export function serve(handler: FetchHandler, options: { port: number; hostname: string; maxBodyBytes: number }): RunningServer {
+interface Listener { port: number; stop(): Promise<void> }
+
+/** How long a stopping listener lets answers still being written (streams) go on after its handlers are done. */
+const STREAMS_GRACE_MS = 1000;
+
+/**
+ * One listening socket. With TLS it shares its port (reusePort) so that a reload can open the
+ * next listener before this one closes: Bun's `server.reload({ tls })` keeps serving the old
+ * certificate, and Deno has no reload at all. Deno needs --unstable-net for reusePort (in
+ * `npm run start:deno`). Plain HTTP keeps an exclusive port.
+ */
+function listen(handler: FetchHandler, options: { port: number; hostname: string }, tls: ServerTlsFiles | null): Listener {
   const { wrapped, settled } = tracked(handler);
+  const reusePort = tls !== null;
   if (runtimeName === 'bun') {
     const server = Bun.serve({
       port: options.port,
       hostname: options.hostname,
+      reusePort,
+      tls: tls ?? undefined,
       // Bodies are checked against MAX_BODY_BYTES by the HTTP layer, which reads them as a
       // stream and answers 413 in the error envelope at any size and with any transfer
       // encoding; Bun's own cap (a bare 413) must never come first, so it is off.
@@ -51,18 +72,36 @@ export function serve(handler: FetchHandler, options: { port: number; hostname: 
     return {
       port: server.port ?? options.port,
       stop: async () => {
-        // Stop accepting, let requests in progress finish, then close idle keep-alive sockets.
-        void server.stop(false);
+        // Stop accepting and let requests in progress finish; Bun's graceful stop settles once
+        // their answers are written (idle keep-alive sockets are closed). A response that never
+        // ends (a live stream) is closed once every handler has answered and a moment passed.
+        const closed = server.stop(false);
         await settled();
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STREAMS_GRACE_MS))]);
         await server.stop(true);
       },
     };
   }
   const deno = (globalThis as unknown as { Deno: DenoLike }).Deno;
-  const server = deno.serve({ port: options.port, hostname: options.hostname, onListen: () => {} }, (request, info) =>
+  const server = deno.serve({ port: options.port, hostname: options.hostname, ...(tls ? { reusePort, cert: tls.cert, key: tls.key } : {}), onListen: () => {} }, (request, info) =>
     wrapped(request, { remoteAddress: info.remoteAddr.hostname }),
   );
   return { port: server.addr.port, stop: () => server.shutdown() };
+}
+
+export function serve(handler: FetchHandler, options: { port: number; hostname: string; tls: ServerTlsFiles | null }): RunningServer {
+  let current = listen(handler, options, options.tls);
+  const port = current.port;
+  return {
+    port,
+    reloadTls: async (tls) => {
+      if (!options.tls) throw new Error('this server does not serve TLS');
+      const previous = current;
+      current = listen(handler, { ...options, port }, tls);
+      await previous.stop();
+    },
+    stop: () => current.stop(),
+  };
 }
 
 /** An HTTP server on a Unix socket (the local control socket), readable by its owner only. */
@@ -91,6 +130,11 @@ export const files = {
 
 export function onShutdownSignal(handler: (signal: string) => void): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => handler(signal));
+}
+
+/** SIGHUP: the conventional "read your files again" (a renewed certificate). */
+export function onReloadSignal(handler: () => void): void {
+  process.on('SIGHUP', handler);
 }
 
 /** The addresses a host name resolves to (node:dns, on both runtimes: the system resolver). */

@@ -2,8 +2,10 @@
 // parsed before use, so that a file that is missing, unreadable or not what its variable says
 // stops startup (or a reload) with a message naming the variable and the file.
 import { readFileSync } from 'node:fs';
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { ConfigError } from './config-error.ts';
+
+export interface ServerTls { certFile: string; keyFile: string; cert: string; key: string }
 
 function readPem(variable: string, path: string): string {
   try {
@@ -27,4 +29,20 @@ export function readCertificates(variable: string, path: string): { pem: string;
     }
   });
   return { pem, certificates };
+}
+
+/** The server's certificate chain and private key; the key must be the certificate's. */
+export function readServerTls(certFile: string, keyFile: string): ServerTls {
+  const { pem: cert, certificates } = readCertificates('TLS_CERT_FILE', certFile);
+  const key = readPem('TLS_KEY_FILE', keyFile);
+  let privateKey;
+  try {
+    privateKey = createPrivateKey(key);
+  } catch {
+    throw new ConfigError('TLS_KEY_FILE', `${keyFile} is not an unencrypted PEM private key`);
+  }
+  if (!certificates[0].checkPrivateKey(privateKey)) {
+    throw new ConfigError('TLS_KEY_FILE', `the key in ${keyFile} is not the key of the first certificate in ${certFile}`);
+  }
+  return { certFile, keyFile, cert, key };
 }
