@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:https';
 import * as oauth from 'oauth4webapi';
 import { exportJWK, generateKeyPair } from 'jose';
 import { makeTestPki, type Leaf } from '../support/certs.ts';
-import { ROOT, spawnServe, type Spawned } from '../support/spawned.ts';
+import { bootstrapTenant, spawnServe, type Spawned } from '../support/spawned.ts';
 
 const pki = makeTestPki();
 let server: Spawned;
@@ -21,14 +21,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function bootstrap(): Promise<string> {
-  const boot = Bun.spawn([process.execPath, 'src/cli.ts', 'bootstrap', '--tenant', `Deno Co ${Date.now()}`, '--admin-email', 'admin@deno.example', '--json'], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, stdout: 'pipe', stderr: 'pipe',
-  });
-  const [out, code] = await Promise.all([new Response(boot.stdout).text(), boot.exited]);
-  expect(code).toBe(0);
-  return (JSON.parse(out) as { admin_access_token: string }).admin_access_token;
-}
+const bootstrap = async () => (await bootstrapTenant(server)).token;
 
 async function api(method: string, path: string, token: string, body?: unknown) {
   const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -96,3 +96,13 @@ export async function runCli(runtime: Runtime, args: string[], env: Record<strin
   const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
   return { code, stdout, stderr };
 }
+
+/** `argus bootstrap` against a spawned server's data dir (through its control socket). */
+export async function bootstrapTenant(server: Spawned, options: { password?: string } = {}): Promise<{ token: string; tenantId: string; email: string }> {
+  const email = `admin-${Date.now()}@example.com`;
+  const args = ['bootstrap', '--tenant', `Tenant ${Date.now()} ${Math.random().toString(36).slice(2, 8)}`, '--admin-email', email, '--json', ...(options.password ? ['--admin-password', options.password] : [])];
+  const run = await runCli('bun', args, { DATA_DIR: server.dataDir });
+  if (run.code !== 0) throw new Error(`argus bootstrap failed (${run.code}): ${run.stderr}`);
+  const out = JSON.parse(run.stdout) as { admin_access_token: string; tenant_id: string };
+  return { token: out.admin_access_token, tenantId: out.tenant_id, email };
+}
