@@ -8,24 +8,14 @@ import type { Browser } from 'playwright-core';
 import { sha256Base64Url } from '../../src/crypto/hash.ts';
 import { randomToken } from '../../src/ids.ts';
 import { makeTestPki } from '../support/certs.ts';
-import { launchBrowser, screenshotPath } from '../support/browser.ts';
+import { callbackReceiver, launchBrowser, screenshotPath, submit } from '../support/browser.ts';
 import { bootstrapTenant, RUNTIMES, spawnServe, type Spawned } from '../support/spawned.ts';
 
 const pki = makeTestPki();
 const leaf = pki.leaf('server');
 const spki = createHash('sha256').update(new X509Certificate(leaf.cert).publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
 const password = 'correct horse battery staple';
-const callbacks: URL[] = [];
-const client = Bun.serve({
-  port: 0, hostname: '127.0.0.1',
-  fetch: (req) => {
-    const url = new URL(req.url);
-    if (url.pathname !== '/callback') return new Response(null, { status: 404 });
-    callbacks.push(url);
-    return new Response('<!doctype html><title>Callback</title><h1>Back at the client</h1>', { headers: { 'content-type': 'text/html' } });
-  },
-});
-const redirectUri = `http://127.0.0.1:${client.port}/callback`;
+const { callbacks, redirectUri, stop: stopCallbacks } = callbackReceiver();
 let browser: Browser;
 
 beforeAll(async () => {
@@ -33,7 +23,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
-  client.stop(true);
+  stopCallbacks();
 });
 
 for (const runtime of RUNTIMES) {
@@ -73,7 +63,7 @@ for (const runtime of RUNTIMES) {
 
       await page.getByLabel('Email').fill(admin.email);
       await page.getByLabel('Password').fill(password);
-      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: 'Sign in' }).click()]);
+      await submit(page, 'Sign in');
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Allow Case sync desktop');
       await page.screenshot({ path: screenshotPath(`authorize-https-consent-${runtime}`) });
       await page.getByRole('button', { name: 'Allow' }).click();
