@@ -119,7 +119,7 @@ function nodeHttpsRequest(url: URL, address: string, init: OutboundInit): Promis
     );
     req.on('error', (error: Error & { code?: string }) => {
       if (error.code !== 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') return reject(error);
-      verificationFailure(address, port, url.hostname, init.extraCa).then((why) => reject(why ?? error), () => reject(error));
+      void verificationFailure(address, port, url.hostname, init.extraCa, init.signal).then((why) => reject(why ?? error));
     });
     req.end(init.body);
   });
@@ -129,21 +129,43 @@ function nodeHttpsRequest(url: URL, address: string, init: OutboundInit): Promis
  * Why the certificate at `address` is refused for `hostname`, as Deno's own TLS client says it.
  * Deno's node:https reports an expired certificate and one of an unknown issuer alike ("unable
  * to verify the first certificate"); a handshake alone (nothing is sent) names the reason, so
- * that both runtimes record the same error. Null when that handshake succeeds.
+ * that both runtimes record the same error. Null when that handshake succeeds or says nothing
+ * more; the request's signal bounds it (aborted: null at once, and what it opened is closed).
  */
-async function verificationFailure(address: string, port: number, hostname: string, extraCa: string | null): Promise<Error | null> {
-  const conn = await deno().connect({ hostname: address, port });
-  try {
-    const tls = await deno().startTls(conn, { hostname, caCerts: extraCa ? [extraCa] : undefined });
-    await tls.handshake();
-    tls.close();
-    return null;
-  } catch (error) {
+function verificationFailure(address: string, port: number, hostname: string, extraCa: string | null, signal: AbortSignal): Promise<Error | null> {
+  let open: DenoConn | null = null;
+  const close = () => {
     try {
-      conn.close();
+      open?.close();
     } catch {
-      // startTls took the connection and closed it already
+      // closed already
     }
-    return error instanceof Error ? error : null;
-  }
+  };
+  let onAbort = () => {};
+  const aborted = new Promise<null>((resolve) => {
+    onAbort = () => {
+      close();
+      resolve(null);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  const handshake = (async (): Promise<Error | null> => {
+    try {
+      open = await deno().connect({ hostname: address, port });
+    } catch {
+      return null; // no second connection: nothing more to say than the request's own error
+    }
+    try {
+      const tls = await deno().startTls(open, { hostname, caCerts: extraCa ? [extraCa] : undefined });
+      open = tls;
+      await tls.handshake();
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error : null;
+    } finally {
+      close();
+    }
+  })();
+  return Promise.race([handshake, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
