@@ -33,9 +33,9 @@ function strictAddress(text: string): Address | null {
 
 /** The addresses and CIDR ranges of TRUSTED_PROXIES; an entry that is neither stops startup. */
 export class TrustedProxies {
-  private constructor(private readonly ranges: Array<[Address, number]>, readonly entries: string[]) {}
+  private constructor(private readonly ranges: Array<[Address, number]>) {}
 
-  static readonly none = new TrustedProxies([], []);
+  static readonly none = new TrustedProxies([]);
 
   static parse(raw: string | undefined, variable = 'TRUSTED_PROXIES'): TrustedProxies {
     const entries = (raw ?? '').split(/[\s,]+/).filter(Boolean);
@@ -47,11 +47,7 @@ export class TrustedProxies {
       if (address && extra === undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= max) return [address, Number(bits)];
       throw new ConfigError(variable, `"${entry}" is not an IP address or a CIDR range (10.0.0.0/8, 2001:db8::/32, 127.0.0.1)`);
     });
-    return new TrustedProxies(ranges, entries);
-  }
-
-  get any(): boolean {
-    return this.ranges.length > 0;
+    return new TrustedProxies(ranges);
   }
 
   has(address: Address): boolean {
