@@ -62,7 +62,7 @@ function listen(handler: FetchHandler, options: { port: number; hostname: string
       port: options.port,
       hostname: options.hostname,
       reusePort,
-      tls: tls ?? undefined,
+      tls: tls ? { cert: tls.cert, key: tls.key } : undefined,
       // Bodies are checked against MAX_BODY_BYTES by the HTTP layer, which reads them as a
       // stream and answers 413 in the error envelope at any size and with any transfer
       // encoding; Bun's own cap (a bare 413) must never come first, so it is off.
