@@ -3,23 +3,29 @@
 // same receiver, (a) the bare loopback HTTP ceiling and (d) the same deliveries through a
 // tuned pg-boss queue (bench/baselines/pgboss.ts) in its own database on the same server.
 // Then (c) publish-to-receive latency at a fixed 1,000 deliveries/s and the worker's memory
-// while it drains a 1,000,000-delivery backlog (100,000 with --quick).
+// while it drains a 1,000,000-delivery backlog (100,000 with --quick), and (e) the cost of TLS
+// per delivery: the same fan-out to the receiver over HTTPS and over plain HTTP.
 import { loadavg } from 'node:os';
 import { figure, machine, quick, rate } from './support.ts';
 import { webhookRig } from './setup/webhooks.ts';
 import { startTracing } from '../src/telemetry/tracing.ts';
+import { makeTestPki } from '../test/support/certs.ts';
 
-const received = { count: 0, latencies: [] as number[] };
-const receiver = Bun.serve({
-  port: 0, hostname: '127.0.0.1',
-  fetch: async (req) => {
-    const body = (await req.json()) as { data?: { sent_at?: number } };
-    received.count++;
-    if (body.data?.sent_at) received.latencies.push(performance.timeOrigin + performance.now() - body.data.sent_at);
-    return new Response('ok');
-  },
-});
+const received = { count: 0, latencies: [] as number[], clientPorts: new Set<number>() };
+const receive = async (req: Request, server: { requestIP(r: Request): { port: number } | null }) => {
+  const body = (await req.json()) as { data?: { sent_at?: number } };
+  received.count++;
+  // One client port per connection: how many connections (TLS handshakes) a case opened.
+  received.clientPorts.add(server.requestIP(req)?.port ?? 0);
+  if (body.data?.sent_at) received.latencies.push(performance.timeOrigin + performance.now() - body.data.sent_at);
+  return new Response('ok');
+};
+const receiver = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: receive });
 const target = `http://127.0.0.1:${receiver.port}/hook`;
+// The same receiver over HTTPS, with a certificate of a CA made for the run (WEBHOOK_CA_FILE).
+const pki = makeTestPki();
+const leaf = pki.leaf('receiver');
+const tlsReceiver = Bun.serve({ port: 0, hostname: '127.0.0.1', tls: { cert: leaf.cert, key: leaf.key }, fetch: receive });
 
 async function until(done: () => boolean | Promise<boolean>, limitMs: number) {
   const start = performance.now();
@@ -39,7 +45,7 @@ const ceilingN = quick ? 3000 : 20000;
 const ceiling = await rate(ceilingN, 64, () => fetch(target, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }).then((r) => r.arrayBuffer()));
 figure('fanout', 'http_ceiling_per_s', ceiling, '1/s', { machine, load: load() });
 
-const { service, boss, tenant, principal, close } = await webhookRig();
+const { service, boss, tenant, principal, close } = await webhookRig({ WEBHOOK_CA_FILE: pki.caFile });
 try {
   // Subscriptions are created seconds before they are used; autovacuum would analyze the table
   // within a minute in a running system. Without statistics the planner scans the tenant's
@@ -147,6 +153,45 @@ try {
   figure('fanout', 'engine_vs_pgboss', best / bestBoss, 'x');
   figure('fanout', 'engine_vs_http_ceiling', best / ceiling, 'x');
 
+  // (e) the cost of TLS per delivery: 100 webhooks to the receiver by name (localhost, so both
+  // resolve and pin alike), over plain HTTP and over HTTPS, in alternating rounds so that both
+  // see the same machine load; the rate, and the CPU this process spends per delivery (workers,
+  // publishers and the receiver, which decrypts what the workers encrypt). Connections are
+  // pooled, so the handshakes are a few per round, not one per delivery.
+  const TLS_FANOUT = 100;
+  const tlsEvents = quick ? 30 : 100;
+  const tlsRounds = quick ? 1 : 3;
+  const tlsType = 'incident.closed';
+  const perScheme = { http: { deliveries: 0, ms: 0, cpuUs: 0, connections: 0 }, https: { deliveries: 0, ms: 0, cpuUs: 0, connections: 0 } };
+  for (let round = 0; round < tlsRounds * 2; round++) {
+    const scheme = round % 2 === 0 ? 'http' : 'https';
+    const url = scheme === 'http' ? `http://localhost:${receiver.port}/hook` : `https://localhost:${tlsReceiver.port}/hook`;
+    const ids: string[] = [];
+    for (let i = 0; i < TLS_FANOUT; i++) ids.push((await service.webhooks.create(principal, { url, events: [tlsType] })).id);
+    await service.db.query('analyze webhook_subscriptions');
+    const total = TLS_FANOUT * tlsEvents;
+    const done = async () => (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where subscription_id = any($1) and status = 'succeeded'`, [ids]))[0].n >= total;
+    received.clientPorts.clear();
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    await rate(tlsEvents, 16, (i) => publish(tlsType, { i }));
+    await until(done, 600_000);
+    const spent = process.cpuUsage(cpu);
+    Object.assign(perScheme[scheme], {
+      deliveries: perScheme[scheme].deliveries + total, ms: perScheme[scheme].ms + performance.now() - start, cpuUs: perScheme[scheme].cpuUs + spent.user + spent.system,
+      connections: perScheme[scheme].connections + received.clientPorts.size,
+    });
+    for (const id of ids) await service.webhooks.remove(principal, id);
+  }
+  const tlsRate = (s: 'http' | 'https') => perScheme[s].deliveries / (perScheme[s].ms / 1000);
+  const tlsCpu = (s: 'http' | 'https') => perScheme[s].cpuUs / perScheme[s].deliveries;
+  figure('fanout', 'engine_deliveries_per_s_http_by_name', tlsRate('http'), '1/s', { machine, deliveries: perScheme.http.deliveries, connections: perScheme.http.connections, rounds: tlsRounds, load: load() });
+  figure('fanout', 'engine_deliveries_per_s_https', tlsRate('https'), '1/s', { machine, deliveries: perScheme.https.deliveries, connections: perScheme.https.connections, rounds: tlsRounds });
+  figure('fanout', 'https_vs_http_rate', tlsRate('https') / tlsRate('http'), 'x');
+  figure('fanout', 'process_cpu_us_per_delivery_http', tlsCpu('http'), 'us');
+  figure('fanout', 'process_cpu_us_per_delivery_https', tlsCpu('https'), 'us');
+  figure('fanout', 'https_vs_http_cpu', tlsCpu('https') / tlsCpu('http'), 'x');
+
   // (c) publish-to-receive latency at a fixed 1,000 deliveries/s: 100 events a second to 10
   // subscriptions each, for 10 s (3 s with --quick).
   const LAT_FANOUT = 10;
@@ -200,4 +245,5 @@ try {
 } finally {
   await close();
   receiver.stop(true);
+  tlsReceiver.stop(true);
 }

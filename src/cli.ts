@@ -1,6 +1,7 @@
 #!/usr/bin/env bun
 // The `argus` command: `npm run argus -- <command> [options]`.
-import { loadConfig, ConfigError, type Config } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
+import { ConfigError } from './config-error.ts';
 import { openServices, startService, type Service } from './main.ts';
 import { describeOptions, parseFlags, UsageError, type Flags, type OptionSpecs } from './args.ts';
 import { adminCommands, type AdminResult } from './admin-commands.ts';
@@ -11,7 +12,7 @@ import { DriverNotGuarded } from './db/postgres.ts';
 import { embeddedDatabaseHolder, EmbeddedDatabaseInUse } from './db/embedded-lock.ts';
 import { BundleError } from './graphql/bundles.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
-import { onShutdownSignal } from './platform.ts';
+import { onReloadSignal, onShutdownSignal } from './platform.ts';
 import { createLogger } from './log.ts';
 import { ApiError } from './http/errors.ts';
 import packageJson from '../package.json' with { type: 'json' };
@@ -64,6 +65,7 @@ export const commands: Record<string, Command> = {
       // Stoppable from the moment it answers: a SIGTERM between listening and the end of
       // start-up killed it uncleanly (exit 143), and kept the embedded database's lock.
       keepRunning(service, rest);
+      onReloadSignal(() => void service.reloadTls());
       await rest;
       return 'running';
     },

@@ -1,4 +1,7 @@
 import { DEFAULT_MAX_JSON_DEPTH } from './http/json.ts';
+import { ConfigError } from './config-error.ts';
+import { readCertificates, readServerTls, type ServerTls } from './tls-files.ts';
+import { TrustedProxies, parseForwardedHeaders, type ForwardedHeaders } from './http/client-address.ts';
 
 // Environment → one typed, validated config object. A bad value stops startup with a
 // message naming the variable. Every variable is documented in README.md.
@@ -6,7 +9,12 @@ import { DEFAULT_MAX_JSON_DEPTH } from './http/json.ts';
 export interface Config {
   port: number;
   host: string;
+  /** HTTPS served by the process (TLS_CERT_FILE and TLS_KEY_FILE, read at startup); null for HTTP. */
+  tls: ServerTls | null;
   publicUrl: string;
+  /** Sockets whose forwarded headers are believed (TRUSTED_PROXIES), and which headers those are. */
+  trustedProxies: TrustedProxies;
+  forwardedHeaders: ForwardedHeaders;
   databaseUrl: string | null;
   dataDir: string;
   dbPoolMax: number;
@@ -31,6 +39,8 @@ export interface Config {
   runWorkers: boolean;
   webhookTimeoutMs: number;
   webhookEndpointConcurrency: number;
+  /** PEM certificates trusted for webhook receivers besides the system's roots (WEBHOOK_CA_FILE). */
+  webhookCa: string | null;
   /** Days of delivery history (events, deliveries, attempts, the machine journal) kept. */
   deliveryRetentionDays: number;
   /** Delay in ms before each attempt of a delivery (the first is the first attempt's). */
@@ -63,12 +73,6 @@ function schedule(env: Env, name: string): number[] {
     if (ms > 86_400_000) throw new ConfigError(name, `a delay is at most 24h, got "${part}"`);
     return ms;
   });
-}
-
-export class ConfigError extends Error {
-  constructor(public readonly variable: string, message: string) {
-    super(`${variable}: ${message}`);
-  }
 }
 
 type Env = Record<string, string | undefined>;
@@ -155,8 +159,23 @@ export function loadConfig(env: Env = process.env, terminal = Boolean(process.st
   return config;
 }
 
+function path(env: Env, name: string): string | null {
+  return env[name]?.trim() || null;
+}
+
+function serverTls(env: Env): ServerTls | null {
+  const certFile = path(env, 'TLS_CERT_FILE');
+  const keyFile = path(env, 'TLS_KEY_FILE');
+  if (certFile === null && keyFile === null) return null;
+  if (certFile === null) throw new ConfigError('TLS_CERT_FILE', 'must be set with TLS_KEY_FILE (the certificate chain of that key, PEM)');
+  if (keyFile === null) throw new ConfigError('TLS_KEY_FILE', 'must be set with TLS_CERT_FILE (the private key of that certificate, PEM)');
+  return readServerTls(certFile, keyFile);
+}
+
 function readConfig(env: Env, terminal: boolean): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
+  const tls = serverTls(env);
+  const caFile = path(env, 'WEBHOOK_CA_FILE');
   const masterKey = env.MASTER_KEY?.trim() || null;
   if (masterKey !== null && !/^[A-Za-z0-9+/_-]{43}=?$/.test(masterKey)) {
     throw new ConfigError('MASTER_KEY', 'must be 32 random bytes, base64 encoded (openssl rand -base64 32)');
@@ -164,7 +183,10 @@ function readConfig(env: Env, terminal: boolean): Config {
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
-    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`,
+    tls,
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `${tls ? 'https' : 'http'}://localhost:${port}`,
+    trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
+    forwardedHeaders: parseForwardedHeaders(env.FORWARDED_HEADERS),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: env.DATA_DIR?.trim() || './.data',
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),
@@ -186,6 +208,7 @@ function readConfig(env: Env, terminal: boolean): Config {
     runWorkers: bool(env, 'RUN_WORKERS', true),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
     webhookEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 1000),
+    webhookCa: caFile === null ? null : readCertificates('WEBHOOK_CA_FILE', caFile).pem,
     deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 30, 1, 3650),
     webhookRetrySchedule: schedule(env, 'WEBHOOK_RETRY_SCHEDULE'),
     tracing: tracing(env),

@@ -16,6 +16,7 @@ import { routePlugins } from './routes.ts';
 import { docsRoutes } from './docs/routes.ts';
 import { Housekeeping } from './housekeeping/service.ts';
 import { startTracing } from './telemetry/tracing.ts';
+import { readServerTls } from './tls-files.ts';
 
 /** How often a worker process sweeps expired tokens and old authorization sessions. */
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
@@ -38,6 +39,11 @@ export interface Service extends Services {
   url: string | null;
   workers: Workers;
   housekeeping: Housekeeping;
+  /**
+   * Reads TLS_CERT_FILE and TLS_KEY_FILE again and serves the renewed certificate to new
+   * connections (SIGHUP); requests in progress finish. Files that do not load change nothing.
+   */
+  reloadTls(): Promise<void>;
   /** Runs fn first thing when the service stops (before requests drain). */
   onStop(fn: () => Promise<void>): void;
   stop(): Promise<void>;
@@ -65,7 +71,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const migrations = await loadMigrations();
 
   let shuttingDown = false;
-  const http = createHttpApp({ log, metrics, maxBodyBytes: config.maxBodyBytes, maxJsonDepth: config.maxJsonDepth }, [
+  const http = createHttpApp({ log, metrics, maxBodyBytes: config.maxBodyBytes, maxJsonDepth: config.maxJsonDepth, trustedProxies: config.trustedProxies, forwardedHeaders: config.forwardedHeaders }, [
     healthRoutes({ db, migrations, metrics, isShuttingDown: () => shuttingDown }),
     ...routePlugins(services),
     docsRoutes(() => http.app, config.publicUrl),
@@ -85,10 +91,26 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   }
 
   let server: RunningServer | null = null;
+  const scheme = config.tls ? 'https' : 'http';
   if (options.http) {
-    server = serve(handle, { port: config.port, hostname: config.host, maxBodyBytes: config.maxBodyBytes });
-    log.info('listening', { url: `http://${config.host}:${server.port}`, database: db.kind, workers: options.workers });
+    server = serve(handle, { port: config.port, hostname: config.host, tls: config.tls });
+    log.info('listening', { url: `${scheme}://${config.host}:${server.port}`, database: db.kind, workers: options.workers, public_url: config.publicUrl });
   }
+
+  const reloadTls = async () => {
+    if (!server || !config.tls) {
+      log.warn('SIGHUP ignored: this process serves no TLS (TLS_CERT_FILE and TLS_KEY_FILE are not set)');
+      return;
+    }
+    const { certFile, keyFile } = config.tls;
+    try {
+      const renewed = readServerTls(certFile, keyFile);
+      await server.reloadTls(renewed);
+      log.info('TLS certificate reloaded', { cert_file: certFile });
+    } catch (error) {
+      log.error('TLS certificate not reloaded; still serving the previous one', { cert_file: certFile, key_file: keyFile, error });
+    }
+  };
 
   const stopHooks: Array<() => Promise<void>> = [];
   let stopping: Promise<void> | null = null;
@@ -120,9 +142,10 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     server,
     workers,
     housekeeping,
-    url: server ? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}` : null,
+    url: server ? `${scheme}://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}` : null,
     handle: (request) => handle(request, { remoteAddress: '127.0.0.1' }),
     httpApp: () => http.app,
+    reloadTls,
     onStop: (fn) => void stopHooks.push(fn),
     stop,
   };

@@ -2,19 +2,25 @@
 // web-standard APIs plus the node: builtins both runtimes provide.
 import { readFile, readdir, mkdir, writeFile, rm, chmod } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
-import { request as httpsRequest } from 'node:https';
 
 export type FetchHandler = (request: Request, info: { remoteAddress: string }) => Response | Promise<Response>;
 
+export interface ServerTlsFiles { cert: string; key: string }
+
 export interface RunningServer {
   port: number;
+  /**
+   * Serves with a renewed certificate without dropping a request: a new listener opens on the
+   * same port beside the old one (SO_REUSEPORT), then the old one stops accepting, finishes the
+   * requests it has and closes. Only for a server started with TLS.
+   */
+  reloadTls(tls: ServerTlsFiles): Promise<void>;
   stop(): Promise<void>;
 }
 
 interface DenoLike {
-  createHttpClient(options: { allowHost?: boolean }): unknown;
   serve(
-    options: { port: number; hostname: string; onListen?: () => void } | { path: string; onListen?: () => void },
+    options: { port: number; hostname: string; reusePort?: boolean; cert?: string; key?: string; onListen?: () => void } | { path: string; onListen?: () => void },
     handler: (request: Request, info: { remoteAddr: { hostname: string } }) => Response | Promise<Response>,
   ): { shutdown(): Promise<void>; addr: { port: number } };
 }
@@ -37,12 +43,26 @@ function tracked(handler: FetchHandler) {
   return { wrapped, settled };
 }
 
-export function serve(handler: FetchHandler, options: { port: number; hostname: string; maxBodyBytes: number }): RunningServer {
+interface Listener { port: number; stop(): Promise<void> }
+
+/** How long a stopping listener lets answers still being written (streams) go on after its handlers are done. */
+const STREAMS_GRACE_MS = 1000;
+
+/**
+ * One listening socket. With TLS it shares its port (reusePort) so that a reload can open the
+ * next listener before this one closes: Bun's `server.reload({ tls })` keeps serving the old
+ * certificate, and Deno has no reload at all. Deno needs --unstable-net for reusePort (in
+ * `npm run start:deno`). Plain HTTP keeps an exclusive port.
+ */
+function listen(handler: FetchHandler, options: { port: number; hostname: string }, tls: ServerTlsFiles | null): Listener {
   const { wrapped, settled } = tracked(handler);
+  const reusePort = tls !== null;
   if (runtimeName === 'bun') {
     const server = Bun.serve({
       port: options.port,
       hostname: options.hostname,
+      reusePort,
+      tls: tls ? { cert: tls.cert, key: tls.key } : undefined,
       // Bodies are checked against MAX_BODY_BYTES by the HTTP layer, which reads them as a
       // stream and answers 413 in the error envelope at any size and with any transfer
       // encoding; Bun's own cap (a bare 413) must never come first, so it is off.
@@ -52,18 +72,36 @@ export function serve(handler: FetchHandler, options: { port: number; hostname: 
     return {
       port: server.port ?? options.port,
       stop: async () => {
-        // Stop accepting, let requests in progress finish, then close idle keep-alive sockets.
-        void server.stop(false);
+        // Stop accepting and let requests in progress finish; Bun's graceful stop settles once
+        // their answers are written (idle keep-alive sockets are closed). A response that never
+        // ends (a live stream) is closed once every handler has answered and a moment passed.
+        const closed = server.stop(false);
         await settled();
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, STREAMS_GRACE_MS))]);
         await server.stop(true);
       },
     };
   }
   const deno = (globalThis as unknown as { Deno: DenoLike }).Deno;
-  const server = deno.serve({ port: options.port, hostname: options.hostname, onListen: () => {} }, (request, info) =>
+  const server = deno.serve({ port: options.port, hostname: options.hostname, ...(tls ? { reusePort, cert: tls.cert, key: tls.key } : {}), onListen: () => {} }, (request, info) =>
     wrapped(request, { remoteAddress: info.remoteAddr.hostname }),
   );
   return { port: server.addr.port, stop: () => server.shutdown() };
+}
+
+export function serve(handler: FetchHandler, options: { port: number; hostname: string; tls: ServerTlsFiles | null }): RunningServer {
+  let current = listen(handler, options, options.tls);
+  const port = current.port;
+  return {
+    port,
+    reloadTls: async (tls) => {
+      if (!options.tls) throw new Error('this server does not serve TLS');
+      const previous = current;
+      current = listen(handler, { ...options, port }, tls);
+      await previous.stop();
+    },
+    stop: () => current.stop(),
+  };
 }
 
 /** An HTTP server on a Unix socket (the local control socket), readable by its owner only. */
@@ -94,87 +132,13 @@ export function onShutdownSignal(handler: (signal: string) => void): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => handler(signal));
 }
 
+/** SIGHUP: the conventional "read your files again" (a renewed certificate). */
+export function onReloadSignal(handler: () => void): void {
+  process.on('SIGHUP', handler);
+}
+
 /** The addresses a host name resolves to (node:dns, on both runtimes: the system resolver). */
 export async function resolveHost(host: string): Promise<string[]> {
   return (await lookup(host, { all: true })).map((a) => a.address);
 }
 
-export interface OutboundInit { method: string; body?: string; headers: Record<string, string>; signal: AbortSignal }
-
-function atAddress(url: URL, address: string): URL {
-  const at = new URL(url);
-  at.hostname = address.includes(':') ? `[${address}]` : address;
-  return at;
-}
-
-let denoHostClient: unknown = null;
-
-/**
- * A request to `url` over a connection to `address` (an address the caller has checked), with
- * no lookup of its own: the request line, the Host header and, for https, the TLS server name
- * and the certificate check are those of the URL's host. Redirects are not followed.
- *
- * Bun: fetch to the address, with the Host header and `tls.serverName` (SNI and certificate
- *      identity; connections are pooled per server name).
- * Deno, http: fetch to the address with the Host header, through a client that allows it
- *      (`allowHost`; without it Deno replaces the header with the address).
- * Deno, https: Deno's fetch cannot set the TLS server name, and its client's `tcp` proxy
- *      transport, which would pin the connection, does not complete an https request (Deno
- *      2.9: "connection closed before message completed"; for http it sends the absolute URL
- *      as request target); so node:https connects to the address with `servername` (SNI and
- *      the certificate checked against the URL's host).
- */
-export function pinnedFetch(url: URL, address: string, init: OutboundInit): Promise<Response> {
-  const headers = { ...init.headers, host: url.host };
-  if (runtimeName === 'bun') {
-    const tls = url.protocol === 'https:' ? { serverName: url.hostname } : undefined;
-    return fetch(atAddress(url, address), { ...init, headers, redirect: 'manual', tls });
-  }
-  if (url.protocol === 'http:') {
-    denoHostClient ??= (globalThis as unknown as { Deno: DenoLike }).Deno.createHttpClient({ allowHost: true });
-    const denoInit = { ...init, headers, redirect: 'manual', client: denoHostClient } as RequestInit;
-    return fetch(atAddress(url, address), denoInit);
-  }
-  return nodeHttpsRequest(url, address, { ...init, headers });
-}
-
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-/** node:https to `address` with the URL's host as TLS server name, answered as a Response. */
-function nodeHttpsRequest(url: URL, address: string, init: OutboundInit): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest(
-      { host: address, port: url.port || 443, path: url.pathname + url.search, method: init.method, headers: init.headers, servername: url.hostname, signal: init.signal },
-      (res) => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          for (const one of value === undefined ? [] : Array.isArray(value) ? value : [value]) headers.append(name, one);
-        }
-        const status = res.statusCode ?? 0;
-        if (NULL_BODY_STATUSES.has(status)) {
-          res.resume();
-          resolve(new Response(null, { status, headers }));
-          return;
-        }
-        const body = new ReadableStream<Uint8Array>({
-          start(controller) {
-            res.on('data', (chunk: Uint8Array) => controller.enqueue(new Uint8Array(chunk)));
-            res.on('end', () => controller.close());
-            res.on('error', (error) => controller.error(error));
-          },
-          cancel() {
-            res.destroy();
-          },
-        });
-        try {
-          resolve(new Response(body, { status, headers }));
-        } catch (error) {
-          res.destroy();
-          reject(error);
-        }
-      },
-    );
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}

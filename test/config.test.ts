@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'bun:test';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config.ts';
+import { ConfigError } from '../src/config-error.ts';
 
 describe('config', () => {
   test('embedded defaults', () => {
@@ -56,5 +60,16 @@ describe('config', () => {
     const c = loadConfig({ PUBLIC_URL: 'https://auth.example.com/', SIGNING_ALGS: 'RS256, ES256' });
     expect(c.publicUrl).toBe('https://auth.example.com');
     expect(c.signingAlgs).toEqual(['RS256', 'ES256']);
+  });
+
+  test('WEBHOOK_CA_FILE: a file that is missing or holds no certificate is refused, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argus-config-'));
+    const notPem = join(dir, 'ca.txt');
+    writeFileSync(notPem, 'not a certificate');
+    expect(() => loadConfig({ WEBHOOK_CA_FILE: join(dir, 'missing.pem') })).toThrow(`WEBHOOK_CA_FILE: cannot read ${join(dir, 'missing.pem')} (ENOENT)`);
+    expect(() => loadConfig({ WEBHOOK_CA_FILE: notPem })).toThrow(`WEBHOOK_CA_FILE: ${notPem} holds no PEM certificate`);
+    const broken = join(dir, 'broken.pem');
+    writeFileSync(broken, '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
+    expect(() => loadConfig({ WEBHOOK_CA_FILE: broken })).toThrow(`WEBHOOK_CA_FILE: certificate 1 in ${broken} does not parse`);
   });
 });

@@ -12,11 +12,12 @@ import { scratchDatabase } from '../../src/db/scratch.ts';
 import { postgresUrl, scratchPostgres } from '../support.ts';
 import { PgBossBaseline } from '../baselines/pgboss.ts';
 
-export async function webhookRig() {
+/** `env` adds engine settings (e.g. WEBHOOK_CA_FILE) to the shared ones. */
+export async function webhookRig(env: Record<string, string> = {}) {
   const pg = await scratchPostgres();
   const bossDb = await scratchDatabase(postgresUrl, 'argus_bench_pgboss', 20);
   // The engine's settings, also for worker processes a bench starts on the same database.
-  const workerEnv = { DATABASE_URL: pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')), ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '20', WORKER_BATCH_SIZE: '1000', WORKER_MAX_IN_FLIGHT: '4000', WEBHOOK_ENDPOINT_CONCURRENCY: '64', DB_POOL_MAX: '20' };
+  const workerEnv = { DATABASE_URL: pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')), ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '20', WORKER_BATCH_SIZE: '1000', WORKER_MAX_IN_FLIGHT: '4000', WEBHOOK_ENDPOINT_CONCURRENCY: '64', DB_POOL_MAX: '20', ...env };
   const service = await startService(loadConfig({ PORT: '0', ...workerEnv }), { http: false, workers: true, log: silentLogger });
   // One job per delivery, fetched 1,000 at a time by 4 loops: up to 4,000 in flight, the
   // engine's budget above (WORKER_MAX_IN_FLIGHT). Of the shapes tried draining 30,000 jobs

@@ -10,13 +10,20 @@ import { requestInfo, type RequestInfo } from './request-info.ts';
 import { isDatabaseUnavailable, isDataException, isTransactionConflict } from '../db/db.ts';
 import { parseBody, payloadTooLarge } from './body.ts';
 import { httpSpan } from '../telemetry/spans.ts';
+import { clientOf, TrustedProxies, type ForwardedHeaders } from './client-address.ts';
 
 export interface HttpOptions {
   log: Logger;
   metrics: Metrics;
   maxBodyBytes: number;
   maxJsonDepth: number;
+  /** Whose forwarded headers are believed (TRUSTED_PROXIES; none by default), and which ones. */
+  trustedProxies?: TrustedProxies;
+  forwardedHeaders?: ForwardedHeaders;
 }
+
+/** Sent on every answer to a client that came over HTTPS: browsers keep to HTTPS for a year. */
+const HSTS = 'max-age=31536000';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -38,21 +45,30 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${escaped}/?$`);
 }
 
-/** No answer of this service is to be sniffed into another media type (an error page as HTML, say). */
-function withNosniff(response: Response): Response {
+/**
+ * No answer of this service is to be sniffed into another media type (an error page as HTML,
+ * say); over HTTPS, every answer says to keep to it (HSTS).
+ */
+function withSecurityHeaders(response: Response, https: boolean): Response {
+  const set = (headers: Headers) => {
+    headers.set('x-content-type-options', 'nosniff');
+    if (https) headers.set('strict-transport-security', HSTS);
+  };
   try {
-    response.headers.set('x-content-type-options', 'nosniff');
+    set(response.headers);
     return response;
   } catch {
     // Immutable headers (Response.redirect): the same answer, with headers of its own.
     const copy = new Response(response.body, response);
-    copy.headers.set('x-content-type-options', 'nosniff');
+    set(copy.headers);
     return copy;
   }
 }
 
 export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
   const { log, metrics } = options;
+  const proxies = options.trustedProxies ?? TrustedProxies.none;
+  const forwarded = options.forwardedHeaders ?? 'x-forwarded';
   const requests = metrics.counter('argus_http_requests_total', 'HTTP requests answered, by route and status');
   const latency = metrics.histogram('argus_http_request_duration_seconds', 'HTTP request latency by route');
 
@@ -109,19 +125,27 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
 
   return {
     app,
-    /** Entry point for the platform server: records the peer address, then routes. */
+    /**
+     * Entry point for the platform server: records who sent the request (the socket's address,
+     * or the client a trusted proxy reports; the socket's scheme is the request URL's), then routes.
+     */
     handle: (request: Request, peer: { remoteAddress: string }): Promise<Response> => {
       const info: RequestInfo = requestInfo(request);
-      info.remoteAddress = peer.remoteAddress;
+      const scheme = request.url.startsWith('https:') ? 'https' : 'http';
+      info.client = clientOf(peer.remoteAddress, request.headers, scheme, proxies, forwarded);
       const given = request.headers.get('x-request-id');
       if (given && REQUEST_ID.test(given)) info.id = given;
       return httpSpan(request, () => app.handle(request), () => ({ route: info.route ?? 'unmatched' })).then((answered) => {
-        const response = withNosniff(answered);
+        const { client } = info;
+        const response = withSecurityHeaders(answered, client.scheme === 'https');
         const seconds = (performance.now() - info.start) / 1000;
         const route = info.route ?? 'unmatched';
         requests.inc({ route, method: request.method, status: String(response.status) });
         latency.observe(seconds, { route });
-        log.debug('request', { request_id: info.id, method: request.method, route, status: response.status, duration_ms: Math.round(seconds * 1000) });
+        log.debug('request', {
+          request_id: info.id, method: request.method, route, status: response.status, duration_ms: Math.round(seconds * 1000),
+          client_address: client.address, scheme: client.scheme, host: client.host, ...(client.proxy ? { proxy: client.proxy } : {}),
+        });
         return response;
       });
     },

@@ -33,7 +33,7 @@ export function integrationRequestRoutes(deps: { auth: Authenticator; requests: 
       async ({ request, body, set }) => {
         const input = body as RequestInput;
         try {
-          const ack = await requests.submit(input, requestInfo(request).remoteAddress);
+          const ack = await requests.submit(input, requestInfo(request).client.address);
           if (wantsHtml(request)) return acknowledgementPage(ack);
           set.status = 201;
           return ack;

@@ -7,7 +7,7 @@ import type { AppRow } from '../identity/apps/service.ts';
 import { usableKeys } from '../identity/apps/client-keys.ts';
 import { checkTarget } from '../webhooks/target-check.ts';
 import { readCapped } from '../webhooks/http-client.ts';
-import { pinnedFetch } from '../platform.ts';
+import { outboundFetch } from '../outbound.ts';
 
 const KEEP_MS = 5 * 60_000;
 const REFETCH_AFTER_MS = 30_000;
@@ -51,9 +51,7 @@ export class ClientKeys {
     const init = { method: 'GET', headers: { accept: 'application/jwk-set+json, application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) };
     let text: string;
     try {
-      const res = checked.target.address === null
-        ? await fetch(uri, { ...init, redirect: 'manual' })
-        : await pinnedFetch(new URL(uri), checked.target.address, init);
+      const res = await outboundFetch(new URL(uri), checked.target.address, { ...init, extraCa: null });
       if (res.status !== 200) {
         await res.body?.cancel();
         throw new ClientKeysUnavailable(`the app's jwks_uri answered ${res.status}`);

@@ -55,7 +55,7 @@ export function oauthRoutes(services: Services) {
   const addressFailures = new RateLimiter(100, 60_000);
   const authenticate: Authenticate = async (request, body, endpoint) => {
     const creds = readClientCredentials(request, body);
-    const address = requestInfo(request).remoteAddress;
+    const address = requestInfo(request).client.address;
     const pair = `${creds.clientId}@${address}`;
     const wait = Math.max(clientFailures.peek(pair), addressFailures.peek(address));
     if (wait > 0) throw tooManyRequests(wait);

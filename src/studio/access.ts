@@ -64,7 +64,7 @@ export class StudioAccess {
     // The configured public origin only, never one derived from the request (its Host header
     // is the client's to forge).
     if (origin !== null && !this.origins.has(origin)) throw forbidden('invalid_origin', 'sign in from the studio page of this service (at PUBLIC_URL)');
-    const key = `${requestInfo(request).remoteAddress} ${body.email.toLowerCase()}`;
+    const key = `${requestInfo(request).client.address} ${body.email.toLowerCase()}`;
     const wait = this.attempts.hit(key);
     if (wait > 0) throw tooManyRequests(wait);
     const tenant = await this.deps.tenants.tenantByName(body.tenant.trim());

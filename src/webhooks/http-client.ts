@@ -1,8 +1,11 @@
 // The outbound request: no redirects followed, a hard timeout, the response body read up to
-// a small cap. Every failure becomes data for the delivery machine, never an exception.
-// A checked target with an address is connected to that address and nowhere else.
-import { pinnedFetch } from '../platform.ts';
+// a small cap. Every failure becomes data for the delivery machine, never an exception: a
+// certificate the receiver presents is checked (against the system's roots and WEBHOOK_CA_FILE)
+// and a refused one is recorded as such, with nothing sent. A checked target with an address is
+// connected to that address and nowhere else.
+import { outboundFetch } from '../outbound.ts';
 import type { CheckedTarget } from './target-check.ts';
+import { sendError } from './send-errors.ts';
 
 export interface SendResult { status: number | null; body: string; durationMs: number; error: string | null; retryAfterMs: number | null }
 
@@ -45,21 +48,18 @@ function retryAfter(header: string | null): number | null {
 
 /**
  * POSTs to a target: a URL string is fetched as it is (its own lookup, if it names a host);
- * a checked target is sent to the address that was checked (see checkTarget).
+ * a checked target is sent to the address that was checked (see checkTarget). `extraCa` (PEM)
+ * is trusted besides the system's roots.
  */
-export async function postWebhook(target: string | CheckedTarget, body: string, headers: Record<string, string>, timeoutMs: number): Promise<SendResult> {
+export async function postWebhook(target: string | CheckedTarget, body: string, headers: Record<string, string>, timeoutMs: number, extraCa: string | null = null): Promise<SendResult> {
   const started = performance.now();
   try {
-    const init = { method: 'POST', body, headers, signal: AbortSignal.timeout(timeoutMs) };
-    const res = typeof target === 'string' || target.address === null
-      ? await fetch(typeof target === 'string' ? target : target.url, { ...init, redirect: 'manual' })
-      : await pinnedFetch(new URL(target.url), target.address, init);
+    const { url, address } = typeof target === 'string' ? { url: target, address: null } : target;
+    const res = await outboundFetch(new URL(url), address, { method: 'POST', body, headers, signal: AbortSignal.timeout(timeoutMs), extraCa });
     const text = await readCapped(res);
     return { status: res.status, body: text, durationMs: Math.round(performance.now() - started), error: null, retryAfterMs: retryAfter(res.headers.get('retry-after')) };
   } catch (error) {
-    const e = error as Error;
-    const message = e.name === 'TimeoutError' || e.name === 'AbortError' ? `timed out after ${timeoutMs} ms` : `connection failed: ${e.message}`;
-    return { status: null, body: '', durationMs: Math.round(performance.now() - started), error: message, retryAfterMs: null };
+    return { status: null, body: '', durationMs: Math.round(performance.now() - started), error: sendError(error, timeoutMs), retryAfterMs: null };
   }
 }
 

@@ -11,7 +11,7 @@
 //             outside 2000::/3: always refused
 //
 // A name is resolved once, every answer must be allowed, and the request then connects to
-// the answer that was checked (the caller pins it; see pinnedFetch in src/platform.ts), so no
+// the answer that was checked (the caller pins it; see outboundFetch in src/outbound.ts), so no
 // second lookup can answer differently between the check and the connection. The check runs
 // at creation and update, and again before every send.
 import ipaddr from 'ipaddr.js';

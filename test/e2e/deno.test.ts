@@ -1,44 +1,36 @@
-// The same server on Deno 2: start `deno run src/cli.ts serve` on the embedded database and
-// speak HTTP to it.
+// The same server on Deno 2: start `deno run src/cli.ts serve` (as `npm run start:deno` does)
+// on the embedded database and speak HTTP to it.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Subprocess } from 'bun';
+import { createServer, type Server } from 'node:https';
 import * as oauth from 'oauth4webapi';
 import { exportJWK, generateKeyPair } from 'jose';
-import { freePort, untilReady } from '../support/service.ts';
+import { makeTestPki, type Leaf } from '../support/certs.ts';
+import { bootstrapTenant, spawnServe, type Spawned } from '../support/spawned.ts';
 
-const root = join(import.meta.dir, '../..');
-let proc: Subprocess<'ignore', 'pipe', 'pipe'>;
+const pki = makeTestPki();
+let server: Spawned;
 let url: string;
-let output = '';
-let dataDir = '';
 let adminToken = '';
 
 beforeAll(async () => {
-  const port = freePort();
-  url = `http://127.0.0.1:${port}`;
-  proc = Bun.spawn([join(root, 'node_modules/.bin/deno'), 'run', '--allow-all', 'src/cli.ts', 'serve'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: (dataDir = mkdtempSync(join(tmpdir(), 'argus-deno-'))), DATABASE_URL: '', LOG_LEVEL: 'info', ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '50' },
-    stdin: 'ignore', stdout: 'pipe', stderr: 'pipe',
-  });
-  void (async () => {
-    const reader = proc.stdout.getReader();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) output += new TextDecoder().decode(r.value);
-  })();
-  await untilReady(url, proc, 60_000, async () => `${output}\n${await new Response(proc.stderr).text()}`);
+  server = await spawnServe('deno', { WEBHOOK_CA_FILE: pki.caFile }, { limitMs: 60_000 });
+  url = server.url;
 }, 90_000);
 
 afterAll(async () => {
-  proc.kill('SIGTERM');
-  await proc.exited;
+  await server.stop();
 });
+
+const bootstrap = async () => (await bootstrapTenant(server)).token;
+
+async function api(method: string, path: string, token: string, body?: unknown) {
+  const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
 
 describe('on Deno', () => {
   test('the log says so, and the embedded database is ready', async () => {
-    expect(output).toContain('"runtime":"deno"');
+    expect(server.output()).toContain('"runtime":"deno"');
     const res = await fetch(`${url}/readyz`);
     expect(await res.json()).toEqual({ status: 'ready', checks: { database: 'ok', migrations: 'ok' } });
   });
@@ -60,20 +52,14 @@ describe('on Deno', () => {
   });
 
   test('bootstrap through its control socket, then a signed webhook delivery', async () => {
-    const boot = Bun.spawn([process.execPath, 'src/cli.ts', 'bootstrap', '--tenant', 'Deno Co', '--admin-email', 'admin@deno.example', '--json'], {
-      cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, stdout: 'pipe', stderr: 'pipe',
-    });
-    const [out, code] = await Promise.all([new Response(boot.stdout).text(), boot.exited]);
-    expect(code).toBe(0);
-    const { admin_access_token: token } = JSON.parse(out) as { admin_access_token: string };
+    const token = await bootstrap();
     adminToken = token;
     const got: string[] = [];
     const receiver = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: async (req) => { got.push(req.headers.get('webhook-signature') ?? ''); await req.text(); return new Response('ok'); } });
     try {
-      const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      const hook = await fetch(`${url}/v1/webhooks`, { method: 'POST', headers: auth, body: JSON.stringify({ url: `http://127.0.0.1:${receiver.port}/h`, events: ['case.created'] }) });
+      const hook = await api('POST', '/v1/webhooks', token, { url: `http://127.0.0.1:${receiver.port}/h`, events: ['case.created'] });
       expect(hook.status).toBe(201);
-      const event = await fetch(`${url}/v1/events`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'case.created', data: { on: 'deno' } }) });
+      const event = await api('POST', '/v1/events', token, { type: 'case.created', data: { on: 'deno' } });
       expect(event.status).toBe(202);
       for (let i = 0; i < 200 && got.length === 0; i++) await Bun.sleep(25);
       expect(got).toHaveLength(1);
@@ -82,6 +68,43 @@ describe('on Deno', () => {
       receiver.stop(true);
     }
   });
+
+  test('webhooks over HTTPS: a receiver of the WEBHOOK_CA_FILE CA gets its delivery; an expired or wrong-name certificate is recorded on the attempt, with nothing sent', async () => {
+    const token = await bootstrap();
+    const servers: Server[] = [];
+    const got: Record<string, number> = {};
+    const receiver = async (label: string, leaf: Leaf) => {
+      got[label] = 0;
+      const s = createServer({ cert: leaf.cert, key: leaf.key }, (req, res) => { got[label]++; req.resume(); req.on('end', () => res.end('ok')); });
+      await new Promise<void>((resolve) => s.listen(0, '::', resolve));
+      servers.push(s);
+      const hook = await api('POST', '/v1/webhooks', token, { url: `https://localhost:${(s.address() as { port: number }).port}/h`, events: ['case.created'] });
+      expect(hook.status).toBe(201);
+      return hook.body.id as string;
+    };
+    try {
+      const hooks = {
+        valid: await receiver('valid', pki.leaf('valid')),
+        expired: await receiver('expired', pki.leaf('expired', { expired: true })),
+        'wrong-name': await receiver('wrong-name', pki.leaf('wrong-name', { names: ['other.test'] })),
+      };
+      expect((await api('POST', '/v1/events', token, { type: 'case.created', data: { over: 'tls' } })).status).toBe(202);
+      const firstAttempt = async (id: string) => {
+        for (let i = 0; i < 200; i++) {
+          const [d] = (await api('GET', `/v1/webhooks/${id}/deliveries`, token)).body.deliveries as Array<Record<string, unknown>>;
+          if (d && d.attempt === 1 && d.status !== 'sending') return d;
+          await Bun.sleep(25);
+        }
+        throw new Error(`no attempt for ${id}`);
+      };
+      expect(await firstAttempt(hooks.valid)).toMatchObject({ status: 'succeeded', response_status: 200, error: null });
+      expect(await firstAttempt(hooks.expired)).toMatchObject({ status: 'retrying', response_status: null, error: 'tls: certificate has expired' });
+      expect(await firstAttempt(hooks['wrong-name'])).toMatchObject({ status: 'retrying', response_status: null, error: 'tls: hostname mismatch' });
+      expect(got).toEqual({ valid: 1, expired: 0, 'wrong-name': 0 });
+    } finally {
+      for (const s of servers) s.close();
+    }
+  }, 30_000);
 
   test('the OAuth security profile: private_key_jwt with a jwks_uri, PAR, DPoP-bound tokens on a protected route (oauth4webapi)', async () => {
     expect(adminToken).not.toBe('');
@@ -119,8 +142,7 @@ describe('on Deno', () => {
   });
 
   test('SIGTERM stops it cleanly', async () => {
-    proc.kill('SIGTERM');
-    expect(await proc.exited).toBe(0);
-    expect(output).toContain('"msg":"stopped"');
+    expect(await server.stop()).toBe(0);
+    expect(server.output()).toContain('"msg":"stopped"');
   });
 });

@@ -43,7 +43,7 @@ const Form = t.Object(
 export function authorizeRoutes(deps: { authorization: AuthorizationService; secure: boolean }) {
   const { authorization, secure } = deps;
   return router('authorize')
-    .get('/v1/oauth/authorize', async ({ request, query }) => answer(await authorization.start(query, requestInfo(request).remoteAddress), secure), {
+    .get('/v1/oauth/authorize', async ({ request, query }) => answer(await authorization.start(query, requestInfo(request).client.address), secure), {
       query: t.Object({
         response_type: t.Optional(t.String({ maxLength: 50, examples: ['code'] })),
         client_id: t.Optional(t.String({ maxLength: 100, examples: ['app_123'] })),
@@ -58,7 +58,7 @@ export function authorizeRoutes(deps: { authorization: AuthorizationService; sec
       }, { additionalProperties: true }),
       detail: { summary: 'Start OAuth authorization code flow', tags, security: [], responses: { 302: { description: 'Redirect to the registered redirect URI with ?code= or an OAuth error' }, 200: { description: 'The sign-in page' } } },
     })
-    .post('/v1/oauth/authorize/login', async ({ request, body }) => answer(await authorization.login(body, cookieSession(request), requestInfo(request).remoteAddress), secure),
+    .post('/v1/oauth/authorize/login', async ({ request, body }) => answer(await authorization.login(body, cookieSession(request), requestInfo(request).client.address), secure),
       { body: Form, detail: { summary: 'Sign-in form of the authorization flow', tags, security: [] } })
     .post('/v1/oauth/authorize/consent', async ({ request, body }) => answer(await authorization.consent(body, cookieSession(request)), secure),
       { body: Form, detail: { summary: 'Consent form of the authorization flow', tags, security: [] } });

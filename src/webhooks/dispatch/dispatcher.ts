@@ -33,7 +33,7 @@ import { DeliveryTraces } from '../../telemetry/delivery-traces.ts';
 
 export const DELIVERIES_CHANNEL = 'argus_deliveries';
 
-export type DispatchConfig = Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight' | 'deliveryRetentionDays' | 'webhookRetrySchedule'>;
+export type DispatchConfig = Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookCa' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight' | 'deliveryRetentionDays' | 'webhookRetrySchedule'>;
 
 /** An operational event for the tenant (delivery.exhausted), published by the webhook service. */
 export type Announce = (tenantId: string, type: string, data: Record<string, unknown>) => Promise<void>;
@@ -403,7 +403,7 @@ export class Dispatcher {
     const checked = await checkTarget(row.url, this.config.allowPrivateTargets);
     if (!checked.ok) return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error: `target refused: ${checked.problem}`, retryAfterMs: null }, outcome: 'client_error', timestamp: null };
     const signature = await signatureHeader(p.secrets, row.event_id, p.timestamp, p.body);
-    const result = await postWebhook(checked.target, p.body, { ...deliveryHeaders(row.event_id, p.timestamp), 'webhook-signature': signature }, this.config.webhookTimeoutMs);
+    const result = await postWebhook(checked.target, p.body, { ...deliveryHeaders(row.event_id, p.timestamp), 'webhook-signature': signature }, this.config.webhookTimeoutMs, this.config.webhookCa);
     return { claimed: p.claimed, result, outcome: outcomeOf(result), timestamp: p.timestamp };
   }
 

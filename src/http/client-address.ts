@@ -1,0 +1,128 @@
+// Who a request came from. A request's socket address is its client, unless that address is
+// one of TRUSTED_PROXIES: then, and only then, the client address is read from the forwarded
+// headers the proxy set, walked from the right past the trusted hops, and the scheme and host
+// the client used from those headers too. These are what the server reports (logs) and counts
+// (rate limits); the issuer, PUBLIC_URL and every URL signed or checked never come from them.
+//
+// Which headers a proxy sets is configuration (FORWARDED_HEADERS), never guessed per request:
+// a proxy that sets X-Forwarded-For passes a client's own `Forwarded` header through untouched,
+// and the other way round, so reading whichever is present would let a client choose its address.
+import ipaddr from 'ipaddr.js';
+import { ConfigError } from '../config-error.ts';
+
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
+export type ForwardedHeaders = 'x-forwarded' | 'forwarded';
+
+export interface ClientInfo {
+  /** The client's address: the socket's, or the one a trusted proxy reported. */
+  address: string;
+  /** The scheme and Host the client used (as the trusted proxy reported them). */
+  scheme: 'http' | 'https';
+  host: string | null;
+  /** The trusted proxy the request came through; null when it came directly. */
+  proxy: string | null;
+}
+
+/** An address in its one spelling: IPv4-mapped IPv6 (::ffff:a.b.c.d) as IPv4, IPv6 compressed. */
+function strictAddress(text: string): Address | null {
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
+  if (!ipaddr.IPv6.isValid(text)) return null;
+  const v6 = ipaddr.IPv6.parse(text);
+  return v6.isIPv4MappedAddress() ? v6.toIPv4Address() : v6;
+}
+
+/** The addresses and CIDR ranges of TRUSTED_PROXIES; an entry that is neither stops startup. */
+export class TrustedProxies {
+  private constructor(private readonly ranges: Array<[Address, number]>) {}
+
+  static readonly none = new TrustedProxies([]);
+
+  static parse(raw: string | undefined, variable = 'TRUSTED_PROXIES'): TrustedProxies {
+    const entries = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+    const ranges = entries.map((entry): [Address, number] => {
+      const [addressText, bits, extra] = entry.split('/');
+      const address = strictAddress(addressText);
+      const max = address?.kind() === 'ipv4' ? 32 : 128;
+      if (address && extra === undefined && bits === undefined) return [address, max];
+      if (address && extra === undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= max) return [address, Number(bits)];
+      throw new ConfigError(variable, `"${entry}" is not an IP address or a CIDR range (10.0.0.0/8, 2001:db8::/32, 127.0.0.1)`);
+    });
+    return new TrustedProxies(ranges);
+  }
+
+  has(address: Address): boolean {
+    return this.ranges.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
+  }
+}
+
+export function parseForwardedHeaders(raw: string | undefined): ForwardedHeaders {
+  const value = (raw ?? '').trim().toLowerCase() || 'x-forwarded';
+  if (value !== 'x-forwarded' && value !== 'forwarded') throw new ConfigError('FORWARDED_HEADERS', `expected x-forwarded or forwarded, got "${raw}"`);
+  return value;
+}
+
+/** A hop as a proxy wrote it: an address, perhaps with a port ("1.2.3.4:5", "[::1]:5"); null otherwise. */
+function hopAddress(text: string): Address | null {
+  const t = text.trim().replace(/^"|"$/g, '');
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(t);
+  if (bracketed) return strictAddress(bracketed[1]);
+  const v4WithPort = /^([\d.]+):\d+$/.exec(t);
+  return strictAddress(v4WithPort ? v4WithPort[1] : t);
+}
+
+const SANE_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+
+interface Hop { for: string; proto?: string; host?: string }
+
+/** RFC 7239 elements, nearest hop last: `for=…;proto=…;host=…, for=…`. */
+function forwardedElements(header: string): Hop[] {
+  const elements: Hop[] = [];
+  for (const element of header.match(/(?:[^,"]|"[^"]*")+/g) ?? []) {
+    const hop: Hop = { for: '' };
+    for (const pair of element.match(/(?:[^;"]|"[^"]*")+/g) ?? []) {
+      const eq = pair.indexOf('=');
+      if (eq < 0) continue;
+      const name = pair.slice(0, eq).trim().toLowerCase();
+      const value = pair.slice(eq + 1).trim().replace(/^"|"$/g, '');
+      if (name === 'for' || name === 'proto' || name === 'host') hop[name] = value;
+    }
+    elements.push(hop);
+  }
+  return elements;
+}
+
+function xForwardedHops(headers: Headers): Hop[] {
+  const list = (name: string) => (headers.get(name) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  // One scheme and host for the chain: the last values, those the nearest proxy wrote.
+  const proto = list('x-forwarded-proto').at(-1);
+  const host = list('x-forwarded-host').at(-1);
+  return list('x-forwarded-for').map((f) => ({ for: f, proto, host }));
+}
+
+/** The client of a request that arrived on a socket from `peer` (the socket's address). */
+export function clientOf(peer: string, headers: Headers, scheme: 'http' | 'https', proxies: TrustedProxies, which: ForwardedHeaders): ClientInfo {
+  const direct: ClientInfo = { address: strictAddress(peer)?.toString() ?? peer, scheme, host: headers.get('host'), proxy: null };
+  const peerAddress = strictAddress(peer);
+  if (!peerAddress || !proxies.has(peerAddress)) return direct;
+  const hops = which === 'forwarded' ? forwardedElements(headers.get('forwarded') ?? '') : xForwardedHops(headers);
+  if (hops.length === 0) return direct;
+  // From the right: past every trusted hop, to the first that is not trusted. A hop that is not
+  // an address ("unknown", an obfuscated name, garbage) ends the walk at the trusted hop that
+  // reported it: nothing to its left can be believed.
+  let client = peerAddress;
+  let reported: Hop = hops[hops.length - 1];
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const address = hopAddress(hops[i].for);
+    if (!address) break;
+    client = address;
+    reported = hops[i];
+    if (!proxies.has(address)) break;
+  }
+  const proto = reported.proto?.toLowerCase();
+  return {
+    address: client.toString(),
+    scheme: proto === 'https' || proto === 'http' ? proto : scheme,
+    host: reported.host && SANE_HOST.test(reported.host) ? reported.host : direct.host,
+    proxy: peerAddress.toString(),
+  };
+}

@@ -1,0 +1,171 @@
+// Outbound HTTP(S) requests on Bun and on Deno: the one place that knows how each runtime
+// connects to a checked address, sets the TLS server name and trusts an extra CA.
+import { request as httpsRequest } from 'node:https';
+import { rootCertificates } from 'node:tls';
+import { runtimeName } from './platform.ts';
+
+export interface OutboundInit {
+  method: string;
+  body?: string;
+  headers: Record<string, string>;
+  signal: AbortSignal;
+  /** PEM certificates trusted besides the system's roots (WEBHOOK_CA_FILE); null for the roots alone. */
+  extraCa: string | null;
+}
+
+interface DenoConn { close(): void }
+interface DenoOutbound {
+  createHttpClient(options: { allowHost?: boolean; caCerts?: string[] }): unknown;
+  connect(options: { hostname: string; port: number }): Promise<DenoConn>;
+  startTls(conn: DenoConn, options: { hostname: string; caCerts?: string[] }): Promise<DenoConn & { handshake(): Promise<unknown> }>;
+}
+const deno = () => (globalThis as unknown as { Deno: DenoOutbound }).Deno;
+
+function atAddress(url: URL, address: string): URL {
+  const at = new URL(url);
+  at.hostname = address.includes(':') ? `[${address}]` : address;
+  return at;
+}
+
+/** Per extra CA (usually one, or none), what each runtime's client needs: built once, so connections pool. */
+const bunTrust = new Map<string, string[]>();
+const denoClients = new Map<string, unknown>();
+
+/** Bun and node:https replace their roots with `ca` when given one: the roots are kept beside it. */
+function caWithRoots(extraCa: string): string[] {
+  let ca = bunTrust.get(extraCa);
+  if (!ca) bunTrust.set(extraCa, (ca = [...rootCertificates, extraCa]));
+  return ca;
+}
+
+/** Deno's client adds `caCerts` to its roots; `allowHost` lets a pinned request keep its Host header. */
+function denoClient(extraCa: string | null): unknown {
+  const key = extraCa ?? '';
+  let client = denoClients.get(key);
+  if (!client) denoClients.set(key, (client = deno().createHttpClient({ allowHost: true, caCerts: extraCa ? [extraCa] : [] })));
+  return client;
+}
+
+/**
+ * A request to `url`. With an `address` (one the caller has checked), over a connection to that
+ * address and no lookup of its own: the request line, the Host header and, for https, the TLS
+ * server name and the certificate check are those of the URL's host. Redirects are not followed.
+ *
+ * Bun: fetch to the address, with the Host header and `tls.serverName` (SNI and certificate
+ *      identity; connections are pooled per server name).
+ * Deno, http, or https to an address literal: fetch through a client that allows the Host
+ *      header (`allowHost`; without it Deno replaces the header with the address) and trusts
+ *      the extra CA.
+ * Deno, https to a name: Deno's fetch cannot set the TLS server name, and its client's `tcp`
+ *      proxy transport, which would pin the connection, does not complete an https request
+ *      (Deno 2.9: "connection closed before message completed"; for http it sends the absolute
+ *      URL as request target); so node:https connects to the address with `servername` (SNI
+ *      and the certificate checked against the URL's host).
+ */
+export function outboundFetch(url: URL, address: string | null, init: OutboundInit): Promise<Response> {
+  const { extraCa, ...request } = init;
+  const headers = address === null ? request.headers : { ...request.headers, host: url.host };
+  const target = address === null ? url : atAddress(url, address);
+  const https = url.protocol === 'https:';
+  if (runtimeName === 'bun') {
+    const tls = https && (address !== null || extraCa) ? { serverName: address === null ? undefined : url.hostname, ca: extraCa ? caWithRoots(extraCa) : undefined } : undefined;
+    return fetch(target, { ...request, headers, redirect: 'manual', tls });
+  }
+  if (!https || address === null) {
+    return fetch(target, { ...request, headers, redirect: 'manual', client: denoClient(extraCa) } as RequestInit);
+  }
+  return nodeHttpsRequest(url, address, { ...init, headers });
+}
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** node:https to `address` with the URL's host as TLS server name, answered as a Response. */
+function nodeHttpsRequest(url: URL, address: string, init: OutboundInit): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const port = Number(url.port || 443);
+    const req = httpsRequest(
+      {
+        host: address, port, path: url.pathname + url.search, method: init.method, headers: init.headers, servername: url.hostname, signal: init.signal,
+        ca: init.extraCa ? caWithRoots(init.extraCa) : undefined,
+      },
+      (res) => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const one of value === undefined ? [] : Array.isArray(value) ? value : [value]) headers.append(name, one);
+        }
+        const status = res.statusCode ?? 0;
+        if (NULL_BODY_STATUSES.has(status)) {
+          res.resume();
+          resolve(new Response(null, { status, headers }));
+          return;
+        }
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            res.on('data', (chunk: Uint8Array) => controller.enqueue(new Uint8Array(chunk)));
+            res.on('end', () => controller.close());
+            res.on('error', (error) => controller.error(error));
+          },
+          cancel() {
+            res.destroy();
+          },
+        });
+        try {
+          resolve(new Response(body, { status, headers }));
+        } catch (error) {
+          res.destroy();
+          reject(error);
+        }
+      },
+    );
+    req.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') return reject(error);
+      void verificationFailure(address, port, url.hostname, init.extraCa, init.signal).then((why) => reject(why ?? error));
+    });
+    req.end(init.body);
+  });
+}
+
+/**
+ * Why the certificate at `address` is refused for `hostname`, as Deno's own TLS client says it.
+ * Deno's node:https reports an expired certificate and one of an unknown issuer alike ("unable
+ * to verify the first certificate"); a handshake alone (nothing is sent) names the reason, so
+ * that both runtimes record the same error. Null when that handshake succeeds or says nothing
+ * more; the request's signal bounds it (aborted: null at once, and what it opened is closed).
+ */
+function verificationFailure(address: string, port: number, hostname: string, extraCa: string | null, signal: AbortSignal): Promise<Error | null> {
+  let open: DenoConn | null = null;
+  const close = () => {
+    try {
+      open?.close();
+    } catch {
+      // closed already
+    }
+  };
+  let onAbort = () => {};
+  const aborted = new Promise<null>((resolve) => {
+    onAbort = () => {
+      close();
+      resolve(null);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  const handshake = (async (): Promise<Error | null> => {
+    try {
+      open = await deno().connect({ hostname: address, port });
+    } catch {
+      return null; // no second connection: nothing more to say than the request's own error
+    }
+    try {
+      const tls = await deno().startTls(open, { hostname, caCerts: extraCa ? [extraCa] : undefined });
+      open = tls;
+      await tls.handshake();
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error : null;
+    } finally {
+      close();
+    }
+  })();
+  return Promise.race([handshake, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}

@@ -1,0 +1,12 @@
+// Runs postWebhook on Deno for the TLS tests: reads cases as JSON from argv, prints the
+// results as one JSON line. Deno has no test runner of ours; this is the same code under it.
+import { postWebhook } from '../../src/webhooks/http-client.ts';
+
+interface Case { url: string; address: string | null; extraCa: string | null }
+const cases = JSON.parse(process.argv[2]) as Case[];
+const results = [];
+for (const c of cases) {
+  const r = await postWebhook(c.address === null ? c.url : { url: c.url, address: c.address }, '{"n":1}', { 'content-type': 'application/json' }, 5_000, c.extraCa);
+  results.push({ status: r.status, body: r.body, error: r.error });
+}
+console.log(JSON.stringify(results));
