@@ -26,7 +26,7 @@ import { checkTarget } from '../target-check.ts';
 import { outcomeOf, postWebhook, type SendResult } from '../http-client.ts';
 import { Batcher } from './batching.ts';
 import { EndpointGate } from './gate.ts';
-import { DeliverySteps, timerEvent, type DeliveryEffect, type DeliveryRecord, type DeliveryState } from './steps.ts';
+import { DeliverySteps, SKIPPED_WHILE_DISABLED, timerEvent, type DeliveryEffect, type DeliveryRecord, type DeliveryState } from './steps.ts';
 import { byPartition, dispatchStore, recordOf, type AttemptRecord, type ClaimedRow, type Transition } from './store.ts';
 import { observeDeliveries, type DeliveryObserver } from '../delivery-metrics.ts';
 import { DeliveryTraces } from '../../telemetry/delivery-traces.ts';
@@ -216,7 +216,7 @@ export class Dispatcher {
   private claimEvent(row: ClaimedRow, room: Map<string, number>, now: number): DeliveryEvent | 'timer' | null {
     const waiting = row.state === 'queued' || row.state === 'backoff';
     if (waiting && row.webhook_status === 'paused') return { type: 'HOLD', expiresInMs: Date.parse(row.event_time) + this.config.deliveryRetentionDays * 86_400_000 - now };
-    if (waiting && row.webhook_status === 'disabled') return { type: 'SKIP', reason: 'not sent: the webhook is disabled; re-enable it, then recover' };
+    if (waiting && row.webhook_status === 'disabled') return { type: 'SKIP', reason: SKIPPED_WHILE_DISABLED };
     if (waiting && row.webhook_status === 'deleted') return { type: 'CANCEL', reason: 'webhook deleted' };
     if (row.state !== 'queued') return 'timer';
     const left = room.get(row.subscription_id) ?? this.gate.room(row.subscription_id);

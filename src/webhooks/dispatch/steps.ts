@@ -52,6 +52,9 @@ function isState(value: string): value is DeliveryState {
   return (DELIVERY_STATES as readonly string[]).includes(value);
 }
 
+/** What a delivery to a disabled webhook records as its reason. */
+export const SKIPPED_WHILE_DISABLED = 'not sent: the webhook is disabled; re-enable it, then recover';
+
 export class DeliverySteps {
   private readonly settings: Pick<DeliveryContext, 'schedule' | 'jitterRatio' | 'clientErrorBudget' | 'sendTimeoutMs'>;
   readonly initial: DeliveryRecord;
@@ -83,7 +86,7 @@ export class DeliverySteps {
    */
   createdFor(status: string, createdAtMs: number, holdMs: number): DeliveryRecord {
     const event: DeliveryEvent | null = status === 'paused' ? { type: 'HOLD', expiresInMs: holdMs }
-      : status === 'disabled' ? { type: 'SKIP', reason: 'not sent: the webhook is disabled; re-enable it, then recover' } : null;
+      : status === 'disabled' ? { type: 'SKIP', reason: SKIPPED_WHILE_DISABLED } : null;
     const key = event ? JSON.stringify(event) : 'queued';
     let template = this.templates.get(key);
     if (!template) this.templates.set(key, (template = event ? this.send(this.created(0), event, 0).record : this.created(0)));
