@@ -112,8 +112,13 @@ export const webhookStore = {
                           and ($10::timestamptz is null or exists (select 1 from events where id = $4 and created_at = $7::timestamptz and tenant_id = $1)) as keyed),
             -- An ordered webhook's place in line, taken on its row (held until this commits, so
             -- places follow the commit order); the delivery at the head is due, the others wait.
+            -- Locked in id order first: publishes to the same ordered webhooks, taken in another
+            -- order, deadlocked (a fan-out of 100 at 16 publishes at once).
+            fl as (select s.id from webhook_subscriptions s
+                    where s.id in (select id from r where r.ordering = 'fifo' and r.status <> 'disabled') and (select keyed from ok)
+                    order by s.id for no key update of s),
             f as (update webhook_subscriptions s set fifo_last = s.fifo_last + 1, fifo_head = coalesce(s.fifo_head, s.fifo_last + 1)
-                   from r where s.id = r.id and r.ordering = 'fifo' and r.status <> 'disabled' and (select keyed from ok)
+                   from fl where s.id = fl.id
                   returning s.id, s.fifo_last as order_seq, s.fifo_head = s.fifo_last as head),
             e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at, traceparent)
                   select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz, $11 from ok where ok.keyed and $10::timestamptz is null),

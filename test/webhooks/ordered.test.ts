@@ -118,6 +118,23 @@ describe('ordered delivery', () => {
     expect(r.maxInFlight()).toBe(1);
   });
 
+  test('concurrent publishes fanning out to many ordered webhooks neither deadlock nor lose their order', async () => {
+    const t = await newTenant(service);
+    const receivers = Array.from({ length: 100 }, () => orderedReceiver());
+    const ids: string[] = [];
+    for (const r of receivers) ids.push((await api('POST', '/v1/webhooks', t.adminToken, { url: r.url, events: ['incident.closed'], ordering: 'fifo' })).body.id as string);
+    // Straight to the service: the API would retry a deadlock, hiding it.
+    const published = await Promise.allSettled(Array.from({ length: 48 }, (_, i) => service.webhooks.publishNow({ tenantId: t.tenantId, type: 'incident.closed', data: { i } })));
+    expect(published.filter((p) => p.status === 'rejected').map((p) => String((p as PromiseRejectedResult).reason))).toEqual([]);
+    await until('every delivery', async () => receivers.every((r) => r.distinct().length === 48), 1200);
+    // Every webhook got the events in the order of its own line, one at a time.
+    for (const [k, r] of receivers.entries()) {
+      const places = await service.db.query<{ event_id: string }>('select d.event_id from webhook_deliveries d where d.subscription_id = $1 order by d.order_seq', [ids[k]]);
+      expect(r.distinct()).toEqual(places.map((p) => p.event_id));
+      expect(r.maxInFlight()).toBe(1);
+    }
+  }, 60_000);
+
   test('switching ordering off sends what waited in line', async () => {
     const t = await newTenant(service);
     let release!: () => void;
