@@ -3,7 +3,7 @@
 // retires the oldest secret at once. Which secrets authenticate is read from this machine's
 // context: `previousValidUntil` is fixed when the rotation happens, so a late timer never
 // extends a grace window.
-import { assign, setup } from 'xstate';
+import { assign, setup, type StateValueFrom } from 'xstate';
 
 export interface ClientSecretRotationInput {
   secretId: string;
@@ -101,3 +101,5 @@ export const clientSecretRotationMachine = setup({
     },
   },
 });
+
+export type ClientSecretRotationState = StateValueFrom<typeof clientSecretRotationMachine>;

@@ -6,8 +6,9 @@
 // mid-request leaves a timer that retries the delivery.
 // A paused webhook's deliveries are `held` (resumed: queued again; held too long: failed as
 // held_expired); a disabled webhook's are `skipped`, and a recovery sends them.
-import { assign, setup } from 'xstate';
+import { assign, setup, type StateValueFrom } from 'xstate';
 
+/** How a send went, as the machine reads it (the HTTP client classifies each response so). */
 export type DeliveryOutcome = 'success' | 'retryable' | 'gone' | 'client_error';
 
 export interface DeliveryInput {
@@ -194,3 +195,6 @@ export const deliveryMachine = setup({
     },
   },
 });
+
+/** The delivery machine's states. */
+export type DeliveryState = StateValueFrom<typeof deliveryMachine>;

@@ -2,7 +2,7 @@
 // rotation (machines/clientSecretRotation.ts), and client authentication for /v1/oauth/token.
 import type { Db } from '../../db/index.ts';
 import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
-import { clientSecretRotationMachine } from '../../../machines/clientSecretRotation.ts';
+import { clientSecretRotationMachine, type ClientSecretRotationState } from '../../../machines/clientSecretRotation.ts';
 import { constantTimeEqual, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
@@ -89,7 +89,7 @@ export function governanceView(g: Governance): Governance {
   };
 }
 
-export function appView(app: AppRow, rotation?: { state: string; previous_valid_until: string | null } | null) {
+export function appView(app: AppRow, rotation?: { state: ClientSecretRotationState; previous_valid_until: string | null } | null) {
   return {
     client_id: app.id,
     name: app.name,
@@ -111,7 +111,7 @@ export function appView(app: AppRow, rotation?: { state: string; previous_valid_
 }
 
 export class AppService {
-  readonly rotation: MachineDefinition;
+  readonly rotation: MachineDefinition<typeof clientSecretRotationMachine>;
   /** What the bearer guard and the token endpoint read on every request (see GOVERNANCE_CACHE_MS). */
   private readonly governanceCache: ExpiringCache<string, { tenantId: string; governance: Governance } | null>;
   private readonly authCache: ExpiringCache<string, AuthenticationRow | null>;
@@ -290,7 +290,7 @@ export class AppService {
       return sent.get(app.id);
     });
     this.forget(app.id);
-    const previousValidUntil = (result?.snapshot.context.previousValidUntil as string | null | undefined) ?? null;
+    const previousValidUntil = result?.snapshot.context.previousValidUntil ?? null;
     return { client_id: app.id, client_secret: secret, previous_secret_expires_at: graceSeconds > 0 ? previousValidUntil : null };
   }
 

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/index.ts';
 import { maybeOne } from '../../db/index.ts';
 import type { Page } from '../../http/pagination.ts';
+import type { ClientSecretRotationState } from '../../../machines/clientSecretRotation.ts';
 
 export interface Governance {
   allow_service_tokens: boolean;
@@ -93,7 +94,7 @@ export const appStore = {
       [appId, now],
     ),
   rotation: (db: Queryable, appId: string) =>
-    maybeOne<{ state: string; previous_valid_until: string | null } & Record<string, unknown>>(
+    maybeOne<{ state: ClientSecretRotationState; previous_valid_until: string | null } & Record<string, unknown>>(
       db,
       `select state, snapshot #>> '{context,previousValidUntil}' as previous_valid_until from app_secret_rotations where id = $1`,
       [appId],

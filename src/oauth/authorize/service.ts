@@ -2,7 +2,7 @@
 // code's redemption, all through the authorizationSession machine (one row per request).
 import type { Db } from '../../db/index.ts';
 import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
-import { authorizationSessionMachine } from '../../../machines/authorizationSession.ts';
+import { authorizationSessionMachine, type AuthorizationSessionContext } from '../../../machines/authorizationSession.ts';
 import { constantTimeEqual, sha256Base64Url, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
 import type { AppRow, AppService, AuthenticatedApp } from '../../identity/apps/service.ts';
@@ -26,10 +26,8 @@ export type AuthorizeStep =
   | { kind: 'redirect'; location: string }
   | { kind: 'error'; message: string; retryAfter?: number };
 
-interface SessionContext { clientId: string; tenantId: string; redirectUri: string; redirectUriGiven?: boolean; scope: string; state: string | null; userId: string | null }
-
 export class AuthorizationService {
-  readonly definition: MachineDefinition;
+  readonly definition: MachineDefinition<typeof authorizationSessionMachine>;
   private readonly failedSignIns = new RateLimiter(10, 60_000);
   private readonly starts = new RateLimiter(60, 60_000);
 
@@ -114,7 +112,7 @@ export class AuthorizationService {
   async login(form: { session?: string; csrf?: string; email?: string; password?: string; decision?: string }, cookieSession: string | null, address: string): Promise<AuthorizeStep> {
     const session = await this.bound(form.session, form.csrf, cookieSession);
     if (!session) return { kind: 'error', message: 'This sign-in form has expired or was not opened in this browser.' };
-    const ctx = session.snapshot.context as unknown as SessionContext;
+    const ctx = session.snapshot.context;
     if (session.state !== 'awaitingLogin') return { kind: 'error', message: 'This authorization request is no longer waiting for a sign-in.' };
     if (form.decision === 'deny') return this.deny(session.id, ctx);
     const app = await this.apps.byClientId(ctx.clientId);
@@ -137,7 +135,7 @@ export class AuthorizationService {
   async consent(form: { session?: string; csrf?: string; decision?: string }, cookieSession: string | null): Promise<AuthorizeStep> {
     const session = await this.bound(form.session, form.csrf, cookieSession);
     if (!session) return { kind: 'error', message: 'This consent form has expired or was not opened in this browser.' };
-    const ctx = session.snapshot.context as unknown as SessionContext;
+    const ctx = session.snapshot.context;
     if (session.state !== 'awaitingConsent') return { kind: 'error', message: 'This authorization request is no longer waiting for consent; start again from the application.' };
     if (form.decision !== 'approve') return this.deny(session.id, ctx);
     const code = randomToken(43);
@@ -154,7 +152,7 @@ export class AuthorizationService {
     return this.redirect(ctx.redirectUri, { code, state: ctx.state });
   }
 
-  private async deny(sessionId: string, ctx: SessionContext): Promise<AuthorizeStep> {
+  private async deny(sessionId: string, ctx: AuthorizationSessionContext): Promise<AuthorizeStep> {
     await this.actors.transaction((unit) => this.actors.send(unit, this.definition, [{ id: sessionId, event: { type: 'DENY' } }]));
     return this.redirect(ctx.redirectUri, { error: 'access_denied', error_description: 'the user denied the request', state: ctx.state });
   }
@@ -171,7 +169,7 @@ export class AuthorizationService {
     // (and its tokens revoked), a failed attempt must stay counted.
     const outcome = await this.actors.transaction(async (unit) => {
       const session = await authorizeStore.session(unit.tx, found.id);
-      const ctx = session!.snapshot.context as unknown as SessionContext;
+      const ctx = session!.snapshot.context;
       const sent = await this.actors.send(unit, this.definition, [{
         id: found.id,
         // RFC 6749 §4.1.3: redirect_uri must be sent again when the request carried one.

@@ -18,7 +18,7 @@ import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { DeliveryEvent } from '../../../machines/delivery.ts';
-import type { SubscriptionEvent } from '../../../machines/subscription.ts';
+import type { SubscriptionEvent, subscriptionMachine } from '../../../machines/subscription.ts';
 import { SYSTEM_EVENT_TYPES } from '../catalog.ts';
 import { signatureHeader } from '../signing.ts';
 import { deliveryHeaders } from '../request.ts';
@@ -82,7 +82,7 @@ export class Dispatcher {
   constructor(
     private readonly db: Db,
     private readonly actors: ActorSystem,
-    private readonly subscriptions: MachineDefinition,
+    private readonly subscriptions: MachineDefinition<typeof subscriptionMachine>,
     private readonly box: SecretBox,
     private readonly config: DispatchConfig,
     private readonly announce: Announce,
