@@ -17,7 +17,7 @@ import type { SecretBox } from '../../crypto/secret-box.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
-import type { DeliveryEvent } from '../../../machines/delivery.ts';
+import type { DeliveryEvent, DeliveryOutcome } from '../../../machines/delivery.ts';
 import type { SubscriptionEvent, subscriptionMachine } from '../../../machines/subscription.ts';
 import { SYSTEM_EVENT_TYPES } from '../catalog.ts';
 import { signatureHeader } from '../signing.ts';
@@ -41,7 +41,7 @@ export type Announce = (tenantId: string, type: string, data: Record<string, unk
 /** A delivery this worker claimed and is sending: its row as claimed and its record now. */
 interface Claimed { row: ClaimedRow; record: DeliveryRecord; startedAt: string }
 interface Prepared { claimed: Claimed; body: string; timestamp: number; secrets: string[] | null }
-interface Sent { claimed: Claimed; result: SendResult; outcome: 'success' | 'retryable' | 'gone' | 'client_error'; timestamp: number | null }
+interface Sent { claimed: Claimed; result: SendResult; outcome: DeliveryOutcome; timestamp: number | null }
 
 /** The ordered webhooks whose line moved: one of these deliveries, in line, reached a state it does not leave by itself. */
 function outOfLine(rows: readonly ClaimedRow[], moves: ReadonlyArray<{ id: string; record: DeliveryRecord }>): string[] {
