@@ -364,7 +364,7 @@ export class AppService {
     if (principal.kind === 'service' && !g.allow_service_tokens) return "the app's governance no longer allows service tokens";
     if (principal.kind !== 'service' && g.require_dpop && !principal.jkt) return "the app's governance requires DPoP-bound tokens";
     const cap = g.max_token_lifetime_seconds;
-    if (principal.kind !== 'service' && cap !== null && issuedAtSeconds !== null && Math.floor(Date.now() / 1000) - issuedAtSeconds > cap + 5) {
+    if (principal.kind !== 'service' && cap !== null && issuedAtSeconds !== null && Math.floor(this.actors.clock.now() / 1000) - issuedAtSeconds > cap + 5) {
       return `the token is older than the app's max_token_lifetime_seconds (${cap})`;
     }
     return null;
