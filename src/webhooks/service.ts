@@ -6,6 +6,7 @@ import type { ActorSystem, MachineDefinition, Unit } from '../actors/runtime.ts'
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
+import type { Config } from '../config.ts';
 import { idTime, newId, newTimedId, timedIdPrefix } from '../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
 import { pageOf, type Page } from '../http/pagination.ts';
@@ -94,7 +95,7 @@ export class WebhookService {
     private readonly db: Db,
     private readonly actors: ActorSystem,
     private readonly box: SecretBox,
-    private readonly config: DispatchConfig,
+    private readonly config: DispatchConfig & Pick<Config, 'webhookDisableAfterSeconds' | 'secretGraceSeconds'>,
     private readonly log: Logger,
     metrics: Metrics,
   ) {
@@ -144,6 +145,7 @@ export class WebhookService {
     await this.actors.transaction(async (unit) => {
       await this.actors.create(unit, this.subscriptions, {
         id, tenantId: principal.tenantId,
+        input: { disableAfterMs: this.config.webhookDisableAfterSeconds * 1000, secretGraceMs: this.config.secretGraceSeconds * 1000 },
         columns: { url: body.url, events, secret_sealed: await this.box.seal(secret), created_by: principal.subject, ordering: body.ordering ?? 'none', rate_per_second: body.rate_limit?.per_second ?? null },
       });
     });

@@ -16,6 +16,7 @@ import { redirectUriProblem } from './redirect-uri.ts';
 import { jwksProblem } from './client-keys.ts';
 import { resolvedProblem } from '../../webhooks/target-check.ts';
 import { ExpiringCache } from '../../expiring-cache.ts';
+import { MAX_SECRET_GRACE_SECONDS, POLICY_DEFAULTS } from '../../config.ts';
 
 export type { AppRow, Governance, Jwks, TokenEndpointAuthMethod } from './store.ts';
 export { TOKEN_ENDPOINT_AUTH_METHODS } from './store.ts';
@@ -23,7 +24,8 @@ export { TOKEN_ENDPOINT_AUTH_METHODS } from './store.ts';
 export const GRANT_TYPES = ['authorization_code', 'client_credentials', 'refresh_token'] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
 
-export const DEFAULT_GRACE_SECONDS = 24 * 3600;
+/** The grace window of a rotation that asks none, by default (SECRET_GRACE_SECONDS changes it). */
+export const DEFAULT_GRACE_SECONDS = POLICY_DEFAULTS.secretGraceSeconds;
 
 /**
  * How long a process keeps an app's governance for the bearer guard and its authentication
@@ -31,7 +33,7 @@ export const DEFAULT_GRACE_SECONDS = 24 * 3600;
  * is dropped), one made through another process within this.
  */
 export const GOVERNANCE_CACHE_MS = 2000;
-export const MAX_GRACE_SECONDS = 30 * 24 * 3600;
+export const MAX_GRACE_SECONDS = MAX_SECRET_GRACE_SECONDS;
 
 export interface NewApp {
   name: string;
@@ -123,6 +125,8 @@ export class AppService {
     private readonly knownBundles: () => string[] = () => [],
     /** ALLOW_PRIVATE_TARGETS: a jwks_uri is checked as a webhook target is. */
     private readonly allowPrivateTargets = false,
+    /** SECRET_GRACE_SECONDS: a rotation's grace window when none is asked. */
+    private readonly defaultGraceSeconds: number = DEFAULT_GRACE_SECONDS,
   ) {
     const now = () => actors.clock.now();
     this.governanceCache = new ExpiringCache(GOVERNANCE_CACHE_MS, now);
@@ -274,7 +278,7 @@ export class AppService {
   }
 
   /** A new write-once secret; the old one authenticates for `graceSeconds` more (0: never). */
-  async rotateSecret(principal: Principal, clientId: string, graceSeconds = DEFAULT_GRACE_SECONDS) {
+  async rotateSecret(principal: Principal, clientId: string, graceSeconds = this.defaultGraceSeconds) {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_GRACE_SECONDS) {
       throw invalidRequest(`grace_period_seconds: must be a whole number from 0 to ${MAX_GRACE_SECONDS}`);
     }

@@ -89,6 +89,7 @@ export const appStore = {
                      where r.id = apps.id
                        and (s.id = r.snapshot #>> '{context,currentSecretId}'
                             or (s.id = r.snapshot #>> '{context,previousSecretId}'
+                                -- inGrace() of machines/graceWindow.ts
                                 and (r.snapshot #>> '{context,previousValidUntil}')::timestamptz > $2::timestamptz))) as secret_hashes
          from apps where id = $1`,
       [appId, now],

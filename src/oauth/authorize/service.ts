@@ -16,9 +16,9 @@ import { RateLimiter } from '../../http/rate-limit.ts';
 import { AuthorizePageError, AuthorizeRedirectError, checkClient, checkRedirectUri, checkRequest, type AuthorizeQuery } from './checks.ts';
 import { governanceOf } from '../../identity/apps/service.ts';
 import type { PushedRequests } from '../par/service.ts';
+import type { Config } from '../../config.ts';
 
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
-const REFRESH_TTL_SECONDS = 30 * 86_400;
 
 export type AuthorizeStep =
   | { kind: 'login'; sessionId: string; csrf: string; appName: string; clientOrigin: string; error?: string; email?: string; retryAfter?: number }
@@ -28,8 +28,8 @@ export type AuthorizeStep =
 
 export class AuthorizationService {
   readonly definition: MachineDefinition<typeof authorizationSessionMachine>;
-  private readonly failedSignIns = new RateLimiter(10, 60_000);
-  private readonly starts = new RateLimiter(60, 60_000);
+  private readonly failedSignIns: RateLimiter;
+  private readonly starts: RateLimiter;
 
   constructor(
     private readonly db: Db,
@@ -38,8 +38,10 @@ export class AuthorizationService {
     private readonly tenants: TenantService,
     private readonly tokens: TokenService,
     private readonly pushed: PushedRequests,
-    private readonly config: { issuer: string; accessTokenTtlSeconds: number },
+    private readonly config: { issuer: string } & Pick<Config, 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'authorizeRequestsPerMinute' | 'signInFailuresPerMinute'>,
   ) {
+    this.failedSignIns = new RateLimiter(config.signInFailuresPerMinute, 60_000);
+    this.starts = new RateLimiter(config.authorizeRequestsPerMinute, 60_000);
     this.definition = actors.define({
       name: 'authorizationSession',
       machine: authorizationSessionMachine,
@@ -60,7 +62,7 @@ export class AuthorizationService {
 
   /** GET /v1/oauth/authorize: checks the request and opens a session awaiting login. */
   async start(query: AuthorizeQuery, address: string): Promise<AuthorizeStep> {
-    // Each request stores a session: 60 a minute per address is plenty for people.
+    // Each request stores a session: AUTHORIZE_REQUESTS_PER_MINUTE per address (60 is plenty for people).
     const wait = this.starts.hit(address);
     if (wait > 0) return { kind: 'error', message: `Too many authorization requests from your address. Try again in ${wait} seconds.`, retryAfter: wait };
     let q = query;
@@ -119,7 +121,7 @@ export class AuthorizationService {
     const clientOrigin = new URL(ctx.redirectUri).origin;
     const again = (error: string, retryAfter?: number): AuthorizeStep =>
       ({ kind: 'login', sessionId: session.id, csrf: form.csrf!, appName: app?.name ?? ctx.clientId, clientOrigin, email: form.email, error, retryAfter });
-    // Password guessing: 10 failed attempts a minute per address and account.
+    // Password guessing: SIGN_IN_FAILURES_PER_MINUTE per address and account (10 by default).
     const attempts = `${address} ${ctx.tenantId} ${(form.email ?? '').toLowerCase()}`;
     const wait = this.failedSignIns.peek(attempts);
     if (wait > 0) return again(`Too many failed sign-in attempts. Try again in ${wait} seconds.`, wait);
@@ -241,7 +243,7 @@ export class AuthorizationService {
     if (app.grant_types.includes('refresh_token')) {
       const refresh = `rt_${randomToken(43)}`;
       await authorizeStore.insertRefresh(tx, {
-        hash: await sha256Hex(refresh), tenantId: app.tenant_id, appId: app.id, sessionId, userId, scopes, family, expiresAt: familyExpiresAt ?? new Date(this.actors.clock.now() + REFRESH_TTL_SECONDS * 1000),
+        hash: await sha256Hex(refresh), tenantId: app.tenant_id, appId: app.id, sessionId, userId, scopes, family, expiresAt: familyExpiresAt ?? new Date(this.actors.clock.now() + this.config.refreshTokenTtlSeconds * 1000),
         dpopJkt: app.client_type === 'public' ? jkt : null,
       });
       response.refresh_token = refresh;

@@ -18,6 +18,7 @@ import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { DeliveryEvent, DeliveryOutcome } from '../../../machines/delivery.ts';
+import { inGrace } from '../../../machines/graceWindow.ts';
 import type { SubscriptionEvent, subscriptionMachine } from '../../../machines/subscription.ts';
 import { SYSTEM_EVENT_TYPES } from '../catalog.ts';
 import { signatureHeader } from '../signing.ts';
@@ -422,7 +423,7 @@ export class Dispatcher {
   private async signingSecrets(row: ClaimedRow): Promise<string[] | null> {
     try {
       const secrets = [await this.secret(row.secret_sealed)];
-      if (row.previous_secret_sealed && row.previous_until && Date.parse(row.previous_until) > this.actors.clock.now()) secrets.push(await this.secret(row.previous_secret_sealed));
+      if (row.previous_secret_sealed && inGrace(row.previous_until, this.actors.clock.now())) secrets.push(await this.secret(row.previous_secret_sealed));
       return secrets;
     } catch (error) {
       this.log.error('webhook signing secret could not be decrypted; the delivery is recorded as not sent and retried', { error, webhook_id: row.subscription_id, delivery_id: row.id });
