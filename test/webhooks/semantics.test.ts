@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { ManualClock } from '../../src/actors/clock.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
+import { mintAdminToken } from '../../src/services.ts';
 import { api as callApi, Receivers, until, type Json } from '../support/webhooks.ts';
 
 let service: TestService;
@@ -98,6 +99,8 @@ describe('a paused webhook', () => {
     const event = await publish(t.adminToken, 'incident.created', { incident_id: 'i1' });
     const [held] = await deliveriesOf(t.adminToken, id);
     clock.advance(30 * DAY + 1000);
+    // Tokens age on the service's clock too: the one minted a month ago has expired.
+    t.adminToken = (await mintAdminToken(service, t.tenantId, t.adminUserId)).token;
     await settle();
     const [expired] = await until('expired', async () => {
       const ds = await deliveriesOf(t.adminToken, id);
