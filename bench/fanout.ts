@@ -62,7 +62,7 @@ try {
   const publish = (type: string, data: Record<string, unknown>) =>
     service.webhooks.publishNow({ tenantId: tenant.tenantId, type, data });
   const succeeded = async (type: string) =>
-    (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where event_type = $1 and status = 'succeeded'`, [type]))[0].n;
+    (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where event_type = $1 and status = 'succeeded'`, [type]))[0]!.n;
 
   // (b) and (d): sustained deliveries per second for fan-outs of 1, 100 and 10,000 (1,000
   // with --quick), the engine then pg-boss for each, so both see the same machine state.
@@ -176,7 +176,7 @@ try {
     for (let i = 0; i < TLS_FANOUT; i++) ids.push((await service.webhooks.create(principal, { url, events: [tlsType] })).id);
     await service.db.query('analyze webhook_subscriptions');
     const total = TLS_FANOUT * tlsEvents;
-    const done = async () => (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where subscription_id = any($1) and status = 'succeeded'`, [ids]))[0].n >= total;
+    const done = async () => (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where subscription_id = any($1) and status = 'succeeded'`, [ids]))[0]!.n >= total;
     received.clientPorts.clear();
     const cpu = process.cpuUsage();
     const start = performance.now();
@@ -220,7 +220,7 @@ try {
   await Promise.all(sends);
   await until(() => received.latencies.length >= seconds * 1000, 120_000);
   const sorted = [...received.latencies].sort((a, b) => a - b);
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
   figure('fanout', 'p50_ms_at_1000', pct(50), 'ms', { machine, fanout: LAT_FANOUT, offered_per_s: Math.round(achieved), unsent_before: leftBefore, load: load() });
   figure('fanout', 'p99_ms_at_1000', pct(99), 'ms', { machine, fanout: LAT_FANOUT });
 
