@@ -77,8 +77,8 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
 /** 300_000 → "5m": the largest unit that divides the delay. */
 function formatDelay(ms: number): string {
   if (ms === 0) return '0';
-  const unit = (['h', 'm', 's'] as const).find((u) => ms % UNIT_MS[u] === 0);
-  return unit ? `${ms / UNIT_MS[unit]}${unit}` : `${ms}ms`;
+  const unit = ([['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const).find(([, size]) => ms % size === 0);
+  return unit ? `${ms / unit[1]}${unit[0]}` : `${ms}ms`;
 }
 
 /** The published schedule, the delivery machine's default: at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h. */
