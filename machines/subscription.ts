@@ -6,6 +6,11 @@
 import { assign, setup } from 'xstate';
 import { graceUntil } from './graceWindow.ts';
 
+/** How long a subscription may keep failing before it is disabled, by default (WEBHOOK_DISABLE_AFTER_SECONDS). */
+export const DEFAULT_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
+/** How long the previous secret still signs after a rotation, by default (SECRET_GRACE_SECONDS). */
+export const DEFAULT_SECRET_GRACE_MS = 24 * 3_600_000;
+
 export interface SubscriptionInput {
   /** How long a subscription may keep failing before it is disabled (default 5 days). */
   disableAfterMs?: number;
@@ -63,8 +68,8 @@ export const subscriptionMachine = setup({
   id: 'subscription',
   type: 'parallel',
   context: ({ input }) => ({
-    disableAfterMs: input?.disableAfterMs ?? 5 * 24 * 3_600_000,
-    secretGraceMs: input?.secretGraceMs ?? 24 * 3_600_000,
+    disableAfterMs: input?.disableAfterMs ?? DEFAULT_DISABLE_AFTER_MS,
+    secretGraceMs: input?.secretGraceMs ?? DEFAULT_SECRET_GRACE_MS,
     consecutiveFailures: 0,
     failingSince: null,
     disabledReason: null,
