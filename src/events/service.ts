@@ -6,7 +6,7 @@ import type { Clock } from '../actors/clock.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { pageOf, type Page } from '../http/pagination.ts';
 import { idTime, randomToken, timedIdPrefix } from '../ids.ts';
-import type { Principal } from '../oauth/tokens/service.ts';
+import type { Principal } from '../identity/principal.ts';
 import { SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
 import { deliveryView, type WebhookService } from '../webhooks/service.ts';
 import { webhookStore, type DeliveryRow } from '../webhooks/store.ts';

@@ -9,7 +9,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Authenticator } from '../http/auth.ts';
 import { ApiError, forbidden, invalidRequest } from '../http/errors.ts';
 import { requestInfo } from '../http/request-info.ts';
-import type { Principal } from '../oauth/tokens/service.ts';
+import type { Principal } from '../identity/principal.ts';
 import type { AppService } from '../identity/apps/service.ts';
 import type { WebhookService } from '../webhooks/service.ts';
 import { BUNDLES_DIR, BundleRegistry, loadBundleDir, type ApprovedOperation } from './bundles.ts';

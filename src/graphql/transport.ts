@@ -15,7 +15,7 @@ import { ExpiringCache } from '../expiring-cache.ts';
 import { isDatabaseUnavailable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import type { Counter, Metrics } from '../metrics.ts';
-import type { Principal } from '../oauth/tokens/service.ts';
+import type { Principal } from '../identity/principal.ts';
 import { documentHash, normalise, type ApprovedOperation, type BundleRegistry } from './bundles.ts';
 import { LIMITS, documentCost, documentDepth, usesIntrospection } from './limits.ts';
 import type { GraphqlContext } from './schema.ts';

@@ -1,7 +1,8 @@
 // The one guard for protected routes: access token → Principal, then scope and role checks.
 // A token is sent as `Bearer`, or, when it is DPoP-bound, as `DPoP` with a proof of its key
 // (RFC 9449 §7); a bound token sent as Bearer is refused.
-import type { Principal, TokenService } from '../oauth/tokens/service.ts';
+import type { TokenService } from '../oauth/tokens/service.ts';
+import type { Principal } from '../identity/principal.ts';
 import { dpopUnauthorized, type DpopService } from '../oauth/dpop/service.ts';
 import { forbidden, insufficientScope, unauthorized } from './errors.ts';
 

@@ -9,7 +9,7 @@ import type { Metrics } from '../metrics.ts';
 import { idTime, newId, newTimedId, timedIdPrefix } from '../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
 import { pageOf, type Page } from '../http/pagination.ts';
-import type { Principal } from '../oauth/tokens/service.ts';
+import type { Principal } from '../identity/principal.ts';
 import { subscriptionMachine } from '../../machines/subscription.ts';
 import { isEventType, SYSTEM_EVENT_TYPES } from './catalog.ts';
 import { eventDataProblem } from '../events/schemas.ts';

@@ -4,7 +4,7 @@
 import type { Db } from '../../db/index.ts';
 import type { ActorSystem, Unit } from '../../actors/runtime.ts';
 import type { WebhookService } from '../../webhooks/service.ts';
-import type { Principal } from '../../oauth/tokens/service.ts';
+import type { Principal } from '../../identity/principal.ts';
 import { conflict, invalidRequest, notFound } from '../../http/errors.ts';
 import { pageOf, type Page } from '../../http/pagination.ts';
 import { newId } from '../../ids.ts';

@@ -7,7 +7,7 @@ import { constantTimeEqual, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
 import { pageOf, type Page } from '../../http/pagination.ts';
-import type { Principal } from '../../oauth/tokens/service.ts';
+import type { Principal } from '../principal.ts';
 import type { TenantService } from '../tenants/service.ts';
 import { SCOPE_CATALOG, isPublishedScope } from '../scopes.ts';
 import { auditStore } from '../audit/store.ts';

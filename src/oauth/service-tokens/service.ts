@@ -5,7 +5,8 @@ import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
 import { pageOf, type Page } from '../../http/pagination.ts';
 import type { AppService } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';
-import type { Principal, TokenService } from '../tokens/service.ts';
+import type { TokenService } from '../tokens/service.ts';
+import type { Principal } from '../../identity/principal.ts';
 import { grantableScopes } from '../grants/scope.ts';
 import { serviceTokenStore } from './store.ts';
 
