@@ -16,6 +16,8 @@ import { redirectUriProblem } from './redirect-uri.ts';
 import { jwksProblem } from './client-keys.ts';
 import { resolvedProblem } from '../../webhooks/target-check.ts';
 import { ExpiringCache } from '../../expiring-cache.ts';
+import { isDisabled } from './disabled.ts';
+import { oauthErrors } from '../../oauth/errors.ts';
 
 export type { AppRow, Governance, Jwks, TokenEndpointAuthMethod } from './store.ts';
 export { TOKEN_ENDPOINT_AUTH_METHODS } from './store.ts';
@@ -61,7 +63,7 @@ function authenticated(row: AuthenticationRow): AuthenticatedApp {
 /** Whether the method authenticates with a client secret (both forms of the same secret). */
 export const usesSecret = (method: TokenEndpointAuthMethod) => method === 'client_secret_basic' || method === 'client_secret_post';
 
-const invalidScope = (description: string) => new ApiError(400, 'invalid_scope', description);
+const invalidScope = oauthErrors.invalidScope;
 
 function defaultGovernance(): Governance {
   return {
@@ -360,7 +362,7 @@ export class AppService {
     if (!app) return null;
     if (app.tenantId !== principal.tenantId) return 'the token does not belong to the tenant of its app';
     const g = app.governance;
-    if (g.disabled) return 'the app this token was issued to is disabled';
+    if (isDisabled(app)) return 'the app this token was issued to is disabled';
     if (principal.kind === 'service' && !g.allow_service_tokens) return "the app's governance no longer allows service tokens";
     if (principal.kind !== 'service' && g.require_dpop && !principal.jkt) return "the app's governance requires DPoP-bound tokens";
     const cap = g.max_token_lifetime_seconds;

@@ -8,6 +8,7 @@ import type { TenantService } from '../../identity/tenants/service.ts';
 import type { TokenService } from '../tokens/service.ts';
 import type { Principal } from '../../identity/principal.ts';
 import { grantableScopes } from '../grants/scope.ts';
+import { isDisabled } from '../../identity/apps/disabled.ts';
 import { serviceTokenStore } from './store.ts';
 
 export const DEFAULT_SERVICE_TOKEN_SECONDS = 30 * 86_400;
@@ -21,15 +22,9 @@ export class ServiceTokenService {
     if (!app.governance.allow_service_tokens) {
       throw new ApiError(403, 'service_tokens_not_allowed', `governance of ${clientId} does not allow service tokens; PATCH its governance with {"allow_service_tokens": true}`);
     }
-    if (app.governance.disabled) throw new ApiError(403, 'app_disabled', `${clientId} is disabled`);
+    if (isDisabled(app)) throw new ApiError(403, 'app_disabled', `${clientId} is disabled`);
     if (body.scopes.length === 0) throw invalidRequest('scopes: at least one scope is required');
-    let scopes: string[];
-    try {
-      scopes = grantableScopes(app, (await this.tenants.tenant(admin.tenantId))?.approved_scopes ?? [], body.scopes.join(' '));
-    } catch (error) {
-      if (error instanceof ApiError) throw new ApiError(400, 'invalid_scope', `scopes: ${error.description}`);
-      throw error;
-    }
+    const scopes = grantableScopes(app, (await this.tenants.tenant(admin.tenantId))?.approved_scopes ?? [], body.scopes.join(' '), { field: 'scopes' });
     const seconds = body.expires_in ?? DEFAULT_SERVICE_TOKEN_SECONDS;
     const minted = await this.tokens.mint({ tenantId: admin.tenantId, subject: app.id, clientId: app.id, scopes, ttlSeconds: seconds, kind: 'service' });
     await serviceTokenStore.insert(this.db, { id: minted.jti, tenantId: admin.tenantId, appId: app.id, scopes, createdBy: admin.subject, expiresAt: minted.expiresAt });
