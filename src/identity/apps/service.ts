@@ -6,7 +6,7 @@ import { clientSecretRotationMachine } from '../../../machines/clientSecretRotat
 import { constantTimeEqual, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
-import { pageOf, type Page } from '../../http/pagination.ts';
+import type { Page } from '../../db/page.ts';
 import type { Principal } from '../principal.ts';
 import type { TenantService } from '../tenants/service.ts';
 import { SCOPE_CATALOG, isPublishedScope } from '../scopes.ts';
@@ -223,7 +223,7 @@ export class AppService {
   }
 
   async list(tenantId: string, page: Page) {
-    const { items, next_cursor } = pageOf(await appStore.list(this.db, tenantId, page), page);
+    const { items, next_cursor } = await appStore.list(this.db, tenantId, page);
     return { apps: items.map((a) => appView(a)), next_cursor };
   }
 
@@ -373,7 +373,7 @@ export class AppService {
   }
 
   async audit(tenantId: string, page: Page, targetId?: string) {
-    const { items, next_cursor } = pageOf(await auditStore.list(this.db, tenantId, page, { targetId }), page);
+    const { items, next_cursor } = await auditStore.list(this.db, tenantId, page, { targetId });
     return {
       audit_events: items.map((e) => ({ id: e.id, actor: e.actor, action: e.action, target_type: e.target_type, target_id: e.target_id, changes: e.changes, at: e.at.toISOString() })),
       next_cursor,

@@ -2,7 +2,7 @@
 // app's governance allows them, listed without their value, revocable.
 import type { Db } from '../../db/index.ts';
 import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
-import { pageOf, type Page } from '../../http/pagination.ts';
+import type { Page } from '../../db/page.ts';
 import type { AppService } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';
 import type { TokenService } from '../tokens/service.ts';
@@ -33,7 +33,7 @@ export class ServiceTokenService {
 
   async list(admin: Principal, clientId: string, page: Page) {
     await this.apps.get(admin.tenantId, clientId);
-    const { items, next_cursor } = pageOf(await serviceTokenStore.list(this.db, admin.tenantId, clientId, page), page);
+    const { items, next_cursor } = await serviceTokenStore.list(this.db, admin.tenantId, clientId, page);
     return {
       service_tokens: items.map((t) => ({
         id: t.id, scopes: t.scopes, created_by: t.created_by, created_at: t.created_at.toISOString(),
