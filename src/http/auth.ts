@@ -61,7 +61,7 @@ export class Authenticator {
   }
 
   private buildGuard() {
-    return new Elysia({ name: 'auth-guard', seed: this.checked }).macro({
+    return new Elysia().macro({
       auth: (rule: AuthRule) => ({
         transform: async ({ request }) => {
           this.checked.set(request, await this.check(request, rule));
