@@ -34,7 +34,7 @@ export async function listPage<T extends Row & { cursor_at: string; id: string }
   const orderLimit = `order by ${keys.at} desc, ${keys.id} desc limit $${n + 3}`;
   const rows = await db.query<T>(sql({ after, orderLimit }), [...params, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1]);
   const items = rows.slice(0, page.limit);
-  if (rows.length <= page.limit) return { items, next_cursor: null };
-  const last = items[items.length - 1];
+  const last = items.at(-1);
+  if (rows.length <= page.limit || !last) return { items, next_cursor: null };
   return { items, next_cursor: encodeCursor(last.cursor_at, last.id) };
 }

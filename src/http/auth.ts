@@ -26,9 +26,9 @@ export class Authenticator {
     if (!header) throw unauthorized('an Authorization: Bearer <token> (or DPoP <token>) header is required', 'invalid_request');
     const match = /^(Bearer|DPoP)\s+([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(header);
     if (!match) throw unauthorized('the Authorization header must be "Bearer <token>" or "DPoP <token>"', 'invalid_request');
-    const token = match[2];
+    const [, scheme = '', token = ''] = match;
     const principal = await this.tokens.verify(token);
-    if (match[1].toLowerCase() === 'dpop') {
+    if (scheme.toLowerCase() === 'dpop') {
       if (!principal.jkt) throw dpopUnauthorized('invalid_token', 'this token is not DPoP-bound: send it as Authorization: Bearer');
       await this.dpop.forResource(request, token, principal.jkt);
     } else if (principal.jkt) {
