@@ -78,7 +78,7 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   const pushedRequests = new PushedRequests(db, tenants, clock);
   const clientAssertions = new ClientAssertions(db, new ClientKeys(config.allowPrivateTargets), config.publicUrl, clock);
   const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, pushedRequests, { issuer: config.publicUrl, ...config });
-  const graphql = new GraphqlService({ db, actors, webhooks, apps, auth, log, metrics, schema, bundles, maxJsonDepth: config.maxJsonDepth });
+  const graphql = new GraphqlService({ db, actors, webhooks, apps, log, metrics, schema, bundles, maxJsonDepth: config.maxJsonDepth });
   const catalog = await loadMachines();
   return {
     config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, events, serviceTokens, graphql, authorization, auth, dpop, pushedRequests, clientAssertions, catalog,

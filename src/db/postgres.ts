@@ -73,7 +73,7 @@ export function createPostgresDb(url: string, options: { max: number }): Db {
       // json/jsonb parameters are always passed as JSON text (as PGlite takes them).
       json: { to: 3802, from: [114, 3802], serialize: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)), parse: (v: string) => JSON.parse(v) },
       // A timestamptz parameter written with microseconds (a keyset cursor, see
-      // src/http/pagination.ts) goes to the server as written: through a JS Date it would lose
+      // src/db/page.ts) goes to the server as written: through a JS Date it would lose
       // them, and rows in the same millisecond as a page's last one would be skipped.
       date: {
         to: 1184, from: [1082, 1114, 1184],

@@ -80,6 +80,7 @@ function publishableBodies() {
 export function eventRoutes(deps: { auth: Authenticator; webhooks: WebhookService; events: EventService }) {
   const { auth, webhooks, events } = deps;
   return router('events')
+    .use(auth.guard)
     .get('/v1/events/types', () => ({ event_types: eventTypeViews() }), {
       response: { 200: t.Object({ event_types: t.Array(t.Object({
         type: t.String({ examples: ['incident.updated'] }), description: t.String(),
@@ -88,8 +89,7 @@ export function eventRoutes(deps: { auth: Authenticator; webhooks: WebhookServic
       })) }) },
       detail: { summary: 'The event catalog, with the JSON Schema of each type\'s data', tags, security: [] },
     })
-    .post('/v1/events', async ({ request, body, set }) => {
-      const p = await auth.require(request, 'events:publish');
+    .post('/v1/events', async ({ principal: p, request, body, set }) => {
       const key = request.headers.get('idempotency-key');
       if (key !== null && (key.length === 0 || key.length > 200)) throw invalidRequest('Idempotency-Key: 1 to 200 characters');
       const { event, replayed } = await webhooks.publishEvent(p, body, key);
@@ -101,33 +101,33 @@ export function eventRoutes(deps: { auth: Authenticator; webhooks: WebhookServic
         type: t.String({ maxLength: 100, examples: ['incident.updated'] }),
         data: t.Record(t.String(), t.Unknown(), { description: 'checked against the type\'s schema (GET /v1/events/types): a 400 names the field' }),
       }, { additionalProperties: false, ...publishableBodies() }),
+      auth: { scopes: ['events:publish'] },
       detail: {
         summary: 'Publish an event to the tenant\'s subscriptions', tags,
         description: 'Body: {"type": a publishable type, "data": an object}. data is checked against its type\'s JSON Schema (GET /v1/events/types; the *Data components of this document): a 400 names the first field that does not fit, and nothing is written. 202 with {id, type, deliveries, created_at}; 200 with Idempotent-Replayed: true for a repeated Idempotency-Key (kept 24 h).',
       },
     })
-    .get('/v1/events', async ({ request, query }) => {
-      const p = await auth.require(request, ...READ);
+    .get('/v1/events', async ({ principal: p, query }) => {
       return events.list(p, readPage(query), filterOf(query));
     }, {
       query: ListQuery,
       response: { 200: t.Object({ events: t.Array(EventView), next_cursor: Cursor }) },
-      detail: { summary: 'Events published to the tenant, newest first', tags },
+      auth: { scopes: READ }, detail: { summary: 'Events published to the tenant, newest first', tags },
     })
-    .get('/v1/events/:event_id', async ({ request, params, query }) => events.get(await auth.require(request, ...READ), params.event_id, readPage(query)), {
+    .get('/v1/events/:event_id', async ({ principal, params, query }) => events.get(principal, params.event_id, readPage(query)), {
       params: EventId,
       query: PageQuery,
       response: { 200: t.Object({ event: EventView, deliveries: t.Array(EventDelivery, { description: 'every delivery of the event across the tenant\'s webhooks, replays included, a page at a time' }), next_cursor: Cursor }) },
-      detail: { summary: 'An event with every delivery it produced', tags },
+      auth: { scopes: READ }, detail: { summary: 'An event with every delivery it produced', tags },
     })
-    .post('/v1/events/:event_id/replay', async ({ request, params, body, set }) => {
-      const p = await auth.require(request, REPLAY);
+    .post('/v1/events/:event_id/replay', async ({ principal: p, params, body, set }) => {
       set.status = 202;
       return events.replay(p, params.event_id, body?.webhook_id ?? null);
     }, {
       params: EventId,
       body: t.Optional(t.Object({ webhook_id: t.Optional(t.String({ maxLength: 100, description: 'only to this webhook (it must receive the event\'s type)', examples: ['wh_123'] })) }, { additionalProperties: false })),
       response: { 202: t.Object({ event_id: t.String(), deliveries: t.Array(t.Object({ id: t.String(), webhook_id: t.String(), status: t.String({ description: 'queued; held while its webhook is paused, skipped while it is disabled' }) })) }) },
+      auth: { scopes: [REPLAY] },
       detail: {
         summary: 'Send an event again, as fresh deliveries with the same webhook-id', tags,
         description: 'To every webhook of the tenant that receives the event\'s type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',

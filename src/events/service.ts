@@ -4,9 +4,9 @@
 import type { Db } from '../db/index.ts';
 import type { Clock } from '../actors/clock.ts';
 import { ApiError, notFound } from '../http/errors.ts';
-import { pageOf, type Page } from '../http/pagination.ts';
+import type { Page } from '../db/page.ts';
 import { idTime, randomToken, timedIdPrefix } from '../ids.ts';
-import type { Principal } from '../oauth/tokens/service.ts';
+import type { Principal } from '../identity/principal.ts';
 import { SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
 import { deliveryView, type WebhookService } from '../webhooks/service.ts';
 import { webhookStore, type DeliveryRow } from '../webhooks/store.ts';
@@ -26,7 +26,7 @@ export class EventService {
   ) {}
 
   async list(principal: Principal, page: Page, filter: EventFilter) {
-    const { items, next_cursor } = pageOf(await eventStore.list(this.db, principal.tenantId, page, filter), page);
+    const { items, next_cursor } = await eventStore.list(this.db, principal.tenantId, page, filter);
     return { events: items.map(eventView), next_cursor };
   }
 
@@ -39,7 +39,7 @@ export class EventService {
   /** The event and its deliveries (a page of them: a fan-out may hold thousands), newest first. */
   async get(principal: Principal, id: string, page: Page) {
     const event = await this.row(principal, id);
-    const { items, next_cursor } = pageOf(await eventStore.deliveries(this.db, principal.tenantId, event, page), page);
+    const { items, next_cursor } = await eventStore.deliveries(this.db, principal.tenantId, event, page);
     return { event: eventView(event), deliveries: items.map(eventDeliveryView), next_cursor };
   }
 

@@ -4,7 +4,9 @@
 import { t } from 'elysia';
 import { router } from '../http/router.ts';
 import type { Authenticator } from '../http/auth.ts';
-import type { GraphqlService } from './service.ts';
+import { requestInfo } from '../http/request-info.ts';
+import { GRAPHQL_SCOPE, type GraphqlService } from './service.ts';
+import type { GraphqlHttpRequest } from './transport.ts';
 
 const tags = ['GraphQL transport'];
 const ClientId = t.Object({ client_id: t.String({ maxLength: 100, examples: ['app_123'] }) });
@@ -68,10 +70,14 @@ const requestBody = {
 /** OpenAPI 3.1 fields (type arrays, header parameters) that Elysia's 3.0 typing does not know. */
 const openapi = (detail: { summary: string; tags: string[] } & Record<string, unknown>) => detail as { summary: string; tags: string[] };
 
+const httpRequest = (request: Request, body: unknown): GraphqlHttpRequest => ({ method: request.method, url: request.url, headers: request.headers, body });
+
 export function graphqlRoutes(deps: { auth: Authenticator; graphql: GraphqlService }) {
   const { auth, graphql } = deps;
   return router('graphql')
-    .post('/graphql', ({ request, body }) => graphql.execute(request, body), {
+    .use(auth.guard)
+    .post('/graphql', ({ principal, request, body }) => graphql.execute(principal, httpRequest(request, body), requestInfo(request).id), {
+      auth: { scopes: [GRAPHQL_SCOPE] },
       detail: openapi({
         summary: 'Use the shared GraphQL transport',
         description: 'Runs one of the operations approved for your app (its curated bundles). Needs a bearer token with the graphql scope and X-Tenant-ID. Introspection is disabled; anything but an approved operation is refused with errors[].extensions.code = OPERATION_NOT_APPROVED.',
@@ -81,7 +87,8 @@ export function graphqlRoutes(deps: { auth: Authenticator; graphql: GraphqlServi
         responses,
       }),
     })
-    .get('/graphql', ({ request }) => graphql.execute(request, undefined), {
+    .get('/graphql', ({ principal, request }) => graphql.execute(principal, httpRequest(request, undefined), requestInfo(request).id), {
+      auth: { scopes: [GRAPHQL_SCOPE] },
       detail: openapi({
         summary: 'Run an approved query over GET',
         description: 'Queries only (a mutation over GET answers 405 with errors[].extensions.code METHOD_NOT_ALLOWED and Allow: POST). Same headers and answers as POST.',
@@ -97,7 +104,8 @@ export function graphqlRoutes(deps: { auth: Authenticator; graphql: GraphqlServi
         responses,
       }),
     })
-    .get('/v1/platform/apps/:client_id/graphql-operations', async ({ request, params }) => graphql.operations(await auth.principal(request), params.client_id), {
+    .get('/v1/platform/apps/:client_id/graphql-operations', ({ principal, params }) => graphql.operations(principal, params.client_id), {
+      auth: 'token',
       params: ClientId,
       detail: {
         summary: 'The GraphQL operations an app may run',

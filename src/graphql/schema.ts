@@ -7,7 +7,7 @@ import {
 } from 'graphql';
 import { insufficientScope, invalidRequest } from '../http/errors.ts';
 import { readPage } from '../http/pagination.ts';
-import type { Principal } from '../oauth/tokens/service.ts';
+import type { Principal } from '../identity/principal.ts';
 import type { WebhookService } from '../webhooks/service.ts';
 import { EVENT_TYPES } from '../webhooks/catalog.ts';
 import type { IncidentRow, IncidentService } from './incidents/service.ts';

@@ -6,17 +6,15 @@ import type { Db } from '../db/index.ts';
 import type { ActorSystem } from '../actors/runtime.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Authenticator } from '../http/auth.ts';
 import { ApiError, forbidden, invalidRequest } from '../http/errors.ts';
-import { requestInfo } from '../http/request-info.ts';
-import type { Principal } from '../oauth/tokens/service.ts';
+import type { Principal } from '../identity/principal.ts';
 import type { AppService } from '../identity/apps/service.ts';
 import type { WebhookService } from '../webhooks/service.ts';
 import { BUNDLES_DIR, BundleRegistry, loadBundleDir, type ApprovedOperation } from './bundles.ts';
 import { IncidentService } from './incidents/service.ts';
 import { CaseService } from './cases/service.ts';
 import { buildSchema, type GraphqlContext } from './schema.ts';
-import { GraphqlTransport } from './transport.ts';
+import { GraphqlTransport, type GraphqlHttpRequest } from './transport.ts';
 
 export const GRAPHQL_SCOPE = 'graphql';
 
@@ -35,7 +33,6 @@ export interface GraphqlDeps {
   actors: ActorSystem;
   webhooks: WebhookService;
   apps: AppService;
-  auth: Authenticator;
   log: Logger;
   metrics: Metrics;
   schema: GraphQLSchema;
@@ -63,13 +60,10 @@ export class GraphqlService {
     return { principal, incidents: this.incidents, cases: this.cases, webhooks: this.deps.webhooks };
   }
 
-  /** Bearer token with the graphql scope (401 / 403), and X-Tenant-ID naming the token's tenant. */
-  async authorize(request: Request): Promise<Principal> {
-    const principal = await this.deps.auth.require(request, GRAPHQL_SCOPE);
-    const tenant = request.headers.get('x-tenant-id');
+  /** X-Tenant-ID must name the tenant of the token (its graphql scope is checked by the route). */
+  private checkTenant(principal: Principal, tenant: string | null): void {
     if (!tenant) throw invalidRequest('X-Tenant-ID: the header is required and must name the tenant of the access token');
     if (tenant !== principal.tenantId) throw forbidden('tenant_mismatch', 'X-Tenant-ID does not match the tenant of the access token');
-    return principal;
   }
 
   /** The bundles granted to the app the token was issued to (none for a token of no app). */
@@ -79,10 +73,10 @@ export class GraphqlService {
     return app.governance.graphql_bundles ?? [];
   }
 
-  async execute(request: Request, body: unknown): Promise<Response> {
-    const principal = await this.authorize(request);
+  async execute(principal: Principal, request: GraphqlHttpRequest, requestId: string): Promise<Response> {
+    this.checkTenant(principal, request.headers.get('x-tenant-id'));
     const bundles = await this.bundlesOf(principal);
-    return this.transport.handle(request, body, { principal, bundles, requestId: requestInfo(request).id });
+    return this.transport.handle(request, { principal, bundles, requestId });
   }
 
   /** For a tenant administrator, or for the app itself (its own token with the graphql scope). */

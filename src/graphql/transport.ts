@@ -15,7 +15,7 @@ import { ExpiringCache } from '../expiring-cache.ts';
 import { isDatabaseUnavailable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import type { Counter, Metrics } from '../metrics.ts';
-import type { Principal } from '../oauth/tokens/service.ts';
+import type { Principal } from '../identity/principal.ts';
 import { documentHash, normalise, type ApprovedOperation, type BundleRegistry } from './bundles.ts';
 import { LIMITS, documentCost, documentDepth, usesIntrospection } from './limits.ts';
 import type { GraphqlContext } from './schema.ts';
@@ -107,8 +107,11 @@ function persistedId(body: Record<string, unknown>): string | null {
   return null;
 }
 
+/** What the transport reads of an HTTP request: its method, URL (GET's parameters), headers (Accept) and the JSON body already parsed (undefined when there was none). */
+export interface GraphqlHttpRequest { method: string; url: string; headers: Headers; body: unknown }
+
 export class GraphqlTransport {
-  private readonly handler: Handler<Request, Caller>;
+  private readonly handler: Handler<null, Caller>;
   /** Digests of document texts already matched to an approved hash (the hot path skips parse and print). */
   private readonly texts = new ExpiringCache<string, string>(Infinity, Date.now, 1000);
   private readonly approvedRuns: Counter;
@@ -124,7 +127,7 @@ export class GraphqlTransport {
   ) {
     this.approvedRuns = metrics.counter('argus_graphql_operations_total', 'Approved GraphQL operations run, by bundle and operation');
     this.refusals = metrics.counter('argus_graphql_refusals_total', 'GraphQL documents refused before execution, by code');
-    this.handler = createHandler<Request, Caller, GraphqlContext>({
+    this.handler = createHandler<null, Caller, GraphqlContext>({
       schema,
       parseRequestParams: (req) => this.parseParams(req),
       onSubscribe: (req, params) => this.subscribe(req, params),
@@ -133,14 +136,14 @@ export class GraphqlTransport {
     });
   }
 
-  /** `body` is the JSON the HTTP layer already parsed (undefined when there was none). */
-  async handle(request: Request, body: unknown, caller: Caller): Promise<Response> {
+  async handle(request: GraphqlHttpRequest, caller: Caller): Promise<Response> {
+    const { body } = request;
     const [text, init] = await this.handler({
       method: request.method,
       url: request.url,
       headers: request.headers,
       body: body === undefined || body === null ? null : () => body as Record<string, unknown>,
-      raw: request,
+      raw: null,
       context: caller,
     });
     const headers: Record<string, string> = { ...(init.headers ?? {}), 'cache-control': 'no-store', 'x-request-id': caller.requestId };
@@ -162,7 +165,7 @@ export class GraphqlTransport {
   }
 
   /** graphql-http's own parser, after a documentId or persisted-query hash became its approved text. */
-  private async parseParams(req: HttpRequest<Request, Caller>): Promise<RequestParams | HttpResponse> {
+  private async parseParams(req: HttpRequest<null, Caller>): Promise<RequestParams | HttpResponse> {
     let missing = false;
     let next = req;
     if (req.method === 'GET') {
@@ -208,7 +211,7 @@ export class GraphqlTransport {
   }
 
   /** Checks, then the approved operation's own parsed document, so nothing else can execute. */
-  private async subscribe(req: HttpRequest<Request, Caller>, params: RequestParams) {
+  private async subscribe(req: HttpRequest<null, Caller>, params: RequestParams) {
     const { bundles, principal } = req.context;
     if (params.query.length > LIMITS.maxDocumentLength) return [this.refuse(`the document is ${params.query.length} characters; the limit is ${LIMITS.maxDocumentLength}`, CODES.parse)];
     // Keyed on a digest: a cached text costs 64 characters whatever its padding.
@@ -257,7 +260,7 @@ export class GraphqlTransport {
   }
 
   /** Errors become public ones; a request error (no data) is a 400 under application/graphql-response+json. */
-  private finish(req: HttpRequest<Request, Caller>, result: ExecutionResult): ExecutionResult | HttpResponse {
+  private finish(req: HttpRequest<null, Caller>, result: ExecutionResult): ExecutionResult | HttpResponse {
     if (!result.errors?.length) return result;
     const masked: ExecutionResult = { ...result, errors: result.errors.map((e) => this.publicError(e, req.context)) };
     const accept = 'get' in req.headers && typeof req.headers.get === 'function' ? req.headers.get('accept') : null;

@@ -1,9 +1,9 @@
 // Cursor pagination for every list: `?limit=&cursor=`, answered as {"<plural>": [...], "next_cursor": …}.
-// A cursor is the (time, id) of the last row seen, opaque to clients. The time is Postgres'
-// own text form (microseconds), so keyset comparisons are exact: select it as
-// `<column>::text as cursor_at` and compare with `(<column>, id) < ($n::timestamptz, $m)`.
+// A cursor is the (time, id) of the last row seen, opaque to clients (written by src/db/page.ts,
+// which runs the keyset queries); here it is read back and checked.
 import { t } from 'elysia';
-import { fromBase64Url, toBase64Url, utf8 } from '../crypto/encoding.ts';
+import { fromBase64Url } from '../crypto/encoding.ts';
+import type { Page } from '../db/page.ts';
 import { invalidRequest } from './errors.ts';
 import { nulPath } from './nul.ts';
 
@@ -26,8 +26,6 @@ function isTime(at: string): boolean {
   return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
 }
 
-export interface Page { limit: number; after: { at: string; id: string } | null }
-
 export function readPage(query: { limit?: number; cursor?: string }): Page {
   const limit = query.limit ?? 50;
   if (!query.cursor) return { limit, after: null };
@@ -38,12 +36,4 @@ export function readPage(query: { limit?: number; cursor?: string }): Page {
   } catch {
     throw invalidRequest('cursor: not a cursor this service issued');
   }
-}
-
-/** Rows were fetched with limit + 1: the extra one proves there is a next page. */
-export function pageOf<T extends { cursor_at: string; id: string }>(rows: T[], page: Page): { items: T[]; next_cursor: string | null } {
-  const items = rows.slice(0, page.limit);
-  if (rows.length <= page.limit) return { items, next_cursor: null };
-  const last = items[items.length - 1];
-  return { items, next_cursor: toBase64Url(utf8(JSON.stringify([last.cursor_at, last.id]))) };
 }

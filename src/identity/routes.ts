@@ -61,59 +61,59 @@ const Rotate = t.Optional(
 export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) {
   const { auth, apps } = deps;
   return router('identity')
+    .use(auth.guard)
     .get(
       '/v1/platform/scopes',
-      async ({ request }) => ({ scopes: await apps.scopesFor((await auth.requireAdmin(request)).tenantId) }),
-      { detail: { summary: 'List available scopes', tags } },
+      async ({ principal }) => ({ scopes: await apps.scopesFor(principal.tenantId) }),
+      { auth: 'admin', detail: { summary: 'List available scopes', tags } },
     )
     .post(
       '/v1/platform/apps',
-      async ({ request, body, set }) => {
-        const principal = await auth.requireAdmin(request);
+      async ({ principal, body, set }) => {
         const { app, clientSecret } = await apps.create(principal, body);
         set.status = 201;
         set.headers['cache-control'] = 'no-store';
         return { ...appView(app), ...(clientSecret ? { client_secret: clientSecret } : {}) };
       },
-      { body: NewApp, detail: { summary: 'Create a platform app', tags } },
+      { body: NewApp, auth: 'admin', detail: { summary: 'Create a platform app', tags } },
     )
     .get(
       '/v1/platform/apps',
-      async ({ request, query }) => apps.list((await auth.requireAdmin(request)).tenantId, readPage(query)),
-      { query: PageQuery, detail: { summary: 'List platform apps', tags } },
+      async ({ principal, query }) => apps.list(principal.tenantId, readPage(query)),
+      { query: PageQuery, auth: 'admin', detail: { summary: 'List platform apps', tags } },
     )
     .get(
       '/v1/platform/apps/:client_id',
-      async ({ request, params }) => apps.describe((await auth.requireAdmin(request)).tenantId, params.client_id),
-      { params: ClientId, detail: { summary: 'Inspect an integration app', tags } },
+      async ({ principal, params }) => apps.describe(principal.tenantId, params.client_id),
+      { params: ClientId, auth: 'admin', detail: { summary: 'Inspect an integration app', tags } },
     )
     .patch(
       '/v1/platform/apps/:client_id/governance',
-      async ({ request, params, body }) => {
-        const app = await apps.updateGovernance(await auth.requireAdmin(request), params.client_id, body);
+      async ({ principal, params, body }) => {
+        const app = await apps.updateGovernance(principal, params.client_id, body);
         return { client_id: app.id, governance: governanceView(app.governance) };
       },
-      { params: ClientId, body: GovernancePatch, detail: { summary: 'Update app governance', tags } },
+      { params: ClientId, body: GovernancePatch, auth: 'admin', detail: { summary: 'Update app governance', tags } },
     )
     .put(
       '/v1/platform/apps/:client_id/jwks',
-      async ({ request, params, body }) => {
-        const app = await apps.replaceClientKeys(await auth.requireAdmin(request), params.client_id, body);
+      async ({ principal, params, body }) => {
+        const app = await apps.replaceClientKeys(principal, params.client_id, body);
         return { client_id: app.id, ...(app.jwks ? { jwks: app.jwks } : {}), ...(app.jwks_uri ? { jwks_uri: app.jwks_uri } : {}) };
       },
-      { params: ClientId, body: ClientKeys, detail: { summary: "Replace a private_key_jwt app's public keys (key rotation)", tags } },
+      { params: ClientId, body: ClientKeys, auth: 'admin', detail: { summary: "Replace a private_key_jwt app's public keys (key rotation)", tags } },
     )
     .post(
       '/v1/platform/apps/:client_id/rotate-secret',
-      async ({ request, params, body, set }) => {
+      async ({ principal, params, body, set }) => {
         set.headers['cache-control'] = 'no-store';
-        return apps.rotateSecret(await auth.requireAdmin(request), params.client_id, body?.grace_period_seconds);
+        return apps.rotateSecret(principal, params.client_id, body?.grace_period_seconds);
       },
-      { params: ClientId, body: Rotate, detail: { summary: 'Rotate an app secret', tags } },
+      { params: ClientId, body: Rotate, auth: 'admin', detail: { summary: 'Rotate an app secret', tags } },
     )
     .get(
       '/v1/platform/audit-events',
-      async ({ request, query }) => apps.audit((await auth.requireAdmin(request)).tenantId, readPage(query), query.target_id),
-      { query: t.Composite([PageQuery, t.Object({ target_id: t.Optional(t.String({ maxLength: 100 })) })]), detail: { summary: 'Audit trail of app and governance changes', tags } },
+      async ({ principal, query }) => apps.audit(principal.tenantId, readPage(query), query.target_id),
+      { query: t.Composite([PageQuery, t.Object({ target_id: t.Optional(t.String({ maxLength: 100 })) })]), auth: 'admin', detail: { summary: 'Audit trail of app and governance changes', tags } },
     );
 }

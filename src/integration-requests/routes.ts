@@ -27,6 +27,7 @@ const wantsHtml = (request: Request) => (request.headers.get('accept') ?? '').in
 export function integrationRequestRoutes(deps: { auth: Authenticator; requests: IntegrationRequestService }) {
   const { auth, requests } = deps;
   return router('integration-requests')
+    .use(auth.guard)
     .get('/integration-request', () => requestFormPage(), { detail: { summary: 'The Vendor Integration Request form (HTML)', tags } })
     .post(
       '/v1/integration-requests',
@@ -47,16 +48,16 @@ export function integrationRequestRoutes(deps: { auth: Authenticator; requests: 
     )
     .get(
       '/v1/integration-requests',
-      async ({ request, query }) => requests.list((await auth.requireAdmin(request)).tenantId, readPage(query)),
-      { query: PageQuery, detail: { summary: "List the tenant's integration requests", tags } },
+      async ({ principal, query }) => requests.list(principal.tenantId, readPage(query)),
+      { query: PageQuery, auth: 'admin', detail: { summary: "List the tenant's integration requests", tags } },
     )
     .patch(
       '/v1/integration-requests/:id',
-      async ({ request, params, body }) => requests.setStatus((await auth.requireAdmin(request)).tenantId, params.id, body.status),
+      async ({ principal, request, params, body }) => requests.setStatus(principal.tenantId, params.id, body.status),
       {
         params: t.Object({ id: t.String({ maxLength: 100 }) }),
         body: t.Object({ status: t.Union(STATUSES.map((s) => t.Literal(s))) }, { additionalProperties: false }),
-        detail: { summary: "Update an integration request's status", tags },
+        auth: 'admin', detail: { summary: "Update an integration request's status", tags },
       },
     );
 }

@@ -3,7 +3,7 @@
 import type { Db } from '../db/index.ts';
 import { newId, randomToken } from '../ids.ts';
 import { ApiError, notFound, tooManyRequests } from '../http/errors.ts';
-import { pageOf, type Page } from '../http/pagination.ts';
+import type { Page } from '../db/page.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
 import type { TenantService } from '../identity/tenants/service.ts';
 import { requestStore, type RequestRow } from './store.ts';
@@ -81,7 +81,7 @@ export class IntegrationRequestService {
 
   /** A tenant's requests; `null` means every request (operators, through the CLI). */
   async list(tenantId: string | null, page: Page) {
-    const { items, next_cursor } = pageOf(await requestStore.list(this.db, tenantId, page), page);
+    const { items, next_cursor } = await requestStore.list(this.db, tenantId, page);
     return { integration_requests: items.map(requestView), next_cursor };
   }
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index.ts';
 import { maybeOne } from '../db/index.ts';
-import type { Page } from '../http/pagination.ts';
+import { listPage, type Page } from '../db/page.ts';
 
 export interface RequestRow {
   id: string; reference: string; tenant_id: string | null; organisation: string; contact_name: string; contact_email: string;
@@ -17,13 +17,11 @@ export const requestStore = {
       [r.id, r.reference, r.tenant_id, r.organisation, r.contact_name, r.contact_email, r.use_case, r.capabilities, r.remote_address],
     ),
   list: (db: Queryable, tenantId: string | null, page: Page) =>
-    db.query<RequestRow & Record<string, unknown>>(
+    listPage<RequestRow & Record<string, unknown>>(db, page, [tenantId], (k) =>
       `select ${COLUMNS} from integration_requests
         where ($1::text is null or tenant_id = $1)
-          and ($2::timestamptz is null or (created_at, id) < ($2::timestamptz, $3::text))
-        order by created_at desc, id desc limit $4`,
-      [tenantId, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
-    ),
+          and ${k.after}
+        ${k.orderLimit}`),
   setStatus: (db: Queryable, tenantId: string | null, id: string, status: string) =>
     maybeOne<RequestRow & Record<string, unknown>>(
       db,

@@ -4,13 +4,12 @@ import { router } from '../http/router.ts';
 import type { Services } from '../services.ts';
 import { authenticateClient, readClientCredentials } from './client-auth.ts';
 import { oauthErrors } from './errors.ts';
-import { clientCredentialsGrant } from './grants/client-credentials.ts';
+import { admitTokenRequest, exchange } from './grants/index.ts';
 import { RateLimiter } from '../http/rate-limit.ts';
 import { requestInfo } from '../http/request-info.ts';
 import { ApiError, tooManyRequests } from '../http/errors.ts';
 import { authorizationServerMetadata } from './metadata.ts';
 import { introspectToken, revokeToken } from './revocation.ts';
-import { governanceOf } from '../identity/apps/service.ts';
 import type { ClientAuthFields } from './client-auth.ts';
 import { parRoutes } from './par/routes.ts';
 
@@ -100,20 +99,10 @@ export function oauthRoutes(services: Services) {
       // The proof first: a use_dpop_nonce answer must not use up a client assertion.
       const proof = await services.dpop.forEndpoint(request, '/v1/oauth/token');
       const app = await authenticate(request, body, '/v1/oauth/token');
-      if (app.governance.disabled) throw oauthErrors.unauthorizedClient('this app is disabled by its tenant administrator');
-      if (!proof && governanceOf(app).require_dpop) throw oauthErrors.invalidRequest("this app's governance requires DPoP: send a DPoP proof header (RFC 9449)");
+      admitTokenRequest(app, proof !== null);
       const jkt = proof?.jkt ?? null;
       if (proof) set.headers['dpop-nonce'] = services.dpop.nonce();
-      switch (body.grant_type) {
-        case 'client_credentials':
-          return clientCredentialsGrant(services, app, body, jkt);
-        case 'authorization_code':
-          return services.authorization.redeem(app, body, jkt);
-        case 'refresh_token':
-          return services.authorization.refresh(app, body, jkt);
-        default:
-          throw oauthErrors.unsupportedGrantType(`grant_type ${body.grant_type} is not supported`);
-      }
+      return exchange(body.grant_type, { services, app, jkt }, body);
     },
     { body: TokenRequest, detail: { summary: 'Exchange or mint access tokens', tags, security: [] } },
   );

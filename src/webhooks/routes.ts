@@ -26,17 +26,17 @@ const Ordering = t.Union([t.Literal('none'), t.Literal('fifo')], { description: 
 export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookService }) {
   const { auth, webhooks } = deps;
   return router('webhooks')
-    .post('/v1/webhooks', async ({ request, body, set }) => {
-      const p = await auth.require(request, 'webhooks:write');
+    .use(auth.guard)
+    .post('/v1/webhooks', async ({ principal: p, body, set }) => {
       set.status = 201;
       set.headers['cache-control'] = 'no-store';
       return webhooks.create(p, body);
-    }, { body: t.Object({ url: Url, events: Events, secret: t.Optional(Secret), ordering: t.Optional(Ordering), rate_limit: t.Optional(RateLimit) }, { additionalProperties: false }), detail: { summary: 'Create a webhook', tags } })
-    .get('/v1/webhooks', async ({ request, query }) => webhooks.list(await auth.require(request, ...READ), readPage(query)),
-      { query: PageQuery, detail: { summary: 'List webhooks', tags } })
-    .get('/v1/webhooks/:webhook_id', async ({ request, params }) => webhooks.get(await auth.require(request, ...READ), params.webhook_id),
-      { params: Id, detail: { summary: 'Inspect a webhook', tags } })
-    .put('/v1/webhooks/:webhook_id', async ({ request, params, body }) => webhooks.update(await auth.require(request, 'webhooks:write'), params.webhook_id, body), {
+    }, { body: t.Object({ url: Url, events: Events, secret: t.Optional(Secret), ordering: t.Optional(Ordering), rate_limit: t.Optional(RateLimit) }, { additionalProperties: false }), auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Create a webhook', tags } })
+    .get('/v1/webhooks', async ({ principal, query }) => webhooks.list(principal, readPage(query)),
+      { query: PageQuery, auth: { scopes: READ }, detail: { summary: 'List webhooks', tags } })
+    .get('/v1/webhooks/:webhook_id', async ({ principal, params }) => webhooks.get(principal, params.webhook_id),
+      { params: Id, auth: { scopes: READ }, detail: { summary: 'Inspect a webhook', tags } })
+    .put('/v1/webhooks/:webhook_id', async ({ principal, params, body }) => webhooks.update(principal, params.webhook_id, body), {
       params: Id,
       body: t.Object({
         url: t.Optional(Url), events: t.Optional(Events), secret: t.Optional(Secret),
@@ -46,36 +46,35 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         ordering: t.Optional(Ordering),
         rate_limit: t.Optional(RateLimit),
       }, { additionalProperties: false, minProperties: 1 }),
-      detail: { summary: 'Update a webhook', tags },
+      auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Update a webhook', tags },
     })
-    .delete('/v1/webhooks/:webhook_id', async ({ request, params, set }) => {
-      await webhooks.remove(await auth.require(request, 'webhooks:write'), params.webhook_id);
+    .delete('/v1/webhooks/:webhook_id', async ({ principal, params, set }) => {
+      await webhooks.remove(principal, params.webhook_id);
       set.status = 204;
       return '';
-    }, { params: Id, detail: { summary: 'Delete a webhook', tags } })
-    .get('/v1/webhooks/:webhook_id/deliveries', async ({ request, params, query }) =>
-      webhooks.history(await auth.require(request, ...READ), params.webhook_id, readPage(query), query.status ?? null, query.event_id ?? null), {
+    }, { params: Id, auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Delete a webhook', tags } })
+    .get('/v1/webhooks/:webhook_id/deliveries', async ({ principal, params, query }) =>
+      webhooks.history(principal, params.webhook_id, readPage(query), query.status ?? null, query.event_id ?? null), {
       params: Id,
       query: t.Composite([PageQuery, t.Object({
         status: t.Optional(t.Union(['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'].map((s) => t.Literal(s)))),
         event_id: t.Optional(t.String({ maxLength: 100, description: 'only the deliveries of this event (replays included)' })),
       })]),
-      detail: { summary: 'Review delivery attempts', tags },
+      auth: { scopes: READ }, detail: { summary: 'Review delivery attempts', tags },
     })
-    .get('/v1/webhooks/:webhook_id/deliveries/:delivery_id', async ({ request, params }) =>
-      webhooks.delivery(await auth.require(request, ...READ), params.webhook_id, params.delivery_id),
-      { params: DeliveryId, detail: { summary: 'A delivery with every attempt', tags } })
-    .post('/v1/webhooks/:webhook_id/deliveries/:delivery_id/retry', async ({ request, params, set }) => {
+    .get('/v1/webhooks/:webhook_id/deliveries/:delivery_id', async ({ principal, params }) =>
+      webhooks.delivery(principal, params.webhook_id, params.delivery_id),
+      { params: DeliveryId, auth: { scopes: READ }, detail: { summary: 'A delivery with every attempt', tags } })
+    .post('/v1/webhooks/:webhook_id/deliveries/:delivery_id/retry', async ({ principal, params, set }) => {
       set.status = 202;
-      return webhooks.retry(await auth.require(request, 'webhooks:write'), params.webhook_id, params.delivery_id);
-    }, { params: DeliveryId, detail: { summary: 'Re-send a failed delivery', tags } })
-    .post('/v1/webhooks/:webhook_id/recover', async ({ request, params, body, set }) => {
+      return webhooks.retry(principal, params.webhook_id, params.delivery_id);
+    }, { params: DeliveryId, auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Re-send a failed delivery', tags } })
+    .post('/v1/webhooks/:webhook_id/recover', async ({ principal, params, body, set }) => {
       set.status = 202;
-      const principal = await auth.require(request, 'webhooks:write');
       return webhooks.recover(principal, params.webhook_id, isoTime('since', body.since, invalidRequest));
-    }, { params: Id, body: t.Object({ since: t.String({ maxLength: 40, examples: ['2026-03-23T12:00:00Z'] }) }, { additionalProperties: false }), detail: { summary: 'Re-send every failed delivery since a time', tags } })
-    .post('/v1/webhooks/:webhook_id/test', async ({ request, params, set }) => {
+    }, { params: Id, body: t.Object({ since: t.String({ maxLength: 40, examples: ['2026-03-23T12:00:00Z'] }) }, { additionalProperties: false }), auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Re-send every failed delivery since a time', tags } })
+    .post('/v1/webhooks/:webhook_id/test', async ({ principal, params, set }) => {
       set.status = 202;
-      return webhooks.test(await auth.require(request, 'webhooks:write'), params.webhook_id);
-    }, { params: Id, detail: { summary: 'Send a test webhook', tags } });
+      return webhooks.test(principal, params.webhook_id);
+    }, { params: Id, auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Send a test webhook', tags } });
 }

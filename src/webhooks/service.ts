@@ -9,8 +9,8 @@ import type { Metrics } from '../metrics.ts';
 import type { Config } from '../config.ts';
 import { idTime, newId, newTimedId, timedIdPrefix } from '../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
-import { pageOf, type Page } from '../http/pagination.ts';
-import type { Principal } from '../oauth/tokens/service.ts';
+import type { Page } from '../db/page.ts';
+import type { Principal } from '../identity/principal.ts';
 import { subscriptionMachine, type SubscriptionEvent } from '../../machines/subscription.ts';
 import { isEventType, SYSTEM_EVENT_TYPES } from './catalog.ts';
 import { eventDataProblem } from '../events/schemas.ts';
@@ -154,7 +154,7 @@ export class WebhookService {
   }
 
   async list(principal: Principal, page: Page) {
-    const { items, next_cursor } = pageOf(await webhookStore.subscriptions(this.db, principal.tenantId, page), page);
+    const { items, next_cursor } = await webhookStore.subscriptions(this.db, principal.tenantId, page);
     return { webhooks: items.map(subscriptionView), next_cursor };
   }
 
@@ -333,7 +333,7 @@ export class WebhookService {
 
   async history(principal: Principal, id: string, page: Page, status: string | null, eventId: string | null = null) {
     await this.row(principal, id);
-    const { items, next_cursor } = pageOf(await webhookStore.deliveries(this.db, principal.tenantId, id, page, status, eventId), page);
+    const { items, next_cursor } = await webhookStore.deliveries(this.db, principal.tenantId, id, page, status, eventId);
     return { deliveries: items.map(deliveryView), next_cursor };
   }
 

@@ -3,7 +3,7 @@ import { maybeOne } from '../db/index.ts';
 import { idTime } from '../ids.ts';
 import type { DeliveryRecord, DeliveryState } from './dispatch/steps.ts';
 import type { SubscriptionContext } from '../../machines/subscription.ts';
-import type { Page } from '../http/pagination.ts';
+import { listPage, type Keyset, type Page } from '../db/page.ts';
 
 export interface SubscriptionRow {
   id: string; tenant_id: string; url: string; events: string[]; secret_sealed: string; previous_secret_sealed: string | null;
@@ -37,16 +37,17 @@ export function createdRange(id: string): [string, string] {
 
 type R<T> = T & Record<string, unknown>;
 
+/** Deliveries are listed by their own (created_at, id), read through the alias d. */
+export const DELIVERY_KEYS: Keyset = { at: 'd.created_at', id: 'd.id' };
+
 export const webhookStore = {
   subscription: (db: Queryable, tenantId: string, id: string) =>
     maybeOne<R<SubscriptionRow>>(db, `select ${SUB} from webhook_subscriptions where tenant_id = $1 and id = $2 and deleted_at is null`, [tenantId, id]),
   subscriptions: (db: Queryable, tenantId: string, page: Page) =>
-    db.query<R<SubscriptionRow>>(
+    listPage<R<SubscriptionRow>>(db, page, [tenantId], (k) =>
       `select ${SUB} from webhook_subscriptions where tenant_id = $1 and deleted_at is null
-          and ($2::timestamptz is null or (created_at, id) < ($2::timestamptz, $3::text))
-        order by created_at desc, id desc limit $4`,
-      [tenantId, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
-    ),
+          and ${k.after}
+        ${k.orderLimit}`),
   updateSubscription: (db: Queryable, tenantId: string, id: string, patch: { url?: string; events?: string[]; secretSealed?: string; previousSecretSealed?: string | null; ordering?: 'none' | 'fifo'; ratePerSecond?: number | null }) =>
     db.query(
       `update webhook_subscriptions set url = coalesce($3, url), events = coalesce($4::text[], events),
@@ -146,14 +147,13 @@ export const webhookStore = {
             where k.tenant_id = $1 and k.idempotency_key = $2 and k.event_created_at > now() - interval '24 hours'`, [tenantId, key]),
   /** A webhook's deliveries, newest first; of one event only (read from its partition) when `eventId` is given. */
   deliveries: (db: Queryable, tenantId: string, subscriptionId: string, page: Page, status: string | null, eventId: string | null = null) =>
-    db.query<R<DeliveryRow>>(
+    // No event: every day.
+    listPage<R<DeliveryRow>>(db, page, [tenantId, subscriptionId, status, eventId, ...createdRange(eventId ?? '')], (k) =>
       `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
         where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3)
-          and ($4::timestamptz is null or (d.created_at, d.id) < ($4::timestamptz, $5::text))
-          and ($7::text is null or d.event_id = $7) and d.created_at between $8::timestamptz and $9::timestamptz
-        order by d.created_at desc, d.id desc limit $6`,
-      [tenantId, subscriptionId, status, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1, eventId, ...createdRange(eventId ?? '')], // no event: every day
-    ),
+          and ${k.after}
+          and ($4::text is null or d.event_id = $4) and d.created_at between $5::timestamptz and $6::timestamptz
+        ${k.orderLimit}`, DELIVERY_KEYS),
   delivery: (db: Queryable, tenantId: string, subscriptionId: string, id: string) =>
     maybeOne<R<DeliveryRow>>(db, `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
       where d.tenant_id = $1 and d.subscription_id = $2 and d.id = $3 and d.created_at between $4::timestamptz and $5::timestamptz`, [tenantId, subscriptionId, id, ...createdRange(id)]),

@@ -96,6 +96,24 @@ describe('authorization code with PKCE', () => {
     expect((await tokenRequest({ grant_type: 'refresh_token', client_id: app.client_id, refresh_token: refreshed.refresh_token! })).status).toBe(400);
   });
 
+  test('a refresh may narrow its grant, never widen it: a wider scope is invalid_scope and leaves the refresh token usable', async () => {
+    const app = await publicApp();
+    const client: oauth.Client = { client_id: app.client_id, token_endpoint_auth_method: 'none' };
+    const verifier = oauth.generateRandomCodeVerifier();
+    const state = oauth.generateRandomState();
+    const callback = await completeAuthorize(service, {
+      client_id: app.client_id, redirect_uri: REDIRECT, scope: 'webhooks:read', state,
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+    }, user);
+    const params = oauth.validateAuthResponse(as, client, callback, state);
+    const tokens = await oauth.processAuthorizationCodeResponse(as, client, await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT, verifier, opts));
+    // incidents:read is approved on the app, but was not part of this grant.
+    const wider = await tokenRequest({ grant_type: 'refresh_token', client_id: app.client_id, refresh_token: tokens.refresh_token!, scope: 'webhooks:read incidents:read' });
+    expect(wider).toMatchObject({ status: 400, body: { error: 'invalid_scope', error_description: 'scope incidents:read is not part of this grant: a refresh may only narrow it' } });
+    const same = await tokenRequest({ grant_type: 'refresh_token', client_id: app.client_id, refresh_token: tokens.refresh_token!, scope: 'webhooks:read' });
+    expect(same).toMatchObject({ status: 200, body: { scope: 'webhooks:read' } });
+  });
+
   test('a code is single use: a replay fails and revokes what it produced', async () => {
     const app = await publicApp();
     const verifier = oauth.generateRandomCodeVerifier();

@@ -3,9 +3,9 @@
 import type { Db, Queryable } from '../../db/index.ts';
 import type { ActorSystem, Unit } from '../../actors/runtime.ts';
 import type { WebhookService } from '../../webhooks/service.ts';
-import type { Principal } from '../../oauth/tokens/service.ts';
+import type { Principal } from '../../identity/principal.ts';
 import { conflict, invalidRequest, notFound } from '../../http/errors.ts';
-import { pageOf, type Page } from '../../http/pagination.ts';
+import type { Page } from '../../db/page.ts';
 import { newId } from '../../ids.ts';
 import { incidentStore } from '../incidents/store.ts';
 import { checkTitle } from '../incidents/service.ts';
@@ -39,7 +39,7 @@ export class CaseService {
   }
 
   async list(tenantId: string, page: Page, status: CaseStatus | null) {
-    return pageOf(await caseStore.list(this.db, tenantId, page, status), page);
+    return await caseStore.list(this.db, tenantId, page, status);
   }
 
   ofIncident(tenantId: string, incidentId: string, limit: number): Promise<CaseRow[]> {

@@ -1,7 +1,7 @@
 // SQL for cases and their links to incidents. Every statement is scoped by tenant.
 import type { Queryable } from '../../db/index.ts';
 import { maybeOne } from '../../db/index.ts';
-import type { Page } from '../../http/pagination.ts';
+import { listPage, type Page } from '../../db/page.ts';
 
 export type CaseStatus = 'open' | 'in_progress' | 'closed';
 
@@ -27,12 +27,10 @@ export const caseStore = {
     maybeOne<R<CaseRow>>(db, `select ${COLUMNS} from cases where tenant_id = $1 and id = $2 for update`, [tenantId, id]),
 
   list: (db: Queryable, tenantId: string, page: Page, status: CaseStatus | null) =>
-    db.query<R<CaseRow>>(
+    listPage<R<CaseRow>>(db, page, [tenantId, status], (k) =>
       `select ${COLUMNS} from cases where tenant_id = $1 and ($2::text is null or status = $2)
-          and ($3::timestamptz is null or (created_at, id) < ($3::timestamptz, $4::text))
-        order by created_at desc, id desc limit $5`,
-      [tenantId, status, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
-    ),
+          and ${k.after}
+        ${k.orderLimit}`),
 
   update: (db: Queryable, tenantId: string, id: string, patch: { title?: string; status?: CaseStatus }) =>
     maybeOne<R<CaseRow>>(db,

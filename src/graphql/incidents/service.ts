@@ -4,9 +4,9 @@
 import type { Db } from '../../db/index.ts';
 import type { ActorSystem, Unit } from '../../actors/runtime.ts';
 import type { WebhookService } from '../../webhooks/service.ts';
-import type { Principal } from '../../oauth/tokens/service.ts';
+import type { Principal } from '../../identity/principal.ts';
 import { conflict, invalidRequest, notFound } from '../../http/errors.ts';
-import { pageOf, type Page } from '../../http/pagination.ts';
+import type { Page } from '../../db/page.ts';
 import { newId } from '../../ids.ts';
 import { incidentStore, type IncidentRow, type IncidentStatus, type Severity } from './store.ts';
 
@@ -46,7 +46,7 @@ export class IncidentService {
   }
 
   async list(tenantId: string, page: Page, status: IncidentStatus | null) {
-    return pageOf(await incidentStore.list(this.db, tenantId, page, status), page);
+    return await incidentStore.list(this.db, tenantId, page, status);
   }
 
   ofCase(tenantId: string, caseId: string, limit: number): Promise<IncidentRow[]> {

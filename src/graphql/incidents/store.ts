@@ -1,7 +1,7 @@
 // SQL for incidents. Every statement is scoped by tenant.
 import type { Queryable } from '../../db/index.ts';
 import { maybeOne } from '../../db/index.ts';
-import type { Page } from '../../http/pagination.ts';
+import { listPage, type Page } from '../../db/page.ts';
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type IncidentStatus = 'open' | 'closed';
@@ -29,12 +29,10 @@ export const incidentStore = {
     maybeOne<R<IncidentRow>>(db, `select ${COLUMNS} from incidents where tenant_id = $1 and id = $2 for update`, [tenantId, id]),
 
   list: (db: Queryable, tenantId: string, page: Page, status: IncidentStatus | null) =>
-    db.query<R<IncidentRow>>(
+    listPage<R<IncidentRow>>(db, page, [tenantId, status], (k) =>
       `select ${COLUMNS} from incidents where tenant_id = $1 and ($2::text is null or status = $2)
-          and ($3::timestamptz is null or (created_at, id) < ($3::timestamptz, $4::text))
-        order by created_at desc, id desc limit $5`,
-      [tenantId, status, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
-    ),
+          and ${k.after}
+        ${k.orderLimit}`),
 
   /** Those of `ids` that exist in the tenant. */
   existing: (db: Queryable, tenantId: string, ids: string[]) =>

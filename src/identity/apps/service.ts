@@ -6,8 +6,8 @@ import { clientSecretRotationMachine, type ClientSecretRotationState } from '../
 import { constantTimeEqual, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
-import { pageOf, type Page } from '../../http/pagination.ts';
-import type { Principal } from '../../oauth/tokens/service.ts';
+import type { Page } from '../../db/page.ts';
+import type { Principal } from '../principal.ts';
 import type { TenantService } from '../tenants/service.ts';
 import { SCOPE_CATALOG, isPublishedScope } from '../scopes.ts';
 import { auditStore } from '../audit/store.ts';
@@ -17,6 +17,8 @@ import { jwksProblem } from './client-keys.ts';
 import { resolvedProblem } from '../../webhooks/target-check.ts';
 import { ExpiringCache } from '../../expiring-cache.ts';
 import { MAX_SECRET_GRACE_SECONDS, POLICY_DEFAULTS } from '../../config.ts';
+import { isDisabled } from './disabled.ts';
+import { oauthErrors } from '../../oauth/errors.ts';
 
 export type { AppRow, Governance, Jwks, TokenEndpointAuthMethod } from './store.ts';
 export { TOKEN_ENDPOINT_AUTH_METHODS } from './store.ts';
@@ -63,7 +65,7 @@ function authenticated(row: AuthenticationRow): AuthenticatedApp {
 /** Whether the method authenticates with a client secret (both forms of the same secret). */
 export const usesSecret = (method: TokenEndpointAuthMethod) => method === 'client_secret_basic' || method === 'client_secret_post';
 
-const invalidScope = (description: string) => new ApiError(400, 'invalid_scope', description);
+const invalidScope = oauthErrors.invalidScope;
 
 function defaultGovernance(): Governance {
   return {
@@ -225,7 +227,7 @@ export class AppService {
   }
 
   async list(tenantId: string, page: Page) {
-    const { items, next_cursor } = pageOf(await appStore.list(this.db, tenantId, page), page);
+    const { items, next_cursor } = await appStore.list(this.db, tenantId, page);
     return { apps: items.map((a) => appView(a)), next_cursor };
   }
 
@@ -364,7 +366,7 @@ export class AppService {
     if (!app) return null;
     if (app.tenantId !== principal.tenantId) return 'the token does not belong to the tenant of its app';
     const g = app.governance;
-    if (g.disabled) return 'the app this token was issued to is disabled';
+    if (isDisabled(app)) return 'the app this token was issued to is disabled';
     if (principal.kind === 'service' && !g.allow_service_tokens) return "the app's governance no longer allows service tokens";
     if (principal.kind !== 'service' && g.require_dpop && !principal.jkt) return "the app's governance requires DPoP-bound tokens";
     const cap = g.max_token_lifetime_seconds;
@@ -375,7 +377,7 @@ export class AppService {
   }
 
   async audit(tenantId: string, page: Page, targetId?: string) {
-    const { items, next_cursor } = pageOf(await auditStore.list(this.db, tenantId, page, { targetId }), page);
+    const { items, next_cursor } = await auditStore.list(this.db, tenantId, page, { targetId });
     return {
       audit_events: items.map((e) => ({ id: e.id, actor: e.actor, action: e.action, target_type: e.target_type, target_id: e.target_id, changes: e.changes, at: e.at.toISOString() })),
       next_cursor,

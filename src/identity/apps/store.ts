@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/index.ts';
 import { maybeOne } from '../../db/index.ts';
-import type { Page } from '../../http/pagination.ts';
+import { listPage, type Page } from '../../db/page.ts';
 import type { ClientSecretRotationState } from '../../../machines/clientSecretRotation.ts';
 
 export interface Governance {
@@ -58,12 +58,10 @@ export const appStore = {
   /** By client_id alone: the OAuth endpoints learn the tenant from the app. */
   byClientId: (db: Queryable, id: string) => maybeOne<AppRow & Record<string, unknown>>(db, `select ${COLUMNS} from apps where id = $1`, [id]),
   list: (db: Queryable, tenantId: string, page: Page) =>
-    db.query<AppRow & Record<string, unknown>>(
+    listPage<AppRow & Record<string, unknown>>(db, page, [tenantId], (k) =>
       `select ${COLUMNS} from apps where tenant_id = $1
-          and ($2::timestamptz is null or (created_at, id) < ($2::timestamptz, $3::text))
-        order by created_at desc, id desc limit $4`,
-      [tenantId, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
-    ),
+          and ${k.after}
+        ${k.orderLimit}`),
   setClientKeys: (db: Queryable, tenantId: string, id: string, keys: { jwks: Jwks | null; jwks_uri: string | null }) =>
     db.query('update apps set jwks = $3::jsonb, jwks_uri = $4, updated_at = now() where tenant_id = $1 and id = $2',
       [tenantId, id, keys.jwks === null ? null : JSON.stringify(keys.jwks), keys.jwks_uri]),

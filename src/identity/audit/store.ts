@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/index.ts';
 import { newId } from '../../ids.ts';
-import type { Page } from '../../http/pagination.ts';
+import { listPage, type Page } from '../../db/page.ts';
 
 export interface AuditRow { id: string; actor: string; action: string; target_type: string; target_id: string; changes: Record<string, unknown>; at: Date; cursor_at: string }
 
@@ -10,11 +10,9 @@ export const auditStore = {
       newId('aud'), e.tenantId, e.actor, e.action, e.targetType, e.targetId, JSON.stringify(e.changes ?? {}),
     ]),
   list: (db: Queryable, tenantId: string, page: Page, filter: { targetId?: string }) =>
-    db.query<AuditRow & Record<string, unknown>>(
+    listPage<AuditRow & Record<string, unknown>>(db, page, [tenantId, filter.targetId ?? null], (k) =>
       `select id, actor, action, target_type, target_id, changes, at, at::text as cursor_at from audit_events
         where tenant_id = $1 and ($2::text is null or target_id = $2)
-          and ($3::timestamptz is null or (at, id) < ($3::timestamptz, $4::text))
-        order by at desc, id desc limit $5`,
-      [tenantId, filter.targetId ?? null, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1],
-    ),
+          and ${k.after}
+        ${k.orderLimit}`, { at: 'at', id: 'id' }),
 };

@@ -4,6 +4,8 @@
 import type { AppRow } from '../../identity/apps/service.ts';
 import type { TenantRow } from '../../identity/tenants/store.ts';
 import { grantableScopes } from '../grants/scope.ts';
+import { grantRefusal } from '../grants/grant.ts';
+import { authorizationCode } from '../grants/authorization-code.ts';
 import { ApiError } from '../../http/errors.ts';
 
 export interface AuthorizeQuery {
@@ -54,15 +56,15 @@ export function checkRedirectUri(app: AppRow, redirectUri: string | undefined): 
 
 export function checkGrant(app: AppRow, responseType: string | undefined): void {
   if (responseType !== 'code') throw new AuthorizeRedirectError('unsupported_response_type', 'only response_type=code is supported');
-  if (app.governance.disabled) throw new AuthorizeRedirectError('unauthorized_client', 'this application is disabled');
-  if (!app.grant_types.includes('authorization_code')) throw new AuthorizeRedirectError('unauthorized_client', 'this application may not use the authorization code grant');
+  const refusal = grantRefusal(app, authorizationCode);
+  if (refusal) throw new AuthorizeRedirectError('unauthorized_client', refusal);
 }
 
 export function checkScope(app: AppRow, tenant: TenantRow | null, scope: string | undefined): string[] {
   try {
     return grantableScopes(app, tenant?.approved_scopes ?? [], scope);
   } catch (error) {
-    if (error instanceof ApiError) throw new AuthorizeRedirectError('invalid_scope', error.description);
+    if (error instanceof ApiError) throw new AuthorizeRedirectError(error.code, error.description);
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import type { AppRow, AppService, AuthenticatedApp } from '../../identity/apps/s
 import type { TenantService } from '../../identity/tenants/service.ts';
 import type { TokenService } from '../tokens/service.ts';
 import { oauthErrors } from '../errors.ts';
-import { tokenLifetime } from '../grants/scope.ts';
+import { grantableScopes, tokenLifetime } from '../grants/scope.ts';
 import type { TokenResponse } from '../grants/token-response.ts';
 import { authorizeStore } from './store.ts';
 import { RateLimiter } from '../../http/rate-limit.ts';
@@ -159,9 +159,8 @@ export class AuthorizationService {
     return this.redirect(ctx.redirectUri, { error: 'access_denied', error_description: 'the user denied the request', state: ctx.state });
   }
 
-  /** grant_type=authorization_code. */
+  /** grant_type=authorization_code, for an app allowed it (src/oauth/grants/). */
   async redeem(app: AppRow, body: { code?: string; redirect_uri?: string; code_verifier?: string }, jkt: string | null): Promise<TokenResponse> {
-    if (!app.grant_types.includes('authorization_code')) throw oauthErrors.unauthorizedClient('this application may not use the authorization code grant');
     if (!body.code) throw oauthErrors.invalidRequest('code is required');
     if (body.code_verifier !== undefined && !VERIFIER.test(body.code_verifier)) throw oauthErrors.invalidGrant('code_verifier must be 43 to 128 characters of [A-Za-z0-9._~-]');
     const found = await authorizeStore.sessionByCodeHash(this.db, await sha256Hex(body.code));
@@ -193,9 +192,8 @@ export class AuthorizationService {
       : 'the authorization code is invalid, expired, or was issued to another client or redirect URI');
   }
 
-  /** grant_type=refresh_token: rotated on use; reusing an old one revokes the family. */
+  /** grant_type=refresh_token, for an app allowed it: rotated on use; reusing an old one revokes the family. */
   async refresh(app: AuthenticatedApp, body: { refresh_token?: string; scope?: string }, jkt: string | null): Promise<TokenResponse> {
-    if (!app.grant_types.includes('refresh_token')) throw oauthErrors.unauthorizedClient('this application may not use refresh tokens');
     if (!body.refresh_token) throw oauthErrors.invalidRequest('refresh_token is required');
     const hash = await sha256Hex(body.refresh_token);
     const outcome = await this.db.transaction(async (tx) => {
@@ -209,15 +207,9 @@ export class AuthorizationService {
       if (old.revoked_at) return { error: 'the refresh token was revoked' };
       if (old.used_at) return { reuse: old.family };
       if (old.expires_at.getTime() < this.actors.clock.now()) return { error: 'the refresh token has expired' };
-      // The grant narrows to what the app and its tenant still approve.
-      const still = old.scopes.filter((s) => app.requested_scopes.includes(s) && app.tenantApprovedScopes.includes(s));
-      let scopes = still;
-      if (body.scope) {
-        const asked = body.scope.trim().split(/\s+/);
-        if (asked.some((s) => !still.includes(s))) return { error: 'scope may only narrow the original grant' };
-        scopes = asked;
-      }
-      if (scopes.length === 0) return { error: 'no scope of this grant is approved any more' };
+      // The grant narrows to what the app and its tenant still approve (thrown: the transaction
+      // rolls back, so a refused scope does not use the refresh token up).
+      const scopes = grantableScopes(app, app.tenantApprovedScopes, body.scope, { granted: old.scopes });
       // A rotation keeps the family's expiry: refreshing never extends a grant.
       return { tokens: await this.issue(tx, app, old.session_id, old.user_id, scopes, old.family, jkt, old.expires_at) };
     });

@@ -2,11 +2,13 @@
 // app's governance allows them, listed without their value, revocable.
 import type { Db } from '../../db/index.ts';
 import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
-import { pageOf, type Page } from '../../http/pagination.ts';
+import type { Page } from '../../db/page.ts';
 import type { AppService } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';
-import type { Principal, TokenService } from '../tokens/service.ts';
+import type { TokenService } from '../tokens/service.ts';
+import type { Principal } from '../../identity/principal.ts';
 import { grantableScopes } from '../grants/scope.ts';
+import { isDisabled } from '../../identity/apps/disabled.ts';
 import { serviceTokenStore } from './store.ts';
 import { POLICY_DEFAULTS } from '../../config.ts';
 
@@ -27,15 +29,9 @@ export class ServiceTokenService {
     if (!app.governance.allow_service_tokens) {
       throw new ApiError(403, 'service_tokens_not_allowed', `governance of ${clientId} does not allow service tokens; PATCH its governance with {"allow_service_tokens": true}`);
     }
-    if (app.governance.disabled) throw new ApiError(403, 'app_disabled', `${clientId} is disabled`);
+    if (isDisabled(app)) throw new ApiError(403, 'app_disabled', `${clientId} is disabled`);
     if (body.scopes.length === 0) throw invalidRequest('scopes: at least one scope is required');
-    let scopes: string[];
-    try {
-      scopes = grantableScopes(app, (await this.tenants.tenant(admin.tenantId))?.approved_scopes ?? [], body.scopes.join(' '));
-    } catch (error) {
-      if (error instanceof ApiError) throw new ApiError(400, 'invalid_scope', `scopes: ${error.description}`);
-      throw error;
-    }
+    const scopes = grantableScopes(app, (await this.tenants.tenant(admin.tenantId))?.approved_scopes ?? [], body.scopes.join(' '), { field: 'scopes' });
     const seconds = body.expires_in ?? this.defaultSeconds;
     const minted = await this.tokens.mint({ tenantId: admin.tenantId, subject: app.id, clientId: app.id, scopes, ttlSeconds: seconds, kind: 'service' });
     await serviceTokenStore.insert(this.db, { id: minted.jti, tenantId: admin.tenantId, appId: app.id, scopes, createdBy: admin.subject, expiresAt: minted.expiresAt });
@@ -44,7 +40,7 @@ export class ServiceTokenService {
 
   async list(admin: Principal, clientId: string, page: Page) {
     await this.apps.get(admin.tenantId, clientId);
-    const { items, next_cursor } = pageOf(await serviceTokenStore.list(this.db, admin.tenantId, clientId, page), page);
+    const { items, next_cursor } = await serviceTokenStore.list(this.db, admin.tenantId, clientId, page);
     return {
       service_tokens: items.map((t) => ({
         id: t.id, scopes: t.scopes, created_by: t.created_by, created_at: t.created_at.toISOString(),

@@ -8,21 +8,9 @@ import { unauthorized } from '../../http/errors.ts';
 import { ADMIN_SCOPE } from '../../identity/scopes.ts';
 import type { KeyRing, SigningAlg } from '../keys/service.ts';
 import { systemClock, type Clock } from '../../actors/clock.ts';
+import type { Principal } from '../../identity/principal.ts';
 
-export interface Principal {
-  tenantId: string;
-  /** usr_… for a user, the client_id for a client or service token. */
-  subject: string;
-  clientId: string;
-  scopes: string[];
-  tokenId: string;
-  expiresAt: Date;
-  /** A tenant administrator (the unpublished admin scope). */
-  admin: boolean;
-  kind: 'user' | 'client' | 'service';
-  /** The JWK thumbprint a DPoP-bound token is bound to (its cnf.jkt, RFC 9449 §6). */
-  jkt?: string;
-}
+export type { Principal };
 
 export interface MintRequest {
   tenantId: string;
