@@ -61,6 +61,10 @@ export interface Config {
   authorizeRequestsPerMinute: number;
   /** Failed sign-ins a minute per address and account (the authorization page and the studio). */
   signInFailuresPerMinute: number;
+  /** Failed client authentications a minute for one client from one address (so a stranger elsewhere cannot lock it out). */
+  clientAuthFailuresPerMinute: number;
+  /** Failed client authentications a minute from one address over all clients. */
+  addressAuthFailuresPerMinute: number;
   /** OpenTelemetry traces (OTEL_* variables): off unless an OTLP endpoint is given. */
   tracing: TracingConfig | null;
 }
@@ -100,6 +104,8 @@ export const POLICY_DEFAULTS = {
   sessionRetentionDays: 30,
   authorizeRequestsPerMinute: 60,
   signInFailuresPerMinute: 10,
+  clientAuthFailuresPerMinute: 20,
+  addressAuthFailuresPerMinute: 100,
 } as const;
 
 /** "0,5s,5m,…": 1 to 30 delays, each 0 or a whole number with a unit (ms, s, m, h), at most 24 h. */
@@ -259,6 +265,8 @@ function readConfig(env: Env, terminal: boolean): Config {
     sessionRetentionDays: int(env, 'SESSION_RETENTION_DAYS', POLICY_DEFAULTS.sessionRetentionDays, 1, 3650),
     authorizeRequestsPerMinute: int(env, 'AUTHORIZE_REQUESTS_PER_MINUTE', POLICY_DEFAULTS.authorizeRequestsPerMinute, 1, 100_000),
     signInFailuresPerMinute: int(env, 'SIGN_IN_FAILURES_PER_MINUTE', POLICY_DEFAULTS.signInFailuresPerMinute, 1, 10_000),
+    clientAuthFailuresPerMinute: int(env, 'CLIENT_AUTH_FAILURES_PER_MINUTE', POLICY_DEFAULTS.clientAuthFailuresPerMinute, 1, 100_000),
+    addressAuthFailuresPerMinute: int(env, 'ADDRESS_AUTH_FAILURES_PER_MINUTE', POLICY_DEFAULTS.addressAuthFailuresPerMinute, 1, 1_000_000),
     tracing: tracing(env),
   };
 }

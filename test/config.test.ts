@@ -34,6 +34,8 @@ describe('config', () => {
     ['SESSION_RETENTION_DAYS', '0', /SESSION_RETENTION_DAYS: must be between 1 and 3650/],
     ['AUTHORIZE_REQUESTS_PER_MINUTE', '0', /AUTHORIZE_REQUESTS_PER_MINUTE: must be between 1/],
     ['SIGN_IN_FAILURES_PER_MINUTE', '-1', /SIGN_IN_FAILURES_PER_MINUTE: must be between 1/],
+    ['CLIENT_AUTH_FAILURES_PER_MINUTE', '0', /CLIENT_AUTH_FAILURES_PER_MINUTE: must be between 1/],
+    ['ADDRESS_AUTH_FAILURES_PER_MINUTE', '1.5', /ADDRESS_AUTH_FAILURES_PER_MINUTE: expected a whole number/],
   ])('a bad %s (%s) names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -50,14 +52,17 @@ describe('config', () => {
     expect(loadConfig({})).toMatchObject({
       webhookDisableAfterSeconds: 5 * 86_400, secretGraceSeconds: 86_400, refreshTokenTtlSeconds: 30 * 86_400, serviceTokenTtlSeconds: 30 * 86_400,
       sessionRetentionDays: 30, authorizeRequestsPerMinute: 60, signInFailuresPerMinute: 10,
+      clientAuthFailuresPerMinute: 20, addressAuthFailuresPerMinute: 100,
     });
     const c = loadConfig({
       WEBHOOK_DISABLE_AFTER_SECONDS: '3600', SECRET_GRACE_SECONDS: '0', REFRESH_TOKEN_TTL_SECONDS: '86400', SERVICE_TOKEN_TTL_SECONDS: '600',
       SESSION_RETENTION_DAYS: '7', AUTHORIZE_REQUESTS_PER_MINUTE: '5', SIGN_IN_FAILURES_PER_MINUTE: '3',
+      CLIENT_AUTH_FAILURES_PER_MINUTE: '4', ADDRESS_AUTH_FAILURES_PER_MINUTE: '40',
     });
     expect(c).toMatchObject({
       webhookDisableAfterSeconds: 3600, secretGraceSeconds: 0, refreshTokenTtlSeconds: 86_400, serviceTokenTtlSeconds: 600,
       sessionRetentionDays: 7, authorizeRequestsPerMinute: 5, signInFailuresPerMinute: 3,
+      clientAuthFailuresPerMinute: 4, addressAuthFailuresPerMinute: 40,
     });
   });
 

@@ -48,10 +48,10 @@ const TokenOnly = t.Object(
 export type Authenticate = (request: Request, body: ClientAuthFields, endpoint: string) => ReturnType<typeof authenticateClient>;
 
 export function oauthRoutes(services: Services) {
-  // Failed client authentication: 20 a minute for one client from one address, so a stranger
-  // elsewhere cannot lock a client out, and 100 a minute from one address over all clients.
-  const clientFailures = new RateLimiter(20, 60_000);
-  const addressFailures = new RateLimiter(100, 60_000);
+  // Failed client authentication, counted per client and address (so a stranger elsewhere
+  // cannot lock a client out) and per address over all clients.
+  const clientFailures = new RateLimiter(services.config.clientAuthFailuresPerMinute, 60_000);
+  const addressFailures = new RateLimiter(services.config.addressAuthFailuresPerMinute, 60_000);
   const authenticate: Authenticate = async (request, body, endpoint) => {
     const creds = readClientCredentials(request, body);
     const address = requestInfo(request).client.address;

@@ -5,6 +5,7 @@ import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
 import { Type } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
+import { MAX_SECRET_GRACE_SECONDS } from '../config.ts';
 import { invalidRequest } from '../http/errors.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
 import { isoTime } from '../http/dates.ts';
@@ -40,7 +41,7 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
       params: Id,
       body: t.Object({
         url: t.Optional(Url), events: t.Optional(Events), secret: t.Optional(Secret),
-        secret_grace_period_seconds: t.Optional(Type.Integer({ minimum: 0, maximum: 30 * 86_400, description: 'how long the old secret still signs (default 24 h)' })),
+        secret_grace_period_seconds: t.Optional(Type.Integer({ minimum: 0, maximum: MAX_SECRET_GRACE_SECONDS, description: 'how long the old secret still signs (default SECRET_GRACE_SECONDS, 24 h unless configured)' })),
         paused: t.Optional(t.Boolean({ description: 'true pauses deliveries, false resumes them' })),
         enabled: t.Optional(t.Literal(true, { description: 're-enables a disabled webhook' })),
         ordering: t.Optional(Ordering),
