@@ -13,7 +13,7 @@ import type { WebhookService } from '../webhooks/service.ts';
 import { deliveryView } from '../webhooks/service.ts';
 import type { EventService } from '../events/service.ts';
 import { webhookStore, type SubscriptionRow } from '../webhooks/store.ts';
-import { isEventType } from '../webhooks/catalog.ts';
+import { EVENT_TYPES, isEventType } from '../webhooks/catalog.ts';
 import { eventStore } from '../events/store.ts';
 import { router } from '../http/router.ts';
 import { invalidRequest, notFound } from '../http/errors.ts';
@@ -160,7 +160,7 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
     .get('/v1/studio/events', async ({ request, query }) => {
       const p = await access.admin(request);
       const type = eventType(query.type);
-      return events.list(p, readPage(query), { types: type ? [type] : null, ...timeRange(query) });
+      return { ...(await events.list(p, readPage(query), { types: type ? [type] : null, ...timeRange(query) })), types: EVENT_TYPES.map((e) => e.type) };
     }, {
       query: t.Object({ ...PageQuery.properties, type: t.Optional(t.String({ maxLength: 100 })), since: Time('published at or after'), until: Time('published before') }),
       detail: { summary: "The tenant's events, newest first", tags },

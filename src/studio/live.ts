@@ -80,7 +80,8 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
           attempts: d.attempts.map(({ request_headers, response_body, ...a }) => ({
             ...a,
             response_body: redactBody(response_body),
-            request_headers: Object.fromEntries(Object.entries(request_headers).filter(([k]) => k.toLowerCase() !== 'webhook-signature')),
+            // Never the signature itself: its header is named, its value redacted.
+            request_headers: Object.fromEntries(Object.entries(request_headers).map(([k, v]) => [k, k.toLowerCase() === 'webhook-signature' ? '(redacted)' : v])),
           })),
         },
         state: path.at(-1)?.to_state ?? null,
