@@ -122,6 +122,8 @@
     const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent || '');
     for (const tr of table.querySelectorAll('tbody tr')) [...tr.children].forEach((td, i) => { if (td instanceof HTMLElement) td.dataset.label = heads[i] || ''; });
   }
+  /** A scrolling block of text, reachable from the keyboard. @param {string} value */
+  const pre = (value) => { const el = text('pre', value, 'body'); el.tabIndex = 0; return el; };
   /** @param {HTMLElement} dl @param {string} k @param {string | Node} v */
   const fact = (dl, k, v) => { dl.append(text('dt', k)); const dd = document.createElement('dd'); if (v instanceof Node) dd.append(v); else dd.textContent = v; dl.append(dd); };
   /** @param {HTMLElement} tbody @param {string} message @param {number} span */
@@ -765,11 +767,12 @@
       if (next_cursor) state.pages.push(next_cursor);
       $button('#older').disabled = !next_cursor;
     } else {
-      const oldest = [...shown.keys()].sort().at(0) || '';
+      // Newest first: a row of the first page not on screen is new to this view (created, or
+      // matching the filter now); it waits for "show".
       for (const d of list) {
         const tr = shown.get(d.id);
         if (tr) updateRow(tr, d);
-        else if (state.pageIndex === 0 && d.id > oldest) state.newIds.add(d.id);
+        else if (state.pageIndex === 0) state.newIds.add(d.id);
       }
     }
     announceNew();
@@ -817,8 +820,8 @@
     if (!Object.keys(a.request_headers).length) { td.textContent = 'nothing sent'; return td; }
     const details = document.createElement('details');
     details.className = 'req';
-    details.append(text('summary', 'Headers and payload'), text('pre', Object.entries(a.request_headers).map(([k, v]) => k + ': ' + v).join('\n'), 'body'));
-    if (payload) details.append(text('pre', payload, 'body'));
+    details.append(text('summary', 'Headers and payload'), pre(Object.entries(a.request_headers).map(([k, v]) => k + ': ' + v).join('\n')));
+    if (payload) details.append(pre(payload));
     td.append(details);
     return td;
   }
@@ -863,7 +866,7 @@
       const tr = document.createElement('tr');
       tr.dataset.attempt = String(a.attempt);
       const body = document.createElement('td');
-      if (a.response_body) body.append(text('pre', a.response_body, 'body'));
+      if (a.response_body) body.append(pre(a.response_body));
       tr.append(text('td', a.attempt), text('td', when(a.attempted_at), 'time'), text('td', a.response_status ?? 'no answer'), text('td', a.duration_ms + ' ms'), text('td', a.error || '—'), requestCell(a, why.payload), body);
       tbody.append(tr);
     }
@@ -962,7 +965,7 @@
     facts.replaceChildren();
     fact(facts, 'Type', event.type);
     fact(facts, 'Published', when(event.created_at));
-    fact(facts, 'Data', text('pre', JSON.stringify(event.data, null, 2), 'body'));
+    fact(facts, 'Data', pre(JSON.stringify(event.data, null, 2)));
     const tbody = $('#event-deliveries tbody');
     const rows = deliveries.map((/** @type {Delivery} */ d) => {
       const tr = document.createElement('tr');

@@ -75,7 +75,7 @@ h2 { font-size: 1.25rem; margin: 1rem 0 .4rem; overflow-wrap: anywhere; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 
 /* Dark mode: the accent is light, so buttons on it take dark text (white on #58a6ff is 2.5:1). */
-@media (prefers-color-scheme: dark) { button:not(.secondary):not(.link):not(.list-button) { color: #0d1117; } }
+@media (prefers-color-scheme: dark) { button { color: #0d1117; } }
 .finder { display: flex; gap: .5rem; align-items: end; flex-wrap: wrap; margin: .5rem 0; }
 .finder > div { flex: 1 1 18rem; }
 .finder button, .actions button, .filters button { margin: 0; padding: .4rem .9rem; }
@@ -94,7 +94,8 @@ button[aria-disabled=true] { opacity: .6; cursor: not-allowed; }
   .console .panel { position: sticky; top: .5rem; max-height: calc(100vh - 1rem); overflow: auto; }
 }
 .panel { border: 1px solid var(--border); border-radius: 8px; padding: 0 1rem 1rem; background: var(--bg); }
-.panel-head { display: flex; justify-content: space-between; align-items: baseline; gap: .5rem; }
+.panel-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: .5rem; }
+.panel-head h3 { min-width: 0; overflow-wrap: anywhere; }
 .panel-head button { margin: .8rem 0 0; padding: .25rem .7rem; }
 td, th { overflow-wrap: anywhere; }
 td.id { font-family: ui-monospace, monospace; font-size: .85rem; }
@@ -245,31 +246,6 @@ export function studioPage(): Response {
     <div class="buttons"><button type="submit" value="cancel" class="secondary" id="confirm-cancel">Cancel</button><button type="submit" value="ok" id="confirm-ok">Confirm</button></div>
   </form>
 </dialog>
-ing</option><option>retrying</option><option>succeeded</option><option>failed</option></select></div>
-          <p class="live" id="live" role="status" aria-live="polite"></p>
-        </div>
-        <div class="table-wrap"><table class="cards" id="deliveries" aria-labelledby="deliveries-title"><thead><tr><th scope="col">Delivery</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Response</th><th scope="col">Time</th><th scope="col">Next attempt</th><th scope="col">Created</th></tr></thead><tbody></tbody></table></div>
-        <div class="pager"><button type="button" id="newer" class="secondary">Newer</button><span id="page-info" aria-live="polite"></span><button type="button" id="older" class="secondary">Older</button></div>
-        <section id="delivery-detail" aria-labelledby="delivery-title" hidden>
-          <h3 id="delivery-title">Delivery</h3>
-          <dl class="facts" id="delivery-facts"></dl>
-          <div class="diagram" id="delivery-diagram" tabindex="0" aria-label="Delivery statechart: its path marked, its current state marked now"></div>
-          <h3>Path through the delivery machine</h3>
-          <ol id="delivery-path" class="timeline" aria-live="polite"></ol>
-          <h3>Attempts</h3>
-          <div class="table-wrap"><table class="cards" id="attempts"><thead><tr><th scope="col">#</th><th scope="col">At</th><th scope="col">Response</th><th scope="col">Time</th><th scope="col">Error</th><th scope="col">Body (first 4 KiB)</th></tr></thead><tbody></tbody></table></div>
-        </section>
-      </div>
-    </div>
-  </section>
-
-  <section id="view-sessions" role="tabpanel" aria-labelledby="tab-sessions" hidden>
-    <h2>Recent authorization sessions</h2>
-    <p class="hint">The last 50 authorization code flows of your tenant and the path each took. No codes, tokens or session ids are shown: a session is named by the start of its id.</p>
-    <button type="button" id="sessions-refresh" class="secondary">Refresh</button>
-    <div class="table-wrap"><table class="cards" id="sessions"><thead><tr><th scope="col">Session</th><th scope="col">App</th><th scope="col">Where it stands</th><th scope="col">Path</th><th scope="col">Started</th><th scope="col">Last change</th></tr></thead><tbody></tbody></table></div>
-  </section>
-</div>
 <script src="/studio/studio.js" defer></script>`,
   );
   const headers = new Headers(res.headers);

@@ -161,8 +161,8 @@ export const consoleStore = {
       `select a.subscription_id, b.bucket, count(*) as attempts, count(*) filter (where a.to_state = 'succeeded') as succeeded,
               percentile_cont(0.5) within group (order by a.duration_ms) as p50, percentile_cont(0.95) within group (order by a.duration_ms) as p95
          from webhook_attempts a
-         cross join lateral (select least($4::int - 1, floor(extract(epoch from (a.attempted_at - $2::timestamptz)) * $4::int / extract(epoch from ($3::timestamptz - $2::timestamptz)))::int) as bucket) b
-        where a.tenant_id = $1 and a.attempted_at >= $2::timestamptz and a.attempted_at < $3::timestamptz
+         cross join lateral (select least($4::int - 1, greatest(0, floor(extract(epoch from (a.attempted_at - $2::timestamptz)) * $4::int / extract(epoch from ($3::timestamptz - $2::timestamptz)))::int)) as bucket) b
+        where a.tenant_id = $1 and a.attempted_at >= $2::timestamptz
         group by grouping sets ((a.subscription_id), (a.subscription_id, b.bucket))`,
       [tenantId, since, until, buckets])).map((r): HealthRow => ({
       subscription_id: String(r.subscription_id),
