@@ -93,7 +93,7 @@ export const studioStore = {
    * deliveries, after `afterSeq`. Each source is read forward from a seq by an index.
    */
   webhookFeed: async (db: Queryable, tenantId: string, webhookId: string, afterSeq: number, limit = 500, skip: number[] = []) => {
-    const [journal, attempts] = await Promise.all([
+    const [journal, attempts, created] = await Promise.all([
       db.query<JournalRow & Record<string, unknown>>(
         `select ${COLUMNS} from machine_journal j
           where j.seq > $3 and j.seq <> all($5::bigint[]) and j.tenant_id = $1
@@ -104,8 +104,16 @@ export const studioStore = {
       db.query<AttemptTransitions & Record<string, unknown>>(
         `${ATTEMPTS} where a.subscription_id = $4 and a.tenant_id = $1 and ${ATTEMPTS_AFTER} order by a.seq limit $5`,
         [tenantId, afterSeq, skip, webhookId, limit]),
+      // Creations, so a new delivery is announced before its first attempt (or when none comes:
+      // held, skipped, no worker free). Read over the last minutes by the webhook's index; an
+      // older one (a replay of an old event) shows with its first attempt.
+      db.query<{ id: string; seq: number; created_at: Date }>(
+        `select d.id, d.seq, d.created_at from webhook_deliveries d
+          where d.subscription_id = $2 and d.tenant_id = $1 and d.created_at >= now() - interval '10 minutes'
+            and d.seq > $3 and d.seq <> all($4::bigint[]) order by d.seq limit $5`,
+        [tenantId, webhookId, afterSeq, skip, limit]),
     ]);
-    return merged([numbered(journal), attempts.flatMap(attemptTransitions)], afterSeq, skip, limit);
+    return merged([numbered(journal), attempts.flatMap(attemptTransitions), created.map((d) => creation(d.id, d.seq, d.created_at))], afterSeq, skip, limit);
   },
   /** The newest seq given out (an attempt's second transition is its seq + 1): where a live view starts. */
   lastSeq: async (db: Queryable) =>
