@@ -90,14 +90,25 @@ button[aria-disabled=true] { opacity: .6; cursor: not-allowed; }
 .console { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
 @media (min-width: 1100px) {
   main { max-width: 1600px; }
-  .console.open { grid-template-columns: minmax(0, 1fr) minmax(0, 30rem); }
+  .console.open { grid-template-columns: minmax(0, 1fr) minmax(0, 25rem); }
   .console .panel { position: sticky; top: .5rem; max-height: calc(100vh - 1rem); overflow: auto; }
 }
 .panel { border: 1px solid var(--border); border-radius: 8px; padding: 0 1rem 1rem; background: var(--bg); }
 .panel-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: .5rem; }
 .panel-head h3 { min-width: 0; overflow-wrap: anywhere; }
 .panel-head button { margin: .8rem 0 0; padding: .25rem .7rem; }
-td, th { overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }
+td button.link, td a, td.id { overflow-wrap: anywhere; }
+#deliveries td.time, #events td.time { white-space: normal; }
+#deliveries td button.link, #events td button.link { font-size: .78rem; }
+#deliveries th, #deliveries td { padding: .3rem .35rem; }
+@media (min-width: 1100px) { .studio-grid { grid-template-columns: 13rem minmax(0, 1fr); } }
+/* The side panel is narrow: its tables read as cards at every width. */
+.panel table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+.panel table.cards tr { display: block; border-bottom: 1px solid var(--border); padding: .35rem 0; }
+.panel table.cards td { display: grid; grid-template-columns: 7.5rem minmax(0, 1fr); gap: .5rem; border: 0; padding: .1rem .3rem; overflow-wrap: anywhere; }
+.panel table.cards td::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
+.panel table.cards td[colspan]::before { content: none; }
 td.id { font-family: ui-monospace, monospace; font-size: .85rem; }
 .new-rows { margin: 0; padding: .3rem .8rem; }
 ul.timers { padding-left: 1.2rem; margin: .3rem 0; }
