@@ -199,7 +199,7 @@ export function studioPage(): Response {
           <div><label for="since-filter">Created from</label><input type="datetime-local" id="since-filter" step="1"></div>
           <div><label for="until-filter">Created before</label><input type="datetime-local" id="until-filter" step="1"></div>
         </form>
-        <div class="row"><p class="live" id="live" role="status" aria-live="polite"></p><button type="button" id="new-rows" class="secondary new-rows" hidden></button></div>
+        <div class="row"><p class="live" id="live" role="status" aria-live="polite"></p><span aria-live="polite"><button type="button" id="new-rows" class="secondary new-rows" hidden></button></span></div>
         <div class="console" id="delivery-console">
           <div>
             <div class="table-wrap"><table class="cards" id="deliveries" aria-labelledby="deliveries-title"><thead><tr><th scope="col">Delivery</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Response</th><th scope="col">Created</th></tr></thead><tbody></tbody></table></div>
