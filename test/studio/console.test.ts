@@ -147,6 +147,23 @@ describe('studio console: finding and why', () => {
     expect(why.body.webhook).toEqual([]);
   });
 
+  test("why: a held delivery names when its hold ends; a rotated secret's grace window is the webhook's clock", async () => {
+    const me = bearer(acme.adminToken);
+    const created = await call('POST', '/v1/webhooks', me, { url: 'http://127.0.0.1:9/other', events: ['case.created'] });
+    const id = String(created.body.id);
+    await call('POST', `/v1/studio/webhooks/${id}/pause`, me);
+    const tested = await call('POST', `/v1/studio/webhooks/${id}/test`, me);
+    expect(tested.body.status).toBe('held');
+    const why = await call('GET', `/v1/studio/webhooks/${id}/deliveries/${tested.body.delivery_id}/why`, me);
+    const [held] = why.body.delivery as Array<{ kind: string; at: string; does: string }>;
+    expect(held.kind).toBe('hold_expiry');
+    expect(Date.parse(held.at)).toBeGreaterThan(Date.now());
+    expect(held.does).toContain('held while the webhook is paused');
+    await call('PUT', `/v1/webhooks/${id}`, me, { secret: 'whsec_' + Buffer.from('a'.repeat(32)).toString('base64'), secret_grace_period_seconds: 3600 });
+    const clocks = await call('GET', `/v1/studio/webhooks/${id}/why`, me);
+    expect(clocks.body.webhook).toEqual([{ kind: 'secret_grace', at: expect.any(String), does: 'the previous signing secret stops signing (end of the grace window)' }]);
+  });
+
   test('health answers every webhook with attempts in the last hour (none here) and no 500 for an empty window', async () => {
     const health = await call('GET', '/v1/studio/health', bearer(acme.adminToken));
     expect(health.status).toBe(200);
