@@ -666,6 +666,9 @@
     const w = /** @type {Webhook} */ (s.webhook);
     state.hook = w;
     $('#webhook-title').textContent = w.url;
+    // The list's line for it follows (in place: a focused list button stays focused).
+    const sub = document.querySelector('#webhook-list button[data-webhook="' + CSS.escape(w.id) + '"] .sub');
+    if (sub) sub.textContent = (SUB_SYMBOL[w.status] || '•') + ' ' + w.status + ' · ' + w.id;
     const facts = $('#webhook-facts');
     facts.replaceChildren();
     fact(facts, 'Webhook', w.id);

@@ -138,6 +138,7 @@ describe('studio console', () => {
     await confirm(page);
     await page.waitForSelector('#webhook-detail[data-status="paused"]');
     expect(await page.textContent('#act-pause')).toBe('Resume');
+    expect(await page.textContent(`#webhook-list button[data-webhook="${hook.id}"] .sub`)).toContain('paused');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('act-pause');
     // A test while paused is held.
     await page.focus('#act-test');
