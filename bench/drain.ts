@@ -87,7 +87,7 @@ try {
 
   const engine = await measure('engine', async () => {
     await service.workers.start();
-    await until(async () => (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where status = 'succeeded'`))[0].n >= TOTAL);
+    await until(async () => (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where status = 'succeeded'`))[0]!.n >= TOTAL);
   });
   await service.workers.stop();
   const pgboss = await measure('pgboss', async () => {

@@ -62,7 +62,7 @@ async function p99At1000(): Promise<number> {
   await Promise.all(sends);
   await until(() => received.latencies.length >= seconds * 1000, 120_000);
   const sorted = [...received.latencies].sort((a, b) => a - b);
-  return sorted[Math.floor(0.99 * sorted.length)];
+  return sorted[Math.floor(0.99 * sorted.length)]!;
 }
 
 /** `HISTORY` succeeded deliveries with one attempt each, spread over the `DAYS` days before yesterday. */

@@ -30,20 +30,20 @@ async function setup(db: Db) {
 async function rawStep(db: Db, id: string) {
   await db.transaction(async (tx) => {
     const [row] = await tx.query<{ snapshot: { value: string; context: { count: number } }; version: number }>('select snapshot, version from machine_instances where id = $1', [id]);
-    const next = { ...row.snapshot, context: { count: row.snapshot.context.count + 1 } };
-    await tx.query('update machine_instances set snapshot = $1::jsonb, version = version + 1, updated_at = now() where id = $2 and version = $3', [JSON.stringify(next), id, row.version]);
+    const next = { ...row!.snapshot, context: { count: row!.snapshot.context.count + 1 } };
+    await tx.query('update machine_instances set snapshot = $1::jsonb, version = version + 1, updated_at = now() where id = $2 and version = $3', [JSON.stringify(next), id, row!.version]);
     await tx.query(`insert into machine_journal (machine, instance_id, tenant_id, from_state, event_type, event, to_state) values ('counter', $1, 'ten_bench', 'idle', 'INC', $2::jsonb, 'idle')`, [id, '{"type":"INC"}']);
   });
 }
 
 async function run(label: string, db: Db) {
   const { actors, def, ids } = await setup(db);
-  const single = await rate(EVENTS, CONCURRENCY, (i) => actors.transaction((u) => actors.send(u, def, [{ id: ids[i % ids.length], event: { type: 'INC' } }])));
+  const single = await rate(EVENTS, CONCURRENCY, (i) => actors.transaction((u) => actors.send(u, def, [{ id: ids[i % ids.length]!, event: { type: 'INC' } }])));
   const batches = EVENTS / 100;
   const batched = (await rate(batches, CONCURRENCY, (b) =>
-    actors.transaction((u) => actors.send(u, def, Array.from({ length: 100 }, (_, k) => ({ id: ids[(b * 100 + k) % ids.length], event: { type: 'INC' } })))),
+    actors.transaction((u) => actors.send(u, def, Array.from({ length: 100 }, (_, k) => ({ id: ids[(b * 100 + k) % ids.length]!, event: { type: 'INC' } })))),
   )) * 100;
-  const raw = await rate(EVENTS, CONCURRENCY, (i) => rawStep(db, ids[i % ids.length]));
+  const raw = await rate(EVENTS, CONCURRENCY, (i) => rawStep(db, ids[i % ids.length]!));
   figure('runtime', `transitions_per_s_${label}`, single, '1/s', { machine });
   figure('runtime', `transitions_per_s_${label}_batch100`, batched, '1/s', { machine });
   figure('runtime', `raw_sql_per_s_${label}`, raw, '1/s', { machine });

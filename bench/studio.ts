@@ -25,7 +25,7 @@ const BENCH = 'studio';
 const HISTORY = 10_000;
 const runs = quick ? 5 : 15;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {
   const t = performance.now();
   await fn();

@@ -90,7 +90,7 @@ async function tokenRate(url: string, clientId: string, secret: string, check: (
   let used = 0;
   const once = async () => {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-    if (dpopHtu) headers.dpop = proofs[used++];
+    if (dpopHtu) headers.dpop = proofs[used++]!;
     const res = await fetch(url, { method: 'POST', headers, body });
     const json = (await res.json()) as { access_token?: string; token_type?: string };
     if (res.status !== 200 || !json.access_token) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
@@ -105,7 +105,7 @@ async function tokenRate(url: string, clientId: string, secret: string, check: (
 }
 
 const algOf = (alg: string) => (token: string) => {
-  const header = JSON.parse(atob(token.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))) as { alg: string; typ?: string };
+  const header = JSON.parse(atob(token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as { alg: string; typ?: string };
   if (header.alg !== alg) throw new Error(`expected a ${alg} token, got ${header.alg}`);
 };
 
@@ -174,7 +174,7 @@ async function replayCost(services: Awaited<ReturnType<typeof openServices>>, be
   const iat = Math.floor(Date.now() / 1000);
   const proofs = await Promise.all(Array.from({ length: n + 200 }, () =>
     new SignJWT({ jti: crypto.randomUUID(), htm: 'GET', htu: url, iat, ath }).setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk }).sign(privateKey)));
-  const request = (i: number) => new Request(url, { headers: { authorization: `DPoP ${bound.token}`, dpop: proofs[i] } });
+  const request = (i: number) => new Request(url, { headers: { authorization: `DPoP ${bound.token}`, dpop: proofs[i]! } });
   await rate(200, 16, (i) => services.auth.principal(request(n + i)));
   const dpopPerS = await rate(n, 16, (i) => services.auth.principal(request(i)));
   const bearer = new Request(url, { headers: { authorization: `Bearer ${bearerToken}` } });

@@ -20,7 +20,7 @@ const rig = await webhookRig();
 const { service, tenant, principal } = rig;
 
 async function succeeded(): Promise<number> {
-  return (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where state = 'succeeded'`))[0].n;
+  return (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where state = 'succeeded'`))[0]!.n;
 }
 
 /** Spawns `n` worker processes, waits for `goal` succeeded deliveries, stops them; answers the rate and each one's claims. */

@@ -1,6 +1,6 @@
 // One OAuth authorization (code flow): the user logs in, consents, a code is issued; the
 // client redeems it once. Redeeming it again is a replay: every token it produced is revoked.
-import { assign, setup } from 'xstate';
+import { assign, setup, type StateValueFrom } from 'xstate';
 
 export interface AuthorizationSessionInput {
   clientId: string;
@@ -118,3 +118,5 @@ export const authorizationSessionMachine = setup({
     replayDetected: { type: 'final' },
   },
 });
+
+export type AuthorizationSessionState = StateValueFrom<typeof authorizationSessionMachine>;

@@ -2,8 +2,10 @@
 // the previous one, until the grace window ends). A second rotation inside the window
 // retires the oldest secret at once. Which secrets authenticate is read from this machine's
 // context: `previousValidUntil` is fixed when the rotation happens, so a late timer never
-// extends a grace window.
-import { assign, setup } from 'xstate';
+// extends a grace window. The window's rule is shared with webhook secrets (./graceWindow.ts,
+// which says why the two rotations are two machines).
+import { assign, setup, type StateValueFrom } from 'xstate';
+import { graceUntil } from './graceWindow.ts';
 
 export interface ClientSecretRotationInput {
   secretId: string;
@@ -50,7 +52,7 @@ export const clientSecretRotationMachine = setup({
       previousSecretId: ({ context }) => context.currentSecretId,
       currentSecretId: ({ event }) => event.newSecretId,
       graceMs: ({ event }) => event.graceMs,
-      previousValidUntil: ({ event }) => new Date(Date.parse(event.at) + event.graceMs).toISOString(),
+      previousValidUntil: ({ event }) => graceUntil(event.at, event.graceMs),
     }),
     forgetPrevious: assign({ previousSecretId: () => null, previousValidUntil: () => null }),
   },
@@ -101,3 +103,5 @@ export const clientSecretRotationMachine = setup({
     },
   },
 });
+
+export type ClientSecretRotationState = StateValueFrom<typeof clientSecretRotationMachine>;

@@ -6,9 +6,13 @@
 // mid-request leaves a timer that retries the delivery.
 // A paused webhook's deliveries are `held` (resumed: queued again; held too long: failed as
 // held_expired); a disabled webhook's are `skipped`, and a recovery sends them.
-import { assign, setup } from 'xstate';
+import { assign, setup, type StateValueFrom } from 'xstate';
 
+/** How a send went, as the machine reads it (the HTTP client classifies each response so). */
 export type DeliveryOutcome = 'success' | 'retryable' | 'gone' | 'client_error';
+
+/** The published retry schedule (ms before each attempt): at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. WEBHOOK_RETRY_SCHEDULE changes it. */
+export const DEFAULT_DELIVERY_SCHEDULE_MS: readonly number[] = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
 
 export interface DeliveryInput {
   /** Delays in ms before each attempt; element 0 is the first attempt. */
@@ -113,7 +117,7 @@ export const deliveryMachine = setup({
 }).createMachine({
   id: 'delivery',
   context: ({ input }) => {
-    const schedule = input?.schedule ?? [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
+    const schedule = input?.schedule ?? [...DEFAULT_DELIVERY_SCHEDULE_MS];
     return {
       schedule,
       jitterRatio: input?.jitterRatio ?? 0.2,
@@ -194,3 +198,6 @@ export const deliveryMachine = setup({
     },
   },
 });
+
+/** The delivery machine's states. */
+export type DeliveryState = StateValueFrom<typeof deliveryMachine>;

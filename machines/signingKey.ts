@@ -1,6 +1,6 @@
 // A JWT signing key: next (published, not yet signing) → active → retiring (published until
 // every token it signed has expired) → retired.
-import { setup } from 'xstate';
+import { setup, type StateValueFrom } from 'xstate';
 
 export interface SigningKeyInput {
   kid: string;
@@ -45,3 +45,5 @@ export const signingKeyMachine = setup({
     retired: { type: 'final' },
   },
 });
+
+export type SigningKeyState = StateValueFrom<typeof signingKeyMachine>;

@@ -1,8 +1,15 @@
 // A webhook subscription. Two parallel regions: `health` (active ⇄ failing → disabled after
 // failing for too long, or at once on 410 Gone; paused and resumed by the user; re-enabled
-// explicitly; entering and leaving `failing` is announced) and `secret` (a rotation keeps the previous signing secret in use, alongside
-// the new one, for a grace window).
+// explicitly; entering and leaving `failing` is announced) and `secret` (a rotation keeps the
+// previous signing secret in use, alongside the new one, for a grace window: the rule of
+// ./graceWindow.ts, shared with app client secrets, which says why those are another machine).
 import { assign, setup } from 'xstate';
+import { graceUntil } from './graceWindow.ts';
+
+/** How long a subscription may keep failing before it is disabled, by default (WEBHOOK_DISABLE_AFTER_SECONDS). */
+export const DEFAULT_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
+/** How long the previous secret still signs after a rotation, by default (SECRET_GRACE_SECONDS). */
+export const DEFAULT_SECRET_GRACE_MS = 24 * 3_600_000;
 
 export interface SubscriptionInput {
   /** How long a subscription may keep failing before it is disabled (default 5 days). */
@@ -53,7 +60,7 @@ export const subscriptionMachine = setup({
     keepPreviousSecret: assign(({ context, event }) => {
       const e = event as Extract<SubscriptionEvent, { type: 'ROTATE_SECRET' }>;
       const grace = e.graceMs ?? context.secretGraceMs;
-      return { secretGraceMs: grace, previousSecretUntil: new Date(Date.parse(e.at) + grace).toISOString() };
+      return { secretGraceMs: grace, previousSecretUntil: graceUntil(e.at, grace) };
     }),
     forgetPreviousSecret: assign({ previousSecretUntil: null }),
   },
@@ -61,8 +68,8 @@ export const subscriptionMachine = setup({
   id: 'subscription',
   type: 'parallel',
   context: ({ input }) => ({
-    disableAfterMs: input?.disableAfterMs ?? 5 * 24 * 3_600_000,
-    secretGraceMs: input?.secretGraceMs ?? 24 * 3_600_000,
+    disableAfterMs: input?.disableAfterMs ?? DEFAULT_DISABLE_AFTER_MS,
+    secretGraceMs: input?.secretGraceMs ?? DEFAULT_SECRET_GRACE_MS,
     consecutiveFailures: 0,
     failingSince: null,
     disabledReason: null,

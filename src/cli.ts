@@ -8,7 +8,6 @@ import { adminCommands, type AdminResult } from './admin-commands.ts';
 import type { Services } from './services.ts';
 import { callControl, controlSocketPath, startControlSocket } from './control.ts';
 import { openDb } from './db/index.ts';
-import { DriverNotGuarded } from './db/postgres.ts';
 import { embeddedDatabaseHolder, EmbeddedDatabaseInUse } from './db/embedded-lock.ts';
 import { BundleError } from './graphql/bundles.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
@@ -252,7 +251,7 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
       console.error(`argus ${name}: ${error.description}`);
       return 1;
     }
-    if (error instanceof EmbeddedDatabaseInUse || error instanceof BundleError || error instanceof DriverNotGuarded) {
+    if (error instanceof EmbeddedDatabaseInUse || error instanceof BundleError) {
       console.error(`argus ${name}: ${error.message}`);
       return 1;
     }

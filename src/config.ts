@@ -2,6 +2,8 @@ import { DEFAULT_MAX_JSON_DEPTH } from './http/json.ts';
 import { ConfigError } from './config-error.ts';
 import { readCertificates, readServerTls, type ServerTls } from './tls-files.ts';
 import { TrustedProxies, parseForwardedHeaders, type ForwardedHeaders } from './http/client-address.ts';
+import { DEFAULT_DELIVERY_SCHEDULE_MS } from '../machines/delivery.ts';
+import { DEFAULT_DISABLE_AFTER_MS, DEFAULT_SECRET_GRACE_MS } from '../machines/subscription.ts';
 
 // Environment → one typed, validated config object. A bad value stops startup with a
 // message naming the variable. Every variable is documented in README.md.
@@ -45,6 +47,20 @@ export interface Config {
   deliveryRetentionDays: number;
   /** Delay in ms before each attempt of a delivery (the first is the first attempt's). */
   webhookRetrySchedule: number[];
+  /** How long a webhook may keep failing before it is disabled. */
+  webhookDisableAfterSeconds: number;
+  /** A secret rotation's grace window when none is asked (app client secrets and webhook signing secrets). */
+  secretGraceSeconds: number;
+  /** A refresh token's lifetime: its whole family's, since a rotation keeps the expiry. */
+  refreshTokenTtlSeconds: number;
+  /** A service token's lifetime when none is asked (at most MAX_SERVICE_TOKEN_SECONDS). */
+  serviceTokenTtlSeconds: number;
+  /** Days an authorization session is kept after its last change. */
+  sessionRetentionDays: number;
+  /** Authorization requests (GET /v1/oauth/authorize) a minute per address. */
+  authorizeRequestsPerMinute: number;
+  /** Failed sign-ins a minute per address and account (the authorization page and the studio). */
+  signInFailuresPerMinute: number;
   /** OpenTelemetry traces (OTEL_* variables): off unless an OTLP endpoint is given. */
   tracing: TracingConfig | null;
 }
@@ -57,9 +73,34 @@ export interface TracingConfig {
   headers: Record<string, string>;
 }
 
-/** The published schedule: at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h. */
-export const DEFAULT_RETRY_SCHEDULE = '0,5s,5m,30m,2h,5h,10h,10h';
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** 300_000 → "5m": the largest unit that divides the delay. */
+function formatDelay(ms: number): string {
+  if (ms === 0) return '0';
+  const unit = ([['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const).find(([, size]) => ms % size === 0);
+  return unit ? `${ms / unit[1]}${unit[0]}` : `${ms}ms`;
+}
+
+/** The published schedule, the delivery machine's default: at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h. */
+export const DEFAULT_RETRY_SCHEDULE = DEFAULT_DELIVERY_SCHEDULE_MS.map(formatDelay).join(',');
+
+// Policy bounds: what the API accepts, fixed (each rule's one place; the defaults are below).
+const DAY_S = 86_400;
+/** Longest grace window a secret rotation may ask for (apps and webhooks). */
+export const MAX_SECRET_GRACE_SECONDS = 30 * DAY_S;
+/** Longest lifetime of a service token, and so of any token a signing key signs. */
+export const MAX_SERVICE_TOKEN_SECONDS = 90 * DAY_S;
+/** Policy defaults (README, Configuration), each changed by its variable; the machines' own defaults where they have one. */
+export const POLICY_DEFAULTS = {
+  webhookDisableAfterSeconds: DEFAULT_DISABLE_AFTER_MS / 1000,
+  secretGraceSeconds: DEFAULT_SECRET_GRACE_MS / 1000,
+  refreshTokenTtlSeconds: 30 * DAY_S,
+  serviceTokenTtlSeconds: 30 * DAY_S,
+  sessionRetentionDays: 30,
+  authorizeRequestsPerMinute: 60,
+  signInFailuresPerMinute: 10,
+} as const;
 
 /** "0,5s,5m,…": 1 to 30 delays, each 0 or a whole number with a unit (ms, s, m, h), at most 24 h. */
 function schedule(env: Env, name: string): number[] {
@@ -211,6 +252,13 @@ function readConfig(env: Env, terminal: boolean): Config {
     webhookCa: caFile === null ? null : readCertificates('WEBHOOK_CA_FILE', caFile).pem,
     deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 30, 1, 3650),
     webhookRetrySchedule: schedule(env, 'WEBHOOK_RETRY_SCHEDULE'),
+    webhookDisableAfterSeconds: int(env, 'WEBHOOK_DISABLE_AFTER_SECONDS', POLICY_DEFAULTS.webhookDisableAfterSeconds, 60, 365 * DAY_S),
+    secretGraceSeconds: int(env, 'SECRET_GRACE_SECONDS', POLICY_DEFAULTS.secretGraceSeconds, 0, MAX_SECRET_GRACE_SECONDS),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', POLICY_DEFAULTS.refreshTokenTtlSeconds, 60, 365 * DAY_S),
+    serviceTokenTtlSeconds: int(env, 'SERVICE_TOKEN_TTL_SECONDS', POLICY_DEFAULTS.serviceTokenTtlSeconds, 60, MAX_SERVICE_TOKEN_SECONDS),
+    sessionRetentionDays: int(env, 'SESSION_RETENTION_DAYS', POLICY_DEFAULTS.sessionRetentionDays, 1, 3650),
+    authorizeRequestsPerMinute: int(env, 'AUTHORIZE_REQUESTS_PER_MINUTE', POLICY_DEFAULTS.authorizeRequestsPerMinute, 1, 100_000),
+    signInFailuresPerMinute: int(env, 'SIGN_IN_FAILURES_PER_MINUTE', POLICY_DEFAULTS.signInFailuresPerMinute, 1, 10_000),
     tracing: tracing(env),
   };
 }

@@ -82,7 +82,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     new TimerWorker(actors, services.machines, { batchSize: config.workerBatchSize, pollMs: config.workerPollMs, maxInFlight: config.workerMaxInFlight, log }),
     services.webhooks.dispatcher,
   );
-  const housekeeping = new Housekeeping(db, actors.clock, log, config.deliveryRetentionDays);
+  const housekeeping = new Housekeeping(db, actors.clock, log, config.deliveryRetentionDays, config.sessionRetentionDays);
   // Today's history partitions exist before anything is written (housekeeping keeps making them ahead).
   await housekeeping.partitions.ensure(actors.clock.now());
   if (options.workers) {

@@ -4,6 +4,7 @@ import type { Db } from './db/index.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import { ActorSystem, type MachineDefinition } from './actors/runtime.ts';
+import { MAX_SERVICE_TOKEN_SECONDS } from './config.ts';
 import type { Clock } from './actors/clock.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { KeyRing } from './oauth/keys/service.ts';
@@ -27,7 +28,8 @@ import { DpopService } from './oauth/dpop/service.ts';
 import type { AnyStateMachine } from 'xstate';
 
 /** Longest any token we sign may live; retiring keys stay published this long. */
-export const MAX_TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000;
+/** The longest lifetime of any token a signing key signs: a service token's at most (access and admin tokens are shorter). */
+export const MAX_TOKEN_LIFETIME_MS = MAX_SERVICE_TOKEN_SECONDS * 1000;
 
 export interface Services {
   config: Config;
@@ -62,20 +64,20 @@ export async function buildServices(config: Config, db: Db, log: Logger, metrics
   if (generated) log.warn('generated a master key for encryption at rest; back it up or set MASTER_KEY', { path: `${config.dataDir}/master.key` });
   const keys = new KeyRing(actors, box, { maxTokenLifetimeMs: MAX_TOKEN_LIFETIME_MS, algs: config.signingAlgs });
   await keys.ensureActive();
-  const tokens = new TokenService(db, keys, config.publicUrl);
+  const tokens = new TokenService(db, keys, config.publicUrl, clock);
   const tenants = new TenantService(db);
   const { schema, bundles } = await loadGraphql();
-  const apps = new AppService(db, actors, tenants, () => bundles.names(), config.allowPrivateTargets);
+  const apps = new AppService(db, actors, tenants, () => bundles.names(), config.allowPrivateTargets, config.secretGraceSeconds);
   tokens.addCheck((principal, claims) => apps.tokenRestriction(principal, typeof claims.iat === 'number' ? claims.iat : null));
-  const dpop = new DpopService(db, new DpopNonces(await box.derive('argus dpop nonce')), { publicUrl: config.publicUrl, requireNonce: config.dpopRequireNonce });
+  const dpop = new DpopService(db, new DpopNonces(await box.derive('argus dpop nonce'), () => clock.now()), { publicUrl: config.publicUrl, requireNonce: config.dpopRequireNonce }, clock);
   const auth = new Authenticator(tokens, dpop);
   const requests = new IntegrationRequestService(db, tenants);
   const webhooks = new WebhookService(db, actors, box, config, log, metrics);
   const events = new EventService(db, webhooks, clock);
-  const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens);
+  const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens, config.serviceTokenTtlSeconds);
   const pushedRequests = new PushedRequests(db, tenants, clock);
-  const clientAssertions = new ClientAssertions(db, new ClientKeys(config.allowPrivateTargets), config.publicUrl);
-  const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, pushedRequests, { issuer: config.publicUrl, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  const clientAssertions = new ClientAssertions(db, new ClientKeys(config.allowPrivateTargets), config.publicUrl, clock);
+  const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, pushedRequests, { issuer: config.publicUrl, ...config });
   const graphql = new GraphqlService({ db, actors, webhooks, apps, auth, log, metrics, schema, bundles, maxJsonDepth: config.maxJsonDepth });
   const catalog = await loadMachines();
   return {

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'bun:test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config.ts';
+import { DEFAULT_RETRY_SCHEDULE, loadConfig } from '../src/config.ts';
+import { DEFAULT_DELIVERY_SCHEDULE_MS } from '../machines/delivery.ts';
 import { ConfigError } from '../src/config-error.ts';
 
 describe('config', () => {
@@ -26,6 +27,13 @@ describe('config', () => {
     ['WEBHOOK_RETRY_SCHEDULE', '0,2d', /WEBHOOK_RETRY_SCHEDULE: expected delays like/],
     ['WEBHOOK_RETRY_SCHEDULE', '0,25h', /WEBHOOK_RETRY_SCHEDULE: a delay is at most 24h/],
     ['WEBHOOK_RETRY_SCHEDULE', Array(31).fill('1s').join(','), /WEBHOOK_RETRY_SCHEDULE: at most 30 attempts/],
+    ['SECRET_GRACE_SECONDS', String(31 * 86_400), /SECRET_GRACE_SECONDS: must be between 0 and 2592000/],
+    ['SERVICE_TOKEN_TTL_SECONDS', String(91 * 86_400), /SERVICE_TOKEN_TTL_SECONDS: must be between 60 and 7776000/],
+    ['REFRESH_TOKEN_TTL_SECONDS', '10', /REFRESH_TOKEN_TTL_SECONDS: must be between 60/],
+    ['WEBHOOK_DISABLE_AFTER_SECONDS', 'soon', /WEBHOOK_DISABLE_AFTER_SECONDS: expected a whole number/],
+    ['SESSION_RETENTION_DAYS', '0', /SESSION_RETENTION_DAYS: must be between 1 and 3650/],
+    ['AUTHORIZE_REQUESTS_PER_MINUTE', '0', /AUTHORIZE_REQUESTS_PER_MINUTE: must be between 1/],
+    ['SIGN_IN_FAILURES_PER_MINUTE', '-1', /SIGN_IN_FAILURES_PER_MINUTE: must be between 1/],
   ])('a bad %s (%s) names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -33,7 +41,24 @@ describe('config', () => {
 
   test('the retry schedule: the published one by default, or delays with units', () => {
     expect(loadConfig({}).webhookRetrySchedule).toEqual([0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    expect(DEFAULT_RETRY_SCHEDULE).toBe('0,5s,5m,30m,2h,5h,10h,10h');
+    expect(loadConfig({}).webhookRetrySchedule).toEqual([...DEFAULT_DELIVERY_SCHEDULE_MS]);
     expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE: '0, 500ms, 1s, 2m' }).webhookRetrySchedule).toEqual([0, 500, 1000, 120_000]);
+  });
+
+  test('policy numbers: the published defaults, each changed by its variable', () => {
+    expect(loadConfig({})).toMatchObject({
+      webhookDisableAfterSeconds: 5 * 86_400, secretGraceSeconds: 86_400, refreshTokenTtlSeconds: 30 * 86_400, serviceTokenTtlSeconds: 30 * 86_400,
+      sessionRetentionDays: 30, authorizeRequestsPerMinute: 60, signInFailuresPerMinute: 10,
+    });
+    const c = loadConfig({
+      WEBHOOK_DISABLE_AFTER_SECONDS: '3600', SECRET_GRACE_SECONDS: '0', REFRESH_TOKEN_TTL_SECONDS: '86400', SERVICE_TOKEN_TTL_SECONDS: '600',
+      SESSION_RETENTION_DAYS: '7', AUTHORIZE_REQUESTS_PER_MINUTE: '5', SIGN_IN_FAILURES_PER_MINUTE: '3',
+    });
+    expect(c).toMatchObject({
+      webhookDisableAfterSeconds: 3600, secretGraceSeconds: 0, refreshTokenTtlSeconds: 86_400, serviceTokenTtlSeconds: 600,
+      sessionRetentionDays: 7, authorizeRequestsPerMinute: 5, signInFailuresPerMinute: 3,
+    });
   });
 
   test('LOG_FORMAT: pretty by default in a terminal, json elsewhere, either when set', () => {

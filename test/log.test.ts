@@ -14,7 +14,7 @@ describe('log', () => {
     log.info('listening', { url: 'http://127.0.0.1:3000', workers: true });
     log.debug('not shown at info');
     expect(lines).toHaveLength(1);
-    const entry = JSON.parse(lines[0]);
+    const entry = JSON.parse(lines[0]!);
     expect(Object.keys(entry)).toEqual(['time', 'level', 'msg', 'service', 'runtime', 'url', 'workers']);
     expect(entry).toMatchObject({ level: 'info', msg: 'listening', url: 'http://127.0.0.1:3000', workers: true });
   });
@@ -26,7 +26,7 @@ describe('log', () => {
     log.error('unhandled error', { request_id: 'req_1', error: new TypeError('boom') });
     expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO  no tenant yet: create one with `npm run argus -- bootstrap`  runtime=bun$/);
     expect(lines[1]).toMatch(/^\S+ WARN  listening  runtime=bun url=http:\/\/127\.0\.0\.1:3000 database=pglite workers=true note="two words" n=3$/);
-    const [head, ...stack] = lines[2].split('\n');
+    const [head, ...stack] = lines[2]!.split('\n');
     expect(head).toMatch(/ERROR unhandled error  runtime=bun request_id=req_1 error="TypeError: boom"$/);
     expect(stack.length).toBeGreaterThan(0);
     expect(stack[0]).toMatch(/^ {4}at /);

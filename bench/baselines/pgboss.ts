@@ -71,8 +71,8 @@ export class PgBossBaseline {
     return this.db.transaction(async (tx) => {
       const subs = await tx.query<{ id: string; url: string }>('select id, url from subscriptions where event_type = $1', [type]);
       const [event] = await tx.query<{ id: string; created_at: Date }>('insert into events (id, type, data) values ($1, $2, $3::jsonb) returning id, created_at', [newId('evt'), type, JSON.stringify(data)]);
-      const timestamp = event.created_at.toISOString();
-      const jobs: PgBoss.JobInsert<DeliveryJob>[] = subs.map((s) => ({ name: QUEUE, data: { subscription_id: s.id, url: s.url, event_id: event.id, type, timestamp, data } }));
+      const timestamp = event!.created_at.toISOString();
+      const jobs: PgBoss.JobInsert<DeliveryJob>[] = subs.map((s) => ({ name: QUEUE, data: { subscription_id: s.id, url: s.url, event_id: event!.id, type, timestamp, data } }));
       await this.boss.insert(jobs, { db: inTransaction(tx) });
       return subs.length;
     });
@@ -120,7 +120,7 @@ export class PgBossBaseline {
     let s = this.secrets.get(subscriptionId);
     if (s === undefined) {
       const [row] = await this.db.query<{ secret: string }>('select secret from subscriptions where id = $1', [subscriptionId]);
-      s = row.secret;
+      s = row!.secret;
       this.secrets.set(subscriptionId, s);
     }
     return s;
@@ -162,6 +162,6 @@ export class PgBossBaseline {
   async completed(): Promise<number> {
     if (this.errors.length) throw this.errors[0];
     const rows = await this.db.query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = $1 and state = 'completed'`, [QUEUE]);
-    return rows[0].n;
+    return rows[0]!.n;
   }
 }

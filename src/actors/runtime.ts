@@ -3,31 +3,37 @@
 // an optimistic version check, journal the transition, and only after the transaction
 // commits run the effects it asked for. Delayed transitions are timers on the row
 // (`timers`, `due_at`) that fireDue() turns back into events: no in-memory timer matters.
-import type { AnyStateMachine, EventObject } from 'xstate';
+import type { AnyStateMachine, ContextFrom, EventFrom, EventObject, InputFrom } from 'xstate';
 import { isTransactionConflict, type Db, type Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { earliest, nextStep, startStep, stateName, type Effect, type Persisted, type Step, type Timer } from './step.ts';
+import { earliest, nextStep, startStep, stateName, stateOf, type Effect, type Persisted, type StateName, type Step, type Timer } from './step.ts';
 
-export type { Effect, Timer } from './step.ts';
+export type { Effect, Persisted, StateName, Timer } from './step.ts';
 export type { SqlType };
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 const SQL_TYPES = ['text', 'text[]', 'integer', 'boolean', 'timestamptz', 'jsonb'] as const;
 type SqlType = (typeof SQL_TYPES)[number];
 
-export interface EffectContext {
+/** What an effect of machine M sees: the instance, and its context and state after the transition. */
+export interface EffectContext<M extends AnyStateMachine = AnyStateMachine> {
   machine: string;
   instanceId: string;
   tenantId: string;
-  context: Record<string, unknown>;
-  state: string;
+  context: ContextFrom<M>;
+  state: StateName<M>;
 }
-/** A row as loaded for a transition. */
-interface Loaded { id: string; tenant_id: string; snapshot: Persisted; version: number; timers: Timer[] }
-export type EffectHandler = (effect: Effect, on: EffectContext) => void | Promise<void>;
+/** A row as loaded for a transition (a machine's table holds that machine's snapshots only). */
+interface Loaded<M extends AnyStateMachine = AnyStateMachine> { id: string; tenant_id: string; snapshot: Persisted<ContextFrom<M>>; version: number; timers: Timer[] }
 
+export type EffectHandler<M extends AnyStateMachine = AnyStateMachine> = (effect: Effect, on: EffectContext<M>) => void | Promise<void>;
+
+/**
+ * A machine as the runtime persists it, and the typed handle define() returns: create() takes
+ * M's input, send() M's events, effects see M's context, and transitions name M's states.
+ */
 export interface MachineDefinition<M extends AnyStateMachine = AnyStateMachine> {
   /** Name used in the journal and the studio. */
   name: string;
@@ -37,9 +43,9 @@ export interface MachineDefinition<M extends AnyStateMachine = AnyStateMachine> 
   /** Domain columns (mirrored from each new snapshot, or given at creation) with their SQL types. */
   columns?: Record<string, SqlType>;
   /** Domain columns derived from a snapshot and the row's next due time (its earliest timer). */
-  project?: (snapshot: Persisted, dueAt: string | null) => Record<string, unknown>;
+  project?: (snapshot: Persisted<ContextFrom<M>>, dueAt: string | null) => Record<string, unknown>;
   /** One handler per named effect action of the machine. */
-  effects: Record<string, EffectHandler>;
+  effects: Record<string, EffectHandler<M>>;
 }
 
 export interface Unit {
@@ -48,18 +54,15 @@ export interface Unit {
   afterCommit(fn: () => void | Promise<void>): void;
 }
 
-export interface Transitioned {
+export interface Transitioned<M extends AnyStateMachine = AnyStateMachine> {
   id: string;
-  from: string | null;
-  to: string;
-  snapshot: Persisted;
+  from: StateName<M> | null;
+  to: StateName<M>;
+  snapshot: Persisted<ContextFrom<M>>;
   changed: boolean;
 }
 
 export class ConcurrencyError extends Error {}
-
-/** An event for send(): a type and any JSON fields the machine reads. */
-export type MachineEvent = EventObject & Record<string, unknown>;
 
 export class ActorSystem {
   private readonly inFlight = new Set<Promise<void>>();
@@ -126,13 +129,13 @@ export class ActorSystem {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  async create(
+  async create<M extends AnyStateMachine>(
     unit: Unit,
-    def: MachineDefinition,
-    item: { id: string; tenantId: string; input?: unknown; columns?: Record<string, unknown> },
-  ): Promise<Transitioned> {
+    def: MachineDefinition<M>,
+    item: { id: string; tenantId: string; input?: InputFrom<M>; columns?: Record<string, unknown> },
+  ): Promise<Transitioned<M>> {
     const step = startStep(def.machine, item.input, this.clock.now());
-    const to = stateName(step.snapshot.value);
+    const to = stateOf<M>(step.snapshot);
     const extra = { ...(item.columns ?? {}), ...(def.project?.(step.snapshot, earliest(step.timers)) ?? {}) };
     if (def.table === 'machine_instances') extra.machine = def.name;
     const names = Object.keys(extra);
@@ -157,14 +160,14 @@ export class ActorSystem {
    * concurrent transaction are reloaded and recomputed, so no update is lost.
    * `tenantId` restricts the lookup; ids of another tenant are reported as missing.
    */
-  async send(
+  async send<M extends AnyStateMachine>(
     unit: Unit,
-    def: MachineDefinition,
-    items: ReadonlyArray<{ id: string; event: MachineEvent }>,
+    def: MachineDefinition<M>,
+    items: ReadonlyArray<{ id: string; event: EventFrom<M> }>,
     options: { tenantId?: string; maxRetries?: number } = {},
-  ): Promise<Map<string, Transitioned>> {
-    const results = new Map<string, Transitioned>();
-    let pending = [...items];
+  ): Promise<Map<string, Transitioned<M>>> {
+    const results = new Map<string, Transitioned<M>>();
+    let pending: Array<{ id: string; event: EventObject }> = [...items];
     for (let round = 0; pending.length > 0; round++) {
       if (round > (options.maxRetries ?? 8)) throw new ConcurrencyError(`${def.name}: gave up after ${round} conflicting rounds`);
       const rows = await this.load(unit.tx, def, [...new Set(pending.map((p) => p.id))], options.tenantId);
@@ -202,13 +205,13 @@ export class ActorSystem {
    * several workers share the work), feeds each its due events, commits. Returns how many
    * rows it advanced.
    */
-  async fireDue(def: MachineDefinition, limit: number): Promise<number> {
+  async fireDue<M extends AnyStateMachine>(def: MachineDefinition<M>, limit: number): Promise<number> {
     const now = new Date(this.clock.now()).toISOString();
     return this.transaction(async (unit) => {
       const params: unknown[] = [now, limit];
       let where = 'due_at <= $1::timestamptz';
       if (def.table === 'machine_instances') where += ` and machine = $${params.push(def.name)}`;
-      const rows = await unit.tx.query<Loaded & Record<string, unknown>>(
+      const rows = await unit.tx.query<Loaded<M> & Record<string, unknown>>(
         `select id, tenant_id, snapshot, version, timers from ${def.table}
           where ${where}
           order by due_at limit $2 for no key update skip locked`,
@@ -221,9 +224,9 @@ export class ActorSystem {
           if (t.due_at <= now) items.push({ id: row.id, event: { ...t.event, __timer: t.id } as EventObject });
         }
       }
-      const results = new Map<string, Transitioned>();
+      const results = new Map<string, Transitioned<M>>();
       let pending = items;
-      let loaded: Loaded[] = rows;
+      let loaded: Loaded<M>[] = rows;
       while (pending.length) {
         // The rows are locked already (FOR UPDATE SKIP LOCKED above).
         pending = await this.apply(unit, def, loaded, pending, results, true);
@@ -233,35 +236,38 @@ export class ActorSystem {
     });
   }
 
-  private async load(tx: Queryable, def: MachineDefinition, ids: string[], tenantId?: string): Promise<Loaded[]> {
+  private async load<M extends AnyStateMachine>(tx: Queryable, def: MachineDefinition<M>, ids: string[], tenantId?: string): Promise<Loaded<M>[]> {
     const params: unknown[] = [ids];
     let where = 'id = any($1::text[])';
     if (tenantId !== undefined) {
       params.push(tenantId);
       where += ' and tenant_id = $2';
     }
-    return tx.query<Loaded & Record<string, unknown>>(`select id, tenant_id, snapshot, version, timers from ${def.table} where ${where}`, params);
+    return tx.query<Loaded<M> & Record<string, unknown>>(`select id, tenant_id, snapshot, version, timers from ${def.table} where ${where}`, params);
   }
 
   /** Computes and persists; returns the items whose row changed underneath (to retry). */
-  private async apply(
+  private async apply<M extends AnyStateMachine>(
     unit: Unit,
-    def: MachineDefinition,
-    rows: Loaded[],
+    def: MachineDefinition<M>,
+    rows: Loaded<M>[],
     items: ReadonlyArray<{ id: string; event: EventObject }>,
-    results: Map<string, Transitioned>,
+    results: Map<string, Transitioned<M>>,
     locked: boolean,
   ): Promise<Array<{ id: string; event: EventObject }>> {
     const byId = new Map(rows.map((r) => [r.id, r]));
     const now = this.clock.now();
-    type Work = { row: Loaded; from: string; snapshot: Persisted; timers: Timer[]; effects: Effect[]; events: Array<{ event: EventObject; to: string }>; items: Array<{ id: string; event: EventObject }> };
+    type Work = {
+      row: Loaded<M>; from: StateName<M>; snapshot: Persisted<ContextFrom<M>>; timers: Timer[]; effects: Effect[];
+      events: Array<{ event: EventObject; to: StateName<M> }>; items: Array<{ id: string; event: EventObject }>;
+    };
     const work = new Map<string, Work>();
     // The rows of a batch are often alike (the deliveries of one event are claimed from the
     // same snapshot and timers, and their successes recorded with the same event): the pure
     // step is computed once per distinct (snapshot, timers, event) and shared, read-only.
     // XState's step costs 13 µs, the key 0.7 µs.
-    const steps = new Map<string, Step>();
-    const stepOnce = (snapshot: Persisted, timers: Timer[], event: EventObject): Step => {
+    const steps = new Map<string, Step<ContextFrom<M>>>();
+    const stepOnce = (snapshot: Persisted<ContextFrom<M>>, timers: Timer[], event: EventObject): Step<ContextFrom<M>> => {
       const key = JSON.stringify([snapshot, timers, event]);
       let step = steps.get(key);
       if (!step) steps.set(key, (step = nextStep(def.machine, snapshot, timers, event, now)));
@@ -272,7 +278,7 @@ export class ActorSystem {
       if (!row) continue; // missing (or another tenant's): absent from results
       let w = work.get(item.id);
       if (!w) {
-        w = { row, from: stateName(row.snapshot.value), snapshot: row.snapshot, timers: row.timers, effects: [], events: [], items: [] };
+        w = { row, from: stateOf<M>(row.snapshot), snapshot: row.snapshot, timers: row.timers, effects: [], events: [], items: [] };
         work.set(item.id, w);
       }
       w.items.push(item);
@@ -288,7 +294,7 @@ export class ActorSystem {
       if (!step.changed) continue;
       w.snapshot = step.snapshot;
       w.effects.push(...step.effects);
-      if (step.changed) w.events.push({ event, to: stateName(step.snapshot.value) });
+      w.events.push({ event, to: stateOf<M>(step.snapshot) });
     }
     const changed = [...work.values()].filter((w) => w.events.length > 0 || w.timers !== w.row.timers);
     const changedSet = new Set(changed);
@@ -348,7 +354,7 @@ export class ActorSystem {
       }),
     );
     for (const w of committed) {
-      results.set(w.row.id, { id: w.row.id, from: w.from, to: stateName(w.snapshot.value), snapshot: w.snapshot, changed: true });
+      results.set(w.row.id, { id: w.row.id, from: w.from, to: stateOf<M>(w.snapshot), snapshot: w.snapshot, changed: true });
     }
     this.schedule(unit, def, committed.map((w) => ({ id: w.row.id, tenantId: w.row.tenant_id, step: { snapshot: w.snapshot, effects: w.effects, timers: w.timers, changed: true } })));
     return retry;
@@ -366,12 +372,12 @@ export class ActorSystem {
     this.transitions.inc({ machine: def.name }, entries.length);
   }
 
-  private schedule(unit: Unit, def: MachineDefinition, steps: Array<{ id: string; tenantId: string; step: Step }>) {
+  private schedule<M extends AnyStateMachine>(unit: Unit, def: MachineDefinition<M>, steps: Array<{ id: string; tenantId: string; step: Step<ContextFrom<M>> }>) {
     for (const { id, tenantId, step } of steps) {
       for (const effect of step.effects) {
         const handler = def.effects[effect.type];
         if (!handler) throw new Error(`${def.name}: no effect handler for ${effect.type}`);
-        const on: EffectContext = { machine: def.name, instanceId: id, tenantId, context: step.snapshot.context, state: stateName(step.snapshot.value) };
+        const on: EffectContext<M> = { machine: def.name, instanceId: id, tenantId, context: step.snapshot.context, state: stateOf<M>(step.snapshot) };
         unit.afterCommit(() => handler(effect, on));
       }
     }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Db } from './db.ts';
-import { assertDriverGuarded, createPostgresDb } from './postgres.ts';
+import { createPostgresDb } from './postgres.ts';
 import { createPgliteDb } from './pglite.ts';
 import { files } from '../platform.ts';
 import { lockEmbeddedDatabase } from './embedded-lock.ts';
@@ -12,7 +12,6 @@ export { one, maybeOne, notify, isTransactionConflict } from './db.ts';
 /** DATABASE_URL → postgres.js; otherwise embedded PGlite under DATA_DIR/pg, for this process alone. */
 export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'>): Promise<Db> {
   if (config.databaseUrl) {
-    await assertDriverGuarded();
     return createPostgresDb(config.databaseUrl, { max: config.dbPoolMax });
   }
   await files.ensureDir(config.dataDir);

@@ -1,7 +1,5 @@
 import postgres from 'postgres';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Db, Queryable, Row } from './db.ts';
+import { isDatabaseUnavailable, type Db, type Queryable, type Row } from './db.ts';
 
 type Sql = postgres.Sql<Record<string, never>>;
 
@@ -20,25 +18,46 @@ function queryable(sql: Sql | postgres.TransactionSql<Record<string, never>>): Q
   };
 }
 
-/** What src/db/patches/postgres-closed-socket.mjs writes into postgres.js (porsager/postgres#1066). */
-const GUARD_MARK = '/* argus: closed-socket guard */';
-
-export class DriverNotGuarded extends Error {}
-
 /**
- * Whether the postgres.js this process loads carries the closed-socket guard. Without it a
- * connection dropped mid-transaction ends the process, so a real database is refused rather
- * than used unguarded (an install with --ignore-scripts skips the script that adds it).
+ * A connection that is gone: the socket closed or reset, or the server ended the session
+ * (SQLSTATE 57P01–57P03 and class 08 come with a FATAL notice just before the close).
  */
-export async function driverGuarded(entry: string = import.meta.resolve('postgres')): Promise<boolean> {
-  const connection = fileURLToPath(new URL('./connection.js', entry));
-  return (await readFile(connection, 'utf8')).includes(GUARD_MARK);
+function connectionLost(error: unknown): boolean {
+  if (isDatabaseUnavailable(error)) return true;
+  const severity = (error as { severity?: unknown } | null)?.severity;
+  return severity === 'FATAL' || severity === 'PANIC';
 }
 
-export async function assertDriverGuarded(): Promise<void> {
-  if (!(await driverGuarded())) {
-    throw new DriverNotGuarded('node_modules/postgres lacks the closed-socket guard its install script adds (installed with --ignore-scripts?): run `npm run postinstall`, then start again');
-  }
+const ABANDONED: Promise<never> = new Promise(() => {});
+
+/**
+ * postgres.js 3.4.9 writes to a connection after it closed when a transaction goes on using
+ * it: its own rollback after a failed query, or the body's next query after an await that
+ * outlived the connection (porsager/postgres#1066, #1208, open upstream). The write runs from
+ * a setImmediate callback on a null socket and throws outside any promise, which ends a Node
+ * process and leaves Bun's connection pool wedged. So once the connection is known to be lost
+ * the body is never let near the driver again: every query it makes from then on, and the one
+ * that reported the loss, stays pending forever, so neither the body nor postgres.js's rollback
+ * reaches the closed socket. The caller still gets the loss: postgres.js rejects the
+ * transaction itself when its connection closes. A body left pending holds nothing but its
+ * own closures, collected with it.
+ */
+function guardedTransaction(tx: postgres.TransactionSql<Record<string, never>>, lost: { value: boolean }): Queryable {
+  const inner = queryable(tx);
+  const run = async <T>(op: () => Promise<T>): Promise<T> => {
+    if (lost.value) return ABANDONED;
+    try {
+      return await op();
+    } catch (error) {
+      if (!connectionLost(error)) throw error;
+      lost.value = true;
+      return ABANDONED;
+    }
+  };
+  return {
+    query: (text, params) => run(() => inner.query(text, params)),
+    exec: (script) => run(() => inner.exec(script)),
+  };
 }
 
 export function createPostgresDb(url: string, options: { max: number }): Db {
@@ -68,7 +87,15 @@ export function createPostgresDb(url: string, options: { max: number }): Db {
     kind: 'postgres',
     ...queryable(sql),
     async transaction(fn) {
-      return (await sql.begin((tx) => fn(queryable(tx)))) as Awaited<ReturnType<typeof fn>>;
+      const lost = { value: false };
+      try {
+        return (await sql.begin((tx) => fn(guardedTransaction(tx, lost)))) as Awaited<ReturnType<typeof fn>>;
+      } catch (error) {
+        // postgres.js rejects the transaction when its connection closes, even while the body
+        // was between queries: from then on the body must not reach the driver.
+        if (connectionLost(error)) lost.value = true;
+        throw error;
+      }
     },
     async listen(channel, onMessage) {
       const sub = await sql.listen(channel, onMessage);

@@ -6,10 +6,9 @@ import type { Clock } from '../actors/clock.ts';
 import type { Logger } from '../log.ts';
 import { housekeepingStore } from './store.ts';
 import { Partitions } from './partitions.ts';
+import { POLICY_DEFAULTS } from '../config.ts';
 
 const DAY_MS = 86_400_000;
-/** Authorization sessions are kept this long after their last change (the studio's history). */
-export const SESSION_RETENTION_MS = 30 * DAY_MS;
 
 export class Housekeeping {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -17,7 +16,14 @@ export class Housekeeping {
 
   readonly partitions: Partitions;
 
-  constructor(private readonly db: Db, private readonly clock: Clock, private readonly log: Logger, private readonly retentionDays: number) {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly retentionDays: number,
+    /** SESSION_RETENTION_DAYS: authorization sessions are kept this long after their last change (the studio's history). */
+    private readonly sessionRetentionDays: number = POLICY_DEFAULTS.sessionRetentionDays,
+  ) {
     this.partitions = new Partitions(db, log);
   }
 
@@ -28,7 +34,7 @@ export class Housekeeping {
     const retired = await this.partitions.retire(now, this.retentionDays);
     // A day of slack past expiry: clocks of other processes may lag.
     const expired = new Date(now - DAY_MS).toISOString();
-    const stale = new Date(now - SESSION_RETENTION_MS).toISOString();
+    const stale = new Date(now - this.sessionRetentionDays * DAY_MS).toISOString();
     const removed = {
       revoked_tokens: await housekeepingStore.expiredRevocations(this.db, expired),
       issued_tokens: await housekeepingStore.expiredIssued(this.db, expired),

@@ -8,6 +8,7 @@ import { ASSERTION_ALGS } from '../identity/apps/client-keys.ts';
 import { replayStore } from './replay/store.ts';
 import { ClientKeys, ClientKeysUnavailable } from './client-keys.ts';
 import { oauthErrors } from './errors.ts';
+import { systemClock, type Clock } from '../actors/clock.ts';
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 /** An assertion may not be valid for longer than this (its jti is remembered that long). */
@@ -27,12 +28,12 @@ export function assertedClientId(assertion: string): string | null {
 const refused = (description: string) => oauthErrors.invalidClient(description, null);
 
 export class ClientAssertions {
-  constructor(private readonly db: Queryable, private readonly keys: ClientKeys, private readonly issuer: string) {}
+  constructor(private readonly db: Queryable, private readonly keys: ClientKeys, private readonly issuer: string, private readonly clock: Clock = systemClock) {}
 
   /** Checks the assertion for `app` posted to `endpoint` (a path); throws invalid_client. */
   async verify(app: AuthenticatedApp, assertion: string, endpoint: string): Promise<void> {
     const payload = await this.verified(app, assertion, endpoint);
-    const nowS = Math.floor(Date.now() / 1000);
+    const nowS = Math.floor(this.clock.now() / 1000);
     const { jti, exp } = payload;
     if (typeof jti !== 'string' || jti.length === 0 || jti.length > 200) throw refused('the client assertion needs a jti of 1 to 200 characters');
     if (typeof exp !== 'number') throw refused('the client assertion needs an exp');
@@ -45,7 +46,7 @@ export class ClientAssertions {
   private async verified(app: AuthenticatedApp, assertion: string, endpoint: string) {
     const options = {
       algorithms: [...ASSERTION_ALGS], issuer: app.id, subject: app.id, audience: [this.issuer, `${this.issuer}${endpoint}`],
-      requiredClaims: ['exp', 'jti'], clockTolerance: CLOCK_TOLERANCE_S,
+      requiredClaims: ['exp', 'jti'], clockTolerance: CLOCK_TOLERANCE_S, currentDate: new Date(this.clock.now()),
     };
     for (const fresh of [false, true]) {
       let resolve;

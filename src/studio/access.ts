@@ -9,6 +9,7 @@ import { RateLimiter } from '../http/rate-limit.ts';
 import { cookieValue } from '../http/cookies.ts';
 import { requestInfo } from '../http/request-info.ts';
 import { ADMIN_SCOPE } from '../identity/scopes.ts';
+import { POLICY_DEFAULTS } from '../config.ts';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export const STUDIO_COOKIE = 'argus_studio';
@@ -24,8 +25,8 @@ const csrfOf = (cookieToken: string) => createHash('sha256').update(`argus-studi
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 export class StudioAccess {
-  /** Sign-in attempts per address and email: 10 a minute. */
-  private readonly attempts = new RateLimiter(10, 60_000);
+  /** Sign-in attempts per address and email, a minute: the authorization page's default. */
+  private readonly attempts = new RateLimiter(POLICY_DEFAULTS.signInFailuresPerMinute, 60_000);
 
   constructor(
     private readonly deps: { auth: Authenticator; tokens: TokenService; tenants: TenantService; ttlSeconds: number; publicUrl: string },

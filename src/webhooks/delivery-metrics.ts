@@ -5,13 +5,14 @@
 import type { Db } from '../db/index.ts';
 import type { Metrics } from '../metrics.ts';
 import type { EndpointGate } from './dispatch/gate.ts';
+import type { DeliveryOutcome } from '../../machines/delivery.ts';
 
 /** Attempt latency buckets, in seconds: a receiver has WEBHOOK_TIMEOUT_MS (15 s by default). */
 const ATTEMPT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30, 60];
 const BACKLOG_STATES = ['queued', 'sending', 'backoff'] as const;
 
 export interface RecordedAttempt {
-  outcome: 'success' | 'retryable' | 'gone' | 'client_error';
+  outcome: DeliveryOutcome;
   durationMs: number;
   /** Whether a request went out (not when the target was refused or the secret unreadable). */
   sent: boolean;

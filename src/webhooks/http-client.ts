@@ -6,6 +6,7 @@
 import { outboundFetch } from '../outbound.ts';
 import type { CheckedTarget } from './target-check.ts';
 import { sendError } from './send-errors.ts';
+import type { DeliveryOutcome } from '../../machines/delivery.ts';
 
 export interface SendResult { status: number | null; body: string; durationMs: number; error: string | null; retryAfterMs: number | null }
 
@@ -64,7 +65,7 @@ export async function postWebhook(target: string | CheckedTarget, body: string, 
 }
 
 /** How the delivery machine should read a response. */
-export function outcomeOf(r: SendResult): 'success' | 'retryable' | 'gone' | 'client_error' {
+export function outcomeOf(r: SendResult): DeliveryOutcome {
   if (r.status === null) return 'retryable';
   if (r.status >= 200 && r.status < 300) return 'success';
   if (r.status === 410) return 'gone';

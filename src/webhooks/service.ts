@@ -6,11 +6,12 @@ import type { ActorSystem, MachineDefinition, Unit } from '../actors/runtime.ts'
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
+import type { Config } from '../config.ts';
 import { idTime, newId, newTimedId, timedIdPrefix } from '../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
 import { pageOf, type Page } from '../http/pagination.ts';
 import type { Principal } from '../oauth/tokens/service.ts';
-import { subscriptionMachine } from '../../machines/subscription.ts';
+import { subscriptionMachine, type SubscriptionEvent } from '../../machines/subscription.ts';
 import { isEventType, SYSTEM_EVENT_TYPES } from './catalog.ts';
 import { eventDataProblem } from '../events/schemas.ts';
 import { generateSecret, secretProblem } from './signing.ts';
@@ -29,7 +30,7 @@ export interface PublishedEvent { id: string; type: string; deliveries: number; 
 export interface Publish { tenantId: string; type: string; data: unknown; idempotencyKey?: string | null; onlySubscription?: string }
 
 /** A delivery's state as the API names it. */
-export const deliveryStatus = (state: DeliveryState | string) => (state === 'backoff' ? 'retrying' : state);
+export const deliveryStatus = (state: DeliveryState) => (state === 'backoff' ? 'retrying' : state);
 
 /** Two publishes with one Idempotency-Key at once: the later one rolls back and answers with the first. */
 class IdempotencyConflict extends Error {}
@@ -86,7 +87,7 @@ export function deliveryView(d: DeliveryRow) {
 }
 
 export class WebhookService {
-  readonly subscriptions: MachineDefinition;
+  readonly subscriptions: MachineDefinition<typeof subscriptionMachine>;
   /** The delivery engine: claims, sends and records deliveries (started by workers only). */
   readonly dispatcher: Dispatcher;
 
@@ -94,7 +95,7 @@ export class WebhookService {
     private readonly db: Db,
     private readonly actors: ActorSystem,
     private readonly box: SecretBox,
-    private readonly config: DispatchConfig,
+    private readonly config: DispatchConfig & Pick<Config, 'webhookDisableAfterSeconds' | 'secretGraceSeconds'>,
     private readonly log: Logger,
     metrics: Metrics,
   ) {
@@ -144,6 +145,7 @@ export class WebhookService {
     await this.actors.transaction(async (unit) => {
       await this.actors.create(unit, this.subscriptions, {
         id, tenantId: principal.tenantId,
+        input: { disableAfterMs: this.config.webhookDisableAfterSeconds * 1000, secretGraceMs: this.config.secretGraceSeconds * 1000 },
         columns: { url: body.url, events, secret_sealed: await this.box.seal(secret), created_by: principal.subject, ordering: body.ordering ?? 'none', rate_per_second: body.rate_limit?.per_second ?? null },
       });
     });
@@ -187,7 +189,7 @@ export class WebhookService {
         ratePerSecond: body.rate_limit === undefined ? undefined : (body.rate_limit?.per_second ?? null),
       });
       if (body.ordering === 'none' && current.ordering === 'fifo') await webhookStore.leaveLine(unit.tx, principal.tenantId, id, at);
-      const events = [];
+      const events: SubscriptionEvent[] = [];
       if (body.secret) events.push({ type: 'ROTATE_SECRET', at, ...(body.secret_grace_period_seconds !== undefined ? { graceMs: body.secret_grace_period_seconds * 1000 } : {}) });
       if (body.paused === true) events.push({ type: 'PAUSE' });
       if (body.paused === false) events.push({ type: 'RESUME' });

@@ -1,17 +1,18 @@
 import type { Queryable } from '../db/index.ts';
 import { maybeOne } from '../db/index.ts';
 import { idTime } from '../ids.ts';
-import type { DeliveryRecord } from './dispatch/steps.ts';
+import type { DeliveryRecord, DeliveryState } from './dispatch/steps.ts';
+import type { SubscriptionContext } from '../../machines/subscription.ts';
 import type { Page } from '../http/pagination.ts';
 
 export interface SubscriptionRow {
   id: string; tenant_id: string; url: string; events: string[]; secret_sealed: string; previous_secret_sealed: string | null;
-  status: string; ordering: 'none' | 'fifo'; rate_per_second: number | null; state: string; snapshot: { context: { previousSecretUntil: string | null; disabledReason: string | null; consecutiveFailures: number } };
+  status: string; ordering: 'none' | 'fifo'; rate_per_second: number | null; state: string; snapshot: { context: Pick<SubscriptionContext, 'previousSecretUntil' | 'disabledReason' | 'consecutiveFailures'> };
   created_at: Date; updated_at: Date; cursor_at: string;
 }
 
 export interface DeliveryRow {
-  id: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string; state: string; status: string; attempt: number;
+  id: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string; state: DeliveryState; status: string; attempt: number;
   last_status: number | null; last_error: string | null; due_at: Date | null; next_delay_reason: string | null; failure_reason: string | null; order_seq: string | null; created_at: Date; cursor_at: string;
   attempted_at: Date | null; duration_ms: number | null;
 }

@@ -115,7 +115,7 @@ describe('machine runtime', () => {
     // Overlapping windows of the same rows, as fan-out batches meet.
     const batches = Array.from({ length: 8 }, (_, i) => {
       const window = ids.slice((i * 37) % 150, ((i * 37) % 150) + 150);
-      return (i % 2 ? [...window].reverse() : window).map((id) => ({ id, event: { type: 'INC' } }));
+      return (i % 2 ? [...window].reverse() : window).map((id) => ({ id, event: { type: 'INC' as const } }));
     });
     await Promise.all(batches.map((b) => actors.transaction((u) => actors.send(u, def, b))));
     const expected = new Map<string, number>();

@@ -129,13 +129,13 @@ describe('chaos', () => {
         where a.subscription_id = $1`, [hook.body.id]);
     let worstLateMs = 0;
     for (const g of gaps) {
-      const delay = delays[g.attempt - 1];
+      const delay = delays[g.attempt - 1]!;
       expect(Number(g.gap_ms)).toBeGreaterThanOrEqual(delay * 0.8 - 20);
       worstLateMs = Math.max(worstLateMs, Number(g.gap_ms) - delay * 1.2);
     }
     expect(worstLateMs).toBeLessThanOrEqual(1000);
     const [failed] = await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where subscription_id = $1 and state = 'failed'`, [hook.body.id]);
-    expect(failed.n).toBe(0);
+    expect(failed!.n).toBe(0);
     figure('receiver_flapping', { published: published.length, delivered: published.filter((id) => seen.has(id)).length, flips, retries: gaps.length, worst_late_ms: Math.round(worstLateMs) });
     expect(gaps.length).toBeGreaterThan(0);
   }, 120_000);

@@ -24,7 +24,7 @@ afterAll(async () => {
 async function delivered(n: number) {
   for (let i = 0; i < 200 && deliveries.length < n; i++) await Bun.sleep(25);
   expect(deliveries.length).toBeGreaterThanOrEqual(n);
-  return deliveries[n - 1];
+  return deliveries[n - 1]!;
 }
 
 describe('clients/typescript', () => {

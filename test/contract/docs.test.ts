@@ -14,8 +14,8 @@ const routes = entries.filter((e): e is ContractEntry & { methods: string[]; pat
 const key = (methods: string[], path: string) => `${methods.join('/')} ${path}`;
 
 /** Headings naming a route, as "### `GET/POST /v1/webhooks`: …". */
-const headingRoutes = [...page.matchAll(/^#{2,4} `([A-Z]+(?:\/[A-Z]+)*) (\/\S*)`/gm)].map((m) => ({ methods: m[1].split('/'), path: m[2] }));
-const blocks = [...page.matchAll(/^```(\w*)\n([\s\S]*?)\n```$/gm)].map((m) => ({ lang: m[1], text: m[2] }));
+const headingRoutes = [...page.matchAll(/^#{2,4} `([A-Z]+(?:\/[A-Z]+)*) (\/\S*)`/gm)].map((m) => ({ methods: m[1]!.split('/'), path: m[2]! }));
+const blocks = [...page.matchAll(/^```(\w*)\n([\s\S]*?)\n```$/gm)].map((m) => ({ lang: m[1], text: m[2]! }));
 
 describe('docs/contract.md against the contract fixture', () => {
   test('every route of the fixture has its heading on the page', () => {
@@ -67,7 +67,7 @@ describe('the contract from inside the repository', () => {
     const links = ['README.md', 'docs/contract.md'].flatMap((file) => {
       const text = readFileSync(join(ROOT, file), 'utf8');
       return [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
-        .map((m) => m[1])
+        .map((m) => m[1]!)
         .filter((target) => !/^[a-z]+:/.test(target))
         .map((target) => ({ file, target, path: resolve(dirname(join(ROOT, file)), target) }));
     });

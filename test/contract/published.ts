@@ -34,7 +34,7 @@ function parseGuide(lines: string[]): ContractEntry[] {
   let prose = '';
   let title = '';
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+    const line = lines[i]!.trim();
     if (line.startsWith('# ')) title = line.slice(2);
     else if (line.startsWith('curl ')) {
       const end = commandEnd(lines, i);
@@ -48,9 +48,9 @@ function parseGuide(lines: string[]): ContractEntry[] {
 /** The last line of the command starting at `start`: backslash continuations, then any open quote. */
 function commandEnd(lines: string[], start: number): number {
   let end = start;
-  while (lines[end].endsWith('\\') && end + 1 < lines.length) end++;
+  while (lines[end]!.endsWith('\\') && end + 1 < lines.length) end++;
   if ((lines.slice(start, end + 1).join('\n').match(/'/g) ?? []).length % 2 === 1) {
-    while (end + 1 < lines.length && !lines[++end].includes("'"));
+    while (end + 1 < lines.length && !lines[++end]!.includes("'"));
   }
   return end;
 }
@@ -67,31 +67,31 @@ const FACTS: Record<string, 'auth' | 'audience' | null> = { Host: null, Auth: 'a
 function parseReference(all: string[]): ContractEntry[] {
   const lines = all.filter((line) => line.trim() !== '');
   const cardAt = (i: number) =>
-    METHODS.test(lines[i]) && lines[i + 4] === 'Host' ? 'route' : lines[i + 3] === 'Host' ? 'capability' : null;
+    METHODS.test(lines[i]!) && lines[i + 4] === 'Host' ? 'route' : lines[i + 3] === 'Host' ? 'capability' : null;
   const entries: ContractEntry[] = [];
   let section = '';
   let access: ContractEntry['access'] = 'public';
   let i = 0;
   while (i < lines.length) {
-    if (lines[i] in SECTION_MARKERS) {
-      access = SECTION_MARKERS[lines[i]];
-      section = lines[i + 1];
+    if (lines[i]! in SECTION_MARKERS) {
+      access = SECTION_MARKERS[lines[i]!]!;
+      section = lines[i + 1] ?? '';
       i += 2;
       continue;
     }
     const kind = cardAt(i);
     if (!kind) { i++; continue; }
     const entry: ContractEntry = kind === 'route'
-      ? { section, access, title: lines[i + 2], methods: lines[i].split('/'), path: lines[i + 1] }
-      : { section, access, title: lines[i + 1], covers: lines[i] };
+      ? { section, access, title: lines[i + 2]!, methods: lines[i]!.split('/'), path: lines[i + 1]! }
+      : { section, access, title: lines[i + 1]!, covers: lines[i]! };
     i += kind === 'route' ? 4 : 3;
-    while (lines[i] in FACTS) {
-      const field = FACTS[lines[i]];
+    while (i < lines.length && lines[i]! in FACTS) {
+      const field = FACTS[lines[i]!];
       if (field) entry[field] = lines[i + 1];
       i += 2;
     }
     let end = i;
-    while (end < lines.length && !(lines[end] in SECTION_MARKERS) && !cardAt(end)) end++;
+    while (end < lines.length && !(lines[end]! in SECTION_MARKERS) && !cardAt(end)) end++;
     const request = lines.indexOf('Request', i);
     const response = lines.indexOf('Response', i);
     if (request !== -1 && request < end && response !== -1 && response < end) {

@@ -55,7 +55,7 @@ describe('migration 009 (delivery history)', () => {
       const events = await db.query<{ id: string; deliveries: number; data: unknown; created_at: Date }>('select id, deliveries, data, created_at from events');
       expect(events).toEqual([{ id: 'evt_old1', deliveries: 3, data: { n: 1 }, created_at: new Date(at) }]);
       const [key] = await db.query<{ event_id: string }>(`select event_id from event_idempotency_keys where tenant_id = 'ten_a' and idempotency_key = 'key-1'`);
-      expect(key.event_id).toBe('evt_old1');
+      expect(key?.event_id).toBe('evt_old1');
       const deliveries = await db.query<Record<string, unknown>>(
         'select id, state, status, attempt, max_attempts, client_errors, last_status, next_delay_ms, failure_reason, due_at, created_at from webhook_deliveries order by id');
       expect(deliveries).toEqual([
@@ -74,9 +74,9 @@ describe('migration 009 (delivery history)', () => {
       const journal = await db.query<{ machine: string; event_type: string }>('select machine, event_type from machine_journal order by seq');
       expect(journal).toEqual([{ machine: 'subscription', event_type: 'xstate.init' }, { machine: 'delivery', event_type: 'RETRY' }]);
       // New rows take seqs above every old one, even, so an attempt's seq + 1 is never taken.
-      const [{ next }] = await db.query<{ next: number }>(`select nextval('transition_seq')::int as next`);
+      const { next } = (await db.query<{ next: number }>(`select nextval('transition_seq')::int as next`))[0]!;
       expect(next % 2).toBe(0);
-      const [{ top }] = await db.query<{ top: number }>('select max(seq)::int as top from machine_journal');
+      const { top } = (await db.query<{ top: number }>('select max(seq)::int as top from machine_journal'))[0]!;
       expect(next).toBeGreaterThan(top);
     } finally {
       await drop();

@@ -25,7 +25,7 @@ describe('migrations', () => {
       await migrate(db, [sample('001', 'create table a (x int);')]);
       await expect(migrate(db, [sample('001', 'create table a (x bigint);'), sample('002', 'create table b (y int);')])).rejects.toThrow(/001_sample.sql was edited/);
       const [b] = await db.query<{ exists: boolean }>(`select to_regclass('b') is not null as exists`);
-      expect(b.exists).toBe(false);
+      expect(b!.exists).toBe(false);
     } finally {
       await drop();
     }
@@ -36,7 +36,7 @@ describe('migrations', () => {
     try {
       await expect(migrate(db, [sample('001', 'create table c (x int);'), sample('002', 'select * from missing_table;')])).rejects.toThrow();
       const [c] = await db.query<{ exists: boolean }>(`select to_regclass('c') is not null as exists`);
-      expect(c.exists).toBe(false);
+      expect(c!.exists).toBe(false);
     } finally {
       await drop();
     }
@@ -51,7 +51,7 @@ describe('migrations', () => {
       const all = await loadMigrations();
       const results = await Promise.all(runners.map((r) => migrate(r, all)));
       expect(results.flat()).toEqual(all.map((m) => m.name));
-      const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from schema_migrations');
+      const { n } = (await db.query<{ n: number }>('select count(*)::int as n from schema_migrations'))[0]!;
       expect(n).toBe(all.length);
       await Promise.all(others.map((o) => o.close()));
     } finally {

@@ -75,7 +75,7 @@ describe('on Deno', () => {
     const got: Record<string, number> = {};
     const receiver = async (label: string, leaf: Leaf) => {
       got[label] = 0;
-      const s = createServer({ cert: leaf.cert, key: leaf.key }, (req, res) => { got[label]++; req.resume(); req.on('end', () => res.end('ok')); });
+      const s = createServer({ cert: leaf.cert, key: leaf.key }, (req, res) => { got[label]!++; req.resume(); req.on('end', () => res.end('ok')); });
       await new Promise<void>((resolve) => s.listen(0, '::', resolve));
       servers.push(s);
       const hook = await api('POST', '/v1/webhooks', token, { url: `https://localhost:${(s.address() as { port: number }).port}/h`, events: ['case.created'] });

@@ -57,6 +57,7 @@ describe('replay', () => {
     const verifier = new Webhook(SECRET);
     for (const r of [a, b]) {
       const [first, second] = r.got;
+      if (!first || !second) throw new Error(`expected two deliveries, got ${r.got.length}`);
       expect(second.headers['webhook-id']).toBe(event.id as string);
       expect(first.headers['webhook-id']).toBe(second.headers['webhook-id']);
       expect(second.body).toBe(first.body); // the stored event, as published
@@ -74,7 +75,7 @@ describe('replay', () => {
       const one = await api('GET', `/v1/webhooks/${d.webhook_id as string}/deliveries/${d.id as string}`, t.adminToken);
       expect(one.status).toBe(200);
       expect(one.body).toMatchObject({ event_id: event.id, status: 'succeeded', attempt: 1 });
-      expect(((one.body.attempts as Json[])[0].request_headers as Json)['webhook-id']).toBe(event.id);
+      expect(((one.body.attempts as Json[])[0]!.request_headers as Json)['webhook-id']).toBe(event.id);
     }
     const onA = await api('GET', `/v1/webhooks/${ha}/deliveries?event_id=${event.id as string}`, t.adminToken);
     expect((onA.body.deliveries as Json[]).length).toBe(2);
@@ -96,7 +97,7 @@ describe('replay', () => {
     await until('the replay to b', async () => b.got.length === 2);
     await Bun.sleep(100);
     expect(a.got.length).toBe(1);
-    expect(b.got[1].headers['webhook-id']).toBe(event.id as string);
+    expect(b.got[1]!.headers['webhook-id']).toBe(event.id as string);
 
     const foreign = await webhook(globex, a.url, ['case.updated']);
     expectEnvelope(await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: foreign }), 404, 'not_found');
@@ -143,7 +144,7 @@ describe('replay', () => {
     const test = await api('POST', `/v1/webhooks/${hook}/test`, t.adminToken);
     expect(test.status).toBe(202);
     const [sent] = (await api('GET', '/v1/events?type=webhook.test', t.adminToken)).body.events as Json[];
-    const refused = expectEnvelope(await api('POST', `/v1/events/${sent.id as string}/replay`, t.adminToken), 409, 'not_replayable');
+    const refused = expectEnvelope(await api('POST', `/v1/events/${sent!.id as string}/replay`, t.adminToken), 409, 'not_replayable');
     expect(refused.error_description).toContain('webhook.test');
 
     const event = (await api('POST', '/v1/events', t.adminToken, { type: 'case.created', data: {} })).body.id as string;
@@ -185,9 +186,10 @@ describe('replay', () => {
     const replay = await api('POST', `/v1/events/${id}/replay`, t.adminToken);
     expect(replay.status).toBe(202);
     const [d] = replay.body.deliveries as Json[];
+    if (!d) throw new Error('the replay created no delivery');
     expect(idTime(d.id as string)).toBeNull();
     await until('the replay of the old event', async () => r.got.length === 1);
-    expect(r.got[0].headers['webhook-id']).toBe(id);
+    expect(r.got[0]!.headers['webhook-id']).toBe(id);
     const one = await until('recorded', async () => {
       const x = await api('GET', `/v1/webhooks/${hook}/deliveries/${d.id as string}`, t.adminToken);
       return x.body.status === 'succeeded' ? x : null;

@@ -46,12 +46,12 @@ describe('GET /v1/events/types', () => {
 
   test('the OpenAPI document carries each schema, and each type as a webhook request', async () => {
     const doc = (await (await fetch(`${service.url}/api/docs`)).json()) as { components: { schemas: Record<string, Json> }; webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, Json> } }> } } }> };
-    const publish = (doc as unknown as { paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { oneOf: Array<{ properties: { type: Json; data: Json } }> } }> } } }> }).paths['/v1/events'].post.requestBody.content['application/json'].schema;
+    const publish = (doc as unknown as { paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { oneOf: Array<{ properties: { type: Json; data: Json } }> } }> } } }> }).paths['/v1/events']!.post.requestBody.content['application/json']!.schema;
     expect(publish.oneOf.map((o) => o.properties.type.const)).toEqual(EVENT_TYPES.filter((e) => !SYSTEM_EVENT_TYPES.has(e.type)).map((e) => e.type));
     for (const o of publish.oneOf) expect(o.properties.data).toEqual({ $ref: `#/components/schemas/${eventSchemaName(o.properties.type.const as string)}` });
     for (const e of EVENT_TYPES) {
       expect(doc.components.schemas[eventSchemaName(e.type)]).toEqual(JSON.parse(JSON.stringify(EVENT_SCHEMAS[e.type])));
-      const body = doc.webhooks[e.type].post.requestBody.content['application/json'].schema;
+      const body = doc.webhooks[e.type]!.post.requestBody.content['application/json']!.schema;
       expect(body.properties.type).toEqual({ const: e.type });
       expect(body.properties.data).toEqual({ $ref: `#/components/schemas/${eventSchemaName(e.type)}` });
     }

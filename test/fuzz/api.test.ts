@@ -173,7 +173,7 @@ function toJson(value: unknown): string {
     }
     return v;
   }) ?? 'null';
-  return text.replace(/"__RAW_(\d+)__"/g, (_m, i: string) => raws[Number(i)]);
+  return text.replace(/"__RAW_(\d+)__"/g, (m, i: string) => raws[Number(i)] ?? m);
 }
 
 /** A body for `route`: valid, one field mutated, or hostile text. */
@@ -184,7 +184,7 @@ function bodyFor(route: Route): fc.Arbitrary<{ text: string | null; type: string
   const json = (kind: string) => (v: unknown) => ({ text: toJson(v), type: 'application/json', kind });
   const mutated = fc.tuple(valid, fc.string({ maxLength: 12 }), hostileValue).map(([v, key, bad]) => {
     const keys = v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [];
-    const target = keys.length ? keys[key.length % keys.length] : key;
+    const target = keys.length ? keys[key.length % keys.length]! : key;
     return { ...(v && typeof v === 'object' ? v : {}), [target]: bad };
   });
   const hostileText = fc.constantFrom(
@@ -246,7 +246,7 @@ function requestFor(route: Route): fc.Arbitrary<FuzzRequest> {
     path = path.replace('*', star);
     const search = query.map(([k, v]) => `${encodeURIComponent(k)}=${v.startsWith('%') ? v : encodeURIComponent(v)}`).join('&');
     const h: Record<string, string> = {};
-    const bearer: Record<string, string> = { admin: tokens.admin, client: tokens.client, service: tokens.service };
+    const bearer: Record<string, string> = { admin: tokens.admin!, client: tokens.client!, service: tokens.service! };
     if (bearer[headers.auth]) h.authorization = `Bearer ${bearer[headers.auth]}`;
     if (headers.auth === 'garbage') h.authorization = 'Bearer not.a.jwt';
     if (headers.auth === 'basic-bad') h.authorization = `Basic ${btoa('app_x:%zz')}`;

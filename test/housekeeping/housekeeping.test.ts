@@ -22,7 +22,7 @@ const REDIRECT = 'http://127.0.0.1:8765/callback';
 describe('housekeeping', () => {
   test('keeps what is in use, removes what expired, and old sessions with their journal', async () => {
     const t = await newTenant(service);
-    const [{ email }] = await service.db.query<{ email: string }>('select email from users where id = $1', [t.adminUserId]);
+    const { email } = (await service.db.query<{ email: string }>('select email from users where id = $1', [t.adminUserId]))[0]!;
     const created = await fetch(`${service.url}/v1/platform/apps`, {
       method: 'POST', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Sweep', client_type: 'public', grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [REDIRECT], requested_scopes: ['incidents:read'] }),
@@ -46,7 +46,7 @@ describe('housekeeping', () => {
                 (select count(*)::int from revoked_tokens where tenant_id = $2) as revoked,
                 (select count(*)::int from machine_journal where machine = 'authorizationSession' and instance_id in (select id from authorization_sessions where app_id = $1)) as journal`,
         [clientId, t.tenantId]);
-      return r;
+      return r!;
     };
     const before = await count();
     expect(before).toMatchObject({ sessions: 2, issued: 1, refresh: 1, revoked: 1 });
@@ -59,7 +59,7 @@ describe('housekeeping', () => {
     await sweeper.sweep();
     const after = await count();
     expect(after).toMatchObject({ sessions: 0, issued: 0, refresh: 0, revoked: 0, journal: 0 });
-    const [{ journal }] = await service.db.query<{ journal: number }>(`select count(*)::int as journal from machine_journal where machine = 'authorizationSession' and tenant_id = $1`, [t.tenantId]);
+    const { journal } = (await service.db.query<{ journal: number }>(`select count(*)::int as journal from machine_journal where machine = 'authorizationSession' and tenant_id = $1`, [t.tenantId]))[0]!;
     expect(journal).toBe(0);
   }, 30_000);
 });

@@ -47,7 +47,7 @@ describe('history partitions', () => {
         const names = await partitionsOf(db, t.table);
         expect(names).toContain(`${t.table}_default`);
         expect(names).toContain(`${t.table}_p20260605`);
-        const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from ${t.table}_default`);
+        const { n } = (await db.query<{ n: number }>(`select count(*)::int as n from ${t.table}_default`))[0]!;
         expect({ table: t.table, inDefault: n }).toEqual({ table: t.table, inDefault: 0 });
       }
       const [moved] = await db.query<{ id: string; part: string }>(`select id, tableoid::regclass::text as part from webhook_deliveries where id = $1`, [old]);
@@ -77,8 +77,8 @@ describe('history partitions', () => {
       }
       const left = await db.query<{ id: string }>('select id from webhook_deliveries order by created_at');
       expect(left.map((r) => r.id)).toEqual([waiting, expect.any(String)]);
-      const [{ events, attempts }] = await db.query<{ events: number; attempts: number }>(
-        'select (select count(*)::int from events) as events, (select count(*)::int from webhook_attempts) as attempts');
+      const { events, attempts } = (await db.query<{ events: number; attempts: number }>(
+        'select (select count(*)::int from events) as events, (select count(*)::int from webhook_attempts) as attempts'))[0]!;
       expect({ events, attempts }).toEqual({ events: 2, attempts: 2 });
       // Once it has been sent, the kept day goes too.
       await db.query(`update webhook_deliveries set state = 'succeeded', due_at = null where id = $1`, [waiting]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { initialTransition, transition } from 'xstate';
-import { deliveryMachine as machine } from '../../machines/delivery.ts';
+import { deliveryMachine as machine, type DeliveryOutcome } from '../../machines/delivery.ts';
 import { atomicStates, explore, fire, replay } from '../support/machine-paths.ts';
 
 const at = '2026-01-01T00:00:00.000Z';
@@ -10,7 +10,7 @@ const TIMEOUT = { type: 'xstate.after.sendTimeout.delivery.sending' };
 const HELD_EXPIRY = { type: 'xstate.after.holdExpiry.delivery.held' };
 const HOLD = { type: 'HOLD' as const, expiresInMs: 86_400_000 };
 const SKIP = { type: 'SKIP' as const, reason: 'not sent: the webhook is disabled' };
-const result = (outcome: 'success' | 'retryable' | 'gone' | 'client_error', extra: Record<string, unknown> = {}) => ({ type: 'RESULT' as const, outcome, status: 500, jitter: 0.5, at, ...extra });
+const result = (outcome: DeliveryOutcome, extra: Record<string, unknown> = {}) => ({ type: 'RESULT' as const, outcome, status: 500, jitter: 0.5, at, ...extra });
 
 describe('delivery machine', () => {
   test('every state is reached by some path, and every path replays', () => {

@@ -61,6 +61,6 @@ export function curlExamples(): CurlExample[] {
       if (!command?.startsWith('curl ')) return [];
       const method = /-X\s+([A-Z]+)/.exec(command)?.[1] ?? (/\s-d\s/.test(command) ? 'POST' : 'GET');
       const url = /https:\/\/[a-z.]+(\/[^\s"']*)/.exec(command);
-      return [{ method, path: url ? url[1] : '', command, source: doc.document, entry }];
+      return [{ method, path: url ? url[1]! : '', command, source: doc.document, entry }];
     }));
 }

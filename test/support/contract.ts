@@ -11,7 +11,7 @@ export type { CurlExample };
 export function example(method: string, path: string, source?: DocumentNumber): CurlExample {
   const found = curlExamples().filter((e) => e.method === method && e.path === path && (!source || e.source === source));
   if (found.length === 0) throw new Error(`the contract has no curl example for ${method} ${path}`);
-  return found[0];
+  return found[0]!;
 }
 
 /** Runs an example with curl against baseUrl, replacing placeholders; returns status and JSON body. */

@@ -3,6 +3,7 @@
 import { postWebhook } from '../../src/webhooks/http-client.ts';
 
 interface Case { url: string; address: string | null; extraCa: string | null }
+if (process.argv[2] === undefined) throw new Error('usage: deno-post.ts <cases as JSON>');
 const cases = JSON.parse(process.argv[2]) as Case[];
 const results = [];
 for (const c of cases) {

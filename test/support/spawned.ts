@@ -18,6 +18,7 @@ export const ROOT = join(import.meta.dir, '../..');
 export function cliCommand(runtime: Runtime): string[] {
   if (runtime === 'bun') return [process.execPath, 'src/cli.ts'];
   const denoScript = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:deno'];
+  if (denoScript === undefined) throw new Error('package.json has no start:deno script');
   const flags = denoScript.split(/\s+/).filter((w) => w.startsWith('--'));
   return [join(ROOT, 'node_modules/.bin/deno'), 'run', ...flags, 'src/cli.ts'];
 }

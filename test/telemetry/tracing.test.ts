@@ -101,7 +101,7 @@ describe('tracing on Bun', () => {
     const t = await newTenant(service);
     const { event, publish, traceId } = await publishTraced(service.url, t.adminToken, 'bun');
     const [row] = await service.db.query<{ traceparent: string }>('select traceparent from events where id = $1', [event.id]);
-    expect(row.traceparent).toBe(`00-${traceId}-${publish.spanId}-01`);
+    expect(row?.traceparent).toBe(`00-${traceId}-${publish.spanId}-01`);
   });
 
   test('a request without a traceparent starts a trace of its own; a malformed one is ignored', async () => {

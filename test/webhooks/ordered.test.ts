@@ -67,7 +67,7 @@ describe('ordered delivery', () => {
     expect(hook).toMatchObject({ status: 201, body: { ordering: 'fifo' } });
     const id = hook.body.id as string;
     const published = await publishAll(t.adminToken, 10);
-    const third = published[2];
+    const third = published[2]!;
 
     await until('the failed attempt', async () => r.arrivals.includes(third));
     service.workers.wake();
@@ -95,11 +95,11 @@ describe('ordered delivery', () => {
     const [head, ...rest] = await publishAll(t.adminToken, 4, 'incident.created');
     const retrying = await until('the head retrying', async () =>
       ((await api('GET', `/v1/webhooks/${id}/deliveries?status=retrying`, t.adminToken)).body.deliveries as Json[])[0]);
-    expect(r.distinct()).toEqual([head]);
+    expect(r.distinct()).toEqual([head!]);
     clock.advance(Date.parse(retrying.next_attempt_at as string) - clock.now() + 1);
     service.workers.wake();
     await until('the rest of the line', async () => r.distinct().length === 4);
-    expect(r.distinct()).toEqual([head, ...rest]);
+    expect(r.distinct()).toEqual([head!, ...rest]);
     await until('delivery.exhausted', async () => ops.arrivals.length === 1);
     expect(r.maxInFlight()).toBe(1);
   });
@@ -177,10 +177,10 @@ describe('ordered delivery across worker processes', () => {
         published.push(res.body.id as string);
         if (i === 20) {
           await until('some deliveries', async () => r.arrivals.length >= 10, 400);
-          workers[0].kill('SIGKILL');
+          workers[0]!.kill('SIGKILL');
         }
       }
-      expect(await workers[0].exited).not.toBe(0);
+      expect(await workers[0]!.exited).not.toBe(0);
       await until('every event', async () => r.distinct().length === published.length, 1200);
       expect(r.distinct()).toEqual(published);
       expect(r.maxInFlight()).toBe(1);

@@ -27,7 +27,7 @@ function worstWindow(times: number[], rate: number, seconds: number) {
   let most = 0;
   for (let i = 0; i < sorted.length; i++) {
     let n = 0;
-    while (i + n < sorted.length && sorted[i + n] - sorted[i] <= seconds * 1000) n++;
+    while (i + n < sorted.length && sorted[i + n]! - sorted[i]! <= seconds * 1000) n++;
     most = Math.max(most, n);
   }
   return { most, allowed: rate + rate * seconds + 1 };
@@ -64,7 +64,7 @@ describe('rate limits', () => {
     const id = (await callApi(service.url, 'POST', '/v1/webhooks', t.adminToken, { url: r.url, events: ['case.updated'], rate_limit: { per_second: 5 } })).body.id as string;
     await burst(service.url, t.adminToken, 20);
     await until('a first bucket', async () => r.got.length >= 5);
-    const [{ queued }] = await service.db.query<{ queued: number }>(`select count(*)::int as queued from webhook_deliveries where subscription_id = $1 and state = 'queued'`, [id]);
+    const { queued } = (await service.db.query<{ queued: number }>(`select count(*)::int as queued from webhook_deliveries where subscription_id = $1 and state = 'queued'`, [id]))[0]!;
     expect(queued).toBeGreaterThan(5);
     await until('every delivery', async () => r.got.length === 20, 600);
     const times = r.got.map((g) => g.at);

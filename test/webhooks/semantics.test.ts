@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { ManualClock } from '../../src/actors/clock.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
+import { mintAdminToken } from '../../src/services.ts';
 import { api as callApi, Receivers, until, type Json } from '../support/webhooks.ts';
 
 let service: TestService;
@@ -63,7 +64,7 @@ describe('a paused webhook', () => {
     expect((await api('PUT', `/v1/webhooks/${id}`, t.adminToken, { paused: false })).body.status).toBe('active');
     await until('all held deliveries', async () => r.got.length === 6);
     expect(r.got.slice(0, 5).map((g) => g.headers['webhook-id'])).toEqual(published.map((p) => String(p.id)));
-    expect(JSON.parse(r.got[5].body).type).toBe('webhook.test');
+    expect(JSON.parse(r.got[5]!.body).type).toBe('webhook.test');
     await until('succeeded', async () => (await deliveriesOf(t.adminToken, id)).every((d) => d.status === 'succeeded'));
   });
 
@@ -97,7 +98,10 @@ describe('a paused webhook', () => {
     await api('PUT', `/v1/webhooks/${id}`, t.adminToken, { paused: true });
     const event = await publish(t.adminToken, 'incident.created', { incident_id: 'i1' });
     const [held] = await deliveriesOf(t.adminToken, id);
+    if (!held) throw new Error('the paused webhook holds no delivery');
     clock.advance(30 * DAY + 1000);
+    // Tokens age on the service's clock too: the one minted a month ago has expired.
+    t.adminToken = (await mintAdminToken(service, t.tenantId, t.adminUserId)).token;
     await settle();
     const [expired] = await until('expired', async () => {
       const ds = await deliveriesOf(t.adminToken, id);
@@ -105,9 +109,9 @@ describe('a paused webhook', () => {
     });
     expect(expired).toMatchObject({ id: held.id, failure_reason: 'held_expired', attempt: 0 });
     const [row] = await service.db.query<{ due_at: Date | null }>('select due_at from webhook_deliveries where id = $1', [held.id]);
-    expect(row.due_at).toBeNull();
+    expect(row?.due_at).toBeNull();
     await until('the operational event', async () => ops.got.length === 1);
-    expect(JSON.parse(ops.got[0].body)).toMatchObject({
+    expect(JSON.parse(ops.got[0]!.body)).toMatchObject({
       type: 'webhook.held_expired', data: { delivery_id: held.id, webhook_id: id, event_id: event.id, event_type: 'incident.created', held_since: held.created_at },
     });
     // Resuming now sends nothing: what expired stays expired (a retry can still send it).
@@ -126,15 +130,15 @@ describe('operational events', () => {
     const id = await webhook(t.adminToken, flaky.url, ['case.updated']);
     await publish(t.adminToken, 'case.updated', { case_id: 'c1' });
     await until('webhook.failing', async () => ops.got.length === 1);
-    const failing = JSON.parse(ops.got[0].body);
+    const failing = JSON.parse(ops.got[0]!.body);
     expect(failing).toMatchObject({ type: 'webhook.failing', data: { webhook_id: id, consecutive_failures: 1 } });
     expect(Number.isNaN(Date.parse(failing.data.failing_since))).toBe(false);
     expect((await api('GET', `/v1/webhooks/${id}`, t.adminToken)).body.status).toBe('failing');
     const [d] = await deliveriesOf(t.adminToken, id);
-    clock.advance(Date.parse(d.next_attempt_at as string) - clock.now() + 1);
+    clock.advance(Date.parse(d!.next_attempt_at as string) - clock.now() + 1);
     await settle();
     await until('webhook.recovered', async () => ops.got.length === 2);
-    expect(JSON.parse(ops.got[1].body)).toMatchObject({ type: 'webhook.recovered', data: { webhook_id: id } });
+    expect(JSON.parse(ops.got[1]!.body)).toMatchObject({ type: 'webhook.recovered', data: { webhook_id: id } });
     expect((await api('GET', `/v1/webhooks/${id}`, t.adminToken)).body.status).toBe('active');
   });
 });
@@ -157,7 +161,7 @@ describe('a saturated endpoint', () => {
       await call('POST', '/v1/events', { type: 'incident.updated', data: { incident_id: 'i1' } });
 
       const count = async (status: string) => (await real.db.query<{ n: number }>(
-        `select count(*)::int as n from webhook_deliveries where subscription_id = $1 and status = $2`, [hung, status]))[0].n;
+        `select count(*)::int as n from webhook_deliveries where subscription_id = $1 and status = $2`, [hung, status]))[0]!.n;
       // While requests hang: at most the endpoint's 2 are sending, the rest say they wait.
       for (let i = 0; i < 10; i++) {
         expect(await count('sending')).toBeLessThanOrEqual(2);
@@ -165,20 +169,20 @@ describe('a saturated endpoint', () => {
       }
       expect(await count('queued')).toBeGreaterThanOrEqual(90);
       const [view] = (await call('GET', `/v1/webhooks/${hung}/deliveries?status=queued&limit=1`)).body.deliveries as Json[];
-      expect(view.status).toBe('queued');
+      expect(view?.status).toBe('queued');
 
       // The other webhook's retry: its backoff ends on time and it is sent at once.
       const retrying = await until('the other webhook retrying', async () =>
         ((await call('GET', `/v1/webhooks/${other}/deliveries`)).body.deliveries as Json[]).find((d) => d.status === 'retrying'), 400);
       expect(retrying.next_attempt_reason).toBe('schedule');
       await until('the retry of the other webhook', async () => flaky.got.length === 2, 400);
-      expect(flaky.got[1].at - Date.parse(retrying.next_attempt_at as string)).toBeLessThanOrEqual(1000 + 250);
+      expect(flaky.got[1]!.at - Date.parse(retrying.next_attempt_at as string)).toBeLessThanOrEqual(1000 + 250);
 
       // The hanging endpoint's own timers: each backoff that ended became queued within the
       // poll interval of its due time, though the endpoint had no room; no lease ran out.
       await until('backoffs of the hanging endpoint ending', async () => (await real.db.query<{ n: number }>(
         `select count(*)::int as n from machine_journal where machine = 'delivery' and from_state = 'backoff' and to_state = 'queued'
-            and instance_id in (select id from webhook_deliveries where subscription_id = $1)`, [hung]))[0].n >= 2, 400);
+            and instance_id in (select id from webhook_deliveries where subscription_id = $1)`, [hung]))[0]!.n >= 2, 400);
       const late = await real.db.query<{ late_ms: number }>(
         `select extract(epoch from (j.at - (a.attempted_at + d.next_delay_ms * interval '1 millisecond'))) * 1000 as late_ms
            from machine_journal j
@@ -188,7 +192,7 @@ describe('a saturated endpoint', () => {
       expect(late.length).toBeGreaterThanOrEqual(2);
       for (const l of late) expect(Number(l.late_ms)).toBeLessThanOrEqual(1000 + 250);
       const [lost] = await real.db.query<{ n: number }>(`select count(*)::int as n from webhook_attempts where subscription_id = $1 and ended_by <> 'RESULT'`, [hung]);
-      expect(lost.n).toBe(0);
+      expect(lost!.n).toBe(0);
       const timedOut = (await call('GET', `/v1/webhooks/${hung}/deliveries?status=retrying&limit=1`)).body.deliveries as Json[];
       if (timedOut[0]) expect(timedOut[0].next_attempt_reason).toBe('schedule');
       // Nothing left for the other tests' receivers.

@@ -87,6 +87,6 @@ describe('a webhook receiver with an expired certificate', () => {
     const third = await delivery(3);
     expect(third).toMatchObject({ status: 'succeeded', response_status: 200, error: null });
     expect(got).toHaveLength(1);
-    expect(JSON.parse(got[0])).toMatchObject({ type: 'case.created', data: { case_id: 'c1' } });
+    expect(JSON.parse(got[0]!)).toMatchObject({ type: 'case.created', data: { case_id: 'c1' } });
   }, 60_000);
 });

@@ -54,14 +54,14 @@ describe('workers', () => {
     for (let i = 0; i < BURST; i++) {
       const res = await fetch(`${service.url}/v1/events`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'case.updated', data: { i } }) });
       published.push(((await res.json()) as { id: string }).id);
-      if (i === BURST / 3) workers[0].kill('SIGKILL');
+      if (i === BURST / 3) workers[0]!.kill('SIGKILL');
     }
-    expect(await workers[0].exited).not.toBe(0);
+    expect(await workers[0]!.exited).not.toBe(0);
     for (let i = 0; i < 600 && published.some((id) => !seen.has(id)); i++) await Bun.sleep(50);
     expect(published.filter((id) => !seen.has(id))).toEqual([]);
     const duplicates = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
     expect(duplicates).toBeLessThanOrEqual(BATCH);
-    workers[1].kill('SIGTERM');
-    expect(await workers[1].exited).toBe(0);
+    workers[1]!.kill('SIGTERM');
+    expect(await workers[1]!.exited).toBe(0);
   }, 90_000);
 });

@@ -2,7 +2,7 @@
 // rotation (machines/clientSecretRotation.ts), and client authentication for /v1/oauth/token.
 import type { Db } from '../../db/index.ts';
 import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
-import { clientSecretRotationMachine } from '../../../machines/clientSecretRotation.ts';
+import { clientSecretRotationMachine, type ClientSecretRotationState } from '../../../machines/clientSecretRotation.ts';
 import { constantTimeEqual, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
@@ -16,6 +16,7 @@ import { redirectUriProblem } from './redirect-uri.ts';
 import { jwksProblem } from './client-keys.ts';
 import { resolvedProblem } from '../../webhooks/target-check.ts';
 import { ExpiringCache } from '../../expiring-cache.ts';
+import { MAX_SECRET_GRACE_SECONDS, POLICY_DEFAULTS } from '../../config.ts';
 
 export type { AppRow, Governance, Jwks, TokenEndpointAuthMethod } from './store.ts';
 export { TOKEN_ENDPOINT_AUTH_METHODS } from './store.ts';
@@ -23,7 +24,8 @@ export { TOKEN_ENDPOINT_AUTH_METHODS } from './store.ts';
 export const GRANT_TYPES = ['authorization_code', 'client_credentials', 'refresh_token'] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
 
-export const DEFAULT_GRACE_SECONDS = 24 * 3600;
+/** The grace window of a rotation that asks none, by default (SECRET_GRACE_SECONDS changes it). */
+export const DEFAULT_GRACE_SECONDS = POLICY_DEFAULTS.secretGraceSeconds;
 
 /**
  * How long a process keeps an app's governance for the bearer guard and its authentication
@@ -31,7 +33,7 @@ export const DEFAULT_GRACE_SECONDS = 24 * 3600;
  * is dropped), one made through another process within this.
  */
 export const GOVERNANCE_CACHE_MS = 2000;
-export const MAX_GRACE_SECONDS = 30 * 24 * 3600;
+export const MAX_GRACE_SECONDS = MAX_SECRET_GRACE_SECONDS;
 
 export interface NewApp {
   name: string;
@@ -89,7 +91,7 @@ export function governanceView(g: Governance): Governance {
   };
 }
 
-export function appView(app: AppRow, rotation?: { state: string; previous_valid_until: string | null } | null) {
+export function appView(app: AppRow, rotation?: { state: ClientSecretRotationState; previous_valid_until: string | null } | null) {
   return {
     client_id: app.id,
     name: app.name,
@@ -111,7 +113,7 @@ export function appView(app: AppRow, rotation?: { state: string; previous_valid_
 }
 
 export class AppService {
-  readonly rotation: MachineDefinition;
+  readonly rotation: MachineDefinition<typeof clientSecretRotationMachine>;
   /** What the bearer guard and the token endpoint read on every request (see GOVERNANCE_CACHE_MS). */
   private readonly governanceCache: ExpiringCache<string, { tenantId: string; governance: Governance } | null>;
   private readonly authCache: ExpiringCache<string, AuthenticationRow | null>;
@@ -123,6 +125,8 @@ export class AppService {
     private readonly knownBundles: () => string[] = () => [],
     /** ALLOW_PRIVATE_TARGETS: a jwks_uri is checked as a webhook target is. */
     private readonly allowPrivateTargets = false,
+    /** SECRET_GRACE_SECONDS: a rotation's grace window when none is asked. */
+    private readonly defaultGraceSeconds: number = DEFAULT_GRACE_SECONDS,
   ) {
     const now = () => actors.clock.now();
     this.governanceCache = new ExpiringCache(GOVERNANCE_CACHE_MS, now);
@@ -274,7 +278,7 @@ export class AppService {
   }
 
   /** A new write-once secret; the old one authenticates for `graceSeconds` more (0: never). */
-  async rotateSecret(principal: Principal, clientId: string, graceSeconds = DEFAULT_GRACE_SECONDS) {
+  async rotateSecret(principal: Principal, clientId: string, graceSeconds = this.defaultGraceSeconds) {
     if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_GRACE_SECONDS) {
       throw invalidRequest(`grace_period_seconds: must be a whole number from 0 to ${MAX_GRACE_SECONDS}`);
     }
@@ -290,7 +294,7 @@ export class AppService {
       return sent.get(app.id);
     });
     this.forget(app.id);
-    const previousValidUntil = (result?.snapshot.context.previousValidUntil as string | null | undefined) ?? null;
+    const previousValidUntil = result?.snapshot.context.previousValidUntil ?? null;
     return { client_id: app.id, client_secret: secret, previous_secret_expires_at: graceSeconds > 0 ? previousValidUntil : null };
   }
 
@@ -364,7 +368,7 @@ export class AppService {
     if (principal.kind === 'service' && !g.allow_service_tokens) return "the app's governance no longer allows service tokens";
     if (principal.kind !== 'service' && g.require_dpop && !principal.jkt) return "the app's governance requires DPoP-bound tokens";
     const cap = g.max_token_lifetime_seconds;
-    if (principal.kind !== 'service' && cap !== null && issuedAtSeconds !== null && Math.floor(Date.now() / 1000) - issuedAtSeconds > cap + 5) {
+    if (principal.kind !== 'service' && cap !== null && issuedAtSeconds !== null && Math.floor(this.actors.clock.now() / 1000) - issuedAtSeconds > cap + 5) {
       return `the token is older than the app's max_token_lifetime_seconds (${cap})`;
     }
     return null;

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/index.ts';
 import { maybeOne } from '../../db/index.ts';
 import type { Page } from '../../http/pagination.ts';
+import type { ClientSecretRotationState } from '../../../machines/clientSecretRotation.ts';
 
 export interface Governance {
   allow_service_tokens: boolean;
@@ -88,12 +89,13 @@ export const appStore = {
                      where r.id = apps.id
                        and (s.id = r.snapshot #>> '{context,currentSecretId}'
                             or (s.id = r.snapshot #>> '{context,previousSecretId}'
+                                -- inGrace() of machines/graceWindow.ts
                                 and (r.snapshot #>> '{context,previousValidUntil}')::timestamptz > $2::timestamptz))) as secret_hashes
          from apps where id = $1`,
       [appId, now],
     ),
   rotation: (db: Queryable, appId: string) =>
-    maybeOne<{ state: string; previous_valid_until: string | null } & Record<string, unknown>>(
+    maybeOne<{ state: ClientSecretRotationState; previous_valid_until: string | null } & Record<string, unknown>>(
       db,
       `select state, snapshot #>> '{context,previousValidUntil}' as previous_valid_until from app_secret_rotations where id = $1`,
       [appId],

@@ -2,7 +2,7 @@
 // code's redemption, all through the authorizationSession machine (one row per request).
 import type { Db } from '../../db/index.ts';
 import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
-import { authorizationSessionMachine } from '../../../machines/authorizationSession.ts';
+import { authorizationSessionMachine, type AuthorizationSessionContext } from '../../../machines/authorizationSession.ts';
 import { constantTimeEqual, sha256Base64Url, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
 import type { AppRow, AppService, AuthenticatedApp } from '../../identity/apps/service.ts';
@@ -16,9 +16,9 @@ import { RateLimiter } from '../../http/rate-limit.ts';
 import { AuthorizePageError, AuthorizeRedirectError, checkClient, checkRedirectUri, checkRequest, type AuthorizeQuery } from './checks.ts';
 import { governanceOf } from '../../identity/apps/service.ts';
 import type { PushedRequests } from '../par/service.ts';
+import type { Config } from '../../config.ts';
 
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
-const REFRESH_TTL_SECONDS = 30 * 86_400;
 
 export type AuthorizeStep =
   | { kind: 'login'; sessionId: string; csrf: string; appName: string; clientOrigin: string; error?: string; email?: string; retryAfter?: number }
@@ -26,12 +26,10 @@ export type AuthorizeStep =
   | { kind: 'redirect'; location: string }
   | { kind: 'error'; message: string; retryAfter?: number };
 
-interface SessionContext { clientId: string; tenantId: string; redirectUri: string; redirectUriGiven?: boolean; scope: string; state: string | null; userId: string | null }
-
 export class AuthorizationService {
-  readonly definition: MachineDefinition;
-  private readonly failedSignIns = new RateLimiter(10, 60_000);
-  private readonly starts = new RateLimiter(60, 60_000);
+  readonly definition: MachineDefinition<typeof authorizationSessionMachine>;
+  private readonly failedSignIns: RateLimiter;
+  private readonly starts: RateLimiter;
 
   constructor(
     private readonly db: Db,
@@ -40,8 +38,10 @@ export class AuthorizationService {
     private readonly tenants: TenantService,
     private readonly tokens: TokenService,
     private readonly pushed: PushedRequests,
-    private readonly config: { issuer: string; accessTokenTtlSeconds: number },
+    private readonly config: { issuer: string } & Pick<Config, 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'authorizeRequestsPerMinute' | 'signInFailuresPerMinute'>,
   ) {
+    this.failedSignIns = new RateLimiter(config.signInFailuresPerMinute, 60_000);
+    this.starts = new RateLimiter(config.authorizeRequestsPerMinute, 60_000);
     this.definition = actors.define({
       name: 'authorizationSession',
       machine: authorizationSessionMachine,
@@ -62,7 +62,7 @@ export class AuthorizationService {
 
   /** GET /v1/oauth/authorize: checks the request and opens a session awaiting login. */
   async start(query: AuthorizeQuery, address: string): Promise<AuthorizeStep> {
-    // Each request stores a session: 60 a minute per address is plenty for people.
+    // Each request stores a session: AUTHORIZE_REQUESTS_PER_MINUTE per address (60 is plenty for people).
     const wait = this.starts.hit(address);
     if (wait > 0) return { kind: 'error', message: `Too many authorization requests from your address. Try again in ${wait} seconds.`, retryAfter: wait };
     let q = query;
@@ -114,14 +114,14 @@ export class AuthorizationService {
   async login(form: { session?: string; csrf?: string; email?: string; password?: string; decision?: string }, cookieSession: string | null, address: string): Promise<AuthorizeStep> {
     const session = await this.bound(form.session, form.csrf, cookieSession);
     if (!session) return { kind: 'error', message: 'This sign-in form has expired or was not opened in this browser.' };
-    const ctx = session.snapshot.context as unknown as SessionContext;
+    const ctx = session.snapshot.context;
     if (session.state !== 'awaitingLogin') return { kind: 'error', message: 'This authorization request is no longer waiting for a sign-in.' };
     if (form.decision === 'deny') return this.deny(session.id, ctx);
     const app = await this.apps.byClientId(ctx.clientId);
     const clientOrigin = new URL(ctx.redirectUri).origin;
     const again = (error: string, retryAfter?: number): AuthorizeStep =>
       ({ kind: 'login', sessionId: session.id, csrf: form.csrf!, appName: app?.name ?? ctx.clientId, clientOrigin, email: form.email, error, retryAfter });
-    // Password guessing: 10 failed attempts a minute per address and account.
+    // Password guessing: SIGN_IN_FAILURES_PER_MINUTE per address and account (10 by default).
     const attempts = `${address} ${ctx.tenantId} ${(form.email ?? '').toLowerCase()}`;
     const wait = this.failedSignIns.peek(attempts);
     if (wait > 0) return again(`Too many failed sign-in attempts. Try again in ${wait} seconds.`, wait);
@@ -137,7 +137,7 @@ export class AuthorizationService {
   async consent(form: { session?: string; csrf?: string; decision?: string }, cookieSession: string | null): Promise<AuthorizeStep> {
     const session = await this.bound(form.session, form.csrf, cookieSession);
     if (!session) return { kind: 'error', message: 'This consent form has expired or was not opened in this browser.' };
-    const ctx = session.snapshot.context as unknown as SessionContext;
+    const ctx = session.snapshot.context;
     if (session.state !== 'awaitingConsent') return { kind: 'error', message: 'This authorization request is no longer waiting for consent; start again from the application.' };
     if (form.decision !== 'approve') return this.deny(session.id, ctx);
     const code = randomToken(43);
@@ -154,7 +154,7 @@ export class AuthorizationService {
     return this.redirect(ctx.redirectUri, { code, state: ctx.state });
   }
 
-  private async deny(sessionId: string, ctx: SessionContext): Promise<AuthorizeStep> {
+  private async deny(sessionId: string, ctx: AuthorizationSessionContext): Promise<AuthorizeStep> {
     await this.actors.transaction((unit) => this.actors.send(unit, this.definition, [{ id: sessionId, event: { type: 'DENY' } }]));
     return this.redirect(ctx.redirectUri, { error: 'access_denied', error_description: 'the user denied the request', state: ctx.state });
   }
@@ -171,7 +171,7 @@ export class AuthorizationService {
     // (and its tokens revoked), a failed attempt must stay counted.
     const outcome = await this.actors.transaction(async (unit) => {
       const session = await authorizeStore.session(unit.tx, found.id);
-      const ctx = session!.snapshot.context as unknown as SessionContext;
+      const ctx = session!.snapshot.context;
       const sent = await this.actors.send(unit, this.definition, [{
         id: found.id,
         // RFC 6749 §4.1.3: redirect_uri must be sent again when the request carried one.
@@ -243,7 +243,7 @@ export class AuthorizationService {
     if (app.grant_types.includes('refresh_token')) {
       const refresh = `rt_${randomToken(43)}`;
       await authorizeStore.insertRefresh(tx, {
-        hash: await sha256Hex(refresh), tenantId: app.tenant_id, appId: app.id, sessionId, userId, scopes, family, expiresAt: familyExpiresAt ?? new Date(this.actors.clock.now() + REFRESH_TTL_SECONDS * 1000),
+        hash: await sha256Hex(refresh), tenantId: app.tenant_id, appId: app.id, sessionId, userId, scopes, family, expiresAt: familyExpiresAt ?? new Date(this.actors.clock.now() + this.config.refreshTokenTtlSeconds * 1000),
         dpopJkt: app.client_type === 'public' ? jkt : null,
       });
       response.refresh_token = refresh;

@@ -1,11 +1,13 @@
 import type { Queryable } from '../../db/index.ts';
 import { maybeOne } from '../../db/index.ts';
+import type { Persisted } from '../../actors/step.ts';
+import type { AuthorizationSessionContext, AuthorizationSessionState } from '../../../machines/authorizationSession.ts';
 
 export const authorizeStore = {
   sessionByCodeHash: (db: Queryable, codeHash: string) =>
     maybeOne<{ id: string; app_id: string; tenant_id: string } & Record<string, unknown>>(db, 'select id, app_id, tenant_id from authorization_sessions where code_hash = $1', [codeHash]),
   session: (db: Queryable, id: string) =>
-    maybeOne<{ id: string; app_id: string; tenant_id: string; csrf_hash: string; state: string; snapshot: { context: Record<string, unknown> } } & Record<string, unknown>>(
+    maybeOne<{ id: string; app_id: string; tenant_id: string; csrf_hash: string; state: AuthorizationSessionState; snapshot: Persisted<AuthorizationSessionContext> } & Record<string, unknown>>(
       db, 'select id, app_id, tenant_id, csrf_hash, state, snapshot from authorization_sessions where id = $1', [id]),
   setCode: (db: Queryable, id: string, codeHash: string) => db.query('update authorization_sessions set code_hash = $2 where id = $1', [id, codeHash]),
   recordIssued: (db: Queryable, t: { jti: string; tenantId: string; sessionId: string; expiresAt: Date }) =>

@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/index.ts';
 import { ApiError } from '../../http/errors.ts';
 import { replayStore } from '../replay/store.ts';
 import type { DpopNonces } from './nonce.ts';
+import { systemClock, type Clock } from '../../actors/clock.ts';
 import { DPOP_ALGS, DpopProblem, PROOF_WINDOW_S, proofHeader, verifyProof, type VerifiedProof } from './proof.ts';
 
 const quoted = (text: string) => text.replace(/["\\]/g, '');
@@ -22,6 +23,7 @@ export class DpopService {
     private readonly db: Queryable,
     private readonly nonces: DpopNonces,
     private readonly options: { publicUrl: string; requireNonce: boolean },
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** The nonce clients should put in their next proof (the DPoP-Nonce response header). */
@@ -59,7 +61,7 @@ export class DpopService {
   }
 
   private async checked(proof: string, expect: { htm: string; htu: string; accessToken?: string }): Promise<VerifiedProof> {
-    const verified = await verifyProof(proof, { ...expect, nowS: Math.floor(Date.now() / 1000) });
+    const verified = await verifyProof(proof, { ...expect, nowS: Math.floor(this.clock.now() / 1000) });
     if (verified.nonce === null ? this.options.requireNonce : !this.nonces.valid(verified.nonce)) {
       throw new DpopProblem('use_dpop_nonce', verified.nonce === null ? 'this server requires a DPoP nonce: use the DPoP-Nonce header of this answer' : 'the DPoP nonce is stale or unknown: use the DPoP-Nonce header of this answer');
     }

@@ -19,7 +19,7 @@ const REFRESH_MS = 30_000;
 export type PublicJwk = JWK & { kty: string; kid: string; alg: string; use: string };
 
 export class KeyRing {
-  readonly definition: MachineDefinition;
+  readonly definition: MachineDefinition<typeof signingKeyMachine>;
   private cache: { at: number; rows: KeyRow[] } | null = null;
   private readonly signers = new Map<string, ActiveKey>();
   private readonly verifiers = new Map<string, JoseKey | Uint8Array>();
@@ -68,7 +68,7 @@ export class KeyRing {
         const promote = next?.id ?? (await this.createKey(unit, alg));
         await this.actors.send(unit, this.definition, [
           { id: promote, event: { type: 'ACTIVATE' } },
-          ...active.map((r) => ({ id: r.id, event: { type: 'RETIRE' } })),
+          ...active.map((r) => ({ id: r.id, event: { type: 'RETIRE' as const } })),
         ]);
         out.activated.push(promote);
         out.retiring.push(...active.map((r) => r.id));

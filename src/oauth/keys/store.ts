@@ -1,9 +1,10 @@
 import type { Queryable } from '../../db/index.ts';
 import type { JWK } from 'jose';
+import type { SigningKeyState } from '../../../machines/signingKey.ts';
 
 export const SYSTEM_TENANT = '_system';
 
-export interface KeyRow { id: string; state: string; alg: string; public_jwk: JWK; private_key_sealed: string; created_at: Date; updated_at: Date }
+export interface KeyRow { id: string; state: SigningKeyState; alg: string; public_jwk: JWK; private_key_sealed: string; created_at: Date; updated_at: Date }
 
 export const keyStore = {
   /** Keys that verifiers may still meet: next, active and retiring. */

@@ -8,12 +8,19 @@ import type { TenantService } from '../../identity/tenants/service.ts';
 import type { Principal, TokenService } from '../tokens/service.ts';
 import { grantableScopes } from '../grants/scope.ts';
 import { serviceTokenStore } from './store.ts';
+import { POLICY_DEFAULTS } from '../../config.ts';
 
-export const DEFAULT_SERVICE_TOKEN_SECONDS = 30 * 86_400;
-export const MAX_SERVICE_TOKEN_SECONDS = 90 * 86_400;
+export { MAX_SERVICE_TOKEN_SECONDS } from '../../config.ts';
 
 export class ServiceTokenService {
-  constructor(private readonly db: Db, private readonly apps: AppService, private readonly tenants: TenantService, private readonly tokens: TokenService) {}
+  constructor(
+    private readonly db: Db,
+    private readonly apps: AppService,
+    private readonly tenants: TenantService,
+    private readonly tokens: TokenService,
+    /** SERVICE_TOKEN_TTL_SECONDS: a token's lifetime when none is asked. */
+    private readonly defaultSeconds: number = POLICY_DEFAULTS.serviceTokenTtlSeconds,
+  ) {}
 
   async mint(admin: Principal, clientId: string, body: { scopes: string[]; expires_in?: number }) {
     const app = await this.apps.get(admin.tenantId, clientId);
@@ -29,7 +36,7 @@ export class ServiceTokenService {
       if (error instanceof ApiError) throw new ApiError(400, 'invalid_scope', `scopes: ${error.description}`);
       throw error;
     }
-    const seconds = body.expires_in ?? DEFAULT_SERVICE_TOKEN_SECONDS;
+    const seconds = body.expires_in ?? this.defaultSeconds;
     const minted = await this.tokens.mint({ tenantId: admin.tenantId, subject: app.id, clientId: app.id, scopes, ttlSeconds: seconds, kind: 'service' });
     await serviceTokenStore.insert(this.db, { id: minted.jti, tenantId: admin.tenantId, appId: app.id, scopes, createdBy: admin.subject, expiresAt: minted.expiresAt });
     return { token: minted.token, token_id: minted.jti, scope: minted.scope, expires_at: minted.expiresAt.toISOString() };

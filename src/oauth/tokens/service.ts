@@ -7,6 +7,7 @@ import { newId } from '../../ids.ts';
 import { unauthorized } from '../../http/errors.ts';
 import { ADMIN_SCOPE } from '../../identity/scopes.ts';
 import type { KeyRing, SigningAlg } from '../keys/service.ts';
+import { systemClock, type Clock } from '../../actors/clock.ts';
 
 export interface Principal {
   tenantId: string;
@@ -49,6 +50,8 @@ export class TokenService {
     private readonly db: Db,
     private readonly keys: KeyRing,
     private readonly issuer: string,
+    /** The runtime's clock: a token's iat and exp, and its expiry check, read the time refresh tokens and sessions read. */
+    private readonly clock: Clock = systemClock,
   ) {
     this.addCheck(async (p) => {
       const rows = await this.db.query('select 1 from revoked_tokens where jti = $1', [p.tokenId]);
@@ -67,7 +70,7 @@ export class TokenService {
   async mint(req: MintRequest): Promise<MintedToken> {
     const signer = await this.keys.signingKey(req.alg);
     const jti = newId('tok');
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.clock.now() / 1000);
     const exp = now + req.ttlSeconds;
     const scope = req.scopes.join(' ');
     const payload = {
@@ -96,6 +99,7 @@ export class TokenService {
         typ: 'at+jwt',
         algorithms: [key.alg],
         clockTolerance: 5,
+        currentDate: new Date(this.clock.now()),
       }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthorized('the token has expired');

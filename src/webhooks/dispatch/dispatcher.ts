@@ -17,8 +17,9 @@ import type { SecretBox } from '../../crypto/secret-box.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
-import type { DeliveryEvent } from '../../../machines/delivery.ts';
-import type { SubscriptionEvent } from '../../../machines/subscription.ts';
+import type { DeliveryEvent, DeliveryOutcome } from '../../../machines/delivery.ts';
+import { inGrace } from '../../../machines/graceWindow.ts';
+import type { SubscriptionEvent, subscriptionMachine } from '../../../machines/subscription.ts';
 import { SYSTEM_EVENT_TYPES } from '../catalog.ts';
 import { signatureHeader } from '../signing.ts';
 import { deliveryHeaders } from '../request.ts';
@@ -41,7 +42,7 @@ export type Announce = (tenantId: string, type: string, data: Record<string, unk
 /** A delivery this worker claimed and is sending: its row as claimed and its record now. */
 interface Claimed { row: ClaimedRow; record: DeliveryRecord; startedAt: string }
 interface Prepared { claimed: Claimed; body: string; timestamp: number; secrets: string[] | null }
-interface Sent { claimed: Claimed; result: SendResult; outcome: 'success' | 'retryable' | 'gone' | 'client_error'; timestamp: number | null }
+interface Sent { claimed: Claimed; result: SendResult; outcome: DeliveryOutcome; timestamp: number | null }
 
 /** The ordered webhooks whose line moved: one of these deliveries, in line, reached a state it does not leave by itself. */
 function outOfLine(rows: readonly ClaimedRow[], moves: ReadonlyArray<{ id: string; record: DeliveryRecord }>): string[] {
@@ -82,7 +83,7 @@ export class Dispatcher {
   constructor(
     private readonly db: Db,
     private readonly actors: ActorSystem,
-    private readonly subscriptions: MachineDefinition,
+    private readonly subscriptions: MachineDefinition<typeof subscriptionMachine>,
     private readonly box: SecretBox,
     private readonly config: DispatchConfig,
     private readonly announce: Announce,
@@ -422,7 +423,7 @@ export class Dispatcher {
   private async signingSecrets(row: ClaimedRow): Promise<string[] | null> {
     try {
       const secrets = [await this.secret(row.secret_sealed)];
-      if (row.previous_secret_sealed && row.previous_until && Date.parse(row.previous_until) > this.actors.clock.now()) secrets.push(await this.secret(row.previous_secret_sealed));
+      if (row.previous_secret_sealed && inGrace(row.previous_until, this.actors.clock.now())) secrets.push(await this.secret(row.previous_secret_sealed));
       return secrets;
     } catch (error) {
       this.log.error('webhook signing secret could not be decrypted; the delivery is recorded as not sent and retried', { error, webhook_id: row.subscription_id, delivery_id: row.id });

@@ -2,12 +2,15 @@
 // columns of DeliveryRecord; the XState snapshot is rebuilt from them (with the engine's
 // schedule, which is configuration, not per-row data), stepped with the machine's own pure
 // transition (src/actors/step.ts) and read back into columns. Nothing here does I/O.
-import type { EventObject } from 'xstate';
-import { deliveryMachine, type DeliveryContext, type DeliveryEvent, type DeliveryInput } from '../../../machines/delivery.ts';
-import { earliest, nextStep, startStep, stateName, type Effect, type Persisted, type Step, type Timer } from '../../actors/step.ts';
+import { deliveryMachine, type DeliveryContext, type DeliveryEvent, type DeliveryInput, type DeliveryState } from '../../../machines/delivery.ts';
+import { earliest, nextStep, startStep, stateOf, type Effect, type Persisted, type Step, type StepEvent, type Timer } from '../../actors/step.ts';
 
-export type DeliveryState = 'queued' | 'sending' | 'backoff' | 'held' | 'skipped' | 'succeeded' | 'failed';
-export const DELIVERY_STATES: readonly DeliveryState[] = ['queued', 'sending', 'backoff', 'held', 'skipped', 'succeeded', 'failed'];
+export type { DeliveryState } from '../../../machines/delivery.ts';
+/** Every state of the machine, once (checked against it where the timers are read). */
+export const DELIVERY_STATES = ['queued', 'sending', 'backoff', 'held', 'skipped', 'succeeded', 'failed'] as const satisfies readonly DeliveryState[];
+type None<T extends never> = T;
+/** A state added to the machine and missing from DELIVERY_STATES fails to compile here. */
+export type MissingDeliveryStates = None<Exclude<DeliveryState, (typeof DELIVERY_STATES)[number]>>;
 
 /** What a delivery row stores of its machine: its state, the per-delivery context, its one timer. */
 export type DeliveryRecord = Pick<DeliveryContext, 'attempt' | 'maxAttempts' | 'clientErrors' | 'lastStatus' | 'lastError' | 'lastAttemptAt' | 'nextDelayMs' | 'nextDelayReason' | 'failureReason'> & {
@@ -48,10 +51,6 @@ export function timerEvent(state: DeliveryState): string | null {
   return TIMER_EVENTS.get(state) ?? null;
 }
 
-function isState(value: string): value is DeliveryState {
-  return (DELIVERY_STATES as readonly string[]).includes(value);
-}
-
 /** What a delivery to a disabled webhook records as its reason. */
 export const SKIPPED_WHILE_DISABLED = 'not sent: the webhook is disabled; re-enable it, then recover';
 
@@ -61,7 +60,7 @@ export class DeliverySteps {
 
   constructor(input: DeliveryInput, readonly now: () => number) {
     const start = startStep(deliveryMachine, input, now());
-    const c = start.snapshot.context as unknown as DeliveryContext;
+    const c = start.snapshot.context;
     this.settings = { schedule: c.schedule, jitterRatio: c.jitterRatio, clientErrorBudget: c.clientErrorBudget, sendTimeoutMs: c.sendTimeoutMs };
     this.initial = this.read(start);
     if (this.initial.state !== 'queued' || start.effects.length) throw new Error('delivery machine: expected to start queued, with no effects');
@@ -126,24 +125,23 @@ export class DeliverySteps {
     return { id: type, event: { type }, due_at: record.dueAt };
   }
 
-  private step(record: DeliveryRecord, timers: Timer[], event: EventObject, now: number): DeliveryStep {
+  private step(record: DeliveryRecord, timers: Timer[], event: StepEvent<typeof deliveryMachine>, now: number): DeliveryStep {
     const context: DeliveryContext = {
       ...this.settings,
       attempt: record.attempt, maxAttempts: record.maxAttempts, clientErrors: record.clientErrors,
       lastStatus: record.lastStatus, lastError: record.lastError, lastAttemptAt: record.lastAttemptAt,
       nextDelayMs: record.nextDelayMs, nextDelayReason: record.nextDelayReason, failureReason: record.failureReason,
     };
-    const persisted: Persisted = { value: record.state, context: context as unknown as Record<string, unknown>, status: 'active' };
+    const persisted: Persisted<DeliveryContext> = { value: record.state, context, status: 'active' };
     const step = nextStep(deliveryMachine, persisted, timers, event, now);
     if (!step.changed) return { record, effects: [], changed: false };
     return { record: this.read(step), effects: step.effects.map(asEffect), changed: true };
   }
 
-  private read(step: Step): DeliveryRecord {
-    const state = stateName(step.snapshot.value);
-    if (!isState(state)) throw new Error(`delivery machine reached unknown state ${state}`);
+  private read(step: Step<DeliveryContext>): DeliveryRecord {
+    const state = stateOf<typeof deliveryMachine>(step.snapshot);
     if (step.timers.length > 1) throw new Error(`delivery machine: ${state} left ${step.timers.length} timers; a delivery row keeps one`);
-    const c = step.snapshot.context as unknown as DeliveryContext;
+    const c = step.snapshot.context;
     return {
       state, attempt: c.attempt, maxAttempts: c.maxAttempts, clientErrors: c.clientErrors,
       lastStatus: c.lastStatus, lastError: c.lastError, lastAttemptAt: c.lastAttemptAt,
