@@ -6,6 +6,7 @@
 // only markup inserted is the statechart SVG the service draws (its text escaped there).
 // Focus never moves on its own: live updates change rows in place, and new rows are
 // announced until asked for.
+// biome-ignore lint/suspicious/noRedundantUseStrict: served as a classic script, not a module
 'use strict';
 (() => {
   /**
@@ -24,7 +25,7 @@
   /** @param {string} s @returns {HTMLElement} */
   const $ = (s) => {
     const el = document.querySelector(s);
-    if (!(el instanceof HTMLElement)) throw new Error('missing ' + s);
+    if (!(el instanceof HTMLElement)) throw new Error(`missing ${s}`);
     return el;
   };
   /** @param {string} s @returns {HTMLInputElement} */
@@ -74,13 +75,13 @@
   /** @param {string | null | undefined} iso */
   const when = (iso) => (iso ? new Date(iso).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—');
   /** @param {string} iso */
-  const clockTime = (iso) => new Date(iso).toISOString().slice(11, 19) + 'Z';
+  const clockTime = (iso) => `${new Date(iso).toISOString().slice(11, 19)}Z`;
   /** @param {string} s */
   const words = (s) => String(s).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   /** @param {number} ms */
-  const humanMs = (ms) => (ms < 1000 ? ms + ' ms' : ms < 120000 ? Math.round(ms / 1000) + ' s' : ms < 7200000 ? Math.round(ms / 60000) + ' min' : (ms / 3600000).toFixed(1) + ' h');
+  const humanMs = (ms) => (ms < 1000 ? `${ms} ms` : ms < 120000 ? `${Math.round(ms / 1000)} s` : ms < 7200000 ? `${Math.round(ms / 60000)} min` : `${(ms / 3600000).toFixed(1)} h`);
   /** "in 12 s" / "12 s ago", by the server's clock. @param {string} iso */
-  const relative = (iso) => { const ms = Date.parse(iso) - (Date.now() + state.clockSkew); return ms >= 0 ? 'in ' + humanMs(ms) : humanMs(-ms) + ' ago'; };
+  const relative = (iso) => { const ms = Date.parse(iso) - (Date.now() + state.clockSkew); return ms >= 0 ? `in ${humanMs(ms)}` : `${humanMs(-ms)} ago`; };
   /** datetime-local (local time) ↔ ISO 8601 (UTC) for the URL and the API. @param {string} local */
   const toIso = (local) => (local ? new Date(local).toISOString() : '');
   /** @param {string} iso */
@@ -98,14 +99,14 @@
   const api = async (path, opts = {}) => {
     /** @type {Record<string, string>} */
     const headers = { ...(opts.headers || {}) };
-    if (token) headers.authorization = 'Bearer ' + token;
+    if (token) headers.authorization = `Bearer ${token}`;
     else if (csrf && opts.method && opts.method !== 'GET') headers['x-studio-csrf'] = csrf;
     const res = await fetch(path, { credentials: 'same-origin', ...opts, headers });
     if (!res.ok) {
-      let msg = 'HTTP ' + res.status;
+      let msg = `HTTP ${res.status}`;
       let code = '';
       const body = await res.text();
-      try { const b = JSON.parse(body); msg = b.error_description || b.error || msg; code = b.error || ''; } catch (e) { if (body) msg += ': ' + body.slice(0, 200); }
+      try { const b = JSON.parse(body); msg = b.error_description || b.error || msg; code = b.error || ''; } catch (_e) { if (body) msg += `: ${body.slice(0, 200)}`; }
       throw new HttpError(res.status, msg, code);
     }
     return res;
@@ -133,17 +134,17 @@
   /** @type {Record<string, string>} */
   const SYMBOL = { queued: '◷', sending: '➚', retrying: '↻', held: '⏸', skipped: '⤼', succeeded: '✓', failed: '✗' };
   /** @param {string} s */
-  const statusCell = (s) => text('span', (SYMBOL[s] || '•') + ' ' + s, 'status status-' + s);
+  const statusCell = (s) => text('span', `${SYMBOL[s] || '•'} ${s}`, `status status-${s}`);
   /** @type {Record<string, string>} */
   const SESSION_SYMBOL = { awaitingLogin: '…', awaitingConsent: '…', codeIssued: '→', redeemed: '✓', denied: '✗', expired: '◷', replayDetected: '⚠' };
   /** @type {Record<string, string>} */
   const SUB_SYMBOL = { active: '✓', failing: '⚠', paused: '⏸', disabled: '✗' };
   /** @param {string} s */
-  const subscriptionCell = (s) => text('span', (SUB_SYMBOL[s] || '•') + ' ' + s, 'status sub-' + s);
+  const subscriptionCell = (s) => text('span', `${SUB_SYMBOL[s] || '•'} ${s}`, `status sub-${s}`);
   /** "xstate.after.backoff.delivery.backoff" → "after backoff"; "xstate.init" → "created". @param {string} e */
-  const eventName = (e) => (e === 'xstate.init' ? 'created' : e.startsWith('xstate.after.') ? 'after ' + e.split('.')[2] : e);
+  const eventName = (e) => (e === 'xstate.init' ? 'created' : e.startsWith('xstate.after.') ? `after ${e.split('.')[2]}` : e);
   /** @param {string} s */
-  const sessionCell = (s) => text('span', (SESSION_SYMBOL[s] || '•') + ' ' + words(s), 'status st-' + s);
+  const sessionCell = (s) => text('span', `${SESSION_SYMBOL[s] || '•'} ${words(s)}`, `status st-${s}`);
   /** @type {Record<string, string>} */
   const TIMER = { send_timeout: 'send timeout', next_attempt: 'next attempt', endpoint_slot: 'waiting for a slot', previous_delivery: 'waiting in line', hold_expiry: 'hold ends', skipped: 'skipped', auto_disable: 'auto-disable', secret_grace: 'secret grace window ends' };
 
@@ -152,11 +153,11 @@
     const li = document.createElement('li');
     li.dataset.kind = p.kind;
     const head = text('strong', TIMER[p.kind] || words(p.kind));
-    if (p.at) { const at = text('span', ' ' + relative(p.at), 'rel'); at.dataset.at = p.at; head.append(at, ' (' + clockTime(p.at) + ')'); }
-    li.append(head, text('span', ': ' + p.does));
+    if (p.at) { const at = text('span', ` ${relative(p.at)}`, 'rel'); at.dataset.at = p.at; head.append(at, ` (${clockTime(p.at)})`); }
+    li.append(head, text('span', `: ${p.does}`));
     return li;
   }
-  setInterval(() => { for (const el of document.querySelectorAll('.rel')) if (el instanceof HTMLElement && el.dataset.at) el.textContent = ' ' + relative(el.dataset.at); }, 1000);
+  setInterval(() => { for (const el of document.querySelectorAll('.rel')) if (el instanceof HTMLElement && el.dataset.at) el.textContent = ` ${relative(el.dataset.at)}`; }, 1000);
 
   // ---- confirmation ---------------------------------------------------------------------
   /** Asks in a modal dialog; focus returns where it was when it closes. @param {string} title @param {string} body @param {string} ok @returns {Promise<boolean>} */
@@ -179,11 +180,11 @@
   /** @param {string} title @param {string} body @param {string} ok @param {() => Promise<string>} act */
   async function act(title, body, ok, act) {
     if (!(await confirmAction(title, body, ok))) { status('Cancelled.'); return; }
-    status(title + '…');
+    status(`${title}…`);
     try {
       status(await act());
       refreshAll();
-    } catch (e) { status(title + ' refused: ' + message(e)); }
+    } catch (e) { status(`${title} refused: ${message(e)}`); }
   }
 
   // ---- server-sent events over fetch (so a token header can be sent), reconnecting ------
@@ -198,7 +199,7 @@
         try {
           const res = await api(url, { signal: ctl.signal, headers: last !== null ? { 'last-event-id': String(last) } : {} });
           delay = 500;
-          handlers.open && handlers.open();
+          handlers.open?.();
           if (!res.body) throw new Error('no stream');
           const reader = res.body.getReader();
           const decoder = new TextDecoder();
@@ -207,8 +208,7 @@
             const { value, done } = await reader.read();
             if (done) break;
             buffer += decoder.decode(value, { stream: true });
-            let cut;
-            while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
               const chunk = buffer.slice(0, cut); buffer = buffer.slice(cut + 2);
               let event = 'message', data = '';
               /** @type {number | null} */
@@ -225,8 +225,8 @@
           }
         } catch (e) {
           if (ctl.signal.aborted) return;
-          if (e instanceof HttpError && e.status < 500) { handlers.fail && handlers.fail(e); return; }
-          handlers.lost && handlers.lost(e);
+          if (e instanceof HttpError && e.status < 500) { handlers.fail?.(e); return; }
+          handlers.lost?.(e);
         }
         if (ctl.signal.aborted) return;
         await new Promise((r) => setTimeout(r, delay));
@@ -249,7 +249,7 @@
     try {
       const who = await json('/v1/studio/session');
       csrf = who.csrf_token || null;
-      $('#who').textContent = 'Tenant ' + (who.tenant_name || who.tenant_id) + (who.via === 'session' ? ' · signed in' : ' · admin token');
+      $('#who').textContent = `Tenant ${who.tenant_name || who.tenant_id}${who.via === 'session' ? ' · signed in' : ' · admin token'}`;
       $('#sign-out').hidden = false;
       $('#signin').hidden = true;
       $('#studio').hidden = false;
@@ -257,11 +257,11 @@
       route();
     } catch (e) {
       if (e instanceof HttpError && (e.status === 401 || e.status === 403)) {
-        if (token) { token = ''; sessionStorage.removeItem('argus-token'); status('That token was refused: ' + e.message); }
+        if (token) { token = ''; sessionStorage.removeItem('argus-token'); status(`That token was refused: ${e.message}`); }
         signedOut();
         return;
       }
-      status('Could not open the studio: ' + message(e));
+      status(`Could not open the studio: ${message(e)}`);
     }
   }
   $('#login-form').addEventListener('submit', async (e) => {
@@ -272,7 +272,7 @@
       $input('#login-password').value = '';
       status('');
       await start();
-    } catch (err) { status('Sign-in failed: ' + message(err)); }
+    } catch (err) { status(`Sign-in failed: ${message(err)}`); }
   });
   $('#token-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -283,7 +283,7 @@
     start();
   });
   $('#sign-out').addEventListener('click', async () => {
-    try { if (!token) await api('/v1/studio/session', { method: 'DELETE' }); } catch (e) { status('Sign-out: ' + message(e)); }
+    try { if (!token) await api('/v1/studio/session', { method: 'DELETE' }); } catch (e) { status(`Sign-out: ${message(e)}`); }
     token = ''; sessionStorage.removeItem('argus-token');
     stopStreams();
     state.webhook = null; state.hook = null;
@@ -298,12 +298,12 @@
     e.preventDefault();
     const q = $input('#find').value.trim();
     try {
-      const found = await json('/v1/studio/search?q=' + encodeURIComponent(q));
-      if (found.kind === 'delivery') location.hash = '#/webhooks/' + encodeURIComponent(found.webhook_id) + '/deliveries/' + encodeURIComponent(found.delivery_id);
-      else location.hash = '#/events/' + encodeURIComponent(found.event_id);
-      status('Found ' + q + '.');
+      const found = await json(`/v1/studio/search?q=${encodeURIComponent(q)}`);
+      if (found.kind === 'delivery') location.hash = `#/webhooks/${encodeURIComponent(found.webhook_id)}/deliveries/${encodeURIComponent(found.delivery_id)}`;
+      else location.hash = `#/events/${encodeURIComponent(found.event_id)}`;
+      status(`Found ${q}.`);
     } catch (err) {
-      status(err instanceof HttpError && err.status === 404 ? 'No event or delivery ' + q + ' in this tenant.' : 'Cannot search: ' + message(err));
+      status(err instanceof HttpError && err.status === 404 ? `No event or delivery ${q} in this tenant.` : `Cannot search: ${message(err)}`);
     }
   });
 
@@ -323,7 +323,7 @@
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) if (v !== null && v !== '' && v !== 0) p.set(k, String(v));
     const s = p.toString();
-    return '#/' + path + (s ? '?' + s : '');
+    return `#/${path}${s ? `?${s}` : ''}`;
   }
   const tabs = () => [...document.querySelectorAll('[role=tablist].views [role=tab]')].filter((t) => t instanceof HTMLElement).map((t) => /** @type {HTMLElement} */ (t));
   /** @param {string} view */
@@ -332,13 +332,13 @@
       const on = t.dataset.view === view;
       t.setAttribute('aria-selected', String(on));
       t.tabIndex = on ? 0 : -1;
-      $('#' + t.getAttribute('aria-controls')).hidden = !on;
+      $(`#${t.getAttribute('aria-controls')}`).hidden = !on;
     }
   }
   for (const t of tabs()) {
     t.addEventListener('click', () => {
       status('');
-      location.hash = '#/' + t.dataset.view + (t.dataset.view === 'machines' && state.machine ? '/' + state.machine : t.dataset.view === 'webhooks' && state.webhook ? '/' + state.webhook : '');
+      location.hash = `#/${t.dataset.view}${t.dataset.view === 'machines' && state.machine ? `/${state.machine}` : t.dataset.view === 'webhooks' && state.webhook ? `/${state.webhook}` : ''}`;
     });
     t.addEventListener('keydown', (e) => {
       const all = tabs(); const i = all.indexOf(t);
@@ -361,7 +361,7 @@
     try {
       if (r.view === 'machines') {
         leaveWebhook();
-        await showMachine(r.parts[1] || state.machine || (state.machines[0] && state.machines[0].name));
+        await showMachine(r.parts[1] || state.machine || (state.machines[0]?.name));
       } else if (r.view === 'webhooks') {
         await showWebhooks(r.parts[1] || null, r.parts[2] === 'deliveries' ? r.parts[3] || null : null, r.query);
       } else if (r.view === 'events') {
@@ -385,7 +385,7 @@
       const b = text('button', m.name);
       b.type = 'button'; b.setAttribute('role', 'tab'); b.dataset.machine = m.name; b.setAttribute('aria-selected', 'false'); b.setAttribute('aria-controls', 'machine-panel');
       b.tabIndex = -1;
-      b.addEventListener('click', () => { location.hash = '#/machines/' + encodeURIComponent(m.name); });
+      b.addEventListener('click', () => { location.hash = `#/machines/${encodeURIComponent(m.name)}`; });
       b.addEventListener('keydown', (e) => {
         const all = [...list.querySelectorAll('button')];
         const i = all.indexOf(b);
@@ -394,18 +394,18 @@
       });
       list.append(b);
     }
-    $('#machine-count').textContent = '(' + machines.length + ')';
+    $('#machine-count').textContent = `(${machines.length})`;
   }
   /** @param {string} name @returns {Promise<string>} */
   async function svgOf(name) {
     let svg = state.svgs.get(name);
-    if (svg === undefined) { svg = await (await api('/v1/machines/' + encodeURIComponent(name) + '/diagram.svg')).text(); state.svgs.set(name, svg); }
+    if (svg === undefined) { svg = await (await api(`/v1/machines/${encodeURIComponent(name)}/diagram.svg`)).text(); state.svgs.set(name, svg); }
     return svg;
   }
   /** @param {string | null | undefined} name */
   async function showMachine(name) {
     if (!name) return;
-    if (!state.machines.some((m) => m.name === name)) { status('There is no machine named ' + name); return; }
+    if (!state.machines.some((m) => m.name === name)) { status(`There is no machine named ${name}`); return; }
     if (state.machine !== name && state.instanceStream) { state.instanceStream.abort(); state.instanceStream = null; $('#journal tbody').replaceChildren(); }
     state.machine = name;
     for (const b of document.querySelectorAll('#machine-list button')) {
@@ -418,7 +418,7 @@
     const started = performance.now();
     draw($('#diagram'), await svgOf(name));
     $('#diagram').dataset.renderMs = String(Math.round(performance.now() - started));
-    const def = await json('/v1/machines/' + encodeURIComponent(name));
+    const def = await json(`/v1/machines/${encodeURIComponent(name)}`);
     const tbody = $('#transitions tbody');
     tbody.replaceChildren();
     /** @typedef {{ transitions?: Array<{ eventType: string, guard?: string | { type: string }, target?: string[] }>, states?: Record<string, MachineNode> }} MachineNode */
@@ -441,7 +441,7 @@
     const room = container.clientWidth - 18;
     if (!natural) return;
     const scale = room > 0 && natural > room && room / natural >= 0.7 ? room / natural : 1;
-    svg.style.width = Math.floor(natural * scale) + 'px';
+    svg.style.width = `${Math.floor(natural * scale)}px`;
     svg.style.height = 'auto';
   }
   /** @param {HTMLElement} container @param {string} svg */
@@ -469,13 +469,13 @@
       const label = (g.getAttribute('aria-label') || '').replace(/ \((current|visited)\)$/, '');
       g.setAttribute('aria-label', label + (isNow ? ' (current)' : seen.has(s) ? ' (visited)' : ''));
     }
-    const taken = new Set((path || []).filter((t) => t.from).map((t) => t.from + '>' + t.event + '>' + t.to));
+    const taken = new Set((path || []).filter((t) => t.from).map((t) => `${t.from}>${t.event}>${t.to}`));
     for (const e of container.querySelectorAll('[data-event][data-from][data-to]')) {
       if (!(e instanceof SVGElement)) continue;
       const d = e.dataset;
       const on = [...taken].some((k) => {
         const [from, ev, to] = k.split('>');
-        return (d.event === ev || eventName(ev) === eventName(d.event || '')) && from.split(',').some((f) => f === d.from || f.endsWith('.' + d.from)) && to.split(',').some((x) => x === d.to || x.endsWith('.' + d.to));
+        return (d.event === ev || eventName(ev) === eventName(d.event || '')) && from.split(',').some((f) => f === d.from || f.endsWith(`.${d.from}`)) && to.split(',').some((x) => x === d.to || x.endsWith(`.${d.to}`));
       });
       e.classList.toggle('taken', on);
     }
@@ -498,8 +498,8 @@
     const seen = [];
     /** @type {Transition[]} */
     const path = [];
-    status('Following ' + id + ' (' + machine + ')');
-    state.instanceStream = follow('/v1/machines/' + encodeURIComponent(machine) + '/instances/' + encodeURIComponent(id) + '/stream', {
+    status(`Following ${id} (${machine})`);
+    state.instanceStream = follow(`/v1/machines/${encodeURIComponent(machine)}/instances/${encodeURIComponent(id)}/stream`, {
       transition: (t) => {
         const tr = document.createElement('tr');
         tr.dataset.to = t.to;
@@ -508,9 +508,9 @@
         seen.push(...t.to.split(','));
         path.push(t);
         mark($('#diagram'), t.to, seen, path);
-        status(id + ' is in ' + t.to);
+        status(`${id} is in ${t.to}`);
       },
-      fail: (err) => status('Cannot follow ' + id + ': ' + err.message),
+      fail: (err) => status(`Cannot follow ${id}: ${err.message}`),
       lost: () => status('Connection lost; reconnecting…'),
     });
   });
@@ -534,8 +534,8 @@
     return svg;
   }
   /** @param {Health | undefined} h */
-  const healthText = (h) => (!h || !h.attempts ? 'no attempts in the last hour'
-    : Math.round((h.success_rate || 0) * 100) + ' % ok of ' + h.attempts + ' · p50 ' + h.p50_ms + ' ms · p95 ' + h.p95_ms + ' ms');
+  const healthText = (h) => (!h?.attempts ? 'no attempts in the last hour'
+    : `${Math.round((h.success_rate || 0) * 100)} % ok of ${h.attempts} · p50 ${h.p50_ms} ms · p95 ${h.p95_ms} ms`);
   async function loadHealth() {
     const { webhooks } = await json('/v1/studio/health');
     state.health = webhooks;
@@ -545,21 +545,21 @@
       const line = b.querySelector('.health');
       if (!line) continue;
       line.textContent = healthText(h);
-      if (h && h.attempts) line.append(sparkline(h));
+      if (h?.attempts) line.append(sparkline(h));
     }
   }
   /** @param {boolean} more */
   async function loadWebhookList(more) {
-    const q = more && state.webhookCursor ? '?limit=50&cursor=' + encodeURIComponent(state.webhookCursor) : '?limit=50';
-    const { webhooks, next_cursor } = await json('/v1/studio/webhooks' + q);
+    const q = more && state.webhookCursor ? `?limit=50&cursor=${encodeURIComponent(state.webhookCursor)}` : '?limit=50';
+    const { webhooks, next_cursor } = await json(`/v1/studio/webhooks${q}`);
     const list = $('#webhook-list');
     if (!more) list.replaceChildren();
     for (const w of /** @type {Webhook[]} */ (webhooks)) {
       const li = document.createElement('li');
       const b = document.createElement('button');
       b.type = 'button'; b.dataset.webhook = w.id;
-      b.append(text('span', w.url), text('span', (SUB_SYMBOL[w.status] || '•') + ' ' + w.status + ' · ' + w.id, 'sub'), text('span', '', 'health'));
-      b.addEventListener('click', () => { location.hash = '#/webhooks/' + encodeURIComponent(w.id); });
+      b.append(text('span', w.url), text('span', `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`, 'sub'), text('span', '', 'health'));
+      b.addEventListener('click', () => { location.hash = `#/webhooks/${encodeURIComponent(w.id)}`; });
       li.append(b); list.append(li);
     }
     state.webhookCursor = next_cursor;
@@ -589,11 +589,11 @@
       $('#delivery-console').classList.remove('open');
       if (state.stream) state.stream.abort();
       $('#live').textContent = 'Connecting…';
-      state.stream = follow('/v1/studio/webhooks/' + encodeURIComponent(id) + '/stream', {
+      state.stream = follow(`/v1/studio/webhooks/${encodeURIComponent(id)}/stream`, {
         ready: () => { $('#live').textContent = '● Live: updates as deliveries move'; refreshAll(); },
         transition: (t) => onTransition(t),
-        error: (e) => { $('#live').textContent = 'Live updates paused: ' + e.error_description; },
-        fail: (e) => { $('#live').textContent = 'Not live: ' + e.message; status(e.message); },
+        error: (e) => { $('#live').textContent = `Live updates paused: ${e.error_description}`; },
+        fail: (e) => { $('#live').textContent = `Not live: ${e.message}`; status(e.message); },
         lost: () => { $('#live').textContent = '○ Connection lost; reconnecting…'; },
       });
     }
@@ -623,7 +623,7 @@
   function setWebhookQuery(changes) {
     const r = parseHash();
     const q = { status: state.filter.status, type: state.filter.type, since: state.filter.since, until: state.filter.until, page: state.pageIndex + 1 > 1 ? state.pageIndex + 1 : null, cursor: state.pages[state.pageIndex] || null, ...changes };
-    const path = 'webhooks/' + encodeURIComponent(state.webhook || '') + (r.parts[2] === 'deliveries' && r.parts[3] ? '/deliveries/' + encodeURIComponent(r.parts[3]) : '');
+    const path = `webhooks/${encodeURIComponent(state.webhook || '')}${r.parts[2] === 'deliveries' && r.parts[3] ? `/deliveries/${encodeURIComponent(r.parts[3])}` : ''}`;
     location.hash = hashOf(path, q);
   }
   const onFilter = () => setWebhookQuery({ status: $select('#status-filter').value, type: $select('#type-filter').value, since: toIso($input('#since-filter').value), until: toIso($input('#until-filter').value), page: null, cursor: null });
@@ -660,30 +660,30 @@
   async function loadSummary() {
     const id = state.webhook;
     if (!id) return;
-    const [s, why] = await Promise.all([json('/v1/studio/webhooks/' + encodeURIComponent(id)), json('/v1/studio/webhooks/' + encodeURIComponent(id) + '/why')]);
+    const [s, why] = await Promise.all([json(`/v1/studio/webhooks/${encodeURIComponent(id)}`), json(`/v1/studio/webhooks/${encodeURIComponent(id)}/why`)]);
     if (id !== state.webhook) return;
     state.clockSkew = Date.parse(why.now) - Date.now();
     const w = /** @type {Webhook} */ (s.webhook);
     state.hook = w;
     $('#webhook-title').textContent = w.url;
     // The list's line for it follows (in place: a focused list button stays focused).
-    const sub = document.querySelector('#webhook-list button[data-webhook="' + CSS.escape(w.id) + '"] .sub');
-    if (sub) sub.textContent = (SUB_SYMBOL[w.status] || '•') + ' ' + w.status + ' · ' + w.id;
+    const sub = document.querySelector(`#webhook-list button[data-webhook="${CSS.escape(w.id)}"] .sub`);
+    if (sub) sub.textContent = `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`;
     const facts = $('#webhook-facts');
     facts.replaceChildren();
     fact(facts, 'Webhook', w.id);
     fact(facts, 'Subscription', subscriptionCell(w.status));
     fact(facts, 'Machine state', (s.state || '—').split(',').join(' · '));
     if (w.disabled_reason) fact(facts, 'Disabled because', w.disabled_reason);
-    fact(facts, 'Signing secret', w.secret_rotation ? 'rotating: the previous one also signs until ' + when(w.secret_rotation.previous_secret_expires_at) : 'one secret in use');
+    fact(facts, 'Signing secret', w.secret_rotation ? `rotating: the previous one also signs until ${when(w.secret_rotation.previous_secret_expires_at)}` : 'one secret in use');
     fact(facts, 'Events', w.events.join(', '));
     /** @type {Record<string, number>} */
     const c = s.deliveries_by_status;
     state.counts = c;
-    fact(facts, 'Deliveries', Object.entries(c).map(([k, v]) => (SYMBOL[k] || '') + ' ' + k + ' ' + v.toLocaleString('en')).join(' · '));
+    fact(facts, 'Deliveries', Object.entries(c).map(([k, v]) => `${SYMBOL[k] || ''} ${k} ${v.toLocaleString('en')}`).join(' · '));
     fact(facts, 'Last hour', healthText(state.health[w.id]));
     const last = s.transitions[s.transitions.length - 1];
-    if (last) fact(facts, 'Last change', when(last.at) + ': ' + eventName(last.event) + ' → ' + last.to.split(',').join(' · '));
+    if (last) fact(facts, 'Last change', `${when(last.at)}: ${eventName(last.event)} → ${last.to.split(',').join(' · ')}`);
     const timers = /** @type {Pending[]} */ (why.webhook);
     $('#webhook-timers').replaceChildren(...(timers.length ? timers.map(timerItem) : [text('li', 'No clock running: not failing, no secret rotation in its grace window.', 'hint')]));
     $('#webhook-detail').dataset.state = s.state || '';
@@ -707,7 +707,7 @@
     const f = state.filter;
     const exact = !f.type && !f.since && !f.until;
     const total = c && exact ? (f.status ? c[f.status] ?? 0 : Object.values(c).reduce((a, b) => a + b, 0)) : null;
-    $('#page-info').textContent = 'Page ' + (state.pageIndex + 1) + (total !== null ? ' · ' + total.toLocaleString('en') + (total === 1 ? ' delivery' : ' deliveries') + (f.status ? ' ' + f.status : '') : '') + ' · 50 a page';
+    $('#page-info').textContent = `Page ${state.pageIndex + 1}${total !== null ? ` · ${total.toLocaleString('en')}${total === 1 ? ' delivery' : ' deliveries'}${f.status ? ` ${f.status}` : ''}` : ''} · 50 a page`;
     $button('#newer').disabled = state.pageIndex === 0;
   }
   /** @param {Delivery} d @param {string} webhookId */
@@ -719,7 +719,7 @@
     b.addEventListener('click', () => {
       userAsked = true;
       const r = parseHash();
-      location.hash = hashOf('webhooks/' + encodeURIComponent(webhookId) + '/deliveries/' + encodeURIComponent(d.id), Object.fromEntries(r.query));
+      location.hash = hashOf(`webhooks/${encodeURIComponent(webhookId)}/deliveries/${encodeURIComponent(d.id)}`, Object.fromEntries(r.query));
     });
     const first = document.createElement('td'); first.append(b);
     tr.append(first, text('td', d.event_type), document.createElement('td'), document.createElement('td'), document.createElement('td'), text('td', when(d.created_at), 'time'));
@@ -732,10 +732,10 @@
     tr.setAttribute('aria-selected', String(d.id === state.delivery));
     const cells = tr.children;
     const b = cells[0].querySelector('button');
-    if (b) b.setAttribute('aria-label', 'Delivery ' + d.id + ', ' + d.status);
+    if (b) b.setAttribute('aria-label', `Delivery ${d.id}, ${d.status}`);
     cells[2].replaceChildren(statusCell(d.status));
     cells[3].textContent = String(d.attempt);
-    cells[4].textContent = d.response_status != null ? d.response_status + (d.duration_ms != null ? ' · ' + d.duration_ms + ' ms' : '') : d.error ? 'no answer' : '—';
+    cells[4].textContent = d.response_status != null ? d.response_status + (d.duration_ms != null ? ` · ${d.duration_ms} ms` : '') : d.error ? 'no answer' : '—';
   }
   /**
    * Loads the page shown. `full` redraws it (a filter or page change the user asked for);
@@ -754,7 +754,7 @@
     if (f.since) q.set('since', f.since);
     if (f.until) q.set('until', f.until);
     const key = state.filterKey;
-    const { deliveries, next_cursor } = await json('/v1/studio/webhooks/' + encodeURIComponent(id) + '/deliveries?' + q);
+    const { deliveries, next_cursor } = await json(`/v1/studio/webhooks/${encodeURIComponent(id)}/deliveries?${q}`);
     if (id !== state.webhook || key !== state.filterKey || cursor !== state.pages[state.pageIndex]) return;
     const tbody = $('#deliveries tbody');
     /** @type {Map<string, HTMLElement>} */
@@ -765,7 +765,7 @@
       state.newIds.clear();
       const rows = list.map((d) => deliveryRow(d, id));
       if (rows.length) tbody.replaceChildren(...rows);
-      else emptyRow(tbody, 'No deliveries' + (f.status ? ' ' + f.status : '') + ' on this page.', 6);
+      else emptyRow(tbody, `No deliveries${f.status ? ` ${f.status}` : ''} on this page.`, 6);
       state.pages.length = state.pageIndex + 1;
       if (next_cursor) state.pages.push(next_cursor);
       $button('#older').disabled = !next_cursor;
@@ -786,7 +786,7 @@
     const n = state.newIds.size;
     const b = $('#new-rows');
     b.hidden = n === 0;
-    b.textContent = n + ' new — show';
+    b.textContent = `${n} new — show`;
   }
   $('#new-rows').addEventListener('click', async () => {
     await loadPage(true).catch((e) => status(message(e)));
@@ -798,7 +798,7 @@
   $('#newer').addEventListener('click', () => { if (state.pageIndex > 0) setWebhookQuery({ page: state.pageIndex > 1 ? state.pageIndex : null, cursor: state.pages[state.pageIndex - 1] || null }); });
   $('#close-delivery').addEventListener('click', () => {
     const r = parseHash();
-    location.hash = hashOf('webhooks/' + encodeURIComponent(state.webhook || ''), Object.fromEntries(r.query));
+    location.hash = hashOf(`webhooks/${encodeURIComponent(state.webhook || '')}`, Object.fromEntries(r.query));
     const row = document.querySelector('#deliveries tbody tr[aria-selected=true] button');
     if (row instanceof HTMLElement) row.focus();
   });
@@ -806,15 +806,15 @@
   /** @param {Transition} t */
   function appendPath(t) {
     const ol = $('#delivery-path');
-    if (ol.querySelector('li[data-seq="' + t.seq + '"]')) return;
+    if (ol.querySelector(`li[data-seq="${t.seq}"]`)) return;
     ol.append(pathItem(t, null));
   }
   /** @param {Transition} t @param {Transition | null | undefined} next */
   function pathItem(t, next) {
     const li = document.createElement('li');
     li.dataset.seq = String(t.seq); li.dataset.to = t.to;
-    const stay = next ? ' · stayed ' + humanMs(Date.parse(next.at) - Date.parse(t.at)) : '';
-    li.append(text('strong', t.to), text('span', ' ← ' + eventName(t.event) + (t.from ? ' from ' + t.from : '')), text('span', ' ' + when(t.at) + stay, 'when'));
+    const stay = next ? ` · stayed ${humanMs(Date.parse(next.at) - Date.parse(t.at))}` : '';
+    li.append(text('strong', t.to), text('span', ` ← ${eventName(t.event)}${t.from ? ` from ${t.from}` : ''}`), text('span', ` ${when(t.at)}${stay}`, 'when'));
     return li;
   }
   /** The request an attempt made: its headers (signature redacted) and the body. @param {Attempt} a @param {string | null} payload */
@@ -823,7 +823,7 @@
     if (!Object.keys(a.request_headers).length) { td.textContent = 'nothing sent'; return td; }
     const details = document.createElement('details');
     details.className = 'req';
-    details.append(text('summary', 'Headers and payload'), pre(Object.entries(a.request_headers).map(([k, v]) => k + ': ' + v).join('\n')));
+    details.append(text('summary', 'Headers and payload'), pre(Object.entries(a.request_headers).map(([k, v]) => `${k}: ${v}`).join('\n')));
     if (payload) details.append(pre(payload));
     td.append(details);
     return td;
@@ -831,8 +831,8 @@
   async function loadDelivery() {
     const id = state.webhook, dlv = state.delivery;
     if (!dlv || !id) return;
-    const base = '/v1/studio/webhooks/' + encodeURIComponent(id) + '/deliveries/' + encodeURIComponent(dlv);
-    const [{ delivery, state: current, path }, why] = await Promise.all([json(base), json(base + '/why')]);
+    const base = `/v1/studio/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(dlv)}`;
+    const [{ delivery, state: current, path }, why] = await Promise.all([json(base), json(`${base}/why`)]);
     if (id !== state.webhook || dlv !== state.delivery) return;
     const d = /** @type {Delivery & { attempts: Attempt[] }} */ (delivery);
     state.clockSkew = Date.parse(why.now) - Date.now();
@@ -841,20 +841,20 @@
     $('#delivery-console').classList.add('open');
     section.dataset.state = current || '';
     section.dataset.status = d.status;
-    $('#delivery-title').textContent = 'Delivery ' + d.id;
+    $('#delivery-title').textContent = `Delivery ${d.id}`;
     const facts = $('#delivery-facts');
     facts.replaceChildren();
     fact(facts, 'Status', statusCell(d.status));
-    fact(facts, 'Event', d.event_type + ' · ' + d.event_id);
+    fact(facts, 'Event', `${d.event_type} · ${d.event_id}`);
     // Attempts as recorded; one being sent has no row until its result is in.
     const recorded = d.attempts.length;
-    fact(facts, 'Attempts', recorded + ' recorded' + (d.status === 'sending' ? ' · attempt ' + d.attempt + ' being sent now' : d.attempt > recorded ? ' · ' + (d.attempt - recorded) + ' more counted without a result (send timeout)' : ''));
+    fact(facts, 'Attempts', `${recorded} recorded${d.status === 'sending' ? ` · attempt ${d.attempt} being sent now` : d.attempt > recorded ? ` · ${d.attempt - recorded} more counted without a result (send timeout)` : ''}`);
     if (d.error) fact(facts, 'Last error', d.error);
     if (d.failure_reason) fact(facts, 'Failed because', String(d.failure_reason));
     const retryable = d.status === 'failed' || d.status === 'skipped';
     $('#act-retry').setAttribute('aria-disabled', String(!retryable));
     const timers = /** @type {Pending[]} */ (why.delivery);
-    $('#delivery-timers').replaceChildren(...(timers.length ? timers.map(timerItem) : [text('li', 'Nothing pending: the delivery is ' + d.status + '.', 'hint')]));
+    $('#delivery-timers').replaceChildren(...(timers.length ? timers.map(timerItem) : [text('li', `Nothing pending: the delivery is ${d.status}.`, 'hint')]));
     const diagram = $('#delivery-diagram');
     if (!diagram.querySelector('svg')) draw(diagram, await svgOf('delivery'));
     mark(diagram, current, path.map((/** @type {Transition} */ t) => t.to), path);
@@ -865,12 +865,12 @@
     if (!tbody.querySelector('tr[data-attempt]') || tbody.dataset.delivery !== d.id) tbody.replaceChildren();
     tbody.dataset.delivery = d.id;
     for (const a of d.attempts) {
-      if (tbody.querySelector('tr[data-attempt="' + a.attempt + '"]')) continue;
+      if (tbody.querySelector(`tr[data-attempt="${a.attempt}"]`)) continue;
       const tr = document.createElement('tr');
       tr.dataset.attempt = String(a.attempt);
       const body = document.createElement('td');
       if (a.response_body) body.append(pre(a.response_body));
-      tr.append(text('td', a.attempt), text('td', when(a.attempted_at), 'time'), text('td', a.response_status ?? 'no answer'), text('td', a.duration_ms + ' ms'), text('td', a.error || '—'), requestCell(a, why.payload), body);
+      tr.append(text('td', a.attempt), text('td', when(a.attempted_at), 'time'), text('td', a.response_status ?? 'no answer'), text('td', `${a.duration_ms} ms`), text('td', a.error || '—'), requestCell(a, why.payload), body);
       tbody.append(tr);
     }
     if (!d.attempts.length) emptyRow(tbody, 'No attempt recorded yet.', 7);
@@ -878,23 +878,23 @@
   }
 
   // ---- actions ---------------------------------------------------------------------------
-  const hookPath = () => '/v1/studio/webhooks/' + encodeURIComponent(state.webhook || '');
+  const hookPath = () => `/v1/studio/webhooks/${encodeURIComponent(state.webhook || '')}`;
   $('#act-pause').addEventListener('click', () => {
     const w = state.hook;
     if (!w) return;
-    if (w.status === 'paused') act('Resume webhook', 'Deliveries to ' + w.url + ' start again; the ones held while it was paused are sent, oldest first.', 'Resume', async () => { await post(hookPath() + '/resume'); return 'Resumed: held deliveries are queued again.'; });
-    else act('Pause webhook', 'Nothing is sent to ' + w.url + ' until you resume it; new deliveries are held.', 'Pause', async () => { await post(hookPath() + '/pause'); return 'Paused: new deliveries are held until you resume.'; });
+    if (w.status === 'paused') act('Resume webhook', `Deliveries to ${w.url} start again; the ones held while it was paused are sent, oldest first.`, 'Resume', async () => { await post(`${hookPath()}/resume`); return 'Resumed: held deliveries are queued again.'; });
+    else act('Pause webhook', `Nothing is sent to ${w.url} until you resume it; new deliveries are held.`, 'Pause', async () => { await post(`${hookPath()}/pause`); return 'Paused: new deliveries are held until you resume.'; });
   });
   $('#act-enable').addEventListener('click', () => {
     const w = state.hook;
     if (!w) return;
-    if (w.status !== 'disabled') { status('The webhook is ' + w.status + ', not disabled: nothing to re-enable.'); return; }
-    act('Re-enable webhook', w.url + ' was disabled (' + (w.disabled_reason || '') + '). Re-enabling sends new deliveries to it again.', 'Re-enable', async () => { await post(hookPath() + '/enable'); return 'Re-enabled.'; });
+    if (w.status !== 'disabled') { status(`The webhook is ${w.status}, not disabled: nothing to re-enable.`); return; }
+    act('Re-enable webhook', `${w.url} was disabled (${w.disabled_reason || ''}). Re-enabling sends new deliveries to it again.`, 'Re-enable', async () => { await post(`${hookPath()}/enable`); return 'Re-enabled.'; });
   });
   $('#act-test').addEventListener('click', () => {
     const w = state.hook;
     if (!w) return;
-    act('Send a test', 'A webhook.test event is delivered to ' + w.url + ' now.', 'Send', async () => { const r = await post(hookPath() + '/test'); return 'Test delivery ' + r.delivery_id + ' is ' + r.status + '.'; });
+    act('Send a test', `A webhook.test event is delivered to ${w.url} now.`, 'Send', async () => { const r = await post(`${hookPath()}/test`); return `Test delivery ${r.delivery_id} is ${r.status}.`; });
   });
   $('#act-recover').addEventListener('click', () => {
     const w = state.hook;
@@ -902,13 +902,13 @@
     if (!w) return;
     if (!local) { status('Choose the time to recover from first.'); $('#recover-since').focus(); return; }
     const since = toIso(local);
-    act('Recover failed deliveries', 'Every failed or skipped delivery to ' + w.url + ' created since ' + when(since) + ' is sent again.', 'Recover', async () => { const r = await post(hookPath() + '/recover', { since }); return r.requeued + (r.requeued === 1 ? ' delivery' : ' deliveries') + ' sent again.'; });
+    act('Recover failed deliveries', `Every failed or skipped delivery to ${w.url} created since ${when(since)} is sent again.`, 'Recover', async () => { const r = await post(`${hookPath()}/recover`, { since }); return `${r.requeued + (r.requeued === 1 ? ' delivery' : ' deliveries')} sent again.`; });
   });
   $('#act-retry').addEventListener('click', () => {
     const dlv = state.delivery;
     if (!dlv) return;
-    if ($('#act-retry').getAttribute('aria-disabled') === 'true') { status('Only a failed or skipped delivery can be retried; this one is ' + ($('#delivery-detail').dataset.status || '') + '.'); return; }
-    act('Retry delivery', 'Delivery ' + dlv + ' is sent again, with one more attempt allowed.', 'Retry', async () => { const r = await post(hookPath() + '/deliveries/' + encodeURIComponent(dlv) + '/retry'); return 'Delivery ' + r.delivery_id + ' is ' + r.status + '.'; });
+    if ($('#act-retry').getAttribute('aria-disabled') === 'true') { status(`Only a failed or skipped delivery can be retried; this one is ${$('#delivery-detail').dataset.status || ''}.`); return; }
+    act('Retry delivery', `Delivery ${dlv} is sent again, with one more attempt allowed.`, 'Retry', async () => { const r = await post(`${hookPath()}/deliveries/${encodeURIComponent(dlv)}/retry`); return `Delivery ${r.delivery_id} is ${r.status}.`; });
   });
 
   // ---- events -----------------------------------------------------------------------------
@@ -928,7 +928,7 @@
       if (filter.type) q.set('type', filter.type);
       if (filter.since) q.set('since', filter.since);
       if (filter.until) q.set('until', filter.until);
-      const { events, next_cursor, types } = await json('/v1/studio/events?' + q);
+      const { events, next_cursor, types } = await json(`/v1/studio/events?${q}`);
       const sel = $select('#event-type-filter');
       if (sel.options.length === 1 && types) { for (const t of types) sel.append(text('option', t)); }
       sel.value = filter.type;
@@ -940,8 +940,8 @@
         tr.dataset.event = e.id;
         const b = text('button', e.id, 'link');
         b.type = 'button';
-        b.setAttribute('aria-label', 'Event ' + e.id + ', ' + e.type);
-        b.addEventListener('click', () => { userAsked = true; location.hash = hashOf('events/' + encodeURIComponent(e.id), Object.fromEntries(parseHash().query)); });
+        b.setAttribute('aria-label', `Event ${e.id}, ${e.type}`);
+        b.addEventListener('click', () => { userAsked = true; location.hash = hashOf(`events/${encodeURIComponent(e.id)}`, Object.fromEntries(parseHash().query)); });
         const first = document.createElement('td'); first.append(b);
         tr.append(first, text('td', e.type), text('td', e.deliveries), text('td', when(e.created_at), 'time'));
         return tr;
@@ -951,7 +951,7 @@
       if (next_cursor) state.eventPages.push(next_cursor);
       $button('#events-older').disabled = !next_cursor;
       $button('#events-newer').disabled = state.eventPageIndex === 0;
-      $('#events-page-info').textContent = 'Page ' + (state.eventPageIndex + 1) + ' · 50 a page';
+      $('#events-page-info').textContent = `Page ${state.eventPageIndex + 1} · 50 a page`;
       labelCells($('#events'));
     }
     for (const tr of document.querySelectorAll('#events tbody tr')) if (tr instanceof HTMLElement) tr.setAttribute('aria-selected', String(tr.dataset.event === id));
@@ -959,11 +959,11 @@
     state.event = id;
     const section = $('#event-detail');
     if (!id) { section.hidden = true; $('#event-console').classList.remove('open'); return; }
-    const { event, deliveries } = await json('/v1/studio/events/' + encodeURIComponent(id));
+    const { event, deliveries } = await json(`/v1/studio/events/${encodeURIComponent(id)}`);
     if (state.event !== id) return;
     section.hidden = false;
     $('#event-console').classList.add('open');
-    $('#event-title').textContent = 'Event ' + event.id;
+    $('#event-title').textContent = `Event ${event.id}`;
     const facts = $('#event-facts');
     facts.replaceChildren();
     fact(facts, 'Type', event.type);
@@ -974,7 +974,7 @@
       const tr = document.createElement('tr');
       tr.dataset.delivery = d.id;
       const a = text('a', d.id);
-      a.href = '#/webhooks/' + encodeURIComponent(d.webhook_id || '') + '/deliveries/' + encodeURIComponent(d.id);
+      a.href = `#/webhooks/${encodeURIComponent(d.webhook_id || '')}/deliveries/${encodeURIComponent(d.id)}`;
       const first = document.createElement('td'); first.append(a);
       const st = document.createElement('td'); st.append(statusCell(d.status));
       tr.append(first, text('td', d.webhook_id, 'id'), st, text('td', d.attempt), text('td', d.response_status ?? (d.error ? 'no answer' : '—')));
@@ -989,7 +989,7 @@
   for (const s of ['#event-type-filter', '#event-since', '#event-until']) $(s).addEventListener('change', onEventFilter);
   $('#event-filters').addEventListener('submit', (e) => e.preventDefault());
   /** @param {string | null} cursor */
-  const eventPage = (cursor) => { const r = parseHash(); const q = Object.fromEntries(r.query); location.hash = hashOf('events' + (state.event ? '/' + encodeURIComponent(state.event) : ''), { ...q, cursor }); };
+  const eventPage = (cursor) => { const r = parseHash(); const q = Object.fromEntries(r.query); location.hash = hashOf(`events${state.event ? `/${encodeURIComponent(state.event)}` : ''}`, { ...q, cursor }); };
   $('#events-older').addEventListener('click', () => { const next = state.eventPages[state.eventPageIndex + 1]; if (next) eventPage(next); });
   $('#events-newer').addEventListener('click', () => { if (state.eventPageIndex > 0) eventPage(state.eventPages[state.eventPageIndex - 1]); });
   $('#close-event').addEventListener('click', () => {
@@ -1006,13 +1006,13 @@
       const tr = document.createElement('tr');
       tr.dataset.state = s.state;
       const st = document.createElement('td'); st.append(sessionCell(s.state));
-      const path = s.path.map((p) => (p.event === 'xstate.init' ? '' : eventName(p.event) + ' → ') + words(p.to)).join(' · ');
+      const path = s.path.map((p) => (p.event === 'xstate.init' ? '' : `${eventName(p.event)} → `) + words(p.to)).join(' · ');
       tr.append(text('td', s.ref), text('td', s.app_name || s.client_id), st, text('td', path), text('td', when(s.created_at), 'time'), text('td', when(s.updated_at), 'time'));
       return tr;
     }));
     if (!sessions.length) emptyRow(tbody, 'No authorization sessions yet.', 6);
     labelCells($('#sessions'));
-    status(sessions.length + ' recent authorization sessions');
+    status(`${sessions.length} recent authorization sessions`);
   }
   $('#sessions-refresh').addEventListener('click', () => showSessions().catch((e) => status(message(e))));
 

@@ -198,8 +198,8 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       const rows = await consoleStore.health(db, p.tenantId, since, until, HEALTH_BUCKETS);
       const by = new Map<string, { attempts: number; success_rate: number | null; p50_ms: number | null; p95_ms: number | null; buckets: Array<{ attempts: number; succeeded: number }> }>();
       const of = (id: string) => {
-        let h = by.get(id);
-        if (!h) by.set(id, (h = { attempts: 0, success_rate: null, p50_ms: null, p95_ms: null, buckets: Array.from({ length: HEALTH_BUCKETS }, () => ({ attempts: 0, succeeded: 0 })) }));
+        const h = by.get(id) ?? { attempts: 0, success_rate: null, p50_ms: null, p95_ms: null, buckets: Array.from({ length: HEALTH_BUCKETS }, () => ({ attempts: 0, succeeded: 0 })) };
+        by.set(id, h);
         return h;
       };
       for (const r of rows) {

@@ -286,7 +286,7 @@ describe('studio console', () => {
     expect(await page.isHidden('#new-rows')).toBe(true);
     expect(await page.getAttribute(`#deliveries tbody tr[data-delivery="${first}"]`, 'aria-selected')).toBe('true');
     // A delivery that is never attempted (its webhook paused: held) is announced too.
-    await api('POST', `/v1/webhooks/${hook.id}`.replace('/v1/', '/v1/studio/') + '/pause');
+    await api('POST', `/v1/studio/webhooks/${hook.id}/pause`);
     await api('POST', '/v1/events', { type: 'case.created', data: { n: 4 } });
     await page.waitForSelector('#new-rows:has-text("1 new — show")', { timeout: 15_000 });
     expect(await page.locator('#deliveries tbody tr[data-delivery]').count()).toBe(4);

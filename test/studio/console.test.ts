@@ -59,7 +59,7 @@ describe('studio console: CSRF and permissions', () => {
     expect(csrf.length).toBeGreaterThan(20);
     const none = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin });
     expect(none).toMatchObject({ status: 403, body: { error: 'invalid_csrf_token' } });
-    const wrong = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin, 'x-studio-csrf': csrf.slice(1) + 'x' });
+    const wrong = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin, 'x-studio-csrf': `${csrf.slice(1)}x` });
     expect(wrong).toMatchObject({ status: 403, body: { error: 'invalid_csrf_token' } });
     const crossSite = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin: 'https://evil.example', 'x-studio-csrf': csrf });
     expect(crossSite).toMatchObject({ status: 403, body: { error: 'invalid_origin' } });
@@ -159,7 +159,7 @@ describe('studio console: finding and why', () => {
     expect(held.kind).toBe('hold_expiry');
     expect(Date.parse(held.at)).toBeGreaterThan(Date.now());
     expect(held.does).toContain('held while the webhook is paused');
-    await call('PUT', `/v1/webhooks/${id}`, me, { secret: 'whsec_' + Buffer.from('a'.repeat(32)).toString('base64'), secret_grace_period_seconds: 3600 });
+    await call('PUT', `/v1/webhooks/${id}`, me, { secret: `whsec_${Buffer.from('a'.repeat(32)).toString('base64')}`, secret_grace_period_seconds: 3600 });
     const clocks = await call('GET', `/v1/studio/webhooks/${id}/why`, me);
     expect(clocks.body.webhook).toEqual([{ kind: 'secret_grace', at: expect.any(String), does: 'the previous signing secret stops signing (end of the grace window)' }]);
   });
