@@ -64,6 +64,19 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /v1/studio/webhooks/{id}/deliveries/{delivery_id}': 'getStudioDelivery',
   'GET /v1/studio/webhooks/{id}/stream': 'streamStudioWebhook',
   'GET /v1/studio/authorization-sessions': 'listStudioAuthorizationSessions',
+  'POST /v1/studio/webhooks/{id}/deliveries/{delivery_id}/retry': 'retryStudioDelivery',
+  'POST /v1/studio/webhooks/{id}/recover': 'recoverStudioWebhook',
+  'POST /v1/studio/webhooks/{id}/pause': 'pauseStudioWebhook',
+  'POST /v1/studio/webhooks/{id}/resume': 'resumeStudioWebhook',
+  'POST /v1/studio/webhooks/{id}/enable': 'enableStudioWebhook',
+  'POST /v1/studio/webhooks/{id}/test': 'testStudioWebhook',
+  'GET /v1/studio/search': 'searchStudio',
+  'GET /v1/studio/events': 'listStudioEvents',
+  'GET /v1/studio/events/{id}': 'getStudioEvent',
+  'GET /v1/studio/webhooks/{id}/deliveries/{delivery_id}/why': 'getStudioDeliveryWhy',
+  'GET /v1/studio/webhooks/{id}/why': 'getStudioWebhookWhy',
+  'GET /v1/studio/health': 'getStudioHealth',
+  'GET /favicon.ico': 'getFavicon',
 };
 
 const REVIEWED = [/^\/api\/v1\/platform(\/\*)?$/, /^\/v1\/saml(\/\*)?$/];

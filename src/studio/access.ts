@@ -10,8 +10,17 @@ import { cookieValue } from '../http/cookies.ts';
 import { requestInfo } from '../http/request-info.ts';
 import { ADMIN_SCOPE } from '../identity/scopes.ts';
 import { POLICY_DEFAULTS } from '../config.ts';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 export const STUDIO_COOKIE = 'argus_studio';
+/** The header a studio page sends its CSRF token in, on every change it asks for. */
+export const CSRF_HEADER = 'x-studio-csrf';
+
+/**
+ * A session's CSRF token: a hash of its cookie's token, which the page's script cannot read
+ * (HttpOnly), so another site can neither read nor compute it; it ends with the session.
+ */
+const csrfOf = (cookieToken: string) => createHash('sha256').update(`argus-studio-csrf\0${cookieToken}`).digest('base64url');
 
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -46,6 +55,31 @@ export class StudioAccess {
     const p = await this.deps.tokens.verify(token);
     if (!p.admin) throw forbidden('insufficient_scope', 'the studio is for tenant administrators');
     return { ...p, via: 'session' };
+  }
+
+  /** The CSRF token the page sends back on changes: null for a Bearer token (not sent by a browser on its own). */
+  csrfToken(request: Request): string | null {
+    if (request.headers.has('authorization')) return null;
+    const token = cookieValue(request, STUDIO_COOKIE);
+    return token ? csrfOf(token) : null;
+  }
+
+  /**
+   * The tenant administrator behind a request that changes something. With the session cookie
+   * (which a browser sends on its own) it must come from the studio's origin and carry the
+   * session's CSRF token; a Bearer token is never ambient, so it needs neither.
+   */
+  async writer(request: Request): Promise<Principal & { via: 'token' | 'session' }> {
+    const p = await this.admin(request);
+    if (p.via === 'token') return p;
+    const origin = request.headers.get('origin');
+    if (origin === null || !this.origins.has(origin)) throw forbidden('invalid_origin', 'changes are made from the studio page of this service (at PUBLIC_URL)');
+    const sent = Buffer.from(request.headers.get(CSRF_HEADER) ?? '');
+    const expected = Buffer.from(this.csrfToken(request) ?? '');
+    if (sent.length !== expected.length || expected.length === 0 || !timingSafeEqual(sent, expected)) {
+      throw forbidden('invalid_csrf_token', `send the session's csrf_token (GET /v1/studio/session) as the ${CSRF_HEADER} header`);
+    }
+    return p;
   }
 
   /** Whether the request's token (header or cookie) is still a tenant admin's: false once revoked or expired. */

@@ -16,7 +16,7 @@ import { journalEntry, studioStore } from './store.ts';
 import { journalEvents, startSeq } from './feed.ts';
 
 const tags = ['Studio'];
-const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'succeeded', 'failed'] as const;
+import { DELIVERY_STATUSES } from './console.ts';
 const WebhookId = t.Object({ id: t.String({ maxLength: 100 }) });
 
 /** A URL as the page shows it: no credentials, no query values, no token-like path segments. */
@@ -70,14 +70,6 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
         deliveries_by_status: Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.count ?? 0])),
       };
     }, { params: WebhookId, detail: { summary: "A webhook's subscription state and recent transitions", tags } })
-    .get('/v1/studio/webhooks/:id/deliveries', async ({ request, params, query }) => {
-      const p = await access.admin(request);
-      return webhooks.history(p, params.id, readPage(query), query.status ?? null);
-    }, {
-      params: WebhookId,
-      query: t.Object({ ...PageQuery.properties, status: t.Optional(t.Union(DELIVERY_STATUSES.map((s) => t.Literal(s)))) }),
-      detail: { summary: "A webhook's deliveries, newest first, a page at a time", tags },
-    })
     .get('/v1/studio/webhooks/:id/deliveries/:delivery_id', async ({ request, params }) => {
       const p = await access.admin(request);
       const d = await webhooks.delivery(p, params.id, params.delivery_id);
@@ -88,7 +80,8 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
           attempts: d.attempts.map(({ request_headers, response_body, ...a }) => ({
             ...a,
             response_body: redactBody(response_body),
-            request_headers: Object.fromEntries(Object.entries(request_headers).filter(([k]) => k.toLowerCase() !== 'webhook-signature')),
+            // Never the signature itself: its header is named, its value redacted.
+            request_headers: Object.fromEntries(Object.entries(request_headers).map(([k, v]) => [k, k.toLowerCase() === 'webhook-signature' ? '(redacted)' : v])),
           })),
         },
         state: path.at(-1)?.to_state ?? null,

@@ -21,8 +21,13 @@ import { StudioAccess } from './access.ts';
 import { journalEntry, studioStore } from './store.ts';
 import { journalEvents, startSeq } from './feed.ts';
 import { studioLiveRoutes } from './live.ts';
+import { consoleRoutes } from './console.ts';
+import type { EventService } from '../events/service.ts';
+import type { Clock } from '../actors/clock.ts';
 
 const tags = ['Studio'];
+// A small statechart: two states and a transition (browsers ask for /favicon.ico on every page).
+const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><rect x="4" y="9" width="9" height="14" rx="3" fill="#fff"/><rect x="19" y="9" width="9" height="14" rx="3" fill="#fff"/><path d="M13 16h5" stroke="#fff" stroke-width="2"/></svg>';
 const Name = t.Object({ name: t.String({ maxLength: 100 }) });
 const Instance = t.Object({ name: t.String({ maxLength: 100 }), id: t.String({ maxLength: 100 }) });
 
@@ -32,7 +37,9 @@ export interface StudioDeps {
   tenants: TenantService;
   db: Db;
   log: Logger;
-  config: Pick<Config, 'adminTokenTtlSeconds' | 'publicUrl'>;
+  config: Pick<Config, 'adminTokenTtlSeconds' | 'publicUrl' | 'leaseMs' | 'webhookEndpointConcurrency' | 'webhookRetrySchedule'>;
+  events: EventService;
+  actors: { clock: Clock };
   webhooks: WebhookService;
   authorization: AuthorizationService;
   apps: AppService;
@@ -81,7 +88,8 @@ export function studioRoutes(deps: StudioDeps) {
     .get('/v1/studio/session', async ({ request }) => {
       const p = await access.admin(request);
       const tenant = await deps.tenants.tenant(p.tenantId);
-      return { tenant_id: p.tenantId, tenant_name: tenant?.name ?? null, subject: p.subject, via: p.via, expires_at: p.expiresAt.toISOString() };
+      // The page sends csrf_token back (x-studio-csrf) with every change it asks for.
+      return { tenant_id: p.tenantId, tenant_name: tenant?.name ?? null, subject: p.subject, via: p.via, expires_at: p.expiresAt.toISOString(), csrf_token: access.csrfToken(request) };
     }, { detail: { summary: 'Who the studio is open for', tags } })
     .delete('/v1/studio/session', async ({ request, set }) => {
       set.headers['set-cookie'] = await access.signOut(request);
@@ -129,5 +137,11 @@ export function studioRoutes(deps: StudioDeps) {
         lastSeq: () => studioStore.lastSeq(db),
       }, { log: deps.log, stillAllowed: () => access.stillAdmin(request) });
     }, { params: Instance, detail: { summary: "An instance's transitions, live (server-sent events)", tags } })
-    .use(studioLiveRoutes(deps, access));
+    .get('/favicon.ico', ({ set }) => {
+      set.headers['content-type'] = 'image/svg+xml';
+      set.headers['cache-control'] = 'public, max-age=86400';
+      return FAVICON;
+    }, { detail: { summary: "The service's icon", tags, security: [] } })
+    .use(studioLiveRoutes(deps, access))
+    .use(consoleRoutes({ ...deps, clock: deps.actors.clock }, access));
 }

@@ -1,0 +1,372 @@
+// The studio as an operations console, in Chromium: every action from the page (pause and
+// resume, send a test, re-enable, retry, recover since) behind a confirmation and done from the
+// keyboard; search by event or delivery id; filters and selection kept in the URL across a
+// reload; the why-panel; new rows announced live without moving focus; and axe-core on every
+// view, light and dark, with no violations.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import type { Browser, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { ManualClock } from '../../src/actors/clock.ts';
+import { mintAdminToken } from '../../src/services.ts';
+import { randomToken } from '../../src/ids.ts';
+import { startTestService, type TestService } from '../support/service.ts';
+import { launchBrowser, screenshotPath } from '../support/browser.ts';
+
+const PASSWORD = 'correct horse battery staple';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let service: TestService;
+let browser: Browser;
+let clock: ManualClock;
+type Admin = { tenantId: string; name: string; email: string; token: string };
+let acme: Admin;
+
+type Json = Record<string, unknown>;
+async function api(method: string, path: string, body?: unknown) {
+  const headers: Record<string, string> = { authorization: `Bearer ${acme.token}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${service.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
+}
+
+/** A receiver on loopback answering what `answer` says. */
+function receiver(answer: () => number) {
+  const got: string[] = [];
+  const server = Bun.serve({
+    port: 0, hostname: '127.0.0.1',
+    async fetch(req) {
+      got.push(await req.text());
+      const status = answer();
+      return new Response(status === 200 ? 'thanks' : 'no', { status });
+    },
+  });
+  return { url: `http://127.0.0.1:${server.port}/hooks/argus`, got, stop: () => server.stop(true) };
+}
+
+beforeAll(async () => {
+  clock = new ManualClock(Date.now());
+  service = await startTestService({ clock });
+  const name = `Console ${randomToken(8)}`;
+  const email = `admin-${randomToken(6).toLowerCase()}@example.com`;
+  const created = await service.tenants.createTenant({ name, adminEmail: email, adminPassword: PASSWORD });
+  acme = { tenantId: created.tenantId, name, email, token: (await mintAdminToken(service, created.tenantId, created.adminUserId)).token };
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+async function open(hash = '', options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  // bypassCSP: axe is injected as an inline script; the page's own CSP allows only its script.
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light', bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${service.url}/studio${hash}`);
+  await page.getByLabel('Tenant', { exact: true }).fill(acme.name);
+  await page.getByLabel('Email', { exact: true }).fill(acme.email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForSelector('#studio:not([hidden])');
+  return page;
+}
+
+/** Confirms the dialog an action opened, from the keyboard. */
+async function confirm(page: Page) {
+  await page.waitForSelector('#confirm[open]');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-cancel');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-ok');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#confirm:not([open])', { state: 'attached' });
+}
+
+async function axe(page: Page, what: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
+  });
+  expect({ what, violations }).toEqual({ what, violations: [] });
+}
+
+const focused = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement as HTMLElement | null;
+  return el ? `${el.tagName}#${el.id}${el.dataset?.delivery ?? ''}${el.textContent?.slice(0, 40) ?? ''}` : '';
+});
+
+describe('studio console', () => {
+  test('actions from the page, each confirmed, from the keyboard: pause, resume, test, re-enable, retry, recover', async () => {
+    let answer = 410;
+    const r = receiver(() => answer);
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
+    // 410 Gone: the delivery fails for good and the webhook is disabled.
+    await api('POST', '/v1/events', { type: 'case.created', data: { case_id: 'gone' } });
+    const page = await open(`#/webhooks/${hook.id}`);
+    await page.waitForSelector('#webhook-detail[data-status="disabled"]', { timeout: 15_000 });
+    await page.waitForSelector('#deliveries tbody tr[data-status="failed"]');
+    const failed = (await page.getAttribute('#deliveries tbody tr[data-status="failed"]', 'data-delivery'))!;
+
+    // Re-enable, from the keyboard, confirmed.
+    answer = 200;
+    await page.focus('#act-enable');
+    await page.keyboard.press('Enter');
+    await confirm(page);
+    await page.waitForSelector('#webhook-detail[data-status="active"]');
+    expect(await page.textContent('#status')).toContain('Re-enabled');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('act-enable');
+
+    // Retry the failed delivery: it succeeds, live.
+    await page.getByRole('button', { name: `Delivery ${failed}, failed` }).click();
+    await page.waitForSelector('#delivery-detail[data-status="failed"]');
+    await page.focus('#act-retry');
+    await page.keyboard.press('Enter');
+    await confirm(page);
+    service.workers.wake();
+    await page.waitForSelector('#delivery-detail[data-status="succeeded"]', { timeout: 15_000 });
+    await page.waitForSelector(`#deliveries tbody tr[data-delivery="${failed}"][data-status="succeeded"]`);
+
+    // Pause: the button becomes Resume and keeps focus; a cancelled dialog changes nothing.
+    await page.focus('#act-pause');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#confirm[open]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#confirm:not([open])', { state: 'attached' });
+    expect((await api('GET', `/v1/webhooks/${hook.id}`)).body.status).toBe('active');
+    await page.keyboard.press('Enter');
+    await confirm(page);
+    await page.waitForSelector('#webhook-detail[data-status="paused"]');
+    expect(await page.textContent('#act-pause')).toBe('Resume');
+    expect(await page.textContent(`#webhook-list button[data-webhook="${hook.id}"] .sub`)).toContain('paused');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('act-pause');
+    // A test while paused is held.
+    await page.focus('#act-test');
+    await page.keyboard.press('Enter');
+    await confirm(page);
+    await page.waitForSelector('#status:has-text("is held")');
+    await page.focus('#act-pause');
+    await page.keyboard.press('Enter');
+    await confirm(page);
+    await page.waitForSelector('#webhook-detail[data-status="active"]');
+    service.workers.wake();
+    await page.waitForFunction(() => document.querySelectorAll('#deliveries tbody tr[data-status="succeeded"]').length === 2 || document.querySelector('#new-rows:not([hidden])'), null, { timeout: 15_000 });
+
+    // Recover since: a failed delivery (410 again disables; re-enable first) is sent again.
+    answer = 410;
+    await api('POST', '/v1/events', { type: 'case.created', data: { case_id: 'gone-again' } });
+    await page.waitForSelector('#webhook-detail[data-status="disabled"]', { timeout: 15_000 });
+    answer = 200;
+    await api('PUT', `/v1/webhooks/${hook.id}`, { enabled: true });
+    await page.waitForSelector('#webhook-detail[data-status="active"]');
+    await page.fill('#recover-since', '2020-01-01T00:00:00');
+    await page.focus('#act-recover');
+    await page.keyboard.press('Enter');
+    await confirm(page);
+    await page.waitForSelector('#status:has-text("1 delivery sent again")');
+    service.workers.wake();
+    await page.waitForFunction(() => !document.querySelector('#deliveries tbody tr[data-status="failed"]'), null, { timeout: 15_000 });
+    await page.screenshot({ path: screenshotPath('studio-console-actions'), fullPage: true });
+    await page.context().close();
+    r.stop();
+  });
+
+  test('search by delivery id and event id; filters, page and selection live in the URL and survive a reload', async () => {
+    const r = receiver(() => 500);
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created', 'case.updated'] })).body as { id: string };
+    const evt = (await api('POST', '/v1/events', { type: 'case.updated', data: { case_id: 'find-me' } })).body as { id: string };
+    await api('POST', '/v1/events', { type: 'case.created', data: { case_id: 'other' } });
+    const page = await open('#/machines');
+    await page.waitForSelector('#diagram svg');
+    // Find the event: the events view opens on it, with its delivery across webhooks.
+    await page.getByLabel('Find an event or a delivery').fill(evt.id);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`#event-detail:not([hidden]) >> text=Event ${evt.id}`);
+    expect(page.url()).toContain(`#/events/${evt.id}`);
+    const dlv = (await page.getAttribute('#event-deliveries tbody tr[data-delivery]', 'data-delivery'))!;
+    expect(await page.textContent('#event-deliveries tbody')).toContain(hook.id);
+    // Find the delivery: its webhook opens with it selected.
+    await page.getByLabel('Find an event or a delivery').fill(dlv);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`#delivery-detail:not([hidden]) >> text=Delivery ${dlv}`);
+    expect(page.url()).toContain(`#/webhooks/${hook.id}/deliveries/${dlv}`);
+    await page.getByLabel('Find an event or a delivery').fill('dlv_nothing_here');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#status:has-text("No event or delivery dlv_nothing_here")');
+
+    // Filter by event type: the URL keeps it, a reload keeps it and the selection.
+    await page.selectOption('#type-filter', 'case.updated');
+    await page.waitForFunction(() => location.hash.includes('type=case.updated'));
+    await page.waitForFunction(() => [...document.querySelectorAll('#deliveries tbody tr[data-delivery]')].length === 1);
+    await page.fill('#since-filter', '2020-01-01T00:00:00');
+    await page.dispatchEvent('#since-filter', 'change');
+    await page.waitForFunction(() => location.hash.includes('since='));
+    const url = page.url();
+    await page.reload();
+    await page.waitForSelector(`#delivery-detail:not([hidden]) >> text=Delivery ${dlv}`);
+    expect(page.url()).toBe(url);
+    expect(await page.inputValue('#type-filter')).toBe('case.updated');
+    expect(await page.inputValue('#since-filter')).toStartWith('2020-01-01T00:00');
+    expect(await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.delivery))).toEqual([dlv]);
+    expect(await page.getAttribute(`#deliveries tbody tr[data-delivery="${dlv}"]`, 'aria-selected')).toBe('true');
+    // Status filter: none failed.
+    await page.selectOption('#status-filter', 'failed');
+    await page.waitForSelector('#deliveries tbody td:has-text("No deliveries failed")');
+    // A shared link opens the same view in another browser context.
+    const other = await open(new URL(url).hash);
+    await other.waitForSelector(`#delivery-detail:not([hidden]) >> text=Delivery ${dlv}`);
+    expect(await other.inputValue('#type-filter')).toBe('case.updated');
+    await page.context().close();
+    await other.context().close();
+    r.stop();
+  });
+
+  test('why: a delivery in backoff names its next attempt and backoff; attempts show headers (signature redacted) and payload; the webhook its auto-disable clock', async () => {
+    const r = receiver(() => 500);
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
+    await api('POST', '/v1/events', { type: 'case.created', data: { case_id: 'why' } });
+    const page = await open(`#/webhooks/${hook.id}`);
+    await page.waitForSelector('#deliveries tbody tr[data-status="retrying"]', { timeout: 15_000 });
+    const id = (await page.getAttribute('#deliveries tbody tr[data-status="retrying"]', 'data-delivery'))!;
+    await page.getByRole('button', { name: `Delivery ${id}, retrying` }).click();
+    await page.waitForSelector('#delivery-detail[data-status="retrying"]');
+    const why = await page.textContent('#delivery-timers li[data-kind="next_attempt"]');
+    expect(why).toMatch(/next attempt in \d+ s \(\d\d:\d\d:\d\dZ\): next attempt \(#2\), backoff 5 s ± 20 %/);
+    expect(await page.textContent('#webhook-timers li[data-kind="auto_disable"]')).toContain('disables the webhook unless a delivery succeeds first');
+    // One attempt recorded, and the count says so.
+    expect(await page.locator('#attempts tbody tr[data-attempt]').count()).toBe(1);
+    expect(await page.textContent('#delivery-facts')).toContain('1 recorded');
+    await page.click('#attempts tbody tr[data-attempt="1"] details summary');
+    const request = await page.textContent('#attempts tbody tr[data-attempt="1"] details');
+    expect(request).toContain('webhook-signature: (redacted)');
+    expect(request).toContain('user-agent: Argus-Webhooks/1.0');
+    expect(r.got[0]).toContain('"data":{"case_id"');
+    // The payload shown is the body the receiver got.
+    expect(request).toContain(r.got[0]);
+    expect(await page.textContent('#headers-note')).toContain('rebuilt from what each attempt stored');
+    // The detail is beside the list at 1280 px.
+    const list = await page.locator('#deliveries').boundingBox();
+    const panel = await page.locator('#delivery-detail').boundingBox();
+    expect(panel!.x).toBeGreaterThan(list!.x + list!.width - 1);
+    await page.screenshot({ path: screenshotPath('studio-console-why'), fullPage: false });
+    // At 390 px: below the list, scrolled into view on selection, nothing wider than the screen.
+    const narrow = await open(`#/webhooks/${hook.id}`, { width: 390 });
+    await narrow.waitForSelector(`#deliveries tbody tr[data-delivery="${id}"]`);
+    await narrow.getByRole('button', { name: `Delivery ${id}, retrying` }).click();
+    await narrow.waitForSelector('#delivery-detail[data-status="retrying"]');
+    await narrow.waitForFunction(() => { const r = document.querySelector('#delivery-detail')!.getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; });
+    const wide = await narrow.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => !e.closest('svg, thead') && e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}#${e.id}.${e.className}`).slice(0, 8));
+    expect(wide).toEqual([]);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await narrow.screenshot({ path: screenshotPath('studio-console-narrow') });
+    await page.context().close();
+    await narrow.context().close();
+    r.stop();
+  });
+
+  test('live: new rows are announced, not inserted; the selected row stays and focus does not move', async () => {
+    const r = receiver(() => 200);
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
+    await api('POST', '/v1/events', { type: 'case.created', data: { n: 0 } });
+    const page = await open(`#/webhooks/${hook.id}`);
+    await page.waitForSelector('#deliveries tbody tr[data-status="succeeded"]', { timeout: 15_000 });
+    const first = (await page.getAttribute('#deliveries tbody tr[data-delivery]', 'data-delivery'))!;
+    await page.getByRole('button', { name: `Delivery ${first}, succeeded` }).click();
+    await page.waitForSelector('#delivery-detail[data-status="succeeded"]');
+    await page.getByRole('button', { name: `Delivery ${first}, succeeded` }).focus();
+    const before = await focused(page);
+    for (let i = 1; i <= 3; i++) await api('POST', '/v1/events', { type: 'case.created', data: { n: i } });
+    await page.waitForSelector('#new-rows:has-text("3 new — show")', { timeout: 15_000 });
+    // Nothing reflowed: the same single row, still selected, still focused.
+    expect(await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.delivery))).toEqual([first]);
+    expect(await page.getAttribute(`#deliveries tbody tr[data-delivery="${first}"]`, 'aria-selected')).toBe('true');
+    expect(await focused(page)).toBe(before);
+    await page.click('#new-rows');
+    await page.waitForFunction(() => document.querySelectorAll('#deliveries tbody tr[data-delivery]').length === 4);
+    expect(await page.isHidden('#new-rows')).toBe(true);
+    expect(await page.getAttribute(`#deliveries tbody tr[data-delivery="${first}"]`, 'aria-selected')).toBe('true');
+    // A delivery that is never attempted (its webhook paused: held) is announced too.
+    await api('POST', `/v1/studio/webhooks/${hook.id}/pause`);
+    await api('POST', '/v1/events', { type: 'case.created', data: { n: 4 } });
+    await page.waitForSelector('#new-rows:has-text("1 new — show")', { timeout: 15_000 });
+    expect(await page.locator('#deliveries tbody tr[data-delivery]').count()).toBe(4);
+    // At 1280 px with the panel open, no cell is cut off: the list fits its box.
+    expect(await page.$eval('#deliveries', (t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth + 1)).toBe(true);
+    await page.context().close();
+    r.stop();
+  });
+
+  test('health: each webhook shows its last hour (success rate, p50/p95) with a sparkline', async () => {
+    const r = receiver(() => 200);
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
+    await api('POST', '/v1/events', { type: 'case.created', data: {} });
+    await service.actors.drain();
+    const page = await open(`#/webhooks/${hook.id}`);
+    await page.waitForSelector('#deliveries tbody tr[data-status="succeeded"]', { timeout: 15_000 });
+    const health = await api('GET', '/v1/studio/health');
+    const mine = (health.body.webhooks as Record<string, { attempts: number; success_rate: number }>)[hook.id];
+    expect(mine).toMatchObject({ attempts: 1, success_rate: 1 });
+    await page.reload();
+    await page.waitForSelector(`#webhook-list button[data-webhook="${hook.id}"] .health svg.spark`);
+    expect(await page.textContent(`#webhook-list button[data-webhook="${hook.id}"] .health`)).toMatch(/100 % ok of 1 · p50 \d+ ms · p95 \d+ ms/);
+    await page.context().close();
+    r.stop();
+  });
+
+  test('the smaller fixes: readable event names, no machine count left in the status, /favicon.ico', async () => {
+    const page = await open('#/machines/delivery');
+    await page.waitForSelector('#diagram svg[data-machine="delivery"]');
+    const events = await page.$$eval('#transitions tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+    expect(events).toContain('after immediately');
+    expect(events.some((e) => e?.startsWith('xstate.'))).toBe(false);
+    expect(await page.$eval('#journal', (t) => t.firstElementChild?.tagName)).toBe('CAPTION');
+    expect(await page.textContent('#status')).not.toContain('machines');
+    expect(await page.textContent('#machine-count')).toBe('(5)');
+    await page.click('#sign-out');
+    await page.waitForSelector('#signin:not([hidden])');
+    expect(await page.textContent('#machine-count')).toBe('');
+    expect((await fetch(`${service.url}/favicon.ico`)).status).toBe(200);
+    await page.context().close();
+  });
+});
+
+describe('studio console: accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds no violation on any view (${colorScheme})`, async () => {
+      const r = receiver(() => 500);
+      const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
+      const evt = (await api('POST', '/v1/events', { type: 'case.created', data: { case_id: 'axe' } })).body as { id: string };
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, bypassCSP: true });
+      const signin = await context.newPage();
+      await signin.goto(`${service.url}/studio`);
+      await signin.waitForSelector('#signin:not([hidden])');
+      await axe(signin, 'sign-in');
+      await context.close();
+
+      const page = await open('#/machines/delivery', { colorScheme });
+      await page.waitForSelector('#diagram svg[data-machine="delivery"]');
+      await page.click('details:has(#transitions) summary');
+      await axe(page, 'machines');
+      await page.evaluate((h) => { location.hash = h; }, `#/webhooks/${hook.id}`);
+      await page.waitForSelector('#deliveries tbody tr[data-status="retrying"]', { timeout: 15_000 });
+      const id = (await page.getAttribute('#deliveries tbody tr[data-delivery]', 'data-delivery'))!;
+      await page.getByRole('button', { name: `Delivery ${id}, retrying` }).click();
+      await page.waitForSelector('#delivery-detail[data-status="retrying"]');
+      await page.click('#attempts tbody tr[data-attempt="1"] details summary');
+      await axe(page, 'webhook and delivery');
+      await page.click('#act-test');
+      await page.waitForSelector('#confirm[open]');
+      await axe(page, 'confirmation dialog');
+      await page.keyboard.press('Escape');
+      await page.evaluate((h) => { location.hash = h; }, `#/events/${evt.id}`);
+      await page.waitForSelector('#event-detail:not([hidden])');
+      await axe(page, 'events');
+      await page.evaluate(() => { location.hash = '#/sessions'; });
+      await page.waitForSelector('#view-sessions:not([hidden])');
+      await axe(page, 'authorization sessions');
+      await page.screenshot({ path: screenshotPath(`studio-console-sessions-${colorScheme}`) });
+      await page.context().close();
+      r.stop();
+    });
+  }
+});

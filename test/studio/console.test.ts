@@ -1,0 +1,178 @@
+// The studio's console routes over real HTTP: changes need a tenant admin, and with the session
+// cookie also the studio's origin and the session's CSRF token (403 in the envelope otherwise);
+// another tenant's webhook, delivery or event is a 404; filters, search, why and health answer
+// what the service stored.
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { newTenant, startTestService, type TestService } from '../support/service.ts';
+
+let service: TestService;
+let acme: Awaited<ReturnType<typeof newTenant>>;
+let globex: Awaited<ReturnType<typeof newTenant>>;
+let acmeEmail = '';
+let origin = '';
+let hook = '';
+let deliveryId = '';
+let eventId = '';
+
+type Json = Record<string, unknown>;
+async function call(method: string, path: string, headers: Record<string, string>, body?: unknown) {
+  const res = await fetch(`${service.url}${path}`, {
+    method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
+}
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+beforeAll(async () => {
+  service = await startTestService({ workers: false });
+  acme = await newTenant(service);
+  globex = await newTenant(service);
+  [{ email: acmeEmail }] = await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]);
+  origin = new URL(service.config.publicUrl).origin;
+  // A receiver that is never reached (no workers): deliveries stay queued.
+  const created = await call('POST', '/v1/webhooks', bearer(acme.adminToken), { url: 'http://127.0.0.1:9/hooks', events: ['case.created', 'case.updated'] });
+  expect(created.status).toBe(201);
+  hook = String(created.body.id);
+  const published = await call('POST', '/v1/events', bearer(acme.adminToken), { type: 'case.created', data: { case_id: 'c1' } });
+  eventId = String(published.body.id);
+  await call('POST', '/v1/events', bearer(acme.adminToken), { type: 'case.updated', data: { case_id: 'c1' } });
+  const list = await call('GET', `/v1/studio/webhooks/${hook}/deliveries?event_type=case.created`, bearer(acme.adminToken));
+  deliveryId = String((list.body.deliveries as Json[])[0].id);
+}, 60_000);
+afterAll(async () => { await service.stop(); });
+
+async function session() {
+  const res = await fetch(`${service.url}/v1/studio/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ tenant: acme.name, email: acmeEmail, password: 'correct horse battery staple' }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  const who = await call('GET', '/v1/studio/session', { cookie });
+  return { cookie, csrf: String(who.body.csrf_token) };
+}
+
+describe('studio console: CSRF and permissions', () => {
+  test('a cookie session without the CSRF token, or from another origin, is refused with 403 in the envelope', async () => {
+    const { cookie, csrf } = await session();
+    expect(csrf.length).toBeGreaterThan(20);
+    const none = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin });
+    expect(none).toMatchObject({ status: 403, body: { error: 'invalid_csrf_token' } });
+    const wrong = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin, 'x-studio-csrf': `${csrf.slice(1)}x` });
+    expect(wrong).toMatchObject({ status: 403, body: { error: 'invalid_csrf_token' } });
+    const crossSite = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin: 'https://evil.example', 'x-studio-csrf': csrf });
+    expect(crossSite).toMatchObject({ status: 403, body: { error: 'invalid_origin' } });
+    const noOrigin = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, 'x-studio-csrf': csrf });
+    expect(noOrigin).toMatchObject({ status: 403, body: { error: 'invalid_origin' } });
+    expect((await call('GET', `/v1/webhooks/${hook}`, bearer(acme.adminToken))).body.status).toBe('active');
+
+    const paused = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin, 'x-studio-csrf': csrf });
+    expect(paused).toMatchObject({ status: 200, body: { id: hook, status: 'paused' } });
+    const resumed = await call('POST', `/v1/studio/webhooks/${hook}/resume`, { cookie, origin, 'x-studio-csrf': csrf });
+    expect(resumed).toMatchObject({ status: 200, body: { status: 'active' } });
+  });
+
+  test('without a sign-in: 401; a Bearer admin token needs no CSRF token; the session endpoint gives none for it', async () => {
+    expect((await call('POST', `/v1/studio/webhooks/${hook}/test`, {})).status).toBe(401);
+    const who = await call('GET', '/v1/studio/session', bearer(acme.adminToken));
+    expect(who.body.csrf_token).toBeNull();
+    const tested = await call('POST', `/v1/studio/webhooks/${hook}/test`, bearer(acme.adminToken));
+    expect(tested).toMatchObject({ status: 202, body: { status: 'queued' } });
+    expect(String(tested.body.delivery_id)).toStartWith('dlv_');
+  });
+
+  test("another tenant's webhook, delivery and event are 404s, for every action and read", async () => {
+    const theirs = bearer(globex.adminToken);
+    for (const [method, path, body] of [
+      ['POST', `/v1/studio/webhooks/${hook}/deliveries/${deliveryId}/retry`],
+      ['POST', `/v1/studio/webhooks/${hook}/recover`, { since: '2020-01-01T00:00:00Z' }],
+      ['POST', `/v1/studio/webhooks/${hook}/pause`],
+      ['POST', `/v1/studio/webhooks/${hook}/resume`],
+      ['POST', `/v1/studio/webhooks/${hook}/enable`],
+      ['POST', `/v1/studio/webhooks/${hook}/test`],
+      ['GET', `/v1/studio/search?q=${deliveryId}`],
+      ['GET', `/v1/studio/search?q=${eventId}`],
+      ['GET', `/v1/studio/events/${eventId}`],
+      ['GET', `/v1/studio/webhooks/${hook}/deliveries/${deliveryId}/why`],
+      ['GET', `/v1/studio/webhooks/${hook}/why`],
+      ['GET', `/v1/studio/webhooks/${hook}/deliveries`],
+    ] as Array<[string, string, unknown?]>) {
+      const res = await call(method, path, theirs, body);
+      expect({ path, method, status: res.status, error: res.body?.error }).toEqual({ path, method, status: 404, error: 'not_found' });
+    }
+    const events = await call('GET', '/v1/studio/events', theirs);
+    expect(events.body.events).toEqual([]);
+    const health = await call('GET', '/v1/studio/health', theirs);
+    expect(health.body.webhooks).toEqual({});
+  });
+});
+
+describe('studio console: finding and why', () => {
+  test('search finds a delivery (with its webhook) and an event; anything else is a 400 or a 404', async () => {
+    const me = bearer(acme.adminToken);
+    expect((await call('GET', `/v1/studio/search?q=${deliveryId}`, me)).body).toEqual({ kind: 'delivery', delivery_id: deliveryId, webhook_id: hook });
+    expect((await call('GET', `/v1/studio/search?q=${eventId}`, me)).body).toEqual({ kind: 'event', event_id: eventId });
+    expect((await call('GET', '/v1/studio/search?q=dlv_nothing', me)).status).toBe(404);
+    expect((await call('GET', '/v1/studio/search?q=hello', me))).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+  });
+
+  test('deliveries filter by event type, status and time range; bad filters are 400s', async () => {
+    const me = bearer(acme.adminToken);
+    const types = async (q: string) => ((await call('GET', `/v1/studio/webhooks/${hook}/deliveries?${q}`, me)).body.deliveries as Json[]).map((d) => d.event_type);
+    expect(await types('event_type=case.updated')).toEqual(['case.updated']);
+    expect((await types('status=queued')).length).toBeGreaterThanOrEqual(2);
+    expect(await types('status=failed')).toEqual([]);
+    expect(await types('until=2000-01-01T00:00:00Z')).toEqual([]);
+    expect((await types('since=2000-01-01T00:00:00Z')).length).toBeGreaterThanOrEqual(2);
+    for (const q of ['event_type=nope', 'since=yesterday', 'since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z', 'status=bogus']) {
+      const res = await call('GET', `/v1/studio/webhooks/${hook}/deliveries?${q}`, me);
+      expect({ q, status: res.status, error: res.body.error }).toEqual({ q, status: 400, error: 'invalid_request' });
+    }
+  });
+
+  test('the events view lists events and one event with its deliveries across webhooks', async () => {
+    const me = bearer(acme.adminToken);
+    const list = await call('GET', '/v1/studio/events?type=case.created', me);
+    expect((list.body.events as Json[]).map((e) => e.id)).toContain(eventId);
+    const one = await call('GET', `/v1/studio/events/${eventId}`, me);
+    expect((one.body.deliveries as Json[]).map((d) => [d.id, d.webhook_id])).toEqual([[deliveryId, hook]]);
+  });
+
+  test('why: a queued delivery waits for an endpoint slot; the body it will send is the one built from the event', async () => {
+    const why = await call('GET', `/v1/studio/webhooks/${hook}/deliveries/${deliveryId}/why`, bearer(acme.adminToken));
+    expect(why.status).toBe(200);
+    expect(why.body.delivery).toEqual([{ kind: 'endpoint_slot', at: null, does: `due now: waiting for one of ${service.config.webhookEndpointConcurrency} slots at this endpoint` }]);
+    expect(JSON.parse(String(why.body.payload))).toMatchObject({ type: 'case.created', data: { case_id: 'c1' } });
+    expect(why.body.webhook).toEqual([]);
+  });
+
+  test("why: a held delivery names when its hold ends; a rotated secret's grace window is the webhook's clock", async () => {
+    const me = bearer(acme.adminToken);
+    const created = await call('POST', '/v1/webhooks', me, { url: 'http://127.0.0.1:9/other', events: ['case.created'] });
+    const id = String(created.body.id);
+    await call('POST', `/v1/studio/webhooks/${id}/pause`, me);
+    const tested = await call('POST', `/v1/studio/webhooks/${id}/test`, me);
+    expect(tested.body.status).toBe('held');
+    const why = await call('GET', `/v1/studio/webhooks/${id}/deliveries/${tested.body.delivery_id}/why`, me);
+    const [held] = why.body.delivery as Array<{ kind: string; at: string; does: string }>;
+    expect(held.kind).toBe('hold_expiry');
+    expect(Date.parse(held.at)).toBeGreaterThan(Date.now());
+    expect(held.does).toContain('held while the webhook is paused');
+    await call('PUT', `/v1/webhooks/${id}`, me, { secret: `whsec_${Buffer.from('a'.repeat(32)).toString('base64')}`, secret_grace_period_seconds: 3600 });
+    const clocks = await call('GET', `/v1/studio/webhooks/${id}/why`, me);
+    expect(clocks.body.webhook).toEqual([{ kind: 'secret_grace', at: expect.any(String), does: 'the previous signing secret stops signing (end of the grace window)' }]);
+  });
+
+  test('health answers every webhook with attempts in the last hour (none here) and no 500 for an empty window', async () => {
+    const health = await call('GET', '/v1/studio/health', bearer(acme.adminToken));
+    expect(health.status).toBe(200);
+    expect(health.body.bucket_ms).toBe(300_000);
+  });
+
+  test('/favicon.ico is served', async () => {
+    const res = await fetch(`${service.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+  });
+});
