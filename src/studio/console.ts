@@ -18,7 +18,7 @@ import { eventStore } from '../events/store.ts';
 import { router } from '../http/router.ts';
 import { invalidRequest, notFound } from '../http/errors.ts';
 import { isoTime } from '../http/dates.ts';
-import { PageQuery, pageOf, readPage } from '../http/pagination.ts';
+import { PageQuery, readPage } from '../http/pagination.ts';
 import { humanDelay, retrySchedule } from './model.ts';
 import type { StudioAccess } from './access.ts';
 import { consoleStore, type DeliveryFilter } from './store.ts';
@@ -145,7 +145,7 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       const page = readPage(query);
       const filter: DeliveryFilter = { status: query.status ?? null, eventType: eventType(query.event_type), ...timeRange(query) };
       await webhooks.get(p, params.id);
-      const { items, next_cursor } = pageOf(await consoleStore.deliveries(db, p.tenantId, params.id, page, filter), page);
+      const { items, next_cursor } = await consoleStore.deliveries(db, p.tenantId, params.id, page, filter);
       return { deliveries: items.map(deliveryView), next_cursor };
     }, {
       params: WebhookId,

@@ -3,8 +3,8 @@
 // each attempt row two transitions (into sending at `seq`, out of it at `seq + 1`), and the
 // rare transitions without an attempt (retry, cancel) are in the journal.
 import type { Queryable } from '../db/index.ts';
-import { createdRange, DLV, LAST_ATTEMPT, type DeliveryRow } from '../webhooks/store.ts';
-import type { Page } from '../http/pagination.ts';
+import { createdRange, DELIVERY_KEYS, DLV, LAST_ATTEMPT, type DeliveryRow } from '../webhooks/store.ts';
+import { listPage, type Page } from '../db/page.ts';
 import { timerEvent, type DeliveryState } from '../webhooks/dispatch/steps.ts';
 
 export interface JournalRow { seq: number; machine: string; instance_id: string; from_state: string | null; event_type: string; to_state: string; at: Date }
@@ -134,13 +134,12 @@ export interface HealthRow { subscription_id: string; bucket: number | null; att
 export const consoleStore = {
   /** A webhook's deliveries, newest first, filtered by status, event type and creation time (since inclusive, until exclusive). */
   deliveries: (db: Queryable, tenantId: string, webhookId: string, page: Page, f: DeliveryFilter) =>
-    db.query<DeliveryRow & Record<string, unknown>>(
+    listPage<DeliveryRow & Record<string, unknown>>(db, page, [tenantId, webhookId, f.status, f.eventType, f.since, f.until], (k) =>
       `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
         where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3) and ($4::text is null or d.event_type = $4)
           and d.created_at >= coalesce($5::timestamptz, '0001-01-01T00:00:00Z') and d.created_at < coalesce($6::timestamptz, '9999-12-31T23:59:59Z')
-          and ($7::timestamptz is null or (d.created_at, d.id) < ($7::timestamptz, $8::text))
-        order by d.created_at desc, d.id desc limit $9`,
-      [tenantId, webhookId, f.status, f.eventType, f.since, f.until, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1]),
+          and ${k.after}
+        ${k.orderLimit}`, DELIVERY_KEYS),
   /** Which of the tenant's webhooks a delivery id belongs to (none for another tenant's). */
   deliveryWebhook: async (db: Queryable, tenantId: string, deliveryId: string) =>
     (await db.query<{ subscription_id: string }>(
