@@ -2,7 +2,7 @@
 // in-process, or, when `argus serve` holds the embedded database, through its control socket.
 import { stringFlag, UsageError, type Flags, type OptionSpecs } from './args.ts';
 import { mintAdminToken, type Services } from './services.ts';
-import { ApiError } from './http/errors.ts';
+import { ApiError } from './errors.ts';
 
 export interface AdminResult { json: unknown; text: string }
 

@@ -13,7 +13,7 @@ import { BundleError } from './graphql/bundles.ts';
 import { migrate, MigrationError } from './db/migrate.ts';
 import { onReloadSignal, onShutdownSignal } from './platform.ts';
 import { createLogger } from './log.ts';
-import { ApiError } from './http/errors.ts';
+import { ApiError } from './errors.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface Command {

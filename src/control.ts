@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { serveUnix } from './platform.ts';
 import { UsageError, type Flags } from './args.ts';
-import { ApiError } from './http/errors.ts';
+import { ApiError } from './errors.ts';
 import { adminCommands, type AdminResult } from './admin-commands.ts';
 import type { Services } from './services.ts';
 

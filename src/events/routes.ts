@@ -5,7 +5,7 @@
 import { t } from 'elysia';
 import { Type } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
-import { invalidRequest } from '../http/errors.ts';
+import { invalidRequest } from '../errors.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
 import { isoTime } from '../http/dates.ts';
 import type { Authenticator } from '../http/auth.ts';

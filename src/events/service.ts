@@ -3,7 +3,7 @@
 // the same webhook-id, so receivers that dedupe on it see it once).
 import type { Db } from '../db/index.ts';
 import type { Clock } from '../actors/clock.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import type { Page } from '../db/page.ts';
 import { idTime, randomToken, timedIdPrefix } from '../ids.ts';
 import type { Principal } from '../identity/principal.ts';

@@ -5,7 +5,7 @@ import {
   GraphQLBoolean, GraphQLEnumType, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull,
   GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFieldConfig, type GraphQLNullableType,
 } from 'graphql';
-import { insufficientScope, invalidRequest } from '../http/errors.ts';
+import { insufficientScope, invalidRequest } from '../errors.ts';
 import { readPage } from '../http/pagination.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { WebhookService } from '../webhooks/service.ts';

@@ -6,7 +6,7 @@ import type { Db } from '../db/index.ts';
 import type { ActorSystem } from '../actors/runtime.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { ApiError, forbidden, invalidRequest } from '../http/errors.ts';
+import { ApiError, forbidden, invalidRequest } from '../errors.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { AppService } from '../identity/apps/service.ts';
 import type { WebhookService } from '../webhooks/service.ts';

@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import { createHandler, parseRequestParams, type Handler, type Request as HttpRequest, type RequestParams, type Response as HttpResponse } from 'graphql-http';
 import { createHash } from 'node:crypto';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 import { nulPath } from '../http/nul.ts';
 import { DEFAULT_MAX_JSON_DEPTH, jsonTextProblem } from '../http/json.ts';
 import { ExpiringCache } from '../expiring-cache.ts';

@@ -5,7 +5,7 @@ import { Elysia, ParseError, ValidationError } from 'elysia';
 import type { AnyElysia } from 'elysia';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { ApiError, invalidRequest } from './errors.ts';
+import { ApiError, invalidRequest } from '../errors.ts';
 import { requestInfo, type RequestInfo } from './request-info.ts';
 import { isDatabaseUnavailable, isDataException, isTransactionConflict } from '../db/db.ts';
 import { parseBody, payloadTooLarge } from './body.ts';

@@ -10,7 +10,7 @@ import { Elysia } from 'elysia';
 import type { TokenService } from '../oauth/tokens/service.ts';
 import type { Principal } from '../identity/principal.ts';
 import { dpopUnauthorized, type DpopService } from '../oauth/dpop/service.ts';
-import { forbidden, insufficientScope, unauthorized } from './errors.ts';
+import { forbidden, insufficientScope, unauthorized } from '../errors.ts';
 
 /** Who may call a route: any valid token, a tenant administrator, or a token with one of `scopes` (an admin's token has them all). */
 export type AuthRule = 'token' | 'admin' | { readonly scopes: readonly string[] };

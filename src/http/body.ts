@@ -1,7 +1,7 @@
 // Request bodies: read up to the byte limit whatever the transfer encoding (a 413 in the
 // envelope past it, never the runtime's bare one), JSON checked for depth and for numbers a
 // double cannot hold before it is parsed, and an object wherever one is expected.
-import { ApiError, invalidRequest } from './errors.ts';
+import { ApiError, invalidRequest } from '../errors.ts';
 import { jsonTextProblem } from './json.ts';
 import { nulPath } from './nul.ts';
 

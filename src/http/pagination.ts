@@ -4,7 +4,7 @@
 import { t } from 'elysia';
 import { fromBase64Url } from '../crypto/encoding.ts';
 import type { Page } from '../db/page.ts';
-import { invalidRequest } from './errors.ts';
+import { invalidRequest } from '../errors.ts';
 import { nulPath } from './nul.ts';
 
 export const PageQuery = t.Object(

@@ -1,7 +1,7 @@
 // The reviewed-access request: the form page, its endpoint (JSON or form), and the admin view.
 import { t } from 'elysia';
 import { router } from '../http/router.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
 import { requestInfo } from '../http/request-info.ts';
 import type { Authenticator } from '../http/auth.ts';

@@ -2,9 +2,9 @@
 // stored, acknowledged with a reference number.
 import type { Db } from '../db/index.ts';
 import { newId, randomToken } from '../ids.ts';
-import { ApiError, notFound, tooManyRequests } from '../http/errors.ts';
+import { ApiError, notFound, tooManyRequests } from '../errors.ts';
 import type { Page } from '../db/page.ts';
-import { RateLimiter } from '../http/rate-limit.ts';
+import { RateLimiter } from '../rate-limit.ts';
 import type { TenantService } from '../identity/tenants/service.ts';
 import { requestStore, type RequestRow } from './store.ts';
 

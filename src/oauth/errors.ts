@@ -1,5 +1,5 @@
 // The OAuth error catalogue (RFC 6749 §5.2, RFC 6750 §3.1), in the service's one envelope.
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 
 export const oauthErrors = {
   invalidRequest: (d: string) => new ApiError(400, 'invalid_request', d),

@@ -5,7 +5,7 @@ import type { AppRow } from '../identity/apps/service.ts';
 import type { Services } from '../services.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { authorizeStore } from './authorize/store.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 
 /** The principal, or null when the token is not valid; other failures (the database) propagate. */
 async function verifyOrNull(services: Services, token: string) {

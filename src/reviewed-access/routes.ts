@@ -1,7 +1,7 @@
 // Capabilities behind reviewed access (the contract's "Disponibile su richiesta"): the routes
 // exist and answer one documented 403 for every method and sub-path, pointing at the form.
 import { router } from '../http/router.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError } from '../errors.ts';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 

@@ -4,8 +4,8 @@
 import type { Authenticator } from '../http/auth.ts';
 import type { Principal, TokenService } from '../oauth/tokens/service.ts';
 import type { TenantService } from '../identity/tenants/service.ts';
-import { ApiError, forbidden, tooManyRequests, unauthorized } from '../http/errors.ts';
-import { RateLimiter } from '../http/rate-limit.ts';
+import { ApiError, forbidden, tooManyRequests, unauthorized } from '../errors.ts';
+import { RateLimiter } from '../rate-limit.ts';
 import { cookieValue } from '../http/cookies.ts';
 import { requestInfo } from '../http/request-info.ts';
 import { ADMIN_SCOPE } from '../identity/scopes.ts';

@@ -16,7 +16,7 @@ import { webhookStore, type SubscriptionRow } from '../webhooks/store.ts';
 import { EVENT_TYPES, isEventType } from '../webhooks/catalog.ts';
 import { eventStore } from '../events/store.ts';
 import { router } from '../http/router.ts';
-import { invalidRequest, notFound } from '../http/errors.ts';
+import { invalidRequest, notFound } from '../errors.ts';
 import { isoTime } from '../http/dates.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
 import { humanDelay, retrySchedule } from './model.ts';

@@ -4,7 +4,7 @@
 import { t } from 'elysia';
 import type { AnyStateMachine } from 'xstate';
 import { router } from '../http/router.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import type { Authenticator } from '../http/auth.ts';
 import type { Db } from '../db/index.ts';
 import type { Config } from '../config.ts';

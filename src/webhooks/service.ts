@@ -8,7 +8,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Config } from '../config.ts';
 import { idTime, newId, newTimedId, timedIdPrefix } from '../ids.ts';
-import { ApiError, invalidRequest, notFound } from '../http/errors.ts';
+import { ApiError, invalidRequest, notFound } from '../errors.ts';
 import type { Page } from '../db/page.ts';
 import type { Principal } from '../identity/principal.ts';
 import { subscriptionMachine, type SubscriptionEvent } from '../../machines/subscription.ts';

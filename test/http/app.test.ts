@@ -3,7 +3,7 @@ import { describe, expect, test } from 'bun:test';
 import { t } from 'elysia';
 import { createHttpApp } from '../../src/http/app.ts';
 import { router } from '../../src/http/router.ts';
-import { ApiError } from '../../src/http/errors.ts';
+import { ApiError } from '../../src/errors.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 

@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../../db/index.ts';
 import type { ActorSystem, Unit } from '../../actors/runtime.ts';
 import type { WebhookService } from '../../webhooks/service.ts';
 import type { Principal } from '../../identity/principal.ts';
-import { conflict, invalidRequest, notFound } from '../../http/errors.ts';
+import { conflict, invalidRequest, notFound } from '../../errors.ts';
 import type { Page } from '../../db/page.ts';
 import { newId } from '../../ids.ts';
 import { incidentStore } from '../incidents/store.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/index.ts';
 import { DEFAULT_ITERATIONS, hashPassword, verifyPassword } from '../../crypto/password.ts';
 import { newId, randomToken } from '../../ids.ts';
-import { conflict, invalidRequest } from '../../http/errors.ts';
+import { conflict, invalidRequest } from '../../errors.ts';
 import { ALL_SCOPES } from '../scopes.ts';
 import { tenantStore, type TenantRow, type UserRow } from './store.ts';
 

@@ -6,7 +6,7 @@ import type { TenantRow } from '../../identity/tenants/store.ts';
 import { grantableScopes } from '../grants/scope.ts';
 import { grantRefusal } from '../grants/grant.ts';
 import { authorizationCode } from '../grants/authorization-code.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError } from '../../errors.ts';
 
 export interface AuthorizeQuery {
   response_type?: string; client_id?: string; redirect_uri?: string; scope?: string; state?: string;

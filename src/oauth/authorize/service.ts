@@ -12,7 +12,7 @@ import { oauthErrors } from '../errors.ts';
 import { grantableScopes, tokenLifetime } from '../grants/scope.ts';
 import type { TokenResponse } from '../grants/token-response.ts';
 import { authorizeStore } from './store.ts';
-import { RateLimiter } from '../../http/rate-limit.ts';
+import { RateLimiter } from '../../rate-limit.ts';
 import { AuthorizePageError, AuthorizeRedirectError, checkClient, checkRedirectUri, checkRequest, type AuthorizeQuery } from './checks.ts';
 import { governanceOf } from '../../identity/apps/service.ts';
 import type { PushedRequests } from '../par/service.ts';

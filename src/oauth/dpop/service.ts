@@ -2,7 +2,7 @@
 // routes, each checked against PUBLIC_URL, its nonce (./nonce.ts) and, once per key and jti
 // across every process, the database (../replay/store.ts).
 import type { Queryable } from '../../db/index.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError } from '../../errors.ts';
 import { replayStore } from '../replay/store.ts';
 import type { DpopNonces } from './nonce.ts';
 import { systemClock, type Clock } from '../../actors/clock.ts';

@@ -6,7 +6,7 @@ import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../actors/clock.ts';
 import { sha256Hex } from '../../crypto/hash.ts';
 import { randomToken } from '../../ids.ts';
-import { ApiError } from '../../http/errors.ts';
+import { ApiError } from '../../errors.ts';
 import type { AuthenticatedApp } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';
 import { oauthErrors } from '../errors.ts';

@@ -1,7 +1,7 @@
 // Service tokens: long-lived JWTs for automation, minted by a tenant admin only when the
 // app's governance allows them, listed without their value, revocable.
 import type { Db } from '../../db/index.ts';
-import { ApiError, invalidRequest, notFound } from '../../http/errors.ts';
+import { ApiError, invalidRequest, notFound } from '../../errors.ts';
 import type { Page } from '../../db/page.ts';
 import type { AppService } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';

@@ -4,7 +4,7 @@ import { jwtVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
 import { signCompact } from '../keys/signer.ts';
 import type { Db } from '../../db/index.ts';
 import { newId } from '../../ids.ts';
-import { unauthorized } from '../../http/errors.ts';
+import { unauthorized } from '../../errors.ts';
 import { ADMIN_SCOPE } from '../../identity/scopes.ts';
 import type { KeyRing, SigningAlg } from '../keys/service.ts';
 import { systemClock, type Clock } from '../../actors/clock.ts';
