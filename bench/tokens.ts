@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.ts';
 import { openServices } from '../src/main.ts';
 import { silentLogger } from '../src/log.ts';
 import type { SigningAlg } from '../src/oauth/keys/service.ts';
-import type { Principal } from '../src/oauth/tokens/service.ts';
+import type { Principal } from '../src/identity/principal.ts';
 import { freePort } from '../test/support/service.ts';
 import { replayStore } from '../src/oauth/replay/store.ts';
 import { sha256Base64Url } from '../src/crypto/hash.ts';

@@ -2,7 +2,8 @@
 // SameSite=Strict cookie holding a short-lived admin token the page's script cannot read),
 // or presenting an admin token as a Bearer header. Everything it shows is that tenant's.
 import type { Authenticator } from '../http/auth.ts';
-import type { Principal, TokenService } from '../oauth/tokens/service.ts';
+import type { TokenService } from '../oauth/tokens/service.ts';
+import type { Principal } from '../identity/principal.ts';
 import type { TenantService } from '../identity/tenants/service.ts';
 import { ApiError, forbidden, tooManyRequests, unauthorized } from '../errors.ts';
 import { RateLimiter } from '../rate-limit.ts';
@@ -11,6 +12,7 @@ import { requestInfo } from '../http/request-info.ts';
 import { ADMIN_SCOPE } from '../identity/scopes.ts';
 import { POLICY_DEFAULTS } from '../config.ts';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { Elysia } from 'elysia';
 
 export const STUDIO_COOKIE = 'argus_studio';
 /** The header a studio page sends its CSRF token in, on every change it asks for. */
@@ -24,7 +26,14 @@ const csrfOf = (cookieToken: string) => createHash('sha256').update(`argus-studi
 
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
+/** Who may call a studio route: a tenant administrator reading, or one changing something (origin and CSRF token checked for a cookie session). */
+export type StudioRule = 'read' | 'write';
+
+export type StudioAdmin = Principal & { via: 'token' | 'session' };
+
 export class StudioAccess {
+  private readonly checked = new WeakMap<Request, StudioAdmin>();
+  private guardPlugin: ReturnType<StudioAccess['buildGuard']> | null = null;
   /** Sign-in attempts per address and email, a minute: the authorization page's default. */
   private readonly attempts = new RateLimiter(POLICY_DEFAULTS.signInFailuresPerMinute, 60_000);
 
@@ -48,7 +57,7 @@ export class StudioAccess {
   }
 
   /** The tenant administrator behind this request (Bearer header first, then the cookie). */
-  async admin(request: Request): Promise<Principal & { via: 'token' | 'session' }> {
+  async admin(request: Request): Promise<StudioAdmin> {
     if (request.headers.has('authorization')) return { ...(await this.deps.auth.requireAdmin(request)), via: 'token' };
     const token = cookieValue(request, STUDIO_COOKIE);
     if (!token) throw unauthorized('sign in to the studio, or send an admin token as "Authorization: Bearer <token>"', 'invalid_request');
@@ -69,7 +78,7 @@ export class StudioAccess {
    * (which a browser sends on its own) it must come from the studio's origin and carry the
    * session's CSRF token; a Bearer token is never ambient, so it needs neither.
    */
-  async writer(request: Request): Promise<Principal & { via: 'token' | 'session' }> {
+  async writer(request: Request): Promise<StudioAdmin> {
     const p = await this.admin(request);
     if (p.via === 'token') return p;
     const origin = request.headers.get('origin');
@@ -117,5 +126,31 @@ export class StudioAccess {
     const p = await this.admin(request);
     if (p.via === 'session') await this.deps.tokens.revoke(p);
     return `${STUDIO_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${this.secure ? '; Secure' : ''}`;
+  }
+
+  /**
+   * The `studio` route option; `.use(access.guard)` in a router, then `{ studio: 'read' }` or
+   * `{ studio: 'write' }` on each route, which reads the checked `admin` from its context. As
+   * for the API's `auth` option, the check runs at transform, before params, query and body
+   * are validated.
+   */
+  get guard() {
+    this.guardPlugin ??= this.buildGuard();
+    return this.guardPlugin;
+  }
+
+  private buildGuard() {
+    return new Elysia().macro({
+      studio: (rule: StudioRule) => ({
+        transform: async ({ request }) => {
+          this.checked.set(request, rule === 'write' ? await this.writer(request) : await this.admin(request));
+        },
+        resolve: ({ request }) => {
+          const admin = this.checked.get(request);
+          if (!admin) throw unauthorized('the request was not authenticated', 'invalid_request');
+          return { admin };
+        },
+      }),
+    });
   }
 }

@@ -104,31 +104,28 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
   }
 
   return router('studio-console')
+    .use(access.guard)
     // ---- actions --------------------------------------------------------------------------
-    .post('/v1/studio/webhooks/:id/deliveries/:delivery_id/retry', async ({ request, params, set }) => {
-      const p = await access.writer(request);
+    .post('/v1/studio/webhooks/:id/deliveries/:delivery_id/retry', async ({ admin: p, request, params, set }) => {
       set.status = 202;
       return webhooks.retry(p, params.id, params.delivery_id);
-    }, { params: DeliveryId, detail: { summary: 'Re-send a failed delivery, from the studio', description: 'As POST /v1/webhooks/{webhook_id}/deliveries/{delivery_id}/retry; a cookie session also sends the studio origin and its CSRF token.', tags } })
-    .post('/v1/studio/webhooks/:id/recover', async ({ request, params, body, set }) => {
-      const p = await access.writer(request);
+    }, { studio: 'write', params: DeliveryId, detail: { summary: 'Re-send a failed delivery, from the studio', description: 'As POST /v1/webhooks/{webhook_id}/deliveries/{delivery_id}/retry; a cookie session also sends the studio origin and its CSRF token.', tags } })
+    .post('/v1/studio/webhooks/:id/recover', async ({ admin: p, request, params, body, set }) => {
       set.status = 202;
       return webhooks.recover(p, params.id, isoTime('since', body.since, invalidRequest));
-    }, { params: WebhookId, body: t.Object({ since: t.String({ maxLength: 40 }) }, { additionalProperties: false }), detail: { summary: 'Re-send every failed delivery since a time, from the studio', tags } })
-    .post('/v1/studio/webhooks/:id/pause', async ({ request, params }) => webhooks.update(await access.writer(request), params.id, { paused: true }),
-      { params: WebhookId, detail: { summary: 'Pause a webhook, from the studio', tags } })
-    .post('/v1/studio/webhooks/:id/resume', async ({ request, params }) => webhooks.update(await access.writer(request), params.id, { paused: false }),
-      { params: WebhookId, detail: { summary: 'Resume a paused webhook, from the studio', tags } })
-    .post('/v1/studio/webhooks/:id/enable', async ({ request, params }) => webhooks.update(await access.writer(request), params.id, { enabled: true }),
-      { params: WebhookId, detail: { summary: 'Re-enable a disabled webhook, from the studio', tags } })
-    .post('/v1/studio/webhooks/:id/test', async ({ request, params, set }) => {
-      const p = await access.writer(request);
+    }, { studio: 'write', params: WebhookId, body: t.Object({ since: t.String({ maxLength: 40 }) }, { additionalProperties: false }), detail: { summary: 'Re-send every failed delivery since a time, from the studio', tags } })
+    .post('/v1/studio/webhooks/:id/pause', async ({ admin: p, request, params }) => webhooks.update(p, params.id, { paused: true }),
+      { studio: 'write', params: WebhookId, detail: { summary: 'Pause a webhook, from the studio', tags } })
+    .post('/v1/studio/webhooks/:id/resume', async ({ admin: p, request, params }) => webhooks.update(p, params.id, { paused: false }),
+      { studio: 'write', params: WebhookId, detail: { summary: 'Resume a paused webhook, from the studio', tags } })
+    .post('/v1/studio/webhooks/:id/enable', async ({ admin: p, request, params }) => webhooks.update(p, params.id, { enabled: true }),
+      { studio: 'write', params: WebhookId, detail: { summary: 'Re-enable a disabled webhook, from the studio', tags } })
+    .post('/v1/studio/webhooks/:id/test', async ({ admin: p, request, params, set }) => {
       set.status = 202;
       return webhooks.test(p, params.id);
-    }, { params: WebhookId, detail: { summary: 'Send a test webhook, from the studio', tags } })
+    }, { studio: 'write', params: WebhookId, detail: { summary: 'Send a test webhook, from the studio', tags } })
     // ---- finding ----------------------------------------------------------------------------
-    .get('/v1/studio/search', async ({ request, query }) => {
-      const p = await access.admin(request);
+    .get('/v1/studio/search', async ({ admin: p, request, query }) => {
       const q = query.q.trim();
       if (q.startsWith('dlv_')) {
         const webhookId = await consoleStore.deliveryWebhook(db, p.tenantId, q);
@@ -139,15 +136,15 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
         throw invalidRequest('q: an event id (evt_…) or a delivery id (dlv_…)');
       }
       throw notFound(q);
-    }, { query: t.Object({ q: t.String({ minLength: 1, maxLength: 100 }) }), detail: { summary: 'Find a delivery or an event of the tenant by its id', tags } })
-    .get('/v1/studio/webhooks/:id/deliveries', async ({ request, params, query }) => {
-      const p = await access.admin(request);
+    }, { studio: 'read', query: t.Object({ q: t.String({ minLength: 1, maxLength: 100 }) }), detail: { summary: 'Find a delivery or an event of the tenant by its id', tags } })
+    .get('/v1/studio/webhooks/:id/deliveries', async ({ admin: p, request, params, query }) => {
       const page = readPage(query);
       const filter: DeliveryFilter = { status: query.status ?? null, eventType: eventType(query.event_type), ...timeRange(query) };
       await webhooks.get(p, params.id);
       const { items, next_cursor } = await consoleStore.deliveries(db, p.tenantId, params.id, page, filter);
       return { deliveries: items.map(deliveryView), next_cursor };
     }, {
+      studio: 'read',
       params: WebhookId,
       query: t.Object({
         ...PageQuery.properties,
@@ -157,19 +154,18 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       }),
       detail: { summary: "A webhook's deliveries, newest first, a page at a time, by status, event type and time", tags },
     })
-    .get('/v1/studio/events', async ({ request, query }) => {
-      const p = await access.admin(request);
+    .get('/v1/studio/events', async ({ admin: p, request, query }) => {
       const type = eventType(query.type);
       return { ...(await events.list(p, readPage(query), { types: type ? [type] : null, ...timeRange(query) })), types: EVENT_TYPES.map((e) => e.type) };
     }, {
+      studio: 'read',
       query: t.Object({ ...PageQuery.properties, type: t.Optional(t.String({ maxLength: 100 })), since: Time('published at or after'), until: Time('published before') }),
       detail: { summary: "The tenant's events, newest first", tags },
     })
-    .get('/v1/studio/events/:id', async ({ request, params, query }) => events.get(await access.admin(request), params.id, readPage(query)),
-      { params: WebhookId, query: PageQuery, detail: { summary: 'An event with its deliveries across webhooks', tags } })
+    .get('/v1/studio/events/:id', async ({ admin: p, request, params, query }) => events.get(p, params.id, readPage(query)),
+      { studio: 'read', params: WebhookId, query: PageQuery, detail: { summary: 'An event with its deliveries across webhooks', tags } })
     // ---- why ------------------------------------------------------------------------------
-    .get('/v1/studio/webhooks/:id/deliveries/:delivery_id/why', async ({ request, params }) => {
-      const p = await access.admin(request);
+    .get('/v1/studio/webhooks/:id/deliveries/:delivery_id/why', async ({ admin: p, request, params }) => {
       const sub = await webhookStore.subscription(db, p.tenantId, params.id);
       if (!sub) throw notFound(`webhook ${params.id}`);
       const d = await webhooks.delivery(p, params.id, params.delivery_id);
@@ -183,16 +179,14 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
         payload,
         headers_note: 'Request headers are rebuilt from what each attempt stored (its timestamp and the event id): the engine sends exactly these, and the signature, never stored, is shown redacted.',
       };
-    }, { params: DeliveryId, detail: { summary: "What a delivery and its webhook wait for: pending timers and what each will do, and the body sent", tags } })
-    .get('/v1/studio/webhooks/:id/why', async ({ request, params }) => {
-      const p = await access.admin(request);
+    }, { studio: 'read', params: DeliveryId, detail: { summary: "What a delivery and its webhook wait for: pending timers and what each will do, and the body sent", tags } })
+    .get('/v1/studio/webhooks/:id/why', async ({ admin: p, request, params }) => {
       const sub = await webhookStore.subscription(db, p.tenantId, params.id);
       if (!sub) throw notFound(`webhook ${params.id}`);
       return { now: new Date(deps.clock.now()).toISOString(), webhook: webhookTimers(sub) };
-    }, { params: WebhookId, detail: { summary: "A webhook's own clocks: auto-disable and the secret grace window", tags } })
+    }, { studio: 'read', params: WebhookId, detail: { summary: "A webhook's own clocks: auto-disable and the secret grace window", tags } })
     // ---- health ---------------------------------------------------------------------------
-    .get('/v1/studio/health', async ({ request }) => {
-      const p = await access.admin(request);
+    .get('/v1/studio/health', async ({ admin: p, request }) => {
       const until = new Date(deps.clock.now());
       const since = new Date(until.getTime() - HEALTH_WINDOW_MS);
       const rows = await consoleStore.health(db, p.tenantId, since, until, HEALTH_BUCKETS);
@@ -208,5 +202,5 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
         else if (r.bucket >= 0 && r.bucket < HEALTH_BUCKETS) h.buckets[r.bucket] = { attempts: r.attempts, succeeded: r.succeeded };
       }
       return { since: since.toISOString(), until: until.toISOString(), bucket_ms: HEALTH_WINDOW_MS / HEALTH_BUCKETS, webhooks: Object.fromEntries(by) };
-    }, { detail: { summary: "Each webhook's last hour: success rate, p50/p95 latency, attempts per 5 minutes", tags } });
+    }, { studio: 'read', detail: { summary: "Each webhook's last hour: success rate, p50/p95 latency, attempts per 5 minutes", tags } });
 }

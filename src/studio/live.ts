@@ -51,13 +51,12 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
   const webhookView = <T extends { url: string }>(w: T) => ({ ...w, url: displayUrl(w.url) });
 
   return router('studio-live')
-    .get('/v1/studio/webhooks', async ({ request, query }) => {
-      const p = await access.admin(request);
+    .use(access.guard)
+    .get('/v1/studio/webhooks', async ({ admin: p, request, query }) => {
       const { webhooks: list, next_cursor } = await webhooks.list(p, readPage(query));
       return { webhooks: list.map(webhookView), next_cursor };
-    }, { query: PageQuery, detail: { summary: "The tenant's webhooks, for the studio", description: 'Signed-in studio session or admin token.', tags } })
-    .get('/v1/studio/webhooks/:id', async ({ request, params }) => {
-      const p = await access.admin(request);
+    }, { studio: 'read', query: PageQuery, detail: { summary: "The tenant's webhooks, for the studio", description: 'Signed-in studio session or admin token.', tags } })
+    .get('/v1/studio/webhooks/:id', async ({ admin: p, request, params }) => {
       const webhook = await webhooks.get(p, params.id);
       const [transitions, counts] = await Promise.all([
         studioStore.latest(db, p.tenantId, 'subscription', params.id, 50),
@@ -69,9 +68,8 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
         transitions: transitions.map(journalEntry),
         deliveries_by_status: Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.count ?? 0])),
       };
-    }, { params: WebhookId, detail: { summary: "A webhook's subscription state and recent transitions", tags } })
-    .get('/v1/studio/webhooks/:id/deliveries/:delivery_id', async ({ request, params }) => {
-      const p = await access.admin(request);
+    }, { studio: 'read', params: WebhookId, detail: { summary: "A webhook's subscription state and recent transitions", tags } })
+    .get('/v1/studio/webhooks/:id/deliveries/:delivery_id', async ({ admin: p, request, params }) => {
       const d = await webhooks.delivery(p, params.id, params.delivery_id);
       const path = await studioStore.instance(db, p.tenantId, 'delivery', params.delivery_id, 0, 500);
       return {
@@ -88,20 +86,19 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
         path: path.map(journalEntry),
       };
     }, {
+      studio: 'read',
       params: t.Object({ id: t.String({ maxLength: 100 }), delivery_id: t.String({ maxLength: 100 }) }),
       detail: { summary: "A delivery's path through the delivery machine, with every attempt", tags },
     })
-    .get('/v1/studio/webhooks/:id/stream', async ({ request, params }) => {
-      const p = await access.admin(request);
+    .get('/v1/studio/webhooks/:id/stream', async ({ admin: p, request, params }) => {
       await webhooks.get(p, params.id);
       const start = startSeq(request, await studioStore.lastSeq(db));
       return journalEvents(request, start, {
         read: (after, skip, limit) => studioStore.webhookFeed(db, p.tenantId, params.id, after, limit, skip),
         lastSeq: () => studioStore.lastSeq(db),
       }, { log: deps.log, stillAllowed: () => access.stillAdmin(request) });
-    }, { params: WebhookId, detail: { summary: "A webhook's subscription and delivery transitions, live (server-sent events)", tags } })
-    .get('/v1/studio/authorization-sessions', async ({ request }) => {
-      const p = await access.admin(request);
+    }, { studio: 'read', params: WebhookId, detail: { summary: "A webhook's subscription and delivery transitions, live (server-sent events)", tags } })
+    .get('/v1/studio/authorization-sessions', async ({ admin: p, request }) => {
       const sessions = await authorization.recent(p.tenantId);
       const path = await studioStore.instances(db, p.tenantId, 'authorizationSession', sessions.map((s) => s.id), 20);
       const names = new Map<string, string>();
@@ -120,5 +117,5 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
           path: path.filter((r) => r.instance_id === s.id).map((r) => ({ seq: r.seq, from: r.from_state, event: r.event_type, to: r.to_state, at: r.at.toISOString() })),
         })),
       };
-    }, { detail: { summary: 'Where recent authorization sessions stand (no codes, tokens or session ids)', tags } });
+    }, { studio: 'read', detail: { summary: 'Where recent authorization sessions stand (no codes, tokens or session ids)', tags } });
 }

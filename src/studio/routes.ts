@@ -70,6 +70,7 @@ export function studioRoutes(deps: StudioDeps) {
   };
 
   return router('studio')
+    .use(access.guard)
     .get('/studio', () => studioPage(), { detail: { summary: 'The studio page (HTML)', tags, security: [] } })
     .get('/studio/studio.js', ({ set }) => {
       set.headers['content-type'] = 'text/javascript; charset=utf-8';
@@ -85,19 +86,17 @@ export function studioRoutes(deps: StudioDeps) {
       body: t.Object({ tenant: t.String({ minLength: 1, maxLength: 200 }), email: t.String({ minLength: 3, maxLength: 320 }), password: t.String({ minLength: 1, maxLength: 1000 }) }),
       detail: { summary: 'Sign in to the studio as a tenant administrator (sets an HttpOnly session cookie)', tags, security: [] },
     })
-    .get('/v1/studio/session', async ({ request }) => {
-      const p = await access.admin(request);
+    .get('/v1/studio/session', async ({ admin: p, request }) => {
       const tenant = await deps.tenants.tenant(p.tenantId);
       // The page sends csrf_token back (x-studio-csrf) with every change it asks for.
       return { tenant_id: p.tenantId, tenant_name: tenant?.name ?? null, subject: p.subject, via: p.via, expires_at: p.expiresAt.toISOString(), csrf_token: access.csrfToken(request) };
-    }, { detail: { summary: 'Who the studio is open for', tags } })
+    }, { studio: 'read', detail: { summary: 'Who the studio is open for', tags } })
     .delete('/v1/studio/session', async ({ request, set }) => {
       set.headers['set-cookie'] = await access.signOut(request);
       set.status = 204;
       return '';
     }, { detail: { summary: 'Sign out of the studio (revokes the session)', tags } })
     .get('/v1/machines', async ({ request }) => {
-      await access.admin(request);
       return {
         machines: [...machines.values()].map((m) => ({
           name: m.id,
@@ -106,27 +105,23 @@ export function studioRoutes(deps: StudioDeps) {
           retry_schedule: retrySchedule(m),
         })),
       };
-    }, { detail: { summary: 'Every machine of the product', tags } })
+    }, { studio: 'read', detail: { summary: 'Every machine of the product', tags } })
     .get('/v1/machines/:name', async ({ request, params }) => {
-      await access.admin(request);
       // XState's own JSON form of the definition, loadable by XState tooling.
       return machine(params.name).toJSON();
-    }, { params: Name, detail: { summary: 'A machine definition as XState JSON', tags } })
+    }, { studio: 'read', params: Name, detail: { summary: 'A machine definition as XState JSON', tags } })
     .get('/v1/machines/:name/diagram.svg', async ({ request, params, set }) => {
-      await access.admin(request);
       const m = machine(params.name);
       set.headers['content-type'] = 'image/svg+xml';
       return machineSvg(params.name, machineModel(m), machineNotes(m));
-    }, { params: Name, detail: { summary: 'A machine drawn as a statechart (SVG)', tags } })
-    .get('/v1/machines/:name/instances/:id/journal', async ({ request, params }) => {
-      const p = await access.admin(request);
+    }, { studio: 'read', params: Name, detail: { summary: 'A machine drawn as a statechart (SVG)', tags } })
+    .get('/v1/machines/:name/instances/:id/journal', async ({ admin: p, request, params }) => {
       machine(params.name);
       const rows = await studioStore.instance(db, p.tenantId, params.name, params.id, 0);
       if (rows.length === 0) throw notFound(`${params.name} ${params.id}`);
       return { transitions: rows.map(journalEntry) };
-    }, { params: Instance, detail: { summary: "An instance's path through its machine", tags } })
-    .get('/v1/machines/:name/instances/:id/stream', async ({ request, params }) => {
-      const p = await access.admin(request);
+    }, { studio: 'read', params: Instance, detail: { summary: "An instance's path through its machine", tags } })
+    .get('/v1/machines/:name/instances/:id/stream', async ({ admin: p, request, params }) => {
       machine(params.name);
       // Another tenant's instance (or none) is a 404, as everywhere.
       if ((await studioStore.instance(db, p.tenantId, params.name, params.id, 0, 1)).length === 0) throw notFound(`${params.name} ${params.id}`);
@@ -136,7 +131,7 @@ export function studioRoutes(deps: StudioDeps) {
         read: (after, skip, limit) => studioStore.instance(db, p.tenantId, params.name, params.id, after, limit, skip),
         lastSeq: () => studioStore.lastSeq(db),
       }, { log: deps.log, stillAllowed: () => access.stillAdmin(request) });
-    }, { params: Instance, detail: { summary: "An instance's transitions, live (server-sent events)", tags } })
+    }, { studio: 'read', params: Instance, detail: { summary: "An instance's transitions, live (server-sent events)", tags } })
     .get('/favicon.ico', ({ set }) => {
       set.headers['content-type'] = 'image/svg+xml';
       set.headers['cache-control'] = 'public, max-age=86400';

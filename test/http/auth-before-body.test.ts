@@ -10,6 +10,7 @@ let adminToken: string;
 let plainToken: string;
 let tenantId: string;
 let routes: Array<{ method: string; path: string; hasInput: boolean }>;
+let studioRoutes: Array<{ method: string; path: string; hasInput: boolean }>;
 
 /** Routes any valid token may call (the service decides what each principal may see). */
 const ANY_TOKEN = new Set(['GET /v1/platform/apps/:client_id/graphql-operations']);
@@ -36,6 +37,10 @@ beforeAll(async () => {
     .filter(([, op]) => !STUDIO.test(path) && !JSON.stringify(op.security ?? []).includes('studioSession'))
     .map(([method, op]) => ({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, ':$1'), hasInput: Boolean(op.requestBody || op.parameters?.length) }))
     .filter((r) => !OPEN.has(`${r.method} ${r.path}`)));
+  studioRoutes = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item)
+    .filter(([, op]) => op.security === undefined || op.security.length > 0)
+    .filter(([, op]) => STUDIO.test(path) || JSON.stringify(op.security ?? []).includes('studioSession'))
+    .map(([method, op]) => ({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, ':$1'), hasInput: Boolean(op.requestBody || op.parameters?.length) })));
 });
 afterAll(async () => { await service.stop(); });
 
@@ -83,6 +88,36 @@ describe('auth is checked before the input is validated', () => {
 
   test('with an admin token the same requests are refused as invalid input (so the 401s and 403s above came first)', async () => {
     for (const route of routes.filter((r) => r.hasInput)) {
+      const res = await invalidRequest(route, adminToken);
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 400 });
+    }
+  });
+});
+
+describe('the studio checks its caller before the input too', () => {
+  test('the table covers the studio routes, reads and changes', () => {
+    const names = studioRoutes.map((r) => `${r.method} ${r.path}`);
+    expect(names).toContain('GET /v1/studio/webhooks/:id/deliveries');
+    expect(names).toContain('POST /v1/studio/webhooks/:id/recover');
+    expect(names).toContain('GET /v1/machines/:name/diagram.svg');
+  });
+
+  test('with no session and no token, every studio route answers 401 for an invalid request', async () => {
+    for (const route of studioRoutes) {
+      const res = await invalidRequest(route, null);
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+    }
+  });
+
+  test("with a token that is not a tenant administrator's, every studio route answers 403", async () => {
+    for (const route of studioRoutes.filter((r) => `${r.method} ${r.path}` !== 'DELETE /v1/studio/session')) {
+      const res = await invalidRequest(route, plainToken);
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 403 });
+    }
+  });
+
+  test('with an admin token the same requests are refused as invalid input', async () => {
+    for (const route of studioRoutes.filter((r) => r.hasInput)) {
       const res = await invalidRequest(route, adminToken);
       expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 400 });
     }

@@ -10,7 +10,6 @@ import type { KeyRing, SigningAlg } from '../keys/service.ts';
 import { systemClock, type Clock } from '../../actors/clock.ts';
 import type { Principal } from '../../identity/principal.ts';
 
-export type { Principal };
 
 export interface MintRequest {
   tenantId: string;
