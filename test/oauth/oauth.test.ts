@@ -63,19 +63,24 @@ describe('metadata and keys', () => {
 });
 
 describe('authorization code with PKCE', () => {
-  test('the whole flow with oauth4webapi, tokens verified against both JWKS paths, refresh rotation', async () => {
+  /** A public app through the whole code flow with PKCE, as oauth4webapi does it. */
+  async function codeFlow(scope: string) {
     const app = await publicApp();
     const client: oauth.Client = { client_id: app.client_id, token_endpoint_auth_method: 'none' };
     const verifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
     const callback = await completeAuthorize(service, {
-      client_id: app.client_id, redirect_uri: REDIRECT, scope: 'webhooks:read', state,
+      client_id: app.client_id, redirect_uri: REDIRECT, scope, state,
       code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
     }, user);
-    expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT);
     const params = oauth.validateAuthResponse(as, client, callback, state);
     const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT, verifier, opts);
-    const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
+    return { app, client, callback, tokens: await oauth.processAuthorizationCodeResponse(as, client, response) };
+  }
+
+  test('the whole flow with oauth4webapi, tokens verified against both JWKS paths, refresh rotation', async () => {
+    const { app, client, callback, tokens } = await codeFlow('webhooks:read');
+    expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT);
     expect(tokens).toMatchObject({ token_type: 'bearer', scope: 'webhooks:read', expires_in: 3600 });
     for (const path of ['/.well-known/jwks.json', '/v1/auth/jwks.json']) {
       const { payload, protectedHeader } = await jwtVerify(tokens.access_token, createRemoteJWKSet(new URL(`${service.url}${path}`)), { issuer: service.url, audience: service.url, typ: 'at+jwt' });
@@ -97,16 +102,7 @@ describe('authorization code with PKCE', () => {
   });
 
   test('a refresh may narrow its grant, never widen it: a wider scope is invalid_scope and leaves the refresh token usable', async () => {
-    const app = await publicApp();
-    const client: oauth.Client = { client_id: app.client_id, token_endpoint_auth_method: 'none' };
-    const verifier = oauth.generateRandomCodeVerifier();
-    const state = oauth.generateRandomState();
-    const callback = await completeAuthorize(service, {
-      client_id: app.client_id, redirect_uri: REDIRECT, scope: 'webhooks:read', state,
-      code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
-    }, user);
-    const params = oauth.validateAuthResponse(as, client, callback, state);
-    const tokens = await oauth.processAuthorizationCodeResponse(as, client, await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT, verifier, opts));
+    const { app, client, tokens } = await codeFlow('webhooks:read');
     // incidents:read is approved on the app, but was not part of this grant.
     const wider = await tokenRequest({ grant_type: 'refresh_token', client_id: app.client_id, refresh_token: tokens.refresh_token!, scope: 'webhooks:read incidents:read' });
     expect(wider).toMatchObject({ status: 400, body: { error: 'invalid_scope', error_description: 'scope incidents:read is not part of this grant: a refresh may only narrow it' } });
