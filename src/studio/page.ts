@@ -155,7 +155,8 @@ export function studioPage(): Response {
     <div class="table-wrap"><table class="cards" id="sessions"><thead><tr><th scope="col">Session</th><th scope="col">App</th><th scope="col">Where it stands</th><th scope="col">Path</th><th scope="col">Started</th><th scope="col">Last change</th></tr></thead><tbody></tbody></table></div>
   </section>
 </div>
-<script src="/studio/studio.js" defer></script>`,
+<script src="/studio/studio.js" defer></script>
+<script src="/studio/zoom.js" defer></script>`,
   );
   const headers = new Headers(res.headers);
   headers.set('content-security-policy', "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
