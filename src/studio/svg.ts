@@ -19,7 +19,7 @@ const STYLE = `
 svg.statechart {
   --sc-fg: #1b1f24; --sc-bg: #ffffff; --sc-muted: #57606a; --sc-edge: #6e7781; --sc-label: #0b5cad;
   --sc-current: #0b5cad; --sc-current-fill: #dbeafe; --sc-badge-fg: #ffffff;
-  --sc-visited-fill: #efe7fb; --sc-taken: #8250df; --sc-timer: #9a6700; --sc-timer-fill: #fff4d6;
+  --sc-visited-fill: #efe7fb; --sc-taken: #8250df; --sc-timer: #875b00; --sc-timer-fill: #fff4d6;
   --sc-region-fill: #f3f5f8; --sc-region-line: #8c959f; --sc-focus: #bf3989;
   font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace;
 }
@@ -34,7 +34,8 @@ svg.statechart {
 svg.statechart.zoomable { width: 100% !important; height: auto !important; touch-action: none; cursor: grab; }
 svg.statechart.zoomable.panning { cursor: grabbing; }
 svg.statechart[data-machine] .backdrop { fill: var(--sc-bg); }
-svg.statechart[data-machine] text { font-family: inherit; }
+svg.statechart[data-machine] text { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; stroke: none; }
+svg.statechart[data-machine] g.label { stroke: none; font: inherit; }
 svg.statechart[data-machine] g.state > rect.box { fill: var(--sc-bg); stroke: var(--sc-fg); stroke-width: 1.3; stroke-dasharray: none; }
 svg.statechart[data-machine] g.state.state-compound > rect.box, svg.statechart[data-machine] g.state.state-parallel > rect.box { fill: none; }
 svg.statechart[data-machine] g.state.region > rect.box { fill: var(--sc-region-fill); stroke: var(--sc-region-line); stroke-width: 1.5; stroke-dasharray: 1.5 3.5; stroke-linecap: round; }

@@ -97,6 +97,21 @@ describe('studio drawings', () => {
     }
   });
 
+  test('in the studio page itself (its own style around the drawing), every machine still reads', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+      await page.goto(`${service.url}/studio`);
+      await page.getByLabel('Admin access token').fill(acme.adminToken);
+      await page.getByRole('button', { name: 'Open' }).click();
+      for (const name of names) {
+        await page.getByRole('tab', { name, exact: true }).click();
+        await page.waitForSelector(`#diagram svg.statechart.zoomable[data-machine="${name}"]`);
+        expect(await overlaps(page)).toEqual([]);
+      }
+      await page.close();
+    }
+  });
+
   test('every drawing carries a legend of its marks', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     for (const name of names) {

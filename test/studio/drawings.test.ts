@@ -91,3 +91,31 @@ describe('drawings', () => {
     expect(svg).toContain('<g class="legend" role="group" aria-label="Legend">');
   });
 });
+
+describe('drawing colours', () => {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: string, b: string) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  test('every text colour meets WCAG AA (4.5:1) on every fill it is drawn on, light and dark', async () => {
+    const m = machines.get('signingKey')!;
+    const svg = await machineSvg('signingKey', machineModel(m), machineNotes(m));
+    const style = svg.slice(svg.indexOf('<style>'), svg.indexOf('</style>'));
+    const dark = style.indexOf('@media (prefers-color-scheme: dark)');
+    const palette = (css: string) => Object.fromEntries([...css.matchAll(/--sc-([\w-]+): (#[0-9a-f]{6})/g)].map((v) => [v[1], v[2]]));
+    const text: Array<[string, string]> = [
+      ['fg', 'bg'], ['muted', 'bg'], ['label', 'bg'], ['fg', 'region-fill'], ['muted', 'region-fill'], ['label', 'region-fill'],
+      ['fg', 'current-fill'], ['muted', 'current-fill'], ['fg', 'visited-fill'], ['muted', 'visited-fill'], ['fg', 'timer-fill'], ['muted', 'timer-fill'],
+      ['badge-fg', 'current'], ['taken', 'bg'], ['timer', 'bg'], ['taken', 'region-fill'], ['timer', 'region-fill'],
+    ];
+    for (const p of [palette(style.slice(0, dark)), palette(style.slice(dark))]) {
+      for (const [fg, bg] of text) expect({ fg, bg, ratio: contrast(p[fg], p[bg]) >= 4.5 }).toEqual({ fg, bg, ratio: true });
+      // The focus ring and the current border are told apart by colour too.
+      expect(p.focus).not.toBe(p.current);
+    }
+  });
+});
