@@ -31,7 +31,7 @@ svg.statechart {
     --sc-region-fill: #161b22; --sc-region-line: #6e7681; --sc-focus: #ff7bd0;
   }
 }
-svg.statechart.zoomable { width: 100% !important; height: auto !important; touch-action: none; cursor: grab; }
+svg.statechart.zoomable { width: 100% !important; height: auto !important; touch-action: none; cursor: grab; user-select: none; -webkit-user-select: none; }
 svg.statechart.zoomable.panning { cursor: grabbing; }
 svg.statechart[data-machine] .backdrop { fill: var(--sc-bg); }
 svg.statechart[data-machine] text { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; stroke: none; }

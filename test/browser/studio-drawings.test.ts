@@ -187,6 +187,7 @@ describe('studio drawings', () => {
     const panned = (await svg.getAttribute('viewBox'))!.split(' ').map(Number);
     expect(panned[0]).toBeLessThan(zoomed[0]);
     expect(panned[2]).toBe(zoomed[2]);
+    expect(await page.evaluate(() => String(window.getSelection()))).toBe(''); // a drag selects no text
 
     // Ctrl + wheel zooms in further, around the pointer.
     await page.mouse.move(b.x + 50, b.y + 50);
