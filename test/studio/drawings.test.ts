@@ -42,7 +42,7 @@ describe('drawings', () => {
         }
         expect(svg).toContain('<g class="labels">');
         expect(svg).toContain('<g class="notes">');
-        for (const note of machineNotes(m)) for (const line of note.split(': ')) expect(svg).toContain(line.split(', ')[0]);
+        for (const note of machineNotes(m)) for (const line of note.split(': ')) expect(svg).toContain(line.split(', ')[0] ?? line);
       });
 
       test('every transition appears once, as an edge with data-event, data-from and data-to and its readable label', async () => {
@@ -55,14 +55,14 @@ describe('drawings', () => {
           s.children.forEach(walk);
         };
         walk(model);
-        const labels = new Map([...svg.matchAll(/<g class="label" data-edge="(\d+)">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((l) => [l[1], unescape(l[2])]));
+        const labels = new Map([...svg.matchAll(/<g class="label" data-edge="(\d+)">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((l) => [l[1] ?? '', unescape(l[2] ?? '')]));
         const got = edges.map((e) => `${unescape(e['data-event'])}|${unescape(e['data-from'])}|${unescape(e['data-to'])}|${unescape(e['data-guard'] ?? '')}|${labels.get(e['data-edge'])}`);
         expect(got.sort()).toEqual(expected.sort());
         // Orthogonal routing: every segment is horizontal or vertical.
         for (const e of edges) {
-          const pts = [...e.d.matchAll(/[ML] ([\d.-]+) ([\d.-]+)/g)].map((p) => [Number(p[1]), Number(p[2])]);
+          const pts = [...(e.d ?? '').matchAll(/[ML] ([\d.-]+) ([\d.-]+)/g)].map((p) => ({ x: Number(p[1]), y: Number(p[2]) }));
           expect(pts.length).toBeGreaterThanOrEqual(2);
-          for (let i = 1; i < pts.length; i++) expect(pts[i][0] === pts[i - 1][0] || pts[i][1] === pts[i - 1][1]).toBe(true);
+          pts.slice(1).forEach((p, i) => expect(p.x === pts[i]!.x || p.y === pts[i]!.y).toBe(true));
         }
         // Delayed transitions carry their delay, so a page can mark the pending one.
         for (const e of edges) expect(e['data-delay'] !== undefined).toBe(e['data-event'].startsWith('xstate.after.'));
@@ -94,11 +94,11 @@ describe('drawings', () => {
 
 describe('drawing colours', () => {
   const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r = 0, g = 0, b = 0] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const contrast = (a: string, b: string) => {
-    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    const [x = 0, y = 0] = [luminance(a), luminance(b)].sort((p, q) => q - p);
     return (x + 0.05) / (y + 0.05);
   };
   test('every text colour meets WCAG AA (4.5:1) on every fill it is drawn on, light and dark', async () => {
