@@ -96,14 +96,14 @@ function build(name: string, root: StateModel): Built {
       initials.set(id, { parent: path, to: node.initial });
     }
     const title = titleOf(node, name);
-    const minW = textWidth(title, TEXT.name) + 2 * STATE_PAD_X;
+    const minW = textWidth(title, TEXT.name) + 8 + BADGE.w + 2 * STATE_PAD_X; // the title, then the badge's room on the right
     return {
       id: nodeId(path),
       children,
       layoutOptions: {
         'elk.padding': `[top=${HEADER},left=${STATE_PAD_X},bottom=${STATE_PAD_X},right=${STATE_PAD_X}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': `(${Math.max(minW, BADGE.w + 2 * STATE_PAD_X)}, ${HEADER + 20})`,
+        'elk.nodeSize.minimum': `(${minW}, ${HEADER + 20})`,
         // A parallel state's regions side by side, each a column of its own.
         ...(node.type === 'parallel' ? { 'elk.direction': 'RIGHT', 'elk.spacing.nodeNode': '24' } : {}),
       },
