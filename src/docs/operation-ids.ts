@@ -50,6 +50,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'PATCH /v1/integration-requests/{id}': 'updateIntegrationRequest',
   'GET /studio': 'getStudio',
   'GET /studio/studio.js': 'getStudioScript',
+  'GET /studio/zoom.js': 'getStudioZoomScript',
   'GET /v1/studio/session': 'getStudioSession',
   'POST /v1/studio/session': 'createStudioSession',
   'DELETE /v1/studio/session': 'deleteStudioSession',

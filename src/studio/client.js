@@ -478,6 +478,8 @@
         return (d.event === ev || eventName(ev) === eventName(d.event || '')) && from.split(',').some((f) => f === d.from || f.endsWith(`.${d.from}`)) && to.split(',').some((x) => x === d.to || x.endsWith(`.${d.to}`));
       });
       e.classList.toggle('taken', on);
+      // A delayed transition out of a current state is a pending timer.
+      e.classList.toggle('timer', Boolean(d.delay) && [...now].some((n) => n === d.from || n.endsWith(`.${d.from}`)));
     }
     // A drawing wider than its box scrolls: bring the current state into view (the drawing, not the page).
     const now1 = container.querySelector('g.state.current');

@@ -24,18 +24,6 @@ nav button[aria-selected=true], nav button[aria-current=true] { border: 2px soli
 nav .sub { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
 .diagram { overflow: auto; border: 1px solid var(--border); border-radius: 8px; padding: .5rem; background: var(--bg); max-height: 75vh; }
 .diagram svg { display: block; }
-.statechart .box { fill: var(--bg); stroke: var(--fg); stroke-width: 1.3; }
-.statechart .state-final .box.inner { fill: none; }
-.statechart .name { font: 600 13px system-ui, sans-serif; fill: var(--fg); }
-.statechart .compound-name { font-size: 12px; fill: var(--muted); }
-.statechart .entry, .statechart .note { font: 11.5px system-ui, sans-serif; fill: var(--muted); }
-.statechart .edge { fill: none; stroke: var(--muted); stroke-width: 1.2; }
-.statechart .arrowhead, .statechart .initial { fill: var(--fg); }
-.statechart .label { font: 11.5px system-ui, sans-serif; fill: var(--accent); paint-order: stroke; stroke: var(--bg); stroke-width: 4px; }
-.statechart .visited .box { stroke-dasharray: 5 3; stroke-width: 2; }
-.statechart .current .box { stroke: var(--accent); stroke-width: 4; stroke-dasharray: none; }
-.statechart .badge { font: 700 11px system-ui, sans-serif; fill: var(--accent); }
-.statechart g.state:focus .box { stroke: var(--accent); stroke-width: 3; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-top: .6rem; }
 caption { text-align: left; }
@@ -257,7 +245,8 @@ export function studioPage(): Response {
     <div class="buttons"><button type="submit" value="cancel" class="secondary" id="confirm-cancel">Cancel</button><button type="submit" value="ok" id="confirm-ok">Confirm</button></div>
   </form>
 </dialog>
-<script src="/studio/studio.js" defer></script>`,
+<script src="/studio/studio.js" defer></script>
+<script src="/studio/zoom.js" defer></script>`,
   );
   const headers = new Headers(res.headers);
   headers.set('content-security-policy', "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");

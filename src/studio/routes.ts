@@ -17,6 +17,7 @@ import type { AppService } from '../identity/apps/service.ts';
 import { allStates, humanDelay, machineModel, namedParts, retrySchedule } from './model.ts';
 import { machineSvg } from './svg.ts';
 import { studioPage, studioScript } from './page.ts';
+import { zoomScript } from './zoom-script.ts';
 import { StudioAccess } from './access.ts';
 import { journalEntry, studioStore } from './store.ts';
 import { journalEvents, startSeq } from './feed.ts';
@@ -77,6 +78,11 @@ export function studioRoutes(deps: StudioDeps) {
       set.headers['cache-control'] = 'no-cache';
       return studioScript();
     }, { detail: { summary: 'The studio script', tags, security: [] } })
+    .get('/studio/zoom.js', ({ set }) => {
+      set.headers['content-type'] = 'text/javascript; charset=utf-8';
+      set.headers['cache-control'] = 'no-cache';
+      return zoomScript();
+    }, { detail: { summary: "The studio drawings' zoom and pan script", tags, security: [] } })
     .post('/v1/studio/session', async ({ request, body, set }) => {
       const { cookie, session } = await access.signIn(request, body);
       set.headers['set-cookie'] = cookie;

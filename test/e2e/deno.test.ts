@@ -141,6 +141,18 @@ describe('on Deno', () => {
     }
   });
 
+  test('the studio draws a machine (ELK layout) and serves its zoom script', async () => {
+    expect(adminToken).not.toBe('');
+    const res = await fetch(`${url}/v1/machines/delivery/diagram.svg`, { headers: { authorization: `Bearer ${adminToken}` } });
+    expect(res.status).toBe(200);
+    const svg = await res.text();
+    expect(svg).toContain('data-machine="delivery"');
+    expect(svg).toContain('data-event="RESULT" data-from="sending" data-to="backoff"');
+    const zoom = await fetch(`${url}/studio/zoom.js`);
+    expect(zoom.headers.get('content-type')).toContain('text/javascript');
+    expect(await zoom.text()).toContain('function enableZoom(');
+  });
+
   test('SIGTERM stops it cleanly', async () => {
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('"msg":"stopped"');
