@@ -70,9 +70,11 @@ export function journalEvents(request: Request, start: number, source: FeedSourc
           full = rows.length === limit;
           // Seqs at or below what was the newest `settleMs` ago belong to settled transactions
           // (once everything visible has been read).
-          while (marks.length > 1 && marks[1].at <= now - settleMs) marks.shift();
-          if (!full && marks[0].at <= now - settleMs && marks[0].seq > floor) {
-            floor = marks[0].seq;
+          while (marks.length > 1 && marks[1]!.at <= now - settleMs) marks.shift();
+          // One mark at least: pushed above.
+          const oldest = marks[0]!;
+          if (!full && oldest.at <= now - settleMs && oldest.seq > floor) {
+            floor = oldest.seq;
             for (const seq of sent) if (seq <= floor) sent.delete(seq);
           }
           // Asked on its own clock: a busy stream writes all the time and would never ask.

@@ -58,8 +58,9 @@ async function deliveryPath(db: Queryable, tenantId: string, deliveryId: string,
       `select ${COLUMNS} from machine_journal j where j.tenant_id = $1 and j.machine = 'delivery' and j.instance_id = $2 and j.seq > $3 order by j.seq limit $4`,
       [tenantId, deliveryId, afterSeq, limit]),
   ]);
-  if (created.length === 0) return [];
-  return merged([[creation(deliveryId, created[0].seq, created[0].created_at)], attempts.flatMap(attemptTransitions), numbered(journal)], afterSeq, skip, limit);
+  const [first] = created;
+  if (!first) return [];
+  return merged([[creation(deliveryId, first.seq, first.created_at)], attempts.flatMap(attemptTransitions), numbered(journal)], afterSeq, skip, limit);
 }
 
 export const studioStore = {
@@ -117,7 +118,7 @@ export const studioStore = {
   },
   /** The newest seq given out (an attempt's second transition is its seq + 1): where a live view starts. */
   lastSeq: async (db: Queryable) =>
-    Number((await db.query<{ seq: string | number }>('select last_value + 1 as seq from transition_seq'))[0].seq),
+    Number((await db.query<{ seq: string | number }>('select last_value + 1 as seq from transition_seq'))[0]!.seq),
   /** Deliveries of a webhook by status: the live view's summary. */
   deliveryCounts: async (db: Queryable, tenantId: string, webhookId: string) =>
     (await db.query<{ status: string; n: string | number }>(

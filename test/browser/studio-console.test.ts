@@ -242,7 +242,7 @@ describe('studio console', () => {
     expect(request).toContain('user-agent: Argus-Webhooks/1.0');
     expect(r.got[0]).toContain('"data":{"case_id"');
     // The payload shown is the body the receiver got.
-    expect(request).toContain(r.got[0]);
+    expect(request).toContain(r.got[0]!);
     expect(await page.textContent('#headers-note')).toContain('rebuilt from what each attempt stored');
     // The detail is beside the list at 1280 px.
     const list = await page.locator('#deliveries').boundingBox();

@@ -126,13 +126,13 @@ describe('studio: a webhook live', () => {
     // Nothing secret reached the page: not the signing secret, not a signature, not a token.
     const html = await page.content();
     expect(html).not.toContain(hook.secret);
-    for (const g of r.got) expect(html).not.toContain(g.headers['webhook-signature'].split(' ')[0].slice(3));
+    for (const g of r.got) expect(html).not.toContain(g.headers['webhook-signature']!.split(' ')[0]!.slice(3));
     expect(html).not.toContain(acme.token);
     expect(await page.evaluate(() => document.cookie)).toBe(''); // the session cookie is HttpOnly
     const detail = await api('GET', `/v1/studio/webhooks/${hook.id}/deliveries/${deliveryId}`, acme.token);
     // The signature header is named, its value never shown.
     expect(detail.text).toContain('"webhook-signature":"(redacted)"');
-    for (const g of r.got) expect(detail.text).not.toContain(g.headers['webhook-signature'].split(' ')[0].slice(3));
+    for (const g of r.got) expect(detail.text).not.toContain(g.headers['webhook-signature']!.split(' ')[0]!.slice(3));
     expect(detail.text).not.toContain(hook.secret);
 
     const narrow = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -148,7 +148,7 @@ describe('studio: a webhook live', () => {
     const hook = (await api('POST', '/v1/webhooks', acme.token, { url: r.url, events: ['incident.created'] })).body as { id: string };
     await api('POST', '/v1/events', acme.token, { type: 'incident.created', data: {} });
     const mine = await api('GET', `/v1/studio/webhooks/${hook.id}/deliveries`, acme.token);
-    const [d] = (mine.body.deliveries as Array<{ id: string }>);
+    const d = (mine.body.deliveries as Array<{ id: string }>)[0]!;
     expect(d.id).toMatch(/^dlv_/);
 
     for (const path of [
@@ -215,7 +215,7 @@ describe('studio: a webhook live', () => {
     const setCookie = signIn.headers.get('set-cookie')!;
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
-    const cookie = setCookie.split(';')[0];
+    const cookie = setCookie.split(';')[0]!;
     const who = await fetch(`${service.url}/v1/studio/session`, { headers: { cookie } });
     expect(((await who.json()) as Json).tenant_id).toBe(acme.tenantId);
     const out = await fetch(`${service.url}/v1/studio/session`, { method: 'DELETE', headers: { cookie } });
@@ -240,7 +240,7 @@ describe('studio: authorization sessions', () => {
 
     // One waits for its user to sign in; one was denied; one was redeemed and then replayed.
     const waiting = await startAuthorize(service, params((await pkce()).challenge));
-    const waitingId = /name="session" value="([^"]+)"/.exec(waiting.html)![1];
+    const waitingId = /name="session" value="([^"]+)"/.exec(waiting.html)![1]!;
     await completeAuthorize(service, params((await pkce()).challenge), user, 'deny');
     const p = await pkce();
     const cb = await completeAuthorize(service, params(p.challenge), user);

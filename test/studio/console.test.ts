@@ -28,7 +28,7 @@ beforeAll(async () => {
   service = await startTestService({ workers: false });
   acme = await newTenant(service);
   globex = await newTenant(service);
-  [{ email: acmeEmail }] = await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]);
+  acmeEmail = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!.email;
   origin = new URL(service.config.publicUrl).origin;
   // A receiver that is never reached (no workers): deliveries stay queued.
   const created = await call('POST', '/v1/webhooks', bearer(acme.adminToken), { url: 'http://127.0.0.1:9/hooks', events: ['case.created', 'case.updated'] });
@@ -38,7 +38,7 @@ beforeAll(async () => {
   eventId = String(published.body.id);
   await call('POST', '/v1/events', bearer(acme.adminToken), { type: 'case.updated', data: { case_id: 'c1' } });
   const list = await call('GET', `/v1/studio/webhooks/${hook}/deliveries?event_type=case.created`, bearer(acme.adminToken));
-  deliveryId = String((list.body.deliveries as Json[])[0].id);
+  deliveryId = String((list.body.deliveries as Json[])[0]!.id);
 }, 60_000);
 afterAll(async () => { await service.stop(); });
 
@@ -48,7 +48,7 @@ async function session() {
     body: JSON.stringify({ tenant: acme.name, email: acmeEmail, password: 'correct horse battery staple' }),
   });
   expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const who = await call('GET', '/v1/studio/session', { cookie });
   return { cookie, csrf: String(who.body.csrf_token) };
 }
@@ -156,6 +156,7 @@ describe('studio console: finding and why', () => {
     expect(tested.body.status).toBe('held');
     const why = await call('GET', `/v1/studio/webhooks/${id}/deliveries/${tested.body.delivery_id}/why`, me);
     const [held] = why.body.delivery as Array<{ kind: string; at: string; does: string }>;
+    if (!held) throw new Error('the held delivery names no timer');
     expect(held.kind).toBe('hold_expiry');
     expect(Date.parse(held.at)).toBeGreaterThan(Date.now());
     expect(held.does).toContain('held while the webhook is paused');

@@ -51,7 +51,7 @@ describe('journal feed', () => {
     const res = journalEvents(new Request('http://x/', { signal: abort.signal }), 0, j.source, { pollMs: 10, settleMs: 300, log: silentLogger });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const first = await events(res, (got) => seqs(got).length >= 1);
-    expect(first.got[0].event).toBe('ready');
+    expect(first.got[0]!.event).toBe('ready');
     j.commit(3); // seq 2 is taken by a transaction still open
     const reader = first.reader;
     const decoder = new TextDecoder();

@@ -10,7 +10,7 @@ let email = '';
 beforeAll(async () => {
   service = await startTestService({ workers: false });
   tenant = await newTenant(service);
-  [{ email }] = await service.db.query<{ email: string }>('select email from users where id = $1', [tenant.adminUserId]);
+  email = (await service.db.query<{ email: string }>('select email from users where id = $1', [tenant.adminUserId]))[0]!.email;
 });
 afterAll(async () => { await service.stop(); });
 
@@ -38,7 +38,7 @@ test('an Origin equal to a forged Host is refused; the public origin and its loo
 });
 
 test('new passwords are hashed with PBKDF2-HMAC-SHA256 at 600,000 iterations; older hashes still verify', async () => {
-  const [{ password_hash }] = await service.db.query<{ password_hash: string }>('select password_hash from users where id = $1', [tenant.adminUserId]);
+  const { password_hash } = (await service.db.query<{ password_hash: string }>('select password_hash from users where id = $1', [tenant.adminUserId]))[0]!;
   expect(password_hash).toStartWith('pbkdf2_sha256$600000$');
   const older = await hashPassword('an older password', 310_000);
   expect(await verifyPassword('an older password', older)).toBe(true);
