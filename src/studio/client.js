@@ -314,9 +314,10 @@
   /** @returns {Route} */
   function parseHash() {
     const raw = location.hash.replace(/^#\/?/, '');
-    const [path, qs] = raw.split('?');
+    const [path = '', qs = ''] = raw.split('?');
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-    return { view: VIEWS.includes(parts[0]) ? parts[0] : 'machines', parts, query: new URLSearchParams(qs || '') };
+    const first = parts[0] ?? '';
+    return { view: VIEWS.includes(first) ? first : 'machines', parts, query: new URLSearchParams(qs) };
   }
   /** @param {string} path @param {Record<string, string | number | null>} q */
   function hashOf(path, q) {
@@ -343,7 +344,7 @@
     t.addEventListener('keydown', (e) => {
       const all = tabs(); const i = all.indexOf(t);
       const j = e.key === 'ArrowRight' ? (i + 1) % all.length : e.key === 'ArrowLeft' ? (i - 1 + all.length) % all.length : e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : -1;
-      if (j >= 0) { e.preventDefault(); all[j].focus(); all[j].click(); }
+      const next = all[j]; if (next) { e.preventDefault(); next.focus(); next.click(); }
     });
   }
   function stopStreams() {
@@ -390,7 +391,7 @@
         const all = [...list.querySelectorAll('button')];
         const i = all.indexOf(b);
         const j = e.key === 'ArrowDown' ? (i + 1) % all.length : e.key === 'ArrowUp' ? (i - 1 + all.length) % all.length : -1;
-        if (j >= 0) { e.preventDefault(); all[j].focus(); all[j].click(); }
+        const next = all[j]; if (next) { e.preventDefault(); next.focus(); next.click(); }
       });
       list.append(b);
     }
@@ -474,7 +475,7 @@
       if (!(e instanceof SVGElement)) continue;
       const d = e.dataset;
       const on = [...taken].some((k) => {
-        const [from, ev, to] = k.split('>');
+        const [from = '', ev = '', to = ''] = k.split('>');
         return (d.event === ev || eventName(ev) === eventName(d.event || '')) && from.split(',').some((f) => f === d.from || f.endsWith(`.${d.from}`)) && to.split(',').some((x) => x === d.to || x.endsWith(`.${d.to}`));
       });
       e.classList.toggle('taken', on);
@@ -696,7 +697,8 @@
     const types = $select('#type-filter');
     if (types.options.length !== w.events.length + 1) {
       types.replaceChildren(text('option', 'any'), ...w.events.map((e) => text('option', e)));
-      types.options[0].value = '';
+      const any = types.options[0];
+      if (any) any.value = '';
     }
     types.value = state.filter.type;
     const diagram = $('#subscription-diagram');
@@ -732,12 +734,13 @@
   function updateRow(tr, d) {
     tr.dataset.status = d.status;
     tr.setAttribute('aria-selected', String(d.id === state.delivery));
-    const cells = tr.children;
-    const b = cells[0].querySelector('button');
+    const [idCell, , statusOf, attemptOf, resultOf] = tr.children;
+    if (!idCell || !statusOf || !attemptOf || !resultOf) return;
+    const b = idCell.querySelector('button');
     if (b) b.setAttribute('aria-label', `Delivery ${d.id}, ${d.status}`);
-    cells[2].replaceChildren(statusCell(d.status));
-    cells[3].textContent = String(d.attempt);
-    cells[4].textContent = d.response_status != null ? d.response_status + (d.duration_ms != null ? ` · ${d.duration_ms} ms` : '') : d.error ? 'no answer' : '—';
+    statusOf.replaceChildren(statusCell(d.status));
+    attemptOf.textContent = String(d.attempt);
+    resultOf.textContent = d.response_status != null ? d.response_status + (d.duration_ms != null ? ` · ${d.duration_ms} ms` : '') : d.error ? 'no answer' : '—';
   }
   /**
    * Loads the page shown. `full` redraws it (a filter or page change the user asked for);
@@ -993,7 +996,7 @@
   /** @param {string | null} cursor */
   const eventPage = (cursor) => { const r = parseHash(); const q = Object.fromEntries(r.query); location.hash = hashOf(`events${state.event ? `/${encodeURIComponent(state.event)}` : ''}`, { ...q, cursor }); };
   $('#events-older').addEventListener('click', () => { const next = state.eventPages[state.eventPageIndex + 1]; if (next) eventPage(next); });
-  $('#events-newer').addEventListener('click', () => { if (state.eventPageIndex > 0) eventPage(state.eventPages[state.eventPageIndex - 1]); });
+  $('#events-newer').addEventListener('click', () => { if (state.eventPageIndex > 0) eventPage(state.eventPages[state.eventPageIndex - 1] ?? null); });
   $('#close-event').addEventListener('click', () => {
     location.hash = hashOf('events', Object.fromEntries(parseHash().query));
     const row = document.querySelector('#events tbody tr[aria-selected=true] button');

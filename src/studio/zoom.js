@@ -145,7 +145,7 @@
         if (spread > 0 && d > 0) {
           const r = svg.getBoundingClientRect();
           const [a, b] = [...pointers.values()];
-          zoomBy(z, d / spread, ((a.x + b.x) / 2 - r.left) / r.width, ((a.y + b.y) / 2 - r.top) / r.height);
+          if (a && b) zoomBy(z, d / spread, ((a.x + b.x) / 2 - r.left) / r.width, ((a.y + b.y) / 2 - r.top) / r.height);
         }
         spread = d;
       } else panBy(z, now.x - last.x, now.y - last.y);
@@ -170,7 +170,7 @@
         if (e.key === '+' || e.key === '=') zoomBy(zz, STEP);
         else if (e.key === '-' || e.key === '_') zoomBy(zz, 1 / STEP);
         else if (e.key === '0') reset(zz);
-        else if (moves[e.key] && zz.view.w < zz.full.w) panBy(zz, ...moves[e.key]);
+        else if (moves[e.key] && zz.view.w < zz.full.w) panBy(zz, ...(moves[e.key] ?? [0, 0]));
         else return;
         e.preventDefault();
       });
