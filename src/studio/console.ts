@@ -106,26 +106,26 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
   return router('studio-console')
     .use(access.guard)
     // ---- actions --------------------------------------------------------------------------
-    .post('/v1/studio/webhooks/:id/deliveries/:delivery_id/retry', async ({ admin: p, request, params, set }) => {
+    .post('/v1/studio/webhooks/:id/deliveries/:delivery_id/retry', async ({ admin: p, params, set }) => {
       set.status = 202;
       return webhooks.retry(p, params.id, params.delivery_id);
     }, { studio: 'write', params: DeliveryId, detail: { summary: 'Re-send a failed delivery, from the studio', description: 'As POST /v1/webhooks/{webhook_id}/deliveries/{delivery_id}/retry; a cookie session also sends the studio origin and its CSRF token.', tags } })
-    .post('/v1/studio/webhooks/:id/recover', async ({ admin: p, request, params, body, set }) => {
+    .post('/v1/studio/webhooks/:id/recover', async ({ admin: p, params, body, set }) => {
       set.status = 202;
       return webhooks.recover(p, params.id, isoTime('since', body.since, invalidRequest));
     }, { studio: 'write', params: WebhookId, body: t.Object({ since: t.String({ maxLength: 40 }) }, { additionalProperties: false }), detail: { summary: 'Re-send every failed delivery since a time, from the studio', tags } })
-    .post('/v1/studio/webhooks/:id/pause', async ({ admin: p, request, params }) => webhooks.update(p, params.id, { paused: true }),
+    .post('/v1/studio/webhooks/:id/pause', async ({ admin: p, params }) => webhooks.update(p, params.id, { paused: true }),
       { studio: 'write', params: WebhookId, detail: { summary: 'Pause a webhook, from the studio', tags } })
-    .post('/v1/studio/webhooks/:id/resume', async ({ admin: p, request, params }) => webhooks.update(p, params.id, { paused: false }),
+    .post('/v1/studio/webhooks/:id/resume', async ({ admin: p, params }) => webhooks.update(p, params.id, { paused: false }),
       { studio: 'write', params: WebhookId, detail: { summary: 'Resume a paused webhook, from the studio', tags } })
-    .post('/v1/studio/webhooks/:id/enable', async ({ admin: p, request, params }) => webhooks.update(p, params.id, { enabled: true }),
+    .post('/v1/studio/webhooks/:id/enable', async ({ admin: p, params }) => webhooks.update(p, params.id, { enabled: true }),
       { studio: 'write', params: WebhookId, detail: { summary: 'Re-enable a disabled webhook, from the studio', tags } })
-    .post('/v1/studio/webhooks/:id/test', async ({ admin: p, request, params, set }) => {
+    .post('/v1/studio/webhooks/:id/test', async ({ admin: p, params, set }) => {
       set.status = 202;
       return webhooks.test(p, params.id);
     }, { studio: 'write', params: WebhookId, detail: { summary: 'Send a test webhook, from the studio', tags } })
     // ---- finding ----------------------------------------------------------------------------
-    .get('/v1/studio/search', async ({ admin: p, request, query }) => {
+    .get('/v1/studio/search', async ({ admin: p, query }) => {
       const q = query.q.trim();
       if (q.startsWith('dlv_')) {
         const webhookId = await consoleStore.deliveryWebhook(db, p.tenantId, q);
@@ -137,7 +137,7 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       }
       throw notFound(q);
     }, { studio: 'read', query: t.Object({ q: t.String({ minLength: 1, maxLength: 100 }) }), detail: { summary: 'Find a delivery or an event of the tenant by its id', tags } })
-    .get('/v1/studio/webhooks/:id/deliveries', async ({ admin: p, request, params, query }) => {
+    .get('/v1/studio/webhooks/:id/deliveries', async ({ admin: p, params, query }) => {
       const page = readPage(query);
       const filter: DeliveryFilter = { status: query.status ?? null, eventType: eventType(query.event_type), ...timeRange(query) };
       await webhooks.get(p, params.id);
@@ -154,7 +154,7 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       }),
       detail: { summary: "A webhook's deliveries, newest first, a page at a time, by status, event type and time", tags },
     })
-    .get('/v1/studio/events', async ({ admin: p, request, query }) => {
+    .get('/v1/studio/events', async ({ admin: p, query }) => {
       const type = eventType(query.type);
       return { ...(await events.list(p, readPage(query), { types: type ? [type] : null, ...timeRange(query) })), types: EVENT_TYPES.map((e) => e.type) };
     }, {
@@ -162,10 +162,10 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       query: t.Object({ ...PageQuery.properties, type: t.Optional(t.String({ maxLength: 100 })), since: Time('published at or after'), until: Time('published before') }),
       detail: { summary: "The tenant's events, newest first", tags },
     })
-    .get('/v1/studio/events/:id', async ({ admin: p, request, params, query }) => events.get(p, params.id, readPage(query)),
+    .get('/v1/studio/events/:id', async ({ admin: p, params, query }) => events.get(p, params.id, readPage(query)),
       { studio: 'read', params: WebhookId, query: PageQuery, detail: { summary: 'An event with its deliveries across webhooks', tags } })
     // ---- why ------------------------------------------------------------------------------
-    .get('/v1/studio/webhooks/:id/deliveries/:delivery_id/why', async ({ admin: p, request, params }) => {
+    .get('/v1/studio/webhooks/:id/deliveries/:delivery_id/why', async ({ admin: p, params }) => {
       const sub = await webhookStore.subscription(db, p.tenantId, params.id);
       if (!sub) throw notFound(`webhook ${params.id}`);
       const d = await webhooks.delivery(p, params.id, params.delivery_id);
@@ -180,13 +180,13 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
         headers_note: 'Request headers are rebuilt from what each attempt stored (its timestamp and the event id): the engine sends exactly these, and the signature, never stored, is shown redacted.',
       };
     }, { studio: 'read', params: DeliveryId, detail: { summary: "What a delivery and its webhook wait for: pending timers and what each will do, and the body sent", tags } })
-    .get('/v1/studio/webhooks/:id/why', async ({ admin: p, request, params }) => {
+    .get('/v1/studio/webhooks/:id/why', async ({ admin: p, params }) => {
       const sub = await webhookStore.subscription(db, p.tenantId, params.id);
       if (!sub) throw notFound(`webhook ${params.id}`);
       return { now: new Date(deps.clock.now()).toISOString(), webhook: webhookTimers(sub) };
     }, { studio: 'read', params: WebhookId, detail: { summary: "A webhook's own clocks: auto-disable and the secret grace window", tags } })
     // ---- health ---------------------------------------------------------------------------
-    .get('/v1/studio/health', async ({ admin: p, request }) => {
+    .get('/v1/studio/health', async ({ admin: p }) => {
       const until = new Date(deps.clock.now());
       const since = new Date(until.getTime() - HEALTH_WINDOW_MS);
       const rows = await consoleStore.health(db, p.tenantId, since, until, HEALTH_BUCKETS);

@@ -52,11 +52,11 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
 
   return router('studio-live')
     .use(access.guard)
-    .get('/v1/studio/webhooks', async ({ admin: p, request, query }) => {
+    .get('/v1/studio/webhooks', async ({ admin: p, query }) => {
       const { webhooks: list, next_cursor } = await webhooks.list(p, readPage(query));
       return { webhooks: list.map(webhookView), next_cursor };
     }, { studio: 'read', query: PageQuery, detail: { summary: "The tenant's webhooks, for the studio", description: 'Signed-in studio session or admin token.', tags } })
-    .get('/v1/studio/webhooks/:id', async ({ admin: p, request, params }) => {
+    .get('/v1/studio/webhooks/:id', async ({ admin: p, params }) => {
       const webhook = await webhooks.get(p, params.id);
       const [transitions, counts] = await Promise.all([
         studioStore.latest(db, p.tenantId, 'subscription', params.id, 50),
@@ -69,7 +69,7 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
         deliveries_by_status: Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.count ?? 0])),
       };
     }, { studio: 'read', params: WebhookId, detail: { summary: "A webhook's subscription state and recent transitions", tags } })
-    .get('/v1/studio/webhooks/:id/deliveries/:delivery_id', async ({ admin: p, request, params }) => {
+    .get('/v1/studio/webhooks/:id/deliveries/:delivery_id', async ({ admin: p, params }) => {
       const d = await webhooks.delivery(p, params.id, params.delivery_id);
       const path = await studioStore.instance(db, p.tenantId, 'delivery', params.delivery_id, 0, 500);
       return {
@@ -98,7 +98,7 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
         lastSeq: () => studioStore.lastSeq(db),
       }, { log: deps.log, stillAllowed: () => access.stillAdmin(request) });
     }, { studio: 'read', params: WebhookId, detail: { summary: "A webhook's subscription and delivery transitions, live (server-sent events)", tags } })
-    .get('/v1/studio/authorization-sessions', async ({ admin: p, request }) => {
+    .get('/v1/studio/authorization-sessions', async ({ admin: p }) => {
       const sessions = await authorization.recent(p.tenantId);
       const path = await studioStore.instances(db, p.tenantId, 'authorizationSession', sessions.map((s) => s.id), 20);
       const names = new Map<string, string>();

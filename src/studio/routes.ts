@@ -102,7 +102,7 @@ export function studioRoutes(deps: StudioDeps) {
       set.status = 204;
       return '';
     }, { detail: { summary: 'Sign out of the studio (revokes the session)', tags } })
-    .get('/v1/machines', async ({ request }) => {
+    .get('/v1/machines', async () => {
       return {
         machines: [...machines.values()].map((m) => ({
           name: m.id,
@@ -112,16 +112,16 @@ export function studioRoutes(deps: StudioDeps) {
         })),
       };
     }, { studio: 'read', detail: { summary: 'Every machine of the product', tags } })
-    .get('/v1/machines/:name', async ({ request, params }) => {
+    .get('/v1/machines/:name', async ({ params }) => {
       // XState's own JSON form of the definition, loadable by XState tooling.
       return machine(params.name).toJSON();
     }, { studio: 'read', params: Name, detail: { summary: 'A machine definition as XState JSON', tags } })
-    .get('/v1/machines/:name/diagram.svg', async ({ request, params, set }) => {
+    .get('/v1/machines/:name/diagram.svg', async ({ params, set }) => {
       const m = machine(params.name);
       set.headers['content-type'] = 'image/svg+xml';
       return machineSvg(params.name, machineModel(m), machineNotes(m));
     }, { studio: 'read', params: Name, detail: { summary: 'A machine drawn as a statechart (SVG)', tags } })
-    .get('/v1/machines/:name/instances/:id/journal', async ({ admin: p, request, params }) => {
+    .get('/v1/machines/:name/instances/:id/journal', async ({ admin: p, params }) => {
       machine(params.name);
       const rows = await studioStore.instance(db, p.tenantId, params.name, params.id, 0);
       if (rows.length === 0) throw notFound(`${params.name} ${params.id}`);
