@@ -45,7 +45,7 @@ export function parseFlags(argv: string[], options: OptionSpecs): Flags {
 
 /** The options as help lists them, one a line. */
 export function describeOptions(options: OptionSpecs): string {
-  const rows = Object.entries({ ...options, help: HELP }).map(([name, o]) => [
+  const rows = Object.entries({ ...options, help: HELP }).map(([name, o]): [string, string] => [
     `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`,
     o.description,
   ]);

@@ -119,7 +119,7 @@ async function runAdmin(name: string, flags: Flags, config: Config): Promise<num
       throw error;
     }
     try {
-      return print(await adminCommands[name].run(services, flags));
+      return print(await adminCommands[name]!.run(services, flags));
     } finally {
       await services.actors.drain();
       await services.db.close();
@@ -159,7 +159,7 @@ const groups = new Set(Object.keys(commands).filter((n) => n.includes(' ')).map(
 
 function list(names: string[]): string {
   const width = Math.max(...names.map((c) => c.length));
-  return names.map((name) => `  ${name.padEnd(width)}  ${commands[name].summary}`).join('\n');
+  return names.map((name) => `  ${name.padEnd(width)}  ${commands[name]!.summary}`).join('\n');
 }
 
 function help(): string {
@@ -178,7 +178,7 @@ function groupHelp(group: string): string {
 }
 
 function commandHelp(name: string): string {
-  const command = commands[name];
+  const command = commands[name]!; // resolve() and help only pass known names
   const [synopsis, ...details] = command.usage.split('\n');
   return [command.summary, '', `Usage: ${synopsis}`, ...details, '', 'Options:', describeOptions(command.options)].join('\n');
 }
@@ -227,7 +227,7 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
     return 2;
   }
   const { name, rest } = resolved;
-  const command = commands[name];
+  const command = commands[name]!; // resolve() and help only pass known names
   let flags: Flags;
   try {
     flags = parseFlags(rest, command.options);

@@ -116,7 +116,7 @@ function schedule(env: Env, name: string): number[] {
   return parts.map((part) => {
     const m = /^(\d+)(ms|s|m|h)?$/.exec(part);
     if (!m || (m[2] === undefined && m[1] !== '0')) throw new ConfigError(name, `expected delays like ${DEFAULT_RETRY_SCHEDULE}, got "${part}"`);
-    const ms = Number(m[1]) * (m[2] ? UNIT_MS[m[2]] : 1);
+    const ms = Number(m[1]) * (m[2] ? UNIT_MS[m[2]]! : 1);
     if (ms > 86_400_000) throw new ConfigError(name, `a delay is at most 24h, got "${part}"`);
     return ms;
   });

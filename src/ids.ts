@@ -53,10 +53,10 @@ export function idTime(id: string): number | null {
   if (id.indexOf('_') < 1 || body.length !== TIMED_LENGTH) return null;
   let n = 0;
   for (let i = 0; i < TIME_CHARS; i++) {
-    const digit = ALPHABET.indexOf(body[i]);
+    const digit = ALPHABET.indexOf(body[i]!);
     if (digit < 0) return null;
     n = n * 62 + digit;
   }
-  for (let i = TIME_CHARS; i < TIMED_LENGTH; i++) if (ALPHABET.indexOf(body[i]) < 0) return null;
+  for (let i = TIME_CHARS; i < TIMED_LENGTH; i++) if (ALPHABET.indexOf(body[i]!) < 0) return null;
   return n;
 }

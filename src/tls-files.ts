@@ -41,7 +41,7 @@ export function readServerTls(certFile: string, keyFile: string): ServerTls {
   } catch {
     throw new ConfigError('TLS_KEY_FILE', `${keyFile} is not an unencrypted PEM private key`);
   }
-  if (!certificates[0].checkPrivateKey(privateKey)) {
+  if (!certificates[0]?.checkPrivateKey(privateKey)) {
     throw new ConfigError('TLS_KEY_FILE', `the key in ${keyFile} is not the key of the first certificate in ${certFile}`);
   }
   return { certFile, keyFile, cert, key };

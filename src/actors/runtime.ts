@@ -305,7 +305,7 @@ export class ActorSystem {
 
     const columns = def.columns ?? {};
     // Only the columns project() mirrors are rewritten; the others were set at creation.
-    const extraNames = Object.keys(def.project?.(changed[0].snapshot, earliest(changed[0].timers)) ?? {}).filter((n) => n in columns);
+    const extraNames = Object.keys(def.project?.(changed[0]!.snapshot, earliest(changed[0]!.timers)) ?? {}).filter((n) => n in columns);
     const records = changed.map((w) => {
       const dueAt = earliest(w.timers);
       const projected = def.project?.(w.snapshot, dueAt) ?? {};

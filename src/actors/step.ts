@@ -140,5 +140,5 @@ export function nextStep<M extends AnyStateMachine>(
 
 export function earliest(timers: Timer[]): string | null {
   if (timers.length === 0) return null;
-  return timers.reduce((min, t) => (t.due_at < min ? t.due_at : min), timers[0].due_at);
+  return timers.reduce((min, t) => (t.due_at < min ? t.due_at : min), timers[0]!.due_at);
 }

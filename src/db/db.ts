@@ -22,7 +22,7 @@ export interface Db extends Queryable {
 export async function one<T extends Row>(db: Queryable, text: string, params?: readonly unknown[]): Promise<T> {
   const rows = await db.query<T>(text, params);
   if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}`);
-  return rows[0];
+  return rows[0]!;
 }
 
 export async function maybeOne<T extends Row>(db: Queryable, text: string, params?: readonly unknown[]): Promise<T | null> {

@@ -3,7 +3,7 @@
 // migration exactly once; an applied migration whose file changed is refused.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Db } from './db.ts';
+import { one, type Db } from './db.ts';
 import { files } from '../platform.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 
@@ -21,7 +21,7 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
       const match = /^(\d+)_[\w-]+\.sql$/.exec(name);
       if (!match) throw new MigrationError(`migration file "${name}" must be named NNN_description.sql`);
       const sql = await files.readText(join(dir, name));
-      return { version: match[1], name, sql, checksum: await sha256Hex(sql) };
+      return { version: match[1]!, name, sql, checksum: await sha256Hex(sql) };
     }),
   );
 }
@@ -59,7 +59,7 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<string[
 
 /** True when every migration of this build is applied (for /readyz). */
 export async function migrationsApplied(db: Db, migrations: Migration[]): Promise<boolean> {
-  const [table] = await db.query<{ exists: boolean }>(`select to_regclass('schema_migrations') is not null as exists`);
+  const table = await one<{ exists: boolean }>(db, `select to_regclass('schema_migrations') is not null as exists`);
   if (!table.exists) return migrations.length === 0;
   const rows = await db.query<{ version: string }>('select version from schema_migrations');
   const applied = new Set(rows.map((r) => r.version));

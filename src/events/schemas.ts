@@ -149,7 +149,7 @@ export function eventTypeViews() {
 }
 
 /** 'case.updated' → 'CaseUpdatedData', its name among the OpenAPI document's schemas. */
-export const eventSchemaName = (type: string) => `${type.split(/[._]/).map((w) => w[0].toUpperCase() + w.slice(1)).join('')}Data`;
+export const eventSchemaName = (type: string) => `${type.split(/[._]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}Data`;
 
 /**
  * The OpenAPI document's part of the catalog: each type's data schema as a component, and

@@ -102,7 +102,8 @@ function persistedId(body: Record<string, unknown>): string | null {
   const ext = body.extensions;
   if (ext && typeof ext === 'object' && !Array.isArray(ext)) {
     const pq = (ext as Record<string, unknown>).persistedQuery;
-    if (pq && typeof pq === 'object' && typeof (pq as Record<string, unknown>).sha256Hash === 'string') return (pq as Record<string, string>).sha256Hash;
+    const hash = pq && typeof pq === 'object' ? (pq as Record<string, unknown>).sha256Hash : undefined;
+    if (typeof hash === 'string') return hash;
   }
   return null;
 }

@@ -3,7 +3,7 @@
 // delivery waiting (due or in flight) keeps its partitions until it has none. Rows whose day
 // had no partition yet (written before housekeeping first ran, or by a clock far off) sit in a
 // table's default partition and are moved into their day's partition here.
-import type { Db, Queryable } from '../db/index.ts';
+import { one, type Db, type Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 
 const DAY_MS = 86_400_000;
@@ -61,7 +61,7 @@ export class Partitions {
         for (const t of HISTORY_TABLES) {
           const name = partitionName(t, day);
           if (existing.has(name)) continue;
-          const [{ n }] = await tx.query<{ n: number }>(`select count(*)::int as n from ${t.table}_default where ${t.key} >= $1::timestamptz and ${t.key} < $2::timestamptz`, [iso(day), iso(day + DAY_MS)]);
+          const { n } = await one<{ n: number }>(tx, `select count(*)::int as n from ${t.table}_default where ${t.key} >= $1::timestamptz and ${t.key} < $2::timestamptz`, [iso(day), iso(day + DAY_MS)]);
           // A partition cannot be created over rows the default partition holds for its range:
           // those tables are rebuilt below, with their rows routed to their days.
           if (n > 0) crowded.add(t);
@@ -108,7 +108,7 @@ export class Partitions {
       await this.db.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID]);
         const deliveries = partitionName(HISTORY_TABLES[1], day);
-        const [{ pending }] = await tx.query<{ pending: boolean }>(`select exists (select 1 from ${deliveries} where state in ('queued', 'sending', 'backoff', 'held')) as pending`);
+        const { pending } = await one<{ pending: boolean }>(tx, `select exists (select 1 from ${deliveries} where state in ('queued', 'sending', 'backoff', 'held')) as pending`);
         if (pending) {
           result.kept.push(label(day));
           return;

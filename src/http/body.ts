@@ -67,7 +67,7 @@ function refuseNul(parsed: unknown, mayHold: boolean): unknown {
   return parsed;
 }
 
-export const mediaType = (contentType: string | null) => (contentType ?? '').split(';')[0].trim().toLowerCase();
+export const mediaType = (contentType: string | null) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 export const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
 
 /** A JSON or form body (undefined when empty); anything else is a 415. */

@@ -41,10 +41,10 @@ export class TrustedProxies {
     const entries = (raw ?? '').split(/[\s,]+/).filter(Boolean);
     const ranges = entries.map((entry): [Address, number] => {
       const [addressText, bits, extra] = entry.split('/');
-      const address = strictAddress(addressText);
+      const address = strictAddress(addressText!);
       const max = address?.kind() === 'ipv4' ? 32 : 128;
       if (address && extra === undefined && bits === undefined) return [address, max];
-      if (address && extra === undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= max) return [address, Number(bits)];
+      if (address && extra === undefined && bits !== undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= max) return [address, Number(bits)];
       throw new ConfigError(variable, `"${entry}" is not an IP address or a CIDR range (10.0.0.0/8, 2001:db8::/32, 127.0.0.1)`);
     });
     return new TrustedProxies(ranges);
@@ -65,9 +65,9 @@ export function parseForwardedHeaders(raw: string | undefined): ForwardedHeaders
 function hopAddress(text: string): Address | null {
   const t = text.trim().replace(/^"|"$/g, '');
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(t);
-  if (bracketed) return strictAddress(bracketed[1]);
+  if (bracketed) return strictAddress(bracketed[1]!);
   const v4WithPort = /^([\d.]+):\d+$/.exec(t);
-  return strictAddress(v4WithPort ? v4WithPort[1] : t);
+  return strictAddress(v4WithPort ? v4WithPort[1]! : t);
 }
 
 const SANE_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
@@ -110,12 +110,12 @@ export function clientOf(peer: string, headers: Headers, scheme: 'http' | 'https
   // an address ("unknown", an obfuscated name, garbage) ends the walk at the trusted hop that
   // reported it: nothing to its left can be believed.
   let client = peerAddress;
-  let reported: Hop = hops[hops.length - 1];
+  let reported: Hop = hops[hops.length - 1]!;
   for (let i = hops.length - 1; i >= 0; i--) {
-    const address = hopAddress(hops[i].for);
+    const address = hopAddress(hops[i]!.for);
     if (!address) break;
     client = address;
-    reported = hops[i];
+    reported = hops[i]!;
     if (!proxies.has(address)) break;
   }
   const proto = reported.proto?.toLowerCase();

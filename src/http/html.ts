@@ -15,10 +15,10 @@ export class Html {
 }
 
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  let out = strings[0];
+  let out = strings[0]!;
   values.forEach((v, i) => {
     const part = Array.isArray(v) ? v.map((x) => (x instanceof Html ? x.text : escapeHtml(x))).join('') : v instanceof Html ? v.text : escapeHtml(v);
-    out += part + strings[i + 1];
+    out += part + strings[i + 1]!;
   });
   return new Html(out);
 }

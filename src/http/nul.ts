@@ -17,7 +17,7 @@ export function nulPath(value: unknown, path = ''): string | null {
     const entries = Object.entries(item);
     // Pushed in reverse, so the first NUL in document order is the one named.
     for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i];
+      const [key, child] = entries[i]!;
       const at = here ? `${here}.${key}` : key;
       if (key.includes('\u0000')) return at;
       pending.push([child, at]);

@@ -21,7 +21,7 @@ const PG_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?
 function isTime(at: string): boolean {
   const m = PG_TIME.exec(at);
   if (!m) return false;
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index.ts';
-import { maybeOne } from '../db/index.ts';
+import { maybeOne, one } from '../db/index.ts';
 import { idTime } from '../ids.ts';
 import type { DeliveryRecord, DeliveryState } from './dispatch/steps.ts';
 import type { SubscriptionContext } from '../../machines/subscription.ts';
@@ -102,7 +102,7 @@ export const webhookStore = {
       status, state: r.state, attempt: r.attempt, max_attempts: r.maxAttempts, client_errors: r.clientErrors, last_error: r.lastError,
       next_delay_ms: r.nextDelayMs, failure_reason: r.failureReason, due_at: r.dueAt,
     }));
-    const [row] = await db.query<{ delivery_ids: string[]; keyed: boolean; replayed: Array<{ id: string; webhook_id: string; status: string }> | null }>(
+    const row = await one<{ delivery_ids: string[]; keyed: boolean; replayed: Array<{ id: string; webhook_id: string; status: string }> | null }>(db,
       `with r as (select id, status, ordering from webhook_subscriptions
                    where tenant_id = $1 and deleted_at is null and ${receives}),
             k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at)

@@ -46,12 +46,12 @@ function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4[] {
   // ::a.b.c.d (IPv4-compatible, deprecated), ::ffff:a.b.c.d (mapped), ::ffff:0:a.b.c.d (translated)
   if (p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0 && ((p[4] === 0 && (p[5] === 0 || p[5] === 0xffff)) || (p[4] === 0xffff && p[5] === 0))) {
     if (range === 'unspecified' || range === 'loopback') return [];
-    return [v4From(p[6], p[7])];
+    return [v4From(p[6]!, p[7]!)];
   }
-  if (range === 'rfc6052' && !ip.match(NAT64_LOCAL_USE)) return [v4From(p[6], p[7])]; // NAT64 64:ff9b::/96
-  if (range === '6to4') return [v4From(p[1], p[2])];
+  if (range === 'rfc6052' && !ip.match(NAT64_LOCAL_USE)) return [v4From(p[6]!, p[7]!)]; // NAT64 64:ff9b::/96
+  if (range === '6to4') return [v4From(p[1]!, p[2]!)];
   // Teredo: the server's address, and the client's (the packets' destination) bit-inverted.
-  if (range === 'teredo') return [v4From(p[2], p[3]), v4From(~p[6] & 0xffff, ~p[7] & 0xffff)];
+  if (range === 'teredo') return [v4From(p[2]!, p[3]!), v4From(~p[6]! & 0xffff, ~p[7]! & 0xffff)];
   return [];
 }
 
@@ -170,7 +170,7 @@ export async function checkTarget(raw: string, allowPrivate: boolean, resolve: R
     if (!allowed(c, allowPrivate) && SEVERITY[c] > SEVERITY[worst]) worst = c;
   }
   if (worst !== 'public') return { ok: false, problem: `resolves to ${DESCRIBED[worst as Exclude<AddressClass, 'public'>]}` };
-  return { ok: true, target: { url: raw, address: addresses[0] } };
+  return { ok: true, target: { url: raw, address: addresses[0]! } };
 }
 
 /**

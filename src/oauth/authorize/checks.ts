@@ -47,7 +47,7 @@ export function checkClient(app: AppRow | null, clientId: string | undefined): A
 export function checkRedirectUri(app: AppRow, redirectUri: string | undefined): string {
   const allowed = app.governance.allowed_redirect_uris ?? app.redirect_uris;
   if (redirectUri === undefined) {
-    if (allowed.length === 1) return allowed[0];
+    if (allowed.length === 1) return allowed[0]!;
     throw new AuthorizePageError('The request has no redirect_uri and the application registered several.');
   }
   if (!allowed.includes(redirectUri)) throw new AuthorizePageError('The redirect_uri is not registered for this application.');

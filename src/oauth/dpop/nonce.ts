@@ -26,9 +26,9 @@ export class DpopNonces {
   valid(nonce: string): boolean {
     const match = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{22})$/.exec(nonce);
     if (!match) return false;
-    const window = parseInt(match[1], 36);
+    const window = parseInt(match[1]!, 36);
     const current = Math.floor(this.now() / NONCE_WINDOW_MS);
     if (window !== current && window !== current - 1) return false;
-    return constantTimeEqual(match[2], this.mac(window));
+    return constantTimeEqual(match[2]!, this.mac(window));
   }
 }

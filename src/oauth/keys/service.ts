@@ -95,7 +95,7 @@ export class KeyRing {
     return { keys: rows.map((r) => ({ ...r.public_jwk, kty: r.public_jwk.kty ?? '', kid: r.id, alg: r.alg, use: 'sig' })) };
   }
 
-  async signingKey(alg: SigningAlg = this.options.algs[0]): Promise<ActiveKey> {
+  async signingKey(alg: SigningAlg = this.options.algs[0]!): Promise<ActiveKey> {
     const rows = await this.rows();
     const row = rows.find((r) => r.state === 'active' && r.alg === alg);
     if (!row) throw new Error(`no active ${alg} signing key; run argus keys rotate`);

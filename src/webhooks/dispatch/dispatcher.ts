@@ -497,7 +497,7 @@ export class Dispatcher {
         out.push({ id, event: { type: 'DELIVERY_FAILED', at } });
         if (i.effects.some((e) => e.type === 'markSubscriptionGone')) out.push({ id, event: { type: 'GONE' } });
       }
-      last.set(id, out[out.length - 1].event.type);
+      last.set(id, out[out.length - 1]!.event.type);
     }
     return out;
   }
