@@ -32,6 +32,7 @@ function system(clock = new ManualClock(Date.now())) {
 async function row(id: string) {
   const [r] = await db.query<{ state: string; version: number; snapshot: { context: { count: number } }; due_at: Date | null }>(
     'select state, version, snapshot, due_at from machine_instances where id = $1', [id]);
+  if (!r) throw new Error(`no machine_instances row ${id}`);
   return r;
 }
 
@@ -205,7 +206,7 @@ describe('machine runtime', () => {
       for (const id of ids) await actors.create(u, def, { id, tenantId: tenant });
       await actors.send(u, def, ids.map((id) => ({ id, event: { type: 'ARM' } })));
     });
-    expect(await actors.fireDue(def, 100).then(() => row(ids[0]))).toMatchObject({ state: 'armed' }); // not due yet
+    expect(await actors.fireDue(def, 100).then(() => row(ids[0]!))).toMatchObject({ state: 'armed' }); // not due yet
     clock.advance(60_001);
     const workerB = new ActorSystem(db, silentLogger, new Metrics(), clock);
     const defB = workerB.define({ ...def, effects: { announce: (effect, on) => void effects.push({ effect, id: on.instanceId }) } });
@@ -253,7 +254,7 @@ describe('machine runtime', () => {
       await actors.drain();
       expect(fired).toContain(id);
       const [r] = await restarted.query<{ state: string }>('select state from machine_instances where id = $1', [id]);
-      expect(r.state).toBe('fired');
+      expect(r?.state).toBe('fired');
     } finally {
       await restarted.close();
     }

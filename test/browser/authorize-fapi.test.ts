@@ -21,7 +21,7 @@ const { callbacks, redirectUri, stop: stopCallbacks } = callbackReceiver();
 beforeAll(async () => {
   service = await startTestService({ workers: false, env: { DPOP_REQUIRE_NONCE: 'true' } });
   acme = await newTenant(service);
-  [{ email }] = await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]);
+  email = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!.email;
   browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {

@@ -79,7 +79,7 @@ for (const runtime of RUNTIMES) {
         body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code: landed.searchParams.get('code')!, redirect_uri: redirectUri, code_verifier: verifier }),
       });
       expect(token.status).toBe(200);
-      const claims = JSON.parse(atob(((await token.json()) as { access_token: string }).access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { iss: string };
+      const claims = JSON.parse(atob(((await token.json()) as { access_token: string }).access_token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { iss: string };
       expect(claims.iss).toBe(server.url);
     }, 60_000);
   });

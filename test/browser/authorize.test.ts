@@ -20,7 +20,7 @@ const { callbacks, redirectUri, stop: stopCallbacks } = callbackReceiver();
 beforeAll(async () => {
   service = await startTestService({ workers: false });
   acme = await newTenant(service);
-  [{ email }] = await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]);
+  email = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!.email;
   browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
@@ -88,7 +88,7 @@ describe('authorization code flow in a browser', () => {
     const body = (await token.json()) as Record<string, unknown>;
     expect(token.status).toBe(200);
     expect(body).toMatchObject({ token_type: 'Bearer', scope: 'cases:read webhooks:read' });
-    const claims = JSON.parse(atob((body.access_token as string).split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    const claims = JSON.parse(atob((body.access_token as string).split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')));
     expect(claims).toMatchObject({ sub: acme.adminUserId, client_id: clientId, tenant_id: acme.tenantId });
   }, 60_000);
 

@@ -76,8 +76,8 @@ describe('the reviewed bundles', () => {
     const b = await compileBundle('b', 'query T { eventTypes { type } }', schema);
     const registry = new BundleRegistry([a, b]);
     expect(() => registry.add(a)).toThrow('defined twice');
-    expect(registry.find(['b'], a.operations[0].hash)?.bundle).toBe('b');
-    expect(registry.find(['c'], a.operations[0].hash)).toBeNull();
+    expect(registry.find(['b'], a.operations[0]!.hash)?.bundle).toBe('b');
+    expect(registry.find(['c'], a.operations[0]!.hash)).toBeNull();
   });
 });
 

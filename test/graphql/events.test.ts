@@ -56,7 +56,8 @@ async function eventsAbout(tenantId: string, type: string, id: string) {
 }
 
 let all: Receiver, createdOnly: Receiver, cases: Receiver, paused: Receiver, elsewhere: Receiver;
-const ids: Record<string, string> = {};
+/** Ids the tests below create, by name: each is set before it is read. */
+const ids = {} as { all: string; createdOnly: string; paused: string; incident: string; [name: string]: string };
 
 beforeAll(async () => {
   service = await startTestService();
@@ -113,11 +114,11 @@ describe('mutations publish their events', () => {
     ids.incident = incident.id as string;
     const events = await eventsAbout(acme.tenantId, 'incident.created', ids.incident);
     expect(events.length).toBe(1);
-    const rows = await deliveriesOf(events[0].id);
+    const rows = await deliveriesOf(events[0]!.id);
     // all and createdOnly match; a paused subscription's delivery is held while it is paused.
     expect(rows.map((r) => r.subscription_id).sort()).toEqual([ids.all, ids.createdOnly, ids.paused].sort());
-    expect(await service.db.query('select state from webhook_deliveries where event_id = $1 and subscription_id = $2', [events[0].id, ids.paused])).toEqual([{ state: 'held' }]);
-    expect(events[0].deliveries).toBe(3);
+    expect(await service.db.query('select state from webhook_deliveries where event_id = $1 and subscription_id = $2', [events[0]!.id, ids.paused])).toEqual([{ state: 'held' }]);
+    expect(events[0]!.deliveries).toBe(3);
     await until('both active receivers', () => all.got.length >= 1 && createdOnly.got.length >= 1);
     await Bun.sleep(300);
     for (const r of [all, createdOnly]) {

@@ -164,7 +164,7 @@ describe('curated operations only', () => {
     expect(byId.body.data.incidents.incidents.length).toBeLessThanOrEqual(1);
     const byHash = await gql(service, reader, { extensions: { persistedQuery: { version: 1, sha256Hash: op.sha256 } } });
     expect(byHash.body.data.incidents).toBeDefined();
-    const caseOp = service.graphql.bundles.operationsOf(['case-sync'])[0];
+    const caseOp = service.graphql.bundles.operationsOf(['case-sync'])[0]!;
     for (const payload of [{ documentId: 'sha256:' + '0'.repeat(64) }, { documentId: caseOp.id }, { extensions: { persistedQuery: { sha256Hash: 'nope' } } }]) {
       const r = await gql(service, reader, payload);
       expect(codesOf(r.body)).toEqual(['OPERATION_NOT_APPROVED']);
@@ -279,7 +279,7 @@ describe('transport errors carry a code', () => {
         const body = (await res.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
         expect({ label, accept, status: res.status }).toEqual({ label, accept, status: accept === 'application/json' ? legacy : modern });
         expect({ label, codes: (body.errors ?? []).map((e) => e.extensions?.code) }).toEqual({ label, codes: [code] });
-        expect(body.errors![0].message).not.toMatch(/^(Missing query|Invalid variables|Unparsable URL|Unable to detect operation AST)$/);
+        expect(body.errors![0]!.message).not.toMatch(/^(Missing query|Invalid variables|Unparsable URL|Unable to detect operation AST)$/);
       }
     }
     const mutation = await get(`query=${encodeURIComponent(doc('incident-sync', 'CloseIncident'))}`, 'application/json');
@@ -314,7 +314,7 @@ describe('no schema discovery', () => {
   test.each(Object.keys(disguises))('introspection is refused: %s', async (name) => {
     const query = name === 'behind an approved operation'
       ? `${doc('incident-sync', 'IncidentSyncPage')}\nquery Peek { __schema { types { name } } }`
-      : disguises[name];
+      : disguises[name]!;
     for (const app of [reader, sync]) {
       const r = await gql(service, app, { query, operationName: null });
       expect(codesOf(r.body)).toEqual(['INTROSPECTION_DISABLED']);

@@ -63,7 +63,7 @@ describe('numbers that a double would change', () => {
   test('numbers a double keeps are stored as sent', async () => {
     const r = await call('/v1/events', { method: 'POST', headers: json(), body: '{"type":"case.updated","data":{"n":[1.5,1e300,9007199254740992,-0.001,100000000000000000000,12.50]}}' });
     expect(r.res.status).toBe(202);
-    const [row] = await service.db.query<{ data: Json }>('select data from events where id = $1', [r.body!.id]);
+    const row = (await service.db.query<{ data: Json }>('select data from events where id = $1', [r.body!.id]))[0]!;
     expect(row.data).toEqual({ n: [1.5, 1e300, 9007199254740992, -0.001, 1e20, 12.5] });
   });
 });

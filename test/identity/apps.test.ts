@@ -251,7 +251,7 @@ describe('client secrets', () => {
     const after = await api('GET', `/v1/platform/apps/${app.client_id}`, acme.adminToken);
     expect(after.body.client_secret_rotation).toEqual({ state: 'single', previous_secret_expires_at: null });
     const retired = await service.db.query<{ n: number }>('select count(*)::int as n from client_secrets where app_id = $1 and retired_at is not null', [app.client_id]);
-    expect(retired[0].n).toBe(1);
+    expect(retired[0]!.n).toBe(1);
   });
 
   test('a second rotation inside the window retires the oldest secret at once', async () => {
@@ -281,7 +281,7 @@ describe('client secrets', () => {
     const events = r.body.audit_events as Json[];
     expect(events.map((e) => e.action)).toEqual(['app.secret_rotated', 'app.governance_updated', 'app.created']);
     for (const e of events) expect(e.actor).toBe(acme.adminUserId);
-    expect(events[1].changes).toEqual({ allow_service_tokens: true });
+    expect(events[1]!.changes).toEqual({ allow_service_tokens: true });
     const other = await api('GET', `/v1/platform/audit-events?target_id=${app.client_id}`, globex.adminToken);
     expect(other.body.audit_events).toEqual([]);
   });

@@ -29,7 +29,7 @@ async function discover(s: TestService) {
 beforeAll(async () => {
   service = await startTestService({ workers: false });
   acme = await newTenant(service);
-  [{ email: user.email }] = await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]);
+  user.email = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!.email;
   as = await discover(service);
   strict = await startTestService({ workers: false, env: { DPOP_REQUIRE_NONCE: 'true' } });
 }, 30_000);
@@ -156,7 +156,7 @@ describe('DPoP-bound client credentials', () => {
     const request = new Request(webhooksUrl(service), { headers: { authorization: `DPoP ${tokens.access_token}`, dpop: p } });
     const thumbprint = decodeJwt(tokens.access_token).cnf as { jkt: string };
     await expect(elsewhere.forResource(request, tokens.access_token, thumbprint.jkt)).rejects.toMatchObject({ status: 401, code: 'invalid_dpop_proof' });
-    const [row] = await service.db.query<{ n: number }>('select count(*)::int as n from oauth_seen_jti where key like $1', [`dpop:${thumbprint.jkt}:%`]);
+    const row = (await service.db.query<{ n: number }>('select count(*)::int as n from oauth_seen_jti where key like $1', [`dpop:${thumbprint.jkt}:%`]))[0]!;
     expect(row.n).toBeGreaterThanOrEqual(2); // the token request's proof and the resource call's
   });
 
@@ -225,6 +225,7 @@ describe('authorization code and refresh with DPoP (public client)', () => {
     expect(next.token_type).toBe('dpop');
     expect(decodeJwt(next.access_token).cnf).toEqual(decodeJwt(tokens.access_token).cnf);
     const [row] = await service.db.query<{ dpop_jkt: string }>('select dpop_jkt from refresh_tokens where app_id = $1 and used_at is null', [app.client_id]);
+    if (!row) throw new Error('no unused refresh token left');
     expect(row.dpop_jkt).toBe((decodeJwt(next.access_token).cnf as { jkt: string }).jkt);
   });
 });

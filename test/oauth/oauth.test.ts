@@ -21,7 +21,7 @@ beforeAll(async () => {
   acme = await newTenant(service);
   globex = await newTenant(service);
   const [admin] = await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]);
-  user.email = admin.email;
+  user.email = admin!.email;
   const issuer = new URL(service.url);
   as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', [oauth.allowInsecureRequests]: true }));
 }, 30_000);
@@ -219,7 +219,7 @@ describe('authorization code with PKCE', () => {
   test('password guessing at the sign-in form is limited', async () => {
     // A tenant of its own, so the account it locks is no other test's.
     const victim = await newTenant(service);
-    const [{ email }] = await service.db.query<{ email: string }>('select email from users where id = $1', [victim.adminUserId]);
+    const { email } = (await service.db.query<{ email: string }>('select email from users where id = $1', [victim.adminUserId]))[0]!;
     const app = await publicApp(victim.adminToken);
     const start = await startAuthorize(service, { client_id: app.client_id, redirect_uri: REDIRECT, scope: 'incidents:read', code_challenge: 'z'.repeat(43), code_challenge_method: 'S256' });
     const fields = { session: hidden(start.html, 'session'), csrf: hidden(start.html, 'csrf'), email };
@@ -281,7 +281,7 @@ describe('client credentials, service tokens, revocation', () => {
     expect((await api('POST', '/v1/webhooks', token, { url: 'https://x.example/h', events: ['case.updated'] })).status).toBe(201);
     const list = await api('GET', `/v1/platform/apps/${app.client_id}/service-tokens`, acme.adminToken);
     expect(JSON.stringify(list.body)).not.toContain(token);
-    const id = (list.body.service_tokens as Json[])[0].id as string;
+    const id = (list.body.service_tokens as Json[])[0]!.id as string;
     expect((await api('GET', `/v1/platform/apps/${app.client_id}/service-tokens`, globex.adminToken)).status).toBe(404);
     expect((await api('DELETE', `/v1/platform/apps/${app.client_id}/service-tokens/${id}`, acme.adminToken)).status).toBe(204);
     expect((await api('GET', '/v1/webhooks', token)).status).toBe(401);
@@ -295,7 +295,7 @@ describe('client credentials, service tokens, revocation', () => {
     const before = await mint();
     const rotation = await service.keys.rotate();
     const after = await mint();
-    expect(JSON.parse(atob(after.split('.')[0])).kid).toBe(rotation.activated[0]);
+    expect(JSON.parse(atob(after.split('.')[0]!)).kid).toBe(rotation.activated[0]);
     expect((await api('GET', '/v1/webhooks', before)).status).toBe(200);
     expect((await api('GET', '/v1/webhooks', after)).status).toBe(200);
     const jwks = (await (await fetch(`${service.url}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> };

@@ -19,7 +19,7 @@ beforeAll(async () => {
   clock = new ManualClock(Date.now());
   service = await startTestService({ clock, workers: false });
   acme = await newTenant(service);
-  [{ email: user.email }] = await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]);
+  user.email = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!.email;
   const issuer = new URL(service.url);
   as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...opts }));
 }, 30_000);
@@ -164,11 +164,11 @@ describe('pushed authorization requests', () => {
     const { challenge } = await pkce();
     await par({ client_id, response_type: 'code', scope: 'webhooks:read', code_challenge: challenge, code_challenge_method: 'S256' });
     const before = await service.db.query<{ n: number }>('select count(*)::int as n from pushed_authorization_requests where app_id = $1', [client_id]);
-    expect(before[0].n).toBe(1);
+    expect(before[0]!.n).toBe(1);
     clock.advance(61_000);
     const removed = await service.housekeeping.sweep();
     expect(removed.pushed_authorization_requests).toBeGreaterThanOrEqual(1);
     const after = await service.db.query<{ n: number }>('select count(*)::int as n from pushed_authorization_requests where app_id = $1', [client_id]);
-    expect(after[0].n).toBe(0);
+    expect(after[0]!.n).toBe(0);
   });
 });

@@ -108,7 +108,7 @@ test('without ALLOW_PRIVATE_TARGETS a jwks_uri must be https and must not point 
       ['https://127.0.0.1/jwks.json', 'jwks_uri: points at'],
       ['https://[::ffff:10.0.0.1]/jwks.json', 'jwks_uri: points at'],
       ['https://localhost/jwks.json', 'jwks_uri: points at a local host'],
-    ]) {
+    ] as const) {
       const r = await attempt(uri);
       expect({ uri, status: r.status }).toEqual({ uri, status: 400 });
       expect(r.body.error_description as string).toContain(problem);

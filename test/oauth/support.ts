@@ -6,14 +6,14 @@ export interface FlowParams { client_id: string; redirect_uri?: string; scope?: 
 export function hidden(html: string, name: string): string {
   const m = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
   if (!m) throw new Error(`no ${name} field in the page`);
-  return m[1];
+  return m[1] ?? '';
 }
 
 export async function startAuthorize(service: TestService, params: FlowParams) {
   const url = new URL(`${service.url}/v1/oauth/authorize`);
   for (const [k, v] of Object.entries({ response_type: 'code', ...params })) if (v !== undefined) url.searchParams.set(k, v);
   const res = await fetch(url, { redirect: 'manual' });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   return { res, cookie, html: res.status === 302 ? '' : await res.text() };
 }
 

@@ -23,7 +23,7 @@ describe('configured policy', () => {
   test('a new webhook keeps WEBHOOK_DISABLE_AFTER_SECONDS and SECRET_GRACE_SECONDS in its machine', async () => {
     const hook = (await api('POST', '/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['incident.updated'] })).body;
     const rows = await service.db.query<{ snapshot: { context: Json } }>('select snapshot from webhook_subscriptions where id = $1', [hook.id]);
-    expect(rows[0].snapshot.context).toMatchObject({ disableAfterMs: 3_600_000, secretGraceMs: 600_000 });
+    expect(rows[0]!.snapshot.context).toMatchObject({ disableAfterMs: 3_600_000, secretGraceMs: 600_000 });
     const rotated = (await api('PUT', `/v1/webhooks/${hook.id}`, { secret: `whsec_${btoa('new-secret-new-secret-new-secret')}` })).body;
     expect(rotated.secret_rotation).toEqual({ previous_secret_expires_at: new Date(clock.now() + 600_000).toISOString() });
   });
