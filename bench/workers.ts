@@ -65,7 +65,9 @@ try {
   const two = await drainWith(2, 2 * TOTAL);
   figure('workers', 'drain_2_workers_per_s', two.perS, '1/s');
   figure('workers', 'drain_2_workers_vs_1', two.perS / one.perS, 'x');
-  two.shares.forEach((claimed, i) => figure('workers', `worker_${i + 1}_share`, claimed / TOTAL, 'ratio', { claimed }));
+  two.shares.forEach((claimed, i) => {
+    figure('workers', `worker_${i + 1}_share`, claimed / TOTAL, 'ratio', { claimed });
+  });
 } finally {
   await rig.close();
   receiver.stop(true);

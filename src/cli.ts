@@ -112,7 +112,7 @@ async function runAdmin(name: string, flags: Flags, config: Config): Promise<num
     // One-shot commands print results on stdout; their logs go to stderr.
     let services: Services;
     try {
-      services = await openServices(config, { log: createLogger('warn', { service: 'argus' }, (line) => process.stderr.write(line + '\n'), config.logFormat) });
+      services = await openServices(config, { log: createLogger('warn', { service: 'argus' }, (line) => process.stderr.write(`${line}\n`), config.logFormat) });
     } catch (error) {
       // A server took the database between the two looks: ask it instead.
       if (error instanceof EmbeddedDatabaseInUse && attempt === 0) continue;

@@ -45,7 +45,7 @@ function pretty(entry: Record<string, unknown>): string {
 export function createLogger(
   level: LogLevel = 'info',
   base: Record<string, unknown> = {},
-  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
   format: LogFormat = 'json',
 ): Logger {
   const render = format === 'pretty' ? pretty : json;

@@ -101,7 +101,9 @@ export class Metrics {
       if (metric instanceof Histogram) {
         for (const [key, s] of metric.series) {
           const sep = key ? ',' : '';
-          metric.buckets.forEach((b, i) => out.push(`${name}_bucket{${key}${sep}le="${b}"} ${s.counts[i]}`));
+          metric.buckets.forEach((b, i) => {
+            out.push(`${name}_bucket{${key}${sep}le="${b}"} ${s.counts[i]}`);
+          });
           out.push(`${name}_bucket{${key}${sep}le="+Inf"} ${s.count}`);
           out.push(`${name}_sum${key ? `{${key}}` : ''} ${s.sum}`, `${name}_count${key ? `{${key}}` : ''} ${s.count}`);
         }
@@ -109,7 +111,7 @@ export class Metrics {
         for (const [key, v] of metric.values) out.push(`${name}${key ? `{${key}}` : ''} ${v}`);
       }
     }
-    return out.join('\n') + '\n';
+    return `${out.join('\n')}\n`;
   }
 }
 

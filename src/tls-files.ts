@@ -2,7 +2,7 @@
 // parsed before use, so that a file that is missing, unreadable or not what its variable says
 // stops startup (or a reload) with a message naming the variable and the file.
 import { readFileSync } from 'node:fs';
-import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { type KeyObject, X509Certificate, createPrivateKey } from 'node:crypto';
 import { ConfigError } from './config-error.ts';
 
 export interface ServerTls { certFile: string; keyFile: string; cert: string; key: string }
@@ -35,7 +35,7 @@ export function readCertificates(variable: string, path: string): { pem: string;
 export function readServerTls(certFile: string, keyFile: string): ServerTls {
   const { pem: cert, certificates } = readCertificates('TLS_CERT_FILE', certFile);
   const key = readPem('TLS_KEY_FILE', keyFile);
-  let privateKey;
+  let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(key);
   } catch {

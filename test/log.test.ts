@@ -24,10 +24,10 @@ describe('log', () => {
     log.info('no tenant yet: create one with `npm run argus -- bootstrap`');
     log.warn('listening', { url: 'http://127.0.0.1:3000', database: 'pglite', workers: true, note: 'two words', n: 3 });
     log.error('unhandled error', { request_id: 'req_1', error: new TypeError('boom') });
-    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO  no tenant yet: create one with `npm run argus -- bootstrap`  runtime=bun$/);
-    expect(lines[1]).toMatch(/^\S+ WARN  listening  runtime=bun url=http:\/\/127\.0\.0\.1:3000 database=pglite workers=true note="two words" n=3$/);
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}no tenant yet: create one with `npm run argus -- bootstrap` {2}runtime=bun$/);
+    expect(lines[1]).toMatch(/^\S+ WARN {2}listening {2}runtime=bun url=http:\/\/127\.0\.0\.1:3000 database=pglite workers=true note="two words" n=3$/);
     const [head, ...stack] = lines[2]!.split('\n');
-    expect(head).toMatch(/ERROR unhandled error  runtime=bun request_id=req_1 error="TypeError: boom"$/);
+    expect(head).toMatch(/ERROR unhandled error {2}runtime=bun request_id=req_1 error="TypeError: boom"$/);
     expect(stack.length).toBeGreaterThan(0);
     expect(stack[0]).toMatch(/^ {4}at /);
   });

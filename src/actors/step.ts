@@ -140,5 +140,6 @@ export function nextStep<M extends AnyStateMachine>(
 
 export function earliest(timers: Timer[]): string | null {
   if (timers.length === 0) return null;
+  // biome-ignore lint/complexity/useMathMinMax: ISO timestamps, compared as strings
   return timers.reduce((min, t) => (t.due_at < min ? t.due_at : min), timers[0]!.due_at);
 }

@@ -53,7 +53,7 @@ export function integrationRequestRoutes(deps: { auth: Authenticator; requests: 
     )
     .patch(
       '/v1/integration-requests/:id',
-      async ({ principal, request, params, body }) => requests.setStatus(principal.tenantId, params.id, body.status),
+      async ({ principal, params, body }) => requests.setStatus(principal.tenantId, params.id, body.status),
       {
         params: t.Object({ id: t.String({ maxLength: 100 }) }),
         body: t.Object({ status: t.Union(STATUSES.map((s) => t.Literal(s))) }, { additionalProperties: false }),

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/index.ts';
 import type { AuthenticatedApp } from '../identity/apps/service.ts';
 import { ASSERTION_ALGS } from '../identity/apps/client-keys.ts';
 import { replayStore } from './replay/store.ts';
-import { ClientKeys, ClientKeysUnavailable } from './client-keys.ts';
+import { type ClientKeys, ClientKeysUnavailable } from './client-keys.ts';
 import { oauthErrors } from './errors.ts';
 import { systemClock, type Clock } from '../actors/clock.ts';
 
@@ -49,7 +49,7 @@ export class ClientAssertions {
       requiredClaims: ['exp', 'jti'], clockTolerance: CLOCK_TOLERANCE_S, currentDate: new Date(this.clock.now()),
     };
     for (const fresh of [false, true]) {
-      let resolve;
+      let resolve: Awaited<ReturnType<ClientKeys['resolver']>>;
       try {
         resolve = await this.keys.resolver(app, fresh);
       } catch (error) {

@@ -53,7 +53,7 @@ describe('chaos', () => {
     let lastAckAt = 0;
     const publish = async (i: number) => {
       // The integrator's loop: the same Idempotency-Key until the API acknowledges.
-      for (let tries = 0; ; tries++) {
+      for (;;) {
         try {
           const res = await api(url, 'POST', '/v1/events', t.adminToken, { type: 'case.updated', data: { i } }, { 'idempotency-key': `chaos-${i}` });
           if (res.status === 202 || res.status === 200) {

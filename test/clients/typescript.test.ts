@@ -44,7 +44,7 @@ describe('clients/typescript', () => {
   test('a webhook created, an event published and a test sent through the client; the receiver verifies them, typed', async () => {
     const t = await newTenant(service);
     let calls = 0;
-    const argus = createArgusClient({ baseUrl: `${service.url}/`, token: () => (calls++, t.adminToken) });
+    const argus = createArgusClient({ baseUrl: `${service.url}/`, token: () => { calls++; return t.adminToken; } });
     const created = await argus.POST('/v1/webhooks', { body: { url: `http://127.0.0.1:${receiver.port}/hooks`, events: ['case.updated'] } });
     expect(created.response.status).toBe(201);
     const hook = created.data as { id: string; secret: string };
@@ -70,9 +70,9 @@ describe('clients/typescript', () => {
 
     // Tampered, or signed with another secret: refused.
     expect(() => receive.verifyBody(first.body.replace('open', 'shut'), first.headers)).toThrow(WebhookVerificationError);
-    expect(() => webhookReceiver('whsec_' + btoa('another secret of 24 bytes!')).verifyBody(first.body, first.headers)).toThrow(WebhookVerificationError);
+    expect(() => webhookReceiver(`whsec_${btoa('another secret of 24 bytes!')}`).verifyBody(first.body, first.headers)).toThrow(WebhookVerificationError);
     // During a rotation either secret verifies.
-    expect(webhookReceiver(['whsec_' + btoa('another secret of 24 bytes!'), hook.secret]).verifyBody(first.body, first.headers).id).toBe(event.id);
+    expect(webhookReceiver([`whsec_${btoa('another secret of 24 bytes!')}`, hook.secret]).verifyBody(first.body, first.headers).id).toBe(event.id);
   });
 
   test('refusals come back as the service\'s error envelope', async () => {

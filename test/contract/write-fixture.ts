@@ -14,6 +14,6 @@ if (!dir) {
 const documents = readPublishedContract(dir);
 for (const file of readdirSync(FIXTURE_DIR)) if (file.endsWith('.json')) rmSync(join(FIXTURE_DIR, file));
 for (const doc of documents) {
-  writeFileSync(join(FIXTURE_DIR, fixtureFileName(doc)), JSON.stringify(doc, null, 2) + '\n');
+  writeFileSync(join(FIXTURE_DIR, fixtureFileName(doc)), `${JSON.stringify(doc, null, 2)}\n`);
   console.log(`${fixtureFileName(doc)}: ${doc.entries.length} entries`);
 }

@@ -120,7 +120,7 @@ describe('argus command', () => {
     await proc.exited;
     const lines = text.split(/\r?\n/);
     expect(lines.find((l) => l.includes(' listening '))).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  listening  runtime=bun url=http://127\\.0\\.0\\.1:${port} database=pglite workers=true public_url=http://localhost:${port}$`));
-    expect(lines.find((l) => l.includes('no tenant yet'))).toMatch(/^\S+ INFO  no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`/);
+    expect(lines.find((l) => l.includes('no tenant yet'))).toMatch(/^\S+ INFO {2}no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`/);
     expect(text).not.toContain('{"time"');
   }, 60_000);
 

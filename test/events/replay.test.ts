@@ -13,7 +13,7 @@ let service: TestService;
 let api: ReturnType<typeof client>;
 let globex: Tenant;
 const hooks = receivers();
-const SECRET = 'whsec_' + btoa('replay-signing-secret-of-32-byte');
+const SECRET = `whsec_${btoa('replay-signing-secret-of-32-byte')}`;
 
 beforeAll(async () => {
   service = await startTestService();

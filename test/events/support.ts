@@ -1,7 +1,7 @@
 // Helpers of the events tests, beside the webhook tests' own (test/support/webhooks.ts): calls
 // bound to one service, tokens with exactly the scopes a test names, the error envelope.
 import type { TestService } from '../support/service.ts';
-import { newTenant } from '../support/service.ts';
+import type { newTenant } from '../support/service.ts';
 import { api, Receivers, until as untilBase, type Json } from '../support/webhooks.ts';
 
 export type { Json };

@@ -278,7 +278,9 @@ function isCodedGraphqlResponse(body: unknown): boolean {
 async function check(req: FuzzRequest): Promise<void> {
   const res = await fetch(`${service.url}${req.url}`, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
   const type = res.headers.get('content-type') ?? '';
-  const text = type.includes('event-stream') ? (await res.body?.cancel(), '') : await res.text();
+  let text = '';
+  if (type.includes('event-stream')) await res.body?.cancel();
+  else text = await res.text();
   const where = `${req.note}: ${req.method} ${req.url.slice(0, 200)} -> ${res.status} ${text.slice(0, 300)}`;
   if (res.status >= 500) throw new Error(`5xx: ${where}`);
   let body: unknown = null;

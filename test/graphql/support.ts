@@ -3,6 +3,7 @@
 import { expect } from 'bun:test';
 import type { TestService } from '../support/service.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: responses are read by deep property access in assertions
 export type Json = Record<string, any>;
 
 export interface GraphqlApp { clientId: string; token: string; tenantId: string }

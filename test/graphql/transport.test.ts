@@ -165,7 +165,7 @@ describe('curated operations only', () => {
     const byHash = await gql(service, reader, { extensions: { persistedQuery: { version: 1, sha256Hash: op.sha256 } } });
     expect(byHash.body.data.incidents).toBeDefined();
     const caseOp = service.graphql.bundles.operationsOf(['case-sync'])[0]!;
-    for (const payload of [{ documentId: 'sha256:' + '0'.repeat(64) }, { documentId: caseOp.id }, { extensions: { persistedQuery: { sha256Hash: 'nope' } } }]) {
+    for (const payload of [{ documentId: `sha256:${'0'.repeat(64)}` }, { documentId: caseOp.id }, { extensions: { persistedQuery: { sha256Hash: 'nope' } } }]) {
       const r = await gql(service, reader, payload);
       expect(codesOf(r.body)).toEqual(['OPERATION_NOT_APPROVED']);
     }

@@ -20,7 +20,7 @@ describe('clientSecretRotation machine', () => {
 
   test('rotation with grace keeps the previous secret until the window ends', () => {
     let [s] = initialTransition(machine, { secretId: 'sec_a' });
-    let actions;
+    let actions: Array<{ type: string; params?: unknown }>;
     [s, actions] = transition(machine, s, { type: 'ROTATE', newSecretId: 'sec_b', graceMs: 60_000, at });
     expect(s.value).toBe('overlapping');
     expect(s.context).toMatchObject({ currentSecretId: 'sec_b', previousSecretId: 'sec_a', previousValidUntil: '2026-01-01T00:01:00.000Z' });

@@ -45,7 +45,7 @@ async function register(s: TestService, token: string, body: Json) {
 }
 const machineApp = (s = service, token = acme.adminToken) => register(s, token, { name: 'DPoP sync', grant_types: ['client_credentials'], requested_scopes: ['webhooks:read'] });
 
-async function boundToken(s: TestService, as: oauth.AuthorizationServer, app: { client_id: string; client_secret?: string }, keys: CryptoKeyPair) {
+async function boundToken(_service: TestService, as: oauth.AuthorizationServer, app: { client_id: string; client_secret?: string }, keys: CryptoKeyPair) {
   const client: oauth.Client = { client_id: app.client_id };
   const DPoP = oauth.DPoP(client, keys);
   const ask = () => oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic(app.client_secret!), { scope: 'webhooks:read' }, { DPoP, ...opts });

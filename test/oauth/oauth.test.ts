@@ -102,7 +102,7 @@ describe('authorization code with PKCE', () => {
   });
 
   test('a refresh may narrow its grant, never widen it: a wider scope is invalid_scope and leaves the refresh token usable', async () => {
-    const { app, client, tokens } = await codeFlow('webhooks:read');
+    const { app, tokens } = await codeFlow('webhooks:read');
     // incidents:read is approved on the app, but was not part of this grant.
     const wider = await tokenRequest({ grant_type: 'refresh_token', client_id: app.client_id, refresh_token: tokens.refresh_token!, scope: 'webhooks:read incidents:read' });
     expect(wider).toMatchObject({ status: 400, body: { error: 'invalid_scope', error_description: 'scope incidents:read is not part of this grant: a refresh may only narrow it' } });

@@ -10,7 +10,7 @@ import { transitionText } from '../../src/studio/layout.ts';
 const machines = await loadMachines();
 
 const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-const unescape = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+const unescapeXml = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
 describe('drawings', () => {
   test('every machine of the product is drawn', () => {
@@ -33,12 +33,12 @@ describe('drawings', () => {
         expect(svg).toStartWith('<svg ');
         expect(attrs(svg.slice(0, svg.indexOf('>')))['data-machine']).toBe(name);
         const groups = [...svg.matchAll(/<g class="state[^"]*"[^>]*>/g)].map((g) => attrs(g[0]));
-        const drawn = groups.map((g) => unescape(g['data-state']));
+        const drawn = groups.map((g) => unescapeXml(g['data-state']));
         expect(drawn.sort()).toEqual([name, ...allStates(model).map((s) => s.path.join('.'))].sort());
         for (const g of groups) {
           expect(g.tabindex).toBe('0');
           expect(g.role).toBe('listitem');
-          expect(g['aria-label']).toContain(unescape(g['data-state']));
+          expect(g['aria-label']).toContain(unescapeXml(g['data-state']));
         }
         expect(svg).toContain('<g class="labels">');
         expect(svg).toContain('<g class="notes">');
@@ -55,14 +55,14 @@ describe('drawings', () => {
           s.children.forEach(walk);
         };
         walk(model);
-        const labels = new Map([...svg.matchAll(/<g class="label" data-edge="(\d+)">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((l) => [l[1] ?? '', unescape(l[2] ?? '')]));
-        const got = edges.map((e) => `${unescape(e['data-event'])}|${unescape(e['data-from'])}|${unescape(e['data-to'])}|${unescape(e['data-guard'] ?? '')}|${labels.get(e['data-edge'])}`);
+        const labels = new Map([...svg.matchAll(/<g class="label" data-edge="(\d+)">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((l) => [l[1] ?? '', unescapeXml(l[2] ?? '')]));
+        const got = edges.map((e) => `${unescapeXml(e['data-event'])}|${unescapeXml(e['data-from'])}|${unescapeXml(e['data-to'])}|${unescapeXml(e['data-guard'] ?? '')}|${labels.get(e['data-edge'])}`);
         expect(got.sort()).toEqual(expected.sort());
         // Orthogonal routing: every segment is horizontal or vertical.
         for (const e of edges) {
           const pts = [...(e.d ?? '').matchAll(/[ML] ([\d.-]+) ([\d.-]+)/g)].map((p) => ({ x: Number(p[1]), y: Number(p[2]) }));
           expect(pts.length).toBeGreaterThanOrEqual(2);
-          pts.slice(1).forEach((p, i) => expect(p.x === pts[i]!.x || p.y === pts[i]!.y).toBe(true));
+          for (const [i, p] of pts.slice(1).entries()) expect(p.x === pts[i]!.x || p.y === pts[i]!.y).toBe(true);
         }
         // Delayed transitions carry their delay, so a page can mark the pending one.
         for (const e of edges) expect(e['data-delay'] !== undefined).toBe(e['data-event'].startsWith('xstate.after.'));

@@ -52,7 +52,7 @@ describe('the integration guide, as written', () => {
   });
 
   test('the contract webhook examples answer their documented shapes', async () => {
-    const vars: Record<string, string> = { '<access-token>': acme.adminToken, '<signing-secret>': 'whsec_' + btoa('0123456789abcdef01234567') };
+    const vars: Record<string, string> = { '<access-token>': acme.adminToken, '<signing-secret>': `whsec_${btoa('0123456789abcdef01234567')}` };
     const created = await runExample(example('POST', '/v1/webhooks', '001'), service.url, vars);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ url: 'https://integrator.example/webhooks/argus', events: ['incident.updated'] });
@@ -74,7 +74,7 @@ describe('the integration guide, as written', () => {
 describe('delivery', () => {
   test('a published event reaches a real receiver, signed per Standard Webhooks, and shows in the history', async () => {
     const r = receiver();
-    const secret = 'whsec_' + btoa('super-secret-signing-key-32bytes');
+    const secret = `whsec_${btoa('super-secret-signing-key-32bytes')}`;
     const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: r.url, events: ['incident.updated'], secret })).body;
     const published = await api('POST', '/v1/events', acme.adminToken, { type: 'incident.updated', data: { incident_id: 'inc_1', status: 'open' } });
     expect(published.status).toBe(202);
@@ -233,8 +233,8 @@ describe('delivery', () => {
 
   test('a new secret signs alongside the old one during the grace window', async () => {
     const r = receiver();
-    const oldSecret = 'whsec_' + btoa('old-secret-old-secret-old-secret');
-    const newSecret = 'whsec_' + btoa('new-secret-new-secret-new-secret');
+    const oldSecret = `whsec_${btoa('old-secret-old-secret-old-secret')}`;
+    const newSecret = `whsec_${btoa('new-secret-new-secret-new-secret')}`;
     const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: r.url, events: ['incident.updated'], secret: oldSecret })).body;
     const rotated = await api('PUT', `/v1/webhooks/${hook.id}`, acme.adminToken, { secret: newSecret });
     expect(rotated.body.secret_rotation).toEqual({ previous_secret_expires_at: expect.any(String) });

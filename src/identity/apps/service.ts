@@ -5,7 +5,7 @@ import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
 import { clientSecretRotationMachine, type ClientSecretRotationState } from '../../../machines/clientSecretRotation.ts';
 import { constantTimeEqual, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
-import { ApiError, invalidRequest, notFound } from '../../errors.ts';
+import { invalidRequest, notFound } from '../../errors.ts';
 import type { Page } from '../../db/page.ts';
 import type { Principal } from '../principal.ts';
 import type { TenantService } from '../tenants/service.ts';

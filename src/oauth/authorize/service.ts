@@ -146,7 +146,7 @@ export class AuthorizationService {
       // Only the transition out of awaitingConsent issues a code: a form posted twice (or
       // raced) must not replace the code already sent to the client.
       const r = sent.get(session.id);
-      if (!r || r.from !== 'awaitingConsent' || r.to !== 'codeIssued') return null;
+      if (r?.from !== 'awaitingConsent' || r.to !== 'codeIssued') return null;
       await authorizeStore.setCode(unit.tx, session.id, await sha256Hex(code));
       return sent;
     });
@@ -183,7 +183,7 @@ export class AuthorizationService {
         await authorizeStore.revokeSession(unit.tx, found.id);
         return { replay: true };
       }
-      if (!r || r.from !== 'codeIssued' || r.to !== 'redeemed') return { replay: false };
+      if (r?.from !== 'codeIssued' || r.to !== 'redeemed') return { replay: false };
       return { tokens: await this.issue(unit.tx, app, found.id, ctx.userId!, ctx.scope.split(' '), newId('rt'), jkt) };
     });
     if ('tokens' in outcome && outcome.tokens) return outcome.tokens;

@@ -25,7 +25,9 @@ export class Batcher<In, Out> {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
         const out = await this.run(batch.map((b) => b.item));
-        batch.forEach((b, i) => b.resolve(out[i]!));
+        batch.forEach((b, i) => {
+          b.resolve(out[i]!);
+        });
       } catch (error) {
         for (const b of batch) b.reject(error);
       }

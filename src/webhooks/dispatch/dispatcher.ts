@@ -55,7 +55,7 @@ const LOST = 'no result within the send timeout (the worker sending it stopped o
 export class Dispatcher {
   readonly steps: DeliverySteps;
   private readonly gate: EndpointGate;
-  private readonly results: Batcher<Sent, void>;
+  private readonly results: Batcher<Sent, undefined>;
   private readonly secrets = new Map<string, string>();
   /** Claims whose commit went unanswered, to ask about once the database is back. */
   private inDoubt: Array<{ at: string; claimed: Claimed[]; until: number }> = [];
@@ -434,7 +434,7 @@ export class Dispatcher {
   // ---- record ---------------------------------------------------------------------------
 
   /** One transaction for many results: deliveries, attempt rows, and what subscriptions hear. */
-  private async record(items: Sent[]): Promise<void[]> {
+  private async record(items: Sent[]): Promise<undefined[]> {
     const now = this.actors.clock.now();
     const at = new Date(now).toISOString();
     const step = this.steps.batch(now);
