@@ -18,7 +18,8 @@ const EVENTS = quick ? 50 : 300;
 const TOTAL = SUBSCRIPTIONS * EVENTS;
 
 const receiver = Bun.serve({
-  port: 0, hostname: '127.0.0.1',
+  port: 0,
+  hostname: '127.0.0.1',
   fetch: async (req) => {
     await req.arrayBuffer();
     return new Response('ok');
@@ -75,7 +76,8 @@ async function until(done: () => Promise<boolean>) {
 const { service, boss, bossDb, tenant, principal, close } = await webhookRig();
 try {
   await service.workers.stop();
-  for (let i = 0; i < SUBSCRIPTIONS; i++) await service.webhooks.create(principal, { url: target, events: ['case.updated'] });
+  for (let i = 0; i < SUBSCRIPTIONS; i++)
+    await service.webhooks.create(principal, { url: target, events: ['case.updated'] });
   await boss.subscribe(SUBSCRIPTIONS, target, 'case.updated');
   const data = (i: number) => ({ case_id: `case_${i}`, summary: 'x'.repeat(200) });
   for (let i = 0; i < EVENTS; i++) {
@@ -87,7 +89,14 @@ try {
 
   const engine = await measure('engine', async () => {
     await service.workers.start();
-    await until(async () => (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where status = 'succeeded'`))[0]!.n >= TOTAL);
+    await until(
+      async () =>
+        (
+          await service.db.query<{ n: number }>(
+            `select count(*)::int as n from webhook_deliveries where status = 'succeeded'`,
+          )
+        )[0]!.n >= TOTAL,
+    );
   });
   await service.workers.stop();
   const pgboss = await measure('pgboss', async () => {
@@ -100,7 +109,9 @@ try {
   await floorTables(service.db, TOTAL);
   await service.db.query('vacuum analyze floor_deliveries');
   const body = JSON.stringify({ type: 'case.updated', timestamp: new Date().toISOString(), data: data(0) });
-  const floor = await measure('floor', () => floorDrain(service.db, target, body, { batch: 1000, loops: 4, timeoutMs: 15_000 }));
+  const floor = await measure('floor', () =>
+    floorDrain(service.db, target, body, { batch: 1000, loops: 4, timeoutMs: 15_000 }),
+  );
   figure('drain', 'floor_cpu_us_per_delivery', floor.cpuUs, 'us');
   figure('drain', 'engine_vs_floor_cpu', engine.cpuUs / floor.cpuUs, 'x');
 } finally {

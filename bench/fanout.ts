@@ -25,7 +25,12 @@ const target = `http://127.0.0.1:${receiver.port}/hook`;
 // The same receiver over HTTPS, with a certificate of a CA made for the run (WEBHOOK_CA_FILE).
 const pki = makeTestPki();
 const leaf = pki.leaf('receiver');
-const tlsReceiver = Bun.serve({ port: 0, hostname: '127.0.0.1', tls: { cert: leaf.cert, key: leaf.key }, fetch: receive });
+const tlsReceiver = Bun.serve({
+  port: 0,
+  hostname: '127.0.0.1',
+  tls: { cert: leaf.cert, key: leaf.key },
+  fetch: receive,
+});
 
 async function until(done: () => boolean | Promise<boolean>, limitMs: number) {
   const start = performance.now();
@@ -42,7 +47,11 @@ const rssMb = () => Math.round(process.memoryUsage.rss() / 2 ** 20);
 
 // (a) the ceiling: bare POSTs to the same receiver
 const ceilingN = quick ? 3000 : 20000;
-const ceiling = await rate(ceilingN, 64, () => fetch(target, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }).then((r) => r.arrayBuffer()));
+const ceiling = await rate(ceilingN, 64, () =>
+  fetch(target, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }).then((r) =>
+    r.arrayBuffer(),
+  ),
+);
 figure('fanout', 'http_ceiling_per_s', ceiling, '1/s', { machine, load: load() });
 
 const { service, boss, tenant, principal, close } = await webhookRig({ WEBHOOK_CA_FILE: pki.caFile });
@@ -56,13 +65,21 @@ try {
   };
   /** Removes every webhook subscribed to `type` (a case's own, when it is done). */
   const unsubscribe = async (type: string) => {
-    const rows = await service.db.query<{ id: string }>(`select id from webhook_subscriptions where tenant_id = $1 and deleted_at is null and $2 = any(events)`, [tenant.tenantId, type]);
+    const rows = await service.db.query<{ id: string }>(
+      `select id from webhook_subscriptions where tenant_id = $1 and deleted_at is null and $2 = any(events)`,
+      [tenant.tenantId, type],
+    );
     for (const { id } of rows) await service.webhooks.remove(principal, id);
   };
   const publish = (type: string, data: Record<string, unknown>) =>
     service.webhooks.publishNow({ tenantId: tenant.tenantId, type, data });
   const succeeded = async (type: string) =>
-    (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where event_type = $1 and status = 'succeeded'`, [type]))[0]!.n;
+    (
+      await service.db.query<{ n: number }>(
+        `select count(*)::int as n from webhook_deliveries where event_type = $1 and status = 'succeeded'`,
+        [type],
+      )
+    )[0]!.n;
 
   // (b) and (d): sustained deliveries per second for fan-outs of 1, 100 and 10,000 (1,000
   // with --quick), the engine then pg-boss for each, so both see the same machine state.
@@ -109,14 +126,28 @@ try {
   const tracedEvents = quick ? 20 : 300;
   const rounds = quick ? 2 : 3;
   let spans = 0;
-  const collector = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: async (req) => { spans += ((await req.text()).match(/"kind"/g) ?? []).length; return Response.json({}); } });
+  const collector = Bun.serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: async (req) => {
+      spans += ((await req.text()).match(/"kind"/g) ?? []).length;
+      return Response.json({});
+    },
+  });
   const tracedMs = { off: 0, on: 0 };
   // One type no other case of this bench publishes, the same 100 subscriptions for every run.
   const tracedType = 'incident.closed';
   await subscribe(100, tracedType);
   for (let round = 0; round < rounds; round++) {
     for (const mode of ['off', 'on'] as const) {
-      const tracing = mode === 'on' ? startTracing({ url: `http://127.0.0.1:${collector.port}/v1/traces`, serviceName: 'argus-bench', headers: {} }) : null;
+      const tracing =
+        mode === 'on'
+          ? startTracing({
+              url: `http://127.0.0.1:${collector.port}/v1/traces`,
+              serviceName: 'argus-bench',
+              headers: {},
+            })
+          : null;
       const before = await succeeded(tracedType);
       const start = performance.now();
       await rate(tracedEvents, 16, (i) => publish(tracedType, { i }));
@@ -129,8 +160,17 @@ try {
   const tracedTotal = rounds * 100 * tracedEvents;
   const perSOff = tracedTotal / (tracedMs.off / 1000);
   const perSOn = tracedTotal / (tracedMs.on / 1000);
-  figure('fanout', 'engine_deliveries_per_s_fanout_100_tracing_off', perSOff, '1/s', { machine, deliveries: tracedTotal, load: load() });
-  figure('fanout', 'engine_deliveries_per_s_fanout_100_tracing_on', perSOn, '1/s', { machine, deliveries: tracedTotal, spans_exported: spans, load: load() });
+  figure('fanout', 'engine_deliveries_per_s_fanout_100_tracing_off', perSOff, '1/s', {
+    machine,
+    deliveries: tracedTotal,
+    load: load(),
+  });
+  figure('fanout', 'engine_deliveries_per_s_fanout_100_tracing_on', perSOn, '1/s', {
+    machine,
+    deliveries: tracedTotal,
+    spans_exported: spans,
+    load: load(),
+  });
   figure('fanout', 'tracing_on_vs_off', perSOn / perSOff, 'x');
   // (g) Ordered delivery's cost: fan-out 100 again, to webhooks with "ordering": "fifo" (each
   // sends one at a time, in publish order: a claim, a request and a recorded result per
@@ -141,13 +181,18 @@ try {
     const events = quick ? 10 : 100;
     await unsubscribe('incident.closed');
     const before = await succeeded('incident.closed');
-    for (let i = 0; i < subs; i++) await service.webhooks.create(principal, { url: target, events: ['incident.closed'], ordering: 'fifo' });
+    for (let i = 0; i < subs; i++)
+      await service.webhooks.create(principal, { url: target, events: ['incident.closed'], ordering: 'fifo' });
     await service.db.query('analyze webhook_subscriptions');
     const start = performance.now();
     await rate(events, 16, (i) => publish('incident.closed', { i }));
     await until(async () => (await succeeded('incident.closed')) - before >= subs * events, 600_000);
     const perS = (subs * events) / ((performance.now() - start) / 1000);
-    figure('fanout', 'engine_deliveries_per_s_fanout_100_fifo', perS, '1/s', { machine, deliveries: subs * events, load: load() });
+    figure('fanout', 'engine_deliveries_per_s_fanout_100_fifo', perS, '1/s', {
+      machine,
+      deliveries: subs * events,
+      load: load(),
+    });
     figure('fanout', 'fifo_vs_unordered_fanout_100', perS / engineByLabel.get('fanout_100')!, 'x');
     // The cases below publish this type too: left subscribed, these 100 one-at-a-time webhooks
     // would take every such publish as well and leave a backlog under the latency case.
@@ -168,15 +213,26 @@ try {
   const tlsEvents = quick ? 30 : 100;
   const tlsRounds = quick ? 1 : 3;
   const tlsType = 'incident.closed';
-  const perScheme = { http: { deliveries: 0, ms: 0, cpuUs: 0, connections: 0 }, https: { deliveries: 0, ms: 0, cpuUs: 0, connections: 0 } };
+  const perScheme = {
+    http: { deliveries: 0, ms: 0, cpuUs: 0, connections: 0 },
+    https: { deliveries: 0, ms: 0, cpuUs: 0, connections: 0 },
+  };
   for (let round = 0; round < tlsRounds * 2; round++) {
     const scheme = round % 2 === 0 ? 'http' : 'https';
-    const url = scheme === 'http' ? `http://localhost:${receiver.port}/hook` : `https://localhost:${tlsReceiver.port}/hook`;
+    const url =
+      scheme === 'http' ? `http://localhost:${receiver.port}/hook` : `https://localhost:${tlsReceiver.port}/hook`;
     const ids: string[] = [];
-    for (let i = 0; i < TLS_FANOUT; i++) ids.push((await service.webhooks.create(principal, { url, events: [tlsType] })).id);
+    for (let i = 0; i < TLS_FANOUT; i++)
+      ids.push((await service.webhooks.create(principal, { url, events: [tlsType] })).id);
     await service.db.query('analyze webhook_subscriptions');
     const total = TLS_FANOUT * tlsEvents;
-    const done = async () => (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where subscription_id = any($1) and status = 'succeeded'`, [ids]))[0]!.n >= total;
+    const done = async () =>
+      (
+        await service.db.query<{ n: number }>(
+          `select count(*)::int as n from webhook_deliveries where subscription_id = any($1) and status = 'succeeded'`,
+          [ids],
+        )
+      )[0]!.n >= total;
     received.clientPorts.clear();
     const cpu = process.cpuUsage();
     const start = performance.now();
@@ -184,15 +240,28 @@ try {
     await until(done, 600_000);
     const spent = process.cpuUsage(cpu);
     Object.assign(perScheme[scheme], {
-      deliveries: perScheme[scheme].deliveries + total, ms: perScheme[scheme].ms + performance.now() - start, cpuUs: perScheme[scheme].cpuUs + spent.user + spent.system,
+      deliveries: perScheme[scheme].deliveries + total,
+      ms: perScheme[scheme].ms + performance.now() - start,
+      cpuUs: perScheme[scheme].cpuUs + spent.user + spent.system,
       connections: perScheme[scheme].connections + received.clientPorts.size,
     });
     for (const id of ids) await service.webhooks.remove(principal, id);
   }
   const tlsRate = (s: 'http' | 'https') => perScheme[s].deliveries / (perScheme[s].ms / 1000);
   const tlsCpu = (s: 'http' | 'https') => perScheme[s].cpuUs / perScheme[s].deliveries;
-  figure('fanout', 'engine_deliveries_per_s_http_by_name', tlsRate('http'), '1/s', { machine, deliveries: perScheme.http.deliveries, connections: perScheme.http.connections, rounds: tlsRounds, load: load() });
-  figure('fanout', 'engine_deliveries_per_s_https', tlsRate('https'), '1/s', { machine, deliveries: perScheme.https.deliveries, connections: perScheme.https.connections, rounds: tlsRounds });
+  figure('fanout', 'engine_deliveries_per_s_http_by_name', tlsRate('http'), '1/s', {
+    machine,
+    deliveries: perScheme.http.deliveries,
+    connections: perScheme.http.connections,
+    rounds: tlsRounds,
+    load: load(),
+  });
+  figure('fanout', 'engine_deliveries_per_s_https', tlsRate('https'), '1/s', {
+    machine,
+    deliveries: perScheme.https.deliveries,
+    connections: perScheme.https.connections,
+    rounds: tlsRounds,
+  });
   figure('fanout', 'https_vs_http_rate', tlsRate('https') / tlsRate('http'), 'x');
   figure('fanout', 'process_cpu_us_per_delivery_http', tlsCpu('http'), 'us');
   figure('fanout', 'process_cpu_us_per_delivery_https', tlsCpu('https'), 'us');
@@ -201,7 +270,12 @@ try {
   // (c) publish-to-receive latency at a fixed 1,000 deliveries/s: 100 events a second to 10
   // subscriptions each, for 10 s (3 s with --quick). It starts with nothing left to send by
   // the cases before it, so it measures latency, not a backlog draining.
-  const unsent = async () => (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where status not in ('succeeded', 'failed', 'skipped')`))[0]!.n;
+  const unsent = async () =>
+    (
+      await service.db.query<{ n: number }>(
+        `select count(*)::int as n from webhook_deliveries where status not in ('succeeded', 'failed', 'skipped')`,
+      )
+    )[0]!.n;
   const leftBefore = await unsent();
   await until(async () => (await unsent()) === 0, 600_000);
   const LAT_FANOUT = 10;
@@ -221,7 +295,13 @@ try {
   await until(() => received.latencies.length >= seconds * 1000, 120_000);
   const sorted = [...received.latencies].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-  figure('fanout', 'p50_ms_at_1000', pct(50), 'ms', { machine, fanout: LAT_FANOUT, offered_per_s: Math.round(achieved), unsent_before: leftBefore, load: load() });
+  figure('fanout', 'p50_ms_at_1000', pct(50), 'ms', {
+    machine,
+    fanout: LAT_FANOUT,
+    offered_per_s: Math.round(achieved),
+    unsent_before: leftBefore,
+    load: load(),
+  });
   figure('fanout', 'p99_ms_at_1000', pct(99), 'ms', { machine, fanout: LAT_FANOUT });
 
   // The worker's memory under a backlog: workers stopped, 1,000,000 deliveries published (100
@@ -249,8 +329,16 @@ try {
   const quarter = Math.max(1, Math.floor(samples.length / 4));
   const avg = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
   figure('fanout', quick ? 'rss_mb_backlog_100k' : 'rss_mb_backlog_1m', Math.max(...samples), 'MB', {
-    machine, backlog, rss_before_mb: rssBefore, rss_first_quarter_mb: avg(samples.slice(0, quarter)), rss_last_quarter_mb: avg(samples.slice(-quarter)),
-    drained, drain_s: drainMs / 1000, drain_per_s: Math.round(drained / (drainMs / 1000)), backlog_publish_per_s: Math.round(publishPerS), load: load(),
+    machine,
+    backlog,
+    rss_before_mb: rssBefore,
+    rss_first_quarter_mb: avg(samples.slice(0, quarter)),
+    rss_last_quarter_mb: avg(samples.slice(-quarter)),
+    drained,
+    drain_s: drainMs / 1000,
+    drain_per_s: Math.round(drained / (drainMs / 1000)),
+    backlog_publish_per_s: Math.round(publishPerS),
+    load: load(),
   });
 } finally {
   await close();

@@ -23,20 +23,44 @@ const PAGE = 20;
 
 const pg = await scratchPostgres();
 const service = await startService(
-  loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')), DB_POOL_MAX: '16' }),
+  loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: pg.url,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')),
+    DB_POOL_MAX: '16',
+  }),
   { http: true, workers: false, log: silentLogger },
 );
 let bare: ReturnType<typeof Bun.serve> | null = null;
 try {
-  const tenant = await service.tenants.createTenant({ name: 'Bench', adminEmail: 'bench@example.com', adminPassword: 'correct horse battery staple' });
+  const tenant = await service.tenants.createTenant({
+    name: 'Bench',
+    adminEmail: 'bench@example.com',
+    adminPassword: 'correct horse battery staple',
+  });
   const admin = await service.tokens.verify((await mintAdminToken(service, tenant.tenantId, tenant.adminUserId)).token);
   const scopes = ['graphql', 'incidents:read', 'incidents:write'];
-  const { app } = await service.apps.create(admin, { name: 'Bench sync', grant_types: ['client_credentials'], requested_scopes: scopes });
+  const { app } = await service.apps.create(admin, {
+    name: 'Bench sync',
+    grant_types: ['client_credentials'],
+    requested_scopes: scopes,
+  });
   await service.apps.updateGovernance(admin, app.id, { graphql_bundles: ['incident-sync'] });
   // What POST /v1/oauth/token issues for client_credentials.
-  const token = (await service.tokens.mint({ tenantId: tenant.tenantId, subject: app.id, clientId: app.id, scopes, ttlSeconds: 3600, kind: 'client' })).token;
+  const token = (
+    await service.tokens.mint({
+      tenantId: tenant.tenantId,
+      subject: app.id,
+      clientId: app.id,
+      scopes,
+      ttlSeconds: 3600,
+      kind: 'client',
+    })
+  ).token;
   const principal = await service.tokens.verify(token);
-  for (let i = 0; i < INCIDENTS; i++) await service.graphql.incidents.create(principal, { title: `Incident ${i}`, severity: 'high' });
+  for (let i = 0; i < INCIDENTS; i++)
+    await service.graphql.incidents.create(principal, { title: `Incident ${i}`, severity: 'high' });
 
   const op = service.graphql.bundles.operationsOf(['incident-sync']).find((o) => o.name === 'IncidentSyncPage');
   if (!op) throw new Error('incident-sync has no IncidentSyncPage');
@@ -51,16 +75,28 @@ try {
   // bundle lookup and document matching separate it from the full stack.
   const prevalidated = createHandler<GraphqlContext>({
     schema: service.graphql.schema,
-    onSubscribe: (_req, params) => ({ schema: service.graphql.schema, document: op.ast, operationName: params.operationName, variableValues: params.variables, contextValue: context() }),
+    onSubscribe: (_req, params) => ({
+      schema: service.graphql.schema,
+      document: op.ast,
+      operationName: params.operationName,
+      variableValues: params.variables,
+      contextValue: context(),
+    }),
   });
-  bare = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: (request) => (new URL(request.url).pathname === '/prevalidated' ? prevalidated(request) : handler(request)) });
+  bare = Bun.serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: (request) => (new URL(request.url).pathname === '/prevalidated' ? prevalidated(request) : handler(request)),
+  });
 
   const call = async (url: string, headers: Record<string, string>) => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const json = (await res.json()) as { data?: { incidents?: { incidents?: unknown[] } }; errors?: unknown };
-    if (res.status !== 200 || json.errors || json.data?.incidents?.incidents?.length !== PAGE) throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+    if (res.status !== 200 || json.errors || json.data?.incidents?.incidents?.length !== PAGE)
+      throw new Error(`unexpected answer ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
   };
-  const full = () => call(`${service.url}/graphql`, { authorization: `Bearer ${token}`, 'x-tenant-id': tenant.tenantId });
+  const full = () =>
+    call(`${service.url}/graphql`, { authorization: `Bearer ${token}`, 'x-tenant-id': tenant.tenantId });
   const plain = () => call(`http://127.0.0.1:${bare!.port}/graphql`, {});
   const cached = () => call(`http://127.0.0.1:${bare!.port}/prevalidated`, {});
 
@@ -77,7 +113,13 @@ try {
     cachedRate = Math.max(cachedRate, await rate(REQUESTS, CONCURRENCY, cached));
     fullRate = Math.max(fullRate, await rate(REQUESTS, CONCURRENCY, full));
   }
-  const extra = { machine, database: 'postgres', operation: 'incident-sync/IncidentSyncPage', page: PAGE, concurrency: CONCURRENCY };
+  const extra = {
+    machine,
+    database: 'postgres',
+    operation: 'incident-sync/IncidentSyncPage',
+    page: PAGE,
+    concurrency: CONCURRENCY,
+  };
   figure('graphql', 'bare_handler_per_s', bareRate, '1/s', extra);
   figure('graphql', 'bare_prevalidated_per_s', cachedRate, '1/s', extra);
   figure('graphql', 'full_stack_per_s', fullRate, '1/s', extra);

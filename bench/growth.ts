@@ -14,7 +14,8 @@ const DAY = 86_400_000;
 
 const received = { count: 0, latencies: [] as number[] };
 const receiver = Bun.serve({
-  port: 0, hostname: '127.0.0.1',
+  port: 0,
+  hostname: '127.0.0.1',
   fetch: async (req) => {
     const body = (await req.json()) as { data: { sent_at?: number } };
     received.count++;
@@ -72,9 +73,11 @@ async function writeHistory(): Promise<void> {
   // One row per day first, so housekeeping makes the days' partitions; then the bulk insert
   // is routed straight into them.
   const firstDay = dayOf(now) - (DAYS + 1) * DAY;
-  await db.query(`insert into events (id, tenant_id, type, data, deliveries, created_at)
+  await db.query(
+    `insert into events (id, tenant_id, type, data, deliveries, created_at)
                   select 'evt_hist_seed' || d, $1, 'case.updated', '{}', 0, $2::timestamptz + d * interval '1 day' from generate_series(0, $3 - 1) d`,
-    [tenant.tenantId, new Date(firstDay).toISOString(), DAYS]);
+    [tenant.tenantId, new Date(firstDay).toISOString(), DAYS],
+  );
   await service.housekeeping.partitions.ensure(now);
   const perDay = HISTORY / DAYS;
   for (let d = 0; d < DAYS; d++) {
@@ -82,11 +85,15 @@ async function writeHistory(): Promise<void> {
     await db.query(
       `insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, prev_state, entered_at, attempt, max_attempts, last_status, last_attempt_at)
        select 'dlv_hist_' || $4 || '_' || i, $1, 'wh_history', 'evt_hist_' || $4 || '_' || (i / 100), 'case.updated', $2::timestamptz, 'succeeded', 'sending', $2::timestamptz, 1, 8, 200, $2::timestamptz
-         from generate_series(1, $3) i`, [tenant.tenantId, at, perDay, d]);
+         from generate_series(1, $3) i`,
+      [tenant.tenantId, at, perDay, d],
+    );
     await db.query(
       `insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at, attempted_at, duration_ms, response_status, response_body, request_timestamp)
        select 'dlv_hist_' || $4 || '_' || i, $2::timestamptz, $1, 'wh_history', 1, 'queued', 'succeeded', $2::timestamptz, $2::timestamptz, 3, 200, 'ok', extract(epoch from $2::timestamptz)::integer
-         from generate_series(1, $3) i`, [tenant.tenantId, at, perDay, d]);
+         from generate_series(1, $3) i`,
+      [tenant.tenantId, at, perDay, d],
+    );
   }
   await db.query('vacuum analyze');
 }
@@ -104,7 +111,11 @@ try {
   const drainFull = await drainRate();
   const p99Full = await p99At1000();
   figure('growth', 'drain_per_s_empty', drainEmpty, '1/s', { machine });
-  figure('growth', 'drain_per_s_with_history', drainFull, '1/s', { history_deliveries: HISTORY, history_attempts: HISTORY, written_in_s: Math.round(writeS) });
+  figure('growth', 'drain_per_s_with_history', drainFull, '1/s', {
+    history_deliveries: HISTORY,
+    history_attempts: HISTORY,
+    written_in_s: Math.round(writeS),
+  });
   figure('growth', 'p99_ms_at_1000_empty', p99Empty, 'ms');
   figure('growth', 'p99_ms_at_1000_with_history', p99Full, 'ms');
   figure('growth', 'growth_drain_ratio', drainFull / drainEmpty, 'x');
@@ -115,13 +126,25 @@ try {
   // Retiring a day: delete the rows of one day, against dropping the partitions of another.
   const now = service.actors.clock.now();
   const firstDay = dayOf(now) - (DAYS + 1) * DAY;
-  const dayRange = (d: number) => [new Date(firstDay + d * DAY).toISOString(), new Date(firstDay + (d + 1) * DAY).toISOString()];
+  const dayRange = (d: number) => [
+    new Date(firstDay + d * DAY).toISOString(),
+    new Date(firstDay + (d + 1) * DAY).toISOString(),
+  ];
   const delStart = performance.now();
   await service.db.transaction(async (tx) => {
     const [from, to] = dayRange(1);
-    await tx.query('delete from webhook_attempts where delivery_created_at >= $1::timestamptz and delivery_created_at < $2::timestamptz', [from, to]);
-    await tx.query('delete from webhook_deliveries where created_at >= $1::timestamptz and created_at < $2::timestamptz', [from, to]);
-    await tx.query('delete from events where created_at >= $1::timestamptz and created_at < $2::timestamptz', [from, to]);
+    await tx.query(
+      'delete from webhook_attempts where delivery_created_at >= $1::timestamptz and delivery_created_at < $2::timestamptz',
+      [from, to],
+    );
+    await tx.query(
+      'delete from webhook_deliveries where created_at >= $1::timestamptz and created_at < $2::timestamptz',
+      [from, to],
+    );
+    await tx.query('delete from events where created_at >= $1::timestamptz and created_at < $2::timestamptz', [
+      from,
+      to,
+    ]);
   });
   const deleteMs = performance.now() - delStart;
   const dropStart = performance.now();

@@ -13,7 +13,11 @@ const child = Bun.spawn([process.execPath, '-e', receiverCode], { stdout: 'pipe'
 const reader = child.stdout.getReader();
 const port = Number(new TextDecoder().decode((await reader.read()).value).trim());
 
-const body = JSON.stringify({ type: 'case.created', timestamp: new Date().toISOString(), data: { case_id: 'case_1', title: 'x'.repeat(200) } });
+const body = JSON.stringify({
+  type: 'case.created',
+  timestamp: new Date().toISOString(),
+  data: { case_id: 'case_1', title: 'x'.repeat(200) },
+});
 const headers = { 'content-type': 'application/json', 'user-agent': 'Argus-Webhooks/1.0' };
 const literal = `http://127.0.0.1:${port}/hook`;
 const named = `http://localhost:${port}/hook`;
@@ -25,17 +29,26 @@ async function sent(p: Promise<{ status: number | null; error: string | null }>)
 
 const variants: Array<[string, () => Promise<void>]> = [
   ['plain_fetch', () => sent(postWebhook(literal, body, headers, 5000))],
-  ['literal_checked', async () => {
-    const c = await checkTarget(literal, true);
-    if (!c.ok) throw new Error(c.problem);
-    await sent(postWebhook(c.target, body, headers, 5000));
-  }],
-  ['pinned_no_lookup', () => sent(postWebhook({ url: `http://receiver.invalid:${port}/hook`, address: '127.0.0.1' }, body, headers, 5000))],
-  ['name_resolved_pinned', async () => {
-    const c = await checkTarget(named, true);
-    if (!c.ok) throw new Error(c.problem);
-    await sent(postWebhook(c.target, body, headers, 5000));
-  }],
+  [
+    'literal_checked',
+    async () => {
+      const c = await checkTarget(literal, true);
+      if (!c.ok) throw new Error(c.problem);
+      await sent(postWebhook(c.target, body, headers, 5000));
+    },
+  ],
+  [
+    'pinned_no_lookup',
+    () => sent(postWebhook({ url: `http://receiver.invalid:${port}/hook`, address: '127.0.0.1' }, body, headers, 5000)),
+  ],
+  [
+    'name_resolved_pinned',
+    async () => {
+      const c = await checkTarget(named, true);
+      if (!c.ok) throw new Error(c.problem);
+      await sent(postWebhook(c.target, body, headers, 5000));
+    },
+  ],
 ];
 
 const n = quick ? 2000 : 20000;
@@ -46,9 +59,11 @@ try {
     const cpu = process.cpuUsage();
     const start = performance.now();
     let next = 0;
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next++ < n) await task();
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next++ < n) await task();
+      }),
+    );
     const wallUs = ((performance.now() - start) * 1000) / n;
     const used = process.cpuUsage(cpu);
     figure('outbound', `${name}_cpu_per_post`, (used.user + used.system) / n, 'us', { machine, n, concurrency });

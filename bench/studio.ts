@@ -46,11 +46,34 @@ const twentyStates = setup({
   id: 'twenty',
   initial: 's0',
   states: {
-    ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`s${i}`, { on: { NEXT: i < 7 ? `s${i + 1}` : 'review', BACK: `s${Math.max(0, i - 1)}`, FAIL: { target: 's0', guard: 'canFail' } }, after: { [`wait${i}`]: `s${(i + 3) % 8}` } }])),
-    review: { initial: 'r0', states: { r0: { on: { OK: 'r1' } }, r1: { on: { OK: 'r2' } }, r2: { on: { OK: 'r3' } }, r3: { on: { OK: '#twenty.sync' } } } },
+    ...Object.fromEntries(
+      Array.from({ length: 8 }, (_, i) => [
+        `s${i}`,
+        {
+          on: {
+            NEXT: i < 7 ? `s${i + 1}` : 'review',
+            BACK: `s${Math.max(0, i - 1)}`,
+            FAIL: { target: 's0', guard: 'canFail' },
+          },
+          after: { [`wait${i}`]: `s${(i + 3) % 8}` },
+        },
+      ]),
+    ),
+    review: {
+      initial: 'r0',
+      states: {
+        r0: { on: { OK: 'r1' } },
+        r1: { on: { OK: 'r2' } },
+        r2: { on: { OK: 'r3' } },
+        r3: { on: { OK: '#twenty.sync' } },
+      },
+    },
     sync: {
       type: 'parallel',
-      states: { left: { initial: 'l0', states: { l0: { on: { L: 'l1' } }, l1: {} } }, right: { initial: 'q0', states: { q0: { on: { R: 'q1' } }, q1: { type: 'final' } } } },
+      states: {
+        left: { initial: 'l0', states: { l0: { on: { L: 'l1' } }, l1: {} } },
+        right: { initial: 'q0', states: { q0: { on: { R: 'q1' } }, q1: { type: 'final' } } },
+      },
       on: { DONE: 's0' },
     },
   },
@@ -63,7 +86,10 @@ function drawSvg(m: typeof deliveryMachine | typeof twentyStates): Promise<strin
 
 async function drawing(browser: Browser) {
   const count = (function countStates(n: { states?: Record<string, unknown> }): number {
-    return Object.values(n.states ?? {}).reduce<number>((s, c) => s + 1 + countStates(c as { states?: Record<string, unknown> }), 0);
+    return Object.values(n.states ?? {}).reduce<number>(
+      (s, c) => s + 1 + countStates(c as { states?: Record<string, unknown> }),
+      0,
+    );
   })(twentyStates.config as { states?: Record<string, unknown> });
   if (count !== 20) throw new Error(`the synthetic machine has ${count} states, not 20`);
   const server20 = await medianOf(runs, () => drawSvg(twentyStates));
@@ -72,30 +98,49 @@ async function drawing(browser: Browser) {
   figure(BENCH, 'svg_delivery_ms', serverDelivery, 'ms', { machine });
   // Every machine of the product, laid out anew, and then served from the per-machine cache.
   for (const [name, m] of await loadMachines()) {
-    figure(BENCH, `layout_${name}_ms`, await medianOf(runs, () => drawMachine(name, machineModel(m), machineNotes(m))), 'ms', { machine });
+    figure(
+      BENCH,
+      `layout_${name}_ms`,
+      await medianOf(runs, () => drawMachine(name, machineModel(m), machineNotes(m))),
+      'ms',
+      { machine },
+    );
   }
   await machineSvg(deliveryMachine.id, machineModel(deliveryMachine), machineNotes(deliveryMachine));
-  figure(BENCH, 'svg_delivery_cached_ms', await medianOf(runs * 20, () => machineSvg(deliveryMachine.id, machineModel(deliveryMachine), machineNotes(deliveryMachine))), 'ms', { machine });
+  figure(
+    BENCH,
+    'svg_delivery_cached_ms',
+    await medianOf(runs * 20, () =>
+      machineSvg(deliveryMachine.id, machineModel(deliveryMachine), machineNotes(deliveryMachine)),
+    ),
+    'ms',
+    { machine },
+  );
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.setContent('<!doctype html><div id="d"></div>');
   const browserMs = async (svg: string) => {
     const xs: number[] = [];
     for (let i = 0; i < runs; i++) {
-      xs.push(await page.evaluate(async (text) => {
-        const d = document.getElementById('d')!;
-        d.innerHTML = '';
-        const t = performance.now();
-        d.innerHTML = text;
-        d.getBoundingClientRect();
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return performance.now() - t;
-      }, svg));
+      xs.push(
+        await page.evaluate(async (text) => {
+          const d = document.getElementById('d')!;
+          d.innerHTML = '';
+          const t = performance.now();
+          d.innerHTML = text;
+          d.getBoundingClientRect();
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return performance.now() - t;
+        }, svg),
+      );
     }
     return median(xs);
   };
   const browser20 = await browserMs(await drawSvg(twentyStates));
   const browserDelivery = await browserMs(await drawSvg(deliveryMachine));
-  figure(BENCH, 'render_20_states_browser_ms', browser20, 'ms', { machine, note: 'insert, layout and two frames in Chromium' });
+  figure(BENCH, 'render_20_states_browser_ms', browser20, 'ms', {
+    machine,
+    note: 'insert, layout and two frames in Chromium',
+  });
   figure(BENCH, 'render_20_states_vs_delivery', browser20 / browserDelivery, 'x', { machine });
   await page.close();
 }
@@ -103,15 +148,27 @@ async function drawing(browser: Browser) {
 async function history(browser: Browser, kind: 'pglite' | 'postgres', db: Db) {
   await migrate(db);
   const service: Service = await startService(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')), ALLOW_PRIVATE_TARGETS: 'true' }),
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')),
+      ALLOW_PRIVATE_TARGETS: 'true',
+    }),
     { http: true, workers: false, db, log: silentLogger },
   );
   try {
-    const tenant = await service.tenants.createTenant({ name: 'Bench', adminEmail: 'bench@example.com', adminPassword: 'correct horse battery staple' });
+    const tenant = await service.tenants.createTenant({
+      name: 'Bench',
+      adminEmail: 'bench@example.com',
+      adminPassword: 'correct horse battery staple',
+    });
     const token = (await mintAdminToken(service, tenant.tenantId, tenant.adminUserId)).token;
     const principal = await service.tokens.verify(token);
     const hook = async (n: number) => {
-      const w = await service.webhooks.create(principal, { url: 'http://127.0.0.1:9/never-called', events: ['case.created'] });
+      const w = await service.webhooks.create(principal, {
+        url: 'http://127.0.0.1:9/never-called',
+        events: ['case.created'],
+      });
       await seedDeliveries(service, tenant.tenantId, w.id, n);
       return w.id;
     };
@@ -123,14 +180,36 @@ async function history(browser: Browser, kind: 'pglite' | 'postgres', db: Db) {
       return res.json() as Promise<{ next_cursor?: string | null }>;
     };
     const extra = { machine, db: kind, history: HISTORY };
-    for (const [name, id] of [['baseline_10', small], ['history_10000', big]] as const) {
-      figure(BENCH, `${name}_first_page_ms`, await medianOf(runs, () => get(`/v1/studio/webhooks/${id}/deliveries?limit=50`)), 'ms', extra);
+    for (const [name, id] of [
+      ['baseline_10', small],
+      ['history_10000', big],
+    ] as const) {
+      figure(
+        BENCH,
+        `${name}_first_page_ms`,
+        await medianOf(runs, () => get(`/v1/studio/webhooks/${id}/deliveries?limit=50`)),
+        'ms',
+        extra,
+      );
       figure(BENCH, `${name}_summary_ms`, await medianOf(runs, () => get(`/v1/studio/webhooks/${id}`)), 'ms', extra);
     }
     // Page 100 of 200: walk there once, then time that page.
     let cursor: string | null | undefined = null;
-    for (let i = 0; i < 99; i++) cursor = (await get(`/v1/studio/webhooks/${big}/deliveries?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).next_cursor;
-    figure(BENCH, 'history_10000_page_100_ms', await medianOf(runs, () => get(`/v1/studio/webhooks/${big}/deliveries?limit=50&cursor=${encodeURIComponent(cursor!)}`)), 'ms', extra);
+    for (let i = 0; i < 99; i++)
+      cursor = (
+        await get(
+          `/v1/studio/webhooks/${big}/deliveries?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        )
+      ).next_cursor;
+    figure(
+      BENCH,
+      'history_10000_page_100_ms',
+      await medianOf(runs, () =>
+        get(`/v1/studio/webhooks/${big}/deliveries?limit=50&cursor=${encodeURIComponent(cursor!)}`),
+      ),
+      'ms',
+      extra,
+    );
 
     // In Chromium: the view ready (summary and 50 rows drawn), a page turn, a new delivery live.
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -139,10 +218,14 @@ async function history(browser: Browser, kind: 'pglite' | 'postgres', db: Db) {
     await page.getByRole('button', { name: 'Open' }).click();
     await page.waitForSelector('#studio:not([hidden])');
     const open = async (p: Page, id: string, expected: string) => {
-      await p.evaluate(() => { location.hash = '#/machines'; });
+      await p.evaluate(() => {
+        location.hash = '#/machines';
+      });
       await p.waitForSelector('#view-machines:not([hidden])');
       return timed(async () => {
-        await p.evaluate((h) => { location.hash = `#/webhooks/${h}`; }, id);
+        await p.evaluate((h) => {
+          location.hash = `#/webhooks/${h}`;
+        }, id);
         await p.waitForSelector(`#page-info:has-text("${expected}")`);
         await p.waitForSelector('#deliveries tbody tr[data-delivery]');
       });
@@ -158,10 +241,12 @@ async function history(browser: Browser, kind: 'pglite' | 'postgres', db: Db) {
     figure(BENCH, 'view_ready_10000_vs_10', median(viewBig) / median(viewBase), 'x', extra);
     const turns: number[] = [];
     for (let i = 0; i < runs; i++) {
-      turns.push(await timed(async () => {
-        await page.getByRole('button', { name: 'Older' }).click();
-        await page.waitForSelector('#page-info:has-text("Page 2 ")');
-      }));
+      turns.push(
+        await timed(async () => {
+          await page.getByRole('button', { name: 'Older' }).click();
+          await page.waitForSelector('#page-info:has-text("Page 2 ")');
+        }),
+      );
       await page.getByRole('button', { name: 'Newer' }).click();
       await page.waitForSelector('#page-info:has-text("Page 1 ")');
     }
@@ -175,7 +260,10 @@ async function history(browser: Browser, kind: 'pglite' | 'postgres', db: Db) {
       await page.click('#new-rows');
       await page.waitForSelector(`#deliveries tbody tr[data-delivery="${id}"]`, { timeout: 10_000 });
     }
-    figure(BENCH, 'live_new_delivery_history_10000_ms', median(live), 'ms', { ...extra, note: 'commit to its announcement on screen: SSE poll 400 ms, page refresh debounced 250 ms' });
+    figure(BENCH, 'live_new_delivery_history_10000_ms', median(live), 'ms', {
+      ...extra,
+      note: 'commit to its announcement on screen: SSE poll 400 ms, page refresh debounced 250 ms',
+    });
     await page.close();
   } finally {
     await service.stop();
@@ -188,7 +276,11 @@ try {
   // Stopping the service closes its database; the Postgres scratch database is then dropped.
   await history(browser, 'pglite', (await scratchPglite()).db);
   const pg = await scratchPostgres();
-  try { await history(browser, 'postgres', pg.db); } finally { await pg.drop(); }
+  try {
+    await history(browser, 'postgres', pg.db);
+  } finally {
+    await pg.drop();
+  }
 } finally {
   await browser.close();
 }

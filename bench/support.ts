@@ -8,12 +8,19 @@ export const quick = process.argv.includes('--quick');
 
 export const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${'Bun' in globalThis ? `bun ${Bun.version}` : 'deno'}`;
 
-export function figure(bench: string, name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
+export function figure(
+  bench: string,
+  name: string,
+  value: number,
+  unit: string,
+  extra: Record<string, unknown> = {},
+): void {
   const rounded = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100;
   console.log(JSON.stringify({ bench, figure: name, value: rounded, unit, ...extra }));
 }
 
-export const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+export const postgresUrl =
+  process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database on the real server, dropped by the returned function. */
 export function scratchPostgres(): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {

@@ -54,7 +54,11 @@ function cpuSeconds(pid: number): number {
 function treeCpuSeconds(pid: number): number {
   let children: number[] = [];
   try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     // gone already
   }
@@ -74,8 +78,13 @@ async function dpopProofs(htu: string, count: number): Promise<string[]> {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   const jwk = await exportJWK(publicKey);
   const iat = Math.floor(Date.now() / 1000);
-  return Promise.all(Array.from({ length: count }, () =>
-    new SignJWT({ jti: crypto.randomUUID(), htm: 'POST', htu, iat }).setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk }).sign(privateKey)));
+  return Promise.all(
+    Array.from({ length: count }, () =>
+      new SignJWT({ jti: crypto.randomUUID(), htm: 'POST', htu, iat })
+        .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk })
+        .sign(privateKey),
+    ),
+  );
 }
 
 /**
@@ -83,7 +92,14 @@ async function dpopProofs(htu: string, count: number): Promise<string[]> {
  * the CPU seconds `cpu` says the server used for the measured requests. With `dpopHtu`, every
  * request carries a DPoP proof for that URL and must get a DPoP-bound token.
  */
-async function tokenRate(url: string, clientId: string, secret: string, check: (token: string) => void, cpu: () => number = () => 0, dpopHtu?: string): Promise<{ perS: number; cpuS: number }> {
+async function tokenRate(
+  url: string,
+  clientId: string,
+  secret: string,
+  check: (token: string) => void,
+  cpu: () => number = () => 0,
+  dpopHtu?: string,
+): Promise<{ perS: number; cpuS: number }> {
   const body = `grant_type=client_credentials&client_id=${encodeURIComponent(clientId)}&client_secret=${encodeURIComponent(secret)}&scope=webhooks%3Awrite`;
   const warmCount = Math.max(1000, REQUESTS / 5);
   const proofs = dpopHtu ? await dpopProofs(dpopHtu, 1 + warmCount + REQUESTS) : [];
@@ -93,8 +109,10 @@ async function tokenRate(url: string, clientId: string, secret: string, check: (
     if (dpopHtu) headers.dpop = proofs[used++]!;
     const res = await fetch(url, { method: 'POST', headers, body });
     const json = (await res.json()) as { access_token?: string; token_type?: string };
-    if (res.status !== 200 || !json.access_token) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
-    if (dpopHtu && (json.token_type?.toLowerCase() !== 'dpop' || !('cnf' in decodeJwt(json.access_token)))) throw new Error(`${url} did not bind the token: ${JSON.stringify(json)}`);
+    if (res.status !== 200 || !json.access_token)
+      throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
+    if (dpopHtu && (json.token_type?.toLowerCase() !== 'dpop' || !('cnf' in decodeJwt(json.access_token))))
+      throw new Error(`${url} did not bind the token: ${JSON.stringify(json)}`);
     return json.access_token;
   };
   check(await once()); // warm, and prove the answer is a token of the expected algorithm
@@ -105,41 +123,100 @@ async function tokenRate(url: string, clientId: string, secret: string, check: (
 }
 
 const algOf = (alg: string) => (token: string) => {
-  const header = JSON.parse(atob(token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as { alg: string; typ?: string };
+  const header = JSON.parse(atob(token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
+    alg: string;
+    typ?: string;
+  };
   if (header.alg !== alg) throw new Error(`expected a ${alg} token, got ${header.alg}`);
 };
 
 async function argus(alg: SigningAlg, pgUrl: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'argus-bench-'));
   const port = freePort();
-  const base = { ...env, DATABASE_URL: pgUrl, DATA_DIR: dataDir, SIGNING_ALGS: alg, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'error', DB_POOL_MAX: '8' };
+  const base = {
+    ...env,
+    DATABASE_URL: pgUrl,
+    DATA_DIR: dataDir,
+    SIGNING_ALGS: alg,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'error',
+    DB_POOL_MAX: '8',
+  };
   // The bench process registers the tenant and app, and measures raw signing and verification.
   const services = await openServices(loadConfig(base), { log: silentLogger });
-  const tenant = await services.tenants.createTenant({ name: `Bench ${alg}`, adminEmail: `bench-${alg.toLowerCase()}@example.com`, adminPassword: 'correct horse battery staple' });
-  const admin: Principal = { tenantId: tenant.tenantId, subject: tenant.adminUserId, clientId: 'argus-admin', scopes: [], tokenId: 'bench', expiresAt: new Date(Date.now() + 3_600_000), admin: true, kind: 'user' };
-  const { app, clientSecret } = await services.apps.create(admin, { name: 'Bench connector', grant_types: ['client_credentials'], redirect_uris: [], requested_scopes: ['webhooks:write'] });
+  const tenant = await services.tenants.createTenant({
+    name: `Bench ${alg}`,
+    adminEmail: `bench-${alg.toLowerCase()}@example.com`,
+    adminPassword: 'correct horse battery staple',
+  });
+  const admin: Principal = {
+    tenantId: tenant.tenantId,
+    subject: tenant.adminUserId,
+    clientId: 'argus-admin',
+    scopes: [],
+    tokenId: 'bench',
+    expiresAt: new Date(Date.now() + 3_600_000),
+    admin: true,
+    kind: 'user',
+  };
+  const { app, clientSecret } = await services.apps.create(admin, {
+    name: 'Bench connector',
+    grant_types: ['client_credentials'],
+    redirect_uris: [],
+    requested_scopes: ['webhooks:write'],
+  });
 
-  const mint = () => services.tokens.mint({ tenantId: tenant.tenantId, subject: app.id, clientId: app.id, scopes: ['webhooks:write'], ttlSeconds: 3600, kind: 'client', alg });
+  const mint = () =>
+    services.tokens.mint({
+      tenantId: tenant.tenantId,
+      subject: app.id,
+      clientId: app.id,
+      scopes: ['webhooks:write'],
+      ttlSeconds: 3600,
+      kind: 'client',
+      alg,
+    });
   await rate(200, 4, mint);
   const cpuBefore = ownCpuSeconds();
   const rawSign = await rate(SIGNS, 4, mint);
   const rawSignPerCpuS = SIGNS / (ownCpuSeconds() - cpuBefore);
-  figure('tokens', `raw_sign_per_s_${alg.toLowerCase()}`, rawSign, '1/s', { machine, per_cpu_s: Math.round(rawSignPerCpuS) });
+  figure('tokens', `raw_sign_per_s_${alg.toLowerCase()}`, rawSign, '1/s', {
+    machine,
+    per_cpu_s: Math.round(rawSignPerCpuS),
+  });
 
   const token = (await mint()).token;
   await rate(200, 4, () => services.tokens.verify(token));
   const verifyRate = await rate(SIGNS, 16, () => services.tokens.verify(token));
 
-  const servers = Array.from({ length: WORKERS }, () => Bun.spawn([process.execPath, join(here, 'tokens/server.ts')], { env: base, stdout: 'pipe', stderr: 'inherit' }));
+  const servers = Array.from({ length: WORKERS }, () =>
+    Bun.spawn([process.execPath, join(here, 'tokens/server.ts')], { env: base, stdout: 'pipe', stderr: 'inherit' }),
+  );
   try {
     for (const s of servers) await waitReady(s, 'argus server');
     const serverCpu = () => servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
-    const { perS, cpuS } = await tokenRate(`http://127.0.0.1:${port}/v1/oauth/token`, app.id, clientSecret!, algOf(alg), serverCpu);
+    const { perS, cpuS } = await tokenRate(
+      `http://127.0.0.1:${port}/v1/oauth/token`,
+      app.id,
+      clientSecret!,
+      algOf(alg),
+      serverCpu,
+    );
     const perCpuS = REQUESTS / cpuS;
-    figure('tokens', `tokens_per_s_${alg.toLowerCase()}`, perS, '1/s', { machine, processes: WORKERS, per_server_cpu_s: Math.round(perCpuS) });
+    figure('tokens', `tokens_per_s_${alg.toLowerCase()}`, perS, '1/s', {
+      machine,
+      processes: WORKERS,
+      per_server_cpu_s: Math.round(perCpuS),
+    });
     const tokenUrl = `http://127.0.0.1:${port}/v1/oauth/token`;
     const dpop = await tokenRate(tokenUrl, app.id, clientSecret!, algOf(alg), serverCpu, tokenUrl);
-    figure('tokens', `dpop_tokens_per_s_${alg.toLowerCase()}`, dpop.perS, '1/s', { machine, processes: WORKERS, per_server_cpu_s: Math.round(REQUESTS / dpop.cpuS) });
+    figure('tokens', `dpop_tokens_per_s_${alg.toLowerCase()}`, dpop.perS, '1/s', {
+      machine,
+      processes: WORKERS,
+      per_server_cpu_s: Math.round(REQUESTS / dpop.cpuS),
+    });
     // The floor under any answer of these servers: GET /v1/auth/jwks.json (keys cached in
     // memory) per server CPU-second: HTTP, routing, request id, metrics; no database, no signing.
     const health = async () => {
@@ -150,8 +227,21 @@ async function argus(alg: SigningAlg, pgUrl: string) {
     await rate(1000, CONCURRENCY, health);
     const floorBefore = serverCpu();
     await rate(REQUESTS, CONCURRENCY, health);
-    figure('tokens', `http_floor_per_server_cpu_s_${alg.toLowerCase()}`, REQUESTS / (serverCpu() - floorBefore), '1/s', { machine, route: 'GET /v1/auth/jwks.json' });
-    return { perS, dpopPerS: dpop.perS, verifyRate, perCpuS, rawSignPerCpuS, replay: alg === 'RS256' ? await replayCost(services, token) : null };
+    figure(
+      'tokens',
+      `http_floor_per_server_cpu_s_${alg.toLowerCase()}`,
+      REQUESTS / (serverCpu() - floorBefore),
+      '1/s',
+      { machine, route: 'GET /v1/auth/jwks.json' },
+    );
+    return {
+      perS,
+      dpopPerS: dpop.perS,
+      verifyRate,
+      perCpuS,
+      rawSignPerCpuS,
+      replay: alg === 'RS256' ? await replayCost(services, token) : null,
+    };
   } finally {
     await stopAll(servers);
     await services.db.close();
@@ -167,20 +257,36 @@ async function replayCost(services: Awaited<ReturnType<typeof openServices>>, be
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   const jwk = await exportJWK(publicKey);
   const jkt = await calculateJwkThumbprint(jwk, 'sha256');
-  const bound = await services.tokens.mint({ tenantId: (await services.tokens.verify(bearerToken)).tenantId, subject: 'bench', clientId: 'argus-admin', scopes: ['webhooks:read'], ttlSeconds: 3600, kind: 'client', jkt });
+  const bound = await services.tokens.mint({
+    tenantId: (await services.tokens.verify(bearerToken)).tenantId,
+    subject: 'bench',
+    clientId: 'argus-admin',
+    scopes: ['webhooks:read'],
+    ttlSeconds: 3600,
+    kind: 'client',
+    jkt,
+  });
   const url = `${services.config.publicUrl}/v1/webhooks`;
   const ath = await sha256Base64Url(bound.token);
   const n = SIGNS;
   const iat = Math.floor(Date.now() / 1000);
-  const proofs = await Promise.all(Array.from({ length: n + 200 }, () =>
-    new SignJWT({ jti: crypto.randomUUID(), htm: 'GET', htu: url, iat, ath }).setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk }).sign(privateKey)));
-  const request = (i: number) => new Request(url, { headers: { authorization: `DPoP ${bound.token}`, dpop: proofs[i]! } });
+  const proofs = await Promise.all(
+    Array.from({ length: n + 200 }, () =>
+      new SignJWT({ jti: crypto.randomUUID(), htm: 'GET', htu: url, iat, ath })
+        .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk })
+        .sign(privateKey),
+    ),
+  );
+  const request = (i: number) =>
+    new Request(url, { headers: { authorization: `DPoP ${bound.token}`, dpop: proofs[i]! } });
   await rate(200, 16, (i) => services.auth.principal(request(n + i)));
   const dpopPerS = await rate(n, 16, (i) => services.auth.principal(request(i)));
   const bearer = new Request(url, { headers: { authorization: `Bearer ${bearerToken}` } });
   const bearerPerS = await rate(n, 16, () => services.auth.principal(bearer));
   const expires = new Date(Date.now() + 120_000);
-  const replayPerS = await rate(n, 16, (i) => replayStore.firstUse(services.db, `bench:${jkt}:${i}:${crypto.randomUUID()}`, expires));
+  const replayPerS = await rate(n, 16, (i) =>
+    replayStore.firstUse(services.db, `bench:${jkt}:${i}:${crypto.randomUUID()}`, expires),
+  );
   return { dpopPerS, bearerPerS, replayPerS };
 }
 
@@ -189,17 +295,49 @@ async function oidcProvider(alg: SigningAlg) {
   const { privateKey } = await generateKeyPair(alg, { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: `bench-${alg}`, alg, use: 'sig' };
   const child = Bun.spawn(['node', join(here, 'tokens/oidc-provider.mjs')], {
-    env: { ...env, PORT: String(port), ALG: alg, WORKERS: String(WORKERS), CLIENT_ID: 'bench-client', CLIENT_SECRET: 'bench-secret-with-enough-entropy-0123456789', JWKS: JSON.stringify({ keys: [jwk] }), NODE_ENV: 'production' },
-    stdout: 'pipe', stderr: 'inherit',
+    env: {
+      ...env,
+      PORT: String(port),
+      ALG: alg,
+      WORKERS: String(WORKERS),
+      CLIENT_ID: 'bench-client',
+      CLIENT_SECRET: 'bench-secret-with-enough-entropy-0123456789',
+      JWKS: JSON.stringify({ keys: [jwk] }),
+      NODE_ENV: 'production',
+    },
+    stdout: 'pipe',
+    stderr: 'inherit',
   });
   try {
     await waitReady(child, 'oidc-provider');
     const tokenUrl = `http://127.0.0.1:${port}/token`;
-    const { perS, cpuS } = await tokenRate(tokenUrl, 'bench-client', 'bench-secret-with-enough-entropy-0123456789', algOf(alg), () => treeCpuSeconds(child.pid));
+    const { perS, cpuS } = await tokenRate(
+      tokenUrl,
+      'bench-client',
+      'bench-secret-with-enough-entropy-0123456789',
+      algOf(alg),
+      () => treeCpuSeconds(child.pid),
+    );
     const perCpuS = REQUESTS / cpuS;
-    figure('tokens', `oidc_provider_tokens_per_s_${alg.toLowerCase()}`, perS, '1/s', { machine, processes: WORKERS, runtime: 'node', per_server_cpu_s: Math.round(perCpuS) });
-    const dpop = await tokenRate(tokenUrl, 'bench-client', 'bench-secret-with-enough-entropy-0123456789', algOf(alg), undefined, tokenUrl);
-    figure('tokens', `oidc_provider_dpop_tokens_per_s_${alg.toLowerCase()}`, dpop.perS, '1/s', { machine, processes: WORKERS, runtime: 'node' });
+    figure('tokens', `oidc_provider_tokens_per_s_${alg.toLowerCase()}`, perS, '1/s', {
+      machine,
+      processes: WORKERS,
+      runtime: 'node',
+      per_server_cpu_s: Math.round(perCpuS),
+    });
+    const dpop = await tokenRate(
+      tokenUrl,
+      'bench-client',
+      'bench-secret-with-enough-entropy-0123456789',
+      algOf(alg),
+      undefined,
+      tokenUrl,
+    );
+    figure('tokens', `oidc_provider_dpop_tokens_per_s_${alg.toLowerCase()}`, dpop.perS, '1/s', {
+      machine,
+      processes: WORKERS,
+      runtime: 'node',
+    });
     return { perS, dpopPerS: dpop.perS, perCpuS };
   } finally {
     await stopAll([child]);
@@ -222,7 +360,9 @@ try {
     // the database are in the path: tokens per CPU-second of the servers against signatures per
     // CPU-second of the raw loop. CPU time, not wall time, so the load generator sharing the
     // cores does not count against the server.
-    figure('tokens', `per_process_vs_raw_sign_${alg.toLowerCase()}`, ours.perCpuS / ours.rawSignPerCpuS, 'x', { machine });
+    figure('tokens', `per_process_vs_raw_sign_${alg.toLowerCase()}`, ours.perCpuS / ours.rawSignPerCpuS, 'x', {
+      machine,
+    });
     if (alg === 'RS256') verify = ours.verifyRate;
     if (ours.replay) replay = ours.replay;
   }
@@ -233,10 +373,27 @@ try {
     // A DPoP-bound request on a protected route: the bearer checks, the proof's signature and
     // claims, and its jti inserted once into Postgres; and that insert alone.
     figure('tokens', 'verify_dpop_per_s', replay.dpopPerS, '1/s', { machine, alg: 'RS256', proof_alg: 'ES256' });
-    figure('tokens', 'verify_bearer_per_s', replay.bearerPerS, '1/s', { machine, alg: 'RS256', note: 'the same guard, Authorization: Bearer' });
-    figure('tokens', 'dpop_added_us_per_request', 1e6 / replay.dpopPerS - 1e6 / replay.bearerPerS, 'us', { machine, what: 'bound token with a proof against the same guard with Bearer, 16 in flight' });
-    figure('tokens', 'dpop_replay_checks_per_s', replay.replayPerS, '1/s', { machine, database: 'postgres', concurrency: 16, what: 'INSERT … ON CONFLICT DO NOTHING into oauth_seen_jti, unflushed commit' });
-    figure('tokens', 'dpop_replay_check_us', 1e6 / replay.replayPerS, 'us', { machine, database: 'postgres', concurrency: 16, what: 'per check at 16 in flight (1 / the rate above)' });
+    figure('tokens', 'verify_bearer_per_s', replay.bearerPerS, '1/s', {
+      machine,
+      alg: 'RS256',
+      note: 'the same guard, Authorization: Bearer',
+    });
+    figure('tokens', 'dpop_added_us_per_request', 1e6 / replay.dpopPerS - 1e6 / replay.bearerPerS, 'us', {
+      machine,
+      what: 'bound token with a proof against the same guard with Bearer, 16 in flight',
+    });
+    figure('tokens', 'dpop_replay_checks_per_s', replay.replayPerS, '1/s', {
+      machine,
+      database: 'postgres',
+      concurrency: 16,
+      what: 'INSERT … ON CONFLICT DO NOTHING into oauth_seen_jti, unflushed commit',
+    });
+    figure('tokens', 'dpop_replay_check_us', 1e6 / replay.replayPerS, 'us', {
+      machine,
+      database: 'postgres',
+      concurrency: 16,
+      what: 'per check at 16 in flight (1 / the rate above)',
+    });
   }
 } finally {
   await pg.drop();

@@ -13,21 +13,32 @@ const EVENTS = quick ? 50 : 300;
 const TOTAL = SUBSCRIPTIONS * EVENTS;
 const root = join(import.meta.dir, '..');
 
-const receiver = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: async (req) => { await req.arrayBuffer(); return new Response('ok'); } });
+const receiver = Bun.serve({
+  port: 0,
+  hostname: '127.0.0.1',
+  fetch: async (req) => {
+    await req.arrayBuffer();
+    return new Response('ok');
+  },
+});
 const target = `http://127.0.0.1:${receiver.port}/hook`;
 
 const rig = await webhookRig();
 const { service, tenant, principal } = rig;
 
 async function succeeded(): Promise<number> {
-  return (await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where state = 'succeeded'`))[0]!.n;
+  return (
+    await service.db.query<{ n: number }>(`select count(*)::int as n from webhook_deliveries where state = 'succeeded'`)
+  )[0]!.n;
 }
 
 /** Spawns `n` worker processes, waits for `goal` succeeded deliveries, stops them; answers the rate and each one's claims. */
 async function drainWith(n: number, goal: number): Promise<{ perS: number; shares: number[] }> {
   const env = { ...process.env, ...rig.workerEnv, LOG_LEVEL: 'info' };
   const start = performance.now();
-  const procs = Array.from({ length: n }, () => Bun.spawn([process.execPath, 'src/cli.ts', 'worker'], { cwd: root, env, stdout: 'pipe', stderr: 'inherit' }));
+  const procs = Array.from({ length: n }, () =>
+    Bun.spawn([process.execPath, 'src/cli.ts', 'worker'], { cwd: root, env, stdout: 'pipe', stderr: 'inherit' }),
+  );
   while ((await succeeded()) < goal) {
     if (performance.now() - start > 600_000) throw new Error('bench timed out');
     if (procs.some((p) => p.exitCode !== null)) throw new Error('a worker exited early');
@@ -48,19 +59,28 @@ async function drainWith(n: number, goal: number): Promise<{ perS: number; share
 
 async function backlog() {
   for (let i = 0; i < EVENTS; i++) {
-    await service.webhooks.publishNow({ tenantId: tenant.tenantId, type: 'case.updated', data: { case_id: `case_${i}`, summary: 'x'.repeat(200) } });
+    await service.webhooks.publishNow({
+      tenantId: tenant.tenantId,
+      type: 'case.updated',
+      data: { case_id: `case_${i}`, summary: 'x'.repeat(200) },
+    });
   }
   await service.db.query('vacuum analyze');
 }
 
 try {
   await service.workers.stop();
-  for (let i = 0; i < SUBSCRIPTIONS; i++) await service.webhooks.create(principal, { url: target, events: ['case.updated'] });
+  for (let i = 0; i < SUBSCRIPTIONS; i++)
+    await service.webhooks.create(principal, { url: target, events: ['case.updated'] });
   await backlog();
   // Worker processes start (migrations checked, partitions ensured) inside the measured time:
   // both rounds pay it the same.
   const one = await drainWith(1, TOTAL);
-  figure('workers', 'drain_1_worker_per_s', one.perS, '1/s', { machine, deliveries: TOTAL, load: loadavg().map((l) => Math.round(l * 100) / 100) });
+  figure('workers', 'drain_1_worker_per_s', one.perS, '1/s', {
+    machine,
+    deliveries: TOTAL,
+    load: loadavg().map((l) => Math.round(l * 100) / 100),
+  });
   await backlog();
   const two = await drainWith(2, 2 * TOTAL);
   figure('workers', 'drain_2_workers_per_s', two.perS, '1/s');

@@ -39,7 +39,14 @@ export type AuthorizationSessionEvent =
   | { type: 'LOGIN'; userId: string }
   | { type: 'APPROVE'; at: string }
   | { type: 'DENY' }
-  | { type: 'REDEEM'; clientId: string; redirectUri: string | null; pkceChallenge: string | null; at: string; dpopJkt?: string | null };
+  | {
+      type: 'REDEEM';
+      clientId: string;
+      redirectUri: string | null;
+      pkceChallenge: string | null;
+      at: string;
+      dpopJkt?: string | null;
+    };
 
 type Redeem = Extract<AuthorizationSessionEvent, { type: 'REDEEM' }>;
 
@@ -56,7 +63,13 @@ export const authorizationSessionMachine = setup({
       const e = event as Redeem;
       const inTime = context.codeExpiresAt !== null && e.at < context.codeExpiresAt;
       const keyed = (context.dpopJkt ?? null) === null || context.dpopJkt === e.dpopJkt;
-      return inTime && keyed && e.clientId === context.clientId && e.redirectUri === context.redirectUri && e.pkceChallenge === context.codeChallenge;
+      return (
+        inTime &&
+        keyed &&
+        e.clientId === context.clientId &&
+        e.redirectUri === context.redirectUri &&
+        e.pkceChallenge === context.codeChallenge
+      );
     },
     tooManyFailures: ({ context }) => context.failedRedemptions + 1 >= 3,
   },
@@ -66,10 +79,15 @@ export const authorizationSessionMachine = setup({
   },
   actions: {
     revokeIssuedTokens: () => {},
-    rememberUser: assign({ userId: ({ event }) => (event as Extract<AuthorizationSessionEvent, { type: 'LOGIN' }>).userId }),
+    rememberUser: assign({
+      userId: ({ event }) => (event as Extract<AuthorizationSessionEvent, { type: 'LOGIN' }>).userId,
+    }),
     countFailure: assign({ failedRedemptions: ({ context }) => context.failedRedemptions + 1 }),
     fixCodeExpiry: assign({
-      codeExpiresAt: ({ context, event }) => new Date(Date.parse((event as Extract<AuthorizationSessionEvent, { type: 'APPROVE' }>).at) + context.codeLifetimeMs).toISOString(),
+      codeExpiresAt: ({ context, event }) =>
+        new Date(
+          Date.parse((event as Extract<AuthorizationSessionEvent, { type: 'APPROVE' }>).at) + context.codeLifetimeMs,
+        ).toISOString(),
     }),
   },
 }).createMachine({

@@ -58,7 +58,12 @@ export const clientSecretRotationMachine = setup({
   },
 }).createMachine({
   id: 'clientSecretRotation',
-  context: ({ input }) => ({ currentSecretId: input.secretId, previousSecretId: null, previousValidUntil: null, graceMs: 0 }),
+  context: ({ input }) => ({
+    currentSecretId: input.secretId,
+    previousSecretId: null,
+    previousValidUntil: null,
+    graceMs: 0,
+  }),
   initial: 'single',
   states: {
     single: {
@@ -68,7 +73,10 @@ export const clientSecretRotationMachine = setup({
             guard: 'immediate',
             target: 'single',
             reenter: true,
-            actions: [{ type: 'retireSecret', params: ({ context }) => ({ secretId: context.currentSecretId }) }, 'replaceCurrent'],
+            actions: [
+              { type: 'retireSecret', params: ({ context }) => ({ secretId: context.currentSecretId }) },
+              'replaceCurrent',
+            ],
           },
           { target: 'overlapping', actions: 'keepPrevious' },
         ],
@@ -78,7 +86,10 @@ export const clientSecretRotationMachine = setup({
       after: {
         grace: {
           target: 'single',
-          actions: [{ type: 'retireSecret', params: ({ context }) => ({ secretId: context.previousSecretId ?? '' }) }, 'forgetPrevious'],
+          actions: [
+            { type: 'retireSecret', params: ({ context }) => ({ secretId: context.previousSecretId ?? '' }) },
+            'forgetPrevious',
+          ],
         },
       },
       on: {
@@ -96,7 +107,10 @@ export const clientSecretRotationMachine = setup({
             // The oldest secret goes at once; the one being replaced gets a fresh window.
             target: 'overlapping',
             reenter: true,
-            actions: [{ type: 'retireSecret', params: ({ context }) => ({ secretId: context.previousSecretId ?? '' }) }, 'keepPrevious'],
+            actions: [
+              { type: 'retireSecret', params: ({ context }) => ({ secretId: context.previousSecretId ?? '' }) },
+              'keepPrevious',
+            ],
           },
         ],
       },

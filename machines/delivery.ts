@@ -12,7 +12,9 @@ import { assign, setup, type StateValueFrom } from 'xstate';
 export type DeliveryOutcome = 'success' | 'retryable' | 'gone' | 'client_error';
 
 /** The published retry schedule (ms before each attempt): at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. WEBHOOK_RETRY_SCHEDULE changes it. */
-export const DEFAULT_DELIVERY_SCHEDULE_MS: readonly number[] = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
+export const DEFAULT_DELIVERY_SCHEDULE_MS: readonly number[] = [
+  0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+];
 
 export interface DeliveryInput {
   /** Delays in ms before each attempt; element 0 is the first attempt. */
@@ -46,7 +48,15 @@ export interface DeliveryContext {
 export type DelayReason = 'schedule' | 'retry_after' | 'lease_expired';
 
 export type DeliveryEvent =
-  | { type: 'RESULT'; outcome: DeliveryOutcome; status?: number | null; retryAfterMs?: number | null; jitter: number; at: string; error?: string | null }
+  | {
+      type: 'RESULT';
+      outcome: DeliveryOutcome;
+      status?: number | null;
+      retryAfterMs?: number | null;
+      jitter: number;
+      at: string;
+      error?: string | null;
+    }
   | { type: 'RETRY' }
   | { type: 'CANCEL'; reason?: string }
   /** Its webhook is paused: wait, at most `expiresInMs` (what retention leaves of its history). */
@@ -58,10 +68,16 @@ export type DeliveryEvent =
 
 type Result = Extract<DeliveryEvent, { type: 'RESULT' }>;
 
-function nextDelay(context: DeliveryContext, jitter: number, retryAfterMs: number | null | undefined): { nextDelayMs: number; nextDelayReason: DelayReason } {
+function nextDelay(
+  context: DeliveryContext,
+  jitter: number,
+  retryAfterMs: number | null | undefined,
+): { nextDelayMs: number; nextDelayReason: DelayReason } {
   const base = context.schedule[Math.min(context.attempt, context.schedule.length - 1)] ?? 0;
   const jittered = Math.round(base * (1 + context.jitterRatio * (2 * jitter - 1)));
-  return retryAfterMs != null && retryAfterMs > jittered ? { nextDelayMs: retryAfterMs, nextDelayReason: 'retry_after' } : { nextDelayMs: jittered, nextDelayReason: 'schedule' };
+  return retryAfterMs != null && retryAfterMs > jittered
+    ? { nextDelayMs: retryAfterMs, nextDelayReason: 'retry_after' }
+    : { nextDelayMs: jittered, nextDelayReason: 'schedule' };
 }
 
 const noDelay = { nextDelayMs: null, nextDelayReason: null };
@@ -77,7 +93,10 @@ export const deliveryMachine = setup({
     gone: ({ event }) => event.type === 'RESULT' && event.outcome === 'gone',
     canRetry: ({ context, event }) => {
       if (event.type !== 'RESULT' || context.attempt >= context.maxAttempts) return false;
-      return event.outcome === 'retryable' || (event.outcome === 'client_error' && context.clientErrors + 1 < context.clientErrorBudget);
+      return (
+        event.outcome === 'retryable' ||
+        (event.outcome === 'client_error' && context.clientErrors + 1 < context.clientErrorBudget)
+      );
     },
     attemptsLeft: ({ context }) => context.attempt < context.maxAttempts,
   },
@@ -105,14 +124,27 @@ export const deliveryMachine = setup({
       };
     }),
     recordLostWorker: assign(({ context }) => ({
-      lastError: 'no result within the send timeout', lastStatus: null, nextDelayMs: nextDelay(context, 0.5, null).nextDelayMs, nextDelayReason: 'lease_expired' as const,
+      lastError: 'no result within the send timeout',
+      lastStatus: null,
+      nextDelayMs: nextDelay(context, 0.5, null).nextDelayMs,
+      nextDelayReason: 'lease_expired' as const,
     })),
-    setFailure: assign((_, params: { reason: DeliveryContext['failureReason'] }) => ({ failureReason: params.reason, ...noDelay })),
+    setFailure: assign((_, params: { reason: DeliveryContext['failureReason'] }) => ({
+      failureReason: params.reason,
+      ...noDelay,
+    })),
     clearDelay: assign(noDelay),
-    recordSkip: assign(({ event }) => ({ lastError: event.type === 'SKIP' ? event.reason : null, lastStatus: null, ...noDelay })),
+    recordSkip: assign(({ event }) => ({
+      lastError: event.type === 'SKIP' ? event.reason : null,
+      lastStatus: null,
+      ...noDelay,
+    })),
     allowOneMore: assign(({ context }) => ({ maxAttempts: context.attempt + 1, failureReason: null, clientErrors: 0 })),
     /** A skipped delivery goes on with the attempts its schedule had left (one at least). */
-    allowRemaining: assign(({ context }) => ({ maxAttempts: Math.max(context.maxAttempts, context.attempt + 1), lastError: null })),
+    allowRemaining: assign(({ context }) => ({
+      maxAttempts: Math.max(context.maxAttempts, context.attempt + 1),
+      lastError: null,
+    })),
   },
 }).createMachine({
   id: 'delivery',
@@ -149,14 +181,26 @@ export const deliveryMachine = setup({
       on: {
         RESULT: [
           { guard: 'succeeded', target: 'succeeded', actions: 'recordResult' },
-          { guard: 'gone', target: 'failed', actions: ['recordResult', { type: 'setFailure', params: { reason: 'gone' } }, 'markSubscriptionGone'] },
+          {
+            guard: 'gone',
+            target: 'failed',
+            actions: ['recordResult', { type: 'setFailure', params: { reason: 'gone' } }, 'markSubscriptionGone'],
+          },
           { guard: 'canRetry', target: 'backoff', actions: 'recordResult' },
           {
             target: 'failed',
             actions: [
               'recordResult',
-              { type: 'setFailure', params: ({ event }) => ({ reason: (event as Result).outcome === 'client_error' ? 'client_error' : 'exhausted' }) },
-              { type: 'announceExhausted', params: ({ context }) => ({ attempts: context.attempt, lastStatus: context.lastStatus }) },
+              {
+                type: 'setFailure',
+                params: ({ event }) => ({
+                  reason: (event as Result).outcome === 'client_error' ? 'client_error' : 'exhausted',
+                }),
+              },
+              {
+                type: 'announceExhausted',
+                params: ({ context }) => ({ attempts: context.attempt, lastStatus: context.lastStatus }),
+              },
             ],
           },
         ],
@@ -166,7 +210,11 @@ export const deliveryMachine = setup({
           { guard: 'attemptsLeft', target: 'backoff', actions: 'recordLostWorker' },
           {
             target: 'failed',
-            actions: ['recordLostWorker', { type: 'setFailure', params: { reason: 'exhausted' } }, { type: 'announceExhausted', params: ({ context }) => ({ attempts: context.attempt, lastStatus: null }) }],
+            actions: [
+              'recordLostWorker',
+              { type: 'setFailure', params: { reason: 'exhausted' } },
+              { type: 'announceExhausted', params: ({ context }) => ({ attempts: context.attempt, lastStatus: null }) },
+            ],
           },
         ],
       },
@@ -180,7 +228,12 @@ export const deliveryMachine = setup({
       },
     },
     held: {
-      after: { holdExpiry: { target: 'failed', actions: [{ type: 'setFailure', params: { reason: 'held_expired' } }, 'announceHeldExpired'] } },
+      after: {
+        holdExpiry: {
+          target: 'failed',
+          actions: [{ type: 'setFailure', params: { reason: 'held_expired' } }, 'announceHeldExpired'],
+        },
+      },
       on: {
         RELEASE: { target: 'queued', actions: 'clearDelay' },
         CANCEL: { target: 'failed', actions: { type: 'setFailure', params: { reason: 'cancelled' } } },

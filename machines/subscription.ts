@@ -83,7 +83,16 @@ export const subscriptionMachine = setup({
           on: {
             DELIVERY_FAILED: {
               target: 'failing',
-              actions: ['countFailure', { type: 'announceFailing', params: ({ context }) => ({ failingSince: context.failingSince, consecutiveFailures: context.consecutiveFailures }) }],
+              actions: [
+                'countFailure',
+                {
+                  type: 'announceFailing',
+                  params: ({ context }) => ({
+                    failingSince: context.failingSince,
+                    consecutiveFailures: context.consecutiveFailures,
+                  }),
+                },
+              ],
             },
             DELIVERY_SUCCEEDED: { actions: 'clearFailures' },
             PAUSE: 'paused',
@@ -91,7 +100,13 @@ export const subscriptionMachine = setup({
         },
         failing: {
           after: {
-            disableAfter: { target: 'disabled', actions: [{ type: 'disabledBy', params: { reason: 'failing' } }, { type: 'announceDisabled', params: { reason: 'failing' } }] },
+            disableAfter: {
+              target: 'disabled',
+              actions: [
+                { type: 'disabledBy', params: { reason: 'failing' } },
+                { type: 'announceDisabled', params: { reason: 'failing' } },
+              ],
+            },
           },
           on: {
             DELIVERY_FAILED: { actions: 'countFailure' },
@@ -103,7 +118,13 @@ export const subscriptionMachine = setup({
         disabled: { on: { ENABLE: { target: 'active', actions: 'clearFailures' } } },
       },
       on: {
-        GONE: { target: '.disabled', actions: [{ type: 'disabledBy', params: { reason: 'gone' } }, { type: 'announceDisabled', params: { reason: 'gone' } }] },
+        GONE: {
+          target: '.disabled',
+          actions: [
+            { type: 'disabledBy', params: { reason: 'gone' } },
+            { type: 'announceDisabled', params: { reason: 'gone' } },
+          ],
+        },
       },
     },
     secret: {

@@ -17,32 +17,64 @@ probe.stop(true);
 
 let calls = 0;
 const receiver = Bun.serve({
-  port: 0, hostname: '127.0.0.1',
+  port: 0,
+  hostname: '127.0.0.1',
   // Fails the first attempt of every other event, so the view has a delivery in backoff.
-  fetch: async (req) => { const body = await req.text(); calls++; return body.includes('"case_17"') ? new Response('receiver is down', { status: 503 }) : new Response('thanks'); },
+  fetch: async (req) => {
+    const body = await req.text();
+    calls++;
+    return body.includes('"case_17"') ? new Response('receiver is down', { status: 503 }) : new Response('thanks');
+  },
 });
 const hanging = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response('gone', { status: 500 }) });
 
 const service = await startService(
-  loadConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-screenshots-')), ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '50' }),
+  loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-screenshots-')),
+    ALLOW_PRIVATE_TARGETS: 'true',
+    WORKER_POLL_MS: '50',
+  }),
   { http: true, workers: true, log: silentLogger },
 );
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+});
 try {
-  const tenant = await service.tenants.createTenant({ name: 'Acme', adminEmail: 'ops@acme.example', adminPassword: 'correct horse battery staple' });
+  const tenant = await service.tenants.createTenant({
+    name: 'Acme',
+    adminEmail: 'ops@acme.example',
+    adminPassword: 'correct horse battery staple',
+  });
   const token = (await mintAdminToken(service, tenant.tenantId, tenant.adminUserId)).token;
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${service.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${service.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<Record<string, unknown>>;
   };
-  const hook = await call('POST', '/v1/webhooks', { url: `http://127.0.0.1:${receiver.port}/hooks/argus`, events: ['case.created', 'case.updated'] });
-  await call('POST', '/v1/webhooks', { url: `http://127.0.0.1:${hanging.port}/argus/events`, events: ['case.created'] });
-  for (let i = 0; i < 18; i++) await call('POST', '/v1/events', { type: i % 3 ? 'case.created' : 'case.updated', data: { case_id: `case_${i}` } });
+  const hook = await call('POST', '/v1/webhooks', {
+    url: `http://127.0.0.1:${receiver.port}/hooks/argus`,
+    events: ['case.created', 'case.updated'],
+  });
+  await call('POST', '/v1/webhooks', {
+    url: `http://127.0.0.1:${hanging.port}/argus/events`,
+    events: ['case.created'],
+  });
+  for (let i = 0; i < 18; i++)
+    await call('POST', '/v1/events', { type: i % 3 ? 'case.created' : 'case.updated', data: { case_id: `case_${i}` } });
   const deadline = Date.now() + 20_000;
   let target: string | undefined;
   while (!target && Date.now() < deadline) {
-    const { deliveries } = await call('GET', `/v1/studio/webhooks/${hook.id}/deliveries?status=retrying`) as { deliveries: Array<{ id: string }> };
+    const { deliveries } = (await call('GET', `/v1/studio/webhooks/${hook.id}/deliveries?status=retrying`)) as {
+      deliveries: Array<{ id: string }>;
+    };
     target = deliveries[0]?.id;
     if (!target) await Bun.sleep(200);
   }
@@ -55,7 +87,12 @@ try {
   await page.waitForSelector('#delivery-detail[data-status="retrying"]');
   await page.waitForSelector('#delivery-timers li[data-kind="next_attempt"]');
   await page.waitForSelector('#webhook-list .health');
-  await page.evaluate(() => window.scrollTo(0, (document.querySelector('#deliveries-title') as HTMLElement).getBoundingClientRect().top + window.scrollY - 8));
+  await page.evaluate(() =>
+    window.scrollTo(
+      0,
+      (document.querySelector('#deliveries-title') as HTMLElement).getBoundingClientRect().top + window.scrollY - 8,
+    ),
+  );
   mkdirSync(OUT, { recursive: true });
   await page.screenshot({ path: join(OUT, 'studio-delivery.png') });
   console.log(`wrote docs/studio-delivery.png (${calls} requests to the receiver)`);

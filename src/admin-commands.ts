@@ -4,7 +4,10 @@ import { stringFlag, UsageError, type Flags, type OptionSpecs } from './args.ts'
 import { mintAdminToken, type Services } from './services.ts';
 import { ApiError } from './errors.ts';
 
-export interface AdminResult { json: unknown; text: string }
+export interface AdminResult {
+  json: unknown;
+  text: string;
+}
 
 export interface AdminCommand {
   summary: string;
@@ -14,7 +17,9 @@ export interface AdminCommand {
   run(services: Services, flags: Flags): Promise<AdminResult>;
 }
 
-const JSON_OPTION = { json: { type: 'boolean', description: 'print the result as JSON' } } as const satisfies OptionSpecs;
+const JSON_OPTION = {
+  json: { type: 'boolean', description: 'print the result as JSON' },
+} as const satisfies OptionSpecs;
 
 export const adminCommands: Record<string, AdminCommand> = {
   bootstrap: {
@@ -28,20 +33,30 @@ remove DATA_DIR (default ./.data).`,
     options: {
       tenant: { type: 'string', value: 'NAME', required: true, description: "the tenant's name (unique)" },
       'admin-email': { type: 'string', value: 'EMAIL', required: true, description: "the first administrator's email" },
-      'admin-password': { type: 'string', value: 'P', description: 'their password (default: generated, printed once)' },
+      'admin-password': {
+        type: 'string',
+        value: 'P',
+        description: 'their password (default: generated, printed once)',
+      },
       ...JSON_OPTION,
     },
     async run(services, flags) {
       const name = stringFlag(flags, 'tenant', true);
       const email = stringFlag(flags, 'admin-email', true);
       const password = stringFlag(flags, 'admin-password');
-      const created = await services.tenants.createTenant({ name, adminEmail: email, adminPassword: password }).catch((error: unknown) => {
-        // Run twice (an onboarding pasted again): say what to do instead.
-        if (error instanceof ApiError && error.status === 409) {
-          throw new ApiError(409, error.code, `${error.description}: \`argus token --tenant ${JSON.stringify(name)} --admin\` mints a token for it; to start from nothing on the embedded database, stop the server and remove DATA_DIR (default ./.data)`);
-        }
-        throw error;
-      });
+      const created = await services.tenants
+        .createTenant({ name, adminEmail: email, adminPassword: password })
+        .catch((error: unknown) => {
+          // Run twice (an onboarding pasted again): say what to do instead.
+          if (error instanceof ApiError && error.status === 409) {
+            throw new ApiError(
+              409,
+              error.code,
+              `${error.description}: \`argus token --tenant ${JSON.stringify(name)} --admin\` mints a token for it; to start from nothing on the embedded database, stop the server and remove DATA_DIR (default ./.data)`,
+            );
+          }
+          throw error;
+        });
       const token = await mintAdminToken(services, created.tenantId, created.adminUserId);
       const json = {
         tenant_id: created.tenantId,
@@ -62,43 +77,68 @@ remove DATA_DIR (default ./.data).`,
   },
   token: {
     summary: 'Mint a short-lived access token for a tenant administrator.',
-    usage: 'argus token --tenant NAME|ten_… --admin [--email EMAIL] [--json]\n\nWithout --email, the first administrator of the tenant.',
+    usage:
+      'argus token --tenant NAME|ten_… --admin [--email EMAIL] [--json]\n\nWithout --email, the first administrator of the tenant.',
     options: {
       tenant: { type: 'string', value: 'NAME|ten_…', required: true, description: "the tenant's name or id" },
-      admin: { type: 'boolean', required: true, description: "an administrator's token (the only kind minted here; apps get theirs from /v1/oauth/token)" },
+      admin: {
+        type: 'boolean',
+        required: true,
+        description: "an administrator's token (the only kind minted here; apps get theirs from /v1/oauth/token)",
+      },
       email: { type: 'string', value: 'EMAIL', description: 'which administrator (default: the first)' },
       ...JSON_OPTION,
     },
     async run(services, flags) {
       const tenantRef = stringFlag(flags, 'tenant', true);
       const email = stringFlag(flags, 'email');
-      const tenant = tenantRef.startsWith('ten_') ? await services.tenants.tenant(tenantRef) : await services.tenants.tenantByName(tenantRef);
+      const tenant = tenantRef.startsWith('ten_')
+        ? await services.tenants.tenant(tenantRef)
+        : await services.tenants.tenantByName(tenantRef);
       if (!tenant) throw new UsageError(`no tenant "${tenantRef}"`);
-      const admin = email ? await services.tenants.adminByEmail(tenant.id, email) : await services.tenants.firstAdmin(tenant.id);
-      if (!admin) throw new UsageError(email ? `${email} is not an administrator of ${tenant.name}` : `tenant ${tenant.name} has no administrator`);
+      const admin = email
+        ? await services.tenants.adminByEmail(tenant.id, email)
+        : await services.tenants.firstAdmin(tenant.id);
+      if (!admin)
+        throw new UsageError(
+          email ? `${email} is not an administrator of ${tenant.name}` : `tenant ${tenant.name} has no administrator`,
+        );
       const token = await mintAdminToken(services, tenant.id, admin.id);
       return {
-        json: { tenant_id: tenant.id, admin_user_id: admin.id, admin_access_token: token.token, expires_at: token.expiresAt.toISOString() },
+        json: {
+          tenant_id: tenant.id,
+          admin_user_id: admin.id,
+          admin_access_token: token.token,
+          expires_at: token.expiresAt.toISOString(),
+        },
         text: token.token,
       };
     },
   },
   'keys list': {
     summary: 'List the signing keys and where each is in its lifecycle.',
-    usage: 'argus keys list [--json]\n\nEach key: kid, algorithm, state (next, active, retiring, retired), creation time.',
+    usage:
+      'argus keys list [--json]\n\nEach key: kid, algorithm, state (next, active, retiring, retired), creation time.',
     options: JSON_OPTION,
     async run(services) {
       const keys = await services.keys.list();
-      return { json: { keys }, text: keys.map((k) => `${k.kid}  ${k.alg}  ${k.state.padEnd(8)}  ${k.created_at}`).join('\n') };
+      return {
+        json: { keys },
+        text: keys.map((k) => `${k.kid}  ${k.alg}  ${k.state.padEnd(8)}  ${k.created_at}`).join('\n'),
+      };
     },
   },
   'keys rotate': {
     summary: 'Rotate the signing keys: next → active → retiring → retired.',
-    usage: 'argus keys rotate [--json]\n\nThe next key starts signing, the active one retires (published until its tokens expire),\nand a new next key is published for verifiers to cache.',
+    usage:
+      'argus keys rotate [--json]\n\nThe next key starts signing, the active one retires (published until its tokens expire),\nand a new next key is published for verifiers to cache.',
     options: JSON_OPTION,
     async run(services) {
       const r = await services.keys.rotate();
-      return { json: r, text: `activated ${r.activated.join(', ')}; retiring ${r.retiring.join(', ') || 'none'}; next ${r.next.join(', ')}` };
+      return {
+        json: r,
+        text: `activated ${r.activated.join(', ')}; retiring ${r.retiring.join(', ') || 'none'}; next ${r.next.join(', ')}`,
+      };
     },
   },
 };

@@ -24,7 +24,10 @@ const HELP: OptionSpec = { type: 'boolean', short: 'h', description: 'show this 
 /** Parses `argv` against a command's options (plus -h/--help); throws UsageError on anything else. */
 export function parseFlags(argv: string[], options: OptionSpecs): Flags {
   const specs = Object.fromEntries(
-    Object.entries({ ...options, help: HELP }).map(([name, o]) => [name, o.short ? { type: o.type, short: o.short } : { type: o.type }]),
+    Object.entries({ ...options, help: HELP }).map(([name, o]) => [
+      name,
+      o.short ? { type: o.type, short: o.short } : { type: o.type },
+    ]),
   );
   let flags: Flags;
   try {
@@ -32,13 +35,15 @@ export function parseFlags(argv: string[], options: OptionSpecs): Flags {
   } catch (error) {
     // parseArgs' own errors carry an ERR_PARSE_ARGS_* code; their first line says what is wrong.
     const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) throw new UsageError((error as Error).message.split('\n')[0]);
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'))
+      throw new UsageError((error as Error).message.split('\n')[0]);
     throw error;
   }
   if (flags.help) return flags;
   for (const [name, o] of Object.entries(options)) {
     if (o.required && flags[name] === undefined) throw new UsageError(`--${name} is required`);
-    if (o.type === 'string' && typeof flags[name] === 'string' && flags[name].trim() === '') throw new UsageError(`--${name} must not be empty`);
+    if (o.type === 'string' && typeof flags[name] === 'string' && flags[name].trim() === '')
+      throw new UsageError(`--${name} must not be empty`);
   }
   return flags;
 }

@@ -45,10 +45,14 @@ function keepRunning(service: Service, startup: Promise<unknown> = Promise.resol
 export const commands: Record<string, Command> = {
   serve: {
     summary: 'Start the HTTP service and its workers (the default command).',
-    usage: 'argus serve [--no-workers]\n\nListens on HOST:PORT (default 127.0.0.1:3000). Without DATABASE_URL, keeps an embedded\nPostgres under DATA_DIR (default ./.data). Settings are environment variables\n(PORT=3001 argus serve); README.md, Configuration, lists them all.',
+    usage:
+      'argus serve [--no-workers]\n\nListens on HOST:PORT (default 127.0.0.1:3000). Without DATABASE_URL, keeps an embedded\nPostgres under DATA_DIR (default ./.data). Settings are environment variables\n(PORT=3001 argus serve); README.md, Configuration, lists them all.',
     options: { 'no-workers': { type: 'boolean', description: 'HTTP only: run the workers elsewhere (argus worker)' } },
     async run(flags, config) {
-      const service = await startService(config, { http: true, workers: flags['no-workers'] !== true && config.runWorkers });
+      const service = await startService(config, {
+        http: true,
+        workers: flags['no-workers'] !== true && config.runWorkers,
+      });
       // The rest of start-up: a SIGTERM in it stops the server once it is done (stopped
       // under it, the tenant check failed on the closed database, and the control socket
       // started after the stop was left behind, with the embedded database's lock).
@@ -58,7 +62,9 @@ export const commands: Record<string, Command> = {
           service.onStop(() => control.stop());
         }
         if (!(await service.tenants.any())) {
-          service.log.info('no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`; it prints an admin access token for the API examples');
+          service.log.info(
+            'no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`; it prints an admin access token for the API examples',
+          );
         }
       })();
       // Stoppable from the moment it answers: a SIGTERM between listening and the end of
@@ -74,7 +80,8 @@ export const commands: Record<string, Command> = {
     usage: 'argus worker\n\nNeeds DATABASE_URL: the embedded database cannot be shared between processes.',
     options: {},
     async run(_args, config) {
-      if (!config.databaseUrl) throw new UsageError('argus worker needs DATABASE_URL (the embedded database belongs to one process)');
+      if (!config.databaseUrl)
+        throw new UsageError('argus worker needs DATABASE_URL (the embedded database belongs to one process)');
       const service = await startService(config, { http: false, workers: true });
       service.log.info('worker started');
       return keepRunning(service);
@@ -112,7 +119,9 @@ async function runAdmin(name: string, flags: Flags, config: Config): Promise<num
     // One-shot commands print results on stdout; their logs go to stderr.
     let services: Services;
     try {
-      services = await openServices(config, { log: createLogger('warn', { service: 'argus' }, (line) => process.stderr.write(`${line}\n`), config.logFormat) });
+      services = await openServices(config, {
+        log: createLogger('warn', { service: 'argus' }, (line) => process.stderr.write(`${line}\n`), config.logFormat),
+      });
     } catch (error) {
       // A server took the database between the two looks: ask it instead.
       if (error instanceof EmbeddedDatabaseInUse && attempt === 0) continue;
@@ -155,7 +164,11 @@ for (const [name, admin] of Object.entries(adminCommands)) {
 }
 
 /** Command groups (`keys`): the first word of commands named with two. */
-const groups = new Set(Object.keys(commands).filter((n) => n.includes(' ')).map((n) => n.split(' ')[0]));
+const groups = new Set(
+  Object.keys(commands)
+    .filter((n) => n.includes(' '))
+    .map((n) => n.split(' ')[0]),
+);
 
 function list(names: string[]): string {
   const width = Math.max(...names.map((c) => c.length));
@@ -174,13 +187,19 @@ function help(): string {
 }
 
 function groupHelp(group: string): string {
-  return [`Usage: argus ${group} <command> [options]`, '', list(Object.keys(commands).filter((n) => n.startsWith(`${group} `)))].join('\n');
+  return [
+    `Usage: argus ${group} <command> [options]`,
+    '',
+    list(Object.keys(commands).filter((n) => n.startsWith(`${group} `))),
+  ].join('\n');
 }
 
 function commandHelp(name: string): string {
   const command = commands[name]!; // resolve() and help only pass known names
   const [synopsis, ...details] = command.usage.split('\n');
-  return [command.summary, '', `Usage: ${synopsis}`, ...details, '', 'Options:', describeOptions(command.options)].join('\n');
+  return [command.summary, '', `Usage: ${synopsis}`, ...details, '', 'Options:', describeOptions(command.options)].join(
+    '\n',
+  );
 }
 
 /** Which command argv names, and the arguments left for its options. */
@@ -197,11 +216,14 @@ function resolve(argv: string[]): { name: string; rest: string[] } | { problem: 
   }
   if (groups.has(first)) {
     if (second === '--help' || second === '-h') return { help: groupHelp(first) };
-    if (second === undefined || second.startsWith('-')) return { problem: `${first} needs a command\n\n${groupHelp(first)}` };
+    if (second === undefined || second.startsWith('-'))
+      return { problem: `${first} needs a command\n\n${groupHelp(first)}` };
     const name = `${first} ${second}`;
     return commands[name] ? { name, rest: more } : { problem: `unknown command "${name}"\n\n${groupHelp(first)}` };
   }
-  return commands[first] ? { name: first, rest: argv.slice(1) } : { problem: `unknown command "${first}"\n\n${help()}` };
+  return commands[first]
+    ? { name: first, rest: argv.slice(1) }
+    : { problem: `unknown command "${first}"\n\n${help()}` };
 }
 
 export async function runCli(argv: string[]): Promise<number | 'running'> {
@@ -233,7 +255,9 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
     flags = parseFlags(rest, command.options);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    console.error(`argus ${name}: ${error.message}\nSee "argus ${name} --help"${name === 'serve' ? '; settings are environment variables (PORT, HOST, …: README.md, Configuration)' : ''}.`);
+    console.error(
+      `argus ${name}: ${error.message}\nSee "argus ${name} --help"${name === 'serve' ? '; settings are environment variables (PORT, HOST, …: README.md, Configuration)' : ''}.`,
+    );
     return 2;
   }
   if (flags.help) {
@@ -261,7 +285,9 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
 
 if (import.meta.main) {
   runCli(process.argv.slice(2)).then(
-    (code) => { if (code !== 'running') process.exit(code); },
+    (code) => {
+      if (code !== 'running') process.exit(code);
+    },
     (error) => {
       console.error(error);
       process.exit(1);

@@ -82,7 +82,13 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
 /** 300_000 → "5m": the largest unit that divides the delay. */
 function formatDelay(ms: number): string {
   if (ms === 0) return '0';
-  const unit = ([['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const).find(([, size]) => ms % size === 0);
+  const unit = (
+    [
+      ['h', 3_600_000],
+      ['m', 60_000],
+      ['s', 1000],
+    ] as const
+  ).find(([, size]) => ms % size === 0);
   return unit ? `${ms / unit[1]}${unit[0]}` : `${ms}ms`;
 }
 
@@ -115,7 +121,8 @@ function schedule(env: Env, name: string): number[] {
   if (parts.length > 30) throw new ConfigError(name, `at most 30 attempts, got ${parts.length}`);
   return parts.map((part) => {
     const m = /^(\d+)(ms|s|m|h)?$/.exec(part);
-    if (!m || (m[2] === undefined && m[1] !== '0')) throw new ConfigError(name, `expected delays like ${DEFAULT_RETRY_SCHEDULE}, got "${part}"`);
+    if (!m || (m[2] === undefined && m[1] !== '0'))
+      throw new ConfigError(name, `expected delays like ${DEFAULT_RETRY_SCHEDULE}, got "${part}"`);
     const ms = Number(m[1]) * (m[2] ? UNIT_MS[m[2]]! : 1);
     if (ms > 86_400_000) throw new ConfigError(name, `a delay is at most 24h, got "${part}"`);
     return ms;
@@ -144,7 +151,8 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
   return raw as T;
 }
 
@@ -164,15 +172,23 @@ function url(env: Env, name: string, protocols: string[]): string | null {
 function algs(env: Env, name: string): Array<'RS256' | 'ES256'> {
   const raw = env[name]?.trim();
   if (!raw) return ['RS256'];
-  const list = raw.split(',').map((a) => a.trim()).filter(Boolean);
-  for (const a of list) if (a !== 'RS256' && a !== 'ES256') throw new ConfigError(name, `unsupported algorithm "${a}"; use RS256, ES256 or both (RS256,ES256)`);
+  const list = raw
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  for (const a of list)
+    if (a !== 'RS256' && a !== 'ES256')
+      throw new ConfigError(name, `unsupported algorithm "${a}"; use RS256, ES256 or both (RS256,ES256)`);
   return [...new Set(list)] as Array<'RS256' | 'ES256'>;
 }
 
 /** `terminal`: whether logs go to a terminal (LOG_FORMAT's default is pretty there, json elsewhere). */
 function headerList(env: Env, name: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const pair of (env[name] ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (env[name] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = pair.indexOf('=');
     if (at <= 0) throw new ConfigError(name, 'expected name=value pairs separated by commas');
     out[decodeURIComponent(pair.slice(0, at).trim())] = decodeURIComponent(pair.slice(at + 1).trim());
@@ -194,14 +210,20 @@ function tracing(env: Env): TracingConfig | null {
   return {
     url: traces ?? `${base ?? 'http://localhost:4318'}/v1/traces`,
     serviceName: env.OTEL_SERVICE_NAME?.trim() || 'argus',
-    headers: { ...headerList(env, 'OTEL_EXPORTER_OTLP_HEADERS'), ...headerList(env, 'OTEL_EXPORTER_OTLP_TRACES_HEADERS') },
+    headers: {
+      ...headerList(env, 'OTEL_EXPORTER_OTLP_HEADERS'),
+      ...headerList(env, 'OTEL_EXPORTER_OTLP_TRACES_HEADERS'),
+    },
   };
 }
 
 export function loadConfig(env: Env = process.env, terminal = Boolean(process.stdout.isTTY)): Config {
   const config = readConfig(env, terminal);
   if (config.leaseMs <= config.webhookTimeoutMs) {
-    throw new ConfigError('LEASE_MS', `must be longer than WEBHOOK_TIMEOUT_MS (${config.webhookTimeoutMs}): a delivery's lease covers its request`);
+    throw new ConfigError(
+      'LEASE_MS',
+      `must be longer than WEBHOOK_TIMEOUT_MS (${config.webhookTimeoutMs}): a delivery's lease covers its request`,
+    );
   }
   return config;
 }
@@ -214,8 +236,10 @@ function serverTls(env: Env): ServerTls | null {
   const certFile = path(env, 'TLS_CERT_FILE');
   const keyFile = path(env, 'TLS_KEY_FILE');
   if (certFile === null && keyFile === null) return null;
-  if (certFile === null) throw new ConfigError('TLS_CERT_FILE', 'must be set with TLS_KEY_FILE (the certificate chain of that key, PEM)');
-  if (keyFile === null) throw new ConfigError('TLS_KEY_FILE', 'must be set with TLS_CERT_FILE (the private key of that certificate, PEM)');
+  if (certFile === null)
+    throw new ConfigError('TLS_CERT_FILE', 'must be set with TLS_KEY_FILE (the certificate chain of that key, PEM)');
+  if (keyFile === null)
+    throw new ConfigError('TLS_KEY_FILE', 'must be set with TLS_CERT_FILE (the private key of that certificate, PEM)');
   return readServerTls(certFile, keyFile);
 }
 
@@ -258,15 +282,63 @@ function readConfig(env: Env, terminal: boolean): Config {
     webhookCa: caFile === null ? null : readCertificates('WEBHOOK_CA_FILE', caFile).pem,
     deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 30, 1, 3650),
     webhookRetrySchedule: schedule(env, 'WEBHOOK_RETRY_SCHEDULE'),
-    webhookDisableAfterSeconds: int(env, 'WEBHOOK_DISABLE_AFTER_SECONDS', POLICY_DEFAULTS.webhookDisableAfterSeconds, 60, 365 * DAY_S),
-    secretGraceSeconds: int(env, 'SECRET_GRACE_SECONDS', POLICY_DEFAULTS.secretGraceSeconds, 0, MAX_SECRET_GRACE_SECONDS),
-    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', POLICY_DEFAULTS.refreshTokenTtlSeconds, 60, 365 * DAY_S),
-    serviceTokenTtlSeconds: int(env, 'SERVICE_TOKEN_TTL_SECONDS', POLICY_DEFAULTS.serviceTokenTtlSeconds, 60, MAX_SERVICE_TOKEN_SECONDS),
+    webhookDisableAfterSeconds: int(
+      env,
+      'WEBHOOK_DISABLE_AFTER_SECONDS',
+      POLICY_DEFAULTS.webhookDisableAfterSeconds,
+      60,
+      365 * DAY_S,
+    ),
+    secretGraceSeconds: int(
+      env,
+      'SECRET_GRACE_SECONDS',
+      POLICY_DEFAULTS.secretGraceSeconds,
+      0,
+      MAX_SECRET_GRACE_SECONDS,
+    ),
+    refreshTokenTtlSeconds: int(
+      env,
+      'REFRESH_TOKEN_TTL_SECONDS',
+      POLICY_DEFAULTS.refreshTokenTtlSeconds,
+      60,
+      365 * DAY_S,
+    ),
+    serviceTokenTtlSeconds: int(
+      env,
+      'SERVICE_TOKEN_TTL_SECONDS',
+      POLICY_DEFAULTS.serviceTokenTtlSeconds,
+      60,
+      MAX_SERVICE_TOKEN_SECONDS,
+    ),
     sessionRetentionDays: int(env, 'SESSION_RETENTION_DAYS', POLICY_DEFAULTS.sessionRetentionDays, 1, 3650),
-    authorizeRequestsPerMinute: int(env, 'AUTHORIZE_REQUESTS_PER_MINUTE', POLICY_DEFAULTS.authorizeRequestsPerMinute, 1, 100_000),
-    signInFailuresPerMinute: int(env, 'SIGN_IN_FAILURES_PER_MINUTE', POLICY_DEFAULTS.signInFailuresPerMinute, 1, 10_000),
-    clientAuthFailuresPerMinute: int(env, 'CLIENT_AUTH_FAILURES_PER_MINUTE', POLICY_DEFAULTS.clientAuthFailuresPerMinute, 1, 100_000),
-    addressAuthFailuresPerMinute: int(env, 'ADDRESS_AUTH_FAILURES_PER_MINUTE', POLICY_DEFAULTS.addressAuthFailuresPerMinute, 1, 1_000_000),
+    authorizeRequestsPerMinute: int(
+      env,
+      'AUTHORIZE_REQUESTS_PER_MINUTE',
+      POLICY_DEFAULTS.authorizeRequestsPerMinute,
+      1,
+      100_000,
+    ),
+    signInFailuresPerMinute: int(
+      env,
+      'SIGN_IN_FAILURES_PER_MINUTE',
+      POLICY_DEFAULTS.signInFailuresPerMinute,
+      1,
+      10_000,
+    ),
+    clientAuthFailuresPerMinute: int(
+      env,
+      'CLIENT_AUTH_FAILURES_PER_MINUTE',
+      POLICY_DEFAULTS.clientAuthFailuresPerMinute,
+      1,
+      100_000,
+    ),
+    addressAuthFailuresPerMinute: int(
+      env,
+      'ADDRESS_AUTH_FAILURES_PER_MINUTE',
+      POLICY_DEFAULTS.addressAuthFailuresPerMinute,
+      1,
+      1_000_000,
+    ),
     tracing: tracing(env),
   };
 }

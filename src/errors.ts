@@ -1,5 +1,9 @@
 // The one error envelope of the service, OAuth style: {"error", "error_description"}.
-export interface ErrorEnvelope { error: string; error_description: string; [extra: string]: unknown }
+export interface ErrorEnvelope {
+  error: string;
+  error_description: string;
+  [extra: string]: unknown;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -14,13 +18,18 @@ export class ApiError extends Error {
 
   toResponse(requestId?: string): Response {
     const body: ErrorEnvelope = { error: this.code, error_description: this.description, ...this.extra };
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store', ...this.headers };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      ...this.headers,
+    };
     if (requestId) headers['x-request-id'] = requestId;
     return new Response(JSON.stringify(body), { status: this.status, headers });
   }
 }
 
-export const invalidRequest = (description: string, extra?: Record<string, unknown>) => new ApiError(400, 'invalid_request', description, {}, extra);
+export const invalidRequest = (description: string, extra?: Record<string, unknown>) =>
+  new ApiError(400, 'invalid_request', description, {}, extra);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found`);
 export const conflict = (description: string) => new ApiError(409, 'conflict', description);
 export const forbidden = (code: string, description: string) => new ApiError(403, code, description);
@@ -33,4 +42,6 @@ export const insufficientScope = (scope: string) =>
     'www-authenticate': `Bearer error="insufficient_scope", scope="${scope}"`,
   });
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  new ApiError(429, 'rate_limited', `too many requests; retry after ${retryAfterSeconds} s`, { 'retry-after': String(retryAfterSeconds) });
+  new ApiError(429, 'rate_limited', `too many requests; retry after ${retryAfterSeconds} s`, {
+    'retry-after': String(retryAfterSeconds),
+  });

@@ -19,7 +19,24 @@ export function randomToken(length: number): string {
   return out + randomToken(length - out.length);
 }
 
-export type IdPrefix = 'req' | 'ten' | 'usr' | 'app' | 'sec' | 'wh' | 'dlv' | 'evt' | 'key' | 'ses' | 'tok' | 'rt' | 'aud' | 'inc' | 'case' | 'ir' | 'test';
+export type IdPrefix =
+  | 'req'
+  | 'ten'
+  | 'usr'
+  | 'app'
+  | 'sec'
+  | 'wh'
+  | 'dlv'
+  | 'evt'
+  | 'key'
+  | 'ses'
+  | 'tok'
+  | 'rt'
+  | 'aud'
+  | 'inc'
+  | 'case'
+  | 'ir'
+  | 'test';
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomToken(22)}`;

@@ -32,7 +32,13 @@ function pretty(entry: Record<string, unknown>): string {
   const pairs = Object.entries(fields).map(([k, v]) => {
     if (v && typeof v === 'object' && 'stack' in v && 'message' in v) {
       const { name, message, stack } = v as { name: string; message: string; stack?: string };
-      if (stack) stacks.push(...stack.split('\n').slice(1).map((line) => `    ${line.trim()}`));
+      if (stack)
+        stacks.push(
+          ...stack
+            .split('\n')
+            .slice(1)
+            .map((line) => `    ${line.trim()}`),
+        );
       return `${k}=${JSON.stringify(`${name}: ${message}`)}`;
     }
     const text = typeof v === 'string' ? v : JSON.stringify(v);

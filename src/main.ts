@@ -50,8 +50,13 @@ export interface Service extends Services {
 }
 
 /** Opens the database, applies migrations and builds the services (CLI commands use this). */
-export async function openServices(config: Config, options: { log?: Logger; clock?: Clock; db?: Db } = {}): Promise<Services> {
-  const log = options.log ?? createLogger(config.logLevel, { service: 'argus', runtime: runtimeName }, undefined, config.logFormat);
+export async function openServices(
+  config: Config,
+  options: { log?: Logger; clock?: Clock; db?: Db } = {},
+): Promise<Services> {
+  const log =
+    options.log ??
+    createLogger(config.logLevel, { service: 'argus', runtime: runtimeName }, undefined, config.logFormat);
   const db = options.db ?? (await openDb(config));
   const applied = await migrate(db);
   if (applied.length) log.info('migrations applied', { applied });
@@ -66,23 +71,47 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   if (config.tracing) {
     // Where spans go, without credentials a URL might carry (the export headers are never logged).
     const at = new URL(config.tracing.url);
-    log.info('tracing', { otlp_url: `${at.protocol}//${at.host}${at.pathname}`, service_name: config.tracing.serviceName });
+    log.info('tracing', {
+      otlp_url: `${at.protocol}//${at.host}${at.pathname}`,
+      service_name: config.tracing.serviceName,
+    });
   }
   const migrations = await loadMigrations();
 
   let shuttingDown = false;
-  const http = createHttpApp({ log, metrics, maxBodyBytes: config.maxBodyBytes, maxJsonDepth: config.maxJsonDepth, trustedProxies: config.trustedProxies, forwardedHeaders: config.forwardedHeaders }, [
-    healthRoutes({ db, migrations, metrics, isShuttingDown: () => shuttingDown }),
-    ...routePlugins(services),
-    docsRoutes(() => http.app, config.publicUrl),
-  ]);
+  const http = createHttpApp(
+    {
+      log,
+      metrics,
+      maxBodyBytes: config.maxBodyBytes,
+      maxJsonDepth: config.maxJsonDepth,
+      trustedProxies: config.trustedProxies,
+      forwardedHeaders: config.forwardedHeaders,
+    },
+    [
+      healthRoutes({ db, migrations, metrics, isShuttingDown: () => shuttingDown }),
+      ...routePlugins(services),
+      docsRoutes(() => http.app, config.publicUrl),
+    ],
+  );
   const { handle } = http;
 
   const workers = new Workers(
-    new TimerWorker(actors, services.machines, { batchSize: config.workerBatchSize, pollMs: config.workerPollMs, maxInFlight: config.workerMaxInFlight, log }),
+    new TimerWorker(actors, services.machines, {
+      batchSize: config.workerBatchSize,
+      pollMs: config.workerPollMs,
+      maxInFlight: config.workerMaxInFlight,
+      log,
+    }),
     services.webhooks.dispatcher,
   );
-  const housekeeping = new Housekeeping(db, actors.clock, log, config.deliveryRetentionDays, config.sessionRetentionDays);
+  const housekeeping = new Housekeeping(
+    db,
+    actors.clock,
+    log,
+    config.deliveryRetentionDays,
+    config.sessionRetentionDays,
+  );
   // Today's history partitions exist before anything is written (housekeeping keeps making them ahead).
   await housekeeping.partitions.ensure(actors.clock.now());
   if (options.workers) {
@@ -94,7 +123,12 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const scheme = config.tls ? 'https' : 'http';
   if (options.http) {
     server = serve(handle, { port: config.port, hostname: config.host, tls: config.tls });
-    log.info('listening', { url: `${scheme}://${config.host}:${server.port}`, database: db.kind, workers: options.workers, public_url: config.publicUrl });
+    log.info('listening', {
+      url: `${scheme}://${config.host}:${server.port}`,
+      database: db.kind,
+      workers: options.workers,
+      public_url: config.publicUrl,
+    });
   }
 
   const reloadTls = async () => {
@@ -108,7 +142,11 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       await server.reloadTls(renewed);
       log.info('TLS certificate reloaded', { cert_file: certFile });
     } catch (error) {
-      log.error('TLS certificate not reloaded; still serving the previous one', { cert_file: certFile, key_file: keyFile, error });
+      log.error('TLS certificate not reloaded; still serving the previous one', {
+        cert_file: certFile,
+        key_file: keyFile,
+        error,
+      });
     }
   };
 

@@ -6,10 +6,15 @@ type Labels = Record<string, string>;
 
 function labelKey(labels: Labels): string {
   const keys = Object.keys(labels).sort();
-  return keys.map((k) => `${k}="${String(labels[k]).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',');
+  return keys
+    .map((k) => `${k}="${String(labels[k]).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
+    .join(',');
 }
 
-interface Series { help: string; type: 'counter' | 'gauge' | 'histogram' }
+interface Series {
+  help: string;
+  type: 'counter' | 'gauge' | 'histogram';
+}
 
 export class Counter {
   readonly values = new Map<string, number>();
@@ -50,7 +55,10 @@ export class Histogram {
 
 export class Metrics {
   private readonly entries = new Map<string, { meta: Series; metric: Counter | Gauge | Histogram }>();
-  private readonly collectErrors = this.counter('argus_metrics_collect_errors_total', 'Readings that failed at a scrape (their last values were served), by family');
+  private readonly collectErrors = this.counter(
+    'argus_metrics_collect_errors_total',
+    'Readings that failed at a scrape (their last values were served), by family',
+  );
 
   counter(name: string, help: string, collect?: (counter: Counter) => void | Promise<void>): Counter {
     const c = this.get(name, help, 'counter', () => new Counter()) as Counter;
@@ -62,7 +70,11 @@ export class Metrics {
     if (collect) g.collect = collect;
     return g;
   }
-  histogram(name: string, help: string, buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]): Histogram {
+  histogram(
+    name: string,
+    help: string,
+    buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  ): Histogram {
     return this.get(name, help, 'histogram', () => new Histogram(buckets)) as Histogram;
   }
 
@@ -117,11 +129,15 @@ export class Metrics {
 
 /** The process's own figures, under the names Prometheus client libraries use. */
 export function registerProcessMetrics(metrics: Metrics, startedAt = Date.now()): void {
-  metrics.gauge('process_start_time_seconds', 'Start time of the process since the Unix epoch, in seconds').set(Math.floor(startedAt / 1000));
+  metrics
+    .gauge('process_start_time_seconds', 'Start time of the process since the Unix epoch, in seconds')
+    .set(Math.floor(startedAt / 1000));
   metrics.counter('process_cpu_seconds_total', 'User and system CPU time spent, in seconds', (c) => {
     const { user, system } = process.cpuUsage();
     c.set((user + system) / 1e6);
   });
-  metrics.gauge('process_resident_memory_bytes', 'Resident memory size in bytes', (g) => g.set(process.memoryUsage().rss));
+  metrics.gauge('process_resident_memory_bytes', 'Resident memory size in bytes', (g) =>
+    g.set(process.memoryUsage().rss),
+  );
   metrics.gauge('process_heap_bytes', 'JavaScript heap in use, in bytes', (g) => g.set(process.memoryUsage().heapUsed));
 }

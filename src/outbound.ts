@@ -13,11 +13,16 @@ export interface OutboundInit {
   extraCa: string | null;
 }
 
-interface DenoConn { close(): void }
+interface DenoConn {
+  close(): void;
+}
 interface DenoOutbound {
   createHttpClient(options: { allowHost?: boolean; caCerts?: string[] }): unknown;
   connect(options: { hostname: string; port: number }): Promise<DenoConn>;
-  startTls(conn: DenoConn, options: { hostname: string; caCerts?: string[] }): Promise<DenoConn & { handshake(): Promise<unknown> }>;
+  startTls(
+    conn: DenoConn,
+    options: { hostname: string; caCerts?: string[] },
+  ): Promise<DenoConn & { handshake(): Promise<unknown> }>;
 }
 const deno = () => (globalThis as unknown as { Deno: DenoOutbound }).Deno;
 
@@ -42,7 +47,8 @@ function caWithRoots(extraCa: string): string[] {
 function denoClient(extraCa: string | null): unknown {
   const key = extraCa ?? '';
   let client = denoClients.get(key);
-  if (!client) denoClients.set(key, (client = deno().createHttpClient({ allowHost: true, caCerts: extraCa ? [extraCa] : [] })));
+  if (!client)
+    denoClients.set(key, (client = deno().createHttpClient({ allowHost: true, caCerts: extraCa ? [extraCa] : [] })));
   return client;
 }
 
@@ -68,7 +74,10 @@ export function outboundFetch(url: URL, address: string | null, init: OutboundIn
   const target = address === null ? url : atAddress(url, address);
   const https = url.protocol === 'https:';
   if (runtimeName === 'bun') {
-    const tls = https && (address !== null || extraCa) ? { serverName: address === null ? undefined : url.hostname, ca: extraCa ? caWithRoots(extraCa) : undefined } : undefined;
+    const tls =
+      https && (address !== null || extraCa)
+        ? { serverName: address === null ? undefined : url.hostname, ca: extraCa ? caWithRoots(extraCa) : undefined }
+        : undefined;
     return fetch(target, { ...request, headers, redirect: 'manual', tls });
   }
   if (!https || address === null) {
@@ -85,13 +94,20 @@ function nodeHttpsRequest(url: URL, address: string, init: OutboundInit): Promis
     const port = Number(url.port || 443);
     const req = httpsRequest(
       {
-        host: address, port, path: url.pathname + url.search, method: init.method, headers: init.headers, servername: url.hostname, signal: init.signal,
+        host: address,
+        port,
+        path: url.pathname + url.search,
+        method: init.method,
+        headers: init.headers,
+        servername: url.hostname,
+        signal: init.signal,
         ca: init.extraCa ? caWithRoots(init.extraCa) : undefined,
       },
       (res) => {
         const headers = new Headers();
         for (const [name, value] of Object.entries(res.headers)) {
-          for (const one of value === undefined ? [] : Array.isArray(value) ? value : [value]) headers.append(name, one);
+          for (const one of value === undefined ? [] : Array.isArray(value) ? value : [value])
+            headers.append(name, one);
         }
         const status = res.statusCode ?? 0;
         if (NULL_BODY_STATUSES.has(status)) {
@@ -119,7 +135,9 @@ function nodeHttpsRequest(url: URL, address: string, init: OutboundInit): Promis
     );
     req.on('error', (error: Error & { code?: string }) => {
       if (error.code !== 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') return reject(error);
-      void verificationFailure(address, port, url.hostname, init.extraCa, init.signal).then((why) => reject(why ?? error));
+      void verificationFailure(address, port, url.hostname, init.extraCa, init.signal).then((why) =>
+        reject(why ?? error),
+      );
     });
     req.end(init.body);
   });
@@ -132,7 +150,13 @@ function nodeHttpsRequest(url: URL, address: string, init: OutboundInit): Promis
  * that both runtimes record the same error. Null when that handshake succeeds or says nothing
  * more; the request's signal bounds it (aborted: null at once, and what it opened is closed).
  */
-function verificationFailure(address: string, port: number, hostname: string, extraCa: string | null, signal: AbortSignal): Promise<Error | null> {
+function verificationFailure(
+  address: string,
+  port: number,
+  hostname: string,
+  extraCa: string | null,
+  signal: AbortSignal,
+): Promise<Error | null> {
   let open: DenoConn | null = null;
   const close = () => {
     try {

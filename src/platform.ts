@@ -5,7 +5,10 @@ import { lookup } from 'node:dns/promises';
 
 export type FetchHandler = (request: Request, info: { remoteAddress: string }) => Response | Promise<Response>;
 
-export interface ServerTlsFiles { cert: string; key: string }
+export interface ServerTlsFiles {
+  cert: string;
+  key: string;
+}
 
 export interface RunningServer {
   port: number;
@@ -20,7 +23,9 @@ export interface RunningServer {
 
 interface DenoLike {
   serve(
-    options: { port: number; hostname: string; reusePort?: boolean; cert?: string; key?: string; onListen?: () => void } | { path: string; onListen?: () => void },
+    options:
+      | { port: number; hostname: string; reusePort?: boolean; cert?: string; key?: string; onListen?: () => void }
+      | { path: string; onListen?: () => void },
     handler: (request: Request, info: { remoteAddr: { hostname: string } }) => Response | Promise<Response>,
   ): { shutdown(): Promise<void>; addr: { port: number } };
 }
@@ -43,7 +48,10 @@ function tracked(handler: FetchHandler) {
   return { wrapped, settled };
 }
 
-interface Listener { port: number; stop(): Promise<void> }
+interface Listener {
+  port: number;
+  stop(): Promise<void>;
+}
 
 /** How long a stopping listener lets answers still being written (streams) go on after its handlers are done. */
 const STREAMS_GRACE_MS = 1000;
@@ -54,7 +62,11 @@ const STREAMS_GRACE_MS = 1000;
  * certificate, and Deno has no reload at all. Deno needs --unstable-net for reusePort (in
  * `npm run start:deno`). Plain HTTP keeps an exclusive port.
  */
-function listen(handler: FetchHandler, options: { port: number; hostname: string }, tls: ServerTlsFiles | null): Listener {
+function listen(
+  handler: FetchHandler,
+  options: { port: number; hostname: string },
+  tls: ServerTlsFiles | null,
+): Listener {
   const { wrapped, settled } = tracked(handler);
   const reusePort = tls !== null;
   if (runtimeName === 'bun') {
@@ -83,13 +95,22 @@ function listen(handler: FetchHandler, options: { port: number; hostname: string
     };
   }
   const deno = (globalThis as unknown as { Deno: DenoLike }).Deno;
-  const server = deno.serve({ port: options.port, hostname: options.hostname, ...(tls ? { reusePort, cert: tls.cert, key: tls.key } : {}), onListen: () => {} }, (request, info) =>
-    wrapped(request, { remoteAddress: info.remoteAddr.hostname }),
+  const server = deno.serve(
+    {
+      port: options.port,
+      hostname: options.hostname,
+      ...(tls ? { reusePort, cert: tls.cert, key: tls.key } : {}),
+      onListen: () => {},
+    },
+    (request, info) => wrapped(request, { remoteAddress: info.remoteAddr.hostname }),
   );
   return { port: server.addr.port, stop: () => server.shutdown() };
 }
 
-export function serve(handler: FetchHandler, options: { port: number; hostname: string; tls: ServerTlsFiles | null }): RunningServer {
+export function serve(
+  handler: FetchHandler,
+  options: { port: number; hostname: string; tls: ServerTlsFiles | null },
+): RunningServer {
   let current = listen(handler, options, options.tls);
   const port = current.port;
   return {
@@ -105,27 +126,43 @@ export function serve(handler: FetchHandler, options: { port: number; hostname: 
 }
 
 /** An HTTP server on a Unix socket (the local control socket), readable by its owner only. */
-export async function serveUnix(handler: (request: Request) => Response | Promise<Response>, path: string): Promise<{ stop(): Promise<void> }> {
+export async function serveUnix(
+  handler: (request: Request) => Response | Promise<Response>,
+  path: string,
+): Promise<{ stop(): Promise<void> }> {
   await rm(path, { force: true });
   let stop: () => Promise<void>;
   if (runtimeName === 'bun') {
     const server = Bun.serve({ unix: path, fetch: (request) => handler(request) });
-    stop = async () => { await server.stop(true); };
+    stop = async () => {
+      await server.stop(true);
+    };
   } else {
     const deno = (globalThis as unknown as { Deno: DenoLike }).Deno;
     const server = deno.serve({ path, onListen: () => {} }, (request) => handler(request));
     stop = () => server.shutdown();
   }
   await chmod(path, 0o600);
-  return { stop: async () => { await stop(); await rm(path, { force: true }); } };
+  return {
+    stop: async () => {
+      await stop();
+      await rm(path, { force: true });
+    },
+  };
 }
 
 export const files = {
   readText: (path: string) => readFile(path, 'utf8'),
   list: (dir: string) => readdir(dir),
-  ensureDir: async (dir: string) => { await mkdir(dir, { recursive: true }); },
+  ensureDir: async (dir: string) => {
+    await mkdir(dir, { recursive: true });
+  },
   writeText: (path: string, text: string, mode?: number) => writeFile(path, text, { mode }),
-  exists: async (path: string) => readFile(path).then(() => true, () => false),
+  exists: async (path: string) =>
+    readFile(path).then(
+      () => true,
+      () => false,
+    ),
 };
 
 export function onShutdownSignal(handler: (signal: string) => void): void {
@@ -141,4 +178,3 @@ export function onReloadSignal(handler: () => void): void {
 export async function resolveHost(host: string): Promise<string[]> {
   return (await lookup(host, { all: true })).map((a) => a.address);
 }
-

@@ -14,7 +14,16 @@ import { authorizeRoutes } from './oauth/authorize/routes.ts';
 import { graphqlRoutes } from './graphql/routes.ts';
 
 export function routePlugins(services: Services): AnyElysia[] {
-  return [jwksRoutes(services), identityRoutes(services), oauthRoutes(services), reviewedAccessRoutes(services.config.publicUrl), integrationRequestRoutes(services), studioRoutes({ ...services, machines: services.catalog }), webhookRoutes(services), eventRoutes(services), serviceTokenRoutes(services),
+  return [
+    jwksRoutes(services),
+    identityRoutes(services),
+    oauthRoutes(services),
+    reviewedAccessRoutes(services.config.publicUrl),
+    integrationRequestRoutes(services),
+    studioRoutes({ ...services, machines: services.catalog }),
+    webhookRoutes(services),
+    eventRoutes(services),
+    serviceTokenRoutes(services),
     authorizeRoutes({ authorization: services.authorization, secure: services.config.publicUrl.startsWith('https:') }),
     graphqlRoutes(services),
   ];

@@ -58,30 +58,91 @@ export interface Services {
   catalog: Map<string, AnyStateMachine>;
 }
 
-export async function buildServices(config: Config, db: Db, log: Logger, metrics: Metrics, clock: Clock): Promise<Services> {
+export async function buildServices(
+  config: Config,
+  db: Db,
+  log: Logger,
+  metrics: Metrics,
+  clock: Clock,
+): Promise<Services> {
   const actors = new ActorSystem(db, log, metrics, clock);
   const { box, generated } = await SecretBox.load(config.masterKey, config.dataDir);
-  if (generated) log.warn('generated a master key for encryption at rest; back it up or set MASTER_KEY', { path: `${config.dataDir}/master.key` });
+  if (generated)
+    log.warn('generated a master key for encryption at rest; back it up or set MASTER_KEY', {
+      path: `${config.dataDir}/master.key`,
+    });
   const keys = new KeyRing(actors, box, { maxTokenLifetimeMs: MAX_TOKEN_LIFETIME_MS, algs: config.signingAlgs });
   await keys.ensureActive();
   const tokens = new TokenService(db, keys, config.publicUrl, clock);
   const tenants = new TenantService(db);
   const { schema, bundles } = await loadGraphql();
-  const apps = new AppService(db, actors, tenants, () => bundles.names(), config.allowPrivateTargets, config.secretGraceSeconds);
-  tokens.addCheck((principal, claims) => apps.tokenRestriction(principal, typeof claims.iat === 'number' ? claims.iat : null));
-  const dpop = new DpopService(db, new DpopNonces(await box.derive('argus dpop nonce'), () => clock.now()), { publicUrl: config.publicUrl, requireNonce: config.dpopRequireNonce }, clock);
+  const apps = new AppService(
+    db,
+    actors,
+    tenants,
+    () => bundles.names(),
+    config.allowPrivateTargets,
+    config.secretGraceSeconds,
+  );
+  tokens.addCheck((principal, claims) =>
+    apps.tokenRestriction(principal, typeof claims.iat === 'number' ? claims.iat : null),
+  );
+  const dpop = new DpopService(
+    db,
+    new DpopNonces(await box.derive('argus dpop nonce'), () => clock.now()),
+    { publicUrl: config.publicUrl, requireNonce: config.dpopRequireNonce },
+    clock,
+  );
   const auth = new Authenticator(tokens, dpop);
   const requests = new IntegrationRequestService(db, tenants);
   const webhooks = new WebhookService(db, actors, box, config, log, metrics);
   const events = new EventService(db, webhooks, clock);
   const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens, config.serviceTokenTtlSeconds);
   const pushedRequests = new PushedRequests(db, tenants, clock);
-  const clientAssertions = new ClientAssertions(db, new ClientKeys(config.allowPrivateTargets), config.publicUrl, clock);
-  const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, pushedRequests, { issuer: config.publicUrl, ...config });
-  const graphql = new GraphqlService({ db, actors, webhooks, apps, log, metrics, schema, bundles, maxJsonDepth: config.maxJsonDepth });
+  const clientAssertions = new ClientAssertions(
+    db,
+    new ClientKeys(config.allowPrivateTargets),
+    config.publicUrl,
+    clock,
+  );
+  const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, pushedRequests, {
+    issuer: config.publicUrl,
+    ...config,
+  });
+  const graphql = new GraphqlService({
+    db,
+    actors,
+    webhooks,
+    apps,
+    log,
+    metrics,
+    schema,
+    bundles,
+    maxJsonDepth: config.maxJsonDepth,
+  });
   const catalog = await loadMachines();
   return {
-    config, db, log, metrics, actors, box, keys, tokens, tenants, apps, requests, webhooks, events, serviceTokens, graphql, authorization, auth, dpop, pushedRequests, clientAssertions, catalog,
+    config,
+    db,
+    log,
+    metrics,
+    actors,
+    box,
+    keys,
+    tokens,
+    tenants,
+    apps,
+    requests,
+    webhooks,
+    events,
+    serviceTokens,
+    graphql,
+    authorization,
+    auth,
+    dpop,
+    pushedRequests,
+    clientAssertions,
+    catalog,
     machines: [keys.definition, apps.rotation, webhooks.subscriptions, authorization.definition],
   };
 }

@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import { type KeyObject, X509Certificate, createPrivateKey } from 'node:crypto';
 import { ConfigError } from './config-error.ts';
 
-export interface ServerTls { certFile: string; keyFile: string; cert: string; key: string }
+export interface ServerTls {
+  certFile: string;
+  keyFile: string;
+  cert: string;
+  key: string;
+}
 
 function readPem(variable: string, path: string): string {
   try {
@@ -20,7 +25,8 @@ function readPem(variable: string, path: string): string {
 export function readCertificates(variable: string, path: string): { pem: string; certificates: X509Certificate[] } {
   const pem = readPem(variable, path);
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) throw new ConfigError(variable, `${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  if (blocks.length === 0)
+    throw new ConfigError(variable, `${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
   const certificates = blocks.map((block, i) => {
     try {
       return new X509Certificate(block);
@@ -42,7 +48,10 @@ export function readServerTls(certFile: string, keyFile: string): ServerTls {
     throw new ConfigError('TLS_KEY_FILE', `${keyFile} is not an unencrypted PEM private key`);
   }
   if (!certificates[0]?.checkPrivateKey(privateKey)) {
-    throw new ConfigError('TLS_KEY_FILE', `the key in ${keyFile} is not the key of the first certificate in ${certFile}`);
+    throw new ConfigError(
+      'TLS_KEY_FILE',
+      `the key in ${keyFile} is not the key of the first certificate in ${certFile}`,
+    );
   }
   return { certFile, keyFile, cert, key };
 }

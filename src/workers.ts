@@ -5,7 +5,10 @@ import type { TimerWorker } from './actors/timer-worker.ts';
 import type { Dispatcher } from './webhooks/dispatch/dispatcher.ts';
 
 export class Workers {
-  constructor(readonly timers: TimerWorker, readonly deliveries: Dispatcher) {}
+  constructor(
+    readonly timers: TimerWorker,
+    readonly deliveries: Dispatcher,
+  ) {}
 
   async start(): Promise<void> {
     await this.timers.start();

@@ -9,7 +9,15 @@ import { ConfigError } from '../src/config-error.ts';
 describe('config', () => {
   test('embedded defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: null, dataDir: './.data', publicUrl: 'http://localhost:3000', allowPrivateTargets: false, signingAlgs: ['RS256'] });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      dataDir: './.data',
+      publicUrl: 'http://localhost:3000',
+      allowPrivateTargets: false,
+      signingAlgs: ['RS256'],
+    });
   });
 
   test.each([
@@ -42,27 +50,49 @@ describe('config', () => {
   });
 
   test('the retry schedule: the published one by default, or delays with units', () => {
-    expect(loadConfig({}).webhookRetrySchedule).toEqual([0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
+    expect(loadConfig({}).webhookRetrySchedule).toEqual([
+      0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+    ]);
     expect(DEFAULT_RETRY_SCHEDULE).toBe('0,5s,5m,30m,2h,5h,10h,10h');
     expect(loadConfig({}).webhookRetrySchedule).toEqual([...DEFAULT_DELIVERY_SCHEDULE_MS]);
-    expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE: '0, 500ms, 1s, 2m' }).webhookRetrySchedule).toEqual([0, 500, 1000, 120_000]);
+    expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE: '0, 500ms, 1s, 2m' }).webhookRetrySchedule).toEqual([
+      0, 500, 1000, 120_000,
+    ]);
   });
 
   test('policy numbers: the published defaults, each changed by its variable', () => {
     expect(loadConfig({})).toMatchObject({
-      webhookDisableAfterSeconds: 5 * 86_400, secretGraceSeconds: 86_400, refreshTokenTtlSeconds: 30 * 86_400, serviceTokenTtlSeconds: 30 * 86_400,
-      sessionRetentionDays: 30, authorizeRequestsPerMinute: 60, signInFailuresPerMinute: 10,
-      clientAuthFailuresPerMinute: 20, addressAuthFailuresPerMinute: 100,
+      webhookDisableAfterSeconds: 5 * 86_400,
+      secretGraceSeconds: 86_400,
+      refreshTokenTtlSeconds: 30 * 86_400,
+      serviceTokenTtlSeconds: 30 * 86_400,
+      sessionRetentionDays: 30,
+      authorizeRequestsPerMinute: 60,
+      signInFailuresPerMinute: 10,
+      clientAuthFailuresPerMinute: 20,
+      addressAuthFailuresPerMinute: 100,
     });
     const c = loadConfig({
-      WEBHOOK_DISABLE_AFTER_SECONDS: '3600', SECRET_GRACE_SECONDS: '0', REFRESH_TOKEN_TTL_SECONDS: '86400', SERVICE_TOKEN_TTL_SECONDS: '600',
-      SESSION_RETENTION_DAYS: '7', AUTHORIZE_REQUESTS_PER_MINUTE: '5', SIGN_IN_FAILURES_PER_MINUTE: '3',
-      CLIENT_AUTH_FAILURES_PER_MINUTE: '4', ADDRESS_AUTH_FAILURES_PER_MINUTE: '40',
+      WEBHOOK_DISABLE_AFTER_SECONDS: '3600',
+      SECRET_GRACE_SECONDS: '0',
+      REFRESH_TOKEN_TTL_SECONDS: '86400',
+      SERVICE_TOKEN_TTL_SECONDS: '600',
+      SESSION_RETENTION_DAYS: '7',
+      AUTHORIZE_REQUESTS_PER_MINUTE: '5',
+      SIGN_IN_FAILURES_PER_MINUTE: '3',
+      CLIENT_AUTH_FAILURES_PER_MINUTE: '4',
+      ADDRESS_AUTH_FAILURES_PER_MINUTE: '40',
     });
     expect(c).toMatchObject({
-      webhookDisableAfterSeconds: 3600, secretGraceSeconds: 0, refreshTokenTtlSeconds: 86_400, serviceTokenTtlSeconds: 600,
-      sessionRetentionDays: 7, authorizeRequestsPerMinute: 5, signInFailuresPerMinute: 3,
-      clientAuthFailuresPerMinute: 4, addressAuthFailuresPerMinute: 40,
+      webhookDisableAfterSeconds: 3600,
+      secretGraceSeconds: 0,
+      refreshTokenTtlSeconds: 86_400,
+      serviceTokenTtlSeconds: 600,
+      sessionRetentionDays: 7,
+      authorizeRequestsPerMinute: 5,
+      signInFailuresPerMinute: 3,
+      clientAuthFailuresPerMinute: 4,
+      addressAuthFailuresPerMinute: 40,
     });
   });
 
@@ -75,15 +105,33 @@ describe('config', () => {
 
   test('tracing: off by default, on with the standard OTEL_* variables', () => {
     expect(loadConfig({}).tracing).toBeNull();
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({ url: 'http://collector:4318/v1/traces', serviceName: 'argus', headers: {} });
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/otlp/traces', OTEL_SERVICE_NAME: 'argus-eu', OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=k%3D1, tenant=eu' }).tracing)
-      .toEqual({ url: 'https://b/otlp/traces', serviceName: 'argus-eu', headers: { 'x-api-key': 'k=1', tenant: 'eu' } });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({
+      url: 'http://collector:4318/v1/traces',
+      serviceName: 'argus',
+      headers: {},
+    });
+    expect(
+      loadConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://b/otlp/traces',
+        OTEL_SERVICE_NAME: 'argus-eu',
+        OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=k%3D1, tenant=eu',
+      }).tracing,
+    ).toEqual({ url: 'https://b/otlp/traces', serviceName: 'argus-eu', headers: { 'x-api-key': 'k=1', tenant: 'eu' } });
     expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing?.url).toBe('http://localhost:4318/v1/traces');
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing).toBeNull();
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing,
+    ).toBeNull();
     expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBeNull();
-    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://a:4317' })).toThrow('OTEL_EXPORTER_OTLP_ENDPOINT: must use http: or https:');
-    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a', OTEL_EXPORTER_OTLP_HEADERS: 'novalue' })).toThrow('OTEL_EXPORTER_OTLP_HEADERS: expected name=value pairs');
-    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'zipkin' })).toThrow('OTEL_TRACES_EXPORTER: expected one of otlp, none');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://a:4317' })).toThrow(
+      'OTEL_EXPORTER_OTLP_ENDPOINT: must use http: or https:',
+    );
+    expect(() =>
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a', OTEL_EXPORTER_OTLP_HEADERS: 'novalue' }),
+    ).toThrow('OTEL_EXPORTER_OTLP_HEADERS: expected name=value pairs');
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'zipkin' })).toThrow(
+      'OTEL_TRACES_EXPORTER: expected one of otlp, none',
+    );
   });
 
   test('PUBLIC_URL loses its trailing slash; several signing algorithms', () => {
@@ -96,10 +144,16 @@ describe('config', () => {
     const dir = mkdtempSync(join(tmpdir(), 'argus-config-'));
     const notPem = join(dir, 'ca.txt');
     writeFileSync(notPem, 'not a certificate');
-    expect(() => loadConfig({ WEBHOOK_CA_FILE: join(dir, 'missing.pem') })).toThrow(`WEBHOOK_CA_FILE: cannot read ${join(dir, 'missing.pem')} (ENOENT)`);
-    expect(() => loadConfig({ WEBHOOK_CA_FILE: notPem })).toThrow(`WEBHOOK_CA_FILE: ${notPem} holds no PEM certificate`);
+    expect(() => loadConfig({ WEBHOOK_CA_FILE: join(dir, 'missing.pem') })).toThrow(
+      `WEBHOOK_CA_FILE: cannot read ${join(dir, 'missing.pem')} (ENOENT)`,
+    );
+    expect(() => loadConfig({ WEBHOOK_CA_FILE: notPem })).toThrow(
+      `WEBHOOK_CA_FILE: ${notPem} holds no PEM certificate`,
+    );
     const broken = join(dir, 'broken.pem');
     writeFileSync(broken, '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
-    expect(() => loadConfig({ WEBHOOK_CA_FILE: broken })).toThrow(`WEBHOOK_CA_FILE: certificate 1 in ${broken} does not parse`);
+    expect(() => loadConfig({ WEBHOOK_CA_FILE: broken })).toThrow(
+      `WEBHOOK_CA_FILE: certificate 1 in ${broken} does not parse`,
+    );
   });
 });

@@ -13,11 +13,25 @@ import { postWebhook } from '../../src/webhooks/http-client.ts';
 
 const QUEUE = 'webhook-delivery';
 
-interface DeliveryJob { subscription_id: string; url: string; event_id: string; type: string; timestamp: string; data: unknown }
+interface DeliveryJob {
+  subscription_id: string;
+  url: string;
+  event_id: string;
+  type: string;
+  timestamp: string;
+  data: unknown;
+}
 
 /** pg-boss's statements run in our transaction (postgres.js; node-postgres sends undefined as null). */
 function inTransaction(tx: Queryable): PgBoss.Db {
-  return { executeSql: async (text, values) => ({ rows: await tx.query(text, values.map((v) => (v === undefined ? null : v))) }) };
+  return {
+    executeSql: async (text, values) => ({
+      rows: await tx.query(
+        text,
+        values.map((v) => (v === undefined ? null : v)),
+      ),
+    }),
+  };
 }
 
 export interface PgBossBaselineOptions {
@@ -58,7 +72,12 @@ export class PgBossBaseline {
   }
 
   async subscribe(n: number, url: string, type: string): Promise<void> {
-    const rows = Array.from({ length: n }, () => ({ id: newId('wh'), url, event_type: type, secret: generateSecret() }));
+    const rows = Array.from({ length: n }, () => ({
+      id: newId('wh'),
+      url,
+      event_type: type,
+      secret: generateSecret(),
+    }));
     await this.db.query(
       `insert into subscriptions (id, url, event_type, secret) select id, url, event_type, secret from jsonb_to_recordset($1::jsonb) as s(id text, url text, event_type text, secret text)`,
       [JSON.stringify(rows)],
@@ -69,10 +88,19 @@ export class PgBossBaseline {
   /** The event and one job per matching subscription, in one transaction. */
   async publish(type: string, data: unknown): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const subs = await tx.query<{ id: string; url: string }>('select id, url from subscriptions where event_type = $1', [type]);
-      const [event] = await tx.query<{ id: string; created_at: Date }>('insert into events (id, type, data) values ($1, $2, $3::jsonb) returning id, created_at', [newId('evt'), type, JSON.stringify(data)]);
+      const subs = await tx.query<{ id: string; url: string }>(
+        'select id, url from subscriptions where event_type = $1',
+        [type],
+      );
+      const [event] = await tx.query<{ id: string; created_at: Date }>(
+        'insert into events (id, type, data) values ($1, $2, $3::jsonb) returning id, created_at',
+        [newId('evt'), type, JSON.stringify(data)],
+      );
       const timestamp = event!.created_at.toISOString();
-      const jobs: PgBoss.JobInsert<DeliveryJob>[] = subs.map((s) => ({ name: QUEUE, data: { subscription_id: s.id, url: s.url, event_id: event!.id, type, timestamp, data } }));
+      const jobs: PgBoss.JobInsert<DeliveryJob>[] = subs.map((s) => ({
+        name: QUEUE,
+        data: { subscription_id: s.id, url: s.url, event_id: event!.id, type, timestamp, data },
+      }));
       await this.boss.insert(jobs, { db: inTransaction(tx) });
       return subs.length;
     });
@@ -108,7 +136,10 @@ export class PgBossBaseline {
       if (jobs.length === 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 20);
-          this.idle.push(() => { clearTimeout(timer); resolve(); });
+          this.idle.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
         });
         continue;
       }
@@ -119,7 +150,9 @@ export class PgBossBaseline {
   private async secret(subscriptionId: string): Promise<string> {
     let s = this.secrets.get(subscriptionId);
     if (s === undefined) {
-      const [row] = await this.db.query<{ secret: string }>('select secret from subscriptions where id = $1', [subscriptionId]);
+      const [row] = await this.db.query<{ secret: string }>('select secret from subscriptions where id = $1', [
+        subscriptionId,
+      ]);
       s = row!.secret;
       this.secrets.set(subscriptionId, s);
     }
@@ -127,18 +160,22 @@ export class PgBossBaseline {
   }
 
   private async deliver(jobs: PgBoss.Job<DeliveryJob>[]): Promise<void> {
-    const results = await Promise.all(jobs.map(async (job) => {
-      const d = job.data;
-      const body = JSON.stringify({ type: d.type, timestamp: d.timestamp, data: d.data });
-      const ts = Math.floor(Date.now() / 1000);
-      const headers = {
-        'content-type': 'application/json', 'user-agent': 'Baseline-Webhooks/1.0',
-        'webhook-id': d.event_id, 'webhook-timestamp': String(ts),
-        'webhook-signature': await signatureHeader([await this.secret(d.subscription_id)], d.event_id, ts, body),
-      };
-      const result = await postWebhook(d.url, body, headers, this.options.timeoutMs);
-      return { job, result };
-    }));
+    const results = await Promise.all(
+      jobs.map(async (job) => {
+        const d = job.data;
+        const body = JSON.stringify({ type: d.type, timestamp: d.timestamp, data: d.data });
+        const ts = Math.floor(Date.now() / 1000);
+        const headers = {
+          'content-type': 'application/json',
+          'user-agent': 'Baseline-Webhooks/1.0',
+          'webhook-id': d.event_id,
+          'webhook-timestamp': String(ts),
+          'webhook-signature': await signatureHeader([await this.secret(d.subscription_id)], d.event_id, ts, body),
+        };
+        const result = await postWebhook(d.url, body, headers, this.options.timeoutMs);
+        return { job, result };
+      }),
+    );
     const ok = results.filter((r) => r.result.status !== null && r.result.status >= 200 && r.result.status < 300);
     const failed = results.filter((r) => !ok.includes(r));
     await this.db.transaction(async (tx) => {
@@ -146,22 +183,58 @@ export class PgBossBaseline {
         `insert into attempts (job_id, subscription_id, event_id, duration_ms, response_status, error)
          select job_id, subscription_id, event_id, duration_ms, response_status, error
            from jsonb_to_recordset($1::jsonb) as a(job_id text, subscription_id text, event_id text, duration_ms integer, response_status integer, error text)`,
-        [JSON.stringify(results.map(({ job, result }) => ({ job_id: job.id, subscription_id: job.data.subscription_id, event_id: job.data.event_id, duration_ms: result.durationMs, response_status: result.status, error: result.error })))],
+        [
+          JSON.stringify(
+            results.map(({ job, result }) => ({
+              job_id: job.id,
+              subscription_id: job.data.subscription_id,
+              event_id: job.data.event_id,
+              duration_ms: result.durationMs,
+              response_status: result.status,
+              error: result.error,
+            })),
+          ),
+        ],
       );
       const db = inTransaction(tx);
       // complete(name, ids, data, options) exists at run time; types.d.ts declares only the
       // three-argument form for an id array.
-      const complete = this.boss.complete.bind(this.boss) as unknown as (name: string, ids: string[], data: null, options: PgBoss.ConnectionOptions) => Promise<unknown>;
-      const fail = this.boss.fail.bind(this.boss) as unknown as (name: string, ids: string[], data: null, options: PgBoss.ConnectionOptions) => Promise<unknown>;
-      if (ok.length) await complete(QUEUE, ok.map((r) => r.job.id), null, { db });
-      if (failed.length) await fail(QUEUE, failed.map((r) => r.job.id), null, { db });
+      const complete = this.boss.complete.bind(this.boss) as unknown as (
+        name: string,
+        ids: string[],
+        data: null,
+        options: PgBoss.ConnectionOptions,
+      ) => Promise<unknown>;
+      const fail = this.boss.fail.bind(this.boss) as unknown as (
+        name: string,
+        ids: string[],
+        data: null,
+        options: PgBoss.ConnectionOptions,
+      ) => Promise<unknown>;
+      if (ok.length)
+        await complete(
+          QUEUE,
+          ok.map((r) => r.job.id),
+          null,
+          { db },
+        );
+      if (failed.length)
+        await fail(
+          QUEUE,
+          failed.map((r) => r.job.id),
+          null,
+          { db },
+        );
     });
   }
 
   /** Jobs completed so far (end to end: POSTed and recorded). */
   async completed(): Promise<number> {
     if (this.errors.length) throw this.errors[0];
-    const rows = await this.db.query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = $1 and state = 'completed'`, [QUEUE]);
+    const rows = await this.db.query<{ n: number }>(
+      `select count(*)::int as n from pgboss.job where name = $1 and state = 'completed'`,
+      [QUEUE],
+    );
     return rows[0]!.n;
   }
 }

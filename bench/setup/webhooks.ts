@@ -17,18 +17,41 @@ export async function webhookRig(env: Record<string, string> = {}) {
   const pg = await scratchPostgres();
   const bossDb = await scratchDatabase(postgresUrl, 'argus_bench_pgboss', 20);
   // The engine's settings, also for worker processes a bench starts on the same database.
-  const workerEnv = { DATABASE_URL: pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')), ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '20', WORKER_BATCH_SIZE: '1000', WORKER_MAX_IN_FLIGHT: '4000', WEBHOOK_ENDPOINT_CONCURRENCY: '64', DB_POOL_MAX: '20', ...env };
-  const service = await startService(loadConfig({ PORT: '0', ...workerEnv }), { http: false, workers: true, log: silentLogger });
+  const workerEnv = {
+    DATABASE_URL: pg.url,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')),
+    ALLOW_PRIVATE_TARGETS: 'true',
+    WORKER_POLL_MS: '20',
+    WORKER_BATCH_SIZE: '1000',
+    WORKER_MAX_IN_FLIGHT: '4000',
+    WEBHOOK_ENDPOINT_CONCURRENCY: '64',
+    DB_POOL_MAX: '20',
+    ...env,
+  };
+  const service = await startService(loadConfig({ PORT: '0', ...workerEnv }), {
+    http: false,
+    workers: true,
+    log: silentLogger,
+  });
   // One job per delivery, fetched 1,000 at a time by 4 loops: up to 4,000 in flight, the
   // engine's budget above (WORKER_MAX_IN_FLIGHT). Of the shapes tried draining 30,000 jobs
   // (100 × 8, 250 × 8, 500 × 4, 1,000 × 4), this one was fastest: 9,645/s against 4,137/s for
   // 100 × 8, which earlier runs of bench/fanout.ts used.
   const boss = await PgBossBaseline.start(bossDb.url, bossDb.db, { batchSize: 1000, loops: 4, timeoutMs: 15_000 });
-  const tenant = await service.tenants.createTenant({ name: 'Bench', adminEmail: 'bench@example.com', adminPassword: 'correct horse battery staple' });
+  const tenant = await service.tenants.createTenant({
+    name: 'Bench',
+    adminEmail: 'bench@example.com',
+    adminPassword: 'correct horse battery staple',
+  });
   const token = await mintAdminToken(service, tenant.tenantId, tenant.adminUserId);
   const principal = await service.tokens.verify(token.token);
   return {
-    service, boss, tenant, principal, bossDb: bossDb.db, workerEnv,
+    service,
+    boss,
+    tenant,
+    principal,
+    bossDb: bossDb.db,
+    workerEnv,
     async close() {
       await service.stop();
       await boss.close();

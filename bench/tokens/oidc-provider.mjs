@@ -23,16 +23,18 @@ if (cluster.isPrimary && workers > 1) {
   });
 } else {
   const provider = new Provider(issuer, {
-    clients: [{
-      client_id: process.env.CLIENT_ID,
-      client_secret: process.env.CLIENT_SECRET,
-      grant_types: ['client_credentials'],
-      redirect_uris: [],
-      response_types: [],
-      token_endpoint_auth_method: 'client_secret_post',
-      id_token_signed_response_alg: alg,
-      scope: 'webhooks:write',
-    }],
+    clients: [
+      {
+        client_id: process.env.CLIENT_ID,
+        client_secret: process.env.CLIENT_SECRET,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        token_endpoint_auth_method: 'client_secret_post',
+        id_token_signed_response_alg: alg,
+        scope: 'webhooks:write',
+      },
+    ],
     jwks: JSON.parse(process.env.JWKS),
     scopes: ['webhooks:write'],
     ttl: { ClientCredentials: 3600 },

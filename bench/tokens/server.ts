@@ -9,7 +9,15 @@ import { silentLogger } from '../../src/log.ts';
 
 const config = loadConfig(process.env);
 const services = await openServices(config, { log: silentLogger });
-const { handle } = createHttpApp({ log: silentLogger, metrics: services.metrics, maxBodyBytes: config.maxBodyBytes, maxJsonDepth: config.maxJsonDepth }, routePlugins(services));
+const { handle } = createHttpApp(
+  {
+    log: silentLogger,
+    metrics: services.metrics,
+    maxBodyBytes: config.maxBodyBytes,
+    maxJsonDepth: config.maxJsonDepth,
+  },
+  routePlugins(services),
+);
 const server = Bun.serve({
   port: config.port,
   hostname: config.host,

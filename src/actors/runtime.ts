@@ -8,7 +8,18 @@ import { isTransactionConflict, type Db, type Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { earliest, nextStep, startStep, stateName, stateOf, type Effect, type Persisted, type StateName, type Step, type Timer } from './step.ts';
+import {
+  earliest,
+  nextStep,
+  startStep,
+  stateName,
+  stateOf,
+  type Effect,
+  type Persisted,
+  type StateName,
+  type Step,
+  type Timer,
+} from './step.ts';
 
 export type { Effect, Persisted, StateName, Timer } from './step.ts';
 export type { SqlType };
@@ -26,9 +37,18 @@ export interface EffectContext<M extends AnyStateMachine = AnyStateMachine> {
   state: StateName<M>;
 }
 /** A row as loaded for a transition (a machine's table holds that machine's snapshots only). */
-interface Loaded<M extends AnyStateMachine = AnyStateMachine> { id: string; tenant_id: string; snapshot: Persisted<ContextFrom<M>>; version: number; timers: Timer[] }
+interface Loaded<M extends AnyStateMachine = AnyStateMachine> {
+  id: string;
+  tenant_id: string;
+  snapshot: Persisted<ContextFrom<M>>;
+  version: number;
+  timers: Timer[];
+}
 
-export type EffectHandler<M extends AnyStateMachine = AnyStateMachine> = (effect: Effect, on: EffectContext<M>) => void | Promise<void>;
+export type EffectHandler<M extends AnyStateMachine = AnyStateMachine> = (
+  effect: Effect,
+  on: EffectContext<M>,
+) => void | Promise<void>;
 
 /**
  * A machine as the runtime persists it, and the typed handle define() returns: create() takes
@@ -77,9 +97,15 @@ export class ActorSystem {
     metrics: Metrics,
     readonly clock: Clock = systemClock,
   ) {
-    this.effectFailures = metrics.counter('argus_machine_effect_failures_total', 'Effects that threw after their transition committed');
+    this.effectFailures = metrics.counter(
+      'argus_machine_effect_failures_total',
+      'Effects that threw after their transition committed',
+    );
     this.transitions = metrics.counter('argus_machine_transitions_total', 'Committed machine transitions');
-    this.conflicts = metrics.counter('argus_machine_transaction_retries_total', 'Transactions run again after losing a deadlock');
+    this.conflicts = metrics.counter(
+      'argus_machine_transaction_retries_total',
+      'Transactions run again after losing a deadlock',
+    );
   }
 
   /** Checks a definition against its machine: every effect action has a handler. */
@@ -142,15 +168,32 @@ export class ActorSystem {
     for (const n of names) if (!IDENT.test(n)) throw new Error(`column "${n}" is not a plain SQL identifier`);
     const base = ['id', 'tenant_id', 'state', 'snapshot', 'version', 'timers', 'due_at'];
     const values: unknown[] = [
-      item.id, item.tenantId, to, JSON.stringify(step.snapshot), 0, JSON.stringify(step.timers), earliest(step.timers),
+      item.id,
+      item.tenantId,
+      to,
+      JSON.stringify(step.snapshot),
+      0,
+      JSON.stringify(step.timers),
+      earliest(step.timers),
       ...names.map((n) => encode(extra[n], def.columns?.[n])),
     ];
-    const casts = ['', '', '', '::jsonb', '', '::jsonb', '::timestamptz', ...names.map((n) => castFor(def.columns?.[n]))];
+    const casts = [
+      '',
+      '',
+      '',
+      '::jsonb',
+      '',
+      '::jsonb',
+      '::timestamptz',
+      ...names.map((n) => castFor(def.columns?.[n])),
+    ];
     await unit.tx.query(
       `insert into ${def.table} (${[...base, ...names].join(', ')}) values (${values.map((_, i) => `$${i + 1}${casts[i]}`).join(', ')})`,
       values,
     );
-    await this.journal(unit.tx, def, [{ id: item.id, tenantId: item.tenantId, from: null, event: { type: 'xstate.init' }, to }]);
+    await this.journal(unit.tx, def, [
+      { id: item.id, tenantId: item.tenantId, from: null, event: { type: 'xstate.init' }, to },
+    ]);
     this.schedule(unit, def, [{ id: item.id, tenantId: item.tenantId, step }]);
     return { id: item.id, from: null, to, snapshot: step.snapshot, changed: true };
   }
@@ -169,7 +212,8 @@ export class ActorSystem {
     const results = new Map<string, Transitioned<M>>();
     let pending: Array<{ id: string; event: EventObject }> = [...items];
     for (let round = 0; pending.length > 0; round++) {
-      if (round > (options.maxRetries ?? 8)) throw new ConcurrencyError(`${def.name}: gave up after ${round} conflicting rounds`);
+      if (round > (options.maxRetries ?? 8))
+        throw new ConcurrencyError(`${def.name}: gave up after ${round} conflicting rounds`);
       const rows = await this.load(unit.tx, def, [...new Set(pending.map((p) => p.id))], options.tenantId);
       pending = await this.apply(unit, def, rows, pending, results, false);
     }
@@ -236,14 +280,22 @@ export class ActorSystem {
     });
   }
 
-  private async load<M extends AnyStateMachine>(tx: Queryable, def: MachineDefinition<M>, ids: string[], tenantId?: string): Promise<Loaded<M>[]> {
+  private async load<M extends AnyStateMachine>(
+    tx: Queryable,
+    def: MachineDefinition<M>,
+    ids: string[],
+    tenantId?: string,
+  ): Promise<Loaded<M>[]> {
     const params: unknown[] = [ids];
     let where = 'id = any($1::text[])';
     if (tenantId !== undefined) {
       params.push(tenantId);
       where += ' and tenant_id = $2';
     }
-    return tx.query<Loaded<M> & Record<string, unknown>>(`select id, tenant_id, snapshot, version, timers from ${def.table} where ${where}`, params);
+    return tx.query<Loaded<M> & Record<string, unknown>>(
+      `select id, tenant_id, snapshot, version, timers from ${def.table} where ${where}`,
+      params,
+    );
   }
 
   /** Computes and persists; returns the items whose row changed underneath (to retry). */
@@ -258,8 +310,13 @@ export class ActorSystem {
     const byId = new Map(rows.map((r) => [r.id, r]));
     const now = this.clock.now();
     type Work = {
-      row: Loaded<M>; from: StateName<M>; snapshot: Persisted<ContextFrom<M>>; timers: Timer[]; effects: Effect[];
-      events: Array<{ event: EventObject; to: StateName<M> }>; items: Array<{ id: string; event: EventObject }>;
+      row: Loaded<M>;
+      from: StateName<M>;
+      snapshot: Persisted<ContextFrom<M>>;
+      timers: Timer[];
+      effects: Effect[];
+      events: Array<{ event: EventObject; to: StateName<M> }>;
+      items: Array<{ id: string; event: EventObject }>;
     };
     const work = new Map<string, Work>();
     // The rows of a batch are often alike (the deliveries of one event are claimed from the
@@ -267,7 +324,11 @@ export class ActorSystem {
     // step is computed once per distinct (snapshot, timers, event) and shared, read-only.
     // XState's step costs 13 µs, the key 0.7 µs.
     const steps = new Map<string, Step<ContextFrom<M>>>();
-    const stepOnce = (snapshot: Persisted<ContextFrom<M>>, timers: Timer[], event: EventObject): Step<ContextFrom<M>> => {
+    const stepOnce = (
+      snapshot: Persisted<ContextFrom<M>>,
+      timers: Timer[],
+      event: EventObject,
+    ): Step<ContextFrom<M>> => {
       const key = JSON.stringify([snapshot, timers, event]);
       let step = steps.get(key);
       if (!step) steps.set(key, (step = nextStep(def.machine, snapshot, timers, event, now)));
@@ -278,7 +339,15 @@ export class ActorSystem {
       if (!row) continue; // missing (or another tenant's): absent from results
       let w = work.get(item.id);
       if (!w) {
-        w = { row, from: stateOf<M>(row.snapshot), snapshot: row.snapshot, timers: row.timers, effects: [], events: [], items: [] };
+        w = {
+          row,
+          from: stateOf<M>(row.snapshot),
+          snapshot: row.snapshot,
+          timers: row.timers,
+          effects: [],
+          events: [],
+          items: [],
+        };
         work.set(item.id, w);
       }
       w.items.push(item);
@@ -299,25 +368,48 @@ export class ActorSystem {
     const changed = [...work.values()].filter((w) => w.events.length > 0 || w.timers !== w.row.timers);
     const changedSet = new Set(changed);
     for (const w of work.values()) {
-      if (!changedSet.has(w)) results.set(w.row.id, { id: w.row.id, from: w.from, to: w.from, snapshot: w.snapshot, changed: false });
+      if (!changedSet.has(w))
+        results.set(w.row.id, { id: w.row.id, from: w.from, to: w.from, snapshot: w.snapshot, changed: false });
     }
     if (changed.length === 0) return [];
 
     const columns = def.columns ?? {};
     // Only the columns project() mirrors are rewritten; the others were set at creation.
-    const extraNames = Object.keys(def.project?.(changed[0]!.snapshot, earliest(changed[0]!.timers)) ?? {}).filter((n) => n in columns);
+    const extraNames = Object.keys(def.project?.(changed[0]!.snapshot, earliest(changed[0]!.timers)) ?? {}).filter(
+      (n) => n in columns,
+    );
     const records = changed.map((w) => {
       const dueAt = earliest(w.timers);
       const projected = def.project?.(w.snapshot, dueAt) ?? {};
       const rec: Record<string, unknown> = {
-        id: w.row.id, version: w.row.version, state: stateName(w.snapshot.value),
-        snapshot: w.snapshot, timers: w.timers, due_at: dueAt,
+        id: w.row.id,
+        version: w.row.version,
+        state: stateName(w.snapshot.value),
+        snapshot: w.snapshot,
+        timers: w.timers,
+        due_at: dueAt,
       };
       for (const n of extraNames) rec[n] = projected[n] ?? null;
       return rec;
     });
-    const recordType = ['id text', 'version integer', 'state text', 'snapshot jsonb', 'timers jsonb', 'due_at timestamptz', ...extraNames.map((n) => `${n} ${columns[n]}`)].join(', ');
-    const sets = ['state = v.state', 'snapshot = v.snapshot', 'timers = v.timers', 'due_at = v.due_at', 'version = t.version + 1', 'updated_at = now()', ...extraNames.map((n) => `${n} = v.${n}`)];
+    const recordType = [
+      'id text',
+      'version integer',
+      'state text',
+      'snapshot jsonb',
+      'timers jsonb',
+      'due_at timestamptz',
+      ...extraNames.map((n) => `${n} ${columns[n]}`),
+    ].join(', ');
+    const sets = [
+      'state = v.state',
+      'snapshot = v.snapshot',
+      'timers = v.timers',
+      'due_at = v.due_at',
+      'version = t.version + 1',
+      'updated_at = now()',
+      ...extraNames.map((n) => `${n} = v.${n}`),
+    ];
     const ids = records.map((r) => r.id);
     // Rows are locked in id order first, so concurrent batches over overlapping rows queue
     // instead of deadlocking. (A separate statement: joined to the update as a CTE, the locked
@@ -325,7 +417,10 @@ export class ActorSystem {
     // of non-key columns takes anyway: FOR UPDATE would also wait on the KEY SHARE locks that
     // inserts referencing these rows take, in whatever order they insert (a publish writing
     // deliveries for subscriptions), and deadlock with them.
-    if (!locked) await unit.tx.query(`select id from ${def.table} where id = any($1::text[]) order by id for no key update`, [ids]);
+    if (!locked)
+      await unit.tx.query(`select id from ${def.table} where id = any($1::text[]) order by id for no key update`, [
+        ids,
+      ]);
     const updated = await unit.tx.query<{ id: string }>(
       // The id array lets the planner use the primary key (it cannot estimate the recordset).
       `update ${def.table} as t set ${sets.join(', ')}
@@ -354,30 +449,64 @@ export class ActorSystem {
       }),
     );
     for (const w of committed) {
-      results.set(w.row.id, { id: w.row.id, from: w.from, to: stateOf<M>(w.snapshot), snapshot: w.snapshot, changed: true });
+      results.set(w.row.id, {
+        id: w.row.id,
+        from: w.from,
+        to: stateOf<M>(w.snapshot),
+        snapshot: w.snapshot,
+        changed: true,
+      });
     }
-    this.schedule(unit, def, committed.map((w) => ({ id: w.row.id, tenantId: w.row.tenant_id, step: { snapshot: w.snapshot, effects: w.effects, timers: w.timers, changed: true } })));
+    this.schedule(
+      unit,
+      def,
+      committed.map((w) => ({
+        id: w.row.id,
+        tenantId: w.row.tenant_id,
+        step: { snapshot: w.snapshot, effects: w.effects, timers: w.timers, changed: true },
+      })),
+    );
     return retry;
   }
 
-  private async journal(tx: Queryable, def: MachineDefinition, entries: Array<{ id: string; tenantId: string; from: string | null; event: EventObject; to: string }>) {
+  private async journal(
+    tx: Queryable,
+    def: MachineDefinition,
+    entries: Array<{ id: string; tenantId: string; from: string | null; event: EventObject; to: string }>,
+  ) {
     if (entries.length === 0) return;
     const at = new Date(this.clock.now()).toISOString();
     await tx.query(
       `insert into machine_journal (machine, instance_id, tenant_id, from_state, event_type, event, to_state, at)
        select $2, j.id, j.tenant_id, j.from_state, j.event->>'type', j.event, j.to_state, $3::timestamptz
          from jsonb_to_recordset($1::jsonb) as j(id text, tenant_id text, from_state text, event jsonb, to_state text)`,
-      [JSON.stringify(entries.map((e) => ({ id: e.id, tenant_id: e.tenantId, from_state: e.from, event: e.event, to_state: e.to }))), def.name, at],
+      [
+        JSON.stringify(
+          entries.map((e) => ({ id: e.id, tenant_id: e.tenantId, from_state: e.from, event: e.event, to_state: e.to })),
+        ),
+        def.name,
+        at,
+      ],
     );
     this.transitions.inc({ machine: def.name }, entries.length);
   }
 
-  private schedule<M extends AnyStateMachine>(unit: Unit, def: MachineDefinition<M>, steps: Array<{ id: string; tenantId: string; step: Step<ContextFrom<M>> }>) {
+  private schedule<M extends AnyStateMachine>(
+    unit: Unit,
+    def: MachineDefinition<M>,
+    steps: Array<{ id: string; tenantId: string; step: Step<ContextFrom<M>> }>,
+  ) {
     for (const { id, tenantId, step } of steps) {
       for (const effect of step.effects) {
         const handler = def.effects[effect.type];
         if (!handler) throw new Error(`${def.name}: no effect handler for ${effect.type}`);
-        const on: EffectContext<M> = { machine: def.name, instanceId: id, tenantId, context: step.snapshot.context, state: stateOf<M>(step.snapshot) };
+        const on: EffectContext<M> = {
+          machine: def.name,
+          instanceId: id,
+          tenantId,
+          context: step.snapshot.context,
+          state: stateOf<M>(step.snapshot),
+        };
         unit.afterCommit(() => handler(effect, on));
       }
     }

@@ -2,14 +2,33 @@
 // timers and the effects to run after commit. No I/O here. Typed by the machine: a step of
 // machine M takes M's events and yields M's context and state names.
 import {
-  createActor, initialTransition,
-  type AnyActorScope, type AnyStateMachine, type ContextFrom, type EventFrom, type EventObject, type InputFrom, type StateValue, type StateValueFrom,
+  createActor,
+  initialTransition,
+  type AnyActorScope,
+  type AnyStateMachine,
+  type ContextFrom,
+  type EventFrom,
+  type EventObject,
+  type InputFrom,
+  type StateValue,
+  type StateValueFrom,
 } from 'xstate';
 
 /** A delayed event of the machine (XState's `after`, or a delayed raise), persisted with the row. */
-export interface Timer { id: string; event: EventObject; due_at: string }
-export interface Effect { type: string; params: Record<string, unknown> }
-export interface Persisted<C = Record<string, unknown>> { value: StateValue; context: C; status: string }
+export interface Timer {
+  id: string;
+  event: EventObject;
+  due_at: string;
+}
+export interface Effect {
+  type: string;
+  params: Record<string, unknown>;
+}
+export interface Persisted<C = Record<string, unknown>> {
+  value: StateValue;
+  context: C;
+  status: string;
+}
 
 /**
  * A machine's state names as the runtime writes them: the union of its states for a flat
@@ -94,8 +113,14 @@ function inert(machine: AnyStateMachine): { scope: AnyActorScope; collected: Act
     const self = createActor(machine);
     const collected: Action[] = [];
     const scope: AnyActorScope = {
-      self, id: '', sessionId: '', system: self.system,
-      logger: () => {}, defer: () => {}, emit: () => {}, stopChild: () => {},
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      logger: () => {},
+      defer: () => {},
+      emit: () => {},
+      stopChild: () => {},
       actionExecutor: (action) => void collected.push(action),
     };
     scopes.set(machine, (entry = { scope, collected }));
@@ -111,7 +136,11 @@ function transition(machine: AnyStateMachine, snapshot: AnySnapshot, event: Even
   return [next, collected.splice(0)];
 }
 
-export function startStep<M extends AnyStateMachine>(machine: M, input: InputFrom<M> | undefined, now: number): Step<ContextFrom<M>> {
+export function startStep<M extends AnyStateMachine>(
+  machine: M,
+  input: InputFrom<M> | undefined,
+  now: number,
+): Step<ContextFrom<M>> {
   const logic: AnyStateMachine = machine;
   const [snapshot, actions] = initialTransition(logic, input);
   const { timers, effects } = applyActions([], actions, now);

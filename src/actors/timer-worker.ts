@@ -69,7 +69,10 @@ export class TimerWorker {
       if (this.wokenWhileBusy && !failures) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
-        this.wakeUp = () => { clearTimeout(timer); resolve(); };
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
       this.wakeUp = null;
     }

@@ -5,7 +5,8 @@ import { utf8 } from './encoding.ts';
 // several times more per call here; it sits on the token endpoint's path (client secrets).
 // Async, as callers were written for crypto.subtle.
 export const sha256Hex = async (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-export const sha256Base64Url = async (data: string | Uint8Array) => createHash('sha256').update(data).digest('base64url');
+export const sha256Base64Url = async (data: string | Uint8Array) =>
+  createHash('sha256').update(data).digest('base64url');
 
 /** Compares without an early exit, so timing reveals nothing about where inputs differ. */
 export function constantTimeEqual(a: string | Uint8Array, b: string | Uint8Array): boolean {

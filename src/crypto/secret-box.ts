@@ -6,7 +6,10 @@ import { files } from '../platform.ts';
 import { fromBase64Url, toBase64Url, utf8 } from './encoding.ts';
 
 export class SecretBox {
-  private constructor(private readonly key: CryptoKey, private readonly derivation: CryptoKey) {}
+  private constructor(
+    private readonly key: CryptoKey,
+    private readonly derivation: CryptoKey,
+  ) {}
 
   static async fromBase64(text: string): Promise<SecretBox> {
     const raw = fromBase64Url(text.replace(/=+$/, '')) as Uint8Array<ArrayBuffer>;
@@ -22,7 +25,11 @@ export class SecretBox {
    * same in every process sharing MASTER_KEY, and telling nothing about the key itself.
    */
   async derive(label: string): Promise<Uint8Array> {
-    const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8(label) as Uint8Array<ArrayBuffer> }, this.derivation, 256);
+    const bits = await crypto.subtle.deriveBits(
+      { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8(label) as Uint8Array<ArrayBuffer> },
+      this.derivation,
+      256,
+    );
     return new Uint8Array(bits);
   }
 
@@ -30,7 +37,8 @@ export class SecretBox {
   static async load(masterKey: string | null, dataDir: string): Promise<{ box: SecretBox; generated: boolean }> {
     if (masterKey) return { box: await SecretBox.fromBase64(masterKey), generated: false };
     const path = join(dataDir, 'master.key');
-    if (await files.exists(path)) return { box: await SecretBox.fromBase64((await files.readText(path)).trim()), generated: false };
+    if (await files.exists(path))
+      return { box: await SecretBox.fromBase64((await files.readText(path)).trim()), generated: false };
     await files.ensureDir(dataDir);
     const text = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
     await files.writeText(path, `${text}\n`, 0o600);
@@ -46,7 +54,11 @@ export class SecretBox {
   async open(sealed: string): Promise<string> {
     const [version, iv, data] = sealed.split('.');
     if (version !== 'v1' || !iv || !data) throw new Error('sealed value has an unknown format');
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64Url(iv) as Uint8Array<ArrayBuffer> }, this.key, fromBase64Url(data) as Uint8Array<ArrayBuffer>);
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64Url(iv) as Uint8Array<ArrayBuffer> },
+      this.key,
+      fromBase64Url(data) as Uint8Array<ArrayBuffer>,
+    );
     return new TextDecoder().decode(plain);
   }
 }

@@ -25,7 +25,11 @@ export async function one<T extends Row>(db: Queryable, text: string, params?: r
   return rows[0]!;
 }
 
-export async function maybeOne<T extends Row>(db: Queryable, text: string, params?: readonly unknown[]): Promise<T | null> {
+export async function maybeOne<T extends Row>(
+  db: Queryable,
+  text: string,
+  params?: readonly unknown[],
+): Promise<T | null> {
   const rows = await db.query<T>(text, params);
   return rows[0] ?? null;
 }
@@ -34,7 +38,20 @@ export async function notify(db: Queryable, channel: string, payload: string): P
   await db.query('select pg_notify($1, $2)', [channel, payload]);
 }
 
-const UNAVAILABLE_CODES = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'CONNECTION_ENDED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
 
 /**
  * Postgres refused a value (SQLSTATE class 22: a date out of range, a NUL byte, a number too

@@ -5,8 +5,13 @@ import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export class EmbeddedDatabaseInUse extends Error {
-  constructor(readonly pid: number, dataDir: string) {
-    super(`the embedded database in ${dataDir} is in use by process ${pid} (argus serve?); stop it, or run admin commands while it serves so they go through its control socket`);
+  constructor(
+    readonly pid: number,
+    dataDir: string,
+  ) {
+    super(
+      `the embedded database in ${dataDir} is in use by process ${pid} (argus serve?); stop it, or run admin commands while it serves so they go through its control socket`,
+    );
   }
 }
 

@@ -10,7 +10,12 @@ import { sha256Hex } from '../crypto/hash.ts';
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const LOCK_ID = 4_102_611_201; // any constant shared by every process of this service
 
-export interface Migration { version: string; name: string; sql: string; checksum: string }
+export interface Migration {
+  version: string;
+  name: string;
+  sql: string;
+  checksum: string;
+}
 
 export class MigrationError extends Error {}
 
@@ -40,9 +45,12 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<string[
     const known = new Map(all.map((m) => [m.version, m]));
     for (const row of applied) {
       const m = known.get(row.version);
-      if (!m) throw new MigrationError(`database has migration ${row.name} that this build does not know; run a newer build`);
+      if (!m)
+        throw new MigrationError(`database has migration ${row.name} that this build does not know; run a newer build`);
       if (m.checksum !== row.checksum) {
-        throw new MigrationError(`migration ${row.name} was edited after it was applied (checksum differs); add a new migration instead`);
+        throw new MigrationError(
+          `migration ${row.name} was edited after it was applied (checksum differs); add a new migration instead`,
+        );
       }
     }
     const done = new Set(applied.map((r) => r.version));
@@ -50,7 +58,11 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<string[
     for (const m of all) {
       if (done.has(m.version)) continue;
       await tx.exec(m.sql);
-      await tx.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [m.version, m.name, m.checksum]);
+      await tx.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [
+        m.version,
+        m.name,
+        m.checksum,
+      ]);
       ran.push(m.name);
     }
     return ran;

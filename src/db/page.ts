@@ -4,12 +4,21 @@
 import { toBase64Url, utf8 } from '../crypto/encoding.ts';
 import type { Queryable, Row } from './db.ts';
 
-export interface Page { limit: number; after: { at: string; id: string } | null }
+export interface Page {
+  limit: number;
+  after: { at: string; id: string } | null;
+}
 
-export interface PageOf<T> { items: T[]; next_cursor: string | null }
+export interface PageOf<T> {
+  items: T[];
+  next_cursor: string | null;
+}
 
 /** The columns a list is ordered by: a timestamptz and the row's id (qualified when joined, e.g. `d.created_at`). */
-export interface Keyset { at: string; id: string }
+export interface Keyset {
+  at: string;
+  id: string;
+}
 
 const CREATED: Keyset = { at: 'created_at', id: 'id' };
 
@@ -32,7 +41,12 @@ export async function listPage<T extends Row & { cursor_at: string; id: string }
   const n = params.length;
   const after = `($${n + 1}::timestamptz is null or (${keys.at}, ${keys.id}) < ($${n + 1}::timestamptz, $${n + 2}::text))`;
   const orderLimit = `order by ${keys.at} desc, ${keys.id} desc limit $${n + 3}`;
-  const rows = await db.query<T>(sql({ after, orderLimit }), [...params, page.after?.at ?? null, page.after?.id ?? null, page.limit + 1]);
+  const rows = await db.query<T>(sql({ after, orderLimit }), [
+    ...params,
+    page.after?.at ?? null,
+    page.after?.id ?? null,
+    page.limit + 1,
+  ]);
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
   if (rows.length <= page.limit || !last) return { items, next_cursor: null };

@@ -71,13 +71,20 @@ export function createPostgresDb(url: string, options: { max: number }): Db {
     types: {
       bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: (v: string) => Number(v) },
       // json/jsonb parameters are always passed as JSON text (as PGlite takes them).
-      json: { to: 3802, from: [114, 3802], serialize: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)), parse: (v: string) => JSON.parse(v) },
+      json: {
+        to: 3802,
+        from: [114, 3802],
+        serialize: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)),
+        parse: (v: string) => JSON.parse(v),
+      },
       // A timestamptz parameter written with microseconds (a keyset cursor, see
       // src/db/page.ts) goes to the server as written: through a JS Date it would lose
       // them, and rows in the same millisecond as a page's last one would be skipped.
       date: {
-        to: 1184, from: [1082, 1114, 1184],
-        serialize: (v: Date | string) => (typeof v === 'string' && MICROSECOND_TIME.test(v) ? v : (v instanceof Date ? v : new Date(v)).toISOString()),
+        to: 1184,
+        from: [1082, 1114, 1184],
+        serialize: (v: Date | string) =>
+          typeof v === 'string' && MICROSECOND_TIME.test(v) ? v : (v instanceof Date ? v : new Date(v)).toISOString(),
         parse: (v: string) => new Date(v),
       },
     },

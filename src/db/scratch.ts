@@ -3,7 +3,11 @@ import { randomToken } from '../ids.ts';
 import type { Db } from './db.ts';
 import { createPostgresDb } from './postgres.ts';
 
-export async function scratchDatabase(serverUrl: string, prefix: string, poolMax = 10): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
+export async function scratchDatabase(
+  serverUrl: string,
+  prefix: string,
+  poolMax = 10,
+): Promise<{ db: Db; url: string; drop: () => Promise<void> }> {
   const admin = createPostgresDb(serverUrl, { max: 1 });
   const name = `${prefix}_${randomToken(10).toLowerCase()}`;
   await admin.query(`create database ${name}`);

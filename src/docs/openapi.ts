@@ -10,7 +10,13 @@ import { eventDocs } from '../events/schemas.ts';
 import { operationId } from './operation-ids.ts';
 
 type Json = Record<string, unknown>;
-type Operation = Json & { security?: unknown[]; parameters?: Array<{ in: string }>; requestBody?: { content?: Json }; responses?: Json; tags?: string[] };
+type Operation = Json & {
+  security?: unknown[];
+  parameters?: Array<{ in: string }>;
+  requestBody?: { content?: Json };
+  responses?: Json;
+  tags?: string[];
+};
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
@@ -31,20 +37,27 @@ function statusesFor(path: string, method: string, op: Operation): Json {
   const hasBody = !!op.requestBody;
   const hasParams = (op.parameters ?? []).some((p) => p.in === 'path');
   const reviewed = (op.tags ?? []).includes('Available on request');
-  if (reviewed) return { 403: errorResponse('reviewed_access_required: this capability needs reviewed access (see request_access_url)') };
-  if (hasBody || (op.parameters ?? []).length) out[400] = errorResponse('invalid_request (the field is named), invalid_scope, or an OAuth error code');
+  if (reviewed)
+    return {
+      403: errorResponse('reviewed_access_required: this capability needs reviewed access (see request_access_url)'),
+    };
+  if (hasBody || (op.parameters ?? []).length)
+    out[400] = errorResponse('invalid_request (the field is named), invalid_scope, or an OAuth error code');
   if (op.security === undefined || (Array.isArray(op.security) && op.security.length > 0)) {
     out[401] = errorResponse('missing, malformed, expired or revoked bearer token (with WWW-Authenticate)');
     out[403] = errorResponse('insufficient_scope: the token lacks the scope or role this route needs');
   }
-  if (path.startsWith('/v1/oauth/token')) out[401] = errorResponse('invalid_client (with WWW-Authenticate when Basic was used)');
-  if (hasParams) out[404] = errorResponse('not_found: no such resource for this tenant (another tenant\'s ids answer 404 too)');
+  if (path.startsWith('/v1/oauth/token'))
+    out[401] = errorResponse('invalid_client (with WWW-Authenticate when Basic was used)');
+  if (hasParams)
+    out[404] = errorResponse("not_found: no such resource for this tenant (another tenant's ids answer 404 too)");
   out[405] = errorResponse('method_not_allowed (with Allow)');
   if (hasBody) {
     out[413] = errorResponse('payload_too_large: the body exceeds MAX_BODY_BYTES');
     out[415] = errorResponse('unsupported_media_type: send application/json');
   }
-  if (method === 'post' && RATE_LIMITED.some((r) => r.test(path))) out[429] = errorResponse('rate_limited (with Retry-After)');
+  if (method === 'post' && RATE_LIMITED.some((r) => r.test(path)))
+    out[429] = errorResponse('rate_limited (with Retry-After)');
   out[500] = errorResponse('server_error: a bug; quote the x-request-id');
   return out;
 }
@@ -52,14 +65,20 @@ function statusesFor(path: string, method: string, op: Operation): Json {
 const oauthScopes = Object.fromEntries(SCOPE_CATALOG.map((s) => [s.name, s.description]));
 
 export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
-  const generated = toOpenAPISchema(app, { paths: UNDOCUMENTED, staticFile: false }) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Json } };
+  const generated = toOpenAPISchema(app, { paths: UNDOCUMENTED, staticFile: false }) as {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Json };
+  };
   // The generator leaves a body's content empty when the app parses bodies itself (it does:
   // src/http/body.ts); the route's own schema says what a valid one holds.
   const bodies = new Map<string, { schema: Json; optional: boolean }>();
   for (const r of app.routes as unknown as Array<{ method: string; path: string; hooks?: { body?: object } }>) {
     const body = r.hooks?.body;
     if (body && typeof body === 'object') {
-      bodies.set(`${r.method.toLowerCase()} ${r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`, { schema: JSON.parse(JSON.stringify(body)) as Json, optional: OptionalKind in body });
+      bodies.set(`${r.method.toLowerCase()} ${r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`, {
+        schema: JSON.parse(JSON.stringify(body)) as Json,
+        optional: OptionalKind in body,
+      });
     }
   }
   const paths: Record<string, Record<string, Operation>> = {};
@@ -72,33 +91,49 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
       const body = op.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined;
       if (body) {
         const declared = bodies.get(`${method} ${path}`);
-        const schema = Object.values(body.content ?? {})[0]?.schema ?? (body as Json).schema ?? declared?.schema ?? { type: 'object' };
+        const schema = Object.values(body.content ?? {})[0]?.schema ??
+          (body as Json).schema ??
+          declared?.schema ?? { type: 'object' };
         const content: Json = { 'application/json': { schema } };
         if (FORM_PATHS.some((r) => r.test(path))) content['application/x-www-form-urlencoded'] = { schema };
         op.requestBody = { ...body, content, ...(declared?.optional ? { required: false } : {}) };
       }
       const success = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith('2'));
-      const ok = success.length ? Object.fromEntries(success) : { 200: { description: 'Success', content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } } } };
+      const ok = success.length
+        ? Object.fromEntries(success)
+        : {
+            200: {
+              description: 'Success',
+              content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
+            },
+          };
       const id = operationId(method, path);
-      if (!id) throw new Error(`no operation id for ${method.toUpperCase()} ${path}: add it to src/docs/operation-ids.ts`);
+      if (!id)
+        throw new Error(`no operation id for ${method.toUpperCase()} ${path}: add it to src/docs/operation-ids.ts`);
       op.operationId = id;
       // A route that documents an error status itself (e.g. /graphql's 400 and 406) says it best.
-      const documented = Object.fromEntries(Object.entries(op.responses ?? {}).filter(([code]) => !code.startsWith('2')));
+      const documented = Object.fromEntries(
+        Object.entries(op.responses ?? {}).filter(([code]) => !code.startsWith('2')),
+      );
       out[method] = { ...op, responses: { ...ok, ...statusesFor(path, method, op), ...documented } };
-      if (op.security === undefined && STUDIO_PATHS.some((r) => r.test(path))) out[method].security = [{ bearer: [] }, { studioSession: [] }];
+      if (op.security === undefined && STUDIO_PATHS.some((r) => r.test(path)))
+        out[method].security = [{ bearer: [] }, { studioSession: [] }];
       if (out[method].tags === undefined) out[method].tags = ['Operations'];
     }
     if (Object.keys(out).length) paths[path] = out;
   }
   // What receivers get: one webhook per event type, its data schema among the components.
   const events = eventDocs();
-  const tags = [...new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? [])))].sort();
+  const tags = [
+    ...new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? []))),
+  ].sort();
   return {
     openapi: '3.1.0',
     info: {
       title: 'Argus Integrations public API',
       version: '1.0.0',
-      description: 'The stable external integration contract: app registration, OAuth and service tokens, JWKS, webhooks and the GraphQL transport. Capabilities behind reviewed access are listed as "available on request", without detail.',
+      description:
+        'The stable external integration contract: app registration, OAuth and service tokens, JWKS, webhooks and the GraphQL transport. Capabilities behind reviewed access are listed as "available on request", without detail.',
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: publicUrl }],
@@ -114,19 +149,41 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
           type: 'object',
           required: ['error', 'error_description'],
           properties: {
-            error: { type: 'string', description: 'A stable, machine-readable code (OAuth style)', examples: ['invalid_request'] },
-            error_description: { type: 'string', description: 'What went wrong, for people; validation errors name the field' },
+            error: {
+              type: 'string',
+              description: 'A stable, machine-readable code (OAuth style)',
+              examples: ['invalid_request'],
+            },
+            error_description: {
+              type: 'string',
+              description: 'What went wrong, for people; validation errors name the field',
+            },
           },
           additionalProperties: true,
         },
       },
       securitySchemes: {
-        studioSession: { type: 'apiKey', in: 'cookie', name: STUDIO_COOKIE, description: 'The studio sign-in cookie (POST /v1/studio/session): HttpOnly, SameSite=Strict, a short-lived admin token' },
-        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from /v1/oauth/token, a service token, or an admin token from argus bootstrap' },
+        studioSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: STUDIO_COOKIE,
+          description:
+            'The studio sign-in cookie (POST /v1/studio/session): HttpOnly, SameSite=Strict, a short-lived admin token',
+        },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'An access token from /v1/oauth/token, a service token, or an admin token from argus bootstrap',
+        },
         oauth: {
           type: 'oauth2',
           flows: {
-            authorizationCode: { authorizationUrl: `${publicUrl}/v1/oauth/authorize`, tokenUrl: `${publicUrl}/v1/oauth/token`, scopes: oauthScopes },
+            authorizationCode: {
+              authorizationUrl: `${publicUrl}/v1/oauth/authorize`,
+              tokenUrl: `${publicUrl}/v1/oauth/token`,
+              scopes: oauthScopes,
+            },
             clientCredentials: { tokenUrl: `${publicUrl}/v1/oauth/token`, scopes: oauthScopes },
           },
         },

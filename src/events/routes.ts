@@ -26,39 +26,61 @@ const Cursor = t.Union([t.String(), t.Null()], { description: 'pass as ?cursor= 
 const EventView = t.Object({
   id: t.String({ examples: ['evt_123'] }),
   type: t.String({ examples: ['incident.updated'] }),
-  data: t.Record(t.String(), t.Unknown(), { description: 'as published; its schema is its type\'s (GET /v1/events/types)' }),
-  deliveries: Type.Integer({ description: 'deliveries the publish created (replays add more; see GET /v1/events/{event_id})' }),
+  data: t.Record(t.String(), t.Unknown(), {
+    description: "as published; its schema is its type's (GET /v1/events/types)",
+  }),
+  deliveries: Type.Integer({
+    description: 'deliveries the publish created (replays add more; see GET /v1/events/{event_id})',
+  }),
   created_at: Time('when it was published: the timestamp of its payload'),
 });
 const EventDelivery = t.Object({
   id: t.String({ examples: ['dlv_123'] }),
   webhook_id: t.String({ examples: ['wh_123'] }),
-  event_id: t.String(), event_type: t.String(),
-  status: t.String({ description: 'as a webhook\'s delivery history names it (queued, sending, retrying, succeeded, failed, …)' }),
+  event_id: t.String(),
+  event_type: t.String(),
+  status: t.String({
+    description: "as a webhook's delivery history names it (queued, sending, retrying, succeeded, failed, …)",
+  }),
   attempt: Type.Integer(),
   attempted_at: t.Union([Time('its latest attempt'), t.Null()]),
   response_status: t.Union([Type.Integer(), t.Null()]),
   duration_ms: t.Union([Type.Integer(), t.Null()]),
   error: t.Union([t.String(), t.Null()]),
   next_attempt_at: t.Union([Time('when a retrying delivery is sent again'), t.Null()]),
-  created_at: Time('its event\'s time'),
+  created_at: Time("its event's time"),
 });
 
-const ListQuery = t.Composite([PageQuery, t.Object({
-  type: t.Optional(t.String({ maxLength: 1000, description: 'only these types (comma separated)', examples: ['incident.updated,incident.closed'] })),
-  since: t.Optional(t.String({ maxLength: 40, description: 'published at or after (ISO 8601)', examples: ['2026-03-23T12:00:00Z'] })),
-  until: t.Optional(t.String({ maxLength: 40, description: 'published before (ISO 8601)', examples: ['2026-03-24T00:00:00Z'] })),
-})]);
+const ListQuery = t.Composite([
+  PageQuery,
+  t.Object({
+    type: t.Optional(
+      t.String({
+        maxLength: 1000,
+        description: 'only these types (comma separated)',
+        examples: ['incident.updated,incident.closed'],
+      }),
+    ),
+    since: t.Optional(
+      t.String({ maxLength: 40, description: 'published at or after (ISO 8601)', examples: ['2026-03-23T12:00:00Z'] }),
+    ),
+    until: t.Optional(
+      t.String({ maxLength: 40, description: 'published before (ISO 8601)', examples: ['2026-03-24T00:00:00Z'] }),
+    ),
+  }),
+]);
 
 function filterOf(query: { type?: string; since?: string; until?: string }): EventFilter {
   let types: string[] | null = null;
   if (query.type !== undefined) {
     types = [...new Set(query.type.split(',').map((s) => s.trim()))];
-    for (const type of types) if (!isEventType(type)) throw invalidRequest(`type: "${type}" is not an event type; see GET /v1/events/types`);
+    for (const type of types)
+      if (!isEventType(type)) throw invalidRequest(`type: "${type}" is not an event type; see GET /v1/events/types`);
   }
   const since = query.since === undefined ? null : isoTime('since', query.since, invalidRequest);
   const until = query.until === undefined ? null : isoTime('until', query.until, invalidRequest);
-  if (since !== null && until !== null && Date.parse(since) >= Date.parse(until)) throw invalidRequest('until: must be later than since');
+  if (since !== null && until !== null && Date.parse(since) >= Date.parse(until))
+    throw invalidRequest('until: must be later than since');
   return { types, since, until };
 }
 
@@ -82,55 +104,129 @@ export function eventRoutes(deps: { auth: Authenticator; webhooks: WebhookServic
   return router('events')
     .use(auth.guard)
     .get('/v1/events/types', () => ({ event_types: eventTypeViews() }), {
-      response: { 200: t.Object({ event_types: t.Array(t.Object({
-        type: t.String({ examples: ['incident.updated'] }), description: t.String(),
-        publishable: t.Boolean({ description: 'false for the types only this service publishes (operational events, test sends)' }),
-        schema: t.Record(t.String(), t.Unknown(), { description: 'the JSON Schema of its data; POST /v1/events checks data against it' }),
-      })) }) },
-      detail: { summary: 'The event catalog, with the JSON Schema of each type\'s data', tags, security: [] },
-    })
-    .post('/v1/events', async ({ principal: p, request, body, set }) => {
-      const key = request.headers.get('idempotency-key');
-      if (key !== null && (key.length === 0 || key.length > 200)) throw invalidRequest('Idempotency-Key: 1 to 200 characters');
-      const { event, replayed } = await webhooks.publishEvent(p, body, key);
-      set.status = replayed ? 200 : 202;
-      if (replayed) set.headers['idempotent-replayed'] = 'true';
-      return event;
-    }, {
-      body: t.Object({
-        type: t.String({ maxLength: 100, examples: ['incident.updated'] }),
-        data: t.Record(t.String(), t.Unknown(), { description: 'checked against the type\'s schema (GET /v1/events/types): a 400 names the field' }),
-      }, { additionalProperties: false, ...publishableBodies() }),
-      auth: { scopes: ['events:publish'] },
-      detail: {
-        summary: 'Publish an event to the tenant\'s subscriptions', tags,
-        description: 'Body: {"type": a publishable type, "data": an object}. data is checked against its type\'s JSON Schema (GET /v1/events/types; the *Data components of this document): a 400 names the first field that does not fit, and nothing is written. 202 with {id, type, deliveries, created_at}; 200 with Idempotent-Replayed: true for a repeated Idempotency-Key (kept 24 h).',
+      response: {
+        200: t.Object({
+          event_types: t.Array(
+            t.Object({
+              type: t.String({ examples: ['incident.updated'] }),
+              description: t.String(),
+              publishable: t.Boolean({
+                description: 'false for the types only this service publishes (operational events, test sends)',
+              }),
+              schema: t.Record(t.String(), t.Unknown(), {
+                description: 'the JSON Schema of its data; POST /v1/events checks data against it',
+              }),
+            }),
+          ),
+        }),
       },
+      detail: { summary: "The event catalog, with the JSON Schema of each type's data", tags, security: [] },
     })
-    .get('/v1/events', async ({ principal: p, query }) => {
-      return events.list(p, readPage(query), filterOf(query));
-    }, {
-      query: ListQuery,
-      response: { 200: t.Object({ events: t.Array(EventView), next_cursor: Cursor }) },
-      auth: { scopes: READ }, detail: { summary: 'Events published to the tenant, newest first', tags },
-    })
-    .get('/v1/events/:event_id', async ({ principal, params, query }) => events.get(principal, params.event_id, readPage(query)), {
-      params: EventId,
-      query: PageQuery,
-      response: { 200: t.Object({ event: EventView, deliveries: t.Array(EventDelivery, { description: 'every delivery of the event across the tenant\'s webhooks, replays included, a page at a time' }), next_cursor: Cursor }) },
-      auth: { scopes: READ }, detail: { summary: 'An event with every delivery it produced', tags },
-    })
-    .post('/v1/events/:event_id/replay', async ({ principal: p, params, body, set }) => {
-      set.status = 202;
-      return events.replay(p, params.event_id, body?.webhook_id ?? null);
-    }, {
-      params: EventId,
-      body: t.Optional(t.Object({ webhook_id: t.Optional(t.String({ maxLength: 100, description: 'only to this webhook (it must receive the event\'s type)', examples: ['wh_123'] })) }, { additionalProperties: false })),
-      response: { 202: t.Object({ event_id: t.String(), deliveries: t.Array(t.Object({ id: t.String(), webhook_id: t.String(), status: t.String({ description: 'queued; held while its webhook is paused, skipped while it is disabled' }) })) }) },
-      auth: { scopes: [REPLAY] },
-      detail: {
-        summary: 'Send an event again, as fresh deliveries with the same webhook-id', tags,
-        description: 'To every webhook of the tenant that receives the event\'s type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
+    .post(
+      '/v1/events',
+      async ({ principal: p, request, body, set }) => {
+        const key = request.headers.get('idempotency-key');
+        if (key !== null && (key.length === 0 || key.length > 200))
+          throw invalidRequest('Idempotency-Key: 1 to 200 characters');
+        const { event, replayed } = await webhooks.publishEvent(p, body, key);
+        set.status = replayed ? 200 : 202;
+        if (replayed) set.headers['idempotent-replayed'] = 'true';
+        return event;
       },
-    });
+      {
+        body: t.Object(
+          {
+            type: t.String({ maxLength: 100, examples: ['incident.updated'] }),
+            data: t.Record(t.String(), t.Unknown(), {
+              description: "checked against the type's schema (GET /v1/events/types): a 400 names the field",
+            }),
+          },
+          { additionalProperties: false, ...publishableBodies() },
+        ),
+        auth: { scopes: ['events:publish'] },
+        detail: {
+          summary: "Publish an event to the tenant's subscriptions",
+          tags,
+          description:
+            'Body: {"type": a publishable type, "data": an object}. data is checked against its type\'s JSON Schema (GET /v1/events/types; the *Data components of this document): a 400 names the first field that does not fit, and nothing is written. 202 with {id, type, deliveries, created_at}; 200 with Idempotent-Replayed: true for a repeated Idempotency-Key (kept 24 h).',
+        },
+      },
+    )
+    .get(
+      '/v1/events',
+      async ({ principal: p, query }) => {
+        return events.list(p, readPage(query), filterOf(query));
+      },
+      {
+        query: ListQuery,
+        response: { 200: t.Object({ events: t.Array(EventView), next_cursor: Cursor }) },
+        auth: { scopes: READ },
+        detail: { summary: 'Events published to the tenant, newest first', tags },
+      },
+    )
+    .get(
+      '/v1/events/:event_id',
+      async ({ principal, params, query }) => events.get(principal, params.event_id, readPage(query)),
+      {
+        params: EventId,
+        query: PageQuery,
+        response: {
+          200: t.Object({
+            event: EventView,
+            deliveries: t.Array(EventDelivery, {
+              description:
+                "every delivery of the event across the tenant's webhooks, replays included, a page at a time",
+            }),
+            next_cursor: Cursor,
+          }),
+        },
+        auth: { scopes: READ },
+        detail: { summary: 'An event with every delivery it produced', tags },
+      },
+    )
+    .post(
+      '/v1/events/:event_id/replay',
+      async ({ principal: p, params, body, set }) => {
+        set.status = 202;
+        return events.replay(p, params.event_id, body?.webhook_id ?? null);
+      },
+      {
+        params: EventId,
+        body: t.Optional(
+          t.Object(
+            {
+              webhook_id: t.Optional(
+                t.String({
+                  maxLength: 100,
+                  description: "only to this webhook (it must receive the event's type)",
+                  examples: ['wh_123'],
+                }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+        ),
+        response: {
+          202: t.Object({
+            event_id: t.String(),
+            deliveries: t.Array(
+              t.Object({
+                id: t.String(),
+                webhook_id: t.String(),
+                status: t.String({
+                  description: 'queued; held while its webhook is paused, skipped while it is disabled',
+                }),
+              }),
+            ),
+          }),
+        },
+        auth: { scopes: [REPLAY] },
+        detail: {
+          summary: 'Send an event again, as fresh deliveries with the same webhook-id',
+          tags,
+          description:
+            'To every webhook of the tenant that receives the event\'s type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
+        },
+      },
+    );
 }

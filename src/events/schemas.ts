@@ -20,13 +20,21 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d
 // A kind of our own, documented as JSON Schema's date-time: the checker shared by every route
 // (Elysia's) takes a bare date or February 30th for one.
 const DATE_TIME = 'ArgusDateTime';
-if (!TypeRegistry.Has(DATE_TIME)) TypeRegistry.Set(DATE_TIME, (_schema, value) => typeof value === 'string' && RFC3339.test(value) && isoTimeProblem(value) === null);
+if (!TypeRegistry.Has(DATE_TIME))
+  TypeRegistry.Set(
+    DATE_TIME,
+    (_schema, value) => typeof value === 'string' && RFC3339.test(value) && isoTimeProblem(value) === null,
+  );
 const DateTime = (description: string, nullable = false): TSchema => {
   const time = { [Kind]: DATE_TIME, type: 'string', format: 'date-time', description } as unknown as TSchema;
   return nullable ? Type.Union([time, Type.Null()], { description }) : time;
 };
 const Str = (description: string) => Type.String({ description });
-const OneOf = (values: readonly string[], description: string) => Type.Union(values.map((v) => Type.Literal(v)), { description });
+const OneOf = (values: readonly string[], description: string) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    { description },
+  );
 const Names = (description: string) => Type.Array(Type.String(), { description });
 
 // ---- tenant types: open objects, nothing required -----------------------------------------
@@ -56,8 +64,24 @@ const kase = {
 };
 const changes = { changes: Names('the fields this change changed') };
 
-const incidentExample = { id: 'inc_4Fq2Yx', title: 'Checkout latency', severity: 'high', status: 'open', created_at: '2026-03-23T12:00:00.000Z', updated_at: '2026-03-23T12:00:00.000Z', closed_at: null };
-const caseExample = { id: 'case_7Hd1Qa', title: 'Refund dispute', status: 'open', incident_ids: ['inc_4Fq2Yx'], created_at: '2026-03-23T12:00:00.000Z', updated_at: '2026-03-23T12:00:00.000Z', closed_at: null };
+const incidentExample = {
+  id: 'inc_4Fq2Yx',
+  title: 'Checkout latency',
+  severity: 'high',
+  status: 'open',
+  created_at: '2026-03-23T12:00:00.000Z',
+  updated_at: '2026-03-23T12:00:00.000Z',
+  closed_at: null,
+};
+const caseExample = {
+  id: 'case_7Hd1Qa',
+  title: 'Refund dispute',
+  status: 'open',
+  incident_ids: ['inc_4Fq2Yx'],
+  created_at: '2026-03-23T12:00:00.000Z',
+  updated_at: '2026-03-23T12:00:00.000Z',
+  closed_at: null,
+};
 
 // ---- operational types: closed lists of what the engine sends -----------------------------
 
@@ -66,33 +90,93 @@ const exact = <P extends Record<string, TSchema>>(description: string, propertie
 const webhookId = Str('the webhook (wh_…)');
 const deliveryId = Str('the delivery (dlv_…)');
 const eventId = Str('the event the delivery carried (evt_…): its webhook-id header');
-const eventType = Str('that event\'s type');
+const eventType = Str("that event's type");
 
 /** The schema of `data`, per catalog type (a type added to the catalog without one does not compile). */
 export const EVENT_SCHEMAS: Record<EventType, TObject> = {
   'case.created': open('A case, as it was created', kase, caseExample),
-  'case.updated': open('A case, as it is after the change', { ...kase, ...changes }, { ...caseExample, status: 'in_progress', changes: ['status'] }),
+  'case.updated': open(
+    'A case, as it is after the change',
+    { ...kase, ...changes },
+    { ...caseExample, status: 'in_progress', changes: ['status'] },
+  ),
   'incident.created': open('An incident, as it was opened', incident, incidentExample),
-  'incident.updated': open('An incident, as it is after the change', { ...incident, ...changes }, { ...incidentExample, severity: 'critical', changes: ['severity'] }),
-  'incident.closed': open('An incident, as it was closed', incident, { ...incidentExample, status: 'closed', closed_at: '2026-03-23T14:00:00.000Z' }),
-  'webhook.test': exact('A test send', { webhook_id: webhookId, message: Str('a fixed text') }, { webhook_id: 'wh_123', message: 'This is a test delivery from Argus Integrations.' }),
-  'delivery.exhausted': exact('A delivery used up its attempts and is failed', {
-    delivery_id: deliveryId, webhook_id: webhookId, event_id: eventId, event_type: eventType,
-    attempts: Type.Integer({ minimum: 1, description: 'attempts made' }),
-    last_status: Type.Union([Type.Integer(), Type.Null()], { description: 'the last response status; null when no response came' }),
-  }, { delivery_id: 'dlv_123', webhook_id: 'wh_123', event_id: 'evt_123', event_type: 'incident.updated', attempts: 8, last_status: 503 }),
-  'webhook.disabled': exact('A webhook was disabled', { webhook_id: webhookId, reason: OneOf(['failing', 'gone'], 'failing: its deliveries kept failing; gone: its endpoint answered 410') }, { webhook_id: 'wh_123', reason: 'gone' }),
-  'webhook.failing': exact('A webhook entered the failing state', {
-    webhook_id: webhookId, failing_since: DateTime('when its deliveries started failing'),
-    consecutive_failures: Type.Integer({ minimum: 1, description: 'failed attempts in a row' }),
-  }, { webhook_id: 'wh_123', failing_since: '2026-03-23T12:00:00.000Z', consecutive_failures: 3 }),
+  'incident.updated': open(
+    'An incident, as it is after the change',
+    { ...incident, ...changes },
+    { ...incidentExample, severity: 'critical', changes: ['severity'] },
+  ),
+  'incident.closed': open('An incident, as it was closed', incident, {
+    ...incidentExample,
+    status: 'closed',
+    closed_at: '2026-03-23T14:00:00.000Z',
+  }),
+  'webhook.test': exact(
+    'A test send',
+    { webhook_id: webhookId, message: Str('a fixed text') },
+    { webhook_id: 'wh_123', message: 'This is a test delivery from Argus Integrations.' },
+  ),
+  'delivery.exhausted': exact(
+    'A delivery used up its attempts and is failed',
+    {
+      delivery_id: deliveryId,
+      webhook_id: webhookId,
+      event_id: eventId,
+      event_type: eventType,
+      attempts: Type.Integer({ minimum: 1, description: 'attempts made' }),
+      last_status: Type.Union([Type.Integer(), Type.Null()], {
+        description: 'the last response status; null when no response came',
+      }),
+    },
+    {
+      delivery_id: 'dlv_123',
+      webhook_id: 'wh_123',
+      event_id: 'evt_123',
+      event_type: 'incident.updated',
+      attempts: 8,
+      last_status: 503,
+    },
+  ),
+  'webhook.disabled': exact(
+    'A webhook was disabled',
+    {
+      webhook_id: webhookId,
+      reason: OneOf(['failing', 'gone'], 'failing: its deliveries kept failing; gone: its endpoint answered 410'),
+    },
+    { webhook_id: 'wh_123', reason: 'gone' },
+  ),
+  'webhook.failing': exact(
+    'A webhook entered the failing state',
+    {
+      webhook_id: webhookId,
+      failing_since: DateTime('when its deliveries started failing'),
+      consecutive_failures: Type.Integer({ minimum: 1, description: 'failed attempts in a row' }),
+    },
+    { webhook_id: 'wh_123', failing_since: '2026-03-23T12:00:00.000Z', consecutive_failures: 3 },
+  ),
   'webhook.recovered': exact('A failing webhook is active again', { webhook_id: webhookId }, { webhook_id: 'wh_123' }),
-  'webhook.held_expired': exact('A delivery held while its webhook was paused outlived DELIVERY_RETENTION_DAYS and was given up', {
-    delivery_id: deliveryId, webhook_id: webhookId, event_id: eventId, event_type: eventType, held_since: DateTime('when it was first held'),
-  }, { delivery_id: 'dlv_123', webhook_id: 'wh_123', event_id: 'evt_123', event_type: 'case.updated', held_since: '2026-02-21T12:00:00.000Z' }),
+  'webhook.held_expired': exact(
+    'A delivery held while its webhook was paused outlived DELIVERY_RETENTION_DAYS and was given up',
+    {
+      delivery_id: deliveryId,
+      webhook_id: webhookId,
+      event_id: eventId,
+      event_type: eventType,
+      held_since: DateTime('when it was first held'),
+    },
+    {
+      delivery_id: 'dlv_123',
+      webhook_id: 'wh_123',
+      event_id: 'evt_123',
+      event_type: 'case.updated',
+      held_since: '2026-02-21T12:00:00.000Z',
+    },
+  ),
 };
 
-const CHECKS = new Map<string, TypeCheck<TObject>>(Object.entries(EVENT_SCHEMAS).map(([type, schema]) => [type, TypeCompiler.Compile(schema)]));
+const CHECKS = new Map<string, TypeCheck<TObject>>(
+  Object.entries(EVENT_SCHEMAS).map(([type, schema]) => [type, TypeCompiler.Compile(schema)]),
+);
 
 /** A schema as plain JSON Schema (TypeBox's own symbols dropped). */
 const plain = (schema: TSchema): Json => JSON.parse(JSON.stringify(schema)) as Json;
@@ -103,24 +187,34 @@ function expected(schema: Json): string {
   if ('const' in schema) return JSON.stringify(schema.const);
   const alternatives = schema.anyOf as Json[] | undefined;
   if (alternatives) {
-    if (alternatives.every((a) => 'const' in a)) return `one of ${alternatives.map((a) => JSON.stringify(a.const)).join(', ')}`;
+    if (alternatives.every((a) => 'const' in a))
+      return `one of ${alternatives.map((a) => JSON.stringify(a.const)).join(', ')}`;
     return alternatives.map(expected).join(' or ');
   }
   switch (schema.type) {
-    case 'integer': return 'an integer';
-    case 'object': return 'an object';
-    case 'array': return 'an array';
-    case 'null': return 'null';
-    default: return `a ${String(schema.type)}`;
+    case 'integer':
+      return 'an integer';
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'null':
+      return 'null';
+    default:
+      return `a ${String(schema.type)}`;
   }
 }
 
 /** A value of the right type out of its bounds, in words, by the keyword it broke. */
 const BOUNDS = new Map<ValueErrorType, (schema: Json) => string>([
-  [ValueErrorType.IntegerMinimum, (s) => `must be at least ${String(s.minimum)}`], [ValueErrorType.NumberMinimum, (s) => `must be at least ${String(s.minimum)}`],
-  [ValueErrorType.IntegerMaximum, (s) => `must be at most ${String(s.maximum)}`], [ValueErrorType.NumberMaximum, (s) => `must be at most ${String(s.maximum)}`],
-  [ValueErrorType.StringMinLength, (s) => `must be at least ${String(s.minLength)} characters`], [ValueErrorType.StringMaxLength, (s) => `must be at most ${String(s.maxLength)} characters`],
-  [ValueErrorType.ArrayMinItems, (s) => `must hold at least ${String(s.minItems)} items`], [ValueErrorType.ArrayMaxItems, (s) => `must hold at most ${String(s.maxItems)} items`],
+  [ValueErrorType.IntegerMinimum, (s) => `must be at least ${String(s.minimum)}`],
+  [ValueErrorType.NumberMinimum, (s) => `must be at least ${String(s.minimum)}`],
+  [ValueErrorType.IntegerMaximum, (s) => `must be at most ${String(s.maximum)}`],
+  [ValueErrorType.NumberMaximum, (s) => `must be at most ${String(s.maximum)}`],
+  [ValueErrorType.StringMinLength, (s) => `must be at least ${String(s.minLength)} characters`],
+  [ValueErrorType.StringMaxLength, (s) => `must be at most ${String(s.maxLength)} characters`],
+  [ValueErrorType.ArrayMinItems, (s) => `must hold at least ${String(s.minItems)} items`],
+  [ValueErrorType.ArrayMaxItems, (s) => `must hold at most ${String(s.maxItems)} items`],
 ]);
 
 function describe(error: ValueError): string {
@@ -145,11 +239,20 @@ export function eventDataProblem(type: EventType, data: unknown): string | null 
 
 /** The catalog as GET /v1/events/types answers it. */
 export function eventTypeViews() {
-  return EVENT_TYPES.map((e) => ({ type: e.type, description: e.description, publishable: !SYSTEM_EVENT_TYPES.has(e.type), schema: plain(EVENT_SCHEMAS[e.type]) }));
+  return EVENT_TYPES.map((e) => ({
+    type: e.type,
+    description: e.description,
+    publishable: !SYSTEM_EVENT_TYPES.has(e.type),
+    schema: plain(EVENT_SCHEMAS[e.type]),
+  }));
 }
 
 /** 'case.updated' → 'CaseUpdatedData', its name among the OpenAPI document's schemas. */
-export const eventSchemaName = (type: string) => `${type.split(/[._]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}Data`;
+export const eventSchemaName = (type: string) =>
+  `${type
+    .split(/[._]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('')}Data`;
 
 /**
  * The OpenAPI document's part of the catalog: each type's data schema as a component, and
@@ -161,7 +264,13 @@ export function eventDocs(): { schemas: Record<string, Json>; webhooks: Record<s
   for (const e of EVENT_TYPES) {
     const name = eventSchemaName(e.type);
     schemas[name] = plain(EVENT_SCHEMAS[e.type]);
-    const header = (name: string, description: string) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } });
+    const header = (name: string, description: string) => ({
+      name,
+      in: 'header',
+      required: true,
+      description,
+      schema: { type: 'string' },
+    });
     webhooks[e.type] = {
       post: {
         operationId: `webhook${name.replace(/Data$/, '')}`,
@@ -172,7 +281,10 @@ export function eventDocs(): { schemas: Record<string, Json>; webhooks: Record<s
         parameters: [
           header('webhook-id', 'the event id, the same on every retry and replay: dedupe on it'),
           header('webhook-timestamp', 'seconds since the epoch when this attempt was signed'),
-          header('webhook-signature', 'v1,<base64 HMAC-SHA256 of "id.timestamp.body">, one per active secret, space separated'),
+          header(
+            'webhook-signature',
+            'v1,<base64 HMAC-SHA256 of "id.timestamp.body">, one per active secret, space separated',
+          ),
         ],
         requestBody: {
           required: true,
@@ -192,7 +304,10 @@ export function eventDocs(): { schemas: Record<string, Json>; webhooks: Record<s
         },
         responses: {
           200: { description: 'Any 2xx within WEBHOOK_TIMEOUT_MS: delivered' },
-          400: { description: 'Any other answer (or none) is a failure, retried on the schedule; 410 Gone disables the webhook' },
+          400: {
+            description:
+              'Any other answer (or none) is a failure, retried on the schedule; 410 Gone disables the webhook',
+          },
         },
       },
     };

@@ -52,18 +52,41 @@ export class EventService {
   async replay(principal: Principal, id: string, webhookId: string | null) {
     const event = await this.row(principal, id);
     if (SYSTEM_EVENT_TYPES.has(event.type)) {
-      throw new ApiError(409, 'not_replayable', `event ${id} is ${event.type}, which this service publishes about its own operation; it cannot be replayed`);
+      throw new ApiError(
+        409,
+        'not_replayable',
+        `event ${id} is ${event.type}, which this service publishes about its own operation; it cannot be replayed`,
+      );
     }
     if (webhookId !== null) {
       const sub = await webhookStore.subscription(this.db, principal.tenantId, webhookId);
       if (!sub) throw notFound(`webhook ${webhookId}`);
-      if (!sub.events.includes(event.type)) throw new ApiError(409, 'not_subscribed', `webhook ${webhookId} does not receive ${event.type}; add it to the webhook's events first`);
-      if (sub.status === 'disabled') throw new ApiError(409, 'webhook_disabled', `webhook ${webhookId} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`);
+      if (!sub.events.includes(event.type))
+        throw new ApiError(
+          409,
+          'not_subscribed',
+          `webhook ${webhookId} does not receive ${event.type}; add it to the webhook's events first`,
+        );
+      if (sub.status === 'disabled')
+        throw new ApiError(
+          409,
+          'webhook_disabled',
+          `webhook ${webhookId} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`,
+        );
     }
     const now = this.clock.now();
     const written = await webhookStore.publish(this.db, {
-      id: event.id, tenantId: principal.tenantId, type: event.type, data: null, idempotencyKey: null, only: webhookId, createdAt: event.cursor_at,
-      deliveryIdPrefix: deliveryIdPrefix(event), records: this.webhooks.initialRecords(now), replay: { enteredAt: new Date(now).toISOString() }, traceparent: null,
+      id: event.id,
+      tenantId: principal.tenantId,
+      type: event.type,
+      data: null,
+      idempotencyKey: null,
+      only: webhookId,
+      createdAt: event.cursor_at,
+      deliveryIdPrefix: deliveryIdPrefix(event),
+      records: this.webhooks.initialRecords(now),
+      replay: { enteredAt: new Date(now).toISOString() },
+      traceparent: null,
     });
     if (!written.keyed) throw notFound(`event ${id}`); // its day was retired meanwhile
     if (written.delivery_ids.length) await this.webhooks.dispatcher.notifyWorkers();

@@ -5,8 +5,17 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  GraphQLError, Kind, parse, print, specifiedRules, validate,
-  type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode,
+  GraphQLError,
+  Kind,
+  parse,
+  print,
+  specifiedRules,
+  validate,
+  type DefinitionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { sha256Hex } from '../crypto/hash.ts';
 import { files } from '../platform.ts';
@@ -29,14 +38,21 @@ export interface ApprovedOperation {
   allowIntrospection: boolean;
 }
 
-export interface Bundle { name: string; source: string; operations: ApprovedOperation[] }
+export interface Bundle {
+  name: string;
+  source: string;
+  operations: ApprovedOperation[];
+}
 
 /**
  * Reviewed bundles are strict. A relaxed policy exists for a test-only bundle (the
  * GraphQL-over-HTTP audit's own documents, which include anonymous operations and __type);
  * nothing loads one in production.
  */
-export interface BundlePolicy { requireNames: boolean; allowIntrospection: boolean }
+export interface BundlePolicy {
+  requireNames: boolean;
+  allowIntrospection: boolean;
+}
 export const REVIEWED: BundlePolicy = { requireNames: true, allowIntrospection: false };
 
 export class BundleError extends Error {}
@@ -53,11 +69,18 @@ export function normalise(doc: DocumentNode): string {
 export const documentHash = (normalised: string) => sha256Hex(normalised);
 
 /** The fragments an operation uses, directly or through other fragments. */
-function fragmentsUsedBy(op: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+function fragmentsUsedBy(
+  op: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): FragmentDefinitionNode[] {
   const used = new Map<string, FragmentDefinitionNode>();
   const walk = (node: DefinitionNode | FragmentDefinitionNode) => {
     const visitSet = (set: { selections: readonly unknown[] } | undefined) => {
-      for (const sel of (set?.selections ?? []) as Array<{ kind: string; name?: { value: string }; selectionSet?: { selections: readonly unknown[] } }>) {
+      for (const sel of (set?.selections ?? []) as Array<{
+        kind: string;
+        name?: { value: string };
+        selectionSet?: { selections: readonly unknown[] };
+      }>) {
         if (sel.kind === Kind.FRAGMENT_SPREAD && sel.name) {
           const f = fragments.get(sel.name.value);
           if (f && !used.has(f.name.value)) {
@@ -74,9 +97,17 @@ function fragmentsUsedBy(op: OperationDefinitionNode, fragments: Map<string, Fra
 }
 
 /** Parses and checks one bundle's source; throws BundleError with every problem found. */
-export async function compileBundle(name: string, source: string, schema: GraphQLSchema, policy: BundlePolicy = REVIEWED, origin = `${name}.graphql`): Promise<Bundle> {
-  const fail = (problems: string[]) => new BundleError(`GraphQL bundle "${name}" (${origin}) is invalid:\n  - ${problems.join('\n  - ')}`);
-  if (!BUNDLE_NAME.test(name)) throw fail([`the bundle name must match ${BUNDLE_NAME} (it is the file name without .graphql)`]);
+export async function compileBundle(
+  name: string,
+  source: string,
+  schema: GraphQLSchema,
+  policy: BundlePolicy = REVIEWED,
+  origin = `${name}.graphql`,
+): Promise<Bundle> {
+  const fail = (problems: string[]) =>
+    new BundleError(`GraphQL bundle "${name}" (${origin}) is invalid:\n  - ${problems.join('\n  - ')}`);
+  if (!BUNDLE_NAME.test(name))
+    throw fail([`the bundle name must match ${BUNDLE_NAME} (it is the file name without .graphql)`]);
   let doc: DocumentNode;
   try {
     doc = parse(source, { noLocation: false });
@@ -89,7 +120,8 @@ export async function compileBundle(name: string, source: string, schema: GraphQ
     if (d.kind === Kind.FRAGMENT_DEFINITION) {
       if (fragments.has(d.name.value)) problems.push(`fragment ${d.name.value} is defined twice`);
       fragments.set(d.name.value, d);
-    } else if (d.kind !== Kind.OPERATION_DEFINITION) problems.push(`only operations and fragments may appear (found ${d.kind})`);
+    } else if (d.kind !== Kind.OPERATION_DEFINITION)
+      problems.push(`only operations and fragments may appear (found ${d.kind})`);
   }
   const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (ops.length === 0) problems.push('it has no operation');
@@ -112,28 +144,46 @@ export async function compileBundle(name: string, source: string, schema: GraphQ
     const errors = validate(schema, opDoc, specifiedRules);
     for (const e of errors) problems.push(`${label}: ${e.message}`);
     if (errors.length) continue;
-    if (usesIntrospection(opDoc) && !policy.allowIntrospection) problems.push(`${label}: introspection (__schema, __type) is not allowed in a bundle`);
+    if (usesIntrospection(opDoc) && !policy.allowIntrospection)
+      problems.push(`${label}: introspection (__schema, __type) is not allowed in a bundle`);
     const depth = documentDepth(opDoc);
     if (depth > LIMITS.maxDepth) problems.push(`${label}: depth ${depth} exceeds the limit of ${LIMITS.maxDepth}`);
     const cost = documentCost(schema, opDoc, {});
-    if (cost > LIMITS.maxCost) problems.push(`${label}: cost ${cost} at default page sizes exceeds the limit of ${LIMITS.maxCost}`);
+    if (cost > LIMITS.maxCost)
+      problems.push(`${label}: cost ${cost} at default page sizes exceeds the limit of ${LIMITS.maxCost}`);
     const document = normalise(opDoc);
     const ast = parse(document);
     const hash = await documentHash(document);
-    operations.push({ bundle: name, name: opName, type: op.operation, id: `sha256:${hash}`, hash, document, ast, allowIntrospection: policy.allowIntrospection });
+    operations.push({
+      bundle: name,
+      name: opName,
+      type: op.operation,
+      id: `sha256:${hash}`,
+      hash,
+      document,
+      ast,
+      allowIntrospection: policy.allowIntrospection,
+    });
   }
-  for (const f of fragments.keys()) if (!usedFragments.has(f)) problems.push(`fragment ${f} is not used by any operation`);
+  for (const f of fragments.keys())
+    if (!usedFragments.has(f)) problems.push(`fragment ${f} is not used by any operation`);
   if (problems.length) throw fail(problems);
   return { name, source, operations };
 }
 
 /** Every `*.graphql` file of a directory, each a bundle named after its file. */
-export async function loadBundleDir(dir: string, schema: GraphQLSchema, policy: BundlePolicy = REVIEWED): Promise<Bundle[]> {
+export async function loadBundleDir(
+  dir: string,
+  schema: GraphQLSchema,
+  policy: BundlePolicy = REVIEWED,
+): Promise<Bundle[]> {
   const names = (await files.list(dir)).filter((n) => n.endsWith('.graphql')).sort();
   const bundles: Bundle[] = [];
   for (const file of names) {
     const path = join(dir, file);
-    bundles.push(await compileBundle(file.slice(0, -'.graphql'.length), await files.readText(path), schema, policy, path));
+    bundles.push(
+      await compileBundle(file.slice(0, -'.graphql'.length), await files.readText(path), schema, policy, path),
+    );
   }
   return bundles;
 }

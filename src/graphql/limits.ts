@@ -1,9 +1,19 @@
 // Named, document-level checks run before any bundle lookup: no introspection in any form,
 // a depth limit and a cost limit. Their errors name no type or field.
 import {
-  Kind, getNamedType, isCompositeType, isObjectType, isInterfaceType, visit,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  Kind,
+  getNamedType,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
+  visit,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 export const LIMITS = {
@@ -36,7 +46,11 @@ export function usesIntrospection(doc: DocumentNode): boolean {
 }
 
 function fragmentsOf(doc: DocumentNode): Map<string, FragmentDefinitionNode> {
-  return new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  return new Map(
+    doc.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
 }
 
 function operationsOf(doc: DocumentNode): OperationDefinitionNode[] {
@@ -74,7 +88,11 @@ export function documentDepth(doc: DocumentNode): number {
  * literal, the variable sent, the variable's default, or the field's default, in that order.
  * Fields unknown to the schema still count (as objects when they have a selection).
  */
-export function documentCost(schema: GraphQLSchema, doc: DocumentNode, variables: Record<string, unknown> | null | undefined): number {
+export function documentCost(
+  schema: GraphQLSchema,
+  doc: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+): number {
   const fragments = fragmentsOf(doc);
   let total = 0;
   for (const op of operationsOf(doc)) {
@@ -92,7 +110,11 @@ export function documentCost(schema: GraphQLSchema, doc: DocumentNode, variables
       const size = typeof n === 'number' && Number.isFinite(n) ? Math.trunc(n) : LIMITS.defaultPage;
       return Math.min(Math.max(size, 0), LIMITS.maxPage);
     };
-    const cost = (set: SelectionSetNode | undefined, parent: GraphQLCompositeType | undefined, stack: Set<string>): number => {
+    const cost = (
+      set: SelectionSetNode | undefined,
+      parent: GraphQLCompositeType | undefined,
+      stack: Set<string>,
+    ): number => {
       if (!set) return 0;
       let sum = 0;
       for (const sel of set.selections) {
@@ -123,7 +145,12 @@ export function documentCost(schema: GraphQLSchema, doc: DocumentNode, variables
       }
       return sum;
     };
-    const root = op.operation === 'mutation' ? schema.getMutationType() : op.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+    const root =
+      op.operation === 'mutation'
+        ? schema.getMutationType()
+        : op.operation === 'subscription'
+          ? schema.getSubscriptionType()
+          : schema.getQueryType();
     total = Math.max(total, cost(op.selectionSet, root ?? undefined, new Set()));
   }
   return total;

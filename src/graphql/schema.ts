@@ -2,8 +2,18 @@
 // It is never published: callers run only reviewed operations (src/graphql/bundles/), and
 // every resolver reads the tenant and the scopes from the caller's token.
 import {
-  GraphQLBoolean, GraphQLEnumType, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull,
-  GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFieldConfig, type GraphQLNullableType,
+  GraphQLBoolean,
+  GraphQLEnumType,
+  GraphQLID,
+  GraphQLInputObjectType,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  type GraphQLFieldConfig,
+  type GraphQLNullableType,
 } from 'graphql';
 import { insufficientScope, invalidRequest } from '../errors.ts';
 import { readPage } from '../http/pagination.ts';
@@ -32,7 +42,8 @@ function need(ctx: GraphqlContext, ...anyOf: string[]): void {
 
 function firstArg(value: number | null | undefined): number {
   const first = value ?? LIMITS.defaultPage;
-  if (!Number.isInteger(first) || first < 1 || first > LIMITS.maxPage) throw invalidRequest(`first: from 1 to ${LIMITS.maxPage}`);
+  if (!Number.isInteger(first) || first < 1 || first > LIMITS.maxPage)
+    throw invalidRequest(`first: from 1 to ${LIMITS.maxPage}`);
   return first;
 }
 
@@ -48,11 +59,25 @@ const AFTER = { type: GraphQLString, description: 'nextCursor of the previous pa
 
 const Severity = new GraphQLEnumType({
   name: 'IncidentSeverity',
-  values: { LOW: { value: 'low' }, MEDIUM: { value: 'medium' }, HIGH: { value: 'high' }, CRITICAL: { value: 'critical' } },
+  values: {
+    LOW: { value: 'low' },
+    MEDIUM: { value: 'medium' },
+    HIGH: { value: 'high' },
+    CRITICAL: { value: 'critical' },
+  },
 });
-const IncidentStatus = new GraphQLEnumType({ name: 'IncidentStatus', values: { OPEN: { value: 'open' }, CLOSED: { value: 'closed' } } });
-const CaseStatus = new GraphQLEnumType({ name: 'CaseStatus', values: { OPEN: { value: 'open' }, IN_PROGRESS: { value: 'in_progress' }, CLOSED: { value: 'closed' } } });
-const WorkingCaseStatus = new GraphQLEnumType({ name: 'WorkingCaseStatus', values: { OPEN: { value: 'open' }, IN_PROGRESS: { value: 'in_progress' } } });
+const IncidentStatus = new GraphQLEnumType({
+  name: 'IncidentStatus',
+  values: { OPEN: { value: 'open' }, CLOSED: { value: 'closed' } },
+});
+const CaseStatus = new GraphQLEnumType({
+  name: 'CaseStatus',
+  values: { OPEN: { value: 'open' }, IN_PROGRESS: { value: 'in_progress' }, CLOSED: { value: 'closed' } },
+});
+const WorkingCaseStatus = new GraphQLEnumType({
+  name: 'WorkingCaseStatus',
+  values: { OPEN: { value: 'open' }, IN_PROGRESS: { value: 'in_progress' } },
+});
 
 const timestamps = {
   createdAt: { type: nonNull(GraphQLString), resolve: (r: { created_at: Date }) => iso(r.created_at) },
@@ -107,7 +132,14 @@ const CaseList = new GraphQLObjectType({
   fields: { cases: { type: listOf(Case) }, nextCursor: { type: GraphQLString } },
 });
 
-interface WebhookView { id: string; url: string; events: string[]; status: string; created_at: string; updated_at: string }
+interface WebhookView {
+  id: string;
+  url: string;
+  events: string[];
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
 const Webhook = new GraphQLObjectType<WebhookView>({
   name: 'Webhook',
   fields: {
@@ -149,9 +181,17 @@ const Query = new GraphQLObjectType<unknown, GraphqlContext>({
     incidents: {
       type: nonNull(IncidentList),
       args: { first: FIRST, after: AFTER, status: { type: IncidentStatus } },
-      resolve: async (_s, args: { first?: number | null; after?: string | null; status?: 'open' | 'closed' | null }, ctx) => {
+      resolve: async (
+        _s,
+        args: { first?: number | null; after?: string | null; status?: 'open' | 'closed' | null },
+        ctx,
+      ) => {
         need(ctx, 'incidents:read', 'incidents:write');
-        const { items, next_cursor } = await ctx.incidents.list(ctx.principal.tenantId, pageArgs(args), args.status ?? null);
+        const { items, next_cursor } = await ctx.incidents.list(
+          ctx.principal.tenantId,
+          pageArgs(args),
+          args.status ?? null,
+        );
         return { incidents: items, nextCursor: next_cursor };
       },
     },
@@ -166,9 +206,17 @@ const Query = new GraphQLObjectType<unknown, GraphqlContext>({
     cases: {
       type: nonNull(CaseList),
       args: { first: FIRST, after: AFTER, status: { type: CaseStatus } },
-      resolve: async (_s, args: { first?: number | null; after?: string | null; status?: 'open' | 'in_progress' | 'closed' | null }, ctx) => {
+      resolve: async (
+        _s,
+        args: { first?: number | null; after?: string | null; status?: 'open' | 'in_progress' | 'closed' | null },
+        ctx,
+      ) => {
         need(ctx, 'cases:read', 'cases:write');
-        const { items, next_cursor } = await ctx.cases.list(ctx.principal.tenantId, pageArgs(args), args.status ?? null);
+        const { items, next_cursor } = await ctx.cases.list(
+          ctx.principal.tenantId,
+          pageArgs(args),
+          args.status ?? null,
+        );
         return { cases: items, nextCursor: next_cursor };
       },
     },
@@ -210,15 +258,27 @@ const CreateCaseInput = new GraphQLInputObjectType({
 });
 const UpdateCaseInput = new GraphQLInputObjectType({
   name: 'UpdateCaseInput',
-  fields: { title: { type: GraphQLString }, status: { type: WorkingCaseStatus }, incidentIds: { type: new GraphQLList(nonNull(GraphQLID)), description: 'replaces the linked incidents' } },
+  fields: {
+    title: { type: GraphQLString },
+    status: { type: WorkingCaseStatus },
+    incidentIds: { type: new GraphQLList(nonNull(GraphQLID)), description: 'replaces the linked incidents' },
+  },
 });
 const CreateWebhookInput = new GraphQLInputObjectType({
   name: 'CreateWebhookInput',
-  fields: { url: { type: nonNull(GraphQLString) }, events: { type: listOf(GraphQLString) }, secret: { type: GraphQLString } },
+  fields: {
+    url: { type: nonNull(GraphQLString) },
+    events: { type: listOf(GraphQLString) },
+    secret: { type: GraphQLString },
+  },
 });
 const UpdateWebhookInput = new GraphQLInputObjectType({
   name: 'UpdateWebhookInput',
-  fields: { url: { type: GraphQLString }, events: { type: new GraphQLList(nonNull(GraphQLString)) }, paused: { type: GraphQLBoolean } },
+  fields: {
+    url: { type: GraphQLString },
+    events: { type: new GraphQLList(nonNull(GraphQLString)) },
+    paused: { type: GraphQLBoolean },
+  },
 });
 
 const Mutation = new GraphQLObjectType<unknown, GraphqlContext>({
@@ -235,7 +295,11 @@ const Mutation = new GraphQLObjectType<unknown, GraphqlContext>({
     updateIncident: {
       type: nonNull(Incident),
       args: { id: { type: nonNull(GraphQLID) }, input: { type: nonNull(UpdateIncidentInput) } },
-      resolve: (_s, args: { id: string; input: { title?: string | null; severity?: IncidentRow['severity'] | null } }, ctx) => {
+      resolve: (
+        _s,
+        args: { id: string; input: { title?: string | null; severity?: IncidentRow['severity'] | null } },
+        ctx,
+      ) => {
         need(ctx, 'incidents:write');
         return ctx.incidents.update(ctx.principal, args.id, args.input);
       },
@@ -259,7 +323,14 @@ const Mutation = new GraphQLObjectType<unknown, GraphqlContext>({
     updateCase: {
       type: nonNull(Case),
       args: { id: { type: nonNull(GraphQLID) }, input: { type: nonNull(UpdateCaseInput) } },
-      resolve: (_s, args: { id: string; input: { title?: string | null; status?: CaseRow['status'] | null; incidentIds?: string[] | null } }, ctx) => {
+      resolve: (
+        _s,
+        args: {
+          id: string;
+          input: { title?: string | null; status?: CaseRow['status'] | null; incidentIds?: string[] | null };
+        },
+        ctx,
+      ) => {
         need(ctx, 'cases:write');
         return ctx.cases.update(ctx.principal, args.id, args.input);
       },
@@ -277,18 +348,31 @@ const Mutation = new GraphQLObjectType<unknown, GraphqlContext>({
       args: { input: { type: nonNull(CreateWebhookInput) } },
       resolve: async (_s, args: { input: { url: string; events: string[]; secret?: string | null } }, ctx) => {
         need(ctx, 'webhooks:write');
-        const { secret, ...webhook } = (await ctx.webhooks.create(ctx.principal, { url: args.input.url, events: args.input.events, ...(args.input.secret != null ? { secret: args.input.secret } : {}) })) as WebhookView & { secret?: string };
+        const { secret, ...webhook } = (await ctx.webhooks.create(ctx.principal, {
+          url: args.input.url,
+          events: args.input.events,
+          ...(args.input.secret != null ? { secret: args.input.secret } : {}),
+        })) as WebhookView & { secret?: string };
         return { webhook, secret: secret ?? null };
       },
     },
     updateWebhook: {
       type: nonNull(Webhook),
       args: { id: { type: nonNull(GraphQLID) }, input: { type: nonNull(UpdateWebhookInput) } },
-      resolve: (_s, args: { id: string; input: { url?: string | null; events?: string[] | null; paused?: boolean | null } }, ctx) => {
+      resolve: (
+        _s,
+        args: { id: string; input: { url?: string | null; events?: string[] | null; paused?: boolean | null } },
+        ctx,
+      ) => {
         need(ctx, 'webhooks:write');
         const { url, events, paused } = args.input;
-        if (url == null && events == null && paused == null) throw invalidRequest('input: give url, events or paused to change');
-        return ctx.webhooks.update(ctx.principal, args.id, { ...(url != null ? { url } : {}), ...(events != null ? { events } : {}), ...(paused != null ? { paused } : {}) });
+        if (url == null && events == null && paused == null)
+          throw invalidRequest('input: give url, events or paused to change');
+        return ctx.webhooks.update(ctx.principal, args.id, {
+          ...(url != null ? { url } : {}),
+          ...(events != null ? { events } : {}),
+          ...(paused != null ? { paused } : {}),
+        });
       },
     },
   },

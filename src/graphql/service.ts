@@ -53,7 +53,14 @@ export class GraphqlService {
     this.bundles = deps.bundles;
     this.incidents = new IncidentService(deps.db, deps.actors, deps.webhooks);
     this.cases = new CaseService(deps.db, deps.actors, deps.webhooks);
-    this.transport = new GraphqlTransport(this.schema, this.bundles, (principal) => this.context(principal), deps.log.child({ component: 'graphql' }), deps.metrics, deps.maxJsonDepth);
+    this.transport = new GraphqlTransport(
+      this.schema,
+      this.bundles,
+      (principal) => this.context(principal),
+      deps.log.child({ component: 'graphql' }),
+      deps.metrics,
+      deps.maxJsonDepth,
+    );
   }
 
   context(principal: Principal): GraphqlContext {
@@ -62,8 +69,10 @@ export class GraphqlService {
 
   /** X-Tenant-ID must name the tenant of the token (its graphql scope is checked by the route). */
   private checkTenant(principal: Principal, tenant: string | null): void {
-    if (!tenant) throw invalidRequest('X-Tenant-ID: the header is required and must name the tenant of the access token');
-    if (tenant !== principal.tenantId) throw forbidden('tenant_mismatch', 'X-Tenant-ID does not match the tenant of the access token');
+    if (!tenant)
+      throw invalidRequest('X-Tenant-ID: the header is required and must name the tenant of the access token');
+    if (tenant !== principal.tenantId)
+      throw forbidden('tenant_mismatch', 'X-Tenant-ID does not match the tenant of the access token');
   }
 
   /** The bundles granted to the app the token was issued to (none for a token of no app). */
@@ -83,11 +92,20 @@ export class GraphqlService {
   async operations(principal: Principal, clientId: string) {
     const own = principal.clientId === clientId && principal.scopes.includes(GRAPHQL_SCOPE);
     if (!principal.admin && !own) {
-      throw new ApiError(403, 'insufficient_scope', 'this route needs a tenant administrator token, or a token of this app with the "graphql" scope');
+      throw new ApiError(
+        403,
+        'insufficient_scope',
+        'this route needs a tenant administrator token, or a token of this app with the "graphql" scope',
+      );
     }
     const app = await this.deps.apps.get(principal.tenantId, clientId);
     const known = new Set(this.bundles.names());
     const bundles = (app.governance.graphql_bundles ?? []).filter((b) => known.has(b)).sort();
-    return { client_id: app.id, bundles, operations: this.bundles.operationsOf(bundles).map(operationView), next_cursor: null };
+    return {
+      client_id: app.id,
+      bundles,
+      operations: this.bundles.operationsOf(bundles).map(operationView),
+      next_cursor: null,
+    };
   }
 }

@@ -3,10 +3,15 @@
 // must be one of the caller's approved operations: sent as text (matched on its normalised
 // hash) or named by documentId / extensions.persistedQuery.sha256Hash. Introspection, depth
 // and cost are checked first, so those refusals are explicit; none of them names the schema.
+import { GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import {
-  GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema,
-} from 'graphql';
-import { createHandler, parseRequestParams, type Handler, type Request as HttpRequest, type RequestParams, type Response as HttpResponse } from 'graphql-http';
+  createHandler,
+  parseRequestParams,
+  type Handler,
+  type Request as HttpRequest,
+  type RequestParams,
+  type Response as HttpResponse,
+} from 'graphql-http';
 import { createHash } from 'node:crypto';
 import { ApiError } from '../errors.ts';
 import { nulPath } from '../http/nul.ts';
@@ -21,7 +26,11 @@ import { LIMITS, documentCost, documentDepth, usesIntrospection } from './limits
 import type { GraphqlContext } from './schema.ts';
 
 /** Who is calling, settled by the HTTP layer before the transport runs. */
-export interface Caller { principal: Principal; bundles: readonly string[]; requestId: string }
+export interface Caller {
+  principal: Principal;
+  bundles: readonly string[];
+  requestId: string;
+}
 
 /** The stable `extensions.code` values of the transport's own refusals. */
 export const CODES = {
@@ -42,19 +51,28 @@ export const CODES = {
  * GraphQLError, so graphql-http answers it 400 under either media type, as the spec says.
  */
 class RequestParamsError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
 
 /** graphql-http's own words for a malformed request, as the service says them, with their code. */
 const REQUEST_ERRORS: Record<string, [string, string]> = {
-  'Missing query': ['query: is required (an approved GraphQL document), or name the operation with documentId', CODES.badRequest],
+  'Missing query': [
+    'query: is required (an approved GraphQL document), or name the operation with documentId',
+    CODES.badRequest,
+  ],
   'Invalid query': ['query: must be a string', CODES.badRequest],
   'Invalid variables': ['variables: must be a JSON object', CODES.variables],
   'Invalid operationName': ['operationName: must be a string', CODES.badRequest],
   'Invalid extensions': ['extensions: must be a JSON object', CODES.badRequest],
-  'Unparsable URL': ['the URL parameters are not valid: variables and extensions must be JSON objects', CODES.badRequest],
+  'Unparsable URL': [
+    'the URL parameters are not valid: variables and extensions must be JSON objects',
+    CODES.badRequest,
+  ],
   'Unparsable JSON body': ['the request body is not valid JSON', CODES.badRequest],
   'JSON body must be an object': ['body: must be a JSON object', CODES.badRequest],
   'Missing body': ['a POST needs a JSON body: {"query", "variables", "operationName"}', CODES.badRequest],
@@ -67,17 +85,31 @@ export function formatTransportError(error: Error): GraphQLError {
   const known = REQUEST_ERRORS[error.message];
   if (error instanceof RequestParamsError) return new GraphQLError(error.message, { extensions: { code: error.code } });
   if (error instanceof GraphQLError) {
-    const code = typeof error.extensions?.code === 'string' ? error.extensions.code
-      : known ? known[1]
-      : error.message.startsWith('Variable "$') ? CODES.variables : CODES.badRequest;
-    return new GraphQLError(known ? known[0] : withoutSuggestions(error.message), { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
+    const code =
+      typeof error.extensions?.code === 'string'
+        ? error.extensions.code
+        : known
+          ? known[1]
+          : error.message.startsWith('Variable "$')
+            ? CODES.variables
+            : CODES.badRequest;
+    return new GraphQLError(known ? known[0] : withoutSuggestions(error.message), {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { ...error.extensions, code },
+    });
   }
-  return new GraphQLError(known ? known[0] : withoutSuggestions(error.message), { extensions: { code: known ? known[1] : CODES.badRequest } });
+  return new GraphQLError(known ? known[0] : withoutSuggestions(error.message), {
+    extensions: { code: known ? known[1] : CODES.badRequest },
+  });
 }
 
 const refusal = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 const notApproved = () =>
-  refusal('this document is not one of the operations approved for this app; run only the operations listed at GET /v1/platform/apps/{client_id}/graphql-operations', CODES.notApproved);
+  refusal(
+    'this document is not one of the operations approved for this app; run only the operations listed at GET /v1/platform/apps/{client_id}/graphql-operations',
+    CODES.notApproved,
+  );
 
 /** graphql-js adds "Did you mean …?" hints that would name the schema's types and fields. */
 export function withoutSuggestions(message: string): string {
@@ -92,7 +124,11 @@ function answersGraphqlResponse(accept: string | null): boolean {
     const [type, ...params] = item.split(';');
     const charset = params.find((p) => p.includes('charset=')) || 'charset=utf-8';
     if (type === GRAPHQL_RESPONSE && charset === 'charset=utf-8') return true;
-    if ((type === 'application/json' || type === 'application/*' || type === '*/*') && (charset === 'charset=utf-8' || charset === 'charset=utf8')) return false;
+    if (
+      (type === 'application/json' || type === 'application/*' || type === '*/*') &&
+      (charset === 'charset=utf-8' || charset === 'charset=utf8')
+    )
+      return false;
   }
   return false;
 }
@@ -109,7 +145,12 @@ function persistedId(body: Record<string, unknown>): string | null {
 }
 
 /** What the transport reads of an HTTP request: its method, URL (GET's parameters), headers (Accept) and the JSON body already parsed (undefined when there was none). */
-export interface GraphqlHttpRequest { method: string; url: string; headers: Headers; body: unknown }
+export interface GraphqlHttpRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: unknown;
+}
 
 export class GraphqlTransport {
   private readonly handler: Handler<null, Caller>;
@@ -126,8 +167,14 @@ export class GraphqlTransport {
     metrics: Metrics,
     private readonly maxJsonDepth: number = DEFAULT_MAX_JSON_DEPTH,
   ) {
-    this.approvedRuns = metrics.counter('argus_graphql_operations_total', 'Approved GraphQL operations run, by bundle and operation');
-    this.refusals = metrics.counter('argus_graphql_refusals_total', 'GraphQL documents refused before execution, by code');
+    this.approvedRuns = metrics.counter(
+      'argus_graphql_operations_total',
+      'Approved GraphQL operations run, by bundle and operation',
+    );
+    this.refusals = metrics.counter(
+      'argus_graphql_refusals_total',
+      'GraphQL documents refused before execution, by code',
+    );
     this.handler = createHandler<null, Caller, GraphqlContext>({
       schema,
       parseRequestParams: (req) => this.parseParams(req),
@@ -147,7 +194,11 @@ export class GraphqlTransport {
       raw: null,
       context: caller,
     });
-    const headers: Record<string, string> = { ...(init.headers ?? {}), 'cache-control': 'no-store', 'x-request-id': caller.requestId };
+    const headers: Record<string, string> = {
+      ...(init.headers ?? {}),
+      'cache-control': 'no-store',
+      'x-request-id': caller.requestId,
+    };
     if (text === null) return transportError(init.status, headers, caller.requestId);
     if (init.status === 405) {
       // A mutation over GET: graphql-http writes this answer itself, without a code.
@@ -172,7 +223,10 @@ export class GraphqlTransport {
     if (req.method === 'GET') {
       const url = new URL(req.url, 'http://localhost');
       // A POST body was checked by the HTTP layer; URL parameters get the same bounds here.
-      for (const [name, code] of [['variables', CODES.variables], ['extensions', CODES.badRequest]] as const) {
+      for (const [name, code] of [
+        ['variables', CODES.variables],
+        ['extensions', CODES.badRequest],
+      ] as const) {
         const raw = url.searchParams.get(name);
         const problem = raw ? jsonTextProblem(raw, this.maxJsonDepth, name) : null;
         if (problem) throw new RequestParamsError(problem, code);
@@ -214,7 +268,13 @@ export class GraphqlTransport {
   /** Checks, then the approved operation's own parsed document, so nothing else can execute. */
   private async subscribe(req: HttpRequest<null, Caller>, params: RequestParams) {
     const { bundles, principal } = req.context;
-    if (params.query.length > LIMITS.maxDocumentLength) return [this.refuse(`the document is ${params.query.length} characters; the limit is ${LIMITS.maxDocumentLength}`, CODES.parse)];
+    if (params.query.length > LIMITS.maxDocumentLength)
+      return [
+        this.refuse(
+          `the document is ${params.query.length} characters; the limit is ${LIMITS.maxDocumentLength}`,
+          CODES.parse,
+        ),
+      ];
     // Keyed on a digest: a cached text costs 64 characters whatever its padding.
     const textKey = createHash('sha256').update(params.query).digest('hex');
     const known = this.texts.get(textKey);
@@ -224,24 +284,46 @@ export class GraphqlTransport {
       try {
         doc = parse(params.query, { maxTokens: LIMITS.maxTokens });
       } catch (error) {
-        return [this.refuse(error instanceof GraphQLError ? error.message : 'the document could not be parsed', CODES.parse)];
+        return [
+          this.refuse(error instanceof GraphQLError ? error.message : 'the document could not be parsed', CODES.parse),
+        ];
       }
       const hash = await documentHash(normalise(doc));
       approved = this.registry.find(bundles, hash);
       if (!approved?.allowIntrospection && usesIntrospection(doc)) {
-        return [this.refuse('introspection is disabled: only the operations of your approved bundles can run', CODES.introspection)];
+        return [
+          this.refuse(
+            'introspection is disabled: only the operations of your approved bundles can run',
+            CODES.introspection,
+          ),
+        ];
       }
       const depth = documentDepth(doc);
-      if (depth > LIMITS.maxDepth) return [this.refuse(`the document nests ${depth === Infinity ? 'without end' : `${depth} levels deep`}; the limit is ${LIMITS.maxDepth}`, CODES.depth)];
+      if (depth > LIMITS.maxDepth)
+        return [
+          this.refuse(
+            `the document nests ${depth === Infinity ? 'without end' : `${depth} levels deep`}; the limit is ${LIMITS.maxDepth}`,
+            CODES.depth,
+          ),
+        ];
       // No cost for a document that is not approved: the cost is read off the schema, so its
       // figure would tell which fields exist.
       if (!approved) return [this.refuse(notApproved())];
       this.texts.set(textKey, hash);
     }
     const nul = nulPath(params.variables ?? null);
-    if (nul !== null) return [this.refuse(`variables${nul ? `.${nul}` : ''}: must not contain NUL (U+0000) characters`, CODES.variables)];
+    if (nul !== null)
+      return [
+        this.refuse(`variables${nul ? `.${nul}` : ''}: must not contain NUL (U+0000) characters`, CODES.variables),
+      ];
     const cost = documentCost(this.schema, approved.ast, params.variables);
-    if (cost > LIMITS.maxCost) return [this.refuse(`with these variables the operation may return ${cost} objects; the limit is ${LIMITS.maxCost} (ask for smaller pages)`, CODES.cost)];
+    if (cost > LIMITS.maxCost)
+      return [
+        this.refuse(
+          `with these variables the operation may return ${cost} objects; the limit is ${LIMITS.maxCost} (ask for smaller pages)`,
+          CODES.cost,
+        ),
+      ];
     this.approvedRuns.inc({ bundle: approved.bundle, operation: approved.name ?? 'anonymous' });
     return {
       schema: this.schema,
@@ -266,7 +348,10 @@ export class GraphqlTransport {
     const masked: ExecutionResult = { ...result, errors: result.errors.map((e) => this.publicError(e, req.context)) };
     const accept = 'get' in req.headers && typeof req.headers.get === 'function' ? req.headers.get('accept') : null;
     if (!('data' in result) && answersGraphqlResponse(accept)) {
-      return [JSON.stringify(masked), { status: 400, statusText: 'Bad Request', headers: { 'content-type': `${GRAPHQL_RESPONSE}; charset=utf-8` } }];
+      return [
+        JSON.stringify(masked),
+        { status: 400, statusText: 'Bad Request', headers: { 'content-type': `${GRAPHQL_RESPONSE}; charset=utf-8` } },
+      ];
     }
     return masked;
   }
@@ -274,17 +359,29 @@ export class GraphqlTransport {
   private publicError(error: GraphQLError, caller: Caller): GraphQLError {
     const original = error.originalError;
     const keep = { nodes: error.nodes, path: error.path };
-    if (original instanceof ApiError) return new GraphQLError(original.description, { ...keep, extensions: { code: original.code.toUpperCase() } });
+    if (original instanceof ApiError)
+      return new GraphQLError(original.description, { ...keep, extensions: { code: original.code.toUpperCase() } });
     // An execution error of graphql-js itself (a null in a non-null field) is our bug too.
     if ((original && !(original instanceof GraphQLError)) || (!original && error.path !== undefined)) {
       if (isDatabaseUnavailable(original)) {
         this.log.warn('database unavailable', { request_id: caller.requestId, error: original });
-        return new GraphQLError('the database is unavailable; retry shortly', { ...keep, extensions: { code: CODES.unavailable } });
+        return new GraphQLError('the database is unavailable; retry shortly', {
+          ...keep,
+          extensions: { code: CODES.unavailable },
+        });
       }
       this.log.error('resolver failed', { request_id: caller.requestId, error: original ?? error });
-      return new GraphQLError(`internal error; quote request id ${caller.requestId} when reporting it`, { ...keep, extensions: { code: CODES.internal } });
+      return new GraphQLError(`internal error; quote request id ${caller.requestId} when reporting it`, {
+        ...keep,
+        extensions: { code: CODES.internal },
+      });
     }
-    const code = typeof error.extensions?.code === 'string' ? error.extensions.code : error.message.startsWith('Variable "$') ? CODES.variables : CODES.badRequest;
+    const code =
+      typeof error.extensions?.code === 'string'
+        ? error.extensions.code
+        : error.message.startsWith('Variable "$')
+          ? CODES.variables
+          : CODES.badRequest;
     return new GraphQLError(withoutSuggestions(error.message), { ...keep, extensions: { ...error.extensions, code } });
   }
 }
@@ -292,10 +389,13 @@ export class GraphqlTransport {
 /** graphql-http answers some refusals without a body; ours carry the service's error envelope. */
 function transportError(status: number, headers: Record<string, string>, requestId: string): Response {
   const [code, description] =
-    status === 405 ? ['method_not_allowed', 'use POST (or GET for queries)']
-    : status === 406 ? ['not_acceptable', 'accept application/graphql-response+json or application/json']
-    : status === 415 ? ['unsupported_media_type', 'send the request as Content-Type: application/json']
-    : ['invalid_request', 'the request is not a GraphQL-over-HTTP request'];
+    status === 405
+      ? ['method_not_allowed', 'use POST (or GET for queries)']
+      : status === 406
+        ? ['not_acceptable', 'accept application/graphql-response+json or application/json']
+        : status === 415
+          ? ['unsupported_media_type', 'send the request as Content-Type: application/json']
+          : ['invalid_request', 'the request is not a GraphQL-over-HTTP request'];
   const { 'content-type': _drop, ...rest } = headers;
   return new ApiError(status, code, description, rest).toResponse(requestId);
 }

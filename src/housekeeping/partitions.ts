@@ -26,19 +26,28 @@ const label = (dayMs: number) => new Date(dayMs).toISOString().slice(0, 10).repl
 const partitionName = (t: Table, dayMs: number) => `${t.table}_p${label(dayMs)}`;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export interface RetireResult { dropped: string[]; kept: string[] }
+export interface RetireResult {
+  dropped: string[];
+  kept: string[];
+}
 
 export class Partitions {
-  constructor(private readonly db: Db, private readonly log: Logger) {}
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+  ) {}
 
   /** The days (as ms at 00:00 UTC) that have a partition. */
   async days(): Promise<number[]> {
     const rows = await this.db.query<{ name: string }>(
-      `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'webhook_deliveries'::regclass`);
-    return rows.flatMap((r) => {
-      const m = /_p(\d{4})(\d{2})(\d{2})$/.exec(r.name);
-      return m ? [Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))] : [];
-    }).sort((a, b) => a - b);
+      `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'webhook_deliveries'::regclass`,
+    );
+    return rows
+      .flatMap((r) => {
+        const m = /_p(\d{4})(\d{2})(\d{2})$/.exec(r.name);
+        return m ? [Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))] : [];
+      })
+      .sort((a, b) => a - b);
   }
 
   /**
@@ -52,20 +61,36 @@ export class Partitions {
       const wanted = new Set<number>();
       for (let d = -1; d <= DAYS_AHEAD; d++) wanted.add(today + d * DAY_MS);
       for (const t of HISTORY_TABLES) {
-        for (const r of await tx.query<{ day: Date }>(`select distinct date_trunc('day', ${t.key}, 'UTC') as day from ${t.table}_default`)) wanted.add(r.day.getTime());
+        for (const r of await tx.query<{ day: Date }>(
+          `select distinct date_trunc('day', ${t.key}, 'UTC') as day from ${t.table}_default`,
+        ))
+          wanted.add(r.day.getTime());
       }
       const made: string[] = [];
-      const existing = new Set((await tx.query<{ name: string }>(`select relname as name from pg_class where relkind in ('r', 'p') and relname like '%\\_p________'`)).map((r) => r.name));
+      const existing = new Set(
+        (
+          await tx.query<{ name: string }>(
+            `select relname as name from pg_class where relkind in ('r', 'p') and relname like '%\\_p________'`,
+          )
+        ).map((r) => r.name),
+      );
       const crowded = new Set<Table>();
       for (const day of [...wanted].sort((a, b) => a - b)) {
         for (const t of HISTORY_TABLES) {
           const name = partitionName(t, day);
           if (existing.has(name)) continue;
-          const { n } = await one<{ n: number }>(tx, `select count(*)::int as n from ${t.table}_default where ${t.key} >= $1::timestamptz and ${t.key} < $2::timestamptz`, [iso(day), iso(day + DAY_MS)]);
+          const { n } = await one<{ n: number }>(
+            tx,
+            `select count(*)::int as n from ${t.table}_default where ${t.key} >= $1::timestamptz and ${t.key} < $2::timestamptz`,
+            [iso(day), iso(day + DAY_MS)],
+          );
           // A partition cannot be created over rows the default partition holds for its range:
           // those tables are rebuilt below, with their rows routed to their days.
           if (n > 0) crowded.add(t);
-          else await tx.exec(`create table ${name} partition of ${t.table} for values from ('${iso(day)}') to ('${iso(day + DAY_MS)}')`);
+          else
+            await tx.exec(
+              `create table ${name} partition of ${t.table} for values from ('${iso(day)}') to ('${iso(day + DAY_MS)}')`,
+            );
           if (n === 0) made.push(name);
         }
       }
@@ -79,8 +104,14 @@ export class Partitions {
    * replaced, the missing days are created, and its rows are inserted again through the parent.
    */
   private async rehome(tx: Queryable, t: Table, days: number[], existing: Set<string>): Promise<string[]> {
-    const columns = (await tx.query<{ name: string }>(
-      `select attname as name from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped and attgenerated = '' order by attnum`, [t.table])).map((c) => c.name).join(', ');
+    const columns = (
+      await tx.query<{ name: string }>(
+        `select attname as name from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped and attgenerated = '' order by attnum`,
+        [t.table],
+      )
+    )
+      .map((c) => c.name)
+      .join(', ');
     await tx.exec(`alter table ${t.table} detach partition ${t.table}_default;
                    alter table ${t.table}_default rename to ${t.table}_default_old;
                    create table ${t.table}_default partition of ${t.table} default;`);
@@ -88,10 +119,14 @@ export class Partitions {
     for (const day of days) {
       const name = partitionName(t, day);
       if (existing.has(name)) continue;
-      await tx.exec(`create table if not exists ${name} partition of ${t.table} for values from ('${iso(day)}') to ('${iso(day + DAY_MS)}')`);
+      await tx.exec(
+        `create table if not exists ${name} partition of ${t.table} for values from ('${iso(day)}') to ('${iso(day + DAY_MS)}')`,
+      );
       made.push(name);
     }
-    await tx.exec(`insert into ${t.table} (${columns}) select ${columns} from ${t.table}_default_old; drop table ${t.table}_default_old;`);
+    await tx.exec(
+      `insert into ${t.table} (${columns}) select ${columns} from ${t.table}_default_old; drop table ${t.table}_default_old;`,
+    );
     this.log.info('history rows moved from the default partition into their days', { table: t.table });
     return made;
   }
@@ -108,7 +143,10 @@ export class Partitions {
       await this.db.transaction(async (tx) => {
         await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID]);
         const deliveries = partitionName(HISTORY_TABLES[1], day);
-        const { pending } = await one<{ pending: boolean }>(tx, `select exists (select 1 from ${deliveries} where state in ('queued', 'sending', 'backoff', 'held')) as pending`);
+        const { pending } = await one<{ pending: boolean }>(
+          tx,
+          `select exists (select 1 from ${deliveries} where state in ('queued', 'sending', 'backoff', 'held')) as pending`,
+        );
         if (pending) {
           result.kept.push(label(day));
           return;
@@ -117,7 +155,10 @@ export class Partitions {
         result.dropped.push(label(day));
       });
     }
-    if (result.kept.length) this.log.warn('history days past retention kept: deliveries of theirs still wait to be sent', { days: result.kept });
+    if (result.kept.length)
+      this.log.warn('history days past retention kept: deliveries of theirs still wait to be sent', {
+        days: result.kept,
+      });
     if (result.dropped.length) this.log.info('history days past retention dropped', { days: result.dropped });
     return result;
   }

@@ -41,8 +41,14 @@ export class Housekeeping {
       refresh_tokens: await housekeepingStore.expiredRefresh(this.db, expired),
       authorization_sessions: await housekeepingStore.oldSessions(this.db, stale),
       oauth_seen_jti: await housekeepingStore.expiredSeenJti(this.db, new Date(now).toISOString()),
-      pushed_authorization_requests: await housekeepingStore.expiredPushedRequests(this.db, new Date(now).toISOString()),
-      event_idempotency_keys: await housekeepingStore.expiredIdempotencyKeys(this.db, new Date(now - DAY_MS).toISOString()),
+      pushed_authorization_requests: await housekeepingStore.expiredPushedRequests(
+        this.db,
+        new Date(now).toISOString(),
+      ),
+      event_idempotency_keys: await housekeepingStore.expiredIdempotencyKeys(
+        this.db,
+        new Date(now - DAY_MS).toISOString(),
+      ),
       history_days: retired.dropped.length,
     };
     if (Object.values(removed).some((n) => n > 0)) this.log.info('housekeeping', { removed });

@@ -75,7 +75,8 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
   const app = new Elysia({ normalize: false })
     .onRequest(({ request }) => {
       const info = requestInfo(request);
-      if (request.url.includes('%00')) return invalidRequest('the URL must not contain NUL (%00) characters').toResponse(info.id);
+      if (request.url.includes('%00'))
+        return invalidRequest('the URL must not contain NUL (%00) characters').toResponse(info.id);
       const length = Number(request.headers.get('content-length') ?? '0');
       if (BODY_METHODS.has(request.method) && length > options.maxBodyBytes) {
         return payloadTooLarge(options.maxBodyBytes, length).toResponse(info.id);
@@ -94,9 +95,14 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
         const path = new URL(request.url).pathname;
         const allowed = [...new Set(app.routes.filter((r) => pathPattern(r.path).test(path)).map((r) => r.method))];
         if (allowed.length > 0) {
-          return new ApiError(405, 'method_not_allowed', `${request.method} is not allowed on ${path}; use ${allowed.join(', ')}`, {
-            allow: allowed.join(', '),
-          }).toResponse(info.id);
+          return new ApiError(
+            405,
+            'method_not_allowed',
+            `${request.method} is not allowed on ${path}; use ${allowed.join(', ')}`,
+            {
+              allow: allowed.join(', '),
+            },
+          ).toResponse(info.id);
         }
         return new ApiError(404, 'not_found', `no route for ${request.method} ${path}`).toResponse(info.id);
       }
@@ -104,18 +110,34 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       if (isDataException(error)) {
         log.warn('a value was refused by the database', { request_id: info.id, error });
         // The database's own text names its internals; the client gets the service's words.
-        return invalidRequest('a value in the request is out of range or malformed (a date, time or number the database cannot store)').toResponse(info.id);
+        return invalidRequest(
+          'a value in the request is out of range or malformed (a date, time or number the database cannot store)',
+        ).toResponse(info.id);
       }
       if (isDatabaseUnavailable(error)) {
         log.warn('database unavailable', { request_id: info.id, error });
-        return new ApiError(503, 'temporarily_unavailable', 'the database is unavailable; retry shortly (with the same Idempotency-Key when publishing)', { 'retry-after': '1' }).toResponse(info.id);
+        return new ApiError(
+          503,
+          'temporarily_unavailable',
+          'the database is unavailable; retry shortly (with the same Idempotency-Key when publishing)',
+          { 'retry-after': '1' },
+        ).toResponse(info.id);
       }
       if (isTransactionConflict(error)) {
         log.warn('transaction conflict persisted after retries', { request_id: info.id, error });
-        return new ApiError(503, 'temporarily_unavailable', 'the request collided with concurrent work and was rolled back; retry it (with the same Idempotency-Key when publishing)', { 'retry-after': '1' }).toResponse(info.id);
+        return new ApiError(
+          503,
+          'temporarily_unavailable',
+          'the request collided with concurrent work and was rolled back; retry it (with the same Idempotency-Key when publishing)',
+          { 'retry-after': '1' },
+        ).toResponse(info.id);
       }
       log.error('unhandled error', { request_id: info.id, error });
-      return new ApiError(500, 'server_error', `internal error; quote request id ${info.id} when reporting it`).toResponse(info.id);
+      return new ApiError(
+        500,
+        'server_error',
+        `internal error; quote request id ${info.id} when reporting it`,
+      ).toResponse(info.id);
     })
     .onAfterHandle(({ request, set }) => {
       set.headers['x-request-id'] = requestInfo(request).id;
@@ -135,7 +157,11 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       info.client = clientOf(peer.remoteAddress, request.headers, scheme, proxies, forwarded);
       const given = request.headers.get('x-request-id');
       if (given && REQUEST_ID.test(given)) info.id = given;
-      return httpSpan(request, () => app.handle(request), () => ({ route: info.route ?? 'unmatched' })).then((answered) => {
+      return httpSpan(
+        request,
+        () => app.handle(request),
+        () => ({ route: info.route ?? 'unmatched' }),
+      ).then((answered) => {
         const { client } = info;
         const response = withSecurityHeaders(answered, client.scheme === 'https');
         const seconds = (performance.now() - info.start) / 1000;
@@ -143,8 +169,15 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
         requests.inc({ route, method: request.method, status: String(response.status) });
         latency.observe(seconds, { route });
         log.debug('request', {
-          request_id: info.id, method: request.method, route, status: response.status, duration_ms: Math.round(seconds * 1000),
-          client_address: client.address, scheme: client.scheme, host: client.host, ...(client.proxy ? { proxy: client.proxy } : {}),
+          request_id: info.id,
+          method: request.method,
+          route,
+          status: response.status,
+          duration_ms: Math.round(seconds * 1000),
+          client_address: client.address,
+          scheme: client.scheme,
+          host: client.host,
+          ...(client.proxy ? { proxy: client.proxy } : {}),
         });
         return response;
       });

@@ -19,20 +19,29 @@ export class Authenticator {
   private readonly checked = new WeakMap<Request, Principal>();
   private guardPlugin: ReturnType<Authenticator['buildGuard']> | null = null;
 
-  constructor(private readonly tokens: TokenService, private readonly dpop: DpopService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly dpop: DpopService,
+  ) {}
 
   async principal(request: Request): Promise<Principal> {
     const header = request.headers.get('authorization');
-    if (!header) throw unauthorized('an Authorization: Bearer <token> (or DPoP <token>) header is required', 'invalid_request');
+    if (!header)
+      throw unauthorized('an Authorization: Bearer <token> (or DPoP <token>) header is required', 'invalid_request');
     const match = /^(Bearer|DPoP)\s+([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(header);
-    if (!match) throw unauthorized('the Authorization header must be "Bearer <token>" or "DPoP <token>"', 'invalid_request');
+    if (!match)
+      throw unauthorized('the Authorization header must be "Bearer <token>" or "DPoP <token>"', 'invalid_request');
     const [, scheme = '', token = ''] = match;
     const principal = await this.tokens.verify(token);
     if (scheme.toLowerCase() === 'dpop') {
-      if (!principal.jkt) throw dpopUnauthorized('invalid_token', 'this token is not DPoP-bound: send it as Authorization: Bearer');
+      if (!principal.jkt)
+        throw dpopUnauthorized('invalid_token', 'this token is not DPoP-bound: send it as Authorization: Bearer');
       await this.dpop.forResource(request, token, principal.jkt);
     } else if (principal.jkt) {
-      throw dpopUnauthorized('invalid_token', 'this token is DPoP-bound: send it as Authorization: DPoP with a DPoP proof');
+      throw dpopUnauthorized(
+        'invalid_token',
+        'this token is DPoP-bound: send it as Authorization: DPoP with a DPoP proof',
+      );
     }
     return principal;
   }
@@ -44,7 +53,8 @@ export class Authenticator {
       if (!p.admin) throw forbidden('insufficient_scope', 'this route needs a tenant administrator token');
     } else if (rule !== 'token') {
       const anyOf = rule.scopes;
-      if (anyOf.length && !p.admin && !anyOf.some((s) => p.scopes.includes(s))) throw insufficientScope(anyOf.join(' '));
+      if (anyOf.length && !p.admin && !anyOf.some((s) => p.scopes.includes(s)))
+        throw insufficientScope(anyOf.join(' '));
     }
     return p;
   }

@@ -5,10 +5,17 @@ import { ApiError, invalidRequest } from '../errors.ts';
 import { jsonTextProblem } from './json.ts';
 import { nulPath } from './nul.ts';
 
-export interface BodyLimits { maxBodyBytes: number; maxJsonDepth: number }
+export interface BodyLimits {
+  maxBodyBytes: number;
+  maxJsonDepth: number;
+}
 
 export const payloadTooLarge = (maxBodyBytes: number, size?: number) =>
-  new ApiError(413, 'payload_too_large', `request body is ${size === undefined ? 'larger than the limit' : `${size} bytes`}; the limit is ${maxBodyBytes} bytes (MAX_BODY_BYTES)`);
+  new ApiError(
+    413,
+    'payload_too_large',
+    `request body is ${size === undefined ? 'larger than the limit' : `${size} bytes`}; the limit is ${maxBodyBytes} bytes (MAX_BODY_BYTES)`,
+  );
 
 /** The body as text, read chunk by chunk and abandoned as soon as it passes the limit. */
 export async function readBodyText(request: Request, maxBodyBytes: number): Promise<string> {
@@ -47,7 +54,8 @@ export function parseJsonObject(text: string, maxJsonDepth: number): Record<stri
   } catch (e) {
     throw invalidRequest(`request body is not valid JSON (${(e as Error).message})`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalidRequest(`body: must be a JSON object, got ${kind(parsed)}`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw invalidRequest(`body: must be a JSON object, got ${kind(parsed)}`);
   return refuseNul(parsed, text.includes('\\u0000')) as Record<string, unknown>;
 }
 
@@ -76,7 +84,9 @@ export async function parseBody(request: Request, contentType: string, limits: B
   if (text.length === 0) return undefined;
   const type = mediaType(contentType);
   if (isJson(type)) return parseJsonObject(text, limits.maxJsonDepth);
-  if (type === 'application/x-www-form-urlencoded') return refuseNul(formObject(new URLSearchParams(text)), text.includes('%00'));
-  if (type === '') throw new ApiError(415, 'unsupported_media_type', 'a request body needs a Content-Type header: application/json');
+  if (type === 'application/x-www-form-urlencoded')
+    return refuseNul(formObject(new URLSearchParams(text)), text.includes('%00'));
+  if (type === '')
+    throw new ApiError(415, 'unsupported_media_type', 'a request body needs a Content-Type header: application/json');
   throw new ApiError(415, 'unsupported_media_type', `Content-Type "${type}" is not accepted; send application/json`);
 }

@@ -44,8 +44,12 @@ export class TrustedProxies {
       const address = strictAddress(addressText!);
       const max = address?.kind() === 'ipv4' ? 32 : 128;
       if (address && extra === undefined && bits === undefined) return [address, max];
-      if (address && extra === undefined && bits !== undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= max) return [address, Number(bits)];
-      throw new ConfigError(variable, `"${entry}" is not an IP address or a CIDR range (10.0.0.0/8, 2001:db8::/32, 127.0.0.1)`);
+      if (address && extra === undefined && bits !== undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= max)
+        return [address, Number(bits)];
+      throw new ConfigError(
+        variable,
+        `"${entry}" is not an IP address or a CIDR range (10.0.0.0/8, 2001:db8::/32, 127.0.0.1)`,
+      );
     });
     return new TrustedProxies(ranges);
   }
@@ -57,7 +61,8 @@ export class TrustedProxies {
 
 export function parseForwardedHeaders(raw: string | undefined): ForwardedHeaders {
   const value = (raw ?? '').trim().toLowerCase() || 'x-forwarded';
-  if (value !== 'x-forwarded' && value !== 'forwarded') throw new ConfigError('FORWARDED_HEADERS', `expected x-forwarded or forwarded, got "${raw}"`);
+  if (value !== 'x-forwarded' && value !== 'forwarded')
+    throw new ConfigError('FORWARDED_HEADERS', `expected x-forwarded or forwarded, got "${raw}"`);
   return value;
 }
 
@@ -72,7 +77,11 @@ function hopAddress(text: string): Address | null {
 
 const SANE_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
-interface Hop { for: string; proto?: string; host?: string }
+interface Hop {
+  for: string;
+  proto?: string;
+  host?: string;
+}
 
 /** RFC 7239 elements, nearest hop last: `for=…;proto=…;host=…, for=…`. */
 function forwardedElements(header: string): Hop[] {
@@ -83,7 +92,10 @@ function forwardedElements(header: string): Hop[] {
       const eq = pair.indexOf('=');
       if (eq < 0) continue;
       const name = pair.slice(0, eq).trim().toLowerCase();
-      const value = pair.slice(eq + 1).trim().replace(/^"|"$/g, '');
+      const value = pair
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"|"$/g, '');
       if (name === 'for' || name === 'proto' || name === 'host') hop[name] = value;
     }
     elements.push(hop);
@@ -92,7 +104,11 @@ function forwardedElements(header: string): Hop[] {
 }
 
 function xForwardedHops(headers: Headers): Hop[] {
-  const list = (name: string) => (headers.get(name) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const list = (name: string) =>
+    (headers.get(name) ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   // One scheme and host for the chain: the last values, those the nearest proxy wrote.
   const proto = list('x-forwarded-proto').at(-1);
   const host = list('x-forwarded-host').at(-1);
@@ -100,8 +116,19 @@ function xForwardedHops(headers: Headers): Hop[] {
 }
 
 /** The client of a request that arrived on a socket from `peer` (the socket's address). */
-export function clientOf(peer: string, headers: Headers, scheme: 'http' | 'https', proxies: TrustedProxies, which: ForwardedHeaders): ClientInfo {
-  const direct: ClientInfo = { address: strictAddress(peer)?.toString() ?? peer, scheme, host: headers.get('host'), proxy: null };
+export function clientOf(
+  peer: string,
+  headers: Headers,
+  scheme: 'http' | 'https',
+  proxies: TrustedProxies,
+  which: ForwardedHeaders,
+): ClientInfo {
+  const direct: ClientInfo = {
+    address: strictAddress(peer)?.toString() ?? peer,
+    scheme,
+    host: headers.get('host'),
+    proxy: null,
+  };
   const peerAddress = strictAddress(peer);
   if (!peerAddress || !proxies.has(peerAddress)) return direct;
   const hops = which === 'forwarded' ? forwardedElements(headers.get('forwarded') ?? '') : xForwardedHops(headers);

@@ -13,7 +13,8 @@ export function isoTimeProblem(value: string): string | null {
   if (year < 1) return 'the year must be 0001 or later';
   if (month < 1 || month > 12) return `there is no month ${m[2]}`;
   if (day < 1 || day > daysIn(year, month)) return `${m[1]}-${m[2]} has no day ${m[3]}`;
-  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? '0') > 59)) return 'the time of day is out of range (00:00:00 to 23:59:59)';
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? '0') > 59))
+    return 'the time of day is out of range (00:00:00 to 23:59:59)';
   if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return 'the UTC offset is out of range';
   return null;
 }

@@ -3,7 +3,12 @@ import type { Db } from '../db/index.ts';
 import { migrationsApplied, type Migration } from '../db/migrate.ts';
 import type { Metrics } from '../metrics.ts';
 
-export function healthRoutes(deps: { db: Db; migrations: Migration[]; metrics: Metrics; isShuttingDown: () => boolean }) {
+export function healthRoutes(deps: {
+  db: Db;
+  migrations: Migration[];
+  metrics: Metrics;
+  isShuttingDown: () => boolean;
+}) {
   return router('health')
     .get('/healthz', () => ({ status: 'ok' }), { detail: { summary: 'Liveness', tags: ['operations'] } })
     .get(

@@ -11,13 +11,19 @@ export function escapeHtml(value: unknown): string {
 /** A tagged template that escapes every interpolated value unless it is already Html. */
 export class Html {
   constructor(readonly text: string) {}
-  toString(): string { return this.text; }
+  toString(): string {
+    return this.text;
+  }
 }
 
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
   let out = strings[0]!;
   values.forEach((v, i) => {
-    const part = Array.isArray(v) ? v.map((x) => (x instanceof Html ? x.text : escapeHtml(x))).join('') : v instanceof Html ? v.text : escapeHtml(v);
+    const part = Array.isArray(v)
+      ? v.map((x) => (x instanceof Html ? x.text : escapeHtml(x))).join('')
+      : v instanceof Html
+        ? v.text
+        : escapeHtml(v);
     out += part + strings[i + 1]!;
   });
   return new Html(out);

@@ -7,7 +7,13 @@
 export const DEFAULT_MAX_JSON_DEPTH = 64;
 
 /** An open array or object; an object's current key is kept as its span in the text, decoded only for a message. */
-interface Frame { array: boolean; index: number; keyStart: number; keyEnd: number; expectKey: boolean }
+interface Frame {
+  array: boolean;
+  index: number;
+  keyStart: number;
+  keyEnd: number;
+  expectKey: boolean;
+}
 
 function keyOf(raw: string): string {
   try {
@@ -21,7 +27,9 @@ const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /** Where the scan is, as the field path validation errors use (a.0.b), cut short when deep. */
 function pathOf(text: string, stack: Frame[], root: string): string {
-  const parts = stack.map((f) => (f.array ? String(f.index) : f.keyEnd > f.keyStart ? keyOf(text.slice(f.keyStart, f.keyEnd)) : ''));
+  const parts = stack.map((f) =>
+    f.array ? String(f.index) : f.keyEnd > f.keyStart ? keyOf(text.slice(f.keyStart, f.keyEnd)) : '',
+  );
   while (parts.length && parts[parts.length - 1] === '') parts.pop();
   if (parts.length > 12) parts.splice(12, parts.length - 12, '…');
   return parts.length ? `${root === 'body' ? '' : `${root}.`}${parts.join('.')}` : root;

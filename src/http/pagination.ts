@@ -31,7 +31,8 @@ export function readPage(query: { limit?: number; cursor?: string }): Page {
   if (!query.cursor) return { limit, after: null };
   try {
     const [at, id] = JSON.parse(new TextDecoder().decode(fromBase64Url(query.cursor))) as [string, string];
-    if (typeof at !== 'string' || typeof id !== 'string' || !isTime(at) || id.length > 100 || nulPath(id) !== null) throw new Error('shape');
+    if (typeof at !== 'string' || typeof id !== 'string' || !isTime(at) || id.length > 100 || nulPath(id) !== null)
+      throw new Error('shape');
     return { limit, after: { at, id } };
   } catch {
     throw invalidRequest('cursor: not a cursor this service issued');

@@ -15,7 +15,11 @@ const infos = new WeakMap<Request, RequestInfo>();
 export function requestInfo(request: Request): RequestInfo {
   let info = infos.get(request);
   if (!info) {
-    info = { id: newId('req'), start: performance.now(), client: { address: 'unknown', scheme: 'http', host: null, proxy: null } };
+    info = {
+      id: newId('req'),
+      start: performance.now(),
+      client: { address: 'unknown', scheme: 'http', host: null, proxy: null },
+    };
     infos.set(request, info);
   }
   return info;

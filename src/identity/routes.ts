@@ -7,7 +7,14 @@ import { router } from '../http/router.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
 import type { Authenticator } from '../http/auth.ts';
 import type { AppService } from './apps/service.ts';
-import { appView, governanceView, DEFAULT_GRACE_SECONDS, GRANT_TYPES, MAX_GRACE_SECONDS, TOKEN_ENDPOINT_AUTH_METHODS } from './apps/service.ts';
+import {
+  appView,
+  governanceView,
+  DEFAULT_GRACE_SECONDS,
+  GRANT_TYPES,
+  MAX_GRACE_SECONDS,
+  TOKEN_ENDPOINT_AUTH_METHODS,
+} from './apps/service.ts';
 import { MAX_CLIENT_KEYS } from './apps/client-keys.ts';
 
 const tags = ['Identity and app registration'];
@@ -19,12 +26,30 @@ const NewApp = t.Object(
     grant_types: t.Array(t.String({ enum: [...GRANT_TYPES] }), { maxItems: 3, examples: [['client_credentials']] }),
     redirect_uris: t.Optional(t.Array(t.String({ maxLength: 2000 }), { maxItems: 20, examples: [[]] })),
     requested_scopes: t.Array(t.String({ maxLength: 100 }), { maxItems: 50, examples: [['webhooks:write']] }),
-    client_type: t.Optional(t.Union([t.Literal('confidential'), t.Literal('public')], { description: 'public: no secret, PKCE required' })),
-    token_endpoint_auth_method: t.Optional(t.Union(TOKEN_ENDPOINT_AUTH_METHODS.map((m) => t.Literal(m)), {
-      description: 'client_secret_basic (default for confidential clients; client_secret_post is the same secret sent in the body), private_key_jwt (no secret: a signed assertion, keys in jwks or jwks_uri), none (public clients)',
-    })),
-    jwks: t.Optional(t.Object({ keys: t.Array(t.Record(t.String(), t.Unknown()), { minItems: 1, maxItems: MAX_CLIENT_KEYS }) }, { additionalProperties: false, description: 'private_key_jwt: the public keys that sign client assertions' })),
-    jwks_uri: t.Optional(t.String({ maxLength: 2000, description: 'private_key_jwt: where the public keys are fetched from (https; checked as webhook targets are)' })),
+    client_type: t.Optional(
+      t.Union([t.Literal('confidential'), t.Literal('public')], { description: 'public: no secret, PKCE required' }),
+    ),
+    token_endpoint_auth_method: t.Optional(
+      t.Union(
+        TOKEN_ENDPOINT_AUTH_METHODS.map((m) => t.Literal(m)),
+        {
+          description:
+            'client_secret_basic (default for confidential clients; client_secret_post is the same secret sent in the body), private_key_jwt (no secret: a signed assertion, keys in jwks or jwks_uri), none (public clients)',
+        },
+      ),
+    ),
+    jwks: t.Optional(
+      t.Object(
+        { keys: t.Array(t.Record(t.String(), t.Unknown()), { minItems: 1, maxItems: MAX_CLIENT_KEYS }) },
+        { additionalProperties: false, description: 'private_key_jwt: the public keys that sign client assertions' },
+      ),
+    ),
+    jwks_uri: t.Optional(
+      t.String({
+        maxLength: 2000,
+        description: 'private_key_jwt: where the public keys are fetched from (https; checked as webhook targets are)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -33,11 +58,17 @@ const GovernancePatch = t.Object(
   {
     allow_service_tokens: t.Optional(t.Boolean()),
     enforce_pkce: t.Optional(t.Boolean()),
-    allowed_redirect_uris: t.Optional(t.Union([t.Array(t.String({ maxLength: 2000 }), { maxItems: 20 }), t.Null()], { description: 'subset of redirect_uris; null allows all of them' })),
+    allowed_redirect_uris: t.Optional(
+      t.Union([t.Array(t.String({ maxLength: 2000 }), { maxItems: 20 }), t.Null()], {
+        description: 'subset of redirect_uris; null allows all of them',
+      }),
+    ),
     max_token_lifetime_seconds: t.Optional(t.Union([Type.Integer({ minimum: 60, maximum: 86_400 }), t.Null()])),
     disabled: t.Optional(t.Boolean()),
     graphql_bundles: t.Optional(t.Array(t.String({ maxLength: 100 }), { maxItems: 50 })),
-    require_pushed_authorization_requests: t.Optional(t.Boolean({ description: 'authorization requests only through POST /v1/oauth/par (RFC 9126)' })),
+    require_pushed_authorization_requests: t.Optional(
+      t.Boolean({ description: 'authorization requests only through POST /v1/oauth/par (RFC 9126)' }),
+    ),
     require_dpop: t.Optional(t.Boolean({ description: 'tokens only DPoP-bound (RFC 9449), and used with a proof' })),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -45,7 +76,12 @@ const GovernancePatch = t.Object(
 
 const ClientKeys = t.Object(
   {
-    jwks: t.Optional(t.Object({ keys: t.Array(t.Record(t.String(), t.Unknown()), { minItems: 1, maxItems: MAX_CLIENT_KEYS }) }, { additionalProperties: false })),
+    jwks: t.Optional(
+      t.Object(
+        { keys: t.Array(t.Record(t.String(), t.Unknown()), { minItems: 1, maxItems: MAX_CLIENT_KEYS }) },
+        { additionalProperties: false },
+      ),
+    ),
     jwks_uri: t.Optional(t.String({ maxLength: 2000 })),
   },
   { additionalProperties: false, description: 'exactly one of jwks and jwks_uri' },
@@ -53,7 +89,15 @@ const ClientKeys = t.Object(
 
 const Rotate = t.Optional(
   t.Object(
-    { grace_period_seconds: t.Optional(Type.Integer({ minimum: 0, maximum: MAX_GRACE_SECONDS, description: `how long the old secret keeps working (default ${DEFAULT_GRACE_SECONDS}, 0 retires it at once)` })) },
+    {
+      grace_period_seconds: t.Optional(
+        Type.Integer({
+          minimum: 0,
+          maximum: MAX_GRACE_SECONDS,
+          description: `how long the old secret keeps working (default ${DEFAULT_GRACE_SECONDS}, 0 retires it at once)`,
+        }),
+      ),
+    },
     { additionalProperties: false },
   ),
 );
@@ -62,11 +106,10 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
   const { auth, apps } = deps;
   return router('identity')
     .use(auth.guard)
-    .get(
-      '/v1/platform/scopes',
-      async ({ principal }) => ({ scopes: await apps.scopesFor(principal.tenantId) }),
-      { auth: 'admin', detail: { summary: 'List available scopes', tags } },
-    )
+    .get('/v1/platform/scopes', async ({ principal }) => ({ scopes: await apps.scopesFor(principal.tenantId) }), {
+      auth: 'admin',
+      detail: { summary: 'List available scopes', tags },
+    })
     .post(
       '/v1/platform/apps',
       async ({ principal, body, set }) => {
@@ -77,11 +120,11 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
       },
       { body: NewApp, auth: 'admin', detail: { summary: 'Create a platform app', tags } },
     )
-    .get(
-      '/v1/platform/apps',
-      async ({ principal, query }) => apps.list(principal.tenantId, readPage(query)),
-      { query: PageQuery, auth: 'admin', detail: { summary: 'List platform apps', tags } },
-    )
+    .get('/v1/platform/apps', async ({ principal, query }) => apps.list(principal.tenantId, readPage(query)), {
+      query: PageQuery,
+      auth: 'admin',
+      detail: { summary: 'List platform apps', tags },
+    })
     .get(
       '/v1/platform/apps/:client_id',
       async ({ principal, params }) => apps.describe(principal.tenantId, params.client_id),
@@ -99,9 +142,18 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
       '/v1/platform/apps/:client_id/jwks',
       async ({ principal, params, body }) => {
         const app = await apps.replaceClientKeys(principal, params.client_id, body);
-        return { client_id: app.id, ...(app.jwks ? { jwks: app.jwks } : {}), ...(app.jwks_uri ? { jwks_uri: app.jwks_uri } : {}) };
+        return {
+          client_id: app.id,
+          ...(app.jwks ? { jwks: app.jwks } : {}),
+          ...(app.jwks_uri ? { jwks_uri: app.jwks_uri } : {}),
+        };
       },
-      { params: ClientId, body: ClientKeys, auth: 'admin', detail: { summary: "Replace a private_key_jwt app's public keys (key rotation)", tags } },
+      {
+        params: ClientId,
+        body: ClientKeys,
+        auth: 'admin',
+        detail: { summary: "Replace a private_key_jwt app's public keys (key rotation)", tags },
+      },
     )
     .post(
       '/v1/platform/apps/:client_id/rotate-secret',
@@ -114,6 +166,10 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
     .get(
       '/v1/platform/audit-events',
       async ({ principal, query }) => apps.audit(principal.tenantId, readPage(query), query.target_id),
-      { query: t.Composite([PageQuery, t.Object({ target_id: t.Optional(t.String({ maxLength: 100 })) })]), auth: 'admin', detail: { summary: 'Audit trail of app and governance changes', tags } },
+      {
+        query: t.Composite([PageQuery, t.Object({ target_id: t.Optional(t.String({ maxLength: 100 })) })]),
+        auth: 'admin',
+        detail: { summary: 'Audit trail of app and governance changes', tags },
+      },
     );
 }

@@ -2,12 +2,12 @@
 export const SCOPE_CATALOG = [
   { name: 'webhooks:read', description: 'Read outbound webhook subscriptions and their delivery history' },
   { name: 'webhooks:write', description: 'Create and update outbound webhook subscriptions' },
-  { name: 'events:publish', description: 'Publish events to the tenant\'s webhook subscriptions' },
+  { name: 'events:publish', description: "Publish events to the tenant's webhook subscriptions" },
   { name: 'incidents:read', description: 'Read incidents' },
   { name: 'incidents:write', description: 'Create, update and close incidents' },
   { name: 'cases:read', description: 'Read cases' },
   { name: 'cases:write', description: 'Create and update cases' },
-  { name: 'graphql', description: 'Call the GraphQL transport with the app\'s approved operation bundles' },
+  { name: 'graphql', description: "Call the GraphQL transport with the app's approved operation bundles" },
 ] as const;
 
 export type Scope = (typeof SCOPE_CATALOG)[number]['name'];

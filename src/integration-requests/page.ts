@@ -3,11 +3,21 @@ import { html, page } from '../http/html.ts';
 import { CAPABILITIES, EXPECTED_RESPONSE, type FieldErrors, type RequestInput } from './service.ts';
 
 const LABELS: Record<string, string> = {
-  organisation: 'Organisation', contact_name: 'Contact name', contact_email: 'Contact email', use_case: 'Use case',
-  capabilities: 'Capabilities', tenant_id: 'Tenant ID',
+  organisation: 'Organisation',
+  contact_name: 'Contact name',
+  contact_email: 'Contact email',
+  use_case: 'Use case',
+  capabilities: 'Capabilities',
+  tenant_id: 'Tenant ID',
 };
 
-function field(name: string, label: string, errors: FieldErrors, control: (describedBy: string) => ReturnType<typeof html>, hint?: string) {
+function field(
+  name: string,
+  label: string,
+  errors: FieldErrors,
+  control: (describedBy: string) => ReturnType<typeof html>,
+  hint?: string,
+) {
   const err = errors[name];
   const ids = [hint ? `${name}-hint` : '', err ? `${name}-error` : ''].filter(Boolean).join(' ');
   return html`<div>
@@ -19,7 +29,13 @@ ${control(ids)}
 
 export function requestFormPage(values: RequestInput = {}, errors: FieldErrors = {}, status = 200): Response {
   const v = (k: keyof RequestInput) => (typeof values[k] === 'string' ? (values[k] as string) : '');
-  const chosen = new Set(Array.isArray(values.capabilities) ? values.capabilities : typeof values.capabilities === 'string' ? [values.capabilities] : []);
+  const chosen = new Set(
+    Array.isArray(values.capabilities)
+      ? values.capabilities
+      : typeof values.capabilities === 'string'
+        ? [values.capabilities]
+        : [],
+  );
   const invalid = (k: string) => (errors[k] ? 'true' : 'false');
   const summary = Object.keys(errors).length
     ? html`<div class="error-summary" role="alert" tabindex="-1" id="error-summary">

@@ -16,7 +16,9 @@ const RequestBody = t.Object(
     contact_name: t.Optional(t.String({ maxLength: 1000 })),
     contact_email: t.Optional(t.String({ maxLength: 1000 })),
     use_case: t.Optional(t.String({ maxLength: 20_000 })),
-    capabilities: t.Optional(t.Union([t.Array(t.String({ maxLength: 100 }), { maxItems: 10 }), t.String({ maxLength: 100 })])),
+    capabilities: t.Optional(
+      t.Union([t.Array(t.String({ maxLength: 100 }), { maxItems: 10 }), t.String({ maxLength: 100 })]),
+    ),
     tenant_id: t.Optional(t.String({ maxLength: 100 })),
   },
   { additionalProperties: false },
@@ -28,7 +30,9 @@ export function integrationRequestRoutes(deps: { auth: Authenticator; requests: 
   const { auth, requests } = deps;
   return router('integration-requests')
     .use(auth.guard)
-    .get('/integration-request', () => requestFormPage(), { detail: { summary: 'The Vendor Integration Request form (HTML)', tags } })
+    .get('/integration-request', () => requestFormPage(), {
+      detail: { summary: 'The Vendor Integration Request form (HTML)', tags },
+    })
     .post(
       '/v1/integration-requests',
       async ({ request, body, set }) => {
@@ -39,8 +43,10 @@ export function integrationRequestRoutes(deps: { auth: Authenticator; requests: 
           set.status = 201;
           return ack;
         } catch (error) {
-          if (wantsHtml(request) && error instanceof FieldValidationError) return requestFormPage(input, error.fields, 400);
-          if (wantsHtml(request) && error instanceof ApiError) return requestFormPage(input, { organisation: error.description }, error.status);
+          if (wantsHtml(request) && error instanceof FieldValidationError)
+            return requestFormPage(input, error.fields, 400);
+          if (wantsHtml(request) && error instanceof ApiError)
+            return requestFormPage(input, { organisation: error.description }, error.status);
           throw error;
         }
       },
@@ -57,7 +63,8 @@ export function integrationRequestRoutes(deps: { auth: Authenticator; requests: 
       {
         params: t.Object({ id: t.String({ maxLength: 100 }) }),
         body: t.Object({ status: t.Union(STATUSES.map((s) => t.Literal(s))) }, { additionalProperties: false }),
-        auth: 'admin', detail: { summary: "Update an integration request's status", tags },
+        auth: 'admin',
+        detail: { summary: "Update an integration request's status", tags },
       },
     );
 }

@@ -9,8 +9,16 @@ import type { TenantService } from '../identity/tenants/service.ts';
 import { requestStore, type RequestRow } from './store.ts';
 
 export const CAPABILITIES = [
-  { id: 'advanced_platform_apis', label: 'Advanced platform APIs', hint: 'control-plane workflows under /api/v1/platform' },
-  { id: 'curated_graphql_bundles', label: 'Curated GraphQL bundles', hint: 'approved operation bundles for a workflow' },
+  {
+    id: 'advanced_platform_apis',
+    label: 'Advanced platform APIs',
+    hint: 'control-plane workflows under /api/v1/platform',
+  },
+  {
+    id: 'curated_graphql_bundles',
+    label: 'Curated GraphQL bundles',
+    hint: 'approved operation bundles for a workflow',
+  },
   { id: 'federation_saml', label: 'Federation and SAML', hint: 'enterprise identity, environment review' },
   { id: 'sandbox', label: 'Sandbox coordination', hint: 'a sandbox tenant and onboarding support' },
 ] as const;
@@ -18,7 +26,12 @@ export const STATUSES = ['received', 'in_review', 'approved', 'declined'] as con
 export const EXPECTED_RESPONSE = 'within 2–3 business days';
 
 export interface RequestInput {
-  organisation?: unknown; contact_name?: unknown; contact_email?: unknown; use_case?: unknown; capabilities?: unknown; tenant_id?: unknown;
+  organisation?: unknown;
+  contact_name?: unknown;
+  contact_email?: unknown;
+  use_case?: unknown;
+  capabilities?: unknown;
+  tenant_id?: unknown;
 }
 
 export type FieldErrors = Record<string, string>;
@@ -38,16 +51,28 @@ function text(value: unknown): string {
 
 export function requestView(r: RequestRow) {
   return {
-    id: r.id, reference: r.reference, tenant_id: r.tenant_id, organisation: r.organisation, contact_name: r.contact_name,
-    contact_email: r.contact_email, use_case: r.use_case, capabilities: r.capabilities, status: r.status,
-    created_at: r.created_at.toISOString(), updated_at: r.updated_at.toISOString(),
+    id: r.id,
+    reference: r.reference,
+    tenant_id: r.tenant_id,
+    organisation: r.organisation,
+    contact_name: r.contact_name,
+    contact_email: r.contact_email,
+    use_case: r.use_case,
+    capabilities: r.capabilities,
+    status: r.status,
+    created_at: r.created_at.toISOString(),
+    updated_at: r.updated_at.toISOString(),
   };
 }
 
 export class IntegrationRequestService {
   private readonly limiter: RateLimiter;
 
-  constructor(private readonly db: Db, private readonly tenants: TenantService, limit = { perHour: 5 }) {
+  constructor(
+    private readonly db: Db,
+    private readonly tenants: TenantService,
+    limit = { perHour: 5 },
+  ) {
     this.limiter = new RateLimiter(limit.perHour, 3_600_000);
   }
 
@@ -58,25 +83,48 @@ export class IntegrationRequestService {
     const contactEmail = text(input.contact_email);
     const useCase = text(input.use_case);
     const tenantId = text(input.tenant_id) || null;
-    const raw = input.capabilities === undefined ? [] : Array.isArray(input.capabilities) ? input.capabilities : [input.capabilities];
+    const raw =
+      input.capabilities === undefined
+        ? []
+        : Array.isArray(input.capabilities)
+          ? input.capabilities
+          : [input.capabilities];
     const capabilities = [...new Set(raw.map(text))];
-    if (!organisation || organisation.length > 200) fields.organisation = 'Enter your organisation (up to 200 characters).';
+    if (!organisation || organisation.length > 200)
+      fields.organisation = 'Enter your organisation (up to 200 characters).';
     if (!contactName || contactName.length > 200) fields.contact_name = 'Enter a contact name (up to 200 characters).';
-    if (!EMAIL.test(contactEmail) || contactEmail.length > 254) fields.contact_email = 'Enter an email address like name@example.com.';
-    if (useCase.length < 20 || useCase.length > 5000) fields.use_case = 'Describe your use case in 20 to 5000 characters.';
+    if (!EMAIL.test(contactEmail) || contactEmail.length > 254)
+      fields.contact_email = 'Enter an email address like name@example.com.';
+    if (useCase.length < 20 || useCase.length > 5000)
+      fields.use_case = 'Describe your use case in 20 to 5000 characters.';
     const known = new Set<string>(CAPABILITIES.map((c) => c.id));
-    if (capabilities.length === 0 || capabilities.some((c) => !known.has(c))) fields.capabilities = 'Choose at least one capability from the list.';
-    if (tenantId && !(await this.tenants.tenant(tenantId))) fields.tenant_id = 'No tenant has this ID; leave it empty if you are not a tenant yet.';
+    if (capabilities.length === 0 || capabilities.some((c) => !known.has(c)))
+      fields.capabilities = 'Choose at least one capability from the list.';
+    if (tenantId && !(await this.tenants.tenant(tenantId)))
+      fields.tenant_id = 'No tenant has this ID; leave it empty if you are not a tenant yet.';
     if (Object.keys(fields).length) throw new FieldValidationError(fields);
     const wait = this.limiter.hit(remoteAddress);
     if (wait > 0) throw tooManyRequests(wait);
     const reference = `IR-${randomToken(4).toUpperCase()}-${randomToken(4).toUpperCase()}`;
     const id = newId('ir');
     await requestStore.insert(this.db, {
-      id, reference, tenant_id: tenantId, organisation, contact_name: contactName, contact_email: contactEmail,
-      use_case: useCase, capabilities, remote_address: remoteAddress,
+      id,
+      reference,
+      tenant_id: tenantId,
+      organisation,
+      contact_name: contactName,
+      contact_email: contactEmail,
+      use_case: useCase,
+      capabilities,
+      remote_address: remoteAddress,
     });
-    return { id, reference, status: 'received' as const, expected_response: EXPECTED_RESPONSE, message: `Thank you. We will get back to you ${EXPECTED_RESPONSE}; quote ${reference}.` };
+    return {
+      id,
+      reference,
+      status: 'received' as const,
+      expected_response: EXPECTED_RESPONSE,
+      message: `Thank you. We will get back to you ${EXPECTED_RESPONSE}; quote ${reference}.`,
+    };
   }
 
   /** A tenant's requests; `null` means every request (operators, through the CLI). */

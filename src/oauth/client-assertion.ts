@@ -28,25 +28,43 @@ export function assertedClientId(assertion: string): string | null {
 const refused = (description: string) => oauthErrors.invalidClient(description, null);
 
 export class ClientAssertions {
-  constructor(private readonly db: Queryable, private readonly keys: ClientKeys, private readonly issuer: string, private readonly clock: Clock = systemClock) {}
+  constructor(
+    private readonly db: Queryable,
+    private readonly keys: ClientKeys,
+    private readonly issuer: string,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** Checks the assertion for `app` posted to `endpoint` (a path); throws invalid_client. */
   async verify(app: AuthenticatedApp, assertion: string, endpoint: string): Promise<void> {
     const payload = await this.verified(app, assertion, endpoint);
     const nowS = Math.floor(this.clock.now() / 1000);
     const { jti, exp } = payload;
-    if (typeof jti !== 'string' || jti.length === 0 || jti.length > 200) throw refused('the client assertion needs a jti of 1 to 200 characters');
+    if (typeof jti !== 'string' || jti.length === 0 || jti.length > 200)
+      throw refused('the client assertion needs a jti of 1 to 200 characters');
     if (typeof exp !== 'number') throw refused('the client assertion needs an exp');
-    if (exp - nowS > MAX_ASSERTION_LIFETIME_S) throw refused(`the client assertion may be valid for at most ${MAX_ASSERTION_LIFETIME_S} s`);
-    if (!(await replayStore.firstUse(this.db, `assertion:${app.id}:${jti}`, new Date((exp + CLOCK_TOLERANCE_S + 1) * 1000)))) {
+    if (exp - nowS > MAX_ASSERTION_LIFETIME_S)
+      throw refused(`the client assertion may be valid for at most ${MAX_ASSERTION_LIFETIME_S} s`);
+    if (
+      !(await replayStore.firstUse(
+        this.db,
+        `assertion:${app.id}:${jti}`,
+        new Date((exp + CLOCK_TOLERANCE_S + 1) * 1000),
+      ))
+    ) {
       throw refused('this client assertion was already used (its jti is seen once)');
     }
   }
 
   private async verified(app: AuthenticatedApp, assertion: string, endpoint: string) {
     const options = {
-      algorithms: [...ASSERTION_ALGS], issuer: app.id, subject: app.id, audience: [this.issuer, `${this.issuer}${endpoint}`],
-      requiredClaims: ['exp', 'jti'], clockTolerance: CLOCK_TOLERANCE_S, currentDate: new Date(this.clock.now()),
+      algorithms: [...ASSERTION_ALGS],
+      issuer: app.id,
+      subject: app.id,
+      audience: [this.issuer, `${this.issuer}${endpoint}`],
+      requiredClaims: ['exp', 'jti'],
+      clockTolerance: CLOCK_TOLERANCE_S,
+      currentDate: new Date(this.clock.now()),
     };
     for (const fresh of [false, true]) {
       let resolve: Awaited<ReturnType<ClientKeys['resolver']>>;
@@ -70,8 +88,11 @@ export class ClientAssertions {
 
 function describe(error: unknown): string {
   if (error instanceof joseErrors.JWTExpired) return 'the client assertion has expired';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `the client assertion's ${error.claim} claim is not valid (iss and sub: the client_id; aud: this server's issuer)`;
-  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'no registered key of the app verifies the client assertion';
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return `the client assertion must be signed with ${ASSERTION_ALGS.join(', ')}`;
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return `the client assertion's ${error.claim} claim is not valid (iss and sub: the client_id; aud: this server's issuer)`;
+  if (error instanceof joseErrors.JWKSNoMatchingKey)
+    return 'no registered key of the app verifies the client assertion';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed)
+    return `the client assertion must be signed with ${ASSERTION_ALGS.join(', ')}`;
   return 'the client assertion is not a valid signed JWT of this client';
 }

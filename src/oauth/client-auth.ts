@@ -5,25 +5,42 @@ import type { AppService, AuthenticatedApp } from '../identity/apps/service.ts';
 import { assertedClientId, JWT_BEARER, type ClientAssertions } from './client-assertion.ts';
 import { oauthErrors } from './errors.ts';
 
-export interface ClientCredentials { clientId: string; secret: string | null; scheme: 'Basic' | null; assertion: string | null }
+export interface ClientCredentials {
+  clientId: string;
+  secret: string | null;
+  scheme: 'Basic' | null;
+  assertion: string | null;
+}
 
-export interface ClientAuthFields { client_id?: string; client_secret?: string; client_assertion?: string; client_assertion_type?: string }
+export interface ClientAuthFields {
+  client_id?: string;
+  client_secret?: string;
+  client_assertion?: string;
+  client_assertion_type?: string;
+}
 
 function readAssertion(request: Request, body: ClientAuthFields): ClientCredentials {
-  if (request.headers.has('authorization') || body.client_secret !== undefined) throw oauthErrors.invalidRequest('use one client authentication method, not a client_assertion and a secret');
-  if (body.client_assertion_type !== JWT_BEARER) throw oauthErrors.invalidClient(`client_assertion_type must be ${JWT_BEARER}`, null);
-  if (!body.client_assertion) throw oauthErrors.invalidClient('client_assertion is required with client_assertion_type', null);
+  if (request.headers.has('authorization') || body.client_secret !== undefined)
+    throw oauthErrors.invalidRequest('use one client authentication method, not a client_assertion and a secret');
+  if (body.client_assertion_type !== JWT_BEARER)
+    throw oauthErrors.invalidClient(`client_assertion_type must be ${JWT_BEARER}`, null);
+  if (!body.client_assertion)
+    throw oauthErrors.invalidClient('client_assertion is required with client_assertion_type', null);
   const clientId = assertedClientId(body.client_assertion);
-  if (!clientId) throw oauthErrors.invalidClient('the client_assertion must be a JWT whose iss and sub are the client_id', null);
-  if (body.client_id !== undefined && body.client_id !== clientId) throw oauthErrors.invalidClient('client_id differs from the client_assertion\'s sub', null);
+  if (!clientId)
+    throw oauthErrors.invalidClient('the client_assertion must be a JWT whose iss and sub are the client_id', null);
+  if (body.client_id !== undefined && body.client_id !== clientId)
+    throw oauthErrors.invalidClient("client_id differs from the client_assertion's sub", null);
   return { clientId, secret: null, scheme: null, assertion: body.client_assertion };
 }
 
 export function readClientCredentials(request: Request, body: ClientAuthFields): ClientCredentials {
-  if (body.client_assertion !== undefined || body.client_assertion_type !== undefined) return readAssertion(request, body);
+  if (body.client_assertion !== undefined || body.client_assertion_type !== undefined)
+    return readAssertion(request, body);
   const header = request.headers.get('authorization');
   if (header && /^Basic\s/i.test(header)) {
-    if (body.client_secret !== undefined) throw oauthErrors.invalidRequest('use one client authentication method, not both Basic and client_secret');
+    if (body.client_secret !== undefined)
+      throw oauthErrors.invalidRequest('use one client authentication method, not both Basic and client_secret');
     let decoded: string;
     try {
       decoded = atob(header.replace(/^Basic\s+/i, '').trim());
@@ -39,12 +56,20 @@ export function readClientCredentials(request: Request, body: ClientAuthFields):
       clientId = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
       secret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
     } catch {
-      throw oauthErrors.invalidClient('the Basic credentials are not valid percent-encoding (RFC 6749 §2.3.1)', 'Basic');
+      throw oauthErrors.invalidClient(
+        'the Basic credentials are not valid percent-encoding (RFC 6749 §2.3.1)',
+        'Basic',
+      );
     }
-    if (body.client_id !== undefined && body.client_id !== clientId) throw oauthErrors.invalidRequest('client_id in the body differs from the Basic credentials');
+    if (body.client_id !== undefined && body.client_id !== clientId)
+      throw oauthErrors.invalidRequest('client_id in the body differs from the Basic credentials');
     return { clientId, secret, scheme: 'Basic', assertion: null };
   }
-  if (!body.client_id) throw oauthErrors.invalidClient('client authentication is required (client_secret_basic, client_secret_post or private_key_jwt)', null);
+  if (!body.client_id)
+    throw oauthErrors.invalidClient(
+      'client authentication is required (client_secret_basic, client_secret_post or private_key_jwt)',
+      null,
+    );
   return { clientId: body.client_id, secret: body.client_secret ?? null, scheme: null, assertion: null };
 }
 
@@ -52,7 +77,12 @@ export function readClientCredentials(request: Request, body: ClientAuthFields):
  * The authenticated app; a failed secret or an unknown client is the same invalid_client, so
  * nothing leaks. `endpoint` is the path posted to (an assertion's aud may name it).
  */
-export async function authenticateClient(apps: AppService, assertions: ClientAssertions, creds: ClientCredentials, endpoint: string): Promise<AuthenticatedApp> {
+export async function authenticateClient(
+  apps: AppService,
+  assertions: ClientAssertions,
+  creds: ClientCredentials,
+  endpoint: string,
+): Promise<AuthenticatedApp> {
   if (creds.assertion !== null) {
     const app = await apps.forAssertion(creds.clientId);
     if (!app) throw oauthErrors.invalidClient('client authentication failed', null);

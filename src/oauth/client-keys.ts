@@ -23,7 +23,10 @@ export class ClientKeysUnavailable extends Error {}
 export class ClientKeys {
   private readonly fetched = new Map<string, { at: number; resolve: KeyResolver }>();
 
-  constructor(private readonly allowPrivateTargets: boolean, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly allowPrivateTargets: boolean,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The app's key set; `fresh` when the cached one has no key for the assertion. */
   async resolver(app: Pick<AppRow, 'id' | 'jwks' | 'jwks_uri'>, fresh = false): Promise<KeyResolver | null> {
@@ -48,7 +51,11 @@ export class ClientKeys {
   private async fetch(uri: string): Promise<unknown> {
     const checked = await checkTarget(uri, this.allowPrivateTargets);
     if (!checked.ok) throw new ClientKeysUnavailable(`the app's jwks_uri ${checked.problem}`);
-    const init = { method: 'GET', headers: { accept: 'application/jwk-set+json, application/json' }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) };
+    const init = {
+      method: 'GET',
+      headers: { accept: 'application/jwk-set+json, application/json' },
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    };
     let text: string;
     try {
       const res = await outboundFetch(new URL(uri), checked.target.address, { ...init, extraCa: null });
@@ -61,7 +68,8 @@ export class ClientKeys {
       if (error instanceof ClientKeysUnavailable) throw error;
       throw new ClientKeysUnavailable("the app's jwks_uri could not be fetched");
     }
-    if (text.length > MAX_JWKS_BYTES) throw new ClientKeysUnavailable(`the app's jwks_uri answered more than ${MAX_JWKS_BYTES} bytes`);
+    if (text.length > MAX_JWKS_BYTES)
+      throw new ClientKeysUnavailable(`the app's jwks_uri answered more than ${MAX_JWKS_BYTES} bytes`);
     try {
       return JSON.parse(text);
     } catch {
@@ -69,4 +77,3 @@ export class ClientKeys {
     }
   }
 }
-

@@ -5,7 +5,12 @@ export const oauthErrors = {
   invalidRequest: (d: string) => new ApiError(400, 'invalid_request', d),
   /** 401 with a challenge for the scheme the client tried (Basic when it sent a header). */
   invalidClient: (d: string, scheme: 'Basic' | null) =>
-    new ApiError(401, 'invalid_client', d, scheme ? { 'www-authenticate': `Basic realm="argus", error="invalid_client"` } : {}),
+    new ApiError(
+      401,
+      'invalid_client',
+      d,
+      scheme ? { 'www-authenticate': `Basic realm="argus", error="invalid_client"` } : {},
+    ),
   invalidGrant: (d: string) => new ApiError(400, 'invalid_grant', d),
   unauthorizedClient: (d: string) => new ApiError(400, 'unauthorized_client', d),
   unsupportedGrantType: (d: string) => new ApiError(400, 'unsupported_grant_type', d),

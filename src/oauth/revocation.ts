@@ -36,25 +36,53 @@ export async function revokeToken(services: Services, app: AppRow, token: string
   } catch {
     return; // not a token of ours: nothing to revoke
   }
-  if (claims.client_id !== app.id || typeof claims.jti !== 'string' || typeof claims.exp !== 'number' || typeof claims.tenant_id !== 'string') return;
+  if (
+    claims.client_id !== app.id ||
+    typeof claims.jti !== 'string' ||
+    typeof claims.exp !== 'number' ||
+    typeof claims.tenant_id !== 'string'
+  )
+    return;
   const principal = await verifyOrNull(services, token);
   if (!principal) return; // forged, expired or already revoked
   await services.tokens.revoke(principal);
 }
 
 /** Active only for a valid token issued to the calling app itself; anything else is inactive. */
-export async function introspectToken(services: Services, app: AppRow, token: string): Promise<Record<string, unknown>> {
+export async function introspectToken(
+  services: Services,
+  app: AppRow,
+  token: string,
+): Promise<Record<string, unknown>> {
   if (token.startsWith('rt_')) {
     const row = await ownRefreshToken(services, app, token);
     const active = !!row && !row.used_at && !row.revoked_at && row.expires_at.getTime() > services.actors.clock.now();
-    return active && row ? { active, token_type: 'refresh_token', client_id: row.app_id, scope: row.scopes.join(' '), sub: row.user_id, exp: Math.floor(row.expires_at.getTime() / 1000) } : { active: false };
+    return active && row
+      ? {
+          active,
+          token_type: 'refresh_token',
+          client_id: row.app_id,
+          scope: row.scopes.join(' '),
+          sub: row.user_id,
+          exp: Math.floor(row.expires_at.getTime() / 1000),
+        }
+      : { active: false };
   }
   const principal = await verifyOrNull(services, token);
   if (!principal || principal.clientId !== app.id || principal.tenantId !== app.tenant_id) return { active: false };
   const claims = decodeJwt(token);
   return {
-    active: true, token_type: principal.jkt ? 'DPoP' : 'Bearer', scope: principal.scopes.join(' '), client_id: principal.clientId, sub: principal.subject,
-    exp: claims.exp, iat: claims.iat, iss: claims.iss, aud: claims.aud, jti: principal.tokenId, tenant_id: principal.tenantId,
+    active: true,
+    token_type: principal.jkt ? 'DPoP' : 'Bearer',
+    scope: principal.scopes.join(' '),
+    client_id: principal.clientId,
+    sub: principal.subject,
+    exp: claims.exp,
+    iat: claims.iat,
+    iss: claims.iss,
+    aud: claims.aud,
+    jti: principal.tokenId,
+    tenant_id: principal.tenantId,
     // RFC 9449 §6.2: a resource server introspecting a bound token learns the key it is bound to.
     ...(principal.jkt ? { cnf: { jkt: principal.jkt } } : {}),
   };

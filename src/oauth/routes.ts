@@ -21,8 +21,12 @@ const TokenRequest = t.Object(
     grant_type: t.Optional(t.String({ maxLength: 100, examples: ['client_credentials'] })),
     client_id: t.Optional(t.String({ maxLength: 100, examples: ['app_123'] })),
     client_secret: t.Optional(t.String({ maxLength: 200 })),
-    client_assertion: t.Optional(t.String({ maxLength: 8000, description: 'private_key_jwt: the signed client assertion (RFC 7523)' })),
-    client_assertion_type: t.Optional(t.String({ maxLength: 100, examples: ['urn:ietf:params:oauth:client-assertion-type:jwt-bearer'] })),
+    client_assertion: t.Optional(
+      t.String({ maxLength: 8000, description: 'private_key_jwt: the signed client assertion (RFC 7523)' }),
+    ),
+    client_assertion_type: t.Optional(
+      t.String({ maxLength: 100, examples: ['urn:ietf:params:oauth:client-assertion-type:jwt-bearer'] }),
+    ),
     scope: t.Optional(t.String({ maxLength: 2000, examples: ['webhooks:write'] })),
     code: t.Optional(t.String({ maxLength: 500 })),
     redirect_uri: t.Optional(t.String({ maxLength: 2000 })),
@@ -45,7 +49,11 @@ const TokenOnly = t.Object(
 );
 
 /** Authenticates the client posting to `endpoint` (a path), rate limiting failures. */
-export type Authenticate = (request: Request, body: ClientAuthFields, endpoint: string) => ReturnType<typeof authenticateClient>;
+export type Authenticate = (
+  request: Request,
+  body: ClientAuthFields,
+  endpoint: string,
+) => ReturnType<typeof authenticateClient>;
 
 export function oauthRoutes(services: Services) {
   // Failed client authentication, counted per client and address (so a stranger elsewhere
@@ -71,7 +79,11 @@ export function oauthRoutes(services: Services) {
   /** Introspection is for confidential clients (RFC 7662 §2.1 wants the caller authenticated). */
   const authenticateConfidential = async (request: Request, body: ClientAuthFields) => {
     const app = await authenticate(request, body, '/v1/oauth/introspect');
-    if (app.client_type !== 'confidential') throw oauthErrors.invalidClient('introspection needs a confidential client (client_secret_basic, client_secret_post or private_key_jwt)', null);
+    if (app.client_type !== 'confidential')
+      throw oauthErrors.invalidClient(
+        'introspection needs a confidential client (client_secret_basic, client_secret_post or private_key_jwt)',
+        null,
+      );
     return app;
   };
   return router('oauth')
@@ -79,31 +91,39 @@ export function oauthRoutes(services: Services) {
     .get('/.well-known/oauth-authorization-server', () => authorizationServerMetadata(services.config.publicUrl), {
       detail: { summary: 'OAuth 2.0 authorization server metadata (RFC 8414)', tags, security: [] },
     })
-    .post('/v1/oauth/revoke', async ({ request, body, set }) => {
-      set.headers['cache-control'] = 'no-store';
-      const app = await authenticate(request, body, '/v1/oauth/revoke');
-      await revokeToken(services, app, body.token);
-      return {};
-    }, { body: TokenOnly, detail: { summary: 'Revoke an access or refresh token (RFC 7009)', tags, security: [] } })
-    .post('/v1/oauth/introspect', async ({ request, body, set }) => {
-      set.headers['cache-control'] = 'no-store';
-      const app = await authenticateConfidential(request, body);
-      return introspectToken(services, app, body.token);
-    }, { body: TokenOnly, detail: { summary: 'Introspect a token (RFC 7662)', tags, security: [] } })
     .post(
-    '/v1/oauth/token',
-    async ({ request, body, set }) => {
-      set.headers['cache-control'] = 'no-store';
-      set.headers.pragma = 'no-cache';
-      if (!body.grant_type) throw oauthErrors.invalidRequest('grant_type is required');
-      // The proof first: a use_dpop_nonce answer must not use up a client assertion.
-      const proof = await services.dpop.forEndpoint(request, '/v1/oauth/token');
-      const app = await authenticate(request, body, '/v1/oauth/token');
-      admitTokenRequest(app, proof !== null);
-      const jkt = proof?.jkt ?? null;
-      if (proof) set.headers['dpop-nonce'] = services.dpop.nonce();
-      return exchange(body.grant_type, { services, app, jkt }, body);
-    },
-    { body: TokenRequest, detail: { summary: 'Exchange or mint access tokens', tags, security: [] } },
-  );
+      '/v1/oauth/revoke',
+      async ({ request, body, set }) => {
+        set.headers['cache-control'] = 'no-store';
+        const app = await authenticate(request, body, '/v1/oauth/revoke');
+        await revokeToken(services, app, body.token);
+        return {};
+      },
+      { body: TokenOnly, detail: { summary: 'Revoke an access or refresh token (RFC 7009)', tags, security: [] } },
+    )
+    .post(
+      '/v1/oauth/introspect',
+      async ({ request, body, set }) => {
+        set.headers['cache-control'] = 'no-store';
+        const app = await authenticateConfidential(request, body);
+        return introspectToken(services, app, body.token);
+      },
+      { body: TokenOnly, detail: { summary: 'Introspect a token (RFC 7662)', tags, security: [] } },
+    )
+    .post(
+      '/v1/oauth/token',
+      async ({ request, body, set }) => {
+        set.headers['cache-control'] = 'no-store';
+        set.headers.pragma = 'no-cache';
+        if (!body.grant_type) throw oauthErrors.invalidRequest('grant_type is required');
+        // The proof first: a use_dpop_nonce answer must not use up a client assertion.
+        const proof = await services.dpop.forEndpoint(request, '/v1/oauth/token');
+        const app = await authenticate(request, body, '/v1/oauth/token');
+        admitTokenRequest(app, proof !== null);
+        const jkt = proof?.jkt ?? null;
+        if (proof) set.headers['dpop-nonce'] = services.dpop.nonce();
+        return exchange(body.grant_type, { services, app, jkt }, body);
+      },
+      { body: TokenRequest, detail: { summary: 'Exchange or mint access tokens', tags, security: [] } },
+    );
 }

@@ -6,23 +6,37 @@ import { ApiError } from '../errors.ts';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export function reviewedAccessError(publicUrl: string, capability: string): ApiError {
-  return new ApiError(403, 'reviewed_access_required', `${capability} is available only through reviewed access; request it with the integration request form`, {}, {
-    request_access_url: `${publicUrl}/integration-request`,
-  });
+  return new ApiError(
+    403,
+    'reviewed_access_required',
+    `${capability} is available only through reviewed access; request it with the integration request form`,
+    {},
+    {
+      request_access_url: `${publicUrl}/integration-request`,
+    },
+  );
 }
 
 export function reviewedAccessRoutes(publicUrl: string) {
   const surfaces = [
-    { paths: ['/api/v1/platform', '/api/v1/platform/*'], capability: 'The platform control-plane API (/api/v1/platform)' },
+    {
+      paths: ['/api/v1/platform', '/api/v1/platform/*'],
+      capability: 'The platform control-plane API (/api/v1/platform)',
+    },
     { paths: ['/v1/saml', '/v1/saml/*'], capability: 'Enterprise federation and SAML (/v1/saml)' },
   ];
   let app = router('reviewed-access');
   for (const { paths, capability } of surfaces) {
     for (const path of paths) {
       for (const method of METHODS) {
-        app = app.route(method, path, () => {
-          throw reviewedAccessError(publicUrl, capability);
-        }, { detail: { summary: `${capability}: available on request`, tags: ['Available on request'], security: [] } });
+        app = app.route(
+          method,
+          path,
+          () => {
+            throw reviewedAccessError(publicUrl, capability);
+          },
+          { detail: { summary: `${capability}: available on request`, tags: ['Available on request'], security: [] } },
+        );
       }
     }
   }

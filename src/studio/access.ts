@@ -22,7 +22,8 @@ export const CSRF_HEADER = 'x-studio-csrf';
  * A session's CSRF token: a hash of its cookie's token, which the page's script cannot read
  * (HttpOnly), so another site can neither read nor compute it; it ends with the session.
  */
-const csrfOf = (cookieToken: string) => createHash('sha256').update(`argus-studio-csrf\0${cookieToken}`).digest('base64url');
+const csrfOf = (cookieToken: string) =>
+  createHash('sha256').update(`argus-studio-csrf\0${cookieToken}`).digest('base64url');
 
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -38,11 +39,18 @@ export class StudioAccess {
   private readonly attempts = new RateLimiter(POLICY_DEFAULTS.signInFailuresPerMinute, 60_000);
 
   constructor(
-    private readonly deps: { auth: Authenticator; tokens: TokenService; tenants: TenantService; ttlSeconds: number; publicUrl: string },
+    private readonly deps: {
+      auth: Authenticator;
+      tokens: TokenService;
+      tenants: TenantService;
+      ttlSeconds: number;
+      publicUrl: string;
+    },
   ) {
     const url = new URL(deps.publicUrl);
     this.origins = new Set([url.origin]);
-    if (LOOPBACK.includes(url.hostname)) for (const host of LOOPBACK) this.origins.add(`${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`);
+    if (LOOPBACK.includes(url.hostname))
+      for (const host of LOOPBACK) this.origins.add(`${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`);
   }
 
   /**
@@ -60,7 +68,11 @@ export class StudioAccess {
   async admin(request: Request): Promise<StudioAdmin> {
     if (request.headers.has('authorization')) return { ...(await this.deps.auth.requireAdmin(request)), via: 'token' };
     const token = cookieValue(request, STUDIO_COOKIE);
-    if (!token) throw unauthorized('sign in to the studio, or send an admin token as "Authorization: Bearer <token>"', 'invalid_request');
+    if (!token)
+      throw unauthorized(
+        'sign in to the studio, or send an admin token as "Authorization: Bearer <token>"',
+        'invalid_request',
+      );
     const p = await this.deps.tokens.verify(token);
     if (!p.admin) throw forbidden('insufficient_scope', 'the studio is for tenant administrators');
     return { ...p, via: 'session' };
@@ -82,11 +94,15 @@ export class StudioAccess {
     const p = await this.admin(request);
     if (p.via === 'token') return p;
     const origin = request.headers.get('origin');
-    if (origin === null || !this.origins.has(origin)) throw forbidden('invalid_origin', 'changes are made from the studio page of this service (at PUBLIC_URL)');
+    if (origin === null || !this.origins.has(origin))
+      throw forbidden('invalid_origin', 'changes are made from the studio page of this service (at PUBLIC_URL)');
     const sent = Buffer.from(request.headers.get(CSRF_HEADER) ?? '');
     const expected = Buffer.from(this.csrfToken(request) ?? '');
     if (sent.length !== expected.length || expected.length === 0 || !timingSafeEqual(sent, expected)) {
-      throw forbidden('invalid_csrf_token', `send the session's csrf_token (GET /v1/studio/session) as the ${CSRF_HEADER} header`);
+      throw forbidden(
+        'invalid_csrf_token',
+        `send the session's csrf_token (GET /v1/studio/session) as the ${CSRF_HEADER} header`,
+      );
     }
     return p;
   }
@@ -107,7 +123,8 @@ export class StudioAccess {
     const origin = request.headers.get('origin');
     // The configured public origin only, never one derived from the request (its Host header
     // is the client's to forge).
-    if (origin !== null && !this.origins.has(origin)) throw forbidden('invalid_origin', 'sign in from the studio page of this service (at PUBLIC_URL)');
+    if (origin !== null && !this.origins.has(origin))
+      throw forbidden('invalid_origin', 'sign in from the studio page of this service (at PUBLIC_URL)');
     const key = `${requestInfo(request).client.address} ${body.email.toLowerCase()}`;
     const wait = this.attempts.hit(key);
     if (wait > 0) throw tooManyRequests(wait);
@@ -116,9 +133,24 @@ export class StudioAccess {
     const user = await this.deps.tenants.authenticate(tenant?.id ?? 'ten_none', body.email, body.password);
     if (!tenant || !user) throw new ApiError(401, 'invalid_credentials', 'the tenant, email or password is not right');
     if (user.role !== 'admin') throw forbidden('insufficient_scope', 'the studio is for tenant administrators');
-    const minted = await this.deps.tokens.mint({ tenantId: tenant.id, subject: user.id, clientId: 'argus-studio', scopes: [ADMIN_SCOPE], ttlSeconds: this.deps.ttlSeconds, kind: 'user' });
+    const minted = await this.deps.tokens.mint({
+      tenantId: tenant.id,
+      subject: user.id,
+      clientId: 'argus-studio',
+      scopes: [ADMIN_SCOPE],
+      ttlSeconds: this.deps.ttlSeconds,
+      kind: 'user',
+    });
     const cookie = `${STUDIO_COOKIE}=${minted.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${this.deps.ttlSeconds}${this.secure ? '; Secure' : ''}`;
-    return { cookie, session: { tenant_id: tenant.id, tenant_name: tenant.name, subject: user.id, expires_at: minted.expiresAt.toISOString() } };
+    return {
+      cookie,
+      session: {
+        tenant_id: tenant.id,
+        tenant_name: tenant.name,
+        subject: user.id,
+        expires_at: minted.expiresAt.toISOString(),
+      },
+    };
   }
 
   /** Revokes the session's token and answers the cookie that clears it. */

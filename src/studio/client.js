@@ -47,7 +47,12 @@
     /** @type {Array<string | null>} */ pages: [null],
     pageIndex: 0,
     filterKey: '',
-    /** @type {{ status: string, type: string, since: string, until: string }} */ filter: { status: '', type: '', since: '', until: '' },
+    /** @type {{ status: string, type: string, since: string, until: string }} */ filter: {
+      status: '',
+      type: '',
+      since: '',
+      until: '',
+    },
     /** @type {string | null} */ delivery: null,
     /** @type {string | null} */ webhookCursor: null,
     /** @type {AbortController | null} */ stream: null,
@@ -65,23 +70,49 @@
   };
 
   /** @param {string} t */
-  const status = (t) => { $('#status').textContent = t; };
+  const status = (t) => {
+    $('#status').textContent = t;
+  };
   /**
    * @template {keyof HTMLElementTagNameMap} K
    * @param {K} tag @param {unknown} value @param {string} [cls]
    * @returns {HTMLElementTagNameMap[K]}
    */
-  const text = (tag, value, cls) => { const el = document.createElement(tag); el.textContent = value == null ? '' : String(value); if (cls) el.className = cls; return el; };
+  const text = (tag, value, cls) => {
+    const el = document.createElement(tag);
+    el.textContent = value == null ? '' : String(value);
+    if (cls) el.className = cls;
+    return el;
+  };
   /** @param {string | null | undefined} iso */
-  const when = (iso) => (iso ? new Date(iso).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—');
+  const when = (iso) =>
+    iso
+      ? new Date(iso)
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.\d+Z$/, 'Z')
+      : '—';
   /** @param {string} iso */
   const clockTime = (iso) => `${new Date(iso).toISOString().slice(11, 19)}Z`;
   /** @param {string} s */
-  const words = (s) => String(s).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = (s) =>
+    String(s)
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase();
   /** @param {number} ms */
-  const humanMs = (ms) => (ms < 1000 ? `${ms} ms` : ms < 120000 ? `${Math.round(ms / 1000)} s` : ms < 7200000 ? `${Math.round(ms / 60000)} min` : `${(ms / 3600000).toFixed(1)} h`);
+  const humanMs = (ms) =>
+    ms < 1000
+      ? `${ms} ms`
+      : ms < 120000
+        ? `${Math.round(ms / 1000)} s`
+        : ms < 7200000
+          ? `${Math.round(ms / 60000)} min`
+          : `${(ms / 3600000).toFixed(1)} h`;
   /** "in 12 s" / "12 s ago", by the server's clock. @param {string} iso */
-  const relative = (iso) => { const ms = Date.parse(iso) - (Date.now() + state.clockSkew); return ms >= 0 ? `in ${humanMs(ms)}` : `${humanMs(-ms)} ago`; };
+  const relative = (iso) => {
+    const ms = Date.parse(iso) - (Date.now() + state.clockSkew);
+    return ms >= 0 ? `in ${humanMs(ms)}` : `${humanMs(-ms)} ago`;
+  };
   /** datetime-local (local time) ↔ ISO 8601 (UTC) for the URL and the API. @param {string} local */
   const toIso = (local) => (local ? new Date(local).toISOString() : '');
   /** @param {string} iso */
@@ -93,7 +124,11 @@
 
   class HttpError extends Error {
     /** @param {number} status @param {string} message @param {string} [code] */
-    constructor(status, message, code) { super(message); this.status = status; this.code = code || ''; }
+    constructor(status, message, code) {
+      super(message);
+      this.status = status;
+      this.code = code || '';
+    }
   }
   /** @param {string} path @param {RequestInit & { headers?: Record<string, string> }} [opts] */
   const api = async (path, opts = {}) => {
@@ -106,7 +141,13 @@
       let msg = `HTTP ${res.status}`;
       let code = '';
       const body = await res.text();
-      try { const b = JSON.parse(body); msg = b.error_description || b.error || msg; code = b.error || ''; } catch (_e) { if (body) msg += `: ${body.slice(0, 200)}`; }
+      try {
+        const b = JSON.parse(body);
+        msg = b.error_description || b.error || msg;
+        code = b.error || '';
+      } catch (_e) {
+        if (body) msg += `: ${body.slice(0, 200)}`;
+      }
       throw new HttpError(res.status, msg, code);
     }
     return res;
@@ -114,21 +155,46 @@
   /** @param {string} path @param {RequestInit & { headers?: Record<string, string> }} [opts] @returns {Promise<any>} */
   const json = async (path, opts) => (await api(path, opts)).json();
   /** @param {string} path @param {unknown} [body] */
-  const post = (path, body) => json(path, body === undefined ? { method: 'POST' } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path, body) =>
+    json(
+      path,
+      body === undefined
+        ? { method: 'POST' }
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    );
   /** @param {unknown} e */
   const message = (e) => (e instanceof Error ? e.message : String(e));
 
   /** Each cell names its column (tables read as cards on a narrow screen). @param {HTMLElement} table */
   function labelCells(table) {
     const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent || '');
-    for (const tr of table.querySelectorAll('tbody tr')) [...tr.children].forEach((td, i) => { if (td instanceof HTMLElement) td.dataset.label = heads[i] || ''; });
+    for (const tr of table.querySelectorAll('tbody tr'))
+      [...tr.children].forEach((td, i) => {
+        if (td instanceof HTMLElement) td.dataset.label = heads[i] || '';
+      });
   }
   /** A scrolling block of text, reachable from the keyboard. @param {string} value */
-  const pre = (value) => { const el = text('pre', value, 'body'); el.tabIndex = 0; return el; };
+  const pre = (value) => {
+    const el = text('pre', value, 'body');
+    el.tabIndex = 0;
+    return el;
+  };
   /** @param {HTMLElement} dl @param {string} k @param {string | Node} v */
-  const fact = (dl, k, v) => { dl.append(text('dt', k)); const dd = document.createElement('dd'); if (v instanceof Node) dd.append(v); else dd.textContent = v; dl.append(dd); };
+  const fact = (dl, k, v) => {
+    dl.append(text('dt', k));
+    const dd = document.createElement('dd');
+    if (v instanceof Node) dd.append(v);
+    else dd.textContent = v;
+    dl.append(dd);
+  };
   /** @param {HTMLElement} tbody @param {string} message @param {number} span */
-  const emptyRow = (tbody, message, span) => { const tr = document.createElement('tr'); const td = text('td', message); td.colSpan = span; tr.append(td); tbody.replaceChildren(tr); };
+  const emptyRow = (tbody, message, span) => {
+    const tr = document.createElement('tr');
+    const td = text('td', message);
+    td.colSpan = span;
+    tr.append(td);
+    tbody.replaceChildren(tr);
+  };
 
   // ---- statuses: a word and a symbol, never colour alone --------------------------------
   /** @type {Record<string, string>} */
@@ -136,28 +202,53 @@
   /** @param {string} s */
   const statusCell = (s) => text('span', `${SYMBOL[s] || '•'} ${s}`, `status status-${s}`);
   /** @type {Record<string, string>} */
-  const SESSION_SYMBOL = { awaitingLogin: '…', awaitingConsent: '…', codeIssued: '→', redeemed: '✓', denied: '✗', expired: '◷', replayDetected: '⚠' };
+  const SESSION_SYMBOL = {
+    awaitingLogin: '…',
+    awaitingConsent: '…',
+    codeIssued: '→',
+    redeemed: '✓',
+    denied: '✗',
+    expired: '◷',
+    replayDetected: '⚠',
+  };
   /** @type {Record<string, string>} */
   const SUB_SYMBOL = { active: '✓', failing: '⚠', paused: '⏸', disabled: '✗' };
   /** @param {string} s */
   const subscriptionCell = (s) => text('span', `${SUB_SYMBOL[s] || '•'} ${s}`, `status sub-${s}`);
   /** "xstate.after.backoff.delivery.backoff" → "after backoff"; "xstate.init" → "created". @param {string} e */
-  const eventName = (e) => (e === 'xstate.init' ? 'created' : e.startsWith('xstate.after.') ? `after ${e.split('.')[2]}` : e);
+  const eventName = (e) =>
+    e === 'xstate.init' ? 'created' : e.startsWith('xstate.after.') ? `after ${e.split('.')[2]}` : e;
   /** @param {string} s */
   const sessionCell = (s) => text('span', `${SESSION_SYMBOL[s] || '•'} ${words(s)}`, `status st-${s}`);
   /** @type {Record<string, string>} */
-  const TIMER = { send_timeout: 'send timeout', next_attempt: 'next attempt', endpoint_slot: 'waiting for a slot', previous_delivery: 'waiting in line', hold_expiry: 'hold ends', skipped: 'skipped', auto_disable: 'auto-disable', secret_grace: 'secret grace window ends' };
+  const TIMER = {
+    send_timeout: 'send timeout',
+    next_attempt: 'next attempt',
+    endpoint_slot: 'waiting for a slot',
+    previous_delivery: 'waiting in line',
+    hold_expiry: 'hold ends',
+    skipped: 'skipped',
+    auto_disable: 'auto-disable',
+    secret_grace: 'secret grace window ends',
+  };
 
   /** A pending timer as a line: "send timeout in 12 s (14:03:05Z): …". @param {Pending} p */
   function timerItem(p) {
     const li = document.createElement('li');
     li.dataset.kind = p.kind;
     const head = text('strong', TIMER[p.kind] || words(p.kind));
-    if (p.at) { const at = text('span', ` ${relative(p.at)}`, 'rel'); at.dataset.at = p.at; head.append(at, ` (${clockTime(p.at)})`); }
+    if (p.at) {
+      const at = text('span', ` ${relative(p.at)}`, 'rel');
+      at.dataset.at = p.at;
+      head.append(at, ` (${clockTime(p.at)})`);
+    }
     li.append(head, text('span', `: ${p.does}`));
     return li;
   }
-  setInterval(() => { for (const el of document.querySelectorAll('.rel')) if (el instanceof HTMLElement && el.dataset.at) el.textContent = ` ${relative(el.dataset.at)}`; }, 1000);
+  setInterval(() => {
+    for (const el of document.querySelectorAll('.rel'))
+      if (el instanceof HTMLElement && el.dataset.at) el.textContent = ` ${relative(el.dataset.at)}`;
+  }, 1000);
 
   // ---- confirmation ---------------------------------------------------------------------
   /** Asks in a modal dialog; focus returns where it was when it closes. @param {string} title @param {string} body @param {string} ok @returns {Promise<boolean>} */
@@ -168,10 +259,14 @@
     $('#confirm-text').textContent = body;
     $('#confirm-ok').textContent = ok;
     return new Promise((resolve) => {
-      dialog.addEventListener('close', () => {
-        if (back instanceof HTMLElement && back.isConnected) back.focus();
-        resolve(dialog.returnValue === 'ok');
-      }, { once: true });
+      dialog.addEventListener(
+        'close',
+        () => {
+          if (back instanceof HTMLElement && back.isConnected) back.focus();
+          resolve(dialog.returnValue === 'ok');
+        },
+        { once: true },
+      );
       dialog.returnValue = 'cancel';
       dialog.showModal();
       $('#confirm-cancel').focus();
@@ -179,12 +274,17 @@
   }
   /** @param {string} title @param {string} body @param {string} ok @param {() => Promise<string>} act */
   async function act(title, body, ok, act) {
-    if (!(await confirmAction(title, body, ok))) { status('Cancelled.'); return; }
+    if (!(await confirmAction(title, body, ok))) {
+      status('Cancelled.');
+      return;
+    }
     status(`${title}…`);
     try {
       status(await act());
       refreshAll();
-    } catch (e) { status(`${title} refused: ${message(e)}`); }
+    } catch (e) {
+      status(`${title} refused: ${message(e)}`);
+    }
   }
 
   // ---- server-sent events over fetch (so a token header can be sent), reconnecting ------
@@ -197,7 +297,10 @@
     (async () => {
       while (!ctl.signal.aborted) {
         try {
-          const res = await api(url, { signal: ctl.signal, headers: last !== null ? { 'last-event-id': String(last) } : {} });
+          const res = await api(url, {
+            signal: ctl.signal,
+            headers: last !== null ? { 'last-event-id': String(last) } : {},
+          });
           delay = 500;
           handlers.open?.();
           if (!res.body) throw new Error('no stream');
@@ -209,8 +312,10 @@
             if (done) break;
             buffer += decoder.decode(value, { stream: true });
             for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-              const chunk = buffer.slice(0, cut); buffer = buffer.slice(cut + 2);
-              let event = 'message', data = '';
+              const chunk = buffer.slice(0, cut);
+              buffer = buffer.slice(cut + 2);
+              let event = 'message',
+                data = '';
               /** @type {number | null} */
               let id = null;
               for (const line of chunk.split('\n')) {
@@ -225,7 +330,10 @@
           }
         } catch (e) {
           if (ctl.signal.aborted) return;
-          if (e instanceof HttpError && e.status < 500) { handlers.fail?.(e); return; }
+          if (e instanceof HttpError && e.status < 500) {
+            handlers.fail?.(e);
+            return;
+          }
           handlers.lost?.(e);
         }
         if (ctl.signal.aborted) return;
@@ -249,7 +357,8 @@
     try {
       const who = await json('/v1/studio/session');
       csrf = who.csrf_token || null;
-      $('#who').textContent = `Tenant ${who.tenant_name || who.tenant_id}${who.via === 'session' ? ' · signed in' : ' · admin token'}`;
+      $('#who').textContent =
+        `Tenant ${who.tenant_name || who.tenant_id}${who.via === 'session' ? ' · signed in' : ' · admin token'}`;
       $('#sign-out').hidden = false;
       $('#signin').hidden = true;
       $('#studio').hidden = false;
@@ -257,7 +366,11 @@
       route();
     } catch (e) {
       if (e instanceof HttpError && (e.status === 401 || e.status === 403)) {
-        if (token) { token = ''; sessionStorage.removeItem('argus-token'); status(`That token was refused: ${e.message}`); }
+        if (token) {
+          token = '';
+          sessionStorage.removeItem('argus-token');
+          status(`That token was refused: ${e.message}`);
+        }
         signedOut();
         return;
       }
@@ -268,11 +381,21 @@
     e.preventDefault();
     status('Signing in…');
     try {
-      await json('/v1/studio/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: $input('#login-tenant').value.trim(), email: $input('#login-email').value.trim(), password: $input('#login-password').value }) });
+      await json('/v1/studio/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          tenant: $input('#login-tenant').value.trim(),
+          email: $input('#login-email').value.trim(),
+          password: $input('#login-password').value,
+        }),
+      });
       $input('#login-password').value = '';
       status('');
       await start();
-    } catch (err) { status(`Sign-in failed: ${message(err)}`); }
+    } catch (err) {
+      status(`Sign-in failed: ${message(err)}`);
+    }
   });
   $('#token-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -283,10 +406,16 @@
     start();
   });
   $('#sign-out').addEventListener('click', async () => {
-    try { if (!token) await api('/v1/studio/session', { method: 'DELETE' }); } catch (e) { status(`Sign-out: ${message(e)}`); }
-    token = ''; sessionStorage.removeItem('argus-token');
+    try {
+      if (!token) await api('/v1/studio/session', { method: 'DELETE' });
+    } catch (e) {
+      status(`Sign-out: ${message(e)}`);
+    }
+    token = '';
+    sessionStorage.removeItem('argus-token');
     stopStreams();
-    state.webhook = null; state.hook = null;
+    state.webhook = null;
+    state.hook = null;
     $('#webhook-list').replaceChildren();
     location.hash = '';
     status('Signed out.');
@@ -299,11 +428,16 @@
     const q = $input('#find').value.trim();
     try {
       const found = await json(`/v1/studio/search?q=${encodeURIComponent(q)}`);
-      if (found.kind === 'delivery') location.hash = `#/webhooks/${encodeURIComponent(found.webhook_id)}/deliveries/${encodeURIComponent(found.delivery_id)}`;
+      if (found.kind === 'delivery')
+        location.hash = `#/webhooks/${encodeURIComponent(found.webhook_id)}/deliveries/${encodeURIComponent(found.delivery_id)}`;
       else location.hash = `#/events/${encodeURIComponent(found.event_id)}`;
       status(`Found ${q}.`);
     } catch (err) {
-      status(err instanceof HttpError && err.status === 404 ? `No event or delivery ${q} in this tenant.` : `Cannot search: ${message(err)}`);
+      status(
+        err instanceof HttpError && err.status === 404
+          ? `No event or delivery ${q} in this tenant.`
+          : `Cannot search: ${message(err)}`,
+      );
     }
   });
 
@@ -326,7 +460,10 @@
     const s = p.toString();
     return `#/${path}${s ? `?${s}` : ''}`;
   }
-  const tabs = () => [...document.querySelectorAll('[role=tablist].views [role=tab]')].filter((t) => t instanceof HTMLElement).map((t) => /** @type {HTMLElement} */ (t));
+  const tabs = () =>
+    [...document.querySelectorAll('[role=tablist].views [role=tab]')]
+      .filter((t) => t instanceof HTMLElement)
+      .map((t) => /** @type {HTMLElement} */ (t));
   /** @param {string} view */
   function showView(view) {
     for (const t of tabs()) {
@@ -342,17 +479,41 @@
       location.hash = `#/${t.dataset.view}${t.dataset.view === 'machines' && state.machine ? `/${state.machine}` : t.dataset.view === 'webhooks' && state.webhook ? `/${state.webhook}` : ''}`;
     });
     t.addEventListener('keydown', (e) => {
-      const all = tabs(); const i = all.indexOf(t);
-      const j = e.key === 'ArrowRight' ? (i + 1) % all.length : e.key === 'ArrowLeft' ? (i - 1 + all.length) % all.length : e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : -1;
-      const next = all[j]; if (next) { e.preventDefault(); next.focus(); next.click(); }
+      const all = tabs();
+      const i = all.indexOf(t);
+      const j =
+        e.key === 'ArrowRight'
+          ? (i + 1) % all.length
+          : e.key === 'ArrowLeft'
+            ? (i - 1 + all.length) % all.length
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? all.length - 1
+                : -1;
+      const next = all[j];
+      if (next) {
+        e.preventDefault();
+        next.focus();
+        next.click();
+      }
     });
   }
   function stopStreams() {
-    if (state.stream) { state.stream.abort(); state.stream = null; }
-    if (state.instanceStream) { state.instanceStream.abort(); state.instanceStream = null; }
+    if (state.stream) {
+      state.stream.abort();
+      state.stream = null;
+    }
+    if (state.instanceStream) {
+      state.instanceStream.abort();
+      state.instanceStream = null;
+    }
   }
   function leaveWebhook() {
-    if (state.stream) { state.stream.abort(); state.stream = null; }
+    if (state.stream) {
+      state.stream.abort();
+      state.stream = null;
+    }
     state.webhook = null;
   }
   async function route() {
@@ -362,7 +523,7 @@
     try {
       if (r.view === 'machines') {
         leaveWebhook();
-        await showMachine(r.parts[1] || state.machine || (state.machines[0]?.name));
+        await showMachine(r.parts[1] || state.machine || state.machines[0]?.name);
       } else if (r.view === 'webhooks') {
         await showWebhooks(r.parts[1] || null, r.parts[2] === 'deliveries' ? r.parts[3] || null : null, r.query);
       } else if (r.view === 'events') {
@@ -372,7 +533,9 @@
         leaveWebhook();
         await showSessions();
       }
-    } catch (e) { status(message(e)); }
+    } catch (e) {
+      status(message(e));
+    }
   }
   window.addEventListener('hashchange', route);
 
@@ -384,14 +547,26 @@
     list.replaceChildren();
     for (const m of machines) {
       const b = text('button', m.name);
-      b.type = 'button'; b.setAttribute('role', 'tab'); b.dataset.machine = m.name; b.setAttribute('aria-selected', 'false'); b.setAttribute('aria-controls', 'machine-panel');
+      b.type = 'button';
+      b.setAttribute('role', 'tab');
+      b.dataset.machine = m.name;
+      b.setAttribute('aria-selected', 'false');
+      b.setAttribute('aria-controls', 'machine-panel');
       b.tabIndex = -1;
-      b.addEventListener('click', () => { location.hash = `#/machines/${encodeURIComponent(m.name)}`; });
+      b.addEventListener('click', () => {
+        location.hash = `#/machines/${encodeURIComponent(m.name)}`;
+      });
       b.addEventListener('keydown', (e) => {
         const all = [...list.querySelectorAll('button')];
         const i = all.indexOf(b);
-        const j = e.key === 'ArrowDown' ? (i + 1) % all.length : e.key === 'ArrowUp' ? (i - 1 + all.length) % all.length : -1;
-        const next = all[j]; if (next) { e.preventDefault(); next.focus(); next.click(); }
+        const j =
+          e.key === 'ArrowDown' ? (i + 1) % all.length : e.key === 'ArrowUp' ? (i - 1 + all.length) % all.length : -1;
+        const next = all[j];
+        if (next) {
+          e.preventDefault();
+          next.focus();
+          next.click();
+        }
       });
       list.append(b);
     }
@@ -400,14 +575,24 @@
   /** @param {string} name @returns {Promise<string>} */
   async function svgOf(name) {
     let svg = state.svgs.get(name);
-    if (svg === undefined) { svg = await (await api(`/v1/machines/${encodeURIComponent(name)}/diagram.svg`)).text(); state.svgs.set(name, svg); }
+    if (svg === undefined) {
+      svg = await (await api(`/v1/machines/${encodeURIComponent(name)}/diagram.svg`)).text();
+      state.svgs.set(name, svg);
+    }
     return svg;
   }
   /** @param {string | null | undefined} name */
   async function showMachine(name) {
     if (!name) return;
-    if (!state.machines.some((m) => m.name === name)) { status(`There is no machine named ${name}`); return; }
-    if (state.machine !== name && state.instanceStream) { state.instanceStream.abort(); state.instanceStream = null; $('#journal tbody').replaceChildren(); }
+    if (!state.machines.some((m) => m.name === name)) {
+      status(`There is no machine named ${name}`);
+      return;
+    }
+    if (state.machine !== name && state.instanceStream) {
+      state.instanceStream.abort();
+      state.instanceStream = null;
+      $('#journal tbody').replaceChildren();
+    }
     state.machine = name;
     for (const b of document.querySelectorAll('#machine-list button')) {
       if (!(b instanceof HTMLElement)) continue;
@@ -427,7 +612,12 @@
     const walk = (node, path) => {
       for (const t of node.transitions || []) {
         const tr = document.createElement('tr');
-        tr.append(text('td', path.join('.')), text('td', eventName(t.eventType)), text('td', t.guard ? (typeof t.guard === 'string' ? t.guard : t.guard.type) : ''), text('td', (t.target || []).map((x) => x.replace(/^#[^.]+\./, '')).join(', ') || '(stays)'));
+        tr.append(
+          text('td', path.join('.')),
+          text('td', eventName(t.eventType)),
+          text('td', t.guard ? (typeof t.guard === 'string' ? t.guard : t.guard.type) : ''),
+          text('td', (t.target || []).map((x) => x.replace(/^#[^.]+\./, '')).join(', ') || '(stays)'),
+        );
         tbody.append(tr);
       }
       for (const [k, child] of Object.entries(node.states || {})) walk(child, [...path, k]);
@@ -450,8 +640,13 @@
     container.innerHTML = svg;
     fit(container);
   }
-  window.addEventListener('resize', () => { for (const d of document.querySelectorAll('.diagram')) fit(d); });
-  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', () => { for (const x of d.querySelectorAll('.diagram')) fit(x); });
+  window.addEventListener('resize', () => {
+    for (const d of document.querySelectorAll('.diagram')) fit(d);
+  });
+  for (const d of document.querySelectorAll('details'))
+    d.addEventListener('toggle', () => {
+      for (const x of d.querySelectorAll('.diagram')) fit(x);
+    });
 
   /**
    * Marks the current states, the visited ones, and the transitions taken (classes the drawing
@@ -459,7 +654,11 @@
    * @param {HTMLElement} container @param {string | null} current @param {string[]} visited @param {Transition[]} [path]
    */
   function mark(container, current, visited, path) {
-    const now = new Set(String(current || '').split(',').filter(Boolean));
+    const now = new Set(
+      String(current || '')
+        .split(',')
+        .filter(Boolean),
+    );
     const seen = new Set(visited || []);
     for (const g of container.querySelectorAll('g.state')) {
       if (!(g instanceof SVGElement)) continue;
@@ -476,7 +675,11 @@
       const d = e.dataset;
       const on = [...taken].some((k) => {
         const [from = '', ev = '', to = ''] = k.split('>');
-        return (d.event === ev || eventName(ev) === eventName(d.event || '')) && from.split(',').some((f) => f === d.from || f.endsWith(`.${d.from}`)) && to.split(',').some((x) => x === d.to || x.endsWith(`.${d.to}`));
+        return (
+          (d.event === ev || eventName(ev) === eventName(d.event || '')) &&
+          from.split(',').some((f) => f === d.from || f.endsWith(`.${d.from}`)) &&
+          to.split(',').some((x) => x === d.to || x.endsWith(`.${d.to}`))
+        );
       });
       e.classList.toggle('taken', on);
       // A delayed transition out of a current state is a pending timer.
@@ -485,7 +688,8 @@
     // A drawing wider than its box scrolls: bring the current state into view (the drawing, not the page).
     const now1 = container.querySelector('g.state.current');
     if (now1 && container.scrollWidth > container.clientWidth) {
-      const g = now1.getBoundingClientRect(), c = container.getBoundingClientRect();
+      const g = now1.getBoundingClientRect(),
+        c = container.getBoundingClientRect();
       container.scrollLeft += g.left - c.left - (c.width - g.width) / 2;
     }
   }
@@ -502,20 +706,29 @@
     /** @type {Transition[]} */
     const path = [];
     status(`Following ${id} (${machine})`);
-    state.instanceStream = follow(`/v1/machines/${encodeURIComponent(machine)}/instances/${encodeURIComponent(id)}/stream`, {
-      transition: (t) => {
-        const tr = document.createElement('tr');
-        tr.dataset.to = t.to;
-        tr.append(text('td', t.seq), text('td', when(t.at), 'time'), text('td', t.from || '—'), text('td', eventName(t.event)), text('td', t.to));
-        tbody.append(tr);
-        seen.push(...t.to.split(','));
-        path.push(t);
-        mark($('#diagram'), t.to, seen, path);
-        status(`${id} is in ${t.to}`);
+    state.instanceStream = follow(
+      `/v1/machines/${encodeURIComponent(machine)}/instances/${encodeURIComponent(id)}/stream`,
+      {
+        transition: (t) => {
+          const tr = document.createElement('tr');
+          tr.dataset.to = t.to;
+          tr.append(
+            text('td', t.seq),
+            text('td', when(t.at), 'time'),
+            text('td', t.from || '—'),
+            text('td', eventName(t.event)),
+            text('td', t.to),
+          );
+          tbody.append(tr);
+          seen.push(...t.to.split(','));
+          path.push(t);
+          mark($('#diagram'), t.to, seen, path);
+          status(`${id} is in ${t.to}`);
+        },
+        fail: (err) => status(`Cannot follow ${id}: ${err.message}`),
+        lost: () => status('Connection lost; reconnecting…'),
       },
-      fail: (err) => status(`Cannot follow ${id}: ${err.message}`),
-      lost: () => status('Connection lost; reconnecting…'),
-    });
+    );
   });
 
   // ---- webhooks -----------------------------------------------------------------------
@@ -523,22 +736,39 @@
   function sparkline(h) {
     const NS = 'http://www.w3.org/2000/svg';
     const svg = document.createElementNS(NS, 'svg');
-    const W = 60, H = 16, n = h.buckets.length, max = Math.max(1, ...h.buckets.map((b) => b.attempts));
-    svg.setAttribute('width', String(W)); svg.setAttribute('height', String(H)); svg.setAttribute('class', 'spark'); svg.setAttribute('aria-hidden', 'true');
+    const W = 60,
+      H = 16,
+      n = h.buckets.length,
+      max = Math.max(1, ...h.buckets.map((b) => b.attempts));
+    svg.setAttribute('width', String(W));
+    svg.setAttribute('height', String(H));
+    svg.setAttribute('class', 'spark');
+    svg.setAttribute('aria-hidden', 'true');
     h.buckets.forEach((b, i) => {
-      const x = (i * W) / n, w = W / n - 1;
-      const total = (b.attempts / max) * H, good = (b.succeeded / max) * H;
+      const x = (i * W) / n,
+        w = W / n - 1;
+      const total = (b.attempts / max) * H,
+        good = (b.succeeded / max) * H;
       const bad = document.createElementNS(NS, 'rect');
-      bad.setAttribute('x', String(x)); bad.setAttribute('width', String(w)); bad.setAttribute('y', String(H - total)); bad.setAttribute('height', String(total - good)); bad.setAttribute('class', 'bad');
+      bad.setAttribute('x', String(x));
+      bad.setAttribute('width', String(w));
+      bad.setAttribute('y', String(H - total));
+      bad.setAttribute('height', String(total - good));
+      bad.setAttribute('class', 'bad');
       const ok = document.createElementNS(NS, 'rect');
-      ok.setAttribute('x', String(x)); ok.setAttribute('width', String(w)); ok.setAttribute('y', String(H - good)); ok.setAttribute('height', String(good));
+      ok.setAttribute('x', String(x));
+      ok.setAttribute('width', String(w));
+      ok.setAttribute('y', String(H - good));
+      ok.setAttribute('height', String(good));
       svg.append(bad, ok);
     });
     return svg;
   }
   /** @param {Health | undefined} h */
-  const healthText = (h) => (!h?.attempts ? 'no attempts in the last hour'
-    : `${Math.round((h.success_rate || 0) * 100)} % ok of ${h.attempts} · p50 ${h.p50_ms} ms · p95 ${h.p95_ms} ms`);
+  const healthText = (h) =>
+    !h?.attempts
+      ? 'no attempts in the last hour'
+      : `${Math.round((h.success_rate || 0) * 100)} % ok of ${h.attempts} · p50 ${h.p50_ms} ms · p95 ${h.p95_ms} ms`;
   async function loadHealth() {
     const { webhooks } = await json('/v1/studio/health');
     state.health = webhooks;
@@ -560,10 +790,18 @@
     for (const w of /** @type {Webhook[]} */ (webhooks)) {
       const li = document.createElement('li');
       const b = document.createElement('button');
-      b.type = 'button'; b.dataset.webhook = w.id;
-      b.append(text('span', w.url), text('span', `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`, 'sub'), text('span', '', 'health'));
-      b.addEventListener('click', () => { location.hash = `#/webhooks/${encodeURIComponent(w.id)}`; });
-      li.append(b); list.append(li);
+      b.type = 'button';
+      b.dataset.webhook = w.id;
+      b.append(
+        text('span', w.url),
+        text('span', `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`, 'sub'),
+        text('span', '', 'health'),
+      );
+      b.addEventListener('click', () => {
+        location.hash = `#/webhooks/${encodeURIComponent(w.id)}`;
+      });
+      li.append(b);
+      list.append(li);
     }
     state.webhookCursor = next_cursor;
     $('#webhooks-more').hidden = !next_cursor;
@@ -575,29 +813,50 @@
   /** @param {string | null} id @param {string | null} deliveryId @param {URLSearchParams} query */
   async function showWebhooks(id, deliveryId, query) {
     if (!$('#webhook-list').children.length) await loadWebhookList(false).catch((e) => status(message(e)));
-    for (const b of document.querySelectorAll('#webhook-list button')) if (b instanceof HTMLElement) b.setAttribute('aria-current', String(b.dataset.webhook === id));
+    for (const b of document.querySelectorAll('#webhook-list button'))
+      if (b instanceof HTMLElement) b.setAttribute('aria-current', String(b.dataset.webhook === id));
     $('#webhook-empty').hidden = !!id;
     $('#webhook-detail').hidden = !id;
-    if (!id) { leaveWebhook(); return; }
-    const filter = { status: query.get('status') || '', type: query.get('type') || '', since: query.get('since') || '', until: query.get('until') || '' };
+    if (!id) {
+      leaveWebhook();
+      return;
+    }
+    const filter = {
+      status: query.get('status') || '',
+      type: query.get('type') || '',
+      since: query.get('since') || '',
+      until: query.get('until') || '',
+    };
     const filterKey = JSON.stringify(filter);
     const cursor = query.get('cursor');
     const pageNo = Math.max(1, Number(query.get('page')) || 1);
     const fresh = state.webhook !== id;
     const refilter = fresh || filterKey !== state.filterKey;
     if (fresh) {
-      state.webhook = id; state.hook = null; state.delivery = null;
+      state.webhook = id;
+      state.hook = null;
+      state.delivery = null;
       $('#deliveries tbody').replaceChildren();
       $('#delivery-detail').hidden = true;
       $('#delivery-console').classList.remove('open');
       if (state.stream) state.stream.abort();
       $('#live').textContent = 'Connecting…';
       state.stream = follow(`/v1/studio/webhooks/${encodeURIComponent(id)}/stream`, {
-        ready: () => { $('#live').textContent = '● Live: updates as deliveries move'; refreshAll(); },
+        ready: () => {
+          $('#live').textContent = '● Live: updates as deliveries move';
+          refreshAll();
+        },
         transition: (t) => onTransition(t),
-        error: (e) => { $('#live').textContent = `Live updates paused: ${e.error_description}`; },
-        fail: (e) => { $('#live').textContent = `Not live: ${e.message}`; status(e.message); },
-        lost: () => { $('#live').textContent = '○ Connection lost; reconnecting…'; },
+        error: (e) => {
+          $('#live').textContent = `Live updates paused: ${e.error_description}`;
+        },
+        fail: (e) => {
+          $('#live').textContent = `Not live: ${e.message}`;
+          status(e.message);
+        },
+        lost: () => {
+          $('#live').textContent = '○ Connection lost; reconnecting…';
+        },
       });
     }
     state.filter = filter;
@@ -608,29 +867,57 @@
       state.filterKey = filterKey;
       const known = state.pages.indexOf(cursor || null);
       if (known >= 0 && !refilter) state.pageIndex = known;
-      else if (cursor) { state.pages = [null]; state.pages[pageNo - 1] = cursor; for (let i = 0; i < pageNo - 1; i++) state.pages[i] = state.pages[i] ?? null; state.pageIndex = pageNo - 1; }
-      else { state.pages = [null]; state.pageIndex = 0; }
+      else if (cursor) {
+        state.pages = [null];
+        state.pages[pageNo - 1] = cursor;
+        for (let i = 0; i < pageNo - 1; i++) state.pages[i] = state.pages[i] ?? null;
+        state.pageIndex = pageNo - 1;
+      } else {
+        state.pages = [null];
+        state.pageIndex = 0;
+      }
       if (!fresh) loadPage(true).catch((e) => status(message(e)));
     }
     const opened = deliveryId && deliveryId !== state.delivery;
     state.delivery = deliveryId;
-    for (const tr of document.querySelectorAll('#deliveries tbody tr')) if (tr instanceof HTMLElement) tr.setAttribute('aria-selected', String(tr.dataset.delivery === deliveryId));
+    for (const tr of document.querySelectorAll('#deliveries tbody tr'))
+      if (tr instanceof HTMLElement) tr.setAttribute('aria-selected', String(tr.dataset.delivery === deliveryId));
     if (deliveryId) {
       await loadDelivery();
       if (opened && userAsked) $('#delivery-detail').scrollIntoView({ block: 'nearest' });
-    } else { $('#delivery-detail').hidden = true; $('#delivery-console').classList.remove('open'); }
+    } else {
+      $('#delivery-detail').hidden = true;
+      $('#delivery-console').classList.remove('open');
+    }
     userAsked = false;
   }
   let userAsked = false;
   /** Changes the URL (and so the view) from the page's own controls. @param {Record<string, string | number | null>} changes */
   function setWebhookQuery(changes) {
     const r = parseHash();
-    const q = { status: state.filter.status, type: state.filter.type, since: state.filter.since, until: state.filter.until, page: state.pageIndex + 1 > 1 ? state.pageIndex + 1 : null, cursor: state.pages[state.pageIndex] || null, ...changes };
+    const q = {
+      status: state.filter.status,
+      type: state.filter.type,
+      since: state.filter.since,
+      until: state.filter.until,
+      page: state.pageIndex + 1 > 1 ? state.pageIndex + 1 : null,
+      cursor: state.pages[state.pageIndex] || null,
+      ...changes,
+    };
     const path = `webhooks/${encodeURIComponent(state.webhook || '')}${r.parts[2] === 'deliveries' && r.parts[3] ? `/deliveries/${encodeURIComponent(r.parts[3])}` : ''}`;
     location.hash = hashOf(path, q);
   }
-  const onFilter = () => setWebhookQuery({ status: $select('#status-filter').value, type: $select('#type-filter').value, since: toIso($input('#since-filter').value), until: toIso($input('#until-filter').value), page: null, cursor: null });
-  for (const s of ['#status-filter', '#type-filter', '#since-filter', '#until-filter']) $(s).addEventListener('change', onFilter);
+  const onFilter = () =>
+    setWebhookQuery({
+      status: $select('#status-filter').value,
+      type: $select('#type-filter').value,
+      since: toIso($input('#since-filter').value),
+      until: toIso($input('#until-filter').value),
+      page: null,
+      cursor: null,
+    });
+  for (const s of ['#status-filter', '#type-filter', '#since-filter', '#until-filter'])
+    $(s).addEventListener('change', onFilter);
   $('#filters').addEventListener('submit', (e) => e.preventDefault());
 
   /** @type {{ summary: boolean, page: boolean, delivery: boolean }} */
@@ -639,7 +926,8 @@
   function onTransition(t) {
     if (t.machine === 'subscription') pending.summary = true;
     if (t.machine === 'delivery') {
-      pending.page = true; pending.summary = true;
+      pending.page = true;
+      pending.summary = true;
       if (t.instance_id === state.delivery) {
         pending.delivery = true;
         appendPath(t);
@@ -653,17 +941,24 @@
     pending.summary = pending.page = pending.delivery = false;
     try {
       await Promise.all([todo.summary && loadSummary(), todo.page && loadPage(false), todo.delivery && loadDelivery()]);
-    } catch (e) { status(message(e)); }
+    } catch (e) {
+      status(message(e));
+    }
   }
   function refreshAll() {
     if (!state.webhook) return;
-    Promise.all([loadSummary(), loadPage(false), state.delivery && loadDelivery(), loadHealth()]).catch((e) => status(message(e)));
+    Promise.all([loadSummary(), loadPage(false), state.delivery && loadDelivery(), loadHealth()]).catch((e) =>
+      status(message(e)),
+    );
   }
 
   async function loadSummary() {
     const id = state.webhook;
     if (!id) return;
-    const [s, why] = await Promise.all([json(`/v1/studio/webhooks/${encodeURIComponent(id)}`), json(`/v1/studio/webhooks/${encodeURIComponent(id)}/why`)]);
+    const [s, why] = await Promise.all([
+      json(`/v1/studio/webhooks/${encodeURIComponent(id)}`),
+      json(`/v1/studio/webhooks/${encodeURIComponent(id)}/why`),
+    ]);
     if (id !== state.webhook) return;
     state.clockSkew = Date.parse(why.now) - Date.now();
     const w = /** @type {Webhook} */ (s.webhook);
@@ -678,17 +973,34 @@
     fact(facts, 'Subscription', subscriptionCell(w.status));
     fact(facts, 'Machine state', (s.state || '—').split(',').join(' · '));
     if (w.disabled_reason) fact(facts, 'Disabled because', w.disabled_reason);
-    fact(facts, 'Signing secret', w.secret_rotation ? `rotating: the previous one also signs until ${when(w.secret_rotation.previous_secret_expires_at)}` : 'one secret in use');
+    fact(
+      facts,
+      'Signing secret',
+      w.secret_rotation
+        ? `rotating: the previous one also signs until ${when(w.secret_rotation.previous_secret_expires_at)}`
+        : 'one secret in use',
+    );
     fact(facts, 'Events', w.events.join(', '));
     /** @type {Record<string, number>} */
     const c = s.deliveries_by_status;
     state.counts = c;
-    fact(facts, 'Deliveries', Object.entries(c).map(([k, v]) => `${SYMBOL[k] || ''} ${k} ${v.toLocaleString('en')}`).join(' · '));
+    fact(
+      facts,
+      'Deliveries',
+      Object.entries(c)
+        .map(([k, v]) => `${SYMBOL[k] || ''} ${k} ${v.toLocaleString('en')}`)
+        .join(' · '),
+    );
     fact(facts, 'Last hour', healthText(state.health[w.id]));
     const last = s.transitions[s.transitions.length - 1];
-    if (last) fact(facts, 'Last change', `${when(last.at)}: ${eventName(last.event)} → ${last.to.split(',').join(' · ')}`);
+    if (last)
+      fact(facts, 'Last change', `${when(last.at)}: ${eventName(last.event)} → ${last.to.split(',').join(' · ')}`);
     const timers = /** @type {Pending[]} */ (why.webhook);
-    $('#webhook-timers').replaceChildren(...(timers.length ? timers.map(timerItem) : [text('li', 'No clock running: not failing, no secret rotation in its grace window.', 'hint')]));
+    $('#webhook-timers').replaceChildren(
+      ...(timers.length
+        ? timers.map(timerItem)
+        : [text('li', 'No clock running: not failing, no secret rotation in its grace window.', 'hint')]),
+    );
     $('#webhook-detail').dataset.state = s.state || '';
     $('#webhook-detail').dataset.status = w.status;
     // One button for pause and resume (its label changes; focus stays on it).
@@ -703,15 +1015,21 @@
     types.value = state.filter.type;
     const diagram = $('#subscription-diagram');
     if (!diagram.querySelector('svg')) draw(diagram, await svgOf('subscription'));
-    mark(diagram, s.state, s.transitions.flatMap((/** @type {Transition} */ t) => t.to.split(',')), s.transitions);
+    mark(
+      diagram,
+      s.state,
+      s.transitions.flatMap((/** @type {Transition} */ t) => t.to.split(',')),
+      s.transitions,
+    );
     pageInfo();
   }
   function pageInfo() {
     const c = state.counts;
     const f = state.filter;
     const exact = !f.type && !f.since && !f.until;
-    const total = c && exact ? (f.status ? c[f.status] ?? 0 : Object.values(c).reduce((a, b) => a + b, 0)) : null;
-    $('#page-info').textContent = `Page ${state.pageIndex + 1}${total !== null ? ` · ${total.toLocaleString('en')}${total === 1 ? ' delivery' : ' deliveries'}${f.status ? ` ${f.status}` : ''}` : ''} · 50 a page`;
+    const total = c && exact ? (f.status ? (c[f.status] ?? 0) : Object.values(c).reduce((a, b) => a + b, 0)) : null;
+    $('#page-info').textContent =
+      `Page ${state.pageIndex + 1}${total !== null ? ` · ${total.toLocaleString('en')}${total === 1 ? ' delivery' : ' deliveries'}${f.status ? ` ${f.status}` : ''}` : ''} · 50 a page`;
     $button('#newer').disabled = state.pageIndex === 0;
   }
   /** @param {Delivery} d @param {string} webhookId */
@@ -723,10 +1041,21 @@
     b.addEventListener('click', () => {
       userAsked = true;
       const r = parseHash();
-      location.hash = hashOf(`webhooks/${encodeURIComponent(webhookId)}/deliveries/${encodeURIComponent(d.id)}`, Object.fromEntries(r.query));
+      location.hash = hashOf(
+        `webhooks/${encodeURIComponent(webhookId)}/deliveries/${encodeURIComponent(d.id)}`,
+        Object.fromEntries(r.query),
+      );
     });
-    const first = document.createElement('td'); first.append(b);
-    tr.append(first, text('td', d.event_type), document.createElement('td'), document.createElement('td'), document.createElement('td'), text('td', when(d.created_at), 'time'));
+    const first = document.createElement('td');
+    first.append(b);
+    tr.append(
+      first,
+      text('td', d.event_type),
+      document.createElement('td'),
+      document.createElement('td'),
+      document.createElement('td'),
+      text('td', when(d.created_at), 'time'),
+    );
     updateRow(tr, d);
     return tr;
   }
@@ -740,7 +1069,12 @@
     if (b) b.setAttribute('aria-label', `Delivery ${d.id}, ${d.status}`);
     statusOf.replaceChildren(statusCell(d.status));
     attemptOf.textContent = String(d.attempt);
-    resultOf.textContent = d.response_status != null ? d.response_status + (d.duration_ms != null ? ` · ${d.duration_ms} ms` : '') : d.error ? 'no answer' : '—';
+    resultOf.textContent =
+      d.response_status != null
+        ? d.response_status + (d.duration_ms != null ? ` · ${d.duration_ms} ms` : '')
+        : d.error
+          ? 'no answer'
+          : '—';
   }
   /**
    * Loads the page shown. `full` redraws it (a filter or page change the user asked for);
@@ -764,7 +1098,8 @@
     const tbody = $('#deliveries tbody');
     /** @type {Map<string, HTMLElement>} */
     const shown = new Map();
-    for (const tr of tbody.querySelectorAll('tr[data-delivery]')) if (tr instanceof HTMLElement) shown.set(tr.dataset.delivery || '', tr);
+    for (const tr of tbody.querySelectorAll('tr[data-delivery]'))
+      if (tr instanceof HTMLElement) shown.set(tr.dataset.delivery || '', tr);
     const list = /** @type {Delivery[]} */ (deliveries);
     if (full || shown.size === 0) {
       state.newIds.clear();
@@ -799,8 +1134,17 @@
     const first = document.querySelector('#deliveries tbody tr[data-delivery] button');
     if (first instanceof HTMLElement) first.focus();
   });
-  $('#older').addEventListener('click', () => { const next = state.pages[state.pageIndex + 1]; if (next) setWebhookQuery({ page: state.pageIndex + 2, cursor: next }); });
-  $('#newer').addEventListener('click', () => { if (state.pageIndex > 0) setWebhookQuery({ page: state.pageIndex > 1 ? state.pageIndex : null, cursor: state.pages[state.pageIndex - 1] || null }); });
+  $('#older').addEventListener('click', () => {
+    const next = state.pages[state.pageIndex + 1];
+    if (next) setWebhookQuery({ page: state.pageIndex + 2, cursor: next });
+  });
+  $('#newer').addEventListener('click', () => {
+    if (state.pageIndex > 0)
+      setWebhookQuery({
+        page: state.pageIndex > 1 ? state.pageIndex : null,
+        cursor: state.pages[state.pageIndex - 1] || null,
+      });
+  });
   $('#close-delivery').addEventListener('click', () => {
     const r = parseHash();
     location.hash = hashOf(`webhooks/${encodeURIComponent(state.webhook || '')}`, Object.fromEntries(r.query));
@@ -817,24 +1161,40 @@
   /** @param {Transition} t @param {Transition | null | undefined} next */
   function pathItem(t, next) {
     const li = document.createElement('li');
-    li.dataset.seq = String(t.seq); li.dataset.to = t.to;
+    li.dataset.seq = String(t.seq);
+    li.dataset.to = t.to;
     const stay = next ? ` · stayed ${humanMs(Date.parse(next.at) - Date.parse(t.at))}` : '';
-    li.append(text('strong', t.to), text('span', ` ← ${eventName(t.event)}${t.from ? ` from ${t.from}` : ''}`), text('span', ` ${when(t.at)}${stay}`, 'when'));
+    li.append(
+      text('strong', t.to),
+      text('span', ` ← ${eventName(t.event)}${t.from ? ` from ${t.from}` : ''}`),
+      text('span', ` ${when(t.at)}${stay}`, 'when'),
+    );
     return li;
   }
   /** The request an attempt made: its headers (signature redacted) and the body. @param {Attempt} a @param {string | null} payload */
   function requestCell(a, payload) {
     const td = document.createElement('td');
-    if (!Object.keys(a.request_headers).length) { td.textContent = 'nothing sent'; return td; }
+    if (!Object.keys(a.request_headers).length) {
+      td.textContent = 'nothing sent';
+      return td;
+    }
     const details = document.createElement('details');
     details.className = 'req';
-    details.append(text('summary', 'Headers and payload'), pre(Object.entries(a.request_headers).map(([k, v]) => `${k}: ${v}`).join('\n')));
+    details.append(
+      text('summary', 'Headers and payload'),
+      pre(
+        Object.entries(a.request_headers)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n'),
+      ),
+    );
     if (payload) details.append(pre(payload));
     td.append(details);
     return td;
   }
   async function loadDelivery() {
-    const id = state.webhook, dlv = state.delivery;
+    const id = state.webhook,
+      dlv = state.delivery;
     if (!dlv || !id) return;
     const base = `/v1/studio/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(dlv)}`;
     const [{ delivery, state: current, path }, why] = await Promise.all([json(base), json(`${base}/why`)]);
@@ -853,17 +1213,32 @@
     fact(facts, 'Event', `${d.event_type} · ${d.event_id}`);
     // Attempts as recorded; one being sent has no row until its result is in.
     const recorded = d.attempts.length;
-    fact(facts, 'Attempts', `${recorded} recorded${d.status === 'sending' ? ` · attempt ${d.attempt} being sent now` : d.attempt > recorded ? ` · ${d.attempt - recorded} more counted without a result (send timeout)` : ''}`);
+    fact(
+      facts,
+      'Attempts',
+      `${recorded} recorded${d.status === 'sending' ? ` · attempt ${d.attempt} being sent now` : d.attempt > recorded ? ` · ${d.attempt - recorded} more counted without a result (send timeout)` : ''}`,
+    );
     if (d.error) fact(facts, 'Last error', d.error);
     if (d.failure_reason) fact(facts, 'Failed because', String(d.failure_reason));
     const retryable = d.status === 'failed' || d.status === 'skipped';
     $('#act-retry').setAttribute('aria-disabled', String(!retryable));
     const timers = /** @type {Pending[]} */ (why.delivery);
-    $('#delivery-timers').replaceChildren(...(timers.length ? timers.map(timerItem) : [text('li', `Nothing pending: the delivery is ${d.status}.`, 'hint')]));
+    $('#delivery-timers').replaceChildren(
+      ...(timers.length
+        ? timers.map(timerItem)
+        : [text('li', `Nothing pending: the delivery is ${d.status}.`, 'hint')]),
+    );
     const diagram = $('#delivery-diagram');
     if (!diagram.querySelector('svg')) draw(diagram, await svgOf('delivery'));
-    mark(diagram, current, path.map((/** @type {Transition} */ t) => t.to), path);
-    $('#delivery-path').replaceChildren(...path.map((/** @type {Transition} */ t, /** @type {number} */ i) => pathItem(t, path[i + 1])));
+    mark(
+      diagram,
+      current,
+      path.map((/** @type {Transition} */ t) => t.to),
+      path,
+    );
+    $('#delivery-path').replaceChildren(
+      ...path.map((/** @type {Transition} */ t, /** @type {number} */ i) => pathItem(t, path[i + 1])),
+    );
     $('#headers-note').textContent = why.headers_note;
     const tbody = $('#attempts tbody');
     // Attempts never change once recorded: only new ones are added (an open "Headers" stays open).
@@ -875,7 +1250,15 @@
       tr.dataset.attempt = String(a.attempt);
       const body = document.createElement('td');
       if (a.response_body) body.append(pre(a.response_body));
-      tr.append(text('td', a.attempt), text('td', when(a.attempted_at), 'time'), text('td', a.response_status ?? 'no answer'), text('td', `${a.duration_ms} ms`), text('td', a.error || '—'), requestCell(a, why.payload), body);
+      tr.append(
+        text('td', a.attempt),
+        text('td', when(a.attempted_at), 'time'),
+        text('td', a.response_status ?? 'no answer'),
+        text('td', `${a.duration_ms} ms`),
+        text('td', a.error || '—'),
+        requestCell(a, why.payload),
+        body,
+      );
       tbody.append(tr);
     }
     if (!d.attempts.length) emptyRow(tbody, 'No attempt recorded yet.', 7);
@@ -887,33 +1270,85 @@
   $('#act-pause').addEventListener('click', () => {
     const w = state.hook;
     if (!w) return;
-    if (w.status === 'paused') act('Resume webhook', `Deliveries to ${w.url} start again; the ones held while it was paused are sent, oldest first.`, 'Resume', async () => { await post(`${hookPath()}/resume`); return 'Resumed: held deliveries are queued again.'; });
-    else act('Pause webhook', `Nothing is sent to ${w.url} until you resume it; new deliveries are held.`, 'Pause', async () => { await post(`${hookPath()}/pause`); return 'Paused: new deliveries are held until you resume.'; });
+    if (w.status === 'paused')
+      act(
+        'Resume webhook',
+        `Deliveries to ${w.url} start again; the ones held while it was paused are sent, oldest first.`,
+        'Resume',
+        async () => {
+          await post(`${hookPath()}/resume`);
+          return 'Resumed: held deliveries are queued again.';
+        },
+      );
+    else
+      act(
+        'Pause webhook',
+        `Nothing is sent to ${w.url} until you resume it; new deliveries are held.`,
+        'Pause',
+        async () => {
+          await post(`${hookPath()}/pause`);
+          return 'Paused: new deliveries are held until you resume.';
+        },
+      );
   });
   $('#act-enable').addEventListener('click', () => {
     const w = state.hook;
     if (!w) return;
-    if (w.status !== 'disabled') { status(`The webhook is ${w.status}, not disabled: nothing to re-enable.`); return; }
-    act('Re-enable webhook', `${w.url} was disabled (${w.disabled_reason || ''}). Re-enabling sends new deliveries to it again.`, 'Re-enable', async () => { await post(`${hookPath()}/enable`); return 'Re-enabled.'; });
+    if (w.status !== 'disabled') {
+      status(`The webhook is ${w.status}, not disabled: nothing to re-enable.`);
+      return;
+    }
+    act(
+      'Re-enable webhook',
+      `${w.url} was disabled (${w.disabled_reason || ''}). Re-enabling sends new deliveries to it again.`,
+      'Re-enable',
+      async () => {
+        await post(`${hookPath()}/enable`);
+        return 'Re-enabled.';
+      },
+    );
   });
   $('#act-test').addEventListener('click', () => {
     const w = state.hook;
     if (!w) return;
-    act('Send a test', `A webhook.test event is delivered to ${w.url} now.`, 'Send', async () => { const r = await post(`${hookPath()}/test`); return `Test delivery ${r.delivery_id} is ${r.status}.`; });
+    act('Send a test', `A webhook.test event is delivered to ${w.url} now.`, 'Send', async () => {
+      const r = await post(`${hookPath()}/test`);
+      return `Test delivery ${r.delivery_id} is ${r.status}.`;
+    });
   });
   $('#act-recover').addEventListener('click', () => {
     const w = state.hook;
     const local = $input('#recover-since').value;
     if (!w) return;
-    if (!local) { status('Choose the time to recover from first.'); $('#recover-since').focus(); return; }
+    if (!local) {
+      status('Choose the time to recover from first.');
+      $('#recover-since').focus();
+      return;
+    }
     const since = toIso(local);
-    act('Recover failed deliveries', `Every failed or skipped delivery to ${w.url} created since ${when(since)} is sent again.`, 'Recover', async () => { const r = await post(`${hookPath()}/recover`, { since }); return `${r.requeued + (r.requeued === 1 ? ' delivery' : ' deliveries')} sent again.`; });
+    act(
+      'Recover failed deliveries',
+      `Every failed or skipped delivery to ${w.url} created since ${when(since)} is sent again.`,
+      'Recover',
+      async () => {
+        const r = await post(`${hookPath()}/recover`, { since });
+        return `${r.requeued + (r.requeued === 1 ? ' delivery' : ' deliveries')} sent again.`;
+      },
+    );
   });
   $('#act-retry').addEventListener('click', () => {
     const dlv = state.delivery;
     if (!dlv) return;
-    if ($('#act-retry').getAttribute('aria-disabled') === 'true') { status(`Only a failed or skipped delivery can be retried; this one is ${$('#delivery-detail').dataset.status || ''}.`); return; }
-    act('Retry delivery', `Delivery ${dlv} is sent again, with one more attempt allowed.`, 'Retry', async () => { const r = await post(`${hookPath()}/deliveries/${encodeURIComponent(dlv)}/retry`); return `Delivery ${r.delivery_id} is ${r.status}.`; });
+    if ($('#act-retry').getAttribute('aria-disabled') === 'true') {
+      status(
+        `Only a failed or skipped delivery can be retried; this one is ${$('#delivery-detail').dataset.status || ''}.`,
+      );
+      return;
+    }
+    act('Retry delivery', `Delivery ${dlv} is sent again, with one more attempt allowed.`, 'Retry', async () => {
+      const r = await post(`${hookPath()}/deliveries/${encodeURIComponent(dlv)}/retry`);
+      return `Delivery ${r.delivery_id} is ${r.status}.`;
+    });
   });
 
   // ---- events -----------------------------------------------------------------------------
@@ -922,11 +1357,21 @@
     const filter = { type: query.get('type') || '', since: query.get('since') || '', until: query.get('until') || '' };
     const key = JSON.stringify(filter);
     const cursor = query.get('cursor');
-    if (key !== state.eventFilterKey || (state.eventPages[state.eventPageIndex] || null) !== (cursor || null) || !$('#events tbody').children.length) {
-      if (key !== state.eventFilterKey) { state.eventPages = [null]; state.eventPageIndex = 0; }
+    if (
+      key !== state.eventFilterKey ||
+      (state.eventPages[state.eventPageIndex] || null) !== (cursor || null) ||
+      !$('#events tbody').children.length
+    ) {
+      if (key !== state.eventFilterKey) {
+        state.eventPages = [null];
+        state.eventPageIndex = 0;
+      }
       const known = state.eventPages.indexOf(cursor || null);
       if (known >= 0) state.eventPageIndex = known;
-      else { state.eventPages.push(cursor); state.eventPageIndex = state.eventPages.length - 1; }
+      else {
+        state.eventPages.push(cursor);
+        state.eventPageIndex = state.eventPages.length - 1;
+      }
       state.eventFilterKey = key;
       const q = new URLSearchParams({ limit: '50' });
       if (cursor) q.set('cursor', cursor);
@@ -935,23 +1380,32 @@
       if (filter.until) q.set('until', filter.until);
       const { events, next_cursor, types } = await json(`/v1/studio/events?${q}`);
       const sel = $select('#event-type-filter');
-      if (sel.options.length === 1 && types) { for (const t of types) sel.append(text('option', t)); }
+      if (sel.options.length === 1 && types) {
+        for (const t of types) sel.append(text('option', t));
+      }
       sel.value = filter.type;
       $input('#event-since').value = toLocal(filter.since);
       $input('#event-until').value = toLocal(filter.until);
       const tbody = $('#events tbody');
-      const rows = events.map((/** @type {{ id: string, type: string, deliveries: number, created_at: string }} */ e) => {
-        const tr = document.createElement('tr');
-        tr.dataset.event = e.id;
-        const b = text('button', e.id, 'link');
-        b.type = 'button';
-        b.setAttribute('aria-label', `Event ${e.id}, ${e.type}`);
-        b.addEventListener('click', () => { userAsked = true; location.hash = hashOf(`events/${encodeURIComponent(e.id)}`, Object.fromEntries(parseHash().query)); });
-        const first = document.createElement('td'); first.append(b);
-        tr.append(first, text('td', e.type), text('td', e.deliveries), text('td', when(e.created_at), 'time'));
-        return tr;
-      });
-      if (rows.length) tbody.replaceChildren(...rows); else emptyRow(tbody, 'No events on this page.', 4);
+      const rows = events.map(
+        (/** @type {{ id: string, type: string, deliveries: number, created_at: string }} */ e) => {
+          const tr = document.createElement('tr');
+          tr.dataset.event = e.id;
+          const b = text('button', e.id, 'link');
+          b.type = 'button';
+          b.setAttribute('aria-label', `Event ${e.id}, ${e.type}`);
+          b.addEventListener('click', () => {
+            userAsked = true;
+            location.hash = hashOf(`events/${encodeURIComponent(e.id)}`, Object.fromEntries(parseHash().query));
+          });
+          const first = document.createElement('td');
+          first.append(b);
+          tr.append(first, text('td', e.type), text('td', e.deliveries), text('td', when(e.created_at), 'time'));
+          return tr;
+        },
+      );
+      if (rows.length) tbody.replaceChildren(...rows);
+      else emptyRow(tbody, 'No events on this page.', 4);
       state.eventPages.length = state.eventPageIndex + 1;
       if (next_cursor) state.eventPages.push(next_cursor);
       $button('#events-older').disabled = !next_cursor;
@@ -959,11 +1413,16 @@
       $('#events-page-info').textContent = `Page ${state.eventPageIndex + 1} · 50 a page`;
       labelCells($('#events'));
     }
-    for (const tr of document.querySelectorAll('#events tbody tr')) if (tr instanceof HTMLElement) tr.setAttribute('aria-selected', String(tr.dataset.event === id));
+    for (const tr of document.querySelectorAll('#events tbody tr'))
+      if (tr instanceof HTMLElement) tr.setAttribute('aria-selected', String(tr.dataset.event === id));
     const opened = id && id !== state.event;
     state.event = id;
     const section = $('#event-detail');
-    if (!id) { section.hidden = true; $('#event-console').classList.remove('open'); return; }
+    if (!id) {
+      section.hidden = true;
+      $('#event-console').classList.remove('open');
+      return;
+    }
     const { event, deliveries } = await json(`/v1/studio/events/${encodeURIComponent(id)}`);
     if (state.event !== id) return;
     section.hidden = false;
@@ -980,23 +1439,48 @@
       tr.dataset.delivery = d.id;
       const a = text('a', d.id);
       a.href = `#/webhooks/${encodeURIComponent(d.webhook_id || '')}/deliveries/${encodeURIComponent(d.id)}`;
-      const first = document.createElement('td'); first.append(a);
-      const st = document.createElement('td'); st.append(statusCell(d.status));
-      tr.append(first, text('td', d.webhook_id, 'id'), st, text('td', d.attempt), text('td', d.response_status ?? (d.error ? 'no answer' : '—')));
+      const first = document.createElement('td');
+      first.append(a);
+      const st = document.createElement('td');
+      st.append(statusCell(d.status));
+      tr.append(
+        first,
+        text('td', d.webhook_id, 'id'),
+        st,
+        text('td', d.attempt),
+        text('td', d.response_status ?? (d.error ? 'no answer' : '—')),
+      );
       return tr;
     });
-    if (rows.length) tbody.replaceChildren(...rows); else emptyRow(tbody, 'No deliveries: no webhook received this type when it was published.', 5);
+    if (rows.length) tbody.replaceChildren(...rows);
+    else emptyRow(tbody, 'No deliveries: no webhook received this type when it was published.', 5);
     labelCells($('#event-deliveries'));
     if (opened && userAsked) section.scrollIntoView({ block: 'nearest' });
     userAsked = false;
   }
-  const onEventFilter = () => { location.hash = hashOf('events', { type: $select('#event-type-filter').value, since: toIso($input('#event-since').value), until: toIso($input('#event-until').value) }); };
-  for (const s of ['#event-type-filter', '#event-since', '#event-until']) $(s).addEventListener('change', onEventFilter);
+  const onEventFilter = () => {
+    location.hash = hashOf('events', {
+      type: $select('#event-type-filter').value,
+      since: toIso($input('#event-since').value),
+      until: toIso($input('#event-until').value),
+    });
+  };
+  for (const s of ['#event-type-filter', '#event-since', '#event-until'])
+    $(s).addEventListener('change', onEventFilter);
   $('#event-filters').addEventListener('submit', (e) => e.preventDefault());
   /** @param {string | null} cursor */
-  const eventPage = (cursor) => { const r = parseHash(); const q = Object.fromEntries(r.query); location.hash = hashOf(`events${state.event ? `/${encodeURIComponent(state.event)}` : ''}`, { ...q, cursor }); };
-  $('#events-older').addEventListener('click', () => { const next = state.eventPages[state.eventPageIndex + 1]; if (next) eventPage(next); });
-  $('#events-newer').addEventListener('click', () => { if (state.eventPageIndex > 0) eventPage(state.eventPages[state.eventPageIndex - 1] ?? null); });
+  const eventPage = (cursor) => {
+    const r = parseHash();
+    const q = Object.fromEntries(r.query);
+    location.hash = hashOf(`events${state.event ? `/${encodeURIComponent(state.event)}` : ''}`, { ...q, cursor });
+  };
+  $('#events-older').addEventListener('click', () => {
+    const next = state.eventPages[state.eventPageIndex + 1];
+    if (next) eventPage(next);
+  });
+  $('#events-newer').addEventListener('click', () => {
+    if (state.eventPageIndex > 0) eventPage(state.eventPages[state.eventPageIndex - 1] ?? null);
+  });
   $('#close-event').addEventListener('click', () => {
     location.hash = hashOf('events', Object.fromEntries(parseHash().query));
     const row = document.querySelector('#events tbody tr[aria-selected=true] button');
@@ -1007,14 +1491,30 @@
   async function showSessions() {
     const { authorization_sessions: sessions } = await json('/v1/studio/authorization-sessions');
     const tbody = $('#sessions tbody');
-    tbody.replaceChildren(...sessions.map((/** @type {{ ref: string, app_name: string | null, client_id: string, state: string, created_at: string, updated_at: string, path: Transition[] }} */ s) => {
-      const tr = document.createElement('tr');
-      tr.dataset.state = s.state;
-      const st = document.createElement('td'); st.append(sessionCell(s.state));
-      const path = s.path.map((p) => (p.event === 'xstate.init' ? '' : `${eventName(p.event)} → `) + words(p.to)).join(' · ');
-      tr.append(text('td', s.ref), text('td', s.app_name || s.client_id), st, text('td', path), text('td', when(s.created_at), 'time'), text('td', when(s.updated_at), 'time'));
-      return tr;
-    }));
+    tbody.replaceChildren(
+      ...sessions.map(
+        (
+          /** @type {{ ref: string, app_name: string | null, client_id: string, state: string, created_at: string, updated_at: string, path: Transition[] }} */ s,
+        ) => {
+          const tr = document.createElement('tr');
+          tr.dataset.state = s.state;
+          const st = document.createElement('td');
+          st.append(sessionCell(s.state));
+          const path = s.path
+            .map((p) => (p.event === 'xstate.init' ? '' : `${eventName(p.event)} → `) + words(p.to))
+            .join(' · ');
+          tr.append(
+            text('td', s.ref),
+            text('td', s.app_name || s.client_id),
+            st,
+            text('td', path),
+            text('td', when(s.created_at), 'time'),
+            text('td', when(s.updated_at), 'time'),
+          );
+          return tr;
+        },
+      ),
+    );
     if (!sessions.length) emptyRow(tbody, 'No authorization sessions yet.', 6);
     labelCells($('#sessions'));
     status(`${sessions.length} recent authorization sessions`);

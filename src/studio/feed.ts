@@ -81,7 +81,9 @@ export function journalEvents(request: Request, start: number, source: FeedSourc
           if (options.stillAllowed && Date.now() - lastCheck >= heartbeatMs) {
             lastCheck = Date.now();
             if (!(await options.stillAllowed())) {
-              write(`event: error\ndata: ${JSON.stringify({ error: 'invalid_token', error_description: 'your sign-in ended; sign in again' })}\n\n`);
+              write(
+                `event: error\ndata: ${JSON.stringify({ error: 'invalid_token', error_description: 'your sign-in ended; sign in again' })}\n\n`,
+              );
               stop();
               return;
             }
@@ -89,7 +91,10 @@ export function journalEvents(request: Request, start: number, source: FeedSourc
           if (Date.now() - lastWrite >= heartbeatMs) write(': keep-alive\n\n');
         } catch (error) {
           options.log.warn('studio stream stopped', { error });
-          if (!closed) write(`event: error\ndata: ${JSON.stringify({ error: 'temporarily_unavailable', error_description: 'the stream stopped; reconnect with Last-Event-ID' })}\n\n`);
+          if (!closed)
+            write(
+              `event: error\ndata: ${JSON.stringify({ error: 'temporarily_unavailable', error_description: 'the stream stopped; reconnect with Last-Event-ID' })}\n\n`,
+            );
           stop();
           return;
         }
@@ -106,7 +111,11 @@ export function journalEvents(request: Request, start: number, source: FeedSourc
     },
   });
   return new Response(stream, {
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    },
   });
 }
 

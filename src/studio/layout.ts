@@ -24,7 +24,10 @@ const HEADER = 8 + BADGE.h + 6 + 16;
 export interface StateBox {
   path: string;
   model: StateModel;
-  x: number; y: number; w: number; h: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
   /** A region: a child of a parallel state. */
   region: boolean;
   /** Where the "now" badge goes (inside the box). */
@@ -42,7 +45,14 @@ export interface EdgeLine {
   label: { x: number; y: number; w: number; h: number };
 }
 
-export interface InitialMark { parent: string; to: string; x: number; y: number; r: number; points: Array<[number, number]> }
+export interface InitialMark {
+  parent: string;
+  to: string;
+  x: number;
+  y: number;
+  r: number;
+  points: Array<[number, number]>;
+}
 
 export interface MachineLayout {
   width: number;
@@ -59,14 +69,23 @@ const nodeId = (path: string) => `s:${path}`;
 
 function leafSize(node: StateModel): { w: number; h: number } {
   const entry = node.entry.length ? `entry / ${node.entry.join(', ')}` : '';
-  const w = Math.max(96, textWidth(node.key, TEXT.name), entry ? textWidth(entry, TEXT.entry) : 0, BADGE.w) + 2 * STATE_PAD_X + (node.type === 'final' ? 8 : 0);
+  const w =
+    Math.max(96, textWidth(node.key, TEXT.name), entry ? textWidth(entry, TEXT.entry) : 0, BADGE.w) +
+    2 * STATE_PAD_X +
+    (node.type === 'final' ? 8 : 0);
   const h = 8 + BADGE.h + 18 + (entry ? 16 : 0) + 8 + (node.type === 'final' ? 6 : 0);
   return { w, h };
 }
 
-export const titleOf = (node: StateModel, name: string) => (node.path.length === 0 ? name : node.key + (node.type === 'parallel' ? ' (parallel)' : ''));
+export const titleOf = (node: StateModel, name: string) =>
+  node.path.length === 0 ? name : node.key + (node.type === 'parallel' ? ' (parallel)' : '');
 
-interface Built { elk: ElkNode; edges: ElkExtendedEdge[]; meta: Map<string, { order: number; from: string; to: string; transition: TransitionModel; text: string }>; initials: Map<string, { parent: string; to: string }> }
+interface Built {
+  elk: ElkNode;
+  edges: ElkExtendedEdge[];
+  meta: Map<string, { order: number; from: string; to: string; transition: TransitionModel; text: string }>;
+  initials: Map<string, { parent: string; to: string }>;
+}
 
 function build(name: string, root: StateModel): Built {
   const edges: ElkExtendedEdge[] = [];
@@ -79,7 +98,12 @@ function build(name: string, root: StateModel): Built {
       for (const target of t.targets.length ? t.targets : [path]) {
         const id = `e${n++}`;
         const text = transitionText(t);
-        const label: ElkLabel = { id: `${id}:label`, text, width: textWidth(text, TEXT.label) + 2 * LABEL_PAD_X + (t.delay ? CLOCK_W : 0), height: LABEL_H };
+        const label: ElkLabel = {
+          id: `${id}:label`,
+          text,
+          width: textWidth(text, TEXT.label) + 2 * LABEL_PAD_X + (t.delay ? CLOCK_W : 0),
+          height: LABEL_H,
+        };
         edges.push({ id, sources: [nodeId(path)], targets: [nodeId(target)], labels: [label] });
         meta.set(id, { order: n - 1, from: path, to: target, transition: t, text });
       }
@@ -144,23 +168,33 @@ const MARGIN = 10;
 export async function layoutMachine(name: string, root: StateModel): Promise<MachineLayout> {
   engine ??= new ELK();
   const built = build(name, root);
-  const graph: ElkNode = { id: 'graph', layoutOptions: { ...OPTIONS, 'elk.padding': `[top=${MARGIN},left=${MARGIN},bottom=${MARGIN},right=${MARGIN}]` }, children: [built.elk], edges: built.edges };
+  const graph: ElkNode = {
+    id: 'graph',
+    layoutOptions: { ...OPTIONS, 'elk.padding': `[top=${MARGIN},left=${MARGIN},bottom=${MARGIN},right=${MARGIN}]` },
+    children: [built.elk],
+    edges: built.edges,
+  };
   const done = await engine.layout(graph);
 
   const byPath = new Map<string, StateModel>();
-  const walk = (m: StateModel) => { byPath.set(m.path.join('.'), m); m.children.forEach(walk); };
+  const walk = (m: StateModel) => {
+    byPath.set(m.path.join('.'), m);
+    m.children.forEach(walk);
+  };
   walk(root);
   const origin = new Map<string, [number, number]>([['graph', [0, 0]]]);
   const states: StateBox[] = [];
   const initials: MachineLayout['initials'] = [];
   const place = (node: ElkNode, ox: number, oy: number, parallelParent: boolean) => {
-    const x = ox + (node.x ?? 0), y = oy + (node.y ?? 0);
+    const x = ox + (node.x ?? 0),
+      y = oy + (node.y ?? 0);
     origin.set(node.id, [x, y]);
     if (node.id.startsWith('s:')) {
       const path = node.id.slice(2);
       const model = byPath.get(path)!;
       const compound = model.children.length > 0;
-      const w = node.width ?? 0, h = node.height ?? 0;
+      const w = node.width ?? 0,
+        h = node.height ?? 0;
       const badge = compound
         ? { x: x + w - STATE_PAD_X - BADGE.w, y: y + 8 }
         : { x: x + STATE_PAD_X + (model.type === 'final' ? 4 : 0), y: y + 8 + (model.type === 'final' ? 3 : 0) };
@@ -174,7 +208,10 @@ export async function layoutMachine(name: string, root: StateModel): Promise<Mac
   for (const c of done.children ?? []) place(c, 0, 0, false);
 
   const all: ElkExtendedEdge[] = [];
-  const gather = (node: ElkNode) => { all.push(...(node.edges ?? [])); (node.children ?? []).forEach(gather); };
+  const gather = (node: ElkNode) => {
+    all.push(...(node.edges ?? []));
+    (node.children ?? []).forEach(gather);
+  };
   gather(done);
   const edges: EdgeLine[] = [];
   for (const e of all) {
@@ -193,10 +230,14 @@ export async function layoutMachine(name: string, root: StateModel): Promise<Mac
     }
     const m = built.meta.get(e.id)!;
     const l = e.labels?.[0];
-    edges.push({ ...m, points, label: { x: cx + (l?.x ?? 0), y: cy + (l?.y ?? 0), w: l?.width ?? 0, h: l?.height ?? 0 } });
+    edges.push({
+      ...m,
+      points,
+      label: { x: cx + (l?.x ?? 0), y: cy + (l?.y ?? 0), w: l?.width ?? 0, h: l?.height ?? 0 },
+    });
   }
   // Model order: outer states first (children are drawn over their parents), edges as defined.
   states.sort((a, b) => a.model.path.length - b.model.path.length);
   edges.sort((a, b) => a.order - b.order);
-  return { width: Math.ceil((done.width ?? 0)), height: Math.ceil(done.height ?? 0), states, edges, initials };
+  return { width: Math.ceil(done.width ?? 0), height: Math.ceil(done.height ?? 0), states, edges, initials };
 }

@@ -27,7 +27,10 @@ export function displayUrl(raw: string): string {
   } catch {
     return '(unreadable URL)';
   }
-  const path = url.pathname.split('/').map((seg) => (seg.length >= 12 && /\d/.test(seg) && /[A-Za-z]/.test(seg) ? '…' : seg)).join('/');
+  const path = url.pathname
+    .split('/')
+    .map((seg) => (seg.length >= 12 && /\d/.test(seg) && /[A-Za-z]/.test(seg) ? '…' : seg))
+    .join('/');
   const query = [...url.searchParams.keys()].map((k) => `${k}=…`).join('&');
   return `${url.protocol}//${url.host}${path}${query ? `?${query}` : ''}`;
 }
@@ -37,13 +40,23 @@ export function displayUrl(raw: string): string {
  * would otherwise put our signature (v1,<base64>) or a whsec_ secret on the page.
  */
 export function redactBody(body: string | null): string | null {
-  return body === null ? null : body.replace(/v1,[A-Za-z0-9+/]{20,}={0,2}/g, 'v1,(redacted)').replace(/whsec_[A-Za-z0-9+/=]+/g, 'whsec_(redacted)');
+  return body === null
+    ? null
+    : body
+        .replace(/v1,[A-Za-z0-9+/]{20,}={0,2}/g, 'v1,(redacted)')
+        .replace(/whsec_[A-Za-z0-9+/=]+/g, 'whsec_(redacted)');
 }
 
 /** An authorization session's id is also its browser cookie: the page gets a short reference. */
 export const sessionRef = (id: string) => `${id.slice(0, 8)}…`;
 
-interface Deps { db: Db; log: Logger; webhooks: WebhookService; authorization: AuthorizationService; apps: AppService }
+interface Deps {
+  db: Db;
+  log: Logger;
+  webhooks: WebhookService;
+  authorization: AuthorizationService;
+  apps: AppService;
+}
 
 export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
   const { db, webhooks, authorization, apps } = deps;
@@ -52,70 +65,135 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
 
   return router('studio-live')
     .use(access.guard)
-    .get('/v1/studio/webhooks', async ({ admin: p, query }) => {
-      const { webhooks: list, next_cursor } = await webhooks.list(p, readPage(query));
-      return { webhooks: list.map(webhookView), next_cursor };
-    }, { studio: 'read', query: PageQuery, detail: { summary: "The tenant's webhooks, for the studio", description: 'Signed-in studio session or admin token.', tags } })
-    .get('/v1/studio/webhooks/:id', async ({ admin: p, params }) => {
-      const webhook = await webhooks.get(p, params.id);
-      const [transitions, counts] = await Promise.all([
-        studioStore.latest(db, p.tenantId, 'subscription', params.id, 50),
-        studioStore.deliveryCounts(db, p.tenantId, params.id),
-      ]);
-      return {
-        webhook: webhookView(webhook),
-        state: transitions.at(-1)?.to_state ?? null,
-        transitions: transitions.map(journalEntry),
-        deliveries_by_status: Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.count ?? 0])),
-      };
-    }, { studio: 'read', params: WebhookId, detail: { summary: "A webhook's subscription state and recent transitions", tags } })
-    .get('/v1/studio/webhooks/:id/deliveries/:delivery_id', async ({ admin: p, params }) => {
-      const d = await webhooks.delivery(p, params.id, params.delivery_id);
-      const path = await studioStore.instance(db, p.tenantId, 'delivery', params.delivery_id, 0, 500);
-      return {
-        delivery: {
-          ...d,
-          attempts: d.attempts.map(({ request_headers, response_body, ...a }) => ({
-            ...a,
-            response_body: redactBody(response_body),
-            // Never the signature itself: its header is named, its value redacted.
-            request_headers: Object.fromEntries(Object.entries(request_headers).map(([k, v]) => [k, k.toLowerCase() === 'webhook-signature' ? '(redacted)' : v])),
-          })),
+    .get(
+      '/v1/studio/webhooks',
+      async ({ admin: p, query }) => {
+        const { webhooks: list, next_cursor } = await webhooks.list(p, readPage(query));
+        return { webhooks: list.map(webhookView), next_cursor };
+      },
+      {
+        studio: 'read',
+        query: PageQuery,
+        detail: {
+          summary: "The tenant's webhooks, for the studio",
+          description: 'Signed-in studio session or admin token.',
+          tags,
         },
-        state: path.at(-1)?.to_state ?? null,
-        path: path.map(journalEntry),
-      };
-    }, {
-      studio: 'read',
-      params: t.Object({ id: t.String({ maxLength: 100 }), delivery_id: t.String({ maxLength: 100 }) }),
-      detail: { summary: "A delivery's path through the delivery machine, with every attempt", tags },
-    })
-    .get('/v1/studio/webhooks/:id/stream', async ({ admin: p, request, params }) => {
-      await webhooks.get(p, params.id);
-      const start = startSeq(request, await studioStore.lastSeq(db));
-      return journalEvents(request, start, {
-        read: (after, skip, limit) => studioStore.webhookFeed(db, p.tenantId, params.id, after, limit, skip),
-        lastSeq: () => studioStore.lastSeq(db),
-      }, { log: deps.log, stillAllowed: () => access.stillAdmin(request) });
-    }, { studio: 'read', params: WebhookId, detail: { summary: "A webhook's subscription and delivery transitions, live (server-sent events)", tags } })
-    .get('/v1/studio/authorization-sessions', async ({ admin: p }) => {
-      const sessions = await authorization.recent(p.tenantId);
-      const path = await studioStore.instances(db, p.tenantId, 'authorizationSession', sessions.map((s) => s.id), 20);
-      const names = new Map<string, string>();
-      for (const clientId of new Set(sessions.map((s) => s.client_id))) {
-        const app = await apps.byClientId(clientId);
-        if (app && app.tenant_id === p.tenantId) names.set(clientId, app.name);
-      }
-      return {
-        authorization_sessions: sessions.map((s) => ({
-          ref: sessionRef(s.id),
-          client_id: s.client_id,
-          app_name: names.get(s.client_id) ?? null,
-          state: s.state,
-          created_at: s.created_at,
-          updated_at: s.updated_at,
-          path: path.filter((r) => r.instance_id === s.id).map((r) => ({ seq: r.seq, from: r.from_state, event: r.event_type, to: r.to_state, at: r.at.toISOString() })),
-        })),
-      };
-    }, { studio: 'read', detail: { summary: 'Where recent authorization sessions stand (no codes, tokens or session ids)', tags } });
+      },
+    )
+    .get(
+      '/v1/studio/webhooks/:id',
+      async ({ admin: p, params }) => {
+        const webhook = await webhooks.get(p, params.id);
+        const [transitions, counts] = await Promise.all([
+          studioStore.latest(db, p.tenantId, 'subscription', params.id, 50),
+          studioStore.deliveryCounts(db, p.tenantId, params.id),
+        ]);
+        return {
+          webhook: webhookView(webhook),
+          state: transitions.at(-1)?.to_state ?? null,
+          transitions: transitions.map(journalEntry),
+          deliveries_by_status: Object.fromEntries(
+            DELIVERY_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.count ?? 0]),
+          ),
+        };
+      },
+      {
+        studio: 'read',
+        params: WebhookId,
+        detail: { summary: "A webhook's subscription state and recent transitions", tags },
+      },
+    )
+    .get(
+      '/v1/studio/webhooks/:id/deliveries/:delivery_id',
+      async ({ admin: p, params }) => {
+        const d = await webhooks.delivery(p, params.id, params.delivery_id);
+        const path = await studioStore.instance(db, p.tenantId, 'delivery', params.delivery_id, 0, 500);
+        return {
+          delivery: {
+            ...d,
+            attempts: d.attempts.map(({ request_headers, response_body, ...a }) => ({
+              ...a,
+              response_body: redactBody(response_body),
+              // Never the signature itself: its header is named, its value redacted.
+              request_headers: Object.fromEntries(
+                Object.entries(request_headers).map(([k, v]) => [
+                  k,
+                  k.toLowerCase() === 'webhook-signature' ? '(redacted)' : v,
+                ]),
+              ),
+            })),
+          },
+          state: path.at(-1)?.to_state ?? null,
+          path: path.map(journalEntry),
+        };
+      },
+      {
+        studio: 'read',
+        params: t.Object({ id: t.String({ maxLength: 100 }), delivery_id: t.String({ maxLength: 100 }) }),
+        detail: { summary: "A delivery's path through the delivery machine, with every attempt", tags },
+      },
+    )
+    .get(
+      '/v1/studio/webhooks/:id/stream',
+      async ({ admin: p, request, params }) => {
+        await webhooks.get(p, params.id);
+        const start = startSeq(request, await studioStore.lastSeq(db));
+        return journalEvents(
+          request,
+          start,
+          {
+            read: (after, skip, limit) => studioStore.webhookFeed(db, p.tenantId, params.id, after, limit, skip),
+            lastSeq: () => studioStore.lastSeq(db),
+          },
+          { log: deps.log, stillAllowed: () => access.stillAdmin(request) },
+        );
+      },
+      {
+        studio: 'read',
+        params: WebhookId,
+        detail: { summary: "A webhook's subscription and delivery transitions, live (server-sent events)", tags },
+      },
+    )
+    .get(
+      '/v1/studio/authorization-sessions',
+      async ({ admin: p }) => {
+        const sessions = await authorization.recent(p.tenantId);
+        const path = await studioStore.instances(
+          db,
+          p.tenantId,
+          'authorizationSession',
+          sessions.map((s) => s.id),
+          20,
+        );
+        const names = new Map<string, string>();
+        for (const clientId of new Set(sessions.map((s) => s.client_id))) {
+          const app = await apps.byClientId(clientId);
+          if (app && app.tenant_id === p.tenantId) names.set(clientId, app.name);
+        }
+        return {
+          authorization_sessions: sessions.map((s) => ({
+            ref: sessionRef(s.id),
+            client_id: s.client_id,
+            app_name: names.get(s.client_id) ?? null,
+            state: s.state,
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+            path: path
+              .filter((r) => r.instance_id === s.id)
+              .map((r) => ({
+                seq: r.seq,
+                from: r.from_state,
+                event: r.event_type,
+                to: r.to_state,
+                at: r.at.toISOString(),
+              })),
+          })),
+        };
+      },
+      {
+        studio: 'read',
+        detail: { summary: 'Where recent authorization sessions stand (no codes, tokens or session ids)', tags },
+      },
+    );
 }

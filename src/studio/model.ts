@@ -40,7 +40,8 @@ interface NodeLike {
 
 function actionName(a: unknown): string | null {
   if (typeof a === 'string') return a;
-  if (a && typeof a === 'object' && 'type' in a && typeof (a as { type: unknown }).type === 'string') return (a as { type: string }).type;
+  if (a && typeof a === 'object' && 'type' in a && typeof (a as { type: unknown }).type === 'string')
+    return (a as { type: string }).type;
   if (typeof a === 'function' && 'type' in a) return String((a as { type: unknown }).type); // assign(), raise() …
   return null;
 }
@@ -55,7 +56,12 @@ function guardName(g: unknown): string | null {
 }
 
 function toModel(node: NodeLike): StateModel {
-  const delays = new Map(node.after.map((a) => [a.eventType, typeof a.delay === 'string' ? a.delay : typeof a.delay === 'number' ? `${a.delay} ms` : 'delay']));
+  const delays = new Map(
+    node.after.map((a) => [
+      a.eventType,
+      typeof a.delay === 'string' ? a.delay : typeof a.delay === 'number' ? `${a.delay} ms` : 'delay',
+    ]),
+  );
   const transitions: TransitionModel[] = [];
   for (const [event, list] of node.transitions) {
     for (const t of list) {
@@ -94,8 +100,16 @@ export function allStates(model: StateModel): StateModel[] {
 
 /** Delays and guards the machine names (for the legend and the retry schedule). */
 export function namedParts(machine: AnyStateMachine): { delays: string[]; guards: string[]; actions: string[] } {
-  const impl = machine.implementations as { delays?: Record<string, unknown>; guards?: Record<string, unknown>; actions?: Record<string, unknown> };
-  return { delays: Object.keys(impl.delays ?? {}), guards: Object.keys(impl.guards ?? {}), actions: Object.keys(impl.actions ?? {}) };
+  const impl = machine.implementations as {
+    delays?: Record<string, unknown>;
+    guards?: Record<string, unknown>;
+    actions?: Record<string, unknown>;
+  };
+  return {
+    delays: Object.keys(impl.delays ?? {}),
+    guards: Object.keys(impl.guards ?? {}),
+    actions: Object.keys(impl.actions ?? {}),
+  };
 }
 
 export interface RetrySchedule {
@@ -118,7 +132,9 @@ export function retrySchedule(machine: AnyStateMachine): RetrySchedule | null {
   const factory = (machine.config as { context?: unknown }).context;
   let context: Record<string, unknown> | undefined;
   try {
-    context = (typeof factory === 'function' ? factory({ input: undefined }) : factory) as Record<string, unknown> | undefined;
+    context = (typeof factory === 'function' ? factory({ input: undefined }) : factory) as
+      | Record<string, unknown>
+      | undefined;
   } catch (error) {
     if (error instanceof TypeError) return null; // reading a field of the missing input
     throw error;

@@ -249,7 +249,10 @@ export function studioPage(): Response {
 <script src="/studio/zoom.js" defer></script>`,
   );
   const headers = new Headers(res.headers);
-  headers.set('content-security-policy', "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  headers.set(
+    'content-security-policy',
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  );
   return new Response(res.body, { status: 200, headers });
 }
 

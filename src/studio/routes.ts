@@ -28,7 +28,8 @@ import type { Clock } from '../actors/clock.ts';
 
 const tags = ['Studio'];
 // A small statechart: two states and a transition (browsers ask for /favicon.ico on every page).
-const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><rect x="4" y="9" width="9" height="14" rx="3" fill="#fff"/><rect x="19" y="9" width="9" height="14" rx="3" fill="#fff"/><path d="M13 16h5" stroke="#fff" stroke-width="2"/></svg>';
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><rect x="4" y="9" width="9" height="14" rx="3" fill="#fff"/><rect x="19" y="9" width="9" height="14" rx="3" fill="#fff"/><path d="M13 16h5" stroke="#fff" stroke-width="2"/></svg>';
 const Name = t.Object({ name: t.String({ maxLength: 100 }) });
 const Instance = t.Object({ name: t.String({ maxLength: 100 }), id: t.String({ maxLength: 100 }) });
 
@@ -38,7 +39,10 @@ export interface StudioDeps {
   tenants: TenantService;
   db: Db;
   log: Logger;
-  config: Pick<Config, 'adminTokenTtlSeconds' | 'publicUrl' | 'leaseMs' | 'webhookEndpointConcurrency' | 'webhookRetrySchedule'>;
+  config: Pick<
+    Config,
+    'adminTokenTtlSeconds' | 'publicUrl' | 'leaseMs' | 'webhookEndpointConcurrency' | 'webhookRetrySchedule'
+  >;
   events: EventService;
   actors: { clock: Clock };
   webhooks: WebhookService;
@@ -56,14 +60,22 @@ export function machineNotes(m: AnyStateMachine): string[] {
   const schedule = retrySchedule(m);
   if (schedule) {
     const jitter = schedule.jitter_ratio ? ` (each ±${Math.round(schedule.jitter_ratio * 100)} %)` : '';
-    notes.push(`Retry schedule, "${schedule.delay}" before each attempt: ${schedule.attempts_ms.map((ms, i) => `#${i + 1} ${humanDelay(ms)}`).join(', ')}${jitter}`);
+    notes.push(
+      `Retry schedule, "${schedule.delay}" before each attempt: ${schedule.attempts_ms.map((ms, i) => `#${i + 1} ${humanDelay(ms)}`).join(', ')}${jitter}`,
+    );
   }
   return notes;
 }
 
 export function studioRoutes(deps: StudioDeps) {
   const { db, machines } = deps;
-  const access = new StudioAccess({ auth: deps.auth, tokens: deps.tokens, tenants: deps.tenants, ttlSeconds: deps.config.adminTokenTtlSeconds, publicUrl: deps.config.publicUrl });
+  const access = new StudioAccess({
+    auth: deps.auth,
+    tokens: deps.tokens,
+    tenants: deps.tenants,
+    ttlSeconds: deps.config.adminTokenTtlSeconds,
+    publicUrl: deps.config.publicUrl,
+  });
   const machine = (name: string) => {
     const m = machines.get(name);
     if (!m) throw notFound(`machine ${name}`);
@@ -73,76 +85,146 @@ export function studioRoutes(deps: StudioDeps) {
   return router('studio')
     .use(access.guard)
     .get('/studio', () => studioPage(), { detail: { summary: 'The studio page (HTML)', tags, security: [] } })
-    .get('/studio/studio.js', ({ set }) => {
-      set.headers['content-type'] = 'text/javascript; charset=utf-8';
-      set.headers['cache-control'] = 'no-cache';
-      return studioScript();
-    }, { detail: { summary: 'The studio script', tags, security: [] } })
-    .get('/studio/zoom.js', ({ set }) => {
-      set.headers['content-type'] = 'text/javascript; charset=utf-8';
-      set.headers['cache-control'] = 'no-cache';
-      return zoomScript();
-    }, { detail: { summary: "The studio drawings' zoom and pan script", tags, security: [] } })
-    .post('/v1/studio/session', async ({ request, body, set }) => {
-      const { cookie, session } = await access.signIn(request, body);
-      set.headers['set-cookie'] = cookie;
-      set.headers['cache-control'] = 'no-store';
-      return session;
-    }, {
-      body: t.Object({ tenant: t.String({ minLength: 1, maxLength: 200 }), email: t.String({ minLength: 3, maxLength: 320 }), password: t.String({ minLength: 1, maxLength: 1000 }) }),
-      detail: { summary: 'Sign in to the studio as a tenant administrator (sets an HttpOnly session cookie)', tags, security: [] },
-    })
-    .get('/v1/studio/session', async ({ admin: p, request }) => {
-      const tenant = await deps.tenants.tenant(p.tenantId);
-      // The page sends csrf_token back (x-studio-csrf) with every change it asks for.
-      return { tenant_id: p.tenantId, tenant_name: tenant?.name ?? null, subject: p.subject, via: p.via, expires_at: p.expiresAt.toISOString(), csrf_token: access.csrfToken(request) };
-    }, { studio: 'read', detail: { summary: 'Who the studio is open for', tags } })
-    .delete('/v1/studio/session', async ({ request, set }) => {
-      set.headers['set-cookie'] = await access.signOut(request);
-      set.status = 204;
-      return '';
-    }, { detail: { summary: 'Sign out of the studio (revokes the session)', tags } })
-    .get('/v1/machines', async () => {
-      return {
-        machines: [...machines.values()].map((m) => ({
-          name: m.id,
-          states: allStates(machineModel(m)).map((s) => s.path.join('.')),
-          ...namedParts(m),
-          retry_schedule: retrySchedule(m),
-        })),
-      };
-    }, { studio: 'read', detail: { summary: 'Every machine of the product', tags } })
-    .get('/v1/machines/:name', async ({ params }) => {
-      // XState's own JSON form of the definition, loadable by XState tooling.
-      return machine(params.name).toJSON();
-    }, { studio: 'read', params: Name, detail: { summary: 'A machine definition as XState JSON', tags } })
-    .get('/v1/machines/:name/diagram.svg', async ({ params, set }) => {
-      const m = machine(params.name);
-      set.headers['content-type'] = 'image/svg+xml';
-      return machineSvg(params.name, machineModel(m), machineNotes(m));
-    }, { studio: 'read', params: Name, detail: { summary: 'A machine drawn as a statechart (SVG)', tags } })
-    .get('/v1/machines/:name/instances/:id/journal', async ({ admin: p, params }) => {
-      machine(params.name);
-      const rows = await studioStore.instance(db, p.tenantId, params.name, params.id, 0);
-      if (rows.length === 0) throw notFound(`${params.name} ${params.id}`);
-      return { transitions: rows.map(journalEntry) };
-    }, { studio: 'read', params: Instance, detail: { summary: "An instance's path through its machine", tags } })
-    .get('/v1/machines/:name/instances/:id/stream', async ({ admin: p, request, params }) => {
-      machine(params.name);
-      // Another tenant's instance (or none) is a 404, as everywhere.
-      if ((await studioStore.instance(db, p.tenantId, params.name, params.id, 0, 1)).length === 0) throw notFound(`${params.name} ${params.id}`);
-      // From the start of the instance's journal unless the client says where it stopped.
-      const start = request.headers.has('last-event-id') ? startSeq(request, await studioStore.lastSeq(db)) : 0;
-      return journalEvents(request, start, {
-        read: (after, skip, limit) => studioStore.instance(db, p.tenantId, params.name, params.id, after, limit, skip),
-        lastSeq: () => studioStore.lastSeq(db),
-      }, { log: deps.log, stillAllowed: () => access.stillAdmin(request) });
-    }, { studio: 'read', params: Instance, detail: { summary: "An instance's transitions, live (server-sent events)", tags } })
-    .get('/favicon.ico', ({ set }) => {
-      set.headers['content-type'] = 'image/svg+xml';
-      set.headers['cache-control'] = 'public, max-age=86400';
-      return FAVICON;
-    }, { detail: { summary: "The service's icon", tags, security: [] } })
+    .get(
+      '/studio/studio.js',
+      ({ set }) => {
+        set.headers['content-type'] = 'text/javascript; charset=utf-8';
+        set.headers['cache-control'] = 'no-cache';
+        return studioScript();
+      },
+      { detail: { summary: 'The studio script', tags, security: [] } },
+    )
+    .get(
+      '/studio/zoom.js',
+      ({ set }) => {
+        set.headers['content-type'] = 'text/javascript; charset=utf-8';
+        set.headers['cache-control'] = 'no-cache';
+        return zoomScript();
+      },
+      { detail: { summary: "The studio drawings' zoom and pan script", tags, security: [] } },
+    )
+    .post(
+      '/v1/studio/session',
+      async ({ request, body, set }) => {
+        const { cookie, session } = await access.signIn(request, body);
+        set.headers['set-cookie'] = cookie;
+        set.headers['cache-control'] = 'no-store';
+        return session;
+      },
+      {
+        body: t.Object({
+          tenant: t.String({ minLength: 1, maxLength: 200 }),
+          email: t.String({ minLength: 3, maxLength: 320 }),
+          password: t.String({ minLength: 1, maxLength: 1000 }),
+        }),
+        detail: {
+          summary: 'Sign in to the studio as a tenant administrator (sets an HttpOnly session cookie)',
+          tags,
+          security: [],
+        },
+      },
+    )
+    .get(
+      '/v1/studio/session',
+      async ({ admin: p, request }) => {
+        const tenant = await deps.tenants.tenant(p.tenantId);
+        // The page sends csrf_token back (x-studio-csrf) with every change it asks for.
+        return {
+          tenant_id: p.tenantId,
+          tenant_name: tenant?.name ?? null,
+          subject: p.subject,
+          via: p.via,
+          expires_at: p.expiresAt.toISOString(),
+          csrf_token: access.csrfToken(request),
+        };
+      },
+      { studio: 'read', detail: { summary: 'Who the studio is open for', tags } },
+    )
+    .delete(
+      '/v1/studio/session',
+      async ({ request, set }) => {
+        set.headers['set-cookie'] = await access.signOut(request);
+        set.status = 204;
+        return '';
+      },
+      { detail: { summary: 'Sign out of the studio (revokes the session)', tags } },
+    )
+    .get(
+      '/v1/machines',
+      async () => {
+        return {
+          machines: [...machines.values()].map((m) => ({
+            name: m.id,
+            states: allStates(machineModel(m)).map((s) => s.path.join('.')),
+            ...namedParts(m),
+            retry_schedule: retrySchedule(m),
+          })),
+        };
+      },
+      { studio: 'read', detail: { summary: 'Every machine of the product', tags } },
+    )
+    .get(
+      '/v1/machines/:name',
+      async ({ params }) => {
+        // XState's own JSON form of the definition, loadable by XState tooling.
+        return machine(params.name).toJSON();
+      },
+      { studio: 'read', params: Name, detail: { summary: 'A machine definition as XState JSON', tags } },
+    )
+    .get(
+      '/v1/machines/:name/diagram.svg',
+      async ({ params, set }) => {
+        const m = machine(params.name);
+        set.headers['content-type'] = 'image/svg+xml';
+        return machineSvg(params.name, machineModel(m), machineNotes(m));
+      },
+      { studio: 'read', params: Name, detail: { summary: 'A machine drawn as a statechart (SVG)', tags } },
+    )
+    .get(
+      '/v1/machines/:name/instances/:id/journal',
+      async ({ admin: p, params }) => {
+        machine(params.name);
+        const rows = await studioStore.instance(db, p.tenantId, params.name, params.id, 0);
+        if (rows.length === 0) throw notFound(`${params.name} ${params.id}`);
+        return { transitions: rows.map(journalEntry) };
+      },
+      { studio: 'read', params: Instance, detail: { summary: "An instance's path through its machine", tags } },
+    )
+    .get(
+      '/v1/machines/:name/instances/:id/stream',
+      async ({ admin: p, request, params }) => {
+        machine(params.name);
+        // Another tenant's instance (or none) is a 404, as everywhere.
+        if ((await studioStore.instance(db, p.tenantId, params.name, params.id, 0, 1)).length === 0)
+          throw notFound(`${params.name} ${params.id}`);
+        // From the start of the instance's journal unless the client says where it stopped.
+        const start = request.headers.has('last-event-id') ? startSeq(request, await studioStore.lastSeq(db)) : 0;
+        return journalEvents(
+          request,
+          start,
+          {
+            read: (after, skip, limit) =>
+              studioStore.instance(db, p.tenantId, params.name, params.id, after, limit, skip),
+            lastSeq: () => studioStore.lastSeq(db),
+          },
+          { log: deps.log, stillAllowed: () => access.stillAdmin(request) },
+        );
+      },
+      {
+        studio: 'read',
+        params: Instance,
+        detail: { summary: "An instance's transitions, live (server-sent events)", tags },
+      },
+    )
+    .get(
+      '/favicon.ico',
+      ({ set }) => {
+        set.headers['content-type'] = 'image/svg+xml';
+        set.headers['cache-control'] = 'public, max-age=86400';
+        return FAVICON;
+      },
+      { detail: { summary: "The service's icon", tags, security: [] } },
+    )
     .use(studioLiveRoutes(deps, access))
     .use(consoleRoutes({ ...deps, clock: deps.actors.clock }, access));
 }

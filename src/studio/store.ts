@@ -7,7 +7,15 @@ import { createdRange, DELIVERY_KEYS, DLV, LAST_ATTEMPT, type DeliveryRow } from
 import { listPage, type Page } from '../db/page.ts';
 import { timerEvent, type DeliveryState } from '../webhooks/dispatch/steps.ts';
 
-export interface JournalRow { seq: number; machine: string; instance_id: string; from_state: string | null; event_type: string; to_state: string; at: Date }
+export interface JournalRow {
+  seq: number;
+  machine: string;
+  instance_id: string;
+  from_state: string | null;
+  event_type: string;
+  to_state: string;
+  at: Date;
+}
 
 const COLUMNS = 'j.seq, j.machine, j.instance_id, j.from_state, j.event_type, j.to_state, j.at';
 
@@ -15,19 +23,50 @@ const COLUMNS = 'j.seq, j.machine, j.instance_id, j.from_state, j.event_type, j.
 const numbered = (rows: JournalRow[]) => rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 
 interface AttemptTransitions {
-  delivery_id: string; seq: number; from_state: DeliveryState; to_state: string; ended_by: string; started_at: Date; attempted_at: Date;
-  created_seq: number | null; created_at: Date | null;
+  delivery_id: string;
+  seq: number;
+  from_state: DeliveryState;
+  to_state: string;
+  ended_by: string;
+  started_at: Date;
+  attempted_at: Date;
+  created_seq: number | null;
+  created_at: Date | null;
 }
 
-const creation = (id: string, seq: number, at: Date): JournalRow => ({ seq: Number(seq), machine: 'delivery', instance_id: id, from_state: null, event_type: 'xstate.init', to_state: 'queued', at });
+const creation = (id: string, seq: number, at: Date): JournalRow => ({
+  seq: Number(seq),
+  machine: 'delivery',
+  instance_id: id,
+  from_state: null,
+  event_type: 'xstate.init',
+  to_state: 'queued',
+  at,
+});
 
 /** The transitions an attempt row stands for (and its delivery's creation, for a first attempt). */
 function attemptTransitions(a: AttemptTransitions): JournalRow[] {
   const seq = Number(a.seq);
   const out: JournalRow[] = [];
   if (a.created_seq !== null && a.created_at !== null) out.push(creation(a.delivery_id, a.created_seq, a.created_at));
-  out.push({ seq, machine: 'delivery', instance_id: a.delivery_id, from_state: a.from_state, event_type: timerEvent(a.from_state) ?? 'timer', to_state: 'sending', at: a.started_at });
-  out.push({ seq: seq + 1, machine: 'delivery', instance_id: a.delivery_id, from_state: 'sending', event_type: a.ended_by, to_state: a.to_state, at: a.attempted_at });
+  out.push({
+    seq,
+    machine: 'delivery',
+    instance_id: a.delivery_id,
+    from_state: a.from_state,
+    event_type: timerEvent(a.from_state) ?? 'timer',
+    to_state: 'sending',
+    at: a.started_at,
+  });
+  out.push({
+    seq: seq + 1,
+    machine: 'delivery',
+    instance_id: a.delivery_id,
+    from_state: 'sending',
+    event_type: a.ended_by,
+    to_state: a.to_state,
+    at: a.attempted_at,
+  });
   return out;
 }
 
@@ -46,54 +85,92 @@ const ATTEMPTS = `select a.delivery_id, a.seq, a.from_state, a.to_state, a.ended
 const ATTEMPTS_AFTER = `a.seq >= $2 and not (a.seq = any($3::bigint[]) and (a.seq + 1) = any($3::bigint[]))`;
 
 /** One delivery's transitions after `afterSeq`, oldest first. */
-async function deliveryPath(db: Queryable, tenantId: string, deliveryId: string, afterSeq: number, limit: number, skip: number[]): Promise<JournalRow[]> {
+async function deliveryPath(
+  db: Queryable,
+  tenantId: string,
+  deliveryId: string,
+  afterSeq: number,
+  limit: number,
+  skip: number[],
+): Promise<JournalRow[]> {
   const [from, to] = createdRange(deliveryId);
   const [created, attempts, journal] = await Promise.all([
     db.query<{ seq: number; created_at: Date }>(
-      'select seq, created_at from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz', [tenantId, deliveryId, from, to]),
+      'select seq, created_at from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz',
+      [tenantId, deliveryId, from, to],
+    ),
     db.query<AttemptTransitions & Record<string, unknown>>(
       `${ATTEMPTS} where a.tenant_id = $1 and a.delivery_id = $4 and a.delivery_created_at between $5::timestamptz and $6::timestamptz and ${ATTEMPTS_AFTER}
-        order by a.seq limit $7`, [tenantId, afterSeq, skip, deliveryId, from, to, limit]),
+        order by a.seq limit $7`,
+      [tenantId, afterSeq, skip, deliveryId, from, to, limit],
+    ),
     db.query<JournalRow & Record<string, unknown>>(
       `select ${COLUMNS} from machine_journal j where j.tenant_id = $1 and j.machine = 'delivery' and j.instance_id = $2 and j.seq > $3 order by j.seq limit $4`,
-      [tenantId, deliveryId, afterSeq, limit]),
+      [tenantId, deliveryId, afterSeq, limit],
+    ),
   ]);
   const [first] = created;
   if (!first) return [];
-  return merged([[creation(deliveryId, first.seq, first.created_at)], attempts.flatMap(attemptTransitions), numbered(journal)], afterSeq, skip, limit);
+  return merged(
+    [[creation(deliveryId, first.seq, first.created_at)], attempts.flatMap(attemptTransitions), numbered(journal)],
+    afterSeq,
+    skip,
+    limit,
+  );
 }
 
 export const studioStore = {
   /** One instance's transitions after `afterSeq` (except the seqs in `skip`), oldest first. */
-  instance: async (db: Queryable, tenantId: string, machine: string, instanceId: string, afterSeq: number, limit = 500, skip: number[] = []) => {
+  instance: async (
+    db: Queryable,
+    tenantId: string,
+    machine: string,
+    instanceId: string,
+    afterSeq: number,
+    limit = 500,
+    skip: number[] = [],
+  ) => {
     if (machine === 'delivery') return deliveryPath(db, tenantId, instanceId, afterSeq, limit, skip);
-    return numbered(await db.query<JournalRow & Record<string, unknown>>(
-      `select ${COLUMNS} from machine_journal j
+    return numbered(
+      await db.query<JournalRow & Record<string, unknown>>(
+        `select ${COLUMNS} from machine_journal j
         where j.tenant_id = $1 and j.machine = $2 and j.instance_id = $3 and j.seq > $4 and j.seq <> all($6::bigint[]) order by j.seq limit $5`,
-      [tenantId, machine, instanceId, afterSeq, limit, skip],
-    ));
+        [tenantId, machine, instanceId, afterSeq, limit, skip],
+      ),
+    );
   },
   /** The last `limit` transitions of each of several instances of one (journaled) machine, oldest first. */
   instances: async (db: Queryable, tenantId: string, machine: string, instanceIds: string[], limit = 20) =>
-    numbered(await db.query<JournalRow & Record<string, unknown>>(
-      `select ${COLUMNS} from (
+    numbered(
+      await db.query<JournalRow & Record<string, unknown>>(
+        `select ${COLUMNS} from (
          select j.*, row_number() over (partition by j.instance_id order by j.seq desc) as n
            from machine_journal j where j.tenant_id = $1 and j.machine = $2 and j.instance_id = any($3::text[])
        ) j where j.n <= $4 order by j.seq`,
-      [tenantId, machine, instanceIds, limit],
-    )),
+        [tenantId, machine, instanceIds, limit],
+      ),
+    ),
   /** The last `limit` transitions of one (journaled) instance, oldest first. */
   latest: async (db: Queryable, tenantId: string, machine: string, instanceId: string, limit: number) =>
-    numbered(await db.query<JournalRow & Record<string, unknown>>(
-      `select * from (select ${COLUMNS} from machine_journal j
+    numbered(
+      await db.query<JournalRow & Record<string, unknown>>(
+        `select * from (select ${COLUMNS} from machine_journal j
         where j.tenant_id = $1 and j.machine = $2 and j.instance_id = $3 order by j.seq desc limit $4) x order by seq`,
-      [tenantId, machine, instanceId, limit],
-    )),
+        [tenantId, machine, instanceId, limit],
+      ),
+    ),
   /**
    * What a webhook's live view follows: its subscription's transitions and those of its
    * deliveries, after `afterSeq`. Each source is read forward from a seq by an index.
    */
-  webhookFeed: async (db: Queryable, tenantId: string, webhookId: string, afterSeq: number, limit = 500, skip: number[] = []) => {
+  webhookFeed: async (
+    db: Queryable,
+    tenantId: string,
+    webhookId: string,
+    afterSeq: number,
+    limit = 500,
+    skip: number[] = [],
+  ) => {
     const [journal, attempts, created] = await Promise.all([
       db.query<JournalRow & Record<string, unknown>>(
         `select ${COLUMNS} from machine_journal j
@@ -101,10 +178,12 @@ export const studioStore = {
             and ((j.machine = 'subscription' and j.instance_id = $2)
               or (j.machine = 'delivery' and exists (select 1 from webhook_deliveries d where d.id = j.instance_id and d.subscription_id = $2 and d.tenant_id = $1)))
           order by j.seq limit $4`,
-        [tenantId, webhookId, afterSeq, limit, skip]),
+        [tenantId, webhookId, afterSeq, limit, skip],
+      ),
       db.query<AttemptTransitions & Record<string, unknown>>(
         `${ATTEMPTS} where a.subscription_id = $4 and a.tenant_id = $1 and ${ATTEMPTS_AFTER} order by a.seq limit $5`,
-        [tenantId, afterSeq, skip, webhookId, limit]),
+        [tenantId, afterSeq, skip, webhookId, limit],
+      ),
       // Creations, so a new delivery is announced before its first attempt (or when none comes:
       // held, skipped, no worker free). Read over the last minutes by the webhook's index; an
       // older one (a replay of an old event) shows with its first attempt.
@@ -112,74 +191,127 @@ export const studioStore = {
         `select d.id, d.seq, d.created_at from webhook_deliveries d
           where d.subscription_id = $2 and d.tenant_id = $1 and d.created_at >= now() - interval '10 minutes'
             and d.seq > $3 and d.seq <> all($4::bigint[]) order by d.seq limit $5`,
-        [tenantId, webhookId, afterSeq, skip, limit]),
+        [tenantId, webhookId, afterSeq, skip, limit],
+      ),
     ]);
-    return merged([numbered(journal), attempts.flatMap(attemptTransitions), created.map((d) => creation(d.id, d.seq, d.created_at))], afterSeq, skip, limit);
+    return merged(
+      [
+        numbered(journal),
+        attempts.flatMap(attemptTransitions),
+        created.map((d) => creation(d.id, d.seq, d.created_at)),
+      ],
+      afterSeq,
+      skip,
+      limit,
+    );
   },
   /** The newest seq given out (an attempt's second transition is its seq + 1): where a live view starts. */
   lastSeq: async (db: Queryable) =>
     Number((await db.query<{ seq: string | number }>('select last_value + 1 as seq from transition_seq'))[0]!.seq),
   /** Deliveries of a webhook by status: the live view's summary. */
   deliveryCounts: async (db: Queryable, tenantId: string, webhookId: string) =>
-    (await db.query<{ status: string; n: string | number }>(
-      'select status, count(*) as n from webhook_deliveries where tenant_id = $1 and subscription_id = $2 group by status', [tenantId, webhookId],
-    )).map((r) => ({ status: r.status, count: Number(r.n) })),
+    (
+      await db.query<{ status: string; n: string | number }>(
+        'select status, count(*) as n from webhook_deliveries where tenant_id = $1 and subscription_id = $2 group by status',
+        [tenantId, webhookId],
+      )
+    ).map((r) => ({ status: r.status, count: Number(r.n) })),
 };
 
 /** What the studio's delivery list filters by (each optional). */
-export interface DeliveryFilter { status: string | null; eventType: string | null; since: string | null; until: string | null }
+export interface DeliveryFilter {
+  status: string | null;
+  eventType: string | null;
+  since: string | null;
+  until: string | null;
+}
 
 /** Per webhook over a window: attempts, successes, latency percentiles, and per-bucket counts for a sparkline. */
-export interface HealthRow { subscription_id: string; bucket: number | null; attempts: number; succeeded: number; p50: number | null; p95: number | null }
+export interface HealthRow {
+  subscription_id: string;
+  bucket: number | null;
+  attempts: number;
+  succeeded: number;
+  p50: number | null;
+  p95: number | null;
+}
 
 export const consoleStore = {
   /** A webhook's deliveries, newest first, filtered by status, event type and creation time (since inclusive, until exclusive). */
   deliveries: (db: Queryable, tenantId: string, webhookId: string, page: Page, f: DeliveryFilter) =>
-    listPage<DeliveryRow & Record<string, unknown>>(db, page, [tenantId, webhookId, f.status, f.eventType, f.since, f.until], (k) =>
-      `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
+    listPage<DeliveryRow & Record<string, unknown>>(
+      db,
+      page,
+      [tenantId, webhookId, f.status, f.eventType, f.since, f.until],
+      (k) =>
+        `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
         where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3) and ($4::text is null or d.event_type = $4)
           and d.created_at >= coalesce($5::timestamptz, '0001-01-01T00:00:00Z') and d.created_at < coalesce($6::timestamptz, '9999-12-31T23:59:59Z')
           and ${k.after}
-        ${k.orderLimit}`, DELIVERY_KEYS),
+        ${k.orderLimit}`,
+      DELIVERY_KEYS,
+    ),
   /** Which of the tenant's webhooks a delivery id belongs to (none for another tenant's). */
   deliveryWebhook: async (db: Queryable, tenantId: string, deliveryId: string) =>
-    (await db.query<{ subscription_id: string }>(
-      'select subscription_id from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz limit 1',
-      [tenantId, deliveryId, ...createdRange(deliveryId)]))[0]?.subscription_id ?? null,
+    (
+      await db.query<{ subscription_id: string }>(
+        'select subscription_id from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz limit 1',
+        [tenantId, deliveryId, ...createdRange(deliveryId)],
+      )
+    )[0]?.subscription_id ?? null,
   /** When a delivery entered its state and when its timer is due (if it has one). */
   deliveryClock: async (db: Queryable, tenantId: string, deliveryId: string) =>
-    (await db.query<{ entered_at: Date | null; due_at: Date | null }>(
-      'select entered_at, due_at from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz',
-      [tenantId, deliveryId, ...createdRange(deliveryId)]))[0] ?? null,
+    (
+      await db.query<{ entered_at: Date | null; due_at: Date | null }>(
+        'select entered_at, due_at from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz',
+        [tenantId, deliveryId, ...createdRange(deliveryId)],
+      )
+    )[0] ?? null,
   /**
    * The body a delivery's requests carry, built from what is stored exactly as the engine builds
    * it (src/webhooks/dispatch/dispatcher.ts, prepare): every attempt sends the same body.
    */
   payload: async (db: Queryable, tenantId: string, eventId: string, eventType: string, createdAt: Date) =>
-    (await db.query<{ body: string }>(
-      `select '{"type":' || to_json($3::text)::text || ',"timestamp":"' || to_char($4::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","data":' || coalesce(data::text, 'null') || '}' as body
+    (
+      await db.query<{ body: string }>(
+        `select '{"type":' || to_json($3::text)::text || ',"timestamp":"' || to_char($4::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","data":' || coalesce(data::text, 'null') || '}' as body
          from events where tenant_id = $1 and id = $2 and created_at = $4::timestamptz`,
-      [tenantId, eventId, eventType, createdAt]))[0]?.body ?? null,
+        [tenantId, eventId, eventType, createdAt],
+      )
+    )[0]?.body ?? null,
   /**
    * Attempts since `since` per webhook of the tenant: the whole window (bucket null) with its
    * latency percentiles, and each of `buckets` equal slices of it, in one query.
    */
   health: async (db: Queryable, tenantId: string, since: Date, until: Date, buckets: number) =>
-    (await db.query<Record<string, unknown>>(
-      `select a.subscription_id, b.bucket, count(*) as attempts, count(*) filter (where a.to_state = 'succeeded') as succeeded,
+    (
+      await db.query<Record<string, unknown>>(
+        `select a.subscription_id, b.bucket, count(*) as attempts, count(*) filter (where a.to_state = 'succeeded') as succeeded,
               percentile_cont(0.5) within group (order by a.duration_ms) as p50, percentile_cont(0.95) within group (order by a.duration_ms) as p95
          from webhook_attempts a
          cross join lateral (select least($4::int - 1, greatest(0, floor(extract(epoch from (a.attempted_at - $2::timestamptz)) * $4::int / extract(epoch from ($3::timestamptz - $2::timestamptz)))::int)) as bucket) b
         where a.tenant_id = $1 and a.attempted_at >= $2::timestamptz
         group by grouping sets ((a.subscription_id), (a.subscription_id, b.bucket))`,
-      [tenantId, since, until, buckets])).map((r): HealthRow => ({
-      subscription_id: String(r.subscription_id),
-      bucket: r.bucket === null ? null : Number(r.bucket),
-      attempts: Number(r.attempts), succeeded: Number(r.succeeded),
-      p50: r.p50 === null ? null : Math.round(Number(r.p50)), p95: r.p95 === null ? null : Math.round(Number(r.p95)),
-    })),
+        [tenantId, since, until, buckets],
+      )
+    ).map(
+      (r): HealthRow => ({
+        subscription_id: String(r.subscription_id),
+        bucket: r.bucket === null ? null : Number(r.bucket),
+        attempts: Number(r.attempts),
+        succeeded: Number(r.succeeded),
+        p50: r.p50 === null ? null : Math.round(Number(r.p50)),
+        p95: r.p95 === null ? null : Math.round(Number(r.p95)),
+      }),
+    ),
 };
 
 export const journalEntry = (r: JournalRow) => ({
-  seq: r.seq, machine: r.machine, instance_id: r.instance_id, from: r.from_state, event: r.event_type, to: r.to_state, at: r.at.toISOString(),
+  seq: r.seq,
+  machine: r.machine,
+  instance_id: r.instance_id,
+  from: r.from_state,
+  event: r.event_type,
+  to: r.to_state,
+  at: r.at.toISOString(),
 });

@@ -100,37 +100,64 @@ function wrap(note: string, width: number): string[] {
   const out: string[] = [];
   let line = '';
   for (const part of note.split(/(?<=, )/)) {
-    if (line && !fits(line + part)) { out.push(line.trimEnd()); line = ''; }
+    if (line && !fits(line + part)) {
+      out.push(line.trimEnd());
+      line = '';
+    }
     line += part;
   }
   if (line) out.push(line.trimEnd());
   return out;
 }
 
-interface LegendItem { text: string; draw: (x: number, y: number) => string }
+interface LegendItem {
+  text: string;
+  draw: (x: number, y: number) => string;
+}
 
 function legend(name: string, top: number, width: number): { svg: string; height: number; width: number } {
-  const sw = (cls: string, extra = '') => (x: number, y: number) => `<rect x="${x}" y="${y - 8}" width="22" height="14" rx="3" class="swatch ${cls}"/>${extra}`;
+  const sw =
+    (cls: string, extra = '') =>
+    (x: number, y: number) =>
+      `<rect x="${x}" y="${y - 8}" width="22" height="14" rx="3" class="swatch ${cls}"/>${extra}`;
   const items: LegendItem[] = [
     { text: 'current (now)', draw: sw('current') },
     { text: 'visited', draw: sw('visited') },
-    { text: 'transition taken', draw: (x, y) => `<path d="M ${x} ${y} H ${x + 18}" class="edge taken" marker-end="url(#arrow-taken-${name})"/>` },
-    { text: 'pending timer', draw: (x, y) => `<path d="M ${x} ${y} H ${x + 18}" class="edge timer" marker-end="url(#arrow-timer-${name})"/>` },
+    {
+      text: 'transition taken',
+      draw: (x, y) => `<path d="M ${x} ${y} H ${x + 18}" class="edge taken" marker-end="url(#arrow-taken-${name})"/>`,
+    },
+    {
+      text: 'pending timer',
+      draw: (x, y) => `<path d="M ${x} ${y} H ${x + 18}" class="edge timer" marker-end="url(#arrow-timer-${name})"/>`,
+    },
     { text: 'delayed transition', draw: (x, y) => clock(x + 4, y) },
     { text: 'parallel region', draw: sw('region') },
     { text: 'keyboard focus', draw: sw('focus') },
   ];
   const parts: string[] = [];
-  let x = 14, y = top + 12, rows = 1;
+  let x = 14,
+    y = top + 12,
+    rows = 1;
   let right = 0;
   for (const item of items) {
     const w = 28 + textWidth(item.text, 11) + 18;
-    if (x > 14 && x + w > width) { x = 14; y += 20; rows++; }
-    parts.push(`<g class="legend-item">${item.draw(x, y)}<text x="${x + 28}" y="${y + 4}">${escapeHtml(item.text)}</text></g>`);
+    if (x > 14 && x + w > width) {
+      x = 14;
+      y += 20;
+      rows++;
+    }
+    parts.push(
+      `<g class="legend-item">${item.draw(x, y)}<text x="${x + 28}" y="${y + 4}">${escapeHtml(item.text)}</text></g>`,
+    );
     x += w;
     right = Math.max(right, x);
   }
-  return { svg: `<g class="legend" role="group" aria-label="Legend">${parts.join('')}</g>`, height: rows * 20 + 4, width: right };
+  return {
+    svg: `<g class="legend" role="group" aria-label="Legend">${parts.join('')}</g>`,
+    height: rows * 20 + 4,
+    width: right,
+  };
 }
 
 function render(name: string, layout: MachineLayout, notes: string[]): string {
@@ -142,18 +169,37 @@ function render(name: string, layout: MachineLayout, notes: string[]): string {
     const isRoot = m.path.length === 0;
     const cls = ['state', `state-${m.type}`, b.region ? 'region' : ''].filter(Boolean).join(' ');
     const what = b.region ? 'region' : `${m.type} state`;
-    parts.push(`<g class="${cls}" data-state="${escapeHtml(path)}" tabindex="0" role="listitem" aria-label="${escapeHtml(`${what} ${path}`)}">`);
-    parts.push(`<rect x="${r1(b.x)}" y="${r1(b.y)}" width="${r1(b.w)}" height="${r1(b.h)}" rx="${m.children.length ? 10 : 8}" class="box"/>`);
-    if (m.type === 'final') parts.push(`<rect x="${r1(b.x + 4)}" y="${r1(b.y + 4)}" width="${r1(b.w - 8)}" height="${r1(b.h - 8)}" rx="6" class="box inner"/>`);
-    parts.push(`<rect x="${r1(b.x - 5)}" y="${r1(b.y - 5)}" width="${r1(b.w + 10)}" height="${r1(b.h + 10)}" rx="12" class="ring"/>`);
+    parts.push(
+      `<g class="${cls}" data-state="${escapeHtml(path)}" tabindex="0" role="listitem" aria-label="${escapeHtml(`${what} ${path}`)}">`,
+    );
+    parts.push(
+      `<rect x="${r1(b.x)}" y="${r1(b.y)}" width="${r1(b.w)}" height="${r1(b.h)}" rx="${m.children.length ? 10 : 8}" class="box"/>`,
+    );
+    if (m.type === 'final')
+      parts.push(
+        `<rect x="${r1(b.x + 4)}" y="${r1(b.y + 4)}" width="${r1(b.w - 8)}" height="${r1(b.h - 8)}" rx="6" class="box inner"/>`,
+      );
+    parts.push(
+      `<rect x="${r1(b.x - 5)}" y="${r1(b.y - 5)}" width="${r1(b.w + 10)}" height="${r1(b.h + 10)}" rx="12" class="ring"/>`,
+    );
     const title = isRoot ? name : titleOf(m, name);
-    if (m.children.length) parts.push(`<text x="${r1(b.x + 12)}" y="${r1(b.y + 8 + BADGE.h + 6 + 12)}" class="name compound-name">${escapeHtml(title)}</text>`);
+    if (m.children.length)
+      parts.push(
+        `<text x="${r1(b.x + 12)}" y="${r1(b.y + 8 + BADGE.h + 6 + 12)}" class="name compound-name">${escapeHtml(title)}</text>`,
+      );
     else {
       const cx = b.x + b.w / 2;
-      parts.push(`<text x="${r1(cx)}" y="${r1(b.y + 8 + BADGE.h + 15 + (m.type === 'final' ? 3 : 0))}" text-anchor="middle" class="name">${escapeHtml(title)}</text>`);
-      if (m.entry.length) parts.push(`<text x="${r1(cx)}" y="${r1(b.y + 8 + BADGE.h + 31)}" text-anchor="middle" class="entry">entry / ${escapeHtml(m.entry.join(', '))}</text>`);
+      parts.push(
+        `<text x="${r1(cx)}" y="${r1(b.y + 8 + BADGE.h + 15 + (m.type === 'final' ? 3 : 0))}" text-anchor="middle" class="name">${escapeHtml(title)}</text>`,
+      );
+      if (m.entry.length)
+        parts.push(
+          `<text x="${r1(cx)}" y="${r1(b.y + 8 + BADGE.h + 31)}" text-anchor="middle" class="entry">entry / ${escapeHtml(m.entry.join(', '))}</text>`,
+        );
     }
-    parts.push(`<g class="now-badge" aria-hidden="true"><rect x="${r1(b.badge.x)}" y="${r1(b.badge.y)}" width="${BADGE.w}" height="${BADGE.h}" rx="7"/><circle cx="${r1(b.badge.x + 8)}" cy="${r1(b.badge.y + BADGE.h / 2)}" r="3" fill="var(--sc-badge-fg)"/><text x="${r1(b.badge.x + 15)}" y="${r1(b.badge.y + 10.5)}">now</text></g>`);
+    parts.push(
+      `<g class="now-badge" aria-hidden="true"><rect x="${r1(b.badge.x)}" y="${r1(b.badge.y)}" width="${BADGE.w}" height="${BADGE.h}" rx="7"/><circle cx="${r1(b.badge.x + 8)}" cy="${r1(b.badge.y + BADGE.h / 2)}" r="3" fill="var(--sc-badge-fg)"/><text x="${r1(b.badge.x + 15)}" y="${r1(b.badge.y + 10.5)}">now</text></g>`,
+    );
     parts.push('</g>');
   }
   const initials = layout.initials.map((m) => {
@@ -165,10 +211,14 @@ function render(name: string, layout: MachineLayout, notes: string[]): string {
   layout.edges.forEach((e, i) => {
     const t = e.transition;
     const data = `data-event="${escapeHtml(t.event)}" data-from="${escapeHtml(e.from)}" data-to="${escapeHtml(e.to)}"${t.guard ? ` data-guard="${escapeHtml(t.guard)}"` : ''}${t.delay ? ` data-delay="${escapeHtml(t.delay)}"` : ''} data-edge="${i}"`;
-    edges.push(`<path d="${pathOf(e.points)}" class="edge${t.delay ? ' delayed' : ''}" marker-end="url(#arrow-${id})" ${data}/>`);
+    edges.push(
+      `<path d="${pathOf(e.points)}" class="edge${t.delay ? ' delayed' : ''}" marker-end="url(#arrow-${id})" ${data}/>`,
+    );
     const l = e.label;
     const tx = l.x + 4 + (t.delay ? CLOCK_W : 0);
-    labels.push(`<g class="label" data-edge="${i}"><rect x="${r1(l.x)}" y="${r1(l.y)}" width="${r1(l.w)}" height="${r1(l.h)}" rx="3"/>${t.delay ? clock(l.x + 3, l.y + l.h / 2) : ''}<text x="${r1(tx)}" y="${r1(l.y + l.h - 4)}">${escapeHtml(e.text)}</text></g>`);
+    labels.push(
+      `<g class="label" data-edge="${i}"><rect x="${r1(l.x)}" y="${r1(l.y)}" width="${r1(l.w)}" height="${r1(l.h)}" rx="3"/>${t.delay ? clock(l.x + 3, l.y + l.h / 2) : ''}<text x="${r1(tx)}" y="${r1(l.y + l.h - 4)}">${escapeHtml(e.text)}</text></g>`,
+    );
   });
   const minWidth = Math.max(layout.width, 480);
   const noteLines = notes.flatMap((n) => wrap(n, minWidth - 28));
@@ -176,8 +226,11 @@ function render(name: string, layout: MachineLayout, notes: string[]): string {
   const width = Math.ceil(Math.max(layout.width, key.width, ...noteLines.map((n) => n.length * NOTE_CHAR + 28)));
   const notesTop = layout.height + 6 + key.height + 8;
   const height = Math.ceil(notesTop + (noteLines.length ? noteLines.length * 18 + 10 : 0));
-  const noteText = noteLines.map((n, i) => `<text x="14" y="${notesTop + 14 + i * 18}" class="note">${escapeHtml(n)}</text>`).join('');
-  const marker = (suffix: string, cls: string) => `<marker id="arrow${suffix}-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead${cls}"/></marker>`;
+  const noteText = noteLines
+    .map((n, i) => `<text x="14" y="${notesTop + 14 + i * 18}" class="note">${escapeHtml(n)}</text>`)
+    .join('');
+  const marker = (suffix: string, cls: string) =>
+    `<marker id="arrow${suffix}-${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead${cls}"/></marker>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="svg-title-${id}" class="statechart" data-machine="${id}">
 <title id="svg-title-${id}">Statechart of the ${id} machine</title>
 <style>${STYLE}</style>

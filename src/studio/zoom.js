@@ -52,7 +52,8 @@
    */
   function zoomBy(z, factor, fx = 0.5, fy = 0.5) {
     const v = z.view;
-    const w = v.w / factor, h = v.h / factor;
+    const w = v.w / factor,
+      h = v.h / factor;
     z.view = clamp(z, { x: v.x + (v.w - w) * fx, y: v.y + (v.h - h) * fy, w, h });
     apply(z);
   }
@@ -95,7 +96,8 @@
     controls.className = 'zoom-controls';
     controls.setAttribute('role', 'toolbar');
     controls.setAttribute('aria-label', 'Zoom the drawing');
-    controls.style.cssText = 'position:sticky;top:0;left:0;z-index:1;display:flex;gap:.3rem;justify-content:flex-end;margin-bottom:.3rem';
+    controls.style.cssText =
+      'position:sticky;top:0;left:0;z-index:1;display:flex;gap:.3rem;justify-content:flex-end;margin-bottom:.3rem';
     const inn = button('Zoom in', '+', 'in');
     const out = button('Zoom out', '−', 'out');
     const fit = button('Fit to width (reset zoom)', 'Fit', 'fit');
@@ -114,12 +116,16 @@
     out.addEventListener('click', () => zoomBy(z, 1 / STEP));
     fit.addEventListener('click', () => reset(z));
 
-    svg.addEventListener('wheel', (e) => {
-      if (!e.ctrlKey && !e.metaKey) return; // a plain wheel scrolls the page
-      e.preventDefault();
-      const r = svg.getBoundingClientRect();
-      zoomBy(z, Math.exp(-e.deltaY / 300), (e.clientX - r.left) / r.width, (e.clientY - r.top) / r.height);
-    }, { passive: false });
+    svg.addEventListener(
+      'wheel',
+      (e) => {
+        if (!e.ctrlKey && !e.metaKey) return; // a plain wheel scrolls the page
+        e.preventDefault();
+        const r = svg.getBoundingClientRect();
+        zoomBy(z, Math.exp(-e.deltaY / 300), (e.clientX - r.left) / r.width, (e.clientY - r.top) / r.height);
+      },
+      { passive: false },
+    );
 
     /** @type {Map<number, { x: number, y: number }>} */
     const pointers = new Map();
@@ -166,7 +172,12 @@
         const current = container.querySelector('svg.statechart');
         const zz = current && attached.get(current);
         if (!zz) return;
-        const moves = /** @type {Record<string, [number, number]>} */ ({ ArrowLeft: [40, 0], ArrowRight: [-40, 0], ArrowUp: [0, 40], ArrowDown: [0, -40] });
+        const moves = /** @type {Record<string, [number, number]>} */ ({
+          ArrowLeft: [40, 0],
+          ArrowRight: [-40, 0],
+          ArrowUp: [0, 40],
+          ArrowDown: [0, -40],
+        });
         if (e.key === '+' || e.key === '=') zoomBy(zz, STEP);
         else if (e.key === '-' || e.key === '_') zoomBy(zz, 1 / STEP);
         else if (e.key === '0') reset(zz);

@@ -29,7 +29,11 @@ export class DeliveryTraces {
   }
 
   /** Runs one attempt in its span, linked to its event's publish span. */
-  attempt<T>(of: AttemptOf, run: () => Promise<T>, result: (value: T) => { status: number | null; outcome: string; error: string | null }): Promise<T> {
+  attempt<T>(
+    of: AttemptOf,
+    run: () => Promise<T>,
+    result: (value: T) => { status: number | null; outcome: string; error: string | null },
+  ): Promise<T> {
     return attemptSpan(of, this.parents.get(of.eventId) ?? null, run, result);
   }
 }

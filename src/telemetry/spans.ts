@@ -5,7 +5,17 @@
 //   deliver <event type>       one per delivery attempt (client), in a trace of its own, linked
 //                              to its event's publish span
 // With tracing off (no provider installed) each helper runs its work and nothing else.
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Link, type Span } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Link,
+  type Span,
+} from '@opentelemetry/api';
 import packageJson from '../../package.json' with { type: 'json' };
 import { tracingOn } from './tracing.ts';
 
@@ -23,7 +33,10 @@ function ended<T>(span: Span, work: Promise<T>, after: (value: T) => Attributes 
     },
     (failure: unknown) => {
       span.recordException(failure instanceof Error ? failure : String(failure));
-      span.setStatus({ code: SpanStatusCode.ERROR, message: failure instanceof Error ? failure.message : String(failure) });
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: failure instanceof Error ? failure.message : String(failure),
+      });
       span.end();
       throw failure;
     },
@@ -31,11 +44,26 @@ function ended<T>(span: Span, work: Promise<T>, after: (value: T) => Attributes 
 }
 
 /** The server span of an HTTP request; `answered` names its route and status once routed. */
-export function httpSpan(request: Request, run: () => Promise<Response>, answered: (response: Response) => { route: string }): Promise<Response> {
+export function httpSpan(
+  request: Request,
+  run: () => Promise<Response>,
+  answered: (response: Response) => { route: string },
+): Promise<Response> {
   if (!tracingOn()) return run();
   const parent = propagation.extract(ROOT_CONTEXT, request.headers, headerGetter);
   const url = new URL(request.url);
-  const span = tracer().startSpan(request.method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': url.pathname, 'url.scheme': url.protocol.slice(0, -1) } }, parent);
+  const span = tracer().startSpan(
+    request.method,
+    {
+      kind: SpanKind.SERVER,
+      attributes: {
+        'http.request.method': request.method,
+        'url.path': url.pathname,
+        'url.scheme': url.protocol.slice(0, -1),
+      },
+    },
+    parent,
+  );
   return ended(span, context.with(trace.setSpan(parent, span), run), (response) => {
     const { route } = answered(response);
     span.updateName(`${request.method} ${route}`);
@@ -44,9 +72,17 @@ export function httpSpan(request: Request, run: () => Promise<Response>, answere
 }
 
 /** The span of one publish; the work runs with it active (see activeTraceparent). */
-export function publishSpan<T>(eventType: string, tenantId: string, run: () => Promise<T>, published: (value: T) => { eventId: string; deliveries: number }): Promise<T> {
+export function publishSpan<T>(
+  eventType: string,
+  tenantId: string,
+  run: () => Promise<T>,
+  published: (value: T) => { eventId: string; deliveries: number },
+): Promise<T> {
   if (!tracingOn()) return run();
-  const span = tracer().startSpan(`publish ${eventType}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.operation.type': 'publish', 'argus.event.type': eventType, 'argus.tenant.id': tenantId } });
+  const span = tracer().startSpan(`publish ${eventType}`, {
+    kind: SpanKind.PRODUCER,
+    attributes: { 'messaging.operation.type': 'publish', 'argus.event.type': eventType, 'argus.tenant.id': tenantId },
+  });
   return ended(span, context.with(trace.setSpan(context.active(), span), run), (value) => {
     const { eventId, deliveries } = published(value);
     return { 'argus.event.id': eventId, 'argus.event.deliveries': deliveries };
@@ -63,10 +99,22 @@ export function activeTraceparent(): string | null {
   return carrier.traceparent ?? null;
 }
 
-export interface AttemptOf { deliveryId: string; webhookId: string; eventId: string; eventType: string; attempt: number; host: string }
+export interface AttemptOf {
+  deliveryId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  attempt: number;
+  host: string;
+}
 
 /** The span of one delivery attempt, linked to the publish span named by `traceparent`. */
-export function attemptSpan<T>(of: AttemptOf, traceparent: string | null, run: () => Promise<T>, result: (value: T) => { status: number | null; outcome: string; error: string | null }): Promise<T> {
+export function attemptSpan<T>(
+  of: AttemptOf,
+  traceparent: string | null,
+  run: () => Promise<T>,
+  result: (value: T) => { status: number | null; outcome: string; error: string | null },
+): Promise<T> {
   if (!tracingOn()) return run();
   const links: Link[] = [];
   if (traceparent) {
@@ -74,14 +122,26 @@ export function attemptSpan<T>(of: AttemptOf, traceparent: string | null, run: (
     if (published) links.push({ context: published });
   }
   const span = tracer().startSpan(`deliver ${of.eventType}`, {
-    kind: SpanKind.CLIENT, root: true, links,
+    kind: SpanKind.CLIENT,
+    root: true,
+    links,
     attributes: {
-      'http.request.method': 'POST', 'server.address': of.host, 'argus.delivery.id': of.deliveryId, 'argus.webhook.id': of.webhookId,
-      'argus.event.id': of.eventId, 'argus.event.type': of.eventType, 'argus.delivery.attempt': of.attempt,
+      'http.request.method': 'POST',
+      'server.address': of.host,
+      'argus.delivery.id': of.deliveryId,
+      'argus.webhook.id': of.webhookId,
+      'argus.event.id': of.eventId,
+      'argus.event.type': of.eventType,
+      'argus.delivery.attempt': of.attempt,
     },
   });
   return ended(span, context.with(trace.setSpan(ROOT_CONTEXT, span), run), (value) => {
     const r = result(value);
-    return { ...(r.status === null ? {} : { 'http.response.status_code': r.status }), 'argus.delivery.outcome': r.outcome, ...(r.error ? { 'error.type': r.error.slice(0, 200) } : {}), error: r.outcome !== 'success' };
+    return {
+      ...(r.status === null ? {} : { 'http.response.status_code': r.status }),
+      'argus.delivery.outcome': r.outcome,
+      ...(r.error ? { 'error.type': r.error.slice(0, 200) } : {}),
+      error: r.outcome !== 'success',
+    };
   });
 }

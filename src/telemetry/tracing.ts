@@ -28,8 +28,16 @@ export function startTracing(config: TracingConfig | null): Tracing | null {
   if (!config) return null;
   if (!installed) {
     const provider = new BasicTracerProvider({
-      resource: resourceFromAttributes({ 'service.name': config.serviceName, 'service.version': packageJson.version, 'process.runtime.name': runtimeName }),
-      spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: config.url, headers: config.headers }), { scheduledDelayMillis: 500 })],
+      resource: resourceFromAttributes({
+        'service.name': config.serviceName,
+        'service.version': packageJson.version,
+        'process.runtime.name': runtimeName,
+      }),
+      spanProcessors: [
+        new BatchSpanProcessor(new OTLPTraceExporter({ url: config.url, headers: config.headers }), {
+          scheduledDelayMillis: 500,
+        }),
+      ],
     });
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());

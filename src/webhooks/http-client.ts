@@ -8,7 +8,13 @@ import type { CheckedTarget } from './target-check.ts';
 import { sendError } from './send-errors.ts';
 import type { DeliveryOutcome } from '../../machines/delivery.ts';
 
-export interface SendResult { status: number | null; body: string; durationMs: number; error: string | null; retryAfterMs: number | null }
+export interface SendResult {
+  status: number | null;
+  body: string;
+  durationMs: number;
+  error: string | null;
+  retryAfterMs: number | null;
+}
 
 const BODY_CAP = 4096;
 
@@ -52,15 +58,39 @@ function retryAfter(header: string | null): number | null {
  * a checked target is sent to the address that was checked (see checkTarget). `extraCa` (PEM)
  * is trusted besides the system's roots.
  */
-export async function postWebhook(target: string | CheckedTarget, body: string, headers: Record<string, string>, timeoutMs: number, extraCa: string | null = null): Promise<SendResult> {
+export async function postWebhook(
+  target: string | CheckedTarget,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  extraCa: string | null = null,
+): Promise<SendResult> {
   const started = performance.now();
   try {
     const { url, address } = typeof target === 'string' ? { url: target, address: null } : target;
-    const res = await outboundFetch(new URL(url), address, { method: 'POST', body, headers, signal: AbortSignal.timeout(timeoutMs), extraCa });
+    const res = await outboundFetch(new URL(url), address, {
+      method: 'POST',
+      body,
+      headers,
+      signal: AbortSignal.timeout(timeoutMs),
+      extraCa,
+    });
     const text = await readCapped(res);
-    return { status: res.status, body: text, durationMs: Math.round(performance.now() - started), error: null, retryAfterMs: retryAfter(res.headers.get('retry-after')) };
+    return {
+      status: res.status,
+      body: text,
+      durationMs: Math.round(performance.now() - started),
+      error: null,
+      retryAfterMs: retryAfter(res.headers.get('retry-after')),
+    };
   } catch (error) {
-    return { status: null, body: '', durationMs: Math.round(performance.now() - started), error: sendError(error, timeoutMs), retryAfterMs: null };
+    return {
+      status: null,
+      body: '',
+      durationMs: Math.round(performance.now() - started),
+      error: sendError(error, timeoutMs),
+      retryAfterMs: null,
+    };
   }
 }
 

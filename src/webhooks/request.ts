@@ -4,7 +4,12 @@ export const USER_AGENT = 'Argus-Webhooks/1.0';
 
 /** The headers of a delivery's request, without its signature. */
 export function deliveryHeaders(eventId: string, timestamp: number): Record<string, string> {
-  return { 'content-type': 'application/json', 'user-agent': USER_AGENT, 'webhook-id': eventId, 'webhook-timestamp': String(timestamp) };
+  return {
+    'content-type': 'application/json',
+    'user-agent': USER_AGENT,
+    'webhook-id': eventId,
+    'webhook-timestamp': String(timestamp),
+  };
 }
 
 /** The headers an attempt sent, as its history shows them (signature redacted); none when nothing was sent. */

@@ -18,64 +18,157 @@ const Id = t.Object({ webhook_id: t.String({ maxLength: 100, examples: ['wh_123'
 const DeliveryId = t.Object({ webhook_id: t.String({ maxLength: 100 }), delivery_id: t.String({ maxLength: 100 }) });
 const Url = t.String({ minLength: 1, maxLength: 2000, examples: ['https://integrator.example/webhooks/argus'] });
 const Events = t.Array(t.String({ maxLength: 100 }), { maxItems: 50, examples: [['incident.updated']] });
-const Secret = t.String({ maxLength: 200, description: 'whsec_… (Standard Webhooks); generated and shown once when omitted' });
-const RateLimit = t.Union([t.Object({ per_second: Type.Integer({ minimum: 1, maximum: 10_000 }) }, { additionalProperties: false }), t.Null()], {
-  description: 'at most this many requests per second to the endpoint, across every worker; null removes the limit',
+const Secret = t.String({
+  maxLength: 200,
+  description: 'whsec_… (Standard Webhooks); generated and shown once when omitted',
 });
-const Ordering = t.Union([t.Literal('none'), t.Literal('fifo')], { description: 'fifo: one delivery at a time, in the order the publishes committed; the next waits until the previous succeeded or failed for good (default none)' });
+const RateLimit = t.Union(
+  [t.Object({ per_second: Type.Integer({ minimum: 1, maximum: 10_000 }) }, { additionalProperties: false }), t.Null()],
+  {
+    description: 'at most this many requests per second to the endpoint, across every worker; null removes the limit',
+  },
+);
+const Ordering = t.Union([t.Literal('none'), t.Literal('fifo')], {
+  description:
+    'fifo: one delivery at a time, in the order the publishes committed; the next waits until the previous succeeded or failed for good (default none)',
+});
 
 export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookService }) {
   const { auth, webhooks } = deps;
   return router('webhooks')
     .use(auth.guard)
-    .post('/v1/webhooks', async ({ principal: p, body, set }) => {
-      set.status = 201;
-      set.headers['cache-control'] = 'no-store';
-      return webhooks.create(p, body);
-    }, { body: t.Object({ url: Url, events: Events, secret: t.Optional(Secret), ordering: t.Optional(Ordering), rate_limit: t.Optional(RateLimit) }, { additionalProperties: false }), auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Create a webhook', tags } })
-    .get('/v1/webhooks', async ({ principal, query }) => webhooks.list(principal, readPage(query)),
-      { query: PageQuery, auth: { scopes: READ }, detail: { summary: 'List webhooks', tags } })
-    .get('/v1/webhooks/:webhook_id', async ({ principal, params }) => webhooks.get(principal, params.webhook_id),
-      { params: Id, auth: { scopes: READ }, detail: { summary: 'Inspect a webhook', tags } })
-    .put('/v1/webhooks/:webhook_id', async ({ principal, params, body }) => webhooks.update(principal, params.webhook_id, body), {
-      params: Id,
-      body: t.Object({
-        url: t.Optional(Url), events: t.Optional(Events), secret: t.Optional(Secret),
-        secret_grace_period_seconds: t.Optional(Type.Integer({ minimum: 0, maximum: MAX_SECRET_GRACE_SECONDS, description: 'how long the old secret still signs (default SECRET_GRACE_SECONDS, 24 h unless configured)' })),
-        paused: t.Optional(t.Boolean({ description: 'true pauses deliveries, false resumes them' })),
-        enabled: t.Optional(t.Literal(true, { description: 're-enables a disabled webhook' })),
-        ordering: t.Optional(Ordering),
-        rate_limit: t.Optional(RateLimit),
-      }, { additionalProperties: false, minProperties: 1 }),
-      auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Update a webhook', tags },
+    .post(
+      '/v1/webhooks',
+      async ({ principal: p, body, set }) => {
+        set.status = 201;
+        set.headers['cache-control'] = 'no-store';
+        return webhooks.create(p, body);
+      },
+      {
+        body: t.Object(
+          {
+            url: Url,
+            events: Events,
+            secret: t.Optional(Secret),
+            ordering: t.Optional(Ordering),
+            rate_limit: t.Optional(RateLimit),
+          },
+          { additionalProperties: false },
+        ),
+        auth: { scopes: ['webhooks:write'] },
+        detail: { summary: 'Create a webhook', tags },
+      },
+    )
+    .get('/v1/webhooks', async ({ principal, query }) => webhooks.list(principal, readPage(query)), {
+      query: PageQuery,
+      auth: { scopes: READ },
+      detail: { summary: 'List webhooks', tags },
     })
-    .delete('/v1/webhooks/:webhook_id', async ({ principal, params, set }) => {
-      await webhooks.remove(principal, params.webhook_id);
-      set.status = 204;
-      return '';
-    }, { params: Id, auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Delete a webhook', tags } })
-    .get('/v1/webhooks/:webhook_id/deliveries', async ({ principal, params, query }) =>
-      webhooks.history(principal, params.webhook_id, readPage(query), query.status ?? null, query.event_id ?? null), {
+    .get('/v1/webhooks/:webhook_id', async ({ principal, params }) => webhooks.get(principal, params.webhook_id), {
       params: Id,
-      query: t.Composite([PageQuery, t.Object({
-        status: t.Optional(t.Union(['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'].map((s) => t.Literal(s)))),
-        event_id: t.Optional(t.String({ maxLength: 100, description: 'only the deliveries of this event (replays included)' })),
-      })]),
-      auth: { scopes: READ }, detail: { summary: 'Review delivery attempts', tags },
+      auth: { scopes: READ },
+      detail: { summary: 'Inspect a webhook', tags },
     })
-    .get('/v1/webhooks/:webhook_id/deliveries/:delivery_id', async ({ principal, params }) =>
-      webhooks.delivery(principal, params.webhook_id, params.delivery_id),
-      { params: DeliveryId, auth: { scopes: READ }, detail: { summary: 'A delivery with every attempt', tags } })
-    .post('/v1/webhooks/:webhook_id/deliveries/:delivery_id/retry', async ({ principal, params, set }) => {
-      set.status = 202;
-      return webhooks.retry(principal, params.webhook_id, params.delivery_id);
-    }, { params: DeliveryId, auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Re-send a failed delivery', tags } })
-    .post('/v1/webhooks/:webhook_id/recover', async ({ principal, params, body, set }) => {
-      set.status = 202;
-      return webhooks.recover(principal, params.webhook_id, isoTime('since', body.since, invalidRequest));
-    }, { params: Id, body: t.Object({ since: t.String({ maxLength: 40, examples: ['2026-03-23T12:00:00Z'] }) }, { additionalProperties: false }), auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Re-send every failed delivery since a time', tags } })
-    .post('/v1/webhooks/:webhook_id/test', async ({ principal, params, set }) => {
-      set.status = 202;
-      return webhooks.test(principal, params.webhook_id);
-    }, { params: Id, auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Send a test webhook', tags } });
+    .put(
+      '/v1/webhooks/:webhook_id',
+      async ({ principal, params, body }) => webhooks.update(principal, params.webhook_id, body),
+      {
+        params: Id,
+        body: t.Object(
+          {
+            url: t.Optional(Url),
+            events: t.Optional(Events),
+            secret: t.Optional(Secret),
+            secret_grace_period_seconds: t.Optional(
+              Type.Integer({
+                minimum: 0,
+                maximum: MAX_SECRET_GRACE_SECONDS,
+                description:
+                  'how long the old secret still signs (default SECRET_GRACE_SECONDS, 24 h unless configured)',
+              }),
+            ),
+            paused: t.Optional(t.Boolean({ description: 'true pauses deliveries, false resumes them' })),
+            enabled: t.Optional(t.Literal(true, { description: 're-enables a disabled webhook' })),
+            ordering: t.Optional(Ordering),
+            rate_limit: t.Optional(RateLimit),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        auth: { scopes: ['webhooks:write'] },
+        detail: { summary: 'Update a webhook', tags },
+      },
+    )
+    .delete(
+      '/v1/webhooks/:webhook_id',
+      async ({ principal, params, set }) => {
+        await webhooks.remove(principal, params.webhook_id);
+        set.status = 204;
+        return '';
+      },
+      { params: Id, auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Delete a webhook', tags } },
+    )
+    .get(
+      '/v1/webhooks/:webhook_id/deliveries',
+      async ({ principal, params, query }) =>
+        webhooks.history(principal, params.webhook_id, readPage(query), query.status ?? null, query.event_id ?? null),
+      {
+        params: Id,
+        query: t.Composite([
+          PageQuery,
+          t.Object({
+            status: t.Optional(
+              t.Union(
+                ['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'].map((s) => t.Literal(s)),
+              ),
+            ),
+            event_id: t.Optional(
+              t.String({ maxLength: 100, description: 'only the deliveries of this event (replays included)' }),
+            ),
+          }),
+        ]),
+        auth: { scopes: READ },
+        detail: { summary: 'Review delivery attempts', tags },
+      },
+    )
+    .get(
+      '/v1/webhooks/:webhook_id/deliveries/:delivery_id',
+      async ({ principal, params }) => webhooks.delivery(principal, params.webhook_id, params.delivery_id),
+      { params: DeliveryId, auth: { scopes: READ }, detail: { summary: 'A delivery with every attempt', tags } },
+    )
+    .post(
+      '/v1/webhooks/:webhook_id/deliveries/:delivery_id/retry',
+      async ({ principal, params, set }) => {
+        set.status = 202;
+        return webhooks.retry(principal, params.webhook_id, params.delivery_id);
+      },
+      {
+        params: DeliveryId,
+        auth: { scopes: ['webhooks:write'] },
+        detail: { summary: 'Re-send a failed delivery', tags },
+      },
+    )
+    .post(
+      '/v1/webhooks/:webhook_id/recover',
+      async ({ principal, params, body, set }) => {
+        set.status = 202;
+        return webhooks.recover(principal, params.webhook_id, isoTime('since', body.since, invalidRequest));
+      },
+      {
+        params: Id,
+        body: t.Object(
+          { since: t.String({ maxLength: 40, examples: ['2026-03-23T12:00:00Z'] }) },
+          { additionalProperties: false },
+        ),
+        auth: { scopes: ['webhooks:write'] },
+        detail: { summary: 'Re-send every failed delivery since a time', tags },
+      },
+    )
+    .post(
+      '/v1/webhooks/:webhook_id/test',
+      async ({ principal, params, set }) => {
+        set.status = 202;
+        return webhooks.test(principal, params.webhook_id);
+      },
+      { params: Id, auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Send a test webhook', tags } },
+    );
 }

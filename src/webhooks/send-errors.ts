@@ -29,12 +29,18 @@ const TLS_MESSAGES: Array<[RegExp, string]> = [
 
 const TLS_HINT = /invalid peer certificate|\btls\b|\bssl\b|handshake|certificate/i;
 
-interface ErrorLike { name?: string; code?: string; message?: string; cause?: unknown }
+interface ErrorLike {
+  name?: string;
+  code?: string;
+  message?: string;
+  cause?: unknown;
+}
 
 /** The error and its causes, outermost first. */
 function chain(error: unknown): ErrorLike[] {
   const out: ErrorLike[] = [];
-  for (let e: unknown = error; e && typeof e === 'object' && out.length < 8; e = (e as ErrorLike).cause) out.push(e as ErrorLike);
+  for (let e: unknown = error; e && typeof e === 'object' && out.length < 8; e = (e as ErrorLike).cause)
+    out.push(e as ErrorLike);
   return out;
 }
 
@@ -45,7 +51,9 @@ export function tlsFailure(error: unknown): string | null {
   for (const e of links) {
     for (const [pattern, reason] of TLS_MESSAGES) if (e.message && pattern.test(e.message)) return `tls: ${reason}`;
   }
-  const hinted = links.find((e) => (e.code && /^(ERR_TLS|ERR_SSL|CERT_)/.test(e.code)) || (e.message && TLS_HINT.test(e.message)));
+  const hinted = links.find(
+    (e) => (e.code && /^(ERR_TLS|ERR_SSL|CERT_)/.test(e.code)) || (e.message && TLS_HINT.test(e.message)),
+  );
   return hinted ? `tls: handshake failed: ${hinted.message ?? hinted.code}` : null;
 }
 

@@ -24,10 +24,21 @@ import { commandDeliveries } from './dispatch/commands.ts';
 import { dispatchStore } from './dispatch/store.ts';
 import type { DeliveryState } from './dispatch/steps.ts';
 
-export interface PublishedEvent { id: string; type: string; deliveries: number; created_at: string }
+export interface PublishedEvent {
+  id: string;
+  type: string;
+  deliveries: number;
+  created_at: string;
+}
 
 /** An event to publish: to every subscription of the tenant that receives its type, or to one. */
-export interface Publish { tenantId: string; type: string; data: unknown; idempotencyKey?: string | null; onlySubscription?: string }
+export interface Publish {
+  tenantId: string;
+  type: string;
+  data: unknown;
+  idempotencyKey?: string | null;
+  onlySubscription?: string;
+}
 
 /** A delivery's state as the API names it. */
 export const deliveryStatus = (state: DeliveryState) => (state === 'backoff' ? 'retrying' : state);
@@ -36,7 +47,9 @@ export const deliveryStatus = (state: DeliveryState) => (state === 'backoff' ? '
 class IdempotencyConflict extends Error {}
 
 function healthOf(value: unknown): string {
-  return typeof value === 'object' && value !== null && 'health' in value ? String((value as { health: unknown }).health) : 'active';
+  return typeof value === 'object' && value !== null && 'health' in value
+    ? String((value as { health: unknown }).health)
+    : 'active';
 }
 
 export function subscriptionView(s: SubscriptionRow) {
@@ -48,7 +61,9 @@ export function subscriptionView(s: SubscriptionRow) {
     ordering: s.ordering,
     rate_limit: s.rate_per_second === null ? null : { per_second: s.rate_per_second },
     disabled_reason: s.status === 'disabled' ? s.snapshot.context.disabledReason : null,
-    secret_rotation: s.state.includes('secret.rotating') ? { previous_secret_expires_at: s.snapshot.context.previousSecretUntil } : null,
+    secret_rotation: s.state.includes('secret.rotating')
+      ? { previous_secret_expires_at: s.snapshot.context.previousSecretUntil }
+      : null,
     created_at: s.created_at.toISOString(),
     updated_at: s.updated_at.toISOString(),
   };
@@ -57,10 +72,14 @@ export function subscriptionView(s: SubscriptionRow) {
 /** What a delivery that is not in flight and not done waits for. */
 function waitingFor(d: DeliveryRow): string | null {
   switch (d.state) {
-    case 'queued': return d.due_at === null ? 'previous_delivery' : 'endpoint_slot';
-    case 'backoff': return 'next_attempt';
-    case 'held': return 'webhook_resume';
-    default: return null;
+    case 'queued':
+      return d.due_at === null ? 'previous_delivery' : 'endpoint_slot';
+    case 'backoff':
+      return 'next_attempt';
+    case 'held':
+      return 'webhook_resume';
+    default:
+      return null;
   }
 }
 
@@ -103,17 +122,42 @@ export class WebhookService {
       name: 'subscription',
       machine: subscriptionMachine,
       table: 'webhook_subscriptions',
-      columns: { status: 'text', url: 'text', events: 'text[]', secret_sealed: 'text', created_by: 'text', ordering: 'text', rate_per_second: 'integer' },
+      columns: {
+        status: 'text',
+        url: 'text',
+        events: 'text[]',
+        secret_sealed: 'text',
+        created_by: 'text',
+        ordering: 'text',
+        rate_per_second: 'integer',
+      },
       project: (s) => ({ status: healthOf(s.value) }),
       effects: {
         announceDisabled: (effect, on) =>
-          this.publishOperational(on.tenantId, 'webhook.disabled', { webhook_id: on.instanceId, reason: effect.params.reason }),
+          this.publishOperational(on.tenantId, 'webhook.disabled', {
+            webhook_id: on.instanceId,
+            reason: effect.params.reason,
+          }),
         announceFailing: (effect, on) =>
-          this.publishOperational(on.tenantId, 'webhook.failing', { webhook_id: on.instanceId, failing_since: effect.params.failingSince, consecutive_failures: effect.params.consecutiveFailures }),
-        announceRecovered: (_effect, on) => this.publishOperational(on.tenantId, 'webhook.recovered', { webhook_id: on.instanceId }),
+          this.publishOperational(on.tenantId, 'webhook.failing', {
+            webhook_id: on.instanceId,
+            failing_since: effect.params.failingSince,
+            consecutive_failures: effect.params.consecutiveFailures,
+          }),
+        announceRecovered: (_effect, on) =>
+          this.publishOperational(on.tenantId, 'webhook.recovered', { webhook_id: on.instanceId }),
       },
     });
-    this.dispatcher = new Dispatcher(db, actors, this.subscriptions, box, config, (tenantId, type, data) => this.publishOperational(tenantId, type, data), log, metrics);
+    this.dispatcher = new Dispatcher(
+      db,
+      actors,
+      this.subscriptions,
+      box,
+      config,
+      (tenantId, type, data) => this.publishOperational(tenantId, type, data),
+      log,
+      metrics,
+    );
   }
 
   // ---- subscriptions -------------------------------------------------------------------
@@ -132,7 +176,16 @@ export class WebhookService {
     if (problem) throw invalidRequest(`url: ${problem}`);
   }
 
-  async create(principal: Principal, body: { url: string; events: string[]; secret?: string; ordering?: 'none' | 'fifo'; rate_limit?: { per_second: number } | null }) {
+  async create(
+    principal: Principal,
+    body: {
+      url: string;
+      events: string[];
+      secret?: string;
+      ordering?: 'none' | 'fifo';
+      rate_limit?: { per_second: number } | null;
+    },
+  ) {
     const events = [...new Set(body.events)];
     this.checkEvents(events);
     await this.checkUrl(body.url);
@@ -144,9 +197,20 @@ export class WebhookService {
     const id = newId('wh');
     await this.actors.transaction(async (unit) => {
       await this.actors.create(unit, this.subscriptions, {
-        id, tenantId: principal.tenantId,
-        input: { disableAfterMs: this.config.webhookDisableAfterSeconds * 1000, secretGraceMs: this.config.secretGraceSeconds * 1000 },
-        columns: { url: body.url, events, secret_sealed: await this.box.seal(secret), created_by: principal.subject, ordering: body.ordering ?? 'none', rate_per_second: body.rate_limit?.per_second ?? null },
+        id,
+        tenantId: principal.tenantId,
+        input: {
+          disableAfterMs: this.config.webhookDisableAfterSeconds * 1000,
+          secretGraceMs: this.config.secretGraceSeconds * 1000,
+        },
+        columns: {
+          url: body.url,
+          events,
+          secret_sealed: await this.box.seal(secret),
+          created_by: principal.subject,
+          ordering: body.ordering ?? 'none',
+          rate_per_second: body.rate_limit?.per_second ?? null,
+        },
       });
     });
     const view = await this.get(principal, id);
@@ -169,7 +233,20 @@ export class WebhookService {
   }
 
   /** url, events, a new secret (rotation with grace), paused (pause/resume), enabled. */
-  async update(principal: Principal, id: string, body: { url?: string; events?: string[]; secret?: string; paused?: boolean; enabled?: boolean; secret_grace_period_seconds?: number; ordering?: 'none' | 'fifo'; rate_limit?: { per_second: number } | null }) {
+  async update(
+    principal: Principal,
+    id: string,
+    body: {
+      url?: string;
+      events?: string[];
+      secret?: string;
+      paused?: boolean;
+      enabled?: boolean;
+      secret_grace_period_seconds?: number;
+      ordering?: 'none' | 'fifo';
+      rate_limit?: { per_second: number } | null;
+    },
+  ) {
     const current = await this.row(principal, id);
     if (body.events) this.checkEvents(body.events);
     if (body.url) await this.checkUrl(body.url);
@@ -188,13 +265,27 @@ export class WebhookService {
         ordering: body.ordering,
         ratePerSecond: body.rate_limit === undefined ? undefined : (body.rate_limit?.per_second ?? null),
       });
-      if (body.ordering === 'none' && current.ordering === 'fifo') await webhookStore.leaveLine(unit.tx, principal.tenantId, id, at);
+      if (body.ordering === 'none' && current.ordering === 'fifo')
+        await webhookStore.leaveLine(unit.tx, principal.tenantId, id, at);
       const events: SubscriptionEvent[] = [];
-      if (body.secret) events.push({ type: 'ROTATE_SECRET', at, ...(body.secret_grace_period_seconds !== undefined ? { graceMs: body.secret_grace_period_seconds * 1000 } : {}) });
+      if (body.secret)
+        events.push({
+          type: 'ROTATE_SECRET',
+          at,
+          ...(body.secret_grace_period_seconds !== undefined
+            ? { graceMs: body.secret_grace_period_seconds * 1000 }
+            : {}),
+        });
       if (body.paused === true) events.push({ type: 'PAUSE' });
       if (body.paused === false) events.push({ type: 'RESUME' });
       if (body.enabled === true) events.push({ type: 'ENABLE' });
-      if (events.length) await this.actors.send(unit, this.subscriptions, events.map((event) => ({ id, event })), { tenantId: principal.tenantId });
+      if (events.length)
+        await this.actors.send(
+          unit,
+          this.subscriptions,
+          events.map((event) => ({ id, event })),
+          { tenantId: principal.tenantId },
+        );
       if (body.paused === false || body.enabled === true) released = await this.release(unit, principal.tenantId, id);
     });
     if (released) await this.dispatcher.notifyWorkers();
@@ -214,14 +305,25 @@ export class WebhookService {
    * disabled; held (sent on resume) while it is paused. Answers where each went.
    */
   private async resend(principal: Principal, sub: SubscriptionRow, ids: readonly string[]) {
-    if (sub.status === 'disabled') throw new ApiError(409, 'webhook_disabled', `webhook ${sub.id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}, then retry`);
+    if (sub.status === 'disabled')
+      throw new ApiError(
+        409,
+        'webhook_disabled',
+        `webhook ${sub.id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}, then retry`,
+      );
     const results = await this.actors.transaction(async (unit) => {
-      const retried = await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, ids, { type: 'RETRY' });
+      const retried = await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, ids, {
+        type: 'RETRY',
+      });
       const queued = ids.filter((deliveryId) => retried.get(deliveryId)?.changed);
       // In order: at the end of the line (held at its head if the webhook is still paused then).
-      if (sub.ordering === 'fifo') await dispatchStore.reline(unit.tx, sub.id, queued, new Date(this.actors.clock.now()).toISOString());
+      if (sub.ordering === 'fifo')
+        await dispatchStore.reline(unit.tx, sub.id, queued, new Date(this.actors.clock.now()).toISOString());
       if (sub.status !== 'paused' || sub.ordering === 'fifo') return retried;
-      const held = await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, queued, { type: 'HOLD', expiresInMs: this.holdMsFor(queued) });
+      const held = await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, queued, {
+        type: 'HOLD',
+        expiresInMs: this.holdMsFor(queued),
+      });
       for (const [deliveryId, h] of held) retried.set(deliveryId, { ...retried.get(deliveryId)!, to: h.to });
       return retried;
     });
@@ -245,7 +347,13 @@ export class WebhookService {
       const rows = await webhookStore.softDelete(unit.tx, principal.tenantId, id);
       if (rows.length === 0) throw notFound(`webhook ${id}`);
       const pending = await webhookStore.pending(unit.tx, principal.tenantId, id);
-      await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, pending.map((d) => d.id), { type: 'CANCEL', reason: 'webhook deleted' });
+      await commandDeliveries(
+        unit.tx,
+        this.dispatcher.steps,
+        principal.tenantId,
+        pending.map((d) => d.id),
+        { type: 'CANCEL', reason: 'webhook deleted' },
+      );
     });
   }
 
@@ -266,12 +374,22 @@ export class WebhookService {
   /** The same as publish(), on its own: one statement, committed when it returns. */
   async publishNow(e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
     const published = await this.write(this.db, e);
-    if (published.deliveries) void this.dispatcher.notifyWorkers().catch((error) => this.log.warn('could not wake the delivery workers; they find the deliveries at their next poll', { error }));
+    if (published.deliveries)
+      void this.dispatcher
+        .notifyWorkers()
+        .catch((error) =>
+          this.log.warn('could not wake the delivery workers; they find the deliveries at their next poll', { error }),
+        );
     return published;
   }
 
   private write(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    return publishSpan(e.type, e.tenantId, () => this.written(q, e), (p) => ({ eventId: p.id, deliveries: p.deliveries }));
+    return publishSpan(
+      e.type,
+      e.tenantId,
+      () => this.written(q, e),
+      (p) => ({ eventId: p.id, deliveries: p.deliveries }),
+    );
   }
 
   private async written(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
@@ -281,39 +399,90 @@ export class WebhookService {
     const createdAt = new Date(at).toISOString();
     const id = newTimedId('evt', at);
     const written = await webhookStore.publish(q, {
-      id, tenantId: e.tenantId, type: e.type, data: e.data, idempotencyKey: e.idempotencyKey ?? null, only: e.onlySubscription ?? null, createdAt,
-      deliveryIdPrefix: timedIdPrefix('dlv', at), records: this.initialRecords(at), traceparent: activeTraceparent(),
+      id,
+      tenantId: e.tenantId,
+      type: e.type,
+      data: e.data,
+      idempotencyKey: e.idempotencyKey ?? null,
+      only: e.onlySubscription ?? null,
+      createdAt,
+      deliveryIdPrefix: timedIdPrefix('dlv', at),
+      records: this.initialRecords(at),
+      traceparent: activeTraceparent(),
     });
     if (!written.keyed) throw new IdempotencyConflict();
-    return { id, type: e.type, deliveries: written.delivery_ids.length, created_at: createdAt, deliveryIds: written.delivery_ids };
+    return {
+      id,
+      type: e.type,
+      deliveries: written.delivery_ids.length,
+      created_at: createdAt,
+      deliveryIds: written.delivery_ids,
+    };
   }
 
   /** A new delivery's columns by its webhook's status (a publish's, and a replay's: src/events/). */
   initialRecords(at: number) {
     const steps = this.dispatcher.steps;
     const queued = steps.createdFor('active', at, 0);
-    return { active: queued, failing: queued, paused: steps.createdFor('paused', at, this.retentionMs()), disabled: steps.createdFor('disabled', at, 0) };
+    return {
+      active: queued,
+      failing: queued,
+      paused: steps.createdFor('paused', at, this.retentionMs()),
+      disabled: steps.createdFor('disabled', at, 0),
+    };
   }
 
   /** POST /v1/events: publish with an optional Idempotency-Key (24 h). */
-  async publishEvent(principal: Principal, body: { type: string; data: unknown }, idempotencyKey: string | null): Promise<{ event: PublishedEvent; replayed: boolean }> {
-    if (!isEventType(body.type) || SYSTEM_EVENT_TYPES.has(body.type)) throw invalidRequest(`type: "${body.type}" cannot be published; see GET /v1/events/types`);
+  async publishEvent(
+    principal: Principal,
+    body: { type: string; data: unknown },
+    idempotencyKey: string | null,
+  ): Promise<{ event: PublishedEvent; replayed: boolean }> {
+    if (!isEventType(body.type) || SYSTEM_EVENT_TYPES.has(body.type))
+      throw invalidRequest(`type: "${body.type}" cannot be published; see GET /v1/events/types`);
     const problem = eventDataProblem(body.type, body.data);
     if (problem) throw invalidRequest(problem);
     if (idempotencyKey) {
       const first = await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey);
-      if (first) return { event: { id: first.id, type: first.type, deliveries: first.deliveries, created_at: first.created_at.toISOString() }, replayed: true };
+      if (first)
+        return {
+          event: {
+            id: first.id,
+            type: first.type,
+            deliveries: first.deliveries,
+            created_at: first.created_at.toISOString(),
+          },
+          replayed: true,
+        };
     }
     try {
-      const published = await this.publishNow({ tenantId: principal.tenantId, type: body.type, data: body.data, idempotencyKey });
+      const published = await this.publishNow({
+        tenantId: principal.tenantId,
+        type: body.type,
+        data: body.data,
+        idempotencyKey,
+      });
       const { deliveryIds: _ids, ...event } = published;
       return { event, replayed: false };
     } catch (error) {
       if (!(error instanceof IdempotencyConflict)) throw error;
       // Two requests with one key at once: the later one answers with the first one's event.
       const first = idempotencyKey ? await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey) : null;
-      if (!first) throw new ApiError(409, 'conflict', 'Idempotency-Key: a request with this key is still being processed; retry shortly');
-      return { event: { id: first.id, type: first.type, deliveries: first.deliveries, created_at: first.created_at.toISOString() }, replayed: true };
+      if (!first)
+        throw new ApiError(
+          409,
+          'conflict',
+          'Idempotency-Key: a request with this key is still being processed; retry shortly',
+        );
+      return {
+        event: {
+          id: first.id,
+          type: first.type,
+          deliveries: first.deliveries,
+          created_at: first.created_at.toISOString(),
+        },
+        replayed: true,
+      };
     }
   }
 
@@ -323,17 +492,37 @@ export class WebhookService {
 
   async test(principal: Principal, id: string) {
     const sub = await this.row(principal, id);
-    if (sub.status === 'disabled') throw new ApiError(409, 'webhook_disabled', `webhook ${id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`);
-    const published = await this.publishNow({ tenantId: principal.tenantId, type: 'webhook.test', data: { webhook_id: id, message: 'This is a test delivery from Argus Integrations.' }, onlySubscription: id });
+    if (sub.status === 'disabled')
+      throw new ApiError(
+        409,
+        'webhook_disabled',
+        `webhook ${id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`,
+      );
+    const published = await this.publishNow({
+      tenantId: principal.tenantId,
+      type: 'webhook.test',
+      data: { webhook_id: id, message: 'This is a test delivery from Argus Integrations.' },
+      onlySubscription: id,
+    });
     // A paused webhook's test delivery is held, and sent when it is resumed.
-    return { delivery_id: published.deliveryIds[0], status: sub.status === 'paused' ? 'held' as const : 'queued' as const };
+    return {
+      delivery_id: published.deliveryIds[0],
+      status: sub.status === 'paused' ? ('held' as const) : ('queued' as const),
+    };
   }
 
   // ---- delivery history ----------------------------------------------------------------
 
   async history(principal: Principal, id: string, page: Page, status: string | null, eventId: string | null = null) {
     await this.row(principal, id);
-    const { items, next_cursor } = await webhookStore.deliveries(this.db, principal.tenantId, id, page, status, eventId);
+    const { items, next_cursor } = await webhookStore.deliveries(
+      this.db,
+      principal.tenantId,
+      id,
+      page,
+      status,
+      eventId,
+    );
     return { deliveries: items.map(deliveryView), next_cursor };
   }
 
@@ -345,8 +534,13 @@ export class WebhookService {
     return {
       ...deliveryView(d),
       attempts: attempts.map((a) => ({
-        attempt: a.attempt, attempted_at: a.attempted_at.toISOString(), duration_ms: a.duration_ms, response_status: a.response_status,
-        response_body: a.response_body, error: a.error, request_headers: recordedHeaders(d.event_id, a.request_timestamp),
+        attempt: a.attempt,
+        attempted_at: a.attempted_at.toISOString(),
+        duration_ms: a.duration_ms,
+        response_status: a.response_status,
+        response_body: a.response_body,
+        error: a.error,
+        request_headers: recordedHeaders(d.event_id, a.request_timestamp),
       })),
     };
   }
@@ -355,7 +549,12 @@ export class WebhookService {
     const sub = await this.row(principal, id);
     const r = (await this.resend(principal, sub, [deliveryId])).get(deliveryId);
     if (!r) throw notFound(`delivery ${deliveryId}`);
-    if (!r.changed) throw new ApiError(409, 'not_failed', `delivery ${deliveryId} is ${deliveryStatus(r.from)}; only failed or skipped deliveries can be retried`);
+    if (!r.changed)
+      throw new ApiError(
+        409,
+        'not_failed',
+        `delivery ${deliveryId} is ${deliveryStatus(r.from)}; only failed or skipped deliveries can be retried`,
+      );
     return { delivery_id: deliveryId, status: deliveryStatus(r.to) };
   }
 
@@ -364,7 +563,11 @@ export class WebhookService {
     const sub = await this.row(principal, id);
     if (Number.isNaN(Date.parse(since))) throw invalidRequest('since: not an ISO 8601 time');
     const failed = await webhookStore.failedSince(this.db, principal.tenantId, id, since);
-    const results = await this.resend(principal, sub, failed.map((f) => f.id));
+    const results = await this.resend(
+      principal,
+      sub,
+      failed.map((f) => f.id),
+    );
     return { requeued: [...results.values()].filter((r) => r.changed).length };
   }
 }

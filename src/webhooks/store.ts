@@ -6,18 +6,52 @@ import type { SubscriptionContext } from '../../machines/subscription.ts';
 import { listPage, type Keyset, type Page } from '../db/page.ts';
 
 export interface SubscriptionRow {
-  id: string; tenant_id: string; url: string; events: string[]; secret_sealed: string; previous_secret_sealed: string | null;
-  status: string; ordering: 'none' | 'fifo'; rate_per_second: number | null; state: string; snapshot: { context: Pick<SubscriptionContext, 'previousSecretUntil' | 'disabledReason' | 'consecutiveFailures'> };
-  created_at: Date; updated_at: Date; cursor_at: string;
+  id: string;
+  tenant_id: string;
+  url: string;
+  events: string[];
+  secret_sealed: string;
+  previous_secret_sealed: string | null;
+  status: string;
+  ordering: 'none' | 'fifo';
+  rate_per_second: number | null;
+  state: string;
+  snapshot: { context: Pick<SubscriptionContext, 'previousSecretUntil' | 'disabledReason' | 'consecutiveFailures'> };
+  created_at: Date;
+  updated_at: Date;
+  cursor_at: string;
 }
 
 export interface DeliveryRow {
-  id: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string; state: DeliveryState; status: string; attempt: number;
-  last_status: number | null; last_error: string | null; due_at: Date | null; next_delay_reason: string | null; failure_reason: string | null; order_seq: string | null; created_at: Date; cursor_at: string;
-  attempted_at: Date | null; duration_ms: number | null;
+  id: string;
+  tenant_id: string;
+  subscription_id: string;
+  event_id: string;
+  event_type: string;
+  state: DeliveryState;
+  status: string;
+  attempt: number;
+  last_status: number | null;
+  last_error: string | null;
+  due_at: Date | null;
+  next_delay_reason: string | null;
+  failure_reason: string | null;
+  order_seq: string | null;
+  created_at: Date;
+  cursor_at: string;
+  attempted_at: Date | null;
+  duration_ms: number | null;
 }
 
-export interface AttemptRow { attempt: number; attempted_at: Date; duration_ms: number; response_status: number | null; response_body: string | null; error: string | null; request_timestamp: number | null }
+export interface AttemptRow {
+  attempt: number;
+  attempted_at: Date;
+  duration_ms: number;
+  response_status: number | null;
+  response_body: string | null;
+  error: string | null;
+  request_timestamp: number | null;
+}
 
 const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, ordering, rate_per_second, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
 /** A delivery row as the history shows it (`d`), with its latest attempt (`a`: LAST_ATTEMPT). */
@@ -32,7 +66,9 @@ export const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duratio
 export function createdRange(id: string): [string, string] {
   const t = idTime(id);
   // Real dates, not ±infinity: a JS Date (and so the driver's timestamp parameter) has no infinity.
-  return t === null ? ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'] : [new Date(t).toISOString(), new Date(t).toISOString()];
+  return t === null
+    ? ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']
+    : [new Date(t).toISOString(), new Date(t).toISOString()];
 }
 
 type R<T> = T & Record<string, unknown>;
@@ -42,13 +78,34 @@ export const DELIVERY_KEYS: Keyset = { at: 'd.created_at', id: 'd.id' };
 
 export const webhookStore = {
   subscription: (db: Queryable, tenantId: string, id: string) =>
-    maybeOne<R<SubscriptionRow>>(db, `select ${SUB} from webhook_subscriptions where tenant_id = $1 and id = $2 and deleted_at is null`, [tenantId, id]),
+    maybeOne<R<SubscriptionRow>>(
+      db,
+      `select ${SUB} from webhook_subscriptions where tenant_id = $1 and id = $2 and deleted_at is null`,
+      [tenantId, id],
+    ),
   subscriptions: (db: Queryable, tenantId: string, page: Page) =>
-    listPage<R<SubscriptionRow>>(db, page, [tenantId], (k) =>
-      `select ${SUB} from webhook_subscriptions where tenant_id = $1 and deleted_at is null
+    listPage<R<SubscriptionRow>>(
+      db,
+      page,
+      [tenantId],
+      (k) =>
+        `select ${SUB} from webhook_subscriptions where tenant_id = $1 and deleted_at is null
           and ${k.after}
-        ${k.orderLimit}`),
-  updateSubscription: (db: Queryable, tenantId: string, id: string, patch: { url?: string; events?: string[]; secretSealed?: string; previousSecretSealed?: string | null; ordering?: 'none' | 'fifo'; ratePerSecond?: number | null }) =>
+        ${k.orderLimit}`,
+    ),
+  updateSubscription: (
+    db: Queryable,
+    tenantId: string,
+    id: string,
+    patch: {
+      url?: string;
+      events?: string[];
+      secretSealed?: string;
+      previousSecretSealed?: string | null;
+      ordering?: 'none' | 'fifo';
+      ratePerSecond?: number | null;
+    },
+  ) =>
     db.query(
       `update webhook_subscriptions set url = coalesce($3, url), events = coalesce($4::text[], events),
               secret_sealed = coalesce($5, secret_sealed),
@@ -57,30 +114,53 @@ export const webhookStore = {
               rate_per_second = case when $8 then $9::integer else rate_per_second end,
               updated_at = now()
         where tenant_id = $1 and id = $2`,
-      [tenantId, id, patch.url ?? null, patch.events ?? null, patch.secretSealed ?? null, patch.previousSecretSealed ?? null, patch.ordering ?? null,
-        patch.ratePerSecond !== undefined, patch.ratePerSecond ?? null],
+      [
+        tenantId,
+        id,
+        patch.url ?? null,
+        patch.events ?? null,
+        patch.secretSealed ?? null,
+        patch.previousSecretSealed ?? null,
+        patch.ordering ?? null,
+        patch.ratePerSecond !== undefined,
+        patch.ratePerSecond ?? null,
+      ],
     ),
   /** A webhook that stops delivering in order: what waited in its line is due now, and out of line. */
   leaveLine: (db: Queryable, tenantId: string, id: string, at: string) =>
     db.query(
       `update webhook_deliveries set order_seq = null, due_at = case when state = 'queued' and due_at is null then $3::timestamptz else due_at end
-        where tenant_id = $1 and subscription_id = $2 and order_seq is not null and state in ('queued', 'sending', 'backoff', 'held')`, [tenantId, id, at]),
+        where tenant_id = $1 and subscription_id = $2 and order_seq is not null and state in ('queued', 'sending', 'backoff', 'held')`,
+      [tenantId, id, at],
+    ),
   /** Deliveries of a subscription still waiting to be sent (queued, in backoff, held or skipped). */
   pending: (db: Queryable, tenantId: string, subscriptionId: string) =>
-    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('queued', 'backoff', 'held', 'skipped')`, [tenantId, subscriptionId]),
+    db.query<{ id: string }>(
+      `select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('queued', 'backoff', 'held', 'skipped')`,
+      [tenantId, subscriptionId],
+    ),
   /**
    * Spaces deliveries just made due alike a microsecond apart, in the order given, the last one
    * due as it was: claims take them in that order, and none is due later than it was.
    */
   dueInOrder: (db: Queryable, tenantId: string, ids: readonly string[]) =>
-    db.query(`update webhook_deliveries d set due_at = d.due_at - ((cardinality($2::text[]) - o.n) * interval '1 microsecond')
+    db.query(
+      `update webhook_deliveries d set due_at = d.due_at - ((cardinality($2::text[]) - o.n) * interval '1 microsecond')
                 from unnest($2::text[]) with ordinality as o(id, n)
-               where d.tenant_id = $1 and d.id = o.id and d.state = 'queued'`, [tenantId, ids]),
+               where d.tenant_id = $1 and d.id = o.id and d.state = 'queued'`,
+      [tenantId, ids],
+    ),
   /** A subscription's held deliveries, oldest first. */
   held: (db: Queryable, tenantId: string, subscriptionId: string) =>
-    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state = 'held' order by created_at, seq`, [tenantId, subscriptionId]),
+    db.query<{ id: string }>(
+      `select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state = 'held' order by created_at, seq`,
+      [tenantId, subscriptionId],
+    ),
   softDelete: (db: Queryable, tenantId: string, id: string) =>
-    db.query('update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id', [tenantId, id]),
+    db.query(
+      'update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id',
+      [tenantId, id],
+    ),
   /**
    * A whole publish in one statement: finds the subscriptions of the tenant that receive this
    * type now (all of them, or only `only`), takes the Idempotency-Key, and writes the event with
@@ -90,19 +170,45 @@ export const webhookStore = {
    * false and nothing is written. A delivery id is the event's time and 15 hex characters (60
    * random bits) drawn by the database, so the deliveries need no second round trip.
    */
-  publish: async (db: Queryable, e: { id: string; tenantId: string; type: string; data: unknown; idempotencyKey: string | null; only: string | null; createdAt: string; deliveryIdPrefix: string; records: Record<string, DeliveryRecord>; traceparent: string | null;
-    /**
-     * A replay (src/events/): the event is stored already; only deliveries are written, entered
-     * now, and none when it is gone (`keyed` false). `replayed` lists them as they were written.
-     */
-    replay?: { enteredAt: string } }) => {
+  publish: async (
+    db: Queryable,
+    e: {
+      id: string;
+      tenantId: string;
+      type: string;
+      data: unknown;
+      idempotencyKey: string | null;
+      only: string | null;
+      createdAt: string;
+      deliveryIdPrefix: string;
+      records: Record<string, DeliveryRecord>;
+      traceparent: string | null;
+      /**
+       * A replay (src/events/): the event is stored already; only deliveries are written, entered
+       * now, and none when it is gone (`keyed` false). `replayed` lists them as they were written.
+       */
+      replay?: { enteredAt: string };
+    },
+  ) => {
     // Two shapes of one statement, so that each plan can use its index (events: GIN, id: key).
     const receives = e.only === null ? 'events @> array[$3::text]' : 'id = $3';
     const records = Object.entries(e.records).map(([status, r]) => ({
-      status, state: r.state, attempt: r.attempt, max_attempts: r.maxAttempts, client_errors: r.clientErrors, last_error: r.lastError,
-      next_delay_ms: r.nextDelayMs, failure_reason: r.failureReason, due_at: r.dueAt,
+      status,
+      state: r.state,
+      attempt: r.attempt,
+      max_attempts: r.maxAttempts,
+      client_errors: r.clientErrors,
+      last_error: r.lastError,
+      next_delay_ms: r.nextDelayMs,
+      failure_reason: r.failureReason,
+      due_at: r.dueAt,
     }));
-    const row = await one<{ delivery_ids: string[]; keyed: boolean; replayed: Array<{ id: string; webhook_id: string; status: string }> | null }>(db,
+    const row = await one<{
+      delivery_ids: string[];
+      keyed: boolean;
+      replayed: Array<{ id: string; webhook_id: string; status: string }> | null;
+    }>(
+      db,
       `with r as (select id, status, ordering from webhook_subscriptions
                    where tenant_id = $1 and deleted_at is null and ${receives}),
             k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at)
@@ -136,32 +242,69 @@ export const webhookStore = {
                   returning id, subscription_id, status)
        select array(select id from d) as delivery_ids, (select keyed from ok) as keyed,
               case when $10::timestamptz is not null then (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'webhook_id', subscription_id, 'status', status) order by id), '[]') from d) end as replayed`,
-      [e.tenantId, e.type, e.only ?? e.type, e.id, JSON.stringify(e.data), e.idempotencyKey, e.createdAt, e.deliveryIdPrefix, JSON.stringify(records), e.replay?.enteredAt ?? null, e.traceparent],
+      [
+        e.tenantId,
+        e.type,
+        e.only ?? e.type,
+        e.id,
+        JSON.stringify(e.data),
+        e.idempotencyKey,
+        e.createdAt,
+        e.deliveryIdPrefix,
+        JSON.stringify(records),
+        e.replay?.enteredAt ?? null,
+        e.traceparent,
+      ],
     );
     return row;
   },
   eventByKey: (db: Queryable, tenantId: string, key: string) =>
     maybeOne<{ id: string; type: string; deliveries: number; created_at: Date } & Record<string, unknown>>(
-      db, `select e.id, e.type, e.deliveries, e.created_at from event_idempotency_keys k
+      db,
+      `select e.id, e.type, e.deliveries, e.created_at from event_idempotency_keys k
              join events e on e.id = k.event_id and e.created_at = k.event_created_at
-            where k.tenant_id = $1 and k.idempotency_key = $2 and k.event_created_at > now() - interval '24 hours'`, [tenantId, key]),
+            where k.tenant_id = $1 and k.idempotency_key = $2 and k.event_created_at > now() - interval '24 hours'`,
+      [tenantId, key],
+    ),
   /** A webhook's deliveries, newest first; of one event only (read from its partition) when `eventId` is given. */
-  deliveries: (db: Queryable, tenantId: string, subscriptionId: string, page: Page, status: string | null, eventId: string | null = null) =>
+  deliveries: (
+    db: Queryable,
+    tenantId: string,
+    subscriptionId: string,
+    page: Page,
+    status: string | null,
+    eventId: string | null = null,
+  ) =>
     // No event: every day.
-    listPage<R<DeliveryRow>>(db, page, [tenantId, subscriptionId, status, eventId, ...createdRange(eventId ?? '')], (k) =>
-      `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
+    listPage<R<DeliveryRow>>(
+      db,
+      page,
+      [tenantId, subscriptionId, status, eventId, ...createdRange(eventId ?? '')],
+      (k) =>
+        `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
         where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3)
           and ${k.after}
           and ($4::text is null or d.event_id = $4) and d.created_at between $5::timestamptz and $6::timestamptz
-        ${k.orderLimit}`, DELIVERY_KEYS),
+        ${k.orderLimit}`,
+      DELIVERY_KEYS,
+    ),
   delivery: (db: Queryable, tenantId: string, subscriptionId: string, id: string) =>
-    maybeOne<R<DeliveryRow>>(db, `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
-      where d.tenant_id = $1 and d.subscription_id = $2 and d.id = $3 and d.created_at between $4::timestamptz and $5::timestamptz`, [tenantId, subscriptionId, id, ...createdRange(id)]),
+    maybeOne<R<DeliveryRow>>(
+      db,
+      `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
+      where d.tenant_id = $1 and d.subscription_id = $2 and d.id = $3 and d.created_at between $4::timestamptz and $5::timestamptz`,
+      [tenantId, subscriptionId, id, ...createdRange(id)],
+    ),
   attempts: (db: Queryable, deliveryId: string, createdAt: Date) =>
     db.query<R<AttemptRow>>(
       `select attempt, attempted_at, duration_ms, response_status, response_body, error, request_timestamp from webhook_attempts
-        where delivery_id = $1 and delivery_created_at = $2 order by attempt`, [deliveryId, createdAt]),
+        where delivery_id = $1 and delivery_created_at = $2 order by attempt`,
+      [deliveryId, createdAt],
+    ),
   /** Failed and skipped deliveries since a time, oldest first (at most 10,000 a call). */
   failedSince: (db: Queryable, tenantId: string, subscriptionId: string, since: string) =>
-    db.query<{ id: string }>(`select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('failed', 'skipped') and created_at >= $3::timestamptz order by created_at, id limit 10000`, [tenantId, subscriptionId, since]),
+    db.query<{ id: string }>(
+      `select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('failed', 'skipped') and created_at >= $3::timestamptz order by created_at, id limit 10000`,
+      [tenantId, subscriptionId, since],
+    ),
 };

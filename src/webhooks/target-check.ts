@@ -26,11 +26,28 @@ const SEVERITY: Record<AddressClass, number> = { public: 0, private: 1, special:
 // so that the reason says so and so that those in allowed ranges (fd00:ec2::/32 is unique local,
 // 100.100.100.200 shared, 168.63.129.16 public) stay refused too.
 const METADATA_ADDRESSES = new Set(
-  ['169.254.169.254', '169.254.170.2', '169.254.170.23', '169.254.169.253', '100.100.100.200', '168.63.129.16', '192.0.0.192', 'fd00:ec2::254', 'fd00:ec2::253', 'fd00:ec2::23', 'fd20:ce::254'].map(
-    (a) => ipaddr.parse(a).toNormalizedString(),
-  ),
+  [
+    '169.254.169.254',
+    '169.254.170.2',
+    '169.254.170.23',
+    '169.254.169.253',
+    '100.100.100.200',
+    '168.63.129.16',
+    '192.0.0.192',
+    'fd00:ec2::254',
+    'fd00:ec2::253',
+    'fd00:ec2::23',
+    'fd20:ce::254',
+  ].map((a) => ipaddr.parse(a).toNormalizedString()),
 );
-const METADATA_NAMES = new Set(['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal', 'metadata.tencentyun.com']);
+const METADATA_NAMES = new Set([
+  'metadata',
+  'metadata.google.internal',
+  'metadata.goog',
+  'instance-data',
+  'instance-data.ec2.internal',
+  'metadata.tencentyun.com',
+]);
 
 const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
 const NAT64_LOCAL_USE = ipaddr.IPv6.parseCIDR('64:ff9b:1::/48');
@@ -44,7 +61,13 @@ function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4[] {
   const p = ip.parts;
   const range: string = ip.range();
   // ::a.b.c.d (IPv4-compatible, deprecated), ::ffff:a.b.c.d (mapped), ::ffff:0:a.b.c.d (translated)
-  if (p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0 && ((p[4] === 0 && (p[5] === 0 || p[5] === 0xffff)) || (p[4] === 0xffff && p[5] === 0))) {
+  if (
+    p[0] === 0 &&
+    p[1] === 0 &&
+    p[2] === 0 &&
+    p[3] === 0 &&
+    ((p[4] === 0 && (p[5] === 0 || p[5] === 0xffff)) || (p[4] === 0xffff && p[5] === 0))
+  ) {
     if (range === 'unspecified' || range === 'loopback') return [];
     return [v4From(p[6]!, p[7]!)];
   }
@@ -145,12 +168,19 @@ export type Resolver = (host: string) => Promise<string[]>;
  * A target that passed the check: the URL as the tenant wrote it and, for a name, the one
  * address that was checked and must be connected to (null when the URL's host is an address).
  */
-export interface CheckedTarget { url: string; address: string | null }
+export interface CheckedTarget {
+  url: string;
+  address: string | null;
+}
 
 export type TargetCheck = { ok: true; target: CheckedTarget } | { ok: false; problem: string };
 
 /** Checks the URL, resolves a name once, and picks the address to connect to. */
-export async function checkTarget(raw: string, allowPrivate: boolean, resolve: Resolver = resolveHost): Promise<TargetCheck> {
+export async function checkTarget(
+  raw: string,
+  allowPrivate: boolean,
+  resolve: Resolver = resolveHost,
+): Promise<TargetCheck> {
   const { problem, host, literal } = textProblem(raw, allowPrivate);
   if (problem) return { ok: false, problem };
   if (literal) return { ok: true, target: { url: raw, address: null } };
@@ -169,7 +199,8 @@ export async function checkTarget(raw: string, allowPrivate: boolean, resolve: R
     const c = classifyAddress(a) ?? 'special';
     if (!allowed(c, allowPrivate) && SEVERITY[c] > SEVERITY[worst]) worst = c;
   }
-  if (worst !== 'public') return { ok: false, problem: `resolves to ${DESCRIBED[worst as Exclude<AddressClass, 'public'>]}` };
+  if (worst !== 'public')
+    return { ok: false, problem: `resolves to ${DESCRIBED[worst as Exclude<AddressClass, 'public'>]}` };
   return { ok: true, target: { url: raw, address: addresses[0]! } };
 }
 
@@ -178,7 +209,11 @@ export async function checkTarget(raw: string, allowPrivate: boolean, resolve: R
  * and update: with ALLOW_PRIVATE_TARGETS a name that does not resolve (yet) is accepted, as
  * before; every send checks it again and sends nothing unless it resolves to allowed addresses.
  */
-export async function resolvedProblem(raw: string, allowPrivate: boolean, resolve: Resolver = resolveHost): Promise<string | null> {
+export async function resolvedProblem(
+  raw: string,
+  allowPrivate: boolean,
+  resolve: Resolver = resolveHost,
+): Promise<string | null> {
   const checked = await checkTarget(raw, allowPrivate, resolve);
   if (checked.ok || (allowPrivate && checked.problem === UNRESOLVED)) return null;
   return checked.problem;

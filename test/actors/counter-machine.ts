@@ -27,7 +27,9 @@ export const counterMachine = setup({
     },
     armed: {
       on: { INC: { actions: 'increment' }, STOP: 'idle' },
-      after: { later: { target: 'fired', actions: { type: 'announce', params: ({ context }) => ({ count: context.count }) } } },
+      after: {
+        later: { target: 'fired', actions: { type: 'announce', params: ({ context }) => ({ count: context.count }) } },
+      },
     },
     fired: { type: 'final' },
   },

@@ -14,8 +14,12 @@ import { databaseUrl, testDb } from '../support/db.ts';
 import { counterMachine } from './counter-machine.ts';
 
 let db: Db;
-beforeAll(async () => { db = await testDb(); });
-afterAll(async () => { await db.close(); });
+beforeAll(async () => {
+  db = await testDb();
+});
+afterAll(async () => {
+  await db.close();
+});
 
 function system(clock = new ManualClock(Date.now())) {
   const effects: Array<{ effect: Effect; id: string }> = [];
@@ -30,15 +34,21 @@ function system(clock = new ManualClock(Date.now())) {
 }
 
 async function row(id: string) {
-  const [r] = await db.query<{ state: string; version: number; snapshot: { context: { count: number } }; due_at: Date | null }>(
-    'select state, version, snapshot, due_at from machine_instances where id = $1', [id]);
+  const [r] = await db.query<{
+    state: string;
+    version: number;
+    snapshot: { context: { count: number } };
+    due_at: Date | null;
+  }>('select state, version, snapshot, due_at from machine_instances where id = $1', [id]);
   if (!r) throw new Error(`no machine_instances row ${id}`);
   return r;
 }
 
 async function journal(id: string) {
   return db.query<{ from_state: string | null; event_type: string; to_state: string }>(
-    'select from_state, event_type, to_state from machine_journal where instance_id = $1 order by seq', [id]);
+    'select from_state, event_type, to_state from machine_journal where instance_id = $1 order by seq',
+    [id],
+  );
 }
 
 const tenant = 'ten_runtime';
@@ -47,8 +57,15 @@ describe('machine runtime', () => {
   test('create and send persist the snapshot, bump the version and journal each transition', async () => {
     const { actors, def } = system();
     const id = newId('test');
-    await actors.transaction(async (u) => { await actors.create(u, def, { id, tenantId: tenant, input: { start: 5 } }); });
-    const results = await actors.transaction((u) => actors.send(u, def, [{ id, event: { type: 'INC' } }, { id, event: { type: 'ARM' } }]));
+    await actors.transaction(async (u) => {
+      await actors.create(u, def, { id, tenantId: tenant, input: { start: 5 } });
+    });
+    const results = await actors.transaction((u) =>
+      actors.send(u, def, [
+        { id, event: { type: 'INC' } },
+        { id, event: { type: 'ARM' } },
+      ]),
+    );
     expect(results.get(id)).toMatchObject({ from: 'idle', to: 'armed', changed: true });
     const r = await row(id);
     expect(r.state).toBe('armed');
@@ -76,7 +93,9 @@ describe('machine runtime', () => {
     const { actors, def } = system();
     const id = newId('test');
     await actors.transaction((u) => actors.create(u, def, { id, tenantId: tenant }));
-    const results = await actors.transaction((u) => actors.send(u, def, [{ id, event: { type: 'INC' } }], { tenantId: 'ten_other' }));
+    const results = await actors.transaction((u) =>
+      actors.send(u, def, [{ id, event: { type: 'INC' } }], { tenantId: 'ten_other' }),
+    );
     expect(results.has(id)).toBe(false);
     expect((await row(id)).snapshot.context.count).toBe(0);
   });
@@ -102,7 +121,11 @@ describe('machine runtime', () => {
     releaseA();
     await Promise.all([a, b]);
     // and a burst of independent transactions on the same row
-    await Promise.all(Array.from({ length: 20 }, () => actors.transaction((u) => actors.send(u, def, [{ id, event: { type: 'INC' } }]))));
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        actors.transaction((u) => actors.send(u, def, [{ id, event: { type: 'INC' } }])),
+      ),
+    );
     const r = await row(id);
     expect(r.snapshot.context.count).toBe(22);
     expect(r.version).toBe(22);
@@ -112,7 +135,9 @@ describe('machine runtime', () => {
   test('concurrent batches over the same rows in opposite orders neither deadlock nor lose updates', async () => {
     const { actors, def } = system();
     const ids = Array.from({ length: 300 }, () => newId('test'));
-    await actors.transaction(async (u) => { for (const id of ids) await actors.create(u, def, { id, tenantId: tenant }); });
+    await actors.transaction(async (u) => {
+      for (const id of ids) await actors.create(u, def, { id, tenantId: tenant });
+    });
     // Overlapping windows of the same rows, as fan-out batches meet.
     const batches = Array.from({ length: 8 }, (_, i) => {
       const window = ids.slice((i * 37) % 150, ((i * 37) % 150) + 150);
@@ -143,15 +168,31 @@ describe('machine runtime', () => {
 
     await actors.transaction((u) => actors.send(u, def, [{ id, event: { type: 'PING' } }]));
     await actors.drain();
-    expect(effects.filter((e) => e.id === id).map((e) => e.effect)).toEqual([{ type: 'announce', params: { count: 3 } }]);
+    expect(effects.filter((e) => e.id === id).map((e) => e.effect)).toEqual([
+      { type: 'announce', params: { count: 3 } },
+    ]);
   });
 
   test('a failing effect is counted and logged, never lost silently', async () => {
     const metrics = new Metrics();
     const lines: string[] = [];
     const { createLogger } = await import('../../src/log.ts');
-    const actors = new ActorSystem(db, createLogger('error', {}, (l) => lines.push(l)), metrics, new ManualClock());
-    const def = actors.define({ name: 'counter', machine: counterMachine, table: 'machine_instances', effects: { announce: () => { throw new Error('receiver down'); } } });
+    const actors = new ActorSystem(
+      db,
+      createLogger('error', {}, (l) => lines.push(l)),
+      metrics,
+      new ManualClock(),
+    );
+    const def = actors.define({
+      name: 'counter',
+      machine: counterMachine,
+      table: 'machine_instances',
+      effects: {
+        announce: () => {
+          throw new Error('receiver down');
+        },
+      },
+    });
     const id = newId('test');
     await actors.transaction(async (u) => {
       await actors.create(u, def, { id, tenantId: tenant });
@@ -166,13 +207,21 @@ describe('machine runtime', () => {
     const metrics = new Metrics();
     const actors = new ActorSystem(db, silentLogger, metrics, new ManualClock(Date.now()));
     const effects: string[] = [];
-    const def = actors.define({ name: 'counter', machine: counterMachine, table: 'machine_instances', effects: { announce: (_e, on) => void effects.push(on.instanceId) } });
+    const def = actors.define({
+      name: 'counter',
+      machine: counterMachine,
+      table: 'machine_instances',
+      effects: { announce: (_e, on) => void effects.push(on.instanceId) },
+    });
     const id = newId('test');
     await actors.transaction((u) => actors.create(u, def, { id, tenantId: tenant }));
     let runs = 0;
     const result = await actors.transaction(async (u) => {
       runs++;
-      await actors.send(u, def, [{ id, event: { type: 'INC' } }, { id, event: { type: 'PING' } }]);
+      await actors.send(u, def, [
+        { id, event: { type: 'INC' } },
+        { id, event: { type: 'PING' } },
+      ]);
       // What Postgres answers the transaction it picks to break a deadlock.
       if (runs === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
       return 'done';
@@ -196,7 +245,14 @@ describe('machine runtime', () => {
 
   test('define() refuses a machine whose effect has no handler', () => {
     const { actors } = system();
-    expect(() => actors.define({ name: 'counter', machine: counterMachine, table: 'machine_instances', effects: {} } as MachineDefinition)).toThrow(/announce/);
+    expect(() =>
+      actors.define({
+        name: 'counter',
+        machine: counterMachine,
+        table: 'machine_instances',
+        effects: {},
+      } as MachineDefinition),
+    ).toThrow(/announce/);
   });
 
   test('due timers fire once each, even with two workers claiming at the same time', async () => {
@@ -204,13 +260,22 @@ describe('machine runtime', () => {
     const ids = Array.from({ length: 30 }, () => newId('test'));
     await actors.transaction(async (u) => {
       for (const id of ids) await actors.create(u, def, { id, tenantId: tenant });
-      await actors.send(u, def, ids.map((id) => ({ id, event: { type: 'ARM' } })));
+      await actors.send(
+        u,
+        def,
+        ids.map((id) => ({ id, event: { type: 'ARM' } })),
+      );
     });
     expect(await actors.fireDue(def, 100).then(() => row(ids[0]!))).toMatchObject({ state: 'armed' }); // not due yet
     clock.advance(60_001);
     const workerB = new ActorSystem(db, silentLogger, new Metrics(), clock);
-    const defB = workerB.define({ ...def, effects: { announce: (effect, on) => void effects.push({ effect, id: on.instanceId }) } });
-    const drainAll = async (sys: ActorSystem, d: MachineDefinition) => { while ((await sys.fireDue(d, 7)) > 0); };
+    const defB = workerB.define({
+      ...def,
+      effects: { announce: (effect, on) => void effects.push({ effect, id: on.instanceId }) },
+    });
+    const drainAll = async (sys: ActorSystem, d: MachineDefinition) => {
+      while ((await sys.fireDue(d, 7)) > 0);
+    };
     await Promise.all([drainAll(actors, def), drainAll(workerB, defB)]);
     await Promise.all([actors.drain(), workerB.drain()]);
     for (const id of ids) {
@@ -225,7 +290,10 @@ describe('machine runtime', () => {
     const id = newId('test');
     await actors.transaction(async (u) => {
       await actors.create(u, def, { id, tenantId: tenant });
-      await actors.send(u, def, [{ id, event: { type: 'ARM' } }, { id, event: { type: 'STOP' } }]);
+      await actors.send(u, def, [
+        { id, event: { type: 'ARM' } },
+        { id, event: { type: 'STOP' } },
+      ]);
     });
     expect((await row(id)).due_at).toBeNull();
     clock.advance(120_000);
@@ -238,7 +306,8 @@ describe('machine runtime', () => {
     const dir = databaseUrl ? null : mkdtempSync(join(tmpdir(), 'argus-crash-'));
     const child = Bun.spawn([process.execPath, join(import.meta.dir, 'fixtures/arm-and-die.ts'), id], {
       env: { ...process.env, CRASH_DATABASE_URL: databaseUrl ?? '', CRASH_PGLITE_DIR: dir ?? '' },
-      stdout: 'inherit', stderr: 'inherit',
+      stdout: 'inherit',
+      stderr: 'inherit',
     });
     expect(await child.exited).not.toBe(0);
     expect(child.signalCode).toBe('SIGKILL');
@@ -249,7 +318,12 @@ describe('machine runtime', () => {
       const fired: string[] = [];
       const clock = new ManualClock(Date.now() + 61_000);
       const actors = new ActorSystem(restarted, silentLogger, new Metrics(), clock);
-      const def = actors.define({ name: 'counter', machine: counterMachine, table: 'machine_instances', effects: { announce: (_e, on) => void fired.push(on.instanceId) } });
+      const def = actors.define({
+        name: 'counter',
+        machine: counterMachine,
+        table: 'machine_instances',
+        effects: { announce: (_e, on) => void fired.push(on.instanceId) },
+      });
       while ((await actors.fireDue(def, 50)) > 0);
       await actors.drain();
       expect(fired).toContain(id);

@@ -13,7 +13,9 @@ import { bootstrapTenant, RUNTIMES, spawnServe, type Spawned } from '../support/
 
 const pki = makeTestPki();
 const leaf = pki.leaf('server');
-const spki = createHash('sha256').update(new X509Certificate(leaf.cert).publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+const spki = createHash('sha256')
+  .update(new X509Certificate(leaf.cert).publicKey.export({ type: 'spki', format: 'der' }))
+  .digest('base64');
 const password = 'correct horse battery staple';
 const { callbacks, redirectUri, stop: stopCallbacks } = callbackReceiver();
 let browser: Browser;
@@ -31,7 +33,11 @@ for (const runtime of RUNTIMES) {
     let server: Spawned;
     let admin: Awaited<ReturnType<typeof bootstrapTenant>>;
     beforeAll(async () => {
-      server = await spawnServe(runtime, { TLS_CERT_FILE: leaf.certFile, TLS_KEY_FILE: leaf.keyFile, RUN_WORKERS: 'false' }, { ca: pki.ca });
+      server = await spawnServe(
+        runtime,
+        { TLS_CERT_FILE: leaf.certFile, TLS_KEY_FILE: leaf.keyFile, RUN_WORKERS: 'false' },
+        { ca: pki.ca },
+      );
       admin = await bootstrapTenant(server, { password });
     }, 90_000);
     afterAll(async () => {
@@ -40,15 +46,31 @@ for (const runtime of RUNTIMES) {
 
     test('sign in, consent, and the client redeems the code', async () => {
       const app = await fetch(`${server.url}/v1/platform/apps`, {
-        method: 'POST', tls: { ca: pki.ca },
+        method: 'POST',
+        tls: { ca: pki.ca },
         headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Case sync desktop', client_type: 'public', grant_types: ['authorization_code'], redirect_uris: [redirectUri], requested_scopes: ['cases:read'] }),
+        body: JSON.stringify({
+          name: 'Case sync desktop',
+          client_type: 'public',
+          grant_types: ['authorization_code'],
+          redirect_uris: [redirectUri],
+          requested_scopes: ['cases:read'],
+        }),
       });
       expect(app.status).toBe(201);
       const clientId = ((await app.json()) as { client_id: string }).client_id;
       const verifier = randomToken(64);
       const authorize = new URL(`${server.url}/v1/oauth/authorize`);
-      for (const [k, v] of Object.entries({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: 'cases:read', state: `st-${runtime}`, code_challenge: await sha256Base64Url(verifier), code_challenge_method: 'S256' })) authorize.searchParams.set(k, v);
+      for (const [k, v] of Object.entries({
+        response_type: 'code',
+        client_id: clientId,
+        redirect_uri: redirectUri,
+        scope: 'cases:read',
+        state: `st-${runtime}`,
+        code_challenge: await sha256Base64Url(verifier),
+        code_challenge_method: 'S256',
+      }))
+        authorize.searchParams.set(k, v);
 
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -74,12 +96,26 @@ for (const runtime of RUNTIMES) {
       await context.close();
 
       const token = await fetch(`${server.url}/v1/oauth/token`, {
-        method: 'POST', tls: { ca: pki.ca },
+        method: 'POST',
+        tls: { ca: pki.ca },
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code: landed.searchParams.get('code')!, redirect_uri: redirectUri, code_verifier: verifier }),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: clientId,
+          code: landed.searchParams.get('code')!,
+          redirect_uri: redirectUri,
+          code_verifier: verifier,
+        }),
       });
       expect(token.status).toBe(200);
-      const claims = JSON.parse(atob(((await token.json()) as { access_token: string }).access_token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { iss: string };
+      const claims = JSON.parse(
+        atob(
+          ((await token.json()) as { access_token: string }).access_token
+            .split('.')[1]!
+            .replace(/-/g, '+')
+            .replace(/_/g, '/'),
+        ),
+      ) as { iss: string };
       expect(claims.iss).toBe(server.url);
     }, 60_000);
   });

@@ -20,7 +20,8 @@ const { callbacks, redirectUri, stop: stopCallbacks } = callbackReceiver();
 beforeAll(async () => {
   service = await startTestService({ workers: false });
   acme = await newTenant(service);
-  email = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!.email;
+  email = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!
+    .email;
   browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
@@ -33,7 +34,13 @@ async function publicApp() {
   const res = await fetch(`${service.url}/v1/platform/apps`, {
     method: 'POST',
     headers: { authorization: `Bearer ${acme.adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Case sync desktop', client_type: 'public', grant_types: ['authorization_code'], redirect_uris: [redirectUri], requested_scopes: ['cases:read', 'webhooks:read'] }),
+    body: JSON.stringify({
+      name: 'Case sync desktop',
+      client_type: 'public',
+      grant_types: ['authorization_code'],
+      redirect_uris: [redirectUri],
+      requested_scopes: ['cases:read', 'webhooks:read'],
+    }),
   });
   expect(res.status).toBe(201);
   return ((await res.json()) as { client_id: string }).client_id;
@@ -41,7 +48,16 @@ async function publicApp() {
 
 async function authorizeUrl(clientId: string, challenge: string, state: string) {
   const url = new URL(`${service.url}/v1/oauth/authorize`);
-  for (const [k, v] of Object.entries({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: 'cases:read webhooks:read', state, code_challenge: challenge, code_challenge_method: 'S256' })) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries({
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    scope: 'cases:read webhooks:read',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }))
+    url.searchParams.set(k, v);
   return url.toString();
 }
 
@@ -83,7 +99,13 @@ describe('authorization code flow in a browser', () => {
     const token = await fetch(`${service.url}/v1/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code: code!, redirect_uri: redirectUri, code_verifier: verifier }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: clientId,
+        code: code!,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+      }),
     });
     const body = (await token.json()) as Record<string, unknown>;
     expect(token.status).toBe(200);

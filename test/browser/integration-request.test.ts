@@ -34,7 +34,9 @@ describe('the Vendor Integration Request form', () => {
 
     await page.getByLabel('Contact name').fill('Ada Lovelace');
     await page.getByLabel('Contact email').fill('ada@integrator.example');
-    await page.getByLabel('Use case').fill('We sync incident updates into our ticketing system and need curated bundles.');
+    await page
+      .getByLabel('Use case')
+      .fill('We sync incident updates into our ticketing system and need curated bundles.');
     await page.getByLabel('Curated GraphQL bundles').check();
     await page.getByRole('button', { name: 'Send request' }).click();
 
@@ -43,7 +45,10 @@ describe('the Vendor Integration Request form', () => {
     expect(reference).toMatch(/^IR-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect(await page.textContent('main')).toContain('2–3 business days');
     await page.screenshot({ path: screenshotPath('integration-request-acknowledged') });
-    const [stored] = await service.db.query<{ organisation: string; capabilities: string[] }>('select organisation, capabilities from integration_requests where reference = $1', [reference]);
+    const [stored] = await service.db.query<{ organisation: string; capabilities: string[] }>(
+      'select organisation, capabilities from integration_requests where reference = $1',
+      [reference],
+    );
     expect(stored).toEqual({ organisation: 'Integrator Ltd', capabilities: ['curated_graphql_bundles'] });
   });
 

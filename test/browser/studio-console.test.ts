@@ -25,7 +25,11 @@ type Json = Record<string, unknown>;
 async function api(method: string, path: string, body?: unknown) {
   const headers: Record<string, string> = { authorization: `Bearer ${acme.token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${service.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${service.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
 }
@@ -34,7 +38,8 @@ async function api(method: string, path: string, body?: unknown) {
 function receiver(answer: () => number) {
   const got: string[] = [];
   const server = Bun.serve({
-    port: 0, hostname: '127.0.0.1',
+    port: 0,
+    hostname: '127.0.0.1',
     async fetch(req) {
       got.push(await req.text());
       const status = answer();
@@ -50,7 +55,12 @@ beforeAll(async () => {
   const name = `Console ${randomToken(8)}`;
   const email = `admin-${randomToken(6).toLowerCase()}@example.com`;
   const created = await service.tenants.createTenant({ name, adminEmail: email, adminPassword: PASSWORD });
-  acme = { tenantId: created.tenantId, name, email, token: (await mintAdminToken(service, created.tenantId, created.adminUserId)).token };
+  acme = {
+    tenantId: created.tenantId,
+    name,
+    email,
+    token: (await mintAdminToken(service, created.tenantId, created.adminUserId)).token,
+  };
   browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
@@ -60,7 +70,11 @@ afterAll(async () => {
 
 async function open(hash = '', options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
   // bypassCSP: axe is injected as an inline script; the page's own CSP allows only its script.
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light', bypassCSP: true });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    bypassCSP: true,
+  });
   const page = await context.newPage();
   await page.goto(`${service.url}/studio${hash}`);
   await page.getByLabel('Tenant', { exact: true }).fill(acme.name);
@@ -84,17 +98,31 @@ async function confirm(page: Page) {
 async function axe(page: Page, what: string) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } };
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          o: unknown,
+        ) => Promise<{
+          violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }>;
+        }>;
+      };
+    };
     const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    }));
   });
   expect({ what, violations }).toEqual({ what, violations: [] });
 }
 
-const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement as HTMLElement | null;
-  return el ? `${el.tagName}#${el.id}${el.dataset?.delivery ?? ''}${el.textContent?.slice(0, 40) ?? ''}` : '';
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el ? `${el.tagName}#${el.id}${el.dataset?.delivery ?? ''}${el.textContent?.slice(0, 40) ?? ''}` : '';
+  });
 
 describe('studio console', () => {
   test('actions from the page, each confirmed, from the keyboard: pause, resume, test, re-enable, retry, recover', async () => {
@@ -150,7 +178,13 @@ describe('studio console', () => {
     await confirm(page);
     await page.waitForSelector('#webhook-detail[data-status="active"]');
     service.workers.wake();
-    await page.waitForFunction(() => document.querySelectorAll('#deliveries tbody tr[data-status="succeeded"]').length === 2 || document.querySelector('#new-rows:not([hidden])'), null, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('#deliveries tbody tr[data-status="succeeded"]').length === 2 ||
+        document.querySelector('#new-rows:not([hidden])'),
+      null,
+      { timeout: 15_000 },
+    );
 
     // Recover since: a failed delivery (410 again disables; re-enable first) is sent again.
     answer = 410;
@@ -165,7 +199,9 @@ describe('studio console', () => {
     await confirm(page);
     await page.waitForSelector('#status:has-text("1 delivery sent again")');
     service.workers.wake();
-    await page.waitForFunction(() => !document.querySelector('#deliveries tbody tr[data-status="failed"]'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => !document.querySelector('#deliveries tbody tr[data-status="failed"]'), null, {
+      timeout: 15_000,
+    });
     await page.screenshot({ path: screenshotPath('studio-console-actions'), fullPage: true });
     await page.context().close();
     r.stop();
@@ -173,8 +209,12 @@ describe('studio console', () => {
 
   test('search by delivery id and event id; filters, page and selection live in the URL and survive a reload', async () => {
     const r = receiver(() => 500);
-    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created', 'case.updated'] })).body as { id: string };
-    const evt = (await api('POST', '/v1/events', { type: 'case.updated', data: { case_id: 'find-me' } })).body as { id: string };
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created', 'case.updated'] })).body as {
+      id: string;
+    };
+    const evt = (await api('POST', '/v1/events', { type: 'case.updated', data: { case_id: 'find-me' } })).body as {
+      id: string;
+    };
     await api('POST', '/v1/events', { type: 'case.created', data: { case_id: 'other' } });
     const page = await open('#/machines');
     await page.waitForSelector('#diagram svg');
@@ -197,7 +237,9 @@ describe('studio console', () => {
     // Filter by event type: the URL keeps it, a reload keeps it and the selection.
     await page.selectOption('#type-filter', 'case.updated');
     await page.waitForFunction(() => location.hash.includes('type=case.updated'));
-    await page.waitForFunction(() => [...document.querySelectorAll('#deliveries tbody tr[data-delivery]')].length === 1);
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('#deliveries tbody tr[data-delivery]')].length === 1,
+    );
     await page.fill('#since-filter', '2020-01-01T00:00:00');
     await page.dispatchEvent('#since-filter', 'change');
     await page.waitForFunction(() => location.hash.includes('since='));
@@ -207,7 +249,11 @@ describe('studio console', () => {
     expect(page.url()).toBe(url);
     expect(await page.inputValue('#type-filter')).toBe('case.updated');
     expect(await page.inputValue('#since-filter')).toStartWith('2020-01-01T00:00');
-    expect(await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.delivery))).toEqual([dlv]);
+    expect(
+      await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) =>
+        trs.map((tr) => (tr as HTMLElement).dataset.delivery),
+      ),
+    ).toEqual([dlv]);
     expect(await page.getAttribute(`#deliveries tbody tr[data-delivery="${dlv}"]`, 'aria-selected')).toBe('true');
     // Status filter: none failed.
     await page.selectOption('#status-filter', 'failed');
@@ -232,7 +278,9 @@ describe('studio console', () => {
     await page.waitForSelector('#delivery-detail[data-status="retrying"]');
     const why = await page.textContent('#delivery-timers li[data-kind="next_attempt"]');
     expect(why).toMatch(/next attempt in \d+ s \(\d\d:\d\d:\d\dZ\): next attempt \(#2\), backoff 5 s ± 20 %/);
-    expect(await page.textContent('#webhook-timers li[data-kind="auto_disable"]')).toContain('disables the webhook unless a delivery succeeds first');
+    expect(await page.textContent('#webhook-timers li[data-kind="auto_disable"]')).toContain(
+      'disables the webhook unless a delivery succeeds first',
+    );
     // One attempt recorded, and the count says so.
     expect(await page.locator('#attempts tbody tr[data-attempt]').count()).toBe(1);
     expect(await page.textContent('#delivery-facts')).toContain('1 recorded');
@@ -254,8 +302,16 @@ describe('studio console', () => {
     await narrow.waitForSelector(`#deliveries tbody tr[data-delivery="${id}"]`);
     await narrow.getByRole('button', { name: `Delivery ${id}, retrying` }).click();
     await narrow.waitForSelector('#delivery-detail[data-status="retrying"]');
-    await narrow.waitForFunction(() => { const r = document.querySelector('#delivery-detail')!.getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; });
-    const wide = await narrow.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => !e.closest('svg, thead') && e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}#${e.id}.${e.className}`).slice(0, 8));
+    await narrow.waitForFunction(() => {
+      const r = document.querySelector('#delivery-detail')!.getBoundingClientRect();
+      return r.top < window.innerHeight && r.bottom > 0;
+    });
+    const wide = await narrow.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => !e.closest('svg, thead') && e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((e) => `${e.tagName}#${e.id}.${e.className}`)
+        .slice(0, 8),
+    );
     expect(wide).toEqual([]);
     expect(await narrow.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await narrow.screenshot({ path: screenshotPath('studio-console-narrow') });
@@ -278,7 +334,11 @@ describe('studio console', () => {
     for (let i = 1; i <= 3; i++) await api('POST', '/v1/events', { type: 'case.created', data: { n: i } });
     await page.waitForSelector('#new-rows:has-text("3 new — show")', { timeout: 15_000 });
     // Nothing reflowed: the same single row, still selected, still focused.
-    expect(await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.delivery))).toEqual([first]);
+    expect(
+      await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) =>
+        trs.map((tr) => (tr as HTMLElement).dataset.delivery),
+      ),
+    ).toEqual([first]);
     expect(await page.getAttribute(`#deliveries tbody tr[data-delivery="${first}"]`, 'aria-selected')).toBe('true');
     expect(await focused(page)).toBe(before);
     await page.click('#new-rows');
@@ -291,7 +351,9 @@ describe('studio console', () => {
     await page.waitForSelector('#new-rows:has-text("1 new — show")', { timeout: 15_000 });
     expect(await page.locator('#deliveries tbody tr[data-delivery]').count()).toBe(4);
     // At 1280 px with the panel open, no cell is cut off: the list fits its box.
-    expect(await page.$eval('#deliveries', (t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth + 1)).toBe(true);
+    expect(
+      await page.$eval('#deliveries', (t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth + 1),
+    ).toBe(true);
     await page.context().close();
     r.stop();
   });
@@ -308,7 +370,9 @@ describe('studio console', () => {
     expect(mine).toMatchObject({ attempts: 1, success_rate: 1 });
     await page.reload();
     await page.waitForSelector(`#webhook-list button[data-webhook="${hook.id}"] .health svg.spark`);
-    expect(await page.textContent(`#webhook-list button[data-webhook="${hook.id}"] .health`)).toMatch(/100 % ok of 1 · p50 \d+ ms · p95 \d+ ms/);
+    expect(await page.textContent(`#webhook-list button[data-webhook="${hook.id}"] .health`)).toMatch(
+      /100 % ok of 1 · p50 \d+ ms · p95 \d+ ms/,
+    );
     await page.context().close();
     r.stop();
   });
@@ -335,8 +399,14 @@ describe('studio console: accessibility', () => {
     test(`axe finds no violation on any view (${colorScheme})`, async () => {
       const r = receiver(() => 500);
       const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
-      const evt = (await api('POST', '/v1/events', { type: 'case.created', data: { case_id: 'axe' } })).body as { id: string };
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, bypassCSP: true });
+      const evt = (await api('POST', '/v1/events', { type: 'case.created', data: { case_id: 'axe' } })).body as {
+        id: string;
+      };
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        colorScheme,
+        bypassCSP: true,
+      });
       const signin = await context.newPage();
       await signin.goto(`${service.url}/studio`);
       await signin.waitForSelector('#signin:not([hidden])');
@@ -347,7 +417,9 @@ describe('studio console: accessibility', () => {
       await page.waitForSelector('#diagram svg[data-machine="delivery"]');
       await page.click('details:has(#transitions) summary');
       await axe(page, 'machines');
-      await page.evaluate((h) => { location.hash = h; }, `#/webhooks/${hook.id}`);
+      await page.evaluate((h) => {
+        location.hash = h;
+      }, `#/webhooks/${hook.id}`);
       await page.waitForSelector('#deliveries tbody tr[data-status="retrying"]', { timeout: 15_000 });
       const id = (await page.getAttribute('#deliveries tbody tr[data-delivery]', 'data-delivery'))!;
       await page.getByRole('button', { name: `Delivery ${id}, retrying` }).click();
@@ -358,10 +430,14 @@ describe('studio console: accessibility', () => {
       await page.waitForSelector('#confirm[open]');
       await axe(page, 'confirmation dialog');
       await page.keyboard.press('Escape');
-      await page.evaluate((h) => { location.hash = h; }, `#/events/${evt.id}`);
+      await page.evaluate((h) => {
+        location.hash = h;
+      }, `#/events/${evt.id}`);
       await page.waitForSelector('#event-detail:not([hidden])');
       await axe(page, 'events');
-      await page.evaluate(() => { location.hash = '#/sessions'; });
+      await page.evaluate(() => {
+        location.hash = '#/sessions';
+      });
       await page.waitForSelector('#view-sessions:not([hidden])');
       await axe(page, 'authorization sessions');
       await page.screenshot({ path: screenshotPath(`studio-console-sessions-${colorScheme}`) });

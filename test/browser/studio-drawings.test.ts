@@ -14,7 +14,9 @@ beforeAll(async () => {
   service = await startTestService({ workers: false });
   acme = await newTenant(service);
   browser = await launchBrowser();
-  const { machines } = (await (await fetch(`${service.url}/v1/machines`, { headers: authed() })).json()) as { machines: Array<{ name: string }> };
+  const { machines } = (await (await fetch(`${service.url}/v1/machines`, { headers: authed() })).json()) as {
+    machines: Array<{ name: string }>;
+  };
   names = machines.map((m) => m.name);
 }, 60_000);
 afterAll(async () => {
@@ -26,27 +28,48 @@ function authed() {
   return { authorization: `Bearer ${acme.adminToken}` };
 }
 
-interface Overlap { what: string; label: string; other: string }
+interface Overlap {
+  what: string;
+  label: string;
+  other: string;
+}
 
 /** Every overlap the drawing in the page has (boxes as the browser lays the text out). */
 function overlaps(page: Page): Promise<Overlap[]> {
   return page.evaluate(() => {
     type Box = { x1: number; y1: number; x2: number; y2: number };
-    const box = (el: Element): Box => { const r = el.getBoundingClientRect(); return { x1: r.left, y1: r.top, x2: r.right, y2: r.bottom }; };
+    const box = (el: Element): Box => {
+      const r = el.getBoundingClientRect();
+      return { x1: r.left, y1: r.top, x2: r.right, y2: r.bottom };
+    };
     const hit = (a: Box, b: Box) => a.x1 < b.x2 - 0.5 && b.x1 < a.x2 - 0.5 && a.y1 < b.y2 - 0.5 && b.y1 < a.y2 - 0.5;
     const svg = document.querySelector('svg.statechart')!;
     const out: Array<{ what: string; label: string; other: string }> = [];
     const labels = [...svg.querySelectorAll('g.labels > g.label')].map((g) => {
       const edge = svg.querySelector(`.edges [data-edge="${(g as SVGElement).dataset.edge}"]`) as SVGElement;
-      return { g, text: g.textContent ?? '', from: edge.dataset.from!, to: edge.dataset.to!, box: box(g), textBox: box(g.querySelector('text')!) };
+      return {
+        g,
+        text: g.textContent ?? '',
+        from: edge.dataset.from!,
+        to: edge.dataset.to!,
+        box: box(g),
+        textBox: box(g.querySelector('text')!),
+      };
     });
-    const states = [...svg.querySelectorAll('g.state')].map((g) => ({ path: (g as SVGElement).dataset.state!, box: box(g.querySelector('rect.box')!), name: box(g.querySelector('text.name')!), compound: g.classList.contains('state-compound') || g.classList.contains('state-parallel') }));
+    const states = [...svg.querySelectorAll('g.state')].map((g) => ({
+      path: (g as SVGElement).dataset.state!,
+      box: box(g.querySelector('rect.box')!),
+      name: box(g.querySelector('text.name')!),
+      compound: g.classList.contains('state-compound') || g.classList.contains('state-parallel'),
+    }));
     const root = svg.getAttribute('data-machine')!;
     const ancestorOf = (p: string, of: string) => p === root || of === p || of.startsWith(`${p}.`);
     labels.forEach((a, i) => {
       // The text must fit the box the layout reserved for it (the fixed character width model holds).
-      if (a.textBox.x2 > a.box.x2 + 0.5 || a.textBox.x1 < a.box.x1 - 0.5) out.push({ what: 'text wider than its label box', label: a.text, other: '' });
-      for (const b of labels.slice(i + 1)) if (hit(a.box, b.box)) out.push({ what: 'label over label', label: a.text, other: b.text });
+      if (a.textBox.x2 > a.box.x2 + 0.5 || a.textBox.x1 < a.box.x1 - 0.5)
+        out.push({ what: 'text wider than its label box', label: a.text, other: '' });
+      for (const b of labels.slice(i + 1))
+        if (hit(a.box, b.box)) out.push({ what: 'label over label', label: a.text, other: b.text });
       for (const s of states) {
         const own = s.compound && ancestorOf(s.path, a.from) && ancestorOf(s.path, a.to);
         if (!own && hit(a.box, s.box)) out.push({ what: 'label over a state', label: a.text, other: s.path });
@@ -58,12 +81,18 @@ function overlaps(page: Page): Promise<Overlap[]> {
       g.classList.add('current');
       const badge = g.querySelector('.now-badge')!;
       const b = box(badge);
-      if (getComputedStyle(badge).display === 'none' || b.x2 - b.x1 < 10) out.push({ what: 'no badge', label: '', other: (g as SVGElement).dataset.state! });
-      for (const l of labels) if (hit(l.box, b)) out.push({ what: 'label over the now badge', label: l.text, other: (g as SVGElement).dataset.state! });
-      for (const s of states) if (hit(s.name, b)) out.push({ what: 'state name under the now badge', label: s.path, other: (g as SVGElement).dataset.state! });
+      if (getComputedStyle(badge).display === 'none' || b.x2 - b.x1 < 10)
+        out.push({ what: 'no badge', label: '', other: (g as SVGElement).dataset.state! });
+      for (const l of labels)
+        if (hit(l.box, b))
+          out.push({ what: 'label over the now badge', label: l.text, other: (g as SVGElement).dataset.state! });
+      for (const s of states)
+        if (hit(s.name, b))
+          out.push({ what: 'state name under the now badge', label: s.path, other: (g as SVGElement).dataset.state! });
       // Inside its own state's box.
       const own = box(g.querySelector('rect.box')!);
-      if (b.x1 < own.x1 || b.x2 > own.x2 || b.y1 < own.y1 || b.y2 > own.y2) out.push({ what: 'badge outside its state', label: '', other: (g as SVGElement).dataset.state! });
+      if (b.x1 < own.x1 || b.x2 > own.x2 || b.y1 < own.y1 || b.y2 > own.y2)
+        out.push({ what: 'badge outside its state', label: '', other: (g as SVGElement).dataset.state! });
       g.classList.remove('current');
     }
     return out;
@@ -72,7 +101,13 @@ function overlaps(page: Page): Promise<Overlap[]> {
 
 describe('studio drawings', () => {
   test('on every machine, no label covers another label, a state it does not belong to, or a "now" badge', async () => {
-    expect(names.sort()).toEqual(['authorizationSession', 'clientSecretRotation', 'delivery', 'signingKey', 'subscription']);
+    expect(names.sort()).toEqual([
+      'authorizationSession',
+      'clientSecretRotation',
+      'delivery',
+      'signingKey',
+      'subscription',
+    ]);
     for (const scheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
       for (const name of names) {
@@ -86,7 +121,9 @@ describe('studio drawings', () => {
         // The check finds an overlap when there is one: one label moved onto a state's name.
         await page.evaluate(() => {
           const label = document.querySelector('g.labels > g.label')!;
-          const name = document.querySelector('g.state:not(.state-compound):not(.state-parallel) text.name')!.getBoundingClientRect();
+          const name = document
+            .querySelector('g.state:not(.state-compound):not(.state-parallel) text.name')!
+            .getBoundingClientRect();
           const own = label.getBoundingClientRect();
           label.setAttribute('transform', `translate(${name.left - own.left} ${name.top - own.top})`);
         });
@@ -114,20 +151,35 @@ describe('studio drawings', () => {
   test('every drawing carries a legend of its marks', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     for (const name of names) {
-      await page.setContent(`<!doctype html>${await (await fetch(`${service.url}/v1/machines/${name}/diagram.svg`, { headers: authed() })).text()}`);
+      await page.setContent(
+        `<!doctype html>${await (await fetch(`${service.url}/v1/machines/${name}/diagram.svg`, { headers: authed() })).text()}`,
+      );
       const legend = page.locator('svg.statechart g.legend[aria-label="Legend"]');
       expect(await legend.isVisible()).toBe(true);
       const items = await legend.locator('text').allTextContents();
-      expect(items).toEqual(['current (now)', 'visited', 'transition taken', 'pending timer', 'delayed transition', 'parallel region', 'keyboard focus']);
+      expect(items).toEqual([
+        'current (now)',
+        'visited',
+        'transition taken',
+        'pending timer',
+        'delayed transition',
+        'parallel region',
+        'keyboard focus',
+      ]);
       // The legend sits under the drawing: it covers no state.
       const overlap = await page.evaluate(() => {
         const l = document.querySelector('g.legend')!.getBoundingClientRect();
-        return [...document.querySelectorAll('g.state rect.box')].some((r) => { const b = r.getBoundingClientRect(); return b.bottom > l.top && b.top < l.bottom && b.right > l.left && b.left < l.right; });
+        return [...document.querySelectorAll('g.state rect.box')].some((r) => {
+          const b = r.getBoundingClientRect();
+          return b.bottom > l.top && b.top < l.bottom && b.right > l.left && b.left < l.right;
+        });
       });
       expect(overlap).toBe(false);
     }
     // Each mark is drawn differently: visited is not dashed, current is not what the focus ring is.
-    await page.setContent(`<!doctype html>${await (await fetch(`${service.url}/v1/machines/subscription/diagram.svg`, { headers: authed() })).text()}`);
+    await page.setContent(
+      `<!doctype html>${await (await fetch(`${service.url}/v1/machines/subscription/diagram.svg`, { headers: authed() })).text()}`,
+    );
     const looks = await page.evaluate(() => {
       const look = (path: string, cls: string[]) => {
         const g = document.querySelector(`g.state[data-state="${path}"]`)!;
@@ -138,7 +190,13 @@ describe('studio drawings', () => {
         return out;
       };
       const ring = getComputedStyle(document.querySelector('g.state rect.ring')!).stroke;
-      return { plain: look('health.active', []), visited: look('health.active', ['visited']), current: look('health.active', ['current']), region: look('health', []), ring };
+      return {
+        plain: look('health.active', []),
+        visited: look('health.active', ['visited']),
+        current: look('health.active', ['current']),
+        region: look('health', []),
+        ring,
+      };
     });
     expect(looks.visited.dash).toBe('none');
     expect(looks.visited.fill).not.toBe(looks.plain.fill);
@@ -157,10 +215,16 @@ describe('studio drawings', () => {
     await page.waitForSelector('#diagram svg.statechart.zoomable[data-machine="authorizationSession"]');
     const svg = page.locator('#diagram svg.statechart');
     const full = (await svg.getAttribute('viewBox'))!;
-    const viewBox = async () => { const [x = NaN, y = NaN, w = NaN, h = NaN] = (await svg.getAttribute('viewBox'))!.split(' ').map(Number); return { x, y, w, h }; };
+    const viewBox = async () => {
+      const [x = NaN, y = NaN, w = NaN, h = NaN] = (await svg.getAttribute('viewBox'))!.split(' ').map(Number);
+      return { x, y, w, h };
+    };
     const fullW = (await viewBox()).w;
     // Fitted to the width of its box by default.
-    const fit = await page.evaluate(() => ({ svg: document.querySelector('#diagram svg')!.getBoundingClientRect().width, box: document.querySelector('#diagram')!.clientWidth }));
+    const fit = await page.evaluate(() => ({
+      svg: document.querySelector('#diagram svg')!.getBoundingClientRect().width,
+      box: document.querySelector('#diagram')!.clientWidth,
+    }));
     expect(fit.svg).toBeLessThanOrEqual(fit.box);
     expect(fit.svg).toBeGreaterThan(fit.box * 0.8);
 
@@ -197,7 +261,10 @@ describe('studio drawings', () => {
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -200);
     await page.keyboard.up('Control');
-    await page.waitForFunction((w) => Number(document.querySelector('#diagram svg')!.getAttribute('viewBox')!.split(' ')[2]) < w, panned.w);
+    await page.waitForFunction(
+      (w) => Number(document.querySelector('#diagram svg')!.getAttribute('viewBox')!.split(' ')[2]) < w,
+      panned.w,
+    );
 
     const closer = await viewBox();
     await zoomOut.click();

@@ -19,7 +19,8 @@ beforeAll(async () => {
   service = await startTestService({ workers: false });
   acme = await newTenant(service);
   const res = await fetch(`${service.url}/v1/webhooks`, {
-    method: 'POST', headers: { authorization: `Bearer ${acme.adminToken}`, 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { authorization: `Bearer ${acme.adminToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({ url: 'http://127.0.0.1:9/never-called', events: ['case.created'] }),
   });
   hookId = ((await res.json()) as { id: string }).id;
@@ -36,27 +37,39 @@ describe('studio: a webhook with 10,000 deliveries', () => {
   test('the page shows 50 at a time and pages through them', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const loaded: string[] = [];
-    page.on('request', (r) => { if (r.url().includes('/deliveries?')) loaded.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.url().includes('/deliveries?')) loaded.push(r.url());
+    });
     await page.goto(`${service.url}/studio`);
     await page.getByLabel('Admin access token').fill(acme.adminToken);
     await page.getByRole('button', { name: 'Open' }).click();
     await page.waitForSelector('#studio:not([hidden])');
-    await page.evaluate((id) => { location.hash = `#/webhooks/${id}`; }, hookId);
+    await page.evaluate((id) => {
+      location.hash = `#/webhooks/${id}`;
+    }, hookId);
     await page.waitForSelector('#page-info:has-text("10,000 deliveries")');
     // The total comes with the webhook's summary, the rows with their own request.
     await page.waitForSelector('#deliveries tbody tr[data-delivery]');
     expect(await page.locator('#deliveries tbody tr[data-delivery]').count()).toBe(50);
-    const first = await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.delivery));
+    const first = await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) =>
+      trs.map((tr) => (tr as HTMLElement).dataset.delivery),
+    );
     expect(loaded.every((u) => new URL(u).searchParams.get('limit') === '50')).toBe(true);
 
     await page.getByRole('button', { name: 'Older' }).click();
     await page.waitForSelector('#page-info:has-text("Page 2")');
-    const second = await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.delivery));
+    const second = await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) =>
+      trs.map((tr) => (tr as HTMLElement).dataset.delivery),
+    );
     expect(second).toHaveLength(50);
     expect(second.filter((id) => first.includes(id))).toEqual([]);
     await page.getByRole('button', { name: 'Newer' }).click();
     await page.waitForSelector('#page-info:has-text("Page 1")');
-    expect(await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.delivery))).toEqual(first);
+    expect(
+      await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) =>
+        trs.map((tr) => (tr as HTMLElement).dataset.delivery),
+      ),
+    ).toEqual(first);
 
     await page.selectOption('#status-filter', 'failed');
     await page.waitForSelector('#deliveries tbody td:has-text("No deliveries failed")');
@@ -74,7 +87,10 @@ describe('studio: a webhook with 10,000 deliveries', () => {
       const url = new URL(`${service.url}/v1/studio/webhooks/${hookId}/deliveries`);
       url.searchParams.set('limit', '200');
       if (cursor) url.searchParams.set('cursor', cursor);
-      const body = (await (await fetch(url, { headers: { authorization: `Bearer ${acme.adminToken}` } })).json()) as { deliveries: Array<{ id: string }>; next_cursor: string | null };
+      const body = (await (await fetch(url, { headers: { authorization: `Bearer ${acme.adminToken}` } })).json()) as {
+        deliveries: Array<{ id: string }>;
+        next_cursor: string | null;
+      };
       for (const d of body.deliveries) seen.add(d.id);
       cursor = body.next_cursor;
       pages++;

@@ -46,16 +46,25 @@ type Json = Record<string, unknown>;
 async function api(method: string, path: string, token: string | null, body?: unknown) {
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${service.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${service.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
-  return { status: res.status, text, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null) as Json };
+  return {
+    status: res.status,
+    text,
+    body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null) as Json,
+  };
 }
 
 /** A real receiver on loopback that answers what `answer` says, keeping every request. */
 function receiver(answer: () => number) {
   const got: Array<{ headers: Record<string, string>; body: string }> = [];
   const server = Bun.serve({
-    port: 0, hostname: '127.0.0.1',
+    port: 0,
+    hostname: '127.0.0.1',
     async fetch(req) {
       got.push({ headers: Object.fromEntries(req.headers), body: await req.text() });
       const status = answer();
@@ -86,9 +95,14 @@ describe('studio: a webhook live', () => {
     await signIn(page, acme, `#/webhooks/${hook.id}`);
     await page.waitForSelector('#live:has-text("Live")');
     expect(await page.locator('#deliveries tbody tr[data-delivery]').count()).toBe(0);
-    await page.evaluate(() => { (window as unknown as { sameDocument: boolean }).sameDocument = true; });
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
 
-    const published = await api('POST', '/v1/events', acme.token, { type: 'case.created', data: { case_id: 'case_live' } });
+    const published = await api('POST', '/v1/events', acme.token, {
+      type: 'case.created',
+      data: { case_id: 'case_live' },
+    });
     expect(published.status).toBe(202);
     // The first attempt fails (500): the row appears and reaches backoff ("retrying") on its own.
     await page.waitForSelector('#deliveries tbody tr[data-status="retrying"]', { timeout: 15_000 });
@@ -98,8 +112,14 @@ describe('studio: a webhook live', () => {
     await page.getByRole('button', { name: `Delivery ${deliveryId}, retrying` }).click();
     await page.waitForSelector('#delivery-detail[data-state="backoff"]');
     expect(await page.getAttribute('#delivery-diagram g.state[data-state="backoff"]', 'class')).toContain('current');
-    expect(await page.getAttribute('#delivery-diagram g.state[data-state="backoff"]', 'aria-label')).toContain('(current)');
-    expect(await page.$$eval('#delivery-path li', (lis) => lis.map((li) => (li as HTMLElement).dataset.to))).toEqual(['queued', 'sending', 'backoff']);
+    expect(await page.getAttribute('#delivery-diagram g.state[data-state="backoff"]', 'aria-label')).toContain(
+      '(current)',
+    );
+    expect(await page.$$eval('#delivery-path li', (lis) => lis.map((li) => (li as HTMLElement).dataset.to))).toEqual([
+      'queued',
+      'sending',
+      'backoff',
+    ]);
     expect(await page.textContent('#attempts tbody tr[data-attempt="1"]')).toContain('500');
     expect(await page.textContent('#attempts tbody tr[data-attempt="1"]')).toContain('receiver is down');
     await page.waitForSelector('#webhook-detail[data-state*="health.failing"]');
@@ -114,7 +134,14 @@ describe('studio: a webhook live', () => {
     await page.waitForSelector('#webhook-detail[data-state*="health.active"]');
     expect(r.got).toHaveLength(2);
     // backoff's timer leads back to queued, and the claim from there to sending (machines/delivery.ts)
-    expect(await page.$$eval('#delivery-path li', (lis) => lis.map((li) => (li as HTMLElement).dataset.to))).toEqual(['queued', 'sending', 'backoff', 'queued', 'sending', 'succeeded']);
+    expect(await page.$$eval('#delivery-path li', (lis) => lis.map((li) => (li as HTMLElement).dataset.to))).toEqual([
+      'queued',
+      'sending',
+      'backoff',
+      'queued',
+      'sending',
+      'succeeded',
+    ]);
     await page.waitForSelector('#attempts tbody tr[data-attempt="2"]');
     expect(await page.textContent('#attempts tbody tr[data-attempt="2"]')).toContain('200');
     expect(await page.getAttribute('#delivery-diagram g.state[data-state="succeeded"]', 'class')).toContain('current');
@@ -145,7 +172,9 @@ describe('studio: a webhook live', () => {
 
   test("another tenant's admin cannot see the webhook, its deliveries or their journal", async () => {
     const r = receiver(() => 200);
-    const hook = (await api('POST', '/v1/webhooks', acme.token, { url: r.url, events: ['incident.created'] })).body as { id: string };
+    const hook = (await api('POST', '/v1/webhooks', acme.token, { url: r.url, events: ['incident.created'] })).body as {
+      id: string;
+    };
     await api('POST', '/v1/events', acme.token, { type: 'incident.created', data: {} });
     const mine = await api('GET', `/v1/studio/webhooks/${hook.id}/deliveries`, acme.token);
     const d = (mine.body.deliveries as Array<{ id: string }>)[0]!;
@@ -161,7 +190,11 @@ describe('studio: a webhook live', () => {
       `/v1/machines/delivery/instances/${d.id}/stream`,
     ]) {
       const theirs = await api('GET', path, globex.token);
-      expect({ path, status: theirs.status, error: theirs.body?.error }).toEqual({ path, status: 404, error: 'not_found' });
+      expect({ path, status: theirs.status, error: theirs.body?.error }).toEqual({
+        path,
+        status: 404,
+        error: 'not_found',
+      });
       expect(theirs.text).not.toContain(r.url);
     }
     const list = await api('GET', '/v1/studio/webhooks', globex.token);
@@ -178,10 +211,22 @@ describe('studio: a webhook live', () => {
 
     // Without a sign-in or token: 401; with a token that is not an admin's: 403.
     expect((await api('GET', `/v1/studio/webhooks/${hook.id}`, null)).status).toBe(401);
-    const app = (await api('POST', '/v1/platform/apps', acme.token, { name: 'Reader', grant_types: ['client_credentials'], requested_scopes: ['webhooks:read'] })).body as { client_id: string; client_secret: string };
+    const app = (
+      await api('POST', '/v1/platform/apps', acme.token, {
+        name: 'Reader',
+        grant_types: ['client_credentials'],
+        requested_scopes: ['webhooks:read'],
+      })
+    ).body as { client_id: string; client_secret: string };
     const tok = await fetch(`${service.url}/v1/oauth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret, scope: 'webhooks:read' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        scope: 'webhooks:read',
+      }),
     });
     const reader = ((await tok.json()) as { access_token: string }).access_token;
     expect((await api('GET', `/v1/studio/webhooks/${hook.id}`, reader)).status).toBe(403);
@@ -194,12 +239,17 @@ describe('studio: a webhook live', () => {
     expect(bad.body.error).toBe('invalid_request');
     const cursor = await api('GET', '/v1/studio/webhooks?cursor=garbage', acme.token);
     expect(cursor).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
-    const wrong = await api('POST', '/v1/studio/session', null, { tenant: acme.name, email: acme.email, password: 'not the password' });
+    const wrong = await api('POST', '/v1/studio/session', null, {
+      tenant: acme.name,
+      email: acme.email,
+      password: 'not the password',
+    });
     expect(wrong).toMatchObject({ status: 401, body: { error: 'invalid_credentials' } });
     const missing = await api('POST', '/v1/studio/session', null, { tenant: acme.name });
     expect(missing.status).toBe(400);
     const crossSite = await fetch(`${service.url}/v1/studio/session`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
       body: JSON.stringify({ tenant: acme.name, email: acme.email, password: PASSWORD }),
     });
     expect(crossSite.status).toBe(403);
@@ -208,7 +258,8 @@ describe('studio: a webhook live', () => {
 
   test('signing out revokes the studio session', async () => {
     const signIn = await fetch(`${service.url}/v1/studio/session`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ tenant: acme.name, email: acme.email, password: PASSWORD }),
     });
     expect(signIn.status).toBe(200);
@@ -227,16 +278,33 @@ describe('studio: a webhook live', () => {
 
 describe('studio: authorization sessions', () => {
   test('shows where each recent session stands, without codes, tokens or session ids', async () => {
-    const app = (await api('POST', '/v1/platform/apps', acme.token, {
-      name: 'Field App', client_type: 'public', grant_types: ['authorization_code'], redirect_uris: [REDIRECT], requested_scopes: ['webhooks:read'],
-    })).body as { client_id: string };
+    const app = (
+      await api('POST', '/v1/platform/apps', acme.token, {
+        name: 'Field App',
+        client_type: 'public',
+        grant_types: ['authorization_code'],
+        redirect_uris: [REDIRECT],
+        requested_scopes: ['webhooks:read'],
+      })
+    ).body as { client_id: string };
     const user = { email: acme.email, password: PASSWORD };
     const pkce = async () => {
       const verifier = oauth.generateRandomCodeVerifier();
       return { verifier, challenge: await oauth.calculatePKCECodeChallenge(verifier) };
     };
-    const params = (challenge: string) => ({ client_id: app.client_id, redirect_uri: REDIRECT, scope: 'webhooks:read', code_challenge: challenge, code_challenge_method: 'S256' });
-    const tokenRequest = (fields: Record<string, string>) => fetch(`${service.url}/v1/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+    const params = (challenge: string) => ({
+      client_id: app.client_id,
+      redirect_uri: REDIRECT,
+      scope: 'webhooks:read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
+    const tokenRequest = (fields: Record<string, string>) =>
+      fetch(`${service.url}/v1/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields),
+      });
 
     // One waits for its user to sign in; one was denied; one was redeemed and then replayed.
     const waiting = await startAuthorize(service, params((await pkce()).challenge));
@@ -245,7 +313,13 @@ describe('studio: authorization sessions', () => {
     const p = await pkce();
     const cb = await completeAuthorize(service, params(p.challenge), user);
     const code = cb.searchParams.get('code')!;
-    const fields = { grant_type: 'authorization_code', client_id: app.client_id, code, redirect_uri: REDIRECT, code_verifier: p.verifier };
+    const fields = {
+      grant_type: 'authorization_code',
+      client_id: app.client_id,
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: p.verifier,
+    };
     const first = await tokenRequest(fields);
     expect(first.status).toBe(200);
     const accessToken = ((await first.json()) as { access_token: string }).access_token;

@@ -4,7 +4,13 @@
 import type { Service } from '../../src/main.ts';
 import { newTimedId } from '../../src/ids.ts';
 
-export async function seedDeliveries(service: Service, tenantId: string, webhookId: string, count: number, chunk = 2_000): Promise<string[]> {
+export async function seedDeliveries(
+  service: Service,
+  tenantId: string,
+  webhookId: string,
+  count: number,
+  chunk = 2_000,
+): Promise<string[]> {
   const out: string[] = [];
   for (let done = 0; done < count; done += chunk) {
     const n = Math.min(chunk, count - done);
@@ -21,7 +27,8 @@ export async function seedDeliveries(service: Service, tenantId: string, webhook
       await unit.tx.query(
         `insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, max_attempts)
          select d.id, $1, $2, d.event_id, 'case.created', $3::timestamptz, 'queued', $3::timestamptz, 8 from unnest($4::text[], $5::text[]) as d(id, event_id)`,
-        [tenantId, webhookId, createdAt, ids, events]);
+        [tenantId, webhookId, createdAt, ids, events],
+      );
       out.push(...ids);
     });
   }
@@ -31,8 +38,14 @@ export async function seedDeliveries(service: Service, tenantId: string, webhook
 /** Deletes a webhook's deliveries and their journal (a shared test database stays small). */
 export async function removeDeliveries(service: Service, webhookId: string): Promise<void> {
   await service.db.transaction(async (tx) => {
-    await tx.query(`delete from machine_journal where machine = 'delivery' and instance_id in (select id from webhook_deliveries where subscription_id = $1)`, [webhookId]);
-    await tx.query('delete from webhook_attempts where delivery_id in (select id from webhook_deliveries where subscription_id = $1)', [webhookId]);
+    await tx.query(
+      `delete from machine_journal where machine = 'delivery' and instance_id in (select id from webhook_deliveries where subscription_id = $1)`,
+      [webhookId],
+    );
+    await tx.query(
+      'delete from webhook_attempts where delivery_id in (select id from webhook_deliveries where subscription_id = $1)',
+      [webhookId],
+    );
     await tx.query('delete from webhook_deliveries where subscription_id = $1', [webhookId]);
   });
 }

@@ -4,7 +4,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
 import type { OpenAPI3 } from 'openapi-typescript';
-import { createArgusClient, webhookReceiver, WebhookVerificationError, DOMAIN_EVENT_TYPES, SYSTEM_EVENT_TYPES, type ReceivedEvent } from '../../clients/typescript/src/index.ts';
+import {
+  createArgusClient,
+  webhookReceiver,
+  WebhookVerificationError,
+  DOMAIN_EVENT_TYPES,
+  SYSTEM_EVENT_TYPES,
+  type ReceivedEvent,
+} from '../../clients/typescript/src/index.ts';
 import { SCHEMA_FILE, schemaSource } from '../../clients/typescript/generate.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
 
@@ -14,7 +21,14 @@ const deliveries: Array<{ body: string; headers: Headers }> = [];
 
 beforeAll(async () => {
   service = await startTestService();
-  receiver = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: async (req) => { deliveries.push({ body: await req.text(), headers: req.headers }); return new Response('ok'); } });
+  receiver = Bun.serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: async (req) => {
+      deliveries.push({ body: await req.text(), headers: req.headers });
+      return new Response('ok');
+    },
+  });
 }, 30_000);
 afterAll(async () => {
   await service.stop();
@@ -33,7 +47,7 @@ describe('clients/typescript', () => {
     expect(await schemaSource(served)).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
   });
 
-  test('its event types are the server\'s catalogue', async () => {
+  test("its event types are the server's catalogue", async () => {
     const argus = createArgusClient({ baseUrl: service.url });
     const { data, error } = await argus.GET('/v1/events/types');
     expect(error).toBeUndefined();
@@ -44,14 +58,25 @@ describe('clients/typescript', () => {
   test('a webhook created, an event published and a test sent through the client; the receiver verifies them, typed', async () => {
     const t = await newTenant(service);
     let calls = 0;
-    const argus = createArgusClient({ baseUrl: `${service.url}/`, token: () => { calls++; return t.adminToken; } });
-    const created = await argus.POST('/v1/webhooks', { body: { url: `http://127.0.0.1:${receiver.port}/hooks`, events: ['case.updated'] } });
+    const argus = createArgusClient({
+      baseUrl: `${service.url}/`,
+      token: () => {
+        calls++;
+        return t.adminToken;
+      },
+    });
+    const created = await argus.POST('/v1/webhooks', {
+      body: { url: `http://127.0.0.1:${receiver.port}/hooks`, events: ['case.updated'] },
+    });
     expect(created.response.status).toBe(201);
     const hook = created.data as { id: string; secret: string };
     expect(hook.secret).toMatch(/^whsec_/);
     const receive = webhookReceiver(hook.secret);
 
-    const published = await argus.POST('/v1/events', { body: { type: 'case.updated', data: { case_id: 'c_1', status: 'open' } }, headers: { 'idempotency-key': 'client-test-1' } });
+    const published = await argus.POST('/v1/events', {
+      body: { type: 'case.updated', data: { case_id: 'c_1', status: 'open' } },
+      headers: { 'idempotency-key': 'client-test-1' },
+    });
     expect(published.response.status).toBe(202);
     const first = await delivered(1);
     const event: ReceivedEvent = receive.verifyBody(first.body, first.headers);
@@ -62,20 +87,31 @@ describe('clients/typescript', () => {
     const sent = await argus.POST('/v1/webhooks/{webhook_id}/test', { params: { path: { webhook_id: hook.id } } });
     expect(sent.response.status).toBe(202);
     const second = await delivered(2);
-    const test = await receive.verify(new Request('http://receiver/hooks', { method: 'POST', body: second.body, headers: second.headers }));
+    const test = await receive.verify(
+      new Request('http://receiver/hooks', { method: 'POST', body: second.body, headers: second.headers }),
+    );
     // Narrowed by its type: a test delivery's data names its webhook.
     if (test.type !== 'webhook.test') throw new Error(`expected webhook.test, got ${test.type}`);
     expect(test.data.webhook_id).toBe(hook.id);
     expect(calls).toBe(3);
 
     // Tampered, or signed with another secret: refused.
-    expect(() => receive.verifyBody(first.body.replace('open', 'shut'), first.headers)).toThrow(WebhookVerificationError);
-    expect(() => webhookReceiver(`whsec_${btoa('another secret of 24 bytes!')}`).verifyBody(first.body, first.headers)).toThrow(WebhookVerificationError);
+    expect(() => receive.verifyBody(first.body.replace('open', 'shut'), first.headers)).toThrow(
+      WebhookVerificationError,
+    );
+    expect(() =>
+      webhookReceiver(`whsec_${btoa('another secret of 24 bytes!')}`).verifyBody(first.body, first.headers),
+    ).toThrow(WebhookVerificationError);
     // During a rotation either secret verifies.
-    expect(webhookReceiver([`whsec_${btoa('another secret of 24 bytes!')}`, hook.secret]).verifyBody(first.body, first.headers).id).toBe(event.id);
+    expect(
+      webhookReceiver([`whsec_${btoa('another secret of 24 bytes!')}`, hook.secret]).verifyBody(
+        first.body,
+        first.headers,
+      ).id,
+    ).toBe(event.id);
   });
 
-  test('refusals come back as the service\'s error envelope', async () => {
+  test("refusals come back as the service's error envelope", async () => {
     const t = await newTenant(service);
     const argus = createArgusClient({ baseUrl: service.url, token: t.adminToken });
     const bad = await argus.POST('/v1/webhooks', { body: { url: 'not a url', events: ['case.updated'] } });

@@ -14,7 +14,10 @@ const routes = entries.filter((e): e is ContractEntry & { methods: string[]; pat
 const key = (methods: string[], path: string) => `${methods.join('/')} ${path}`;
 
 /** Headings naming a route, as "### `GET/POST /v1/webhooks`: …". */
-const headingRoutes = [...page.matchAll(/^#{2,4} `([A-Z]+(?:\/[A-Z]+)*) (\/\S*)`/gm)].map((m) => ({ methods: m[1]!.split('/'), path: m[2]! }));
+const headingRoutes = [...page.matchAll(/^#{2,4} `([A-Z]+(?:\/[A-Z]+)*) (\/\S*)`/gm)].map((m) => ({
+  methods: m[1]!.split('/'),
+  path: m[2]!,
+}));
 const blocks = [...page.matchAll(/^```(\w*)\n([\s\S]*?)\n```$/gm)].map((m) => ({ lang: m[1], text: m[2]! }));
 
 describe('docs/contract.md against the contract fixture', () => {
@@ -31,14 +34,16 @@ describe('docs/contract.md against the contract fixture', () => {
   });
 
   test('every curl example of the fixture targets a route the page documents', () => {
-    const documents = (method: string, path: string) => headingRoutes.some((r) =>
-      r.methods.includes(method) && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
+    const documents = (method: string, path: string) =>
+      headingRoutes.some(
+        (r) => r.methods.includes(method) && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
+      );
     const examples = curlExamples();
     expect(examples.length).toBeGreaterThan(0);
     expect(examples.filter((e) => !documents(e.method, e.path)).map((e) => `${e.method} ${e.path}`)).toEqual([]);
   });
 
-  test('every request and documented response the page shows is the contract\'s own', () => {
+  test("every request and documented response the page shows is the contract's own", () => {
     const requests = new Set(entries.flatMap((e) => (e.request ? [e.request.join('\n')] : [])));
     const responses = entries.flatMap((e) => (e.response === undefined ? [] : [e.response]));
     const shown = blocks.filter((b) => b.lang !== 'json');
@@ -49,7 +54,7 @@ describe('docs/contract.md against the contract fixture', () => {
     for (const b of json) expect(responses).toContainEqual(JSON.parse(b.text));
   });
 
-  test('every capability behind reviewed access is named in the page\'s reviewed-access section', () => {
+  test("every capability behind reviewed access is named in the page's reviewed-access section", () => {
     const section = page.slice(page.indexOf('\n## Behind reviewed access'));
     const reviewed = entries.filter((e) => e.access === 'reviewed');
     expect(reviewed.length).toBeGreaterThan(0);

@@ -8,7 +8,8 @@ import { readPublishedContract } from './published.ts';
 
 const PUBLISHED = join(import.meta.dir, '../../../shared/seeds'); // beside the checkout's root
 const present = existsSync(PUBLISHED);
-if (!present) console.log(`contract drift: skipped, no copy of the published contract beside the checkout (${PUBLISHED})`);
+if (!present)
+  console.log(`contract drift: skipped, no copy of the published contract beside the checkout (${PUBLISHED})`);
 
 const REFRESH = 'bring docs/contract.md and the tests in line, then run bun test/contract/write-fixture.ts <the copy>';
 
@@ -21,6 +22,8 @@ describe('the fixture against the published contract', () => {
 
   test.skipIf(!present)('the same text, word for word, as docs/contract.md was written from', () => {
     const digests = (docs: { document: string; sha256: string }[]) => docs.map((d) => `${d.document} ${d.sha256}`);
-    expect(digests(readPublishedContract(PUBLISHED)), `the published contract's text changed: ${REFRESH}`).toEqual(digests(contractDocuments()));
+    expect(digests(readPublishedContract(PUBLISHED)), `the published contract's text changed: ${REFRESH}`).toEqual(
+      digests(contractDocuments()),
+    );
   });
 });

@@ -12,20 +12,23 @@ const DOCUMENTS: Record<DocumentNumber, { name: string; parse: (lines: string[])
 };
 
 export function readPublishedContract(dir: string): ContractDocument[] {
-  return readdirSync(dir).sort().map((file) => {
-    const number = /^(\d{3})_/.exec(file)?.[1];
-    if (!number || !(number in DOCUMENTS)) throw new Error(`${file}: not a document of the contract the fixture knows (000_*, 001_*)`);
-    const document = number as DocumentNumber;
-    const text = readFileSync(join(dir, file), 'utf8');
-    const lines = text.split('\n').map((line) => line.trimEnd());
-    return {
-      document,
-      name: DOCUMENTS[document].name,
-      title: lines.filter((line) => line && !line.startsWith('['))[0] ?? '',
-      sha256: createHash('sha256').update(text).digest('hex'),
-      entries: DOCUMENTS[document].parse(lines),
-    };
-  });
+  return readdirSync(dir)
+    .sort()
+    .map((file) => {
+      const number = /^(\d{3})_/.exec(file)?.[1];
+      if (!number || !(number in DOCUMENTS))
+        throw new Error(`${file}: not a document of the contract the fixture knows (000_*, 001_*)`);
+      const document = number as DocumentNumber;
+      const text = readFileSync(join(dir, file), 'utf8');
+      const lines = text.split('\n').map((line) => line.trimEnd());
+      return {
+        document,
+        name: DOCUMENTS[document].name,
+        title: lines.filter((line) => line && !line.startsWith('['))[0] ?? '',
+        sha256: createHash('sha256').update(text).digest('hex'),
+        entries: DOCUMENTS[document].parse(lines),
+      };
+    });
 }
 
 /** The guide's examples: a block of `# what it does` comments, each followed by its curl command. */
@@ -49,15 +52,32 @@ function parseGuide(lines: string[]): ContractEntry[] {
 function commandEnd(lines: string[], start: number): number {
   let end = start;
   while (lines[end]!.endsWith('\\') && end + 1 < lines.length) end++;
-  if ((lines.slice(start, end + 1).join('\n').match(/'/g) ?? []).length % 2 === 1) {
+  if (
+    (
+      lines
+        .slice(start, end + 1)
+        .join('\n')
+        .match(/'/g) ?? []
+    ).length %
+      2 ===
+    1
+  ) {
     while (end + 1 < lines.length && !lines[++end]!.includes("'"));
   }
   return end;
 }
 
 const METHODS = /^(GET|POST|PUT|PATCH|DELETE)(\/(GET|POST|PUT|PATCH|DELETE))*$/;
-const SECTION_MARKERS: Record<string, ContractEntry['access']> = { 'Contratto pubblico': 'public', 'Disponibile su richiesta': 'reviewed' };
-const FACTS: Record<string, 'auth' | 'audience' | null> = { Host: null, Auth: 'auth', Audience: 'audience', 'Stabilità': null };
+const SECTION_MARKERS: Record<string, ContractEntry['access']> = {
+  'Contratto pubblico': 'public',
+  'Disponibile su richiesta': 'reviewed',
+};
+const FACTS: Record<string, 'auth' | 'audience' | null> = {
+  Host: null,
+  Auth: 'auth',
+  Audience: 'audience',
+  Stabilità: null,
+};
 
 /**
  * The reference's route cards. A section starts with a marker line (public or on request) and its
@@ -80,10 +100,14 @@ function parseReference(all: string[]): ContractEntry[] {
       continue;
     }
     const kind = cardAt(i);
-    if (!kind) { i++; continue; }
-    const entry: ContractEntry = kind === 'route'
-      ? { section, access, title: lines[i + 2]!, methods: lines[i]!.split('/'), path: lines[i + 1]! }
-      : { section, access, title: lines[i + 1]!, covers: lines[i]! };
+    if (!kind) {
+      i++;
+      continue;
+    }
+    const entry: ContractEntry =
+      kind === 'route'
+        ? { section, access, title: lines[i + 2]!, methods: lines[i]!.split('/'), path: lines[i + 1]! }
+        : { section, access, title: lines[i + 1]!, covers: lines[i]! };
     i += kind === 'route' ? 4 : 3;
     while (i < lines.length && lines[i]! in FACTS) {
       const field = FACTS[lines[i]!];
@@ -105,5 +129,9 @@ function parseReference(all: string[]): ContractEntry[] {
 }
 
 function documentedResponse(text: string): unknown {
-  try { return JSON.parse(text); } catch { return text; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -57,45 +57,61 @@ describe('a transaction whose connection is lost', () => {
     expect(packageJson.dependencies.postgres).toBe('3.4.9');
   });
 
-  test.skipIf(!usingPostgres)('while a query runs, and while the body awaits something else: the caller is told, nothing of it commits, the process and the pool go on', async () => {
-    for (let round = 0; round < 4; round++) {
-      const during = `during-${round}`;
-      const inFlight = db.transaction(async (tx) => {
-        await tx.query(`insert into written values ($1, 1)`, [during]);
-        await tx.query(`select pg_sleep(5) /* ${during} */`);
-        await tx.query(`insert into written values ($1, 2)`, [during]);
-      });
-      await terminate(`query like '%${during}%' and state = 'active'`);
-      const first = await inFlight.then(() => 'committed', (error: unknown) => error);
-      expect(isDatabaseUnavailable(first)).toBe(true);
+  test.skipIf(!usingPostgres)(
+    'while a query runs, and while the body awaits something else: the caller is told, nothing of it commits, the process and the pool go on',
+    async () => {
+      for (let round = 0; round < 4; round++) {
+        const during = `during-${round}`;
+        const inFlight = db.transaction(async (tx) => {
+          await tx.query(`insert into written values ($1, 1)`, [during]);
+          await tx.query(`select pg_sleep(5) /* ${during} */`);
+          await tx.query(`insert into written values ($1, 2)`, [during]);
+        });
+        await terminate(`query like '%${during}%' and state = 'active'`);
+        const first = await inFlight.then(
+          () => 'committed',
+          (error: unknown) => error,
+        );
+        expect(isDatabaseUnavailable(first)).toBe(true);
 
-      const between = `between-${round}`;
-      const idle = db.transaction(async (tx) => {
-        await tx.query(`insert into written values ($1, 1)`, [between]);
-        await Bun.sleep(400);
-        await tx.query(`insert into written values ($1, 2)`, [between]);
-      });
-      await terminate(`state like 'idle in transaction%' and query like '%written%'`);
-      const second = await idle.then(() => 'committed', (error: unknown) => error);
-      expect(isDatabaseUnavailable(second)).toBe(true);
+        const between = `between-${round}`;
+        const idle = db.transaction(async (tx) => {
+          await tx.query(`insert into written values ($1, 1)`, [between]);
+          await Bun.sleep(400);
+          await tx.query(`insert into written values ($1, 2)`, [between]);
+        });
+        await terminate(`state like 'idle in transaction%' and query like '%written%'`);
+        const second = await idle.then(
+          () => 'committed',
+          (error: unknown) => error,
+        );
+        expect(isDatabaseUnavailable(second)).toBe(true);
 
-      expect(await poolAnswers()).toBe(1);
-    }
-    // The bodies left between queries wake after their 400 ms and try their second insert.
-    await Bun.sleep(600);
-    expect(uncaught).toEqual([]);
-    expect(await admin.query(`select tx, step from written`)).toEqual([]);
-  }, 60_000);
+        expect(await poolAnswers()).toBe(1);
+      }
+      // The bodies left between queries wake after their 400 ms and try their second insert.
+      await Bun.sleep(600);
+      expect(uncaught).toEqual([]);
+      expect(await admin.query(`select tx, step from written`)).toEqual([]);
+    },
+    60_000,
+  );
 
-  test.skipIf(!usingPostgres)('an error that is not a lost connection still rolls back and reaches the caller', async () => {
-    const failed = await db
-      .transaction(async (tx) => {
-        await tx.query(`insert into written values ('bad', 1)`);
-        await tx.query(`select 1/0`);
-      })
-      .then(() => null, (error: unknown) => error as { code?: string });
-    expect(failed?.code).toBe('22012');
-    expect(await admin.query(`select tx from written where tx = 'bad'`)).toEqual([]);
-    expect(await db.transaction(async (tx) => (await tx.query<{ x: number }>('select 2 as x'))[0]!.x)).toBe(2);
-  });
+  test.skipIf(!usingPostgres)(
+    'an error that is not a lost connection still rolls back and reaches the caller',
+    async () => {
+      const failed = await db
+        .transaction(async (tx) => {
+          await tx.query(`insert into written values ('bad', 1)`);
+          await tx.query(`select 1/0`);
+        })
+        .then(
+          () => null,
+          (error: unknown) => error as { code?: string },
+        );
+      expect(failed?.code).toBe('22012');
+      expect(await admin.query(`select tx from written where tx = 'bad'`)).toEqual([]);
+      expect(await db.transaction(async (tx) => (await tx.query<{ x: number }>('select 2 as x'))[0]!.x)).toBe(2);
+    },
+  );
 });

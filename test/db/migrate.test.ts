@@ -3,7 +3,12 @@ import { loadMigrations, migrate, migrationsApplied, type Migration } from '../.
 import { createPostgresDb } from '../../src/db/postgres.ts';
 import { isolatedDb } from '../support/db.ts';
 
-const sample = (version: string, sql: string): Migration => ({ version, name: `${version}_sample.sql`, sql, checksum: `sum-${sql}` });
+const sample = (version: string, sql: string): Migration => ({
+  version,
+  name: `${version}_sample.sql`,
+  sql,
+  checksum: `sum-${sql}`,
+});
 
 describe('migrations', () => {
   test('the shipped migrations apply once and report ready', async () => {
@@ -23,7 +28,9 @@ describe('migrations', () => {
     const { db, drop } = await isolatedDb();
     try {
       await migrate(db, [sample('001', 'create table a (x int);')]);
-      await expect(migrate(db, [sample('001', 'create table a (x bigint);'), sample('002', 'create table b (y int);')])).rejects.toThrow(/001_sample.sql was edited/);
+      await expect(
+        migrate(db, [sample('001', 'create table a (x bigint);'), sample('002', 'create table b (y int);')]),
+      ).rejects.toThrow(/001_sample.sql was edited/);
       const [b] = await db.query<{ exists: boolean }>(`select to_regclass('b') is not null as exists`);
       expect(b!.exists).toBe(false);
     } finally {
@@ -34,7 +41,9 @@ describe('migrations', () => {
   test('a failing migration rolls back entirely', async () => {
     const { db, drop } = await isolatedDb();
     try {
-      await expect(migrate(db, [sample('001', 'create table c (x int);'), sample('002', 'select * from missing_table;')])).rejects.toThrow();
+      await expect(
+        migrate(db, [sample('001', 'create table c (x int);'), sample('002', 'select * from missing_table;')]),
+      ).rejects.toThrow();
       const [c] = await db.query<{ exists: boolean }>(`select to_regclass('c') is not null as exists`);
       expect(c!.exists).toBe(false);
     } finally {

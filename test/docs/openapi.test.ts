@@ -4,12 +4,17 @@ import { startTestService, type TestService } from '../support/service.ts';
 import { UNDOCUMENTED } from '../../src/docs/openapi.ts';
 
 let service: TestService;
-let doc: { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>> };
+let doc: {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>>;
+};
 beforeAll(async () => {
   service = await startTestService({ workers: false });
   doc = (await (await fetch(`${service.url}/api/docs`)).json()) as typeof doc;
 }, 60_000);
-afterAll(async () => { await service.stop(); });
+afterAll(async () => {
+  await service.stop();
+});
 
 /** Elysia's "/v1/platform/apps/:client_id" is OpenAPI's "/v1/platform/apps/{client_id}". */
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -17,18 +22,27 @@ const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 describe('/api/docs', () => {
   test('is an OpenAPI 3.1 document that Redocly lints without errors or warnings', async () => {
     expect(doc.openapi).toBe('3.1.0');
-    const config = await createConfig({ extends: ['recommended'], rules: { 'operation-4xx-response': 'error', 'no-server-example.com': 'off' } });
+    const config = await createConfig({
+      extends: ['recommended'],
+      rules: { 'operation-4xx-response': 'error', 'no-server-example.com': 'off' },
+    });
     const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });
     const report = problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`);
     expect(report).toEqual([]);
   });
 
   test('operation ids are readable method names, one per operation, each listed', () => {
-    const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => (op as { operationId?: string }).operationId ?? ''));
+    const ids = Object.values(doc.paths).flatMap((item) =>
+      Object.values(item).map((op) => (op as { operationId?: string }).operationId ?? ''),
+    );
     expect(ids.filter((id) => !/^[a-z][A-Za-z]+$/.test(id))).toEqual([]);
     expect(new Set(ids).size).toBe(ids.length);
     const ops = doc.paths as unknown as Record<string, Record<string, { operationId: string }>>;
-    expect([ops['/.well-known/jwks.json']?.get?.operationId, ops['/v1/webhooks']?.post?.operationId, ops['/v1/events']?.post?.operationId]).toEqual(['getJwks', 'createWebhook', 'publishEvent']);
+    expect([
+      ops['/.well-known/jwks.json']?.get?.operationId,
+      ops['/v1/webhooks']?.post?.operationId,
+      ops['/v1/events']?.post?.operationId,
+    ]).toEqual(['getJwks', 'createWebhook', 'publishEvent']);
   });
 
   test('documents every route the server answers, and every documented route exists', async () => {
@@ -38,7 +52,9 @@ describe('/api/docs', () => {
       if (UNDOCUMENTED.some((x) => x.test(r.path))) continue;
       served.add(`${r.method.toLowerCase()} ${path}`);
     }
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m} ${path}`)));
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m} ${path}`)),
+    );
     expect([...served].filter((x) => !documented.has(x))).toEqual([]);
     expect([...documented].filter((x) => !served.has(x))).toEqual([]);
   });
@@ -52,7 +68,9 @@ describe('/api/docs', () => {
         void method;
       }
     }
-    expect(doc.paths['/v1/platform/apps']?.post?.responses['201'] ?? doc.paths['/v1/platform/apps']?.post?.responses['200']).toBeDefined();
+    expect(
+      doc.paths['/v1/platform/apps']?.post?.responses['201'] ?? doc.paths['/v1/platform/apps']?.post?.responses['200'],
+    ).toBeDefined();
     expect(doc.paths['/.well-known/jwks.json']?.get?.security).toEqual([]);
   });
 

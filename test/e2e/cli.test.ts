@@ -14,14 +14,26 @@ const dataDir = mkdtempSync(join(tmpdir(), 'argus-cli-'));
 const baseEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? '', LOG_LEVEL: 'info' };
 
 async function argus(args: string[], env: Record<string, string> = {}) {
-  const proc = Bun.spawn([process.execPath, 'src/cli.ts', ...args], { cwd: root, env: { ...baseEnv, ...env }, stdout: 'pipe', stderr: 'pipe' });
-  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  const proc = Bun.spawn([process.execPath, 'src/cli.ts', ...args], {
+    cwd: root,
+    env: { ...baseEnv, ...env },
+    stdout: 'pipe',
+    stderr: 'pipe',
+  });
+  const [stdout, stderr, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
   return { stdout, stderr, code };
 }
 
 async function serve(port: number) {
   const proc = Bun.spawn([process.execPath, 'src/cli.ts', 'serve'], {
-    cwd: root, env: { ...baseEnv, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, stdout: 'pipe', stderr: 'pipe',
+    cwd: root,
+    env: { ...baseEnv, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
+    stdout: 'pipe',
+    stderr: 'pipe',
   });
   const url = `http://127.0.0.1:${port}`;
   // On failure, stopped first so that its stderr ends and can be read whole.
@@ -78,14 +90,22 @@ describe('argus command', () => {
     // Refused before anything was opened: no database, no master key, nothing on the port.
     expect(existsSync(join(dir, 'master.key'))).toBe(false);
     expect(existsSync(join(dir, 'argus.lock'))).toBe(false);
-    expect(await fetch(`http://127.0.0.1:${port}/healthz`).then(() => 'answered', () => 'refused')).toBe('refused');
+    expect(
+      await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        () => 'answered',
+        () => 'refused',
+      ),
+    ).toBe('refused');
     const serve = await argus(['serve', '--port', '26005'], env);
     expect(serve.stderr).toContain('settings are environment variables');
   });
 
   test('--version, and help for each command and subcommand', async () => {
     const version = await argus(['--version']);
-    expect({ code: version.code, stdout: version.stdout }).toEqual({ code: 0, stdout: `argus ${packageJson.version}\n` });
+    expect({ code: version.code, stdout: version.stdout }).toEqual({
+      code: 0,
+      stdout: `argus ${packageJson.version}\n`,
+    });
     const list = await argus(['keys', 'list', '--help']);
     const rotate = await argus(['keys', 'rotate', '--help']);
     expect([list.code, rotate.code]).toEqual([0, 0]);
@@ -102,27 +122,41 @@ describe('argus command', () => {
     expect((await argus(['help', 'nope'])).code).toBe(2);
   });
 
-  test.skipIf(!Bun.which('script'))('in a terminal the log is readable text, the first-start hint on its own line; piped, JSON', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'argus-tty-'));
-    const port = freePort();
-    // script(1) gives the server a pseudo-terminal as stdout, as a user's shell would.
-    const proc = Bun.spawn(['script', '-qfec', `${process.execPath} src/cli.ts serve`, '/dev/null'], {
-      cwd: root, env: { ...baseEnv, DATA_DIR: dir, DATABASE_URL: '', PORT: String(port), LOG_FORMAT: '' }, stdin: 'pipe', stdout: 'pipe', stderr: 'pipe',
-    });
-    let text = '';
-    const reader = proc.stdout.getReader();
-    for (let i = 0; i < 200 && !text.includes('no tenant yet'); i++) {
-      const r = await reader.read();
-      if (r.done) break;
-      text += new TextDecoder().decode(r.value);
-    }
-    process.kill(Number(await Bun.file(join(dir, 'argus.lock')).text()), 'SIGTERM');
-    await proc.exited;
-    const lines = text.split(/\r?\n/);
-    expect(lines.find((l) => l.includes(' listening '))).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  listening  runtime=bun url=http://127\\.0\\.0\\.1:${port} database=pglite workers=true public_url=http://localhost:${port}$`));
-    expect(lines.find((l) => l.includes('no tenant yet'))).toMatch(/^\S+ INFO {2}no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`/);
-    expect(text).not.toContain('{"time"');
-  }, 60_000);
+  test.skipIf(!Bun.which('script'))(
+    'in a terminal the log is readable text, the first-start hint on its own line; piped, JSON',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'argus-tty-'));
+      const port = freePort();
+      // script(1) gives the server a pseudo-terminal as stdout, as a user's shell would.
+      const proc = Bun.spawn(['script', '-qfec', `${process.execPath} src/cli.ts serve`, '/dev/null'], {
+        cwd: root,
+        env: { ...baseEnv, DATA_DIR: dir, DATABASE_URL: '', PORT: String(port), LOG_FORMAT: '' },
+        stdin: 'pipe',
+        stdout: 'pipe',
+        stderr: 'pipe',
+      });
+      let text = '';
+      const reader = proc.stdout.getReader();
+      for (let i = 0; i < 200 && !text.includes('no tenant yet'); i++) {
+        const r = await reader.read();
+        if (r.done) break;
+        text += new TextDecoder().decode(r.value);
+      }
+      process.kill(Number(await Bun.file(join(dir, 'argus.lock')).text()), 'SIGTERM');
+      await proc.exited;
+      const lines = text.split(/\r?\n/);
+      expect(lines.find((l) => l.includes(' listening '))).toMatch(
+        new RegExp(
+          `^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  listening  runtime=bun url=http://127\\.0\\.0\\.1:${port} database=pglite workers=true public_url=http://localhost:${port}$`,
+        ),
+      );
+      expect(lines.find((l) => l.includes('no tenant yet'))).toMatch(
+        /^\S+ INFO {2}no tenant yet: create one with `npm run argus -- bootstrap --tenant NAME --admin-email EMAIL --json`/,
+      );
+      expect(text).not.toContain('{"time"');
+    },
+    60_000,
+  );
 
   test('argus worker refuses the embedded database', async () => {
     const r = await argus(['worker'], { DATABASE_URL: '' });
@@ -133,7 +167,9 @@ describe('argus command', () => {
   test('bootstrap, serve, restart: the tenant, its token and the signing key survive', async () => {
     const port = freePort();
     const tenant = `Acme ${randomToken(6)}`;
-    const boot = await argus(['bootstrap', '--tenant', tenant, '--admin-email', 'admin@acme.example', '--json'], { PUBLIC_URL: `http://127.0.0.1:${port}` });
+    const boot = await argus(['bootstrap', '--tenant', tenant, '--admin-email', 'admin@acme.example', '--json'], {
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    });
     expect(boot.code).toBe(0);
     const out = JSON.parse(boot.stdout) as { tenant_id: string; admin_access_token: string; admin_password: string };
     expect(out.tenant_id).toMatch(/^ten_/);
@@ -142,7 +178,9 @@ describe('argus command', () => {
 
     const again = await argus(['bootstrap', '--tenant', tenant, '--admin-email', 'other@acme.example']);
     expect(again.code).toBe(1);
-    expect(again.stderr.trim()).toBe(`argus bootstrap: a tenant named "${tenant}" already exists: \`argus token --tenant "${tenant}" --admin\` mints a token for it; to start from nothing on the embedded database, stop the server and remove DATA_DIR (default ./.data)`);
+    expect(again.stderr.trim()).toBe(
+      `argus bootstrap: a tenant named "${tenant}" already exists: \`argus token --tenant "${tenant}" --admin\` mints a token for it; to start from nothing on the embedded database, stop the server and remove DATA_DIR (default ./.data)`,
+    );
 
     const first = await serve(port);
     const jwks = createRemoteJWKSet(new URL(`${first.url}/.well-known/jwks.json`));
@@ -159,7 +197,9 @@ describe('argus command', () => {
     expect(token.code).toBe(0);
     const minted = JSON.parse(token.stdout) as { tenant_id: string; admin_access_token: string };
     expect(minted.tenant_id).toBe(out.tenant_id);
-    await jwtVerify(minted.admin_access_token, createRemoteJWKSet(new URL(`${second.url}/.well-known/jwks.json`)), { issuer: second.url });
+    await jwtVerify(minted.admin_access_token, createRemoteJWKSet(new URL(`${second.url}/.well-known/jwks.json`)), {
+      issuer: second.url,
+    });
     second.proc.kill('SIGTERM');
     expect(await second.proc.exited).toBe(0);
   }, 60_000);
@@ -168,7 +208,12 @@ describe('argus command', () => {
     const dir = mkdtempSync(join(tmpdir(), 'argus-lock-'));
     const port = freePort();
     const env = { DATA_DIR: dir, DATABASE_URL: '', PUBLIC_URL: `http://127.0.0.1:${port}` };
-    const server = Bun.spawn([process.execPath, 'src/cli.ts', 'serve'], { cwd: root, env: { ...baseEnv, ...env, PORT: String(port) }, stdout: 'pipe', stderr: 'pipe' });
+    const server = Bun.spawn([process.execPath, 'src/cli.ts', 'serve'], {
+      cwd: root,
+      env: { ...baseEnv, ...env, PORT: String(port) },
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
     try {
       // Issued once the server holds the database but before it serves: the command must wait
       // and go through the server, not open the database beside it.
@@ -176,7 +221,9 @@ describe('argus command', () => {
       const boot = await argus(['bootstrap', '--tenant', 'Early', '--admin-email', 'early@example.com', '--json'], env);
       expect(boot.code).toBe(0);
       const { admin_access_token } = JSON.parse(boot.stdout) as { admin_access_token: string };
-      const scopes = await fetch(`http://127.0.0.1:${port}/v1/platform/scopes`, { headers: { authorization: `Bearer ${admin_access_token}` } });
+      const scopes = await fetch(`http://127.0.0.1:${port}/v1/platform/scopes`, {
+        headers: { authorization: `Bearer ${admin_access_token}` },
+      });
       expect(scopes.status).toBe(200);
       const migrate = await argus(['migrate'], env);
       expect(migrate.code).toBe(1);

@@ -24,7 +24,11 @@ afterAll(async () => {
 const bootstrap = async () => (await bootstrapTenant(server)).token;
 
 async function api(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -55,9 +59,20 @@ describe('on Deno', () => {
     const token = await bootstrap();
     adminToken = token;
     const got: string[] = [];
-    const receiver = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: async (req) => { got.push(req.headers.get('webhook-signature') ?? ''); await req.text(); return new Response('ok'); } });
+    const receiver = Bun.serve({
+      port: 0,
+      hostname: '127.0.0.1',
+      fetch: async (req) => {
+        got.push(req.headers.get('webhook-signature') ?? '');
+        await req.text();
+        return new Response('ok');
+      },
+    });
     try {
-      const hook = await api('POST', '/v1/webhooks', token, { url: `http://127.0.0.1:${receiver.port}/h`, events: ['case.created'] });
+      const hook = await api('POST', '/v1/webhooks', token, {
+        url: `http://127.0.0.1:${receiver.port}/h`,
+        events: ['case.created'],
+      });
       expect(hook.status).toBe(201);
       const event = await api('POST', '/v1/events', token, { type: 'case.created', data: { on: 'deno' } });
       expect(event.status).toBe(202);
@@ -75,10 +90,17 @@ describe('on Deno', () => {
     const got: Record<string, number> = {};
     const receiver = async (label: string, leaf: Leaf) => {
       got[label] = 0;
-      const s = createServer({ cert: leaf.cert, key: leaf.key }, (req, res) => { got[label]!++; req.resume(); req.on('end', () => res.end('ok')); });
+      const s = createServer({ cert: leaf.cert, key: leaf.key }, (req, res) => {
+        got[label]!++;
+        req.resume();
+        req.on('end', () => res.end('ok'));
+      });
       await new Promise<void>((resolve) => s.listen(0, '::', resolve));
       servers.push(s);
-      const hook = await api('POST', '/v1/webhooks', token, { url: `https://localhost:${(s.address() as { port: number }).port}/h`, events: ['case.created'] });
+      const hook = await api('POST', '/v1/webhooks', token, {
+        url: `https://localhost:${(s.address() as { port: number }).port}/h`,
+        events: ['case.created'],
+      });
       expect(hook.status).toBe(201);
       return hook.body.id as string;
     };
@@ -88,18 +110,30 @@ describe('on Deno', () => {
         expired: await receiver('expired', pki.leaf('expired', { expired: true })),
         'wrong-name': await receiver('wrong-name', pki.leaf('wrong-name', { names: ['other.test'] })),
       };
-      expect((await api('POST', '/v1/events', token, { type: 'case.created', data: { over: 'tls' } })).status).toBe(202);
+      expect((await api('POST', '/v1/events', token, { type: 'case.created', data: { over: 'tls' } })).status).toBe(
+        202,
+      );
       const firstAttempt = async (id: string) => {
         for (let i = 0; i < 200; i++) {
-          const [d] = (await api('GET', `/v1/webhooks/${id}/deliveries`, token)).body.deliveries as Array<Record<string, unknown>>;
+          const [d] = (await api('GET', `/v1/webhooks/${id}/deliveries`, token)).body.deliveries as Array<
+            Record<string, unknown>
+          >;
           if (d && d.attempt === 1 && d.status !== 'sending') return d;
           await Bun.sleep(25);
         }
         throw new Error(`no attempt for ${id}`);
       };
       expect(await firstAttempt(hooks.valid)).toMatchObject({ status: 'succeeded', response_status: 200, error: null });
-      expect(await firstAttempt(hooks.expired)).toMatchObject({ status: 'retrying', response_status: null, error: 'tls: certificate has expired' });
-      expect(await firstAttempt(hooks['wrong-name'])).toMatchObject({ status: 'retrying', response_status: null, error: 'tls: hostname mismatch' });
+      expect(await firstAttempt(hooks.expired)).toMatchObject({
+        status: 'retrying',
+        response_status: null,
+        error: 'tls: certificate has expired',
+      });
+      expect(await firstAttempt(hooks['wrong-name'])).toMatchObject({
+        status: 'retrying',
+        response_status: null,
+        error: 'tls: hostname mismatch',
+      });
       expect(got).toEqual({ valid: 1, expired: 0, 'wrong-name': 0 });
     } finally {
       for (const s of servers) s.close();
@@ -110,29 +144,71 @@ describe('on Deno', () => {
     expect(adminToken).not.toBe('');
     const signing = await generateKeyPair('ES256', { extractable: true });
     const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(signing.publicKey)), kid: 'd1', alg: 'ES256' }] });
-    const keyServer = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response(jwks, { headers: { 'content-type': 'application/json' } }) });
+    const keyServer = Bun.serve({
+      port: 0,
+      hostname: '127.0.0.1',
+      fetch: () => new Response(jwks, { headers: { 'content-type': 'application/json' } }),
+    });
     try {
       const created = await fetch(`${url}/v1/platform/apps`, {
-        method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Deno signed', grant_types: ['authorization_code', 'client_credentials'], redirect_uris: ['http://127.0.0.1:9/cb'], requested_scopes: ['webhooks:read'], token_endpoint_auth_method: 'private_key_jwt', jwks_uri: `http://127.0.0.1:${keyServer.port}/jwks` }),
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Deno signed',
+          grant_types: ['authorization_code', 'client_credentials'],
+          redirect_uris: ['http://127.0.0.1:9/cb'],
+          requested_scopes: ['webhooks:read'],
+          token_endpoint_auth_method: 'private_key_jwt',
+          jwks_uri: `http://127.0.0.1:${keyServer.port}/jwks`,
+        }),
       });
       expect(created.status).toBe(201);
       const { client_id } = (await created.json()) as { client_id: string };
       const insecure = { [oauth.allowInsecureRequests]: true };
       const issuer = new URL(url);
-      const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }));
+      const as = await oauth.processDiscoveryResponse(
+        issuer,
+        await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }),
+      );
       const client: oauth.Client = { client_id };
       const auth = oauth.PrivateKeyJwt({ key: signing.privateKey, kid: 'd1' });
       const DPoP = oauth.DPoP(client, await oauth.generateKeyPair('ES256'));
-      const pushed = await oauth.processPushedAuthorizationResponse(as, client, await oauth.pushedAuthorizationRequest(as, client, auth, {
-        response_type: 'code', redirect_uri: 'http://127.0.0.1:9/cb', scope: 'webhooks:read', code_challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()), code_challenge_method: 'S256',
-      }, { DPoP, ...insecure }));
-      const page = await fetch(`${url}/v1/oauth/authorize?client_id=${client_id}&request_uri=${encodeURIComponent(pushed.request_uri)}`);
+      const pushed = await oauth.processPushedAuthorizationResponse(
+        as,
+        client,
+        await oauth.pushedAuthorizationRequest(
+          as,
+          client,
+          auth,
+          {
+            response_type: 'code',
+            redirect_uri: 'http://127.0.0.1:9/cb',
+            scope: 'webhooks:read',
+            code_challenge: await oauth.calculatePKCECodeChallenge(oauth.generateRandomCodeVerifier()),
+            code_challenge_method: 'S256',
+          },
+          { DPoP, ...insecure },
+        ),
+      );
+      const page = await fetch(
+        `${url}/v1/oauth/authorize?client_id=${client_id}&request_uri=${encodeURIComponent(pushed.request_uri)}`,
+      );
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Sign in');
-      const tokens = await oauth.processClientCredentialsResponse(as, client, await oauth.clientCredentialsGrantRequest(as, client, auth, { scope: 'webhooks:read' }, { DPoP, ...insecure }));
+      const tokens = await oauth.processClientCredentialsResponse(
+        as,
+        client,
+        await oauth.clientCredentialsGrantRequest(as, client, auth, { scope: 'webhooks:read' }, { DPoP, ...insecure }),
+      );
       expect(tokens.token_type).toBe('dpop');
-      const res = await oauth.protectedResourceRequest(tokens.access_token, 'GET', new URL(`${url}/v1/webhooks`), new Headers(), null, { DPoP, ...insecure });
+      const res = await oauth.protectedResourceRequest(
+        tokens.access_token,
+        'GET',
+        new URL(`${url}/v1/webhooks`),
+        new Headers(),
+        null,
+        { DPoP, ...insecure },
+      );
       expect(res.status).toBe(200);
       const bearer = await fetch(`${url}/v1/webhooks`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
       expect(bearer.status).toBe(401);
@@ -143,7 +219,9 @@ describe('on Deno', () => {
 
   test('the studio draws a machine (ELK layout) and serves its zoom script', async () => {
     expect(adminToken).not.toBe('');
-    const res = await fetch(`${url}/v1/machines/delivery/diagram.svg`, { headers: { authorization: `Bearer ${adminToken}` } });
+    const res = await fetch(`${url}/v1/machines/delivery/diagram.svg`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
     expect(res.status).toBe(200);
     const svg = await res.text();
     expect(svg).toContain('data-machine="delivery"');

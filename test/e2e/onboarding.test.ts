@@ -27,8 +27,17 @@ async function startServer(allowPrivateTargets: boolean) {
   const log: string[] = [];
   const proc = Bun.spawn([process.execPath, 'src/cli.ts', 'serve'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, ALLOW_PRIVATE_TARGETS: String(allowPrivateTargets), LOG_LEVEL: 'warn' },
-    stdout: 'ignore', stderr: 'pipe',
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PUBLIC_URL: url,
+      ALLOW_PRIVATE_TARGETS: String(allowPrivateTargets),
+      LOG_LEVEL: 'warn',
+    },
+    stdout: 'ignore',
+    stderr: 'pipe',
   });
   void new Response(proc.stderr as ReadableStream).text().then((t) => log.push(t));
   await untilReady(url, proc, 30_000, () => log.join(''));
@@ -45,9 +54,14 @@ async function runOnboarding(server: { url: string; dataDir: string }) {
   const shell = Bun.spawn(['bash', '-euo', 'pipefail', '-c', preset + script], {
     cwd: root, // "in this folder", as the README says
     env: { ...env, DATA_DIR: server.dataDir },
-    stdout: 'pipe', stderr: 'pipe',
+    stdout: 'pipe',
+    stderr: 'pipe',
   });
-  const [out, err, code] = await Promise.all([new Response(shell.stdout).text(), new Response(shell.stderr).text(), shell.exited]);
+  const [out, err, code] = await Promise.all([
+    new Response(shell.stdout).text(),
+    new Response(shell.stderr).text(),
+    shell.exited,
+  ]);
   return { out, err, code };
 }
 
@@ -97,7 +111,9 @@ describe('README onboarding', () => {
       const { out, err, code } = await runOnboarding(strict);
       expect(code).not.toBe(0);
       expect(err).toContain('curl: (22) The requested URL returned error: 400');
-      expect(err).toContain(`{"error":"invalid_request","error_description":"url: points at a private or loopback address"}`);
+      expect(err).toContain(
+        `{"error":"invalid_request","error_description":"url: points at a private or loopback address"}`,
+      );
       expect(out).not.toContain('received webhook.test');
     } finally {
       strict.proc.kill('SIGTERM');

@@ -26,8 +26,17 @@ async function startAndSignal(script: string, signal: 'SIGTERM' | 'SIGINT') {
   const url = `http://127.0.0.1:${port}`;
   const proc = Bun.spawn([npm!, 'run', '-s', script], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, LOG_LEVEL: 'info' },
-    stdin: 'ignore', stdout: 'pipe', stderr: 'pipe',
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PUBLIC_URL: url,
+      LOG_LEVEL: 'info',
+    },
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
   });
   const output = new Response(proc.stdout).text();
   await untilReady(url, proc, 60_000, async () => {
@@ -46,7 +55,10 @@ async function startAndSignal(script: string, signal: 'SIGTERM' | 'SIGINT') {
   return {
     code,
     serverAlive: running(serverPid),
-    listening: await fetch(`${url}/healthz`).then(() => true, () => false),
+    listening: await fetch(`${url}/healthz`).then(
+      () => true,
+      () => false,
+    ),
     lockLeft: existsSync(join(dataDir, 'argus.lock')),
     socketLeft: existsSync(join(dataDir, 'argus.sock')),
     log: await output,
@@ -57,7 +69,12 @@ describe.skipIf(!npm)('signals through npm', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     test(`${signal} to \`npm start\` stops the server cleanly`, async () => {
       const r = await startAndSignal('start', signal);
-      expect({ serverAlive: r.serverAlive, listening: r.listening, lockLeft: r.lockLeft, socketLeft: r.socketLeft }).toEqual({ serverAlive: false, listening: false, lockLeft: false, socketLeft: false });
+      expect({
+        serverAlive: r.serverAlive,
+        listening: r.listening,
+        lockLeft: r.lockLeft,
+        socketLeft: r.socketLeft,
+      }).toEqual({ serverAlive: false, listening: false, lockLeft: false, socketLeft: false });
       expect(r.code).toBe(0);
       expect(r.log).toContain(`"msg":"shutting down"`);
       expect(r.log).toContain(`"signal":"${signal}"`);
@@ -67,7 +84,12 @@ describe.skipIf(!npm)('signals through npm', () => {
 
   test('SIGTERM to `npm run start:deno` stops the server cleanly', async () => {
     const r = await startAndSignal('start:deno', 'SIGTERM');
-    expect({ serverAlive: r.serverAlive, listening: r.listening, lockLeft: r.lockLeft, socketLeft: r.socketLeft }).toEqual({ serverAlive: false, listening: false, lockLeft: false, socketLeft: false });
+    expect({
+      serverAlive: r.serverAlive,
+      listening: r.listening,
+      lockLeft: r.lockLeft,
+      socketLeft: r.socketLeft,
+    }).toEqual({ serverAlive: false, listening: false, lockLeft: false, socketLeft: false });
     expect(r.code).toBe(0);
     expect(r.log).toContain('"msg":"stopped"');
   }, 120_000);

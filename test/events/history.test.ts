@@ -45,20 +45,49 @@ describe('GET /v1/events', () => {
     expect(all.status).toBe(200);
     expect(ids(all)).toEqual([d.id, c.id, b.id, a.id]);
     expect(all.body.next_cursor).toBeNull();
-    expect((all.body.events as Json[])[1]).toEqual({ id: c.id, type: 'case.updated', data: { case_id: 'case_1', changes: ['status'] }, deliveries: 0, created_at: c.created_at });
+    expect((all.body.events as Json[])[1]).toEqual({
+      id: c.id,
+      type: 'case.updated',
+      data: { case_id: 'case_1', changes: ['status'] },
+      deliveries: 0,
+      created_at: c.created_at,
+    });
 
     expect(ids(await api('GET', '/v1/events?type=case.created', t.adminToken))).toEqual([a.id]);
-    expect(ids(await api('GET', '/v1/events?type=incident.created,incident.closed', t.adminToken))).toEqual([d.id, b.id]);
+    expect(ids(await api('GET', '/v1/events?type=incident.created,incident.closed', t.adminToken))).toEqual([
+      d.id,
+      b.id,
+    ]);
     // since is inclusive, until exclusive
-    expect(ids(await api('GET', `/v1/events?since=${encodeURIComponent(b.created_at)}&until=${encodeURIComponent(d.created_at)}`, t.adminToken))).toEqual([c.id, b.id]);
-    expect(ids(await api('GET', `/v1/events?since=${encodeURIComponent(c.created_at)}&type=case.updated,case.created`, t.adminToken))).toEqual([c.id]);
+    expect(
+      ids(
+        await api(
+          'GET',
+          `/v1/events?since=${encodeURIComponent(b.created_at)}&until=${encodeURIComponent(d.created_at)}`,
+          t.adminToken,
+        ),
+      ),
+    ).toEqual([c.id, b.id]);
+    expect(
+      ids(
+        await api(
+          'GET',
+          `/v1/events?since=${encodeURIComponent(c.created_at)}&type=case.updated,case.created`,
+          t.adminToken,
+        ),
+      ),
+    ).toEqual([c.id]);
     expect(ids(await api('GET', '/v1/events?since=2026-01-01&until=2026-01-02', t.adminToken))).toEqual([]);
 
     const seen: unknown[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { body: Json } = await api('GET', `/v1/events?limit=3${cursor ? `&cursor=${cursor}` : ''}`, t.adminToken);
+      const page: { body: Json } = await api(
+        'GET',
+        `/v1/events?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        t.adminToken,
+      );
       seen.push(...ids(page));
       cursor = page.body.next_cursor as string | null;
       pages++;
@@ -107,12 +136,15 @@ describe('GET /v1/events', () => {
 });
 
 describe('GET /v1/events/{event_id}', () => {
-  test('the event with every delivery it produced across the tenant\'s webhooks', async () => {
+  test("the event with every delivery it produced across the tenant's webhooks", async () => {
     const t = await newTenant(service);
     const one = hooks.start();
     const two = hooks.start(() => 500);
-    const h1 = (await api('POST', '/v1/webhooks', t.adminToken, { url: one.url, events: ['incident.updated'] })).body.id as string;
-    const h2 = (await api('POST', '/v1/webhooks', t.adminToken, { url: two.url, events: ['incident.updated', 'case.updated'] })).body.id as string;
+    const h1 = (await api('POST', '/v1/webhooks', t.adminToken, { url: one.url, events: ['incident.updated'] })).body
+      .id as string;
+    const h2 = (
+      await api('POST', '/v1/webhooks', t.adminToken, { url: two.url, events: ['incident.updated', 'case.updated'] })
+    ).body.id as string;
     await api('POST', '/v1/webhooks', t.adminToken, { url: one.url, events: ['case.updated'] }); // not this type
     const e = await publish(t, 'incident.updated', { incident_id: 'inc_9', status: 'open' });
     expect(e.deliveries).toBe(2);
@@ -124,21 +156,40 @@ describe('GET /v1/events/{event_id}', () => {
       return ds.every((d) => d.attempt === 1 && d.attempted_at !== null) ? r : null;
     });
     expect(got.status).toBe(200);
-    expect(got.body.event).toEqual({ id: e.id, type: 'incident.updated', data: { incident_id: 'inc_9', status: 'open' }, deliveries: 2, created_at: e.created_at });
+    expect(got.body.event).toEqual({
+      id: e.id,
+      type: 'incident.updated',
+      data: { incident_id: 'inc_9', status: 'open' },
+      deliveries: 2,
+      created_at: e.created_at,
+    });
     expect(got.body.next_cursor).toBeNull();
     const byHook = new Map((got.body.deliveries as Json[]).map((d) => [d.webhook_id, d]));
     expect([...byHook.keys()].sort()).toEqual([h1, h2].sort());
-    expect(byHook.get(h1)).toMatchObject({ event_id: e.id, event_type: 'incident.updated', status: 'succeeded', attempt: 1, response_status: 200, created_at: e.created_at });
+    expect(byHook.get(h1)).toMatchObject({
+      event_id: e.id,
+      event_type: 'incident.updated',
+      status: 'succeeded',
+      attempt: 1,
+      response_status: 200,
+      created_at: e.created_at,
+    });
     expect(byHook.get(h2)).toMatchObject({ status: 'retrying', response_status: 500 });
     expect(byHook.get(h2)!.next_attempt_at).not.toBeNull();
 
     // a page at a time
     const first = await api('GET', `/v1/events/${e.id}?limit=1`, t.adminToken);
     expect((first.body.deliveries as Json[]).length).toBe(1);
-    const second = await api('GET', `/v1/events/${e.id}?limit=1&cursor=${first.body.next_cursor as string}`, t.adminToken);
+    const second = await api(
+      'GET',
+      `/v1/events/${e.id}?limit=1&cursor=${first.body.next_cursor as string}`,
+      t.adminToken,
+    );
     expect((second.body.deliveries as Json[]).length).toBe(1);
     expect(second.body.next_cursor).toBeNull();
-    expect(new Set([...(first.body.deliveries as Json[]), ...(second.body.deliveries as Json[])].map((d) => d.id)).size).toBe(2);
+    expect(
+      new Set([...(first.body.deliveries as Json[]), ...(second.body.deliveries as Json[])].map((d) => d.id)).size,
+    ).toBe(2);
 
     // and on each webhook, its own delivery of that event
     const onH1 = await api('GET', `/v1/webhooks/${h1}/deliveries?event_id=${e.id}`, t.adminToken);
@@ -147,38 +198,73 @@ describe('GET /v1/events/{event_id}', () => {
     const other = await publish(t, 'incident.updated', { incident_id: 'inc_10' });
     const onH2 = await api('GET', `/v1/webhooks/${h2}/deliveries?event_id=${other.id}`, t.adminToken);
     expect((onH2.body.deliveries as Json[]).map((d) => d.event_id)).toEqual([other.id]);
-    expect(((await api('GET', `/v1/webhooks/${h2}/deliveries?event_id=${other.id}&status=failed`, t.adminToken)).body.deliveries as Json[])).toEqual([]);
-    expect(((await api('GET', `/v1/webhooks/${h2}/deliveries?event_id=evt_unknown`, t.adminToken)).body.deliveries as Json[])).toEqual([]);
-    expect(((await api('GET', `/v1/webhooks/${h2}/deliveries`, t.adminToken)).body.deliveries as Json[]).length).toBe(2);
+    expect(
+      (await api('GET', `/v1/webhooks/${h2}/deliveries?event_id=${other.id}&status=failed`, t.adminToken)).body
+        .deliveries as Json[],
+    ).toEqual([]);
+    expect(
+      (await api('GET', `/v1/webhooks/${h2}/deliveries?event_id=evt_unknown`, t.adminToken)).body.deliveries as Json[],
+    ).toEqual([]);
+    expect(((await api('GET', `/v1/webhooks/${h2}/deliveries`, t.adminToken)).body.deliveries as Json[]).length).toBe(
+      2,
+    );
   });
 
-  test('another tenant\'s event, an unknown or malformed id: 404 in the envelope', async () => {
+  test("another tenant's event, an unknown or malformed id: 404 in the envelope", async () => {
     const theirs = await publish(globex, 'case.created', { case_id: 'globex-secret' });
     const r = expectEnvelope(await api('GET', `/v1/events/${theirs.id}`, acme.adminToken), 404, 'not_found');
     expect(JSON.stringify(r)).not.toContain('globex-secret');
-    for (const id of [newId('evt'), 'evt_', 'evt_zzzzzzzzzzzzzzzzzzzzzzz', 'evt_00000000000000000000000', encodeURIComponent('evt_%00'), 'x'.repeat(100), encodeURIComponent('../types')]) {
+    for (const id of [
+      newId('evt'),
+      'evt_',
+      'evt_zzzzzzzzzzzzzzzzzzzzzzz',
+      'evt_00000000000000000000000',
+      encodeURIComponent('evt_%00'),
+      'x'.repeat(100),
+      encodeURIComponent('../types'),
+    ]) {
       expectEnvelope(await api('GET', `/v1/events/${id}`, acme.adminToken), 404, 'not_found');
     }
     expectEnvelope(await api('GET', `/v1/events/${'x'.repeat(101)}`, acme.adminToken), 400, 'invalid_request');
     // the deliveries filter takes any id and finds nothing of another tenant
-    const hook = (await api('POST', '/v1/webhooks', acme.adminToken, { url: 'http://127.0.0.1:9/h', events: ['case.created'] })).body.id as string;
-    expect(((await api('GET', `/v1/webhooks/${hook}/deliveries?event_id=${theirs.id}`, acme.adminToken)).body.deliveries as Json[])).toEqual([]);
-    expectEnvelope(await api('GET', `/v1/webhooks/${hook}/deliveries?event_id=${'e'.repeat(101)}`, acme.adminToken), 400, 'invalid_request');
+    const hook = (
+      await api('POST', '/v1/webhooks', acme.adminToken, { url: 'http://127.0.0.1:9/h', events: ['case.created'] })
+    ).body.id as string;
+    expect(
+      (await api('GET', `/v1/webhooks/${hook}/deliveries?event_id=${theirs.id}`, acme.adminToken)).body
+        .deliveries as Json[],
+    ).toEqual([]);
+    expectEnvelope(
+      await api('GET', `/v1/webhooks/${hook}/deliveries?event_id=${'e'.repeat(101)}`, acme.adminToken),
+      400,
+      'invalid_request',
+    );
   });
 
   test('an event from before time-carrying ids is found, with its deliveries', async () => {
     const t = await newTenant(service);
-    const hook = (await api('POST', '/v1/webhooks', t.adminToken, { url: 'http://127.0.0.1:9/h', events: ['case.updated'] })).body.id as string;
+    const hook = (
+      await api('POST', '/v1/webhooks', t.adminToken, { url: 'http://127.0.0.1:9/h', events: ['case.updated'] })
+    ).body.id as string;
     const id = newId('evt'); // 22 random characters: no time in it
     const at = '2026-03-01T10:00:00.123456+00';
-    await service.db.query(`insert into events (id, tenant_id, type, data, deliveries, created_at) values ($1, $2, 'case.updated', '{"case_id":"old"}', 1, $3)`, [id, t.tenantId, at]);
-    await service.db.query(`insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts)
-                            values ($1, $2, $3, $4, 'case.updated', $5, 'succeeded', $5, 1, 8)`, [newId('dlv'), t.tenantId, hook, id, at]);
+    await service.db.query(
+      `insert into events (id, tenant_id, type, data, deliveries, created_at) values ($1, $2, 'case.updated', '{"case_id":"old"}', 1, $3)`,
+      [id, t.tenantId, at],
+    );
+    await service.db.query(
+      `insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts)
+                            values ($1, $2, $3, $4, 'case.updated', $5, 'succeeded', $5, 1, 8)`,
+      [newId('dlv'), t.tenantId, hook, id, at],
+    );
     const r = await api('GET', `/v1/events/${id}`, t.adminToken);
     expect(r.status).toBe(200);
     expect(r.body.event).toMatchObject({ id, data: { case_id: 'old' }, created_at: '2026-03-01T10:00:00.123Z' });
     expect((r.body.deliveries as Json[]).map((d) => d.webhook_id)).toEqual([hook]);
-    expect(((await api('GET', `/v1/webhooks/${hook}/deliveries?event_id=${id}`, t.adminToken)).body.deliveries as Json[]).length).toBe(1);
+    expect(
+      ((await api('GET', `/v1/webhooks/${hook}/deliveries?event_id=${id}`, t.adminToken)).body.deliveries as Json[])
+        .length,
+    ).toBe(1);
   });
 
   test('a lookup by id reads the one day its id names, for the event and for its deliveries', async () => {

@@ -32,7 +32,7 @@ async function webhook(t: Tenant, url: string, events: string[]) {
 }
 
 describe('replay', () => {
-  test('fresh deliveries to every matching webhook, same webhook-id, verifiable signatures, in the event\'s partition', async () => {
+  test("fresh deliveries to every matching webhook, same webhook-id, verifiable signatures, in the event's partition", async () => {
     const t = await newTenant(service);
     const a = hooks.start();
     const b = hooks.start();
@@ -40,7 +40,12 @@ describe('replay', () => {
     const ha = await webhook(t, a.url, ['incident.updated']);
     const hb = await webhook(t, b.url, ['incident.updated', 'incident.closed']);
     await webhook(t, other.url, ['case.updated']);
-    const event = (await api('POST', '/v1/events', t.adminToken, { type: 'incident.updated', data: { incident_id: 'inc_r', status: 'open' } })).body;
+    const event = (
+      await api('POST', '/v1/events', t.adminToken, {
+        type: 'incident.updated',
+        data: { incident_id: 'inc_r', status: 'open' },
+      })
+    ).body;
     await until('first deliveries', async () => a.got.length === 1 && b.got.length === 1);
 
     const replay = await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken);
@@ -61,7 +66,11 @@ describe('replay', () => {
       expect(second.headers['webhook-id']).toBe(event.id as string);
       expect(first.headers['webhook-id']).toBe(second.headers['webhook-id']);
       expect(second.body).toBe(first.body); // the stored event, as published
-      expect(JSON.parse(second.body)).toEqual({ type: 'incident.updated', timestamp: event.created_at, data: { incident_id: 'inc_r', status: 'open' } });
+      expect(JSON.parse(second.body)).toEqual({
+        type: 'incident.updated',
+        timestamp: event.created_at,
+        data: { incident_id: 'inc_r', status: 'open' },
+      });
       expect(() => verifier.verify(second.body, second.headers)).not.toThrow();
     }
 
@@ -81,14 +90,15 @@ describe('replay', () => {
     expect((onA.body.deliveries as Json[]).length).toBe(2);
   });
 
-  test('to one webhook only; refused when it is not the tenant\'s, does not receive the type, or is paused', async () => {
+  test("to one webhook only; refused when it is not the tenant's, does not receive the type, or is paused", async () => {
     const t = await newTenant(service);
     const a = hooks.start();
     const b = hooks.start();
     const ha = await webhook(t, a.url, ['case.updated']);
     const hb = await webhook(t, b.url, ['case.updated']);
     const hc = await webhook(t, b.url, ['incident.closed']);
-    const event = (await api('POST', '/v1/events', t.adminToken, { type: 'case.updated', data: { case_id: 'case_1' } })).body;
+    const event = (await api('POST', '/v1/events', t.adminToken, { type: 'case.updated', data: { case_id: 'case_1' } }))
+      .body;
     await until('first deliveries', async () => a.got.length === 1 && b.got.length === 1);
 
     const one = await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: hb });
@@ -100,9 +110,21 @@ describe('replay', () => {
     expect(b.got[1]!.headers['webhook-id']).toBe(event.id as string);
 
     const foreign = await webhook(globex, a.url, ['case.updated']);
-    expectEnvelope(await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: foreign }), 404, 'not_found');
-    expectEnvelope(await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: 'wh_nope' }), 404, 'not_found');
-    const notSubscribed = expectEnvelope(await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: hc }), 409, 'not_subscribed');
+    expectEnvelope(
+      await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: foreign }),
+      404,
+      'not_found',
+    );
+    expectEnvelope(
+      await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: 'wh_nope' }),
+      404,
+      'not_found',
+    );
+    const notSubscribed = expectEnvelope(
+      await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: hc }),
+      409,
+      'not_subscribed',
+    );
     expect(notSubscribed.error_description).toContain('does not receive case.updated');
     // a paused webhook holds the replay, and sends it on resume
     await api('PUT', `/v1/webhooks/${ha}`, t.adminToken, { paused: true });
@@ -110,7 +132,12 @@ describe('replay', () => {
     expect(held.status).toBe(202);
     expect(held.body.deliveries).toEqual([{ id: expect.any(String), webhook_id: ha, status: 'held' }]);
     const all = await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, {});
-    expect((all.body.deliveries as Json[]).map((d) => [d.webhook_id, d.status]).sort()).toEqual([[ha, 'held'], [hb, 'queued']].sort());
+    expect((all.body.deliveries as Json[]).map((d) => [d.webhook_id, d.status]).sort()).toEqual(
+      [
+        [ha, 'held'],
+        [hb, 'queued'],
+      ].sort(),
+    );
     await Bun.sleep(200);
     expect(a.got.length).toBe(1);
     await api('PUT', `/v1/webhooks/${ha}`, t.adminToken, { paused: false });
@@ -118,13 +145,22 @@ describe('replay', () => {
     expect(a.got.slice(1).map((g) => g.headers['webhook-id'])).toEqual([event.id as string, event.id as string]);
     // a deleted webhook is gone
     await api('DELETE', `/v1/webhooks/${hb}`, t.adminToken);
-    expectEnvelope(await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: hb }), 404, 'not_found');
-    expect(((await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken)).body.deliveries as Json[]).map((d) => d.webhook_id)).toEqual([ha]);
+    expectEnvelope(
+      await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken, { webhook_id: hb }),
+      404,
+      'not_found',
+    );
+    expect(
+      ((await api('POST', `/v1/events/${event.id as string}/replay`, t.adminToken)).body.deliveries as Json[]).map(
+        (d) => d.webhook_id,
+      ),
+    ).toEqual([ha]);
   });
 
-  test('another tenant\'s event, an unknown id, a retired day: 404; operational events: 409; bad bodies: 400', async () => {
+  test("another tenant's event, an unknown id, a retired day: 404; operational events: 409; bad bodies: 400", async () => {
     const t = await newTenant(service);
-    const theirs = (await api('POST', '/v1/events', globex.adminToken, { type: 'case.created', data: {} })).body.id as string;
+    const theirs = (await api('POST', '/v1/events', globex.adminToken, { type: 'case.created', data: {} })).body
+      .id as string;
     expectEnvelope(await api('POST', `/v1/events/${theirs}/replay`, t.adminToken), 404, 'not_found');
     expectEnvelope(await api('POST', `/v1/events/${newId('evt')}/replay`, t.adminToken), 404, 'not_found');
     expectEnvelope(await api('POST', '/v1/events/evt_zzzzzzzzzzzzzzzzzzzzzzz/replay', t.adminToken), 404, 'not_found');
@@ -132,11 +168,16 @@ describe('replay', () => {
     // A day that retention dropped takes its events along: what is left of them is a 404.
     const oldAt = Date.now() - 40 * 86_400_000;
     const old = newTimedId('evt', oldAt);
-    await service.db.query(`insert into events (id, tenant_id, type, data, deliveries, created_at) values ($1, $2, 'case.created', '{}', 0, $3)`, [old, t.tenantId, new Date(oldAt).toISOString()]);
+    await service.db.query(
+      `insert into events (id, tenant_id, type, data, deliveries, created_at) values ($1, $2, 'case.created', '{}', 0, $3)`,
+      [old, t.tenantId, new Date(oldAt).toISOString()],
+    );
     expect((await api('GET', `/v1/events/${old}`, t.adminToken)).status).toBe(200);
     const partitions = new Partitions(service.db, silentLogger);
     await partitions.ensure(Date.now());
-    expect((await partitions.retire(Date.now(), 30)).dropped).toContain(new Date(oldAt).toISOString().slice(0, 10).replaceAll('-', ''));
+    expect((await partitions.retire(Date.now(), 30)).dropped).toContain(
+      new Date(oldAt).toISOString().slice(0, 10).replaceAll('-', ''),
+    );
     expectEnvelope(await api('POST', `/v1/events/${old}/replay`, t.adminToken), 404, 'not_found');
     expectEnvelope(await api('GET', `/v1/events/${old}`, t.adminToken), 404, 'not_found');
 
@@ -144,14 +185,30 @@ describe('replay', () => {
     const test = await api('POST', `/v1/webhooks/${hook}/test`, t.adminToken);
     expect(test.status).toBe(202);
     const [sent] = (await api('GET', '/v1/events?type=webhook.test', t.adminToken)).body.events as Json[];
-    const refused = expectEnvelope(await api('POST', `/v1/events/${sent!.id as string}/replay`, t.adminToken), 409, 'not_replayable');
+    const refused = expectEnvelope(
+      await api('POST', `/v1/events/${sent!.id as string}/replay`, t.adminToken),
+      409,
+      'not_replayable',
+    );
     expect(refused.error_description).toContain('webhook.test');
 
     const event = (await api('POST', '/v1/events', t.adminToken, { type: 'case.created', data: {} })).body.id as string;
-    expectEnvelope(await api('POST', `/v1/events/${event}/replay`, t.adminToken, { webhook_id: 7 }), 400, 'invalid_request');
-    expectEnvelope(await api('POST', `/v1/events/${event}/replay`, t.adminToken, { extra: true }), 400, 'invalid_request');
+    expectEnvelope(
+      await api('POST', `/v1/events/${event}/replay`, t.adminToken, { webhook_id: 7 }),
+      400,
+      'invalid_request',
+    );
+    expectEnvelope(
+      await api('POST', `/v1/events/${event}/replay`, t.adminToken, { extra: true }),
+      400,
+      'invalid_request',
+    );
     expectEnvelope(await api('POST', `/v1/events/${event}/replay`, t.adminToken, '[]'), 400, 'invalid_request');
-    expectEnvelope(await api('POST', `/v1/events/${event}/replay`, t.adminToken, { webhook_id: 'w'.repeat(101) }), 400, 'invalid_request');
+    expectEnvelope(
+      await api('POST', `/v1/events/${event}/replay`, t.adminToken, { webhook_id: 'w'.repeat(101) }),
+      400,
+      'invalid_request',
+    );
   });
 
   test('a disabled webhook refuses a replay named to it; a replay to all records it skipped, as a publish does', async () => {
@@ -159,8 +216,15 @@ describe('replay', () => {
     const gone = hooks.start(() => 410);
     const hook = await webhook(t, gone.url, ['case.created']);
     const event = (await api('POST', '/v1/events', t.adminToken, { type: 'case.created', data: {} })).body.id as string;
-    await until('disabled by the 410', async () => (await api('GET', `/v1/webhooks/${hook}`, t.adminToken)).body.status === 'disabled');
-    const refused = expectEnvelope(await api('POST', `/v1/events/${event}/replay`, t.adminToken, { webhook_id: hook }), 409, 'webhook_disabled');
+    await until(
+      'disabled by the 410',
+      async () => (await api('GET', `/v1/webhooks/${hook}`, t.adminToken)).body.status === 'disabled',
+    );
+    const refused = expectEnvelope(
+      await api('POST', `/v1/events/${event}/replay`, t.adminToken, { webhook_id: hook }),
+      409,
+      'webhook_disabled',
+    );
     expect(refused.error_description).toContain('disabled (gone)');
     const all = await api('POST', `/v1/events/${event}/replay`, t.adminToken);
     expect(all.status).toBe(202);
@@ -172,9 +236,15 @@ describe('replay', () => {
     const t = await newTenant(service);
     const event = (await api('POST', '/v1/events', t.adminToken, { type: 'case.created', data: {} })).body.id as string;
     for (const scope of ['webhooks:read', 'events:publish']) {
-      expectEnvelope(await api('POST', `/v1/events/${event}/replay`, await scopedToken(service, t, [scope])), 403, 'insufficient_scope');
+      expectEnvelope(
+        await api('POST', `/v1/events/${event}/replay`, await scopedToken(service, t, [scope])),
+        403,
+        'insufficient_scope',
+      );
     }
-    expect((await api('POST', `/v1/events/${event}/replay`, await scopedToken(service, t, ['webhooks:write']))).status).toBe(202);
+    expect(
+      (await api('POST', `/v1/events/${event}/replay`, await scopedToken(service, t, ['webhooks:write']))).status,
+    ).toBe(202);
   });
 
   test('an event from before time-carrying ids is replayed into its own day, and found there', async () => {
@@ -182,7 +252,10 @@ describe('replay', () => {
     const r = hooks.start();
     const hook = await webhook(t, r.url, ['case.updated']);
     const id = newId('evt');
-    await service.db.query(`insert into events (id, tenant_id, type, data, deliveries, created_at) values ($1, $2, 'case.updated', '{"case_id":"old"}', 0, now() - interval '1 hour')`, [id, t.tenantId]);
+    await service.db.query(
+      `insert into events (id, tenant_id, type, data, deliveries, created_at) values ($1, $2, 'case.updated', '{"case_id":"old"}', 0, now() - interval '1 hour')`,
+      [id, t.tenantId],
+    );
     const replay = await api('POST', `/v1/events/${id}/replay`, t.adminToken);
     expect(replay.status).toBe(202);
     const [d] = replay.body.deliveries as Json[];
@@ -195,6 +268,8 @@ describe('replay', () => {
       return x.body.status === 'succeeded' ? x : null;
     });
     expect(one.body.event_id).toBe(id);
-    expect(((await api('GET', `/v1/events/${id}`, t.adminToken)).body.deliveries as Json[]).map((x) => x.id)).toEqual([d.id]);
+    expect(((await api('GET', `/v1/events/${id}`, t.adminToken)).body.deliveries as Json[]).map((x) => x.id)).toEqual([
+      d.id,
+    ]);
   });
 });

@@ -24,15 +24,32 @@ let results: AuditResult[] = [];
 beforeAll(async () => {
   service = await startTestService({ workers: false });
   const tenant = await newTenant(service);
-  service.graphql.bundles.add(await compileBundle('graphql-http-audit', readFileSync(BUNDLE, 'utf8'), service.graphql.schema, { requireNames: false, allowIntrospection: true }, BUNDLE));
+  service.graphql.bundles.add(
+    await compileBundle(
+      'graphql-http-audit',
+      readFileSync(BUNDLE, 'utf8'),
+      service.graphql.schema,
+      { requireNames: false, allowIntrospection: true },
+      BUNDLE,
+    ),
+  );
   const app = await graphqlApp(service, tenant, { scopes: ['graphql'], bundles: ['graphql-http-audit'] });
   const fetchFn = (input: string | URL | Request, init: RequestInit = {}) =>
-    fetch(input, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: `Bearer ${app.token}`, 'x-tenant-id': tenant.tenantId } });
+    fetch(input, {
+      ...init,
+      headers: {
+        ...(init.headers as Record<string, string> | undefined),
+        authorization: `Bearer ${app.token}`,
+        'x-tenant-id': tenant.tenantId,
+      },
+    });
   const audits = serverAudits({ url: `${service.url}/graphql`, fetchFn });
   results = [];
   for (const audit of audits) results.push(await audit.fn());
 }, 60_000);
-afterAll(async () => { await service.stop(); });
+afterAll(async () => {
+  await service.stop();
+});
 
 const describeFailure = (r: AuditResult) => (r.status === 'ok' ? '' : `${r.id} ${r.name}: ${r.reason}`);
 

@@ -5,7 +5,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'graphql';
-import { BundleError, BundleRegistry, compileBundle, documentHash, normalise, REVIEWED } from '../../src/graphql/bundles.ts';
+import {
+  BundleError,
+  BundleRegistry,
+  compileBundle,
+  documentHash,
+  normalise,
+  REVIEWED,
+} from '../../src/graphql/bundles.ts';
 import { LIMITS, documentCost, documentDepth, usesIntrospection } from '../../src/graphql/limits.ts';
 import { buildSchema } from '../../src/graphql/schema.ts';
 import { loadGraphql } from '../../src/graphql/service.ts';
@@ -25,7 +32,19 @@ describe('the reviewed bundles', () => {
       expect(op.allowIntrospection).toBe(false);
     }
     const names = ops.map((o) => o.name);
-    for (const expected of ['CreateIncidentWebhook', 'UpdateIncidentWebhook', 'IncidentWebhooks', 'IncidentSyncPage', 'CreateIncident', 'UpdateIncident', 'CloseIncident', 'CaseSyncPage', 'CreateCase', 'UpdateCase', 'CloseCase']) {
+    for (const expected of [
+      'CreateIncidentWebhook',
+      'UpdateIncidentWebhook',
+      'IncidentWebhooks',
+      'IncidentSyncPage',
+      'CreateIncident',
+      'UpdateIncident',
+      'CloseIncident',
+      'CaseSyncPage',
+      'CreateCase',
+      'UpdateCase',
+      'CloseCase',
+    ]) {
       expect(names).toContain(expected);
     }
     // Each operation carries exactly the fragments it uses.
@@ -38,7 +57,10 @@ describe('the reviewed bundles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'argus-bundles-'));
     writeFileSync(join(dir, 'good.graphql'), 'query Types { eventTypes { type } }');
     writeFileSync(join(dir, 'broken.graphql'), 'query Peek { incidents { incidents { id secretField } } }');
-    const error = await loadGraphql(dir).then(() => null, (e: unknown) => e);
+    const error = await loadGraphql(dir).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BundleError);
     expect((error as Error).message).toContain('GraphQL bundle "broken"');
     expect((error as Error).message).toContain(join(dir, 'broken.graphql'));
@@ -46,7 +68,10 @@ describe('the reviewed bundles', () => {
   });
 
   const refuses = async (source: string, problem: string | RegExp, name = 'bundle') => {
-    const error = await compileBundle(name, source, schema, REVIEWED).then(() => null, (e: unknown) => e);
+    const error = await compileBundle(name, source, schema, REVIEWED).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BundleError);
     expect((error as Error).message).toMatch(problem);
   };
@@ -56,12 +81,28 @@ describe('the reviewed bundles', () => {
     ['an anonymous operation', '{ eventTypes { type } }', 'needs a name'],
     ['a name used twice', 'query A { eventTypes { type } } query A { eventTypes { description } }', 'used twice'],
     ['introspection', 'query A { __schema { types { name } } }', 'introspection'],
-    ['introspection behind a fragment', 'query A { ...F } fragment F on Query { __type(name: "X") { name } }', 'introspection'],
+    [
+      'introspection behind a fragment',
+      'query A { ...F } fragment F on Query { __type(name: "X") { name } }',
+      'introspection',
+    ],
     ['a subscription', 'subscription S { eventTypes { type } }', 'not supported'],
-    ['an unused fragment', 'query A { eventTypes { type } } fragment Lost on Incident { id }', 'fragment Lost is not used'],
+    [
+      'an unused fragment',
+      'query A { eventTypes { type } } fragment Lost on Incident { id }',
+      'fragment Lost is not used',
+    ],
     ['an unknown argument', 'query A { incidents(limit: 5) { nextCursor } }', 'Unknown argument'],
-    ['too deep', 'query A { cases { cases { incidents { cases { incidents { cases { incidents { id } } } } } } } }', `exceeds the limit of ${LIMITS.maxDepth}`],
-    ['too costly at default page sizes', 'query A { cases(first: 100) { cases { incidents(first: 50) { id } } } }', `exceeds the limit of ${LIMITS.maxCost}`],
+    [
+      'too deep',
+      'query A { cases { cases { incidents { cases { incidents { cases { incidents { id } } } } } } } }',
+      `exceeds the limit of ${LIMITS.maxDepth}`,
+    ],
+    [
+      'too costly at default page sizes',
+      'query A { cases(first: 100) { cases { incidents(first: 50) { id } } } }',
+      `exceeds the limit of ${LIMITS.maxCost}`,
+    ],
     ['no operation at all', 'fragment F on Incident { id }', 'no operation'],
   ])('refuses %s', async (_label, source, problem) => {
     await refuses(source, problem);
@@ -83,8 +124,10 @@ describe('the reviewed bundles', () => {
 
 describe('normalisation', () => {
   test('whitespace, comments and fragment order do not change the hash; a field does', async () => {
-    const one = 'query A { incidents { incidents { ...X ...Y } } } fragment X on Incident { id } fragment Y on Incident { title }';
-    const two = '# comment\nquery A {\n  incidents {\n    incidents { ...X, ...Y }\n  }\n}\nfragment Y on Incident { title }\n\nfragment X on Incident { id }';
+    const one =
+      'query A { incidents { incidents { ...X ...Y } } } fragment X on Incident { id } fragment Y on Incident { title }';
+    const two =
+      '# comment\nquery A {\n  incidents {\n    incidents { ...X, ...Y }\n  }\n}\nfragment Y on Incident { title }\n\nfragment X on Incident { id }';
     const three = one.replace('{ title }', '{ severity }');
     const [h1, h2, h3] = await Promise.all([one, two, three].map((d) => documentHash(normalise(parse(d)))));
     expect(h1).toBe(h2);
@@ -112,7 +155,9 @@ describe('document checks', () => {
   });
 
   test('cost: objects times page sizes, from literals, variables, defaults', () => {
-    const q = parse('query Q($n: Int = 10, $m: Int) { incidents(first: $n) { incidents { id cases(first: $m) { id } } } }');
+    const q = parse(
+      'query Q($n: Int = 10, $m: Int) { incidents(first: $n) { incidents { id cases(first: $m) { id } } } }',
+    );
     // n × (1 page + 1 list + m cases)
     expect(documentCost(schema, q, {})).toBe(10 * (1 + 1 + LIMITS.defaultPage));
     expect(documentCost(schema, q, { n: 100, m: 5 })).toBe(100 * (1 + 1 + 5));

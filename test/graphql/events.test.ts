@@ -12,11 +12,15 @@ let hooks: GraphqlApp; // incident-webhooks bundle
 let sync: GraphqlApp; // incident-sync + case-sync
 const servers: Array<ReturnType<typeof Bun.serve>> = [];
 
-interface Receiver { url: string; got: Json[] }
+interface Receiver {
+  url: string;
+  got: Json[];
+}
 function receiver(): Receiver {
   const got: Json[] = [];
   const server = Bun.serve({
-    port: 0, hostname: '127.0.0.1',
+    port: 0,
+    hostname: '127.0.0.1',
     fetch: async (req) => {
       got.push(JSON.parse(await req.text()) as Json);
       return new Response('ok');
@@ -26,7 +30,11 @@ function receiver(): Receiver {
   return { url: `http://127.0.0.1:${server.port}/hook`, got };
 }
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, tries = 400): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  tries = 400,
+): Promise<T> {
   for (let i = 0; i < tries; i++) {
     const v = await fn();
     if (v) return v;
@@ -49,10 +57,16 @@ async function ok(app: GraphqlApp, bundle: string, name: string, variables: Json
 
 /** Deliveries of one event, as rows (exactly what the engine will send). */
 async function deliveriesOf(eventId: string) {
-  return service.db.query<{ subscription_id: string }>('select subscription_id from webhook_deliveries where event_id = $1 order by subscription_id', [eventId]);
+  return service.db.query<{ subscription_id: string }>(
+    'select subscription_id from webhook_deliveries where event_id = $1 order by subscription_id',
+    [eventId],
+  );
 }
 async function eventsAbout(tenantId: string, type: string, id: string) {
-  return service.db.query<{ id: string; deliveries: number }>(`select id, deliveries from events where tenant_id = $1 and type = $2 and data->>'id' = $3`, [tenantId, type, id]);
+  return service.db.query<{ id: string; deliveries: number }>(
+    `select id, deliveries from events where tenant_id = $1 and type = $2 and data->>'id' = $3`,
+    [tenantId, type, id],
+  );
 }
 
 let all: Receiver, createdOnly: Receiver, cases: Receiver, paused: Receiver, elsewhere: Receiver;
@@ -63,9 +77,19 @@ beforeAll(async () => {
   service = await startTestService();
   acme = await newTenant(service);
   globex = await newTenant(service);
-  hooks = await graphqlApp(service, acme, { scopes: ['graphql', 'webhooks:read', 'webhooks:write'], bundles: ['incident-webhooks'] });
-  sync = await graphqlApp(service, acme, { scopes: ['graphql', 'incidents:read', 'incidents:write', 'cases:read', 'cases:write'], bundles: ['incident-sync', 'case-sync'] });
-  all = receiver(); createdOnly = receiver(); cases = receiver(); paused = receiver(); elsewhere = receiver();
+  hooks = await graphqlApp(service, acme, {
+    scopes: ['graphql', 'webhooks:read', 'webhooks:write'],
+    bundles: ['incident-webhooks'],
+  });
+  sync = await graphqlApp(service, acme, {
+    scopes: ['graphql', 'incidents:read', 'incidents:write', 'cases:read', 'cases:write'],
+    bundles: ['incident-sync', 'case-sync'],
+  });
+  all = receiver();
+  createdOnly = receiver();
+  cases = receiver();
+  paused = receiver();
+  elsewhere = receiver();
 }, 60_000);
 afterAll(async () => {
   for (const s of servers) s.stop(true);
@@ -79,7 +103,10 @@ describe('the incident webhook configuration flow, in GraphQL', () => {
 
     const create = async (url: string, events: string[], app = hooks) => {
       const data = await ok(app, 'incident-webhooks', 'CreateIncidentWebhook', { url, events });
-      const created = data.createWebhook as { webhook: { id: string; status: string; events: string[] }; secret: string | null };
+      const created = data.createWebhook as {
+        webhook: { id: string; status: string; events: string[] };
+        secret: string | null;
+      };
       expect(created.secret).toStartWith('whsec_');
       expect(created.webhook.status).toBe('active');
       return created.webhook.id;
@@ -89,7 +116,10 @@ describe('the incident webhook configuration flow, in GraphQL', () => {
     ids.cases = await create(cases.url, ['case.created', 'case.updated']);
     ids.paused = await create(paused.url, ['incident.created']);
 
-    const updated = await ok(hooks, 'incident-webhooks', 'UpdateIncidentWebhook', { id: ids.createdOnly, events: ['incident.created'] });
+    const updated = await ok(hooks, 'incident-webhooks', 'UpdateIncidentWebhook', {
+      id: ids.createdOnly,
+      events: ['incident.created'],
+    });
     expect((updated.updateWebhook as Json).events).toEqual(['incident.created']);
     const pause = await ok(hooks, 'incident-webhooks', 'UpdateIncidentWebhook', { id: ids.paused, paused: true });
     expect((pause.updateWebhook as Json).status).toBe('paused');
@@ -97,33 +127,48 @@ describe('the incident webhook configuration flow, in GraphQL', () => {
     const listed = await ok(hooks, 'incident-webhooks', 'IncidentWebhooks', { first: 10 });
     expect(((listed.webhooks as Json).webhooks as Json[]).map((w) => w.id).sort()).toEqual(Object.values(ids).sort());
 
-    const bad = await run(hooks, 'incident-webhooks', 'CreateIncidentWebhook', { url: 'https://x.example/h', events: ['incident.exploded'] });
+    const bad = await run(hooks, 'incident-webhooks', 'CreateIncidentWebhook', {
+      url: 'https://x.example/h',
+      events: ['incident.exploded'],
+    });
     expect(codesOf(bad)).toEqual(['INVALID_REQUEST']);
     const foreign = await run(hooks, 'incident-webhooks', 'UpdateIncidentWebhook', { id: 'wh_nope', paused: true });
     expect(codesOf(foreign)).toEqual(['NOT_FOUND']);
 
     // Another tenant's subscription to the same type must never see acme's events.
-    const rival = await graphqlApp(service, globex, { scopes: ['graphql', 'webhooks:write'], bundles: ['incident-webhooks'] });
+    const rival = await graphqlApp(service, globex, {
+      scopes: ['graphql', 'webhooks:write'],
+      bundles: ['incident-webhooks'],
+    });
     ids.elsewhere = await create(elsewhere.url, ['incident.created', 'case.created'], rival);
   });
 });
 
 describe('mutations publish their events', () => {
   test('createIncident: one event, exactly one delivery per matching subscription, each received once', async () => {
-    const incident = (await ok(sync, 'incident-sync', 'CreateIncident', { title: 'API latency', severity: 'CRITICAL' })).createIncident as Json;
+    const incident = (await ok(sync, 'incident-sync', 'CreateIncident', { title: 'API latency', severity: 'CRITICAL' }))
+      .createIncident as Json;
     ids.incident = incident.id as string;
     const events = await eventsAbout(acme.tenantId, 'incident.created', ids.incident);
     expect(events.length).toBe(1);
     const rows = await deliveriesOf(events[0]!.id);
     // all and createdOnly match; a paused subscription's delivery is held while it is paused.
     expect(rows.map((r) => r.subscription_id).sort()).toEqual([ids.all, ids.createdOnly, ids.paused].sort());
-    expect(await service.db.query('select state from webhook_deliveries where event_id = $1 and subscription_id = $2', [events[0]!.id, ids.paused])).toEqual([{ state: 'held' }]);
+    expect(
+      await service.db.query('select state from webhook_deliveries where event_id = $1 and subscription_id = $2', [
+        events[0]!.id,
+        ids.paused,
+      ]),
+    ).toEqual([{ state: 'held' }]);
     expect(events[0]!.deliveries).toBe(3);
     await until('both active receivers', () => all.got.length >= 1 && createdOnly.got.length >= 1);
     await Bun.sleep(300);
     for (const r of [all, createdOnly]) {
       expect(r.got.length).toBe(1);
-      expect(r.got[0]).toMatchObject({ type: 'incident.created', data: { id: ids.incident, title: 'API latency', severity: 'critical', status: 'open' } });
+      expect(r.got[0]).toMatchObject({
+        type: 'incident.created',
+        data: { id: ids.incident, title: 'API latency', severity: 'critical', status: 'open' },
+      });
     }
     expect(paused.got.length).toBe(0);
     expect(cases.got.length).toBe(0);
@@ -133,7 +178,10 @@ describe('mutations publish their events', () => {
   test('updateIncident publishes incident.updated with what changed; an update that changes nothing publishes nothing', async () => {
     await ok(sync, 'incident-sync', 'UpdateIncident', { id: ids.incident, severity: 'HIGH' });
     await until('incident.updated', () => all.got.length >= 2);
-    expect(all.got[1]).toMatchObject({ type: 'incident.updated', data: { id: ids.incident, severity: 'high', changes: ['severity'] } });
+    expect(all.got[1]).toMatchObject({
+      type: 'incident.updated',
+      data: { id: ids.incident, severity: 'high', changes: ['severity'] },
+    });
     await ok(sync, 'incident-sync', 'UpdateIncident', { id: ids.incident, severity: 'HIGH' });
     expect((await eventsAbout(acme.tenantId, 'incident.updated', ids.incident)).length).toBe(1);
     const empty = await run(sync, 'incident-sync', 'UpdateIncident', { id: ids.incident });
@@ -154,18 +202,33 @@ describe('mutations publish their events', () => {
   });
 
   test('cases: case.created with linked incidents, case.updated on change and on close', async () => {
-    const other = (await ok(sync, 'incident-sync', 'CreateIncident', { title: 'Queue backlog', severity: 'MEDIUM' })).createIncident as Json;
-    const created = (await ok(sync, 'case-sync', 'CreateCase', { title: 'Checkout outage', incidentIds: [ids.incident] })).createCase as Json;
+    const other = (await ok(sync, 'incident-sync', 'CreateIncident', { title: 'Queue backlog', severity: 'MEDIUM' }))
+      .createIncident as Json;
+    const created = (
+      await ok(sync, 'case-sync', 'CreateCase', { title: 'Checkout outage', incidentIds: [ids.incident] })
+    ).createCase as Json;
     expect(created.status).toBe('OPEN');
     expect(created.incidents).toEqual([{ id: ids.incident }]);
     await until('case.created', () => cases.got.length >= 1);
-    expect(cases.got[0]).toMatchObject({ type: 'case.created', data: { id: created.id, status: 'open', incident_ids: [ids.incident] } });
+    expect(cases.got[0]).toMatchObject({
+      type: 'case.created',
+      data: { id: created.id, status: 'open', incident_ids: [ids.incident] },
+    });
 
-    const updated = (await ok(sync, 'case-sync', 'UpdateCase', { id: created.id, status: 'IN_PROGRESS', incidentIds: [ids.incident, other.id] })).updateCase as Json;
+    const updated = (
+      await ok(sync, 'case-sync', 'UpdateCase', {
+        id: created.id,
+        status: 'IN_PROGRESS',
+        incidentIds: [ids.incident, other.id],
+      })
+    ).updateCase as Json;
     expect(updated.status).toBe('IN_PROGRESS');
     expect((updated.incidents as Json[]).map((i) => i.id).sort()).toEqual([ids.incident, other.id].sort());
     await until('case.updated', () => cases.got.length >= 2);
-    expect(cases.got[1]).toMatchObject({ type: 'case.updated', data: { status: 'in_progress', changes: ['status', 'incident_ids'] } });
+    expect(cases.got[1]).toMatchObject({
+      type: 'case.updated',
+      data: { status: 'in_progress', changes: ['status', 'incident_ids'] },
+    });
 
     const read = (await ok(sync, 'case-sync', 'CaseById', { id: created.id })).case as Json;
     expect((read.incidents as Json[]).length).toBe(2);
@@ -204,7 +267,10 @@ describe('atomicity', () => {
 
   test('a case linking an unknown incident is refused whole: no case, no case.created', async () => {
     const before = cases.got.length;
-    const r = await run(sync, 'case-sync', 'CreateCase', { title: 'Half made', incidentIds: [ids.incident, 'inc_missing'] });
+    const r = await run(sync, 'case-sync', 'CreateCase', {
+      title: 'Half made',
+      incidentIds: [ids.incident, 'inc_missing'],
+    });
     expect(codesOf(r)).toEqual(['NOT_FOUND']);
     expect(r.errors[0].message).toBe('incident inc_missing was not found');
     expect(await service.db.query(`select id from cases where title = 'Half made'`)).toEqual([]);

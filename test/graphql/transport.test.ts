@@ -14,7 +14,8 @@ let rival: GraphqlApp; // globex's app with the same bundles
 
 const ALL = ['graphql', 'incidents:read', 'incidents:write', 'cases:read', 'cases:write'];
 /** Type and field names of the schema that must never appear in a refusal. */
-const SCHEMA_WORDS = /Incident(?!s)|IncidentList|CaseList|Webhook|Mutation|Query\b|severity|createIncident|closeIncident/;
+const SCHEMA_WORDS =
+  /Incident(?!s)|IncidentList|CaseList|Webhook|Mutation|Query\b|severity|createIncident|closeIncident/;
 
 beforeAll(async () => {
   service = await startTestService({ workers: false });
@@ -24,7 +25,9 @@ beforeAll(async () => {
   reader = await graphqlApp(service, acme, { scopes: ['graphql', 'incidents:read'], bundles: ['incident-sync'] });
   rival = await graphqlApp(service, globex, { scopes: ALL, bundles: ['incident-sync', 'case-sync'] });
 }, 60_000);
-afterAll(async () => { await service.stop(); });
+afterAll(async () => {
+  await service.stop();
+});
 
 const doc = (bundle: string, name: string) => documentOf(service, bundle, name);
 const createIncident = async (app: GraphqlApp, title = 'Disk full on db-1', severity = 'HIGH') => {
@@ -62,7 +65,10 @@ describe('the contract', () => {
   });
 
   test('operationName picks the operation; a name the document lacks is an error', async () => {
-    const ok = await gql(service, sync, { query: doc('incident-sync', 'IncidentSyncPage'), operationName: 'IncidentSyncPage' });
+    const ok = await gql(service, sync, {
+      query: doc('incident-sync', 'IncidentSyncPage'),
+      operationName: 'IncidentSyncPage',
+    });
     expect(ok.body.data.incidents).toBeDefined();
     const wrong = await gql(service, sync, { query: doc('incident-sync', 'IncidentSyncPage'), operationName: 'Other' });
     expect(wrong.body.data).toBeUndefined();
@@ -104,16 +110,25 @@ describe('bearer token and tenant', () => {
     expect(read.body.data.incident).toBeNull();
     const list = await gql(service, rival, { query: doc('incident-sync', 'IncidentSyncPage') });
     expect(JSON.stringify(list.body.data)).not.toContain(mine.id);
-    const close = await gql(service, rival, { query: doc('incident-sync', 'CloseIncident'), variables: { id: mine.id } });
+    const close = await gql(service, rival, {
+      query: doc('incident-sync', 'CloseIncident'),
+      variables: { id: mine.id },
+    });
     expect(codesOf(close.body)).toEqual(['NOT_FOUND']);
-    const link = await gql(service, rival, { query: doc('case-sync', 'CreateCase'), variables: { title: 'Steal', incidentIds: [mine.id] } });
+    const link = await gql(service, rival, {
+      query: doc('case-sync', 'CreateCase'),
+      variables: { title: 'Steal', incidentIds: [mine.id] },
+    });
     expect(codesOf(link.body)).toEqual(['NOT_FOUND']);
     const still = await gql(service, sync, { query: doc('incident-sync', 'IncidentById'), variables: { id: mine.id } });
     expect(still.body.data.incident.status).toBe('OPEN');
   });
 
   test("a resolver needs the token's scope for its data, even inside a granted bundle", async () => {
-    const r = await gql(service, reader, { query: doc('incident-sync', 'CreateIncident'), variables: { title: 'x', severity: 'LOW' } });
+    const r = await gql(service, reader, {
+      query: doc('incident-sync', 'CreateIncident'),
+      variables: { title: 'x', severity: 'LOW' },
+    });
     expect(codesOf(r.body)).toEqual(['INSUFFICIENT_SCOPE']);
     expect(r.body.data).toBeNull();
   });
@@ -158,18 +173,33 @@ describe('curated operations only', () => {
   });
 
   test('documentId and extensions.persistedQuery.sha256Hash name an approved operation; unknown ids are refused', async () => {
-    const listed = await api(service, 'GET', `/v1/platform/apps/${reader.clientId}/graphql-operations`, acme.adminToken);
-    const op = (listed.body.operations as Array<{ name: string; id: string; sha256: string }>).find((o) => o.name === 'IncidentSyncPage')!;
+    const listed = await api(
+      service,
+      'GET',
+      `/v1/platform/apps/${reader.clientId}/graphql-operations`,
+      acme.adminToken,
+    );
+    const op = (listed.body.operations as Array<{ name: string; id: string; sha256: string }>).find(
+      (o) => o.name === 'IncidentSyncPage',
+    )!;
     const byId = await gql(service, reader, { documentId: op.id, variables: { first: 1 } });
     expect(byId.body.data.incidents.incidents.length).toBeLessThanOrEqual(1);
-    const byHash = await gql(service, reader, { extensions: { persistedQuery: { version: 1, sha256Hash: op.sha256 } } });
+    const byHash = await gql(service, reader, {
+      extensions: { persistedQuery: { version: 1, sha256Hash: op.sha256 } },
+    });
     expect(byHash.body.data.incidents).toBeDefined();
     const caseOp = service.graphql.bundles.operationsOf(['case-sync'])[0]!;
-    for (const payload of [{ documentId: `sha256:${'0'.repeat(64)}` }, { documentId: caseOp.id }, { extensions: { persistedQuery: { sha256Hash: 'nope' } } }]) {
+    for (const payload of [
+      { documentId: `sha256:${'0'.repeat(64)}` },
+      { documentId: caseOp.id },
+      { extensions: { persistedQuery: { sha256Hash: 'nope' } } },
+    ]) {
       const r = await gql(service, reader, payload);
       expect(codesOf(r.body)).toEqual(['OPERATION_NOT_APPROVED']);
     }
-    const get = await fetch(`${service.url}/graphql?documentId=${encodeURIComponent(op.id)}`, { headers: { authorization: `Bearer ${reader.token}`, 'x-tenant-id': acme.tenantId } });
+    const get = await fetch(`${service.url}/graphql?documentId=${encodeURIComponent(op.id)}`, {
+      headers: { authorization: `Bearer ${reader.token}`, 'x-tenant-id': acme.tenantId },
+    });
     expect(get.status).toBe(200);
     expect(((await get.json()) as { data: { incidents: unknown } }).data.incidents).toBeDefined();
   });
@@ -177,7 +207,10 @@ describe('curated operations only', () => {
   test('GET runs approved queries, never mutations; there is no playground', async () => {
     const headers = { authorization: `Bearer ${sync.token}`, 'x-tenant-id': acme.tenantId };
     const mutation = doc('incident-sync', 'CloseIncident');
-    const get = await fetch(`${service.url}/graphql?query=${encodeURIComponent(mutation)}&variables=${encodeURIComponent('{"id":"inc_x"}')}`, { headers });
+    const get = await fetch(
+      `${service.url}/graphql?query=${encodeURIComponent(mutation)}&variables=${encodeURIComponent('{"id":"inc_x"}')}`,
+      { headers },
+    );
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
     const page = await fetch(`${service.url}/graphql`, { headers: { ...headers, accept: 'text/html' } });
@@ -188,12 +221,20 @@ describe('curated operations only', () => {
   });
 
   test('variables are checked without "did you mean" hints', async () => {
-    const r = await gql(service, sync, { query: doc('incident-sync', 'CreateIncident'), variables: { title: 'x', severity: 'HGH' } });
+    const r = await gql(service, sync, {
+      query: doc('incident-sync', 'CreateIncident'),
+      variables: { title: 'x', severity: 'HGH' },
+    });
     expect(r.status).toBe(200);
     expect(codesOf(r.body)).toEqual(['INVALID_VARIABLES']);
     expect(r.text).not.toContain('Did you mean');
     expect(r.text).not.toContain('HIGH');
-    const strict = await gql(service, sync, { query: doc('incident-sync', 'CreateIncident'), variables: { title: 'x' } }, { accept: 'application/graphql-response+json' });
+    const strict = await gql(
+      service,
+      sync,
+      { query: doc('incident-sync', 'CreateIncident'), variables: { title: 'x' } },
+      { accept: 'application/graphql-response+json' },
+    );
     expect(strict.status).toBe(400);
     expect(codesOf(strict.body)).toEqual(['INVALID_VARIABLES']);
   });
@@ -203,7 +244,10 @@ describe('curated operations only', () => {
     const original = incidents.get.bind(incidents);
     incidents.get = async () => ({ id: 'inc_broken' }) as never; // a row missing its non-null title
     try {
-      const r = await gql(service, sync, { query: doc('incident-sync', 'IncidentById'), variables: { id: 'inc_broken' } });
+      const r = await gql(service, sync, {
+        query: doc('incident-sync', 'IncidentById'),
+        variables: { id: 'inc_broken' },
+      });
       expect(r.status).toBe(200);
       expect(codesOf(r.body)).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(r.body.errors[0].message).toContain('quote request id req_');
@@ -217,9 +261,15 @@ describe('curated operations only', () => {
     const r = await gql(service, sync, { query: doc('incident-sync', 'IncidentSyncPage'), variables: { first: 0 } });
     expect(r.status).toBe(200);
     expect(codesOf(r.body)).toEqual(['INVALID_REQUEST']);
-    const cursor = await gql(service, sync, { query: doc('incident-sync', 'IncidentSyncPage'), variables: { after: 'garbage' } });
+    const cursor = await gql(service, sync, {
+      query: doc('incident-sync', 'IncidentSyncPage'),
+      variables: { after: 'garbage' },
+    });
     expect(cursor.body.errors[0].message).toContain('cursor');
-    const blank = await gql(service, sync, { query: doc('incident-sync', 'CreateIncident'), variables: { title: '  ', severity: 'LOW' } });
+    const blank = await gql(service, sync, {
+      query: doc('incident-sync', 'CreateIncident'),
+      variables: { title: '  ', severity: 'LOW' },
+    });
     expect(blank.body.errors[0].message).toBe('input.title: must not be blank');
   });
 });
@@ -228,20 +278,41 @@ describe('malformed requests', () => {
   test('are 4xx (in the envelope or as GraphQL errors), never a 500', async () => {
     const headers = { authorization: `Bearer ${sync.token}`, 'x-tenant-id': acme.tenantId };
     const post = (body: string, contentType = 'application/json') =>
-      fetch(`${service.url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': contentType, accept: 'application/graphql-response+json' }, body });
+      fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': contentType, accept: 'application/graphql-response+json' },
+        body,
+      });
     const cases: Array<[string, Promise<Response>, number]> = [
       ['bad JSON', post('{"query": '), 400],
       ['an array', post('[]'), 400],
       ['no query', post('{"variables": {}}'), 400],
       ['a number for query', post('{"query": 5}'), 400],
-      ['string variables', post(JSON.stringify({ query: doc('incident-sync', 'IncidentSyncPage'), variables: 'x' })), 400],
+      [
+        'string variables',
+        post(JSON.stringify({ query: doc('incident-sync', 'IncidentSyncPage'), variables: 'x' })),
+        400,
+      ],
       ['a non-string documentId', post('{"documentId": 7}'), 400],
       ['a form body', post('query=%7B__typename%7D', 'application/x-www-form-urlencoded'), 415],
       ['text', post('{ __typename }', 'text/plain'), 415],
-      ['huge first', post(JSON.stringify({ query: doc('incident-sync', 'IncidentSyncPage'), variables: { first: 2 ** 40 } })), 400],
+      [
+        'huge first',
+        post(JSON.stringify({ query: doc('incident-sync', 'IncidentSyncPage'), variables: { first: 2 ** 40 } })),
+        400,
+      ],
       ['an endless document', post(JSON.stringify({ query: `{ ${'a '.repeat(5000)} }` })), 400],
       ['bad GET extensions', fetch(`${service.url}/graphql?extensions=%7Bnope`, { headers }), 400],
-      ['a long title', post(JSON.stringify({ query: doc('incident-sync', 'CreateIncident'), variables: { title: 'x'.repeat(5000), severity: 'LOW' } })), 200],
+      [
+        'a long title',
+        post(
+          JSON.stringify({
+            query: doc('incident-sync', 'CreateIncident'),
+            variables: { title: 'x'.repeat(5000), severity: 'LOW' },
+          }),
+        ),
+        200,
+      ],
     ];
     for (const [label, pending, expected] of cases) {
       const res = await pending;
@@ -256,39 +327,97 @@ describe('transport errors carry a code', () => {
   test('malformed GraphQL-over-HTTP requests: errors[].extensions.code with the status the spec gives, under both media types', async () => {
     const headers = { authorization: `Bearer ${sync.token}`, 'x-tenant-id': acme.tenantId };
     const page = doc('incident-sync', 'IncidentSyncPage');
-    const post = (body: string, accept: string) => fetch(`${service.url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', accept }, body });
-    const get = (search: string, accept: string) => fetch(`${service.url}/graphql?${search}`, { headers: { ...headers, accept } });
+    const post = (body: string, accept: string) =>
+      fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', accept },
+        body,
+      });
+    const get = (search: string, accept: string) =>
+      fetch(`${service.url}/graphql?${search}`, { headers: { ...headers, accept } });
     const deepVariables = `{"a":${'['.repeat(100)}${']'.repeat(100)}}`;
     // [label, request, status under application/json, status under application/graphql-response+json, code]
     const cases: Array<[string, (accept: string) => Promise<Response>, number, number, string]> = [
       ['{}', (a) => post('{}', a), 400, 400, 'BAD_REQUEST'],
       ['a number for query', (a) => post('{"query": 5}', a), 400, 400, 'BAD_REQUEST'],
-      ['string variables', (a) => post(JSON.stringify({ query: page, variables: 'x' }), a), 400, 400, 'INVALID_VARIABLES'],
-      ['array variables', (a) => post(JSON.stringify({ query: page, variables: [1] }), a), 400, 400, 'INVALID_VARIABLES'],
-      ['a number for operationName', (a) => post(JSON.stringify({ query: page, operationName: 5 }), a), 400, 400, 'BAD_REQUEST'],
+      [
+        'string variables',
+        (a) => post(JSON.stringify({ query: page, variables: 'x' }), a),
+        400,
+        400,
+        'INVALID_VARIABLES',
+      ],
+      [
+        'array variables',
+        (a) => post(JSON.stringify({ query: page, variables: [1] }), a),
+        400,
+        400,
+        'INVALID_VARIABLES',
+      ],
+      [
+        'a number for operationName',
+        (a) => post(JSON.stringify({ query: page, operationName: 5 }), a),
+        400,
+        400,
+        'BAD_REQUEST',
+      ],
       ['string extensions', (a) => post(JSON.stringify({ query: page, extensions: 'x' }), a), 400, 400, 'BAD_REQUEST'],
       ['bad GET variables', (a) => get(`query=${encodeURIComponent(page)}&variables=%7B`, a), 400, 400, 'BAD_REQUEST'],
       ['bad GET extensions', (a) => get('extensions=%7Bnope', a), 400, 400, 'BAD_REQUEST'],
-      ['deep GET variables', (a) => get(`query=${encodeURIComponent(page)}&variables=${encodeURIComponent(deepVariables)}`, a), 400, 400, 'INVALID_VARIABLES'],
-      ['a mutation over GET', (a) => get(`query=${encodeURIComponent(doc('incident-sync', 'CloseIncident'))}&variables=${encodeURIComponent('{"id":"inc_x"}')}`, a), 405, 405, 'METHOD_NOT_ALLOWED'],
-      ['an unknown operationName', (a) => post(JSON.stringify({ query: page, operationName: 'Other' }), a), 200, 400, 'BAD_REQUEST'],
+      [
+        'deep GET variables',
+        (a) => get(`query=${encodeURIComponent(page)}&variables=${encodeURIComponent(deepVariables)}`, a),
+        400,
+        400,
+        'INVALID_VARIABLES',
+      ],
+      [
+        'a mutation over GET',
+        (a) =>
+          get(
+            `query=${encodeURIComponent(doc('incident-sync', 'CloseIncident'))}&variables=${encodeURIComponent('{"id":"inc_x"}')}`,
+            a,
+          ),
+        405,
+        405,
+        'METHOD_NOT_ALLOWED',
+      ],
+      [
+        'an unknown operationName',
+        (a) => post(JSON.stringify({ query: page, operationName: 'Other' }), a),
+        200,
+        400,
+        'BAD_REQUEST',
+      ],
     ];
     for (const accept of ['application/json', 'application/graphql-response+json']) {
       for (const [label, send, legacy, modern, code] of cases) {
         const res = await send(accept);
         const body = (await res.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
-        expect({ label, accept, status: res.status }).toEqual({ label, accept, status: accept === 'application/json' ? legacy : modern });
+        expect({ label, accept, status: res.status }).toEqual({
+          label,
+          accept,
+          status: accept === 'application/json' ? legacy : modern,
+        });
         expect({ label, codes: (body.errors ?? []).map((e) => e.extensions?.code) }).toEqual({ label, codes: [code] });
-        expect(body.errors![0]!.message).not.toMatch(/^(Missing query|Invalid variables|Unparsable URL|Unable to detect operation AST)$/);
+        expect(body.errors![0]!.message).not.toMatch(
+          /^(Missing query|Invalid variables|Unparsable URL|Unable to detect operation AST)$/,
+        );
       }
     }
-    const mutation = await get(`query=${encodeURIComponent(doc('incident-sync', 'CloseIncident'))}`, 'application/json');
+    const mutation = await get(
+      `query=${encodeURIComponent(doc('incident-sync', 'CloseIncident'))}`,
+      'application/json',
+    );
     expect(mutation.headers.get('allow')).toBe('POST');
     await mutation.arrayBuffer();
   });
 
   test('deep variables in a POST body are refused with the limit (a 500 from the NUL walk before)', async () => {
-    const r = await gql(service, sync, { query: doc('incident-sync', 'IncidentSyncPage'), variables: { a: JSON.parse('['.repeat(5000) + ']'.repeat(5000)) } });
+    const r = await gql(service, sync, {
+      query: doc('incident-sync', 'IncidentSyncPage'),
+      variables: { a: JSON.parse('['.repeat(5000) + ']'.repeat(5000)) },
+    });
     expect(r.status).toBe(400);
     expect(r.body.error).toBe('invalid_request');
     expect(r.body.error_description).toContain('(MAX_JSON_DEPTH)');
@@ -302,7 +431,8 @@ describe('no schema discovery', () => {
     type: '{ __type(name: "Incident") { fields { name } } }',
     'aliased type': 'query Q { t: __type(name: "Case") { name } }',
     fragment: 'query Q { ...F } fragment F on Query { __schema { types { name } } }',
-    'nested fragment': 'query Q { ...A } fragment A on Query { ...B } fragment B on Query { __type(name: "Incident") { name } }',
+    'nested fragment':
+      'query Q { ...A } fragment A on Query { ...B } fragment B on Query { __type(name: "Incident") { name } }',
     'inline fragment': '{ ... on Query { __schema { directives { name } } } }',
     'type condition': 'query Q { eventTypes { ...T } } fragment T on __Type { name }',
     'unused fragment': 'query Q { eventTypes { type } } fragment X on Query { __schema { types { name } } }',
@@ -312,16 +442,19 @@ describe('no schema discovery', () => {
   };
 
   test.each(Object.keys(disguises))('introspection is refused: %s', async (name) => {
-    const query = name === 'behind an approved operation'
-      ? `${doc('incident-sync', 'IncidentSyncPage')}\nquery Peek { __schema { types { name } } }`
-      : disguises[name]!;
+    const query =
+      name === 'behind an approved operation'
+        ? `${doc('incident-sync', 'IncidentSyncPage')}\nquery Peek { __schema { types { name } } }`
+        : disguises[name]!;
     for (const app of [reader, sync]) {
       const r = await gql(service, app, { query, operationName: null });
       expect(codesOf(r.body)).toEqual(['INTROSPECTION_DISABLED']);
       expect(r.body.data).toBeUndefined();
       expect(r.text).not.toMatch(SCHEMA_WORDS);
     }
-    const get = await fetch(`${service.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { authorization: `Bearer ${sync.token}`, 'x-tenant-id': acme.tenantId } });
+    const get = await fetch(`${service.url}/graphql?query=${encodeURIComponent(query)}`, {
+      headers: { authorization: `Bearer ${sync.token}`, 'x-tenant-id': acme.tenantId },
+    });
     expect(codesOf((await get.json()) as Record<string, unknown>)).toEqual(['INTROSPECTION_DISABLED']);
   });
 
@@ -344,7 +477,8 @@ describe('depth and cost limits', () => {
 
   test('an unapproved document is never costed: real and made-up fields get the same answer', async () => {
     // A cost is read off the schema, so its figure would tell which fields exist.
-    const wide = (field: string) => `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: ${field}(first: 100) { ${field} { id } }`).join(' ')} }`;
+    const wide = (field: string) =>
+      `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: ${field}(first: 100) { ${field} { id } }`).join(' ')} }`;
     const real = await gql(service, sync, { query: wide('incidents') });
     const madeUp = await gql(service, sync, { query: wide('zebras') });
     expect(codesOf(real.body)).toEqual(['OPERATION_NOT_APPROVED']);
@@ -358,7 +492,10 @@ describe('depth and cost limits', () => {
     expect(codesOf(long.body)).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(long.body.errors[0].message).toContain('the limit is 32768');
     // In a POST body the HTTP layer refuses it; over GET it reaches the transport.
-    const posted = await gql(service, sync, { query: doc('incident-sync', 'IncidentById'), variables: { id: 'inc_\u0000' } });
+    const posted = await gql(service, sync, {
+      query: doc('incident-sync', 'IncidentById'),
+      variables: { id: 'inc_\u0000' },
+    });
     expect(posted.status).toBe(400);
     const url = new URL(`${service.url}/graphql`);
     url.searchParams.set('query', doc('incident-sync', 'IncidentById'));
@@ -381,16 +518,33 @@ describe('depth and cost limits', () => {
 
 describe('reviewed bundles in governance', () => {
   test('an admin can grant only known bundles; GET …/graphql-operations lists what the app may run', async () => {
-    const app = await api(service, 'POST', '/v1/platform/apps', acme.adminToken, { name: 'Pinned', grant_types: ['client_credentials'], requested_scopes: ['graphql'] });
-    const bad = await api(service, 'PATCH', `/v1/platform/apps/${app.body.client_id}/governance`, acme.adminToken, { graphql_bundles: ['everything'] });
+    const app = await api(service, 'POST', '/v1/platform/apps', acme.adminToken, {
+      name: 'Pinned',
+      grant_types: ['client_credentials'],
+      requested_scopes: ['graphql'],
+    });
+    const bad = await api(service, 'PATCH', `/v1/platform/apps/${app.body.client_id}/governance`, acme.adminToken, {
+      graphql_bundles: ['everything'],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error_description).toContain('everything');
-    const none = await api(service, 'GET', `/v1/platform/apps/${app.body.client_id}/graphql-operations`, acme.adminToken);
+    const none = await api(
+      service,
+      'GET',
+      `/v1/platform/apps/${app.body.client_id}/graphql-operations`,
+      acme.adminToken,
+    );
     expect(none.body).toEqual({ client_id: app.body.client_id, bundles: [], operations: [], next_cursor: null });
     const listed = await api(service, 'GET', `/v1/platform/apps/${sync.clientId}/graphql-operations`, acme.adminToken);
     expect(listed.status).toBe(200);
     expect(listed.body.bundles).toEqual(['case-sync', 'incident-sync']);
-    const names = (listed.body.operations as Array<{ name: string; bundle: string; type: string; id: string; document: string }>);
+    const names = listed.body.operations as Array<{
+      name: string;
+      bundle: string;
+      type: string;
+      id: string;
+      document: string;
+    }>;
     expect(names.map((o) => o.name)).toContain('CloseIncident');
     for (const o of names) {
       expect(o.id).toBe(`sha256:${new Bun.CryptoHasher('sha256').update(o.document).digest('hex')}`);
@@ -398,8 +552,12 @@ describe('reviewed bundles in governance', () => {
     }
     const own = await api(service, 'GET', `/v1/platform/apps/${sync.clientId}/graphql-operations`, sync.token);
     expect(own.body).toEqual(listed.body);
-    expect((await api(service, 'GET', `/v1/platform/apps/${sync.clientId}/graphql-operations`, reader.token)).status).toBe(403);
-    expect((await api(service, 'GET', `/v1/platform/apps/${sync.clientId}/graphql-operations`, globex.adminToken)).status).toBe(404);
+    expect(
+      (await api(service, 'GET', `/v1/platform/apps/${sync.clientId}/graphql-operations`, reader.token)).status,
+    ).toBe(403);
+    expect(
+      (await api(service, 'GET', `/v1/platform/apps/${sync.clientId}/graphql-operations`, globex.adminToken)).status,
+    ).toBe(404);
   });
 
   test('/metrics counts approved runs by bundle and operation, and refusals by code', async () => {
@@ -411,7 +569,11 @@ describe('reviewed bundles in governance', () => {
   });
 
   test('a tenant administrator token is no app: it runs no operation', async () => {
-    const r = await gql(service, { token: acme.adminToken, tenantId: acme.tenantId }, { query: doc('incident-sync', 'IncidentSyncPage') });
+    const r = await gql(
+      service,
+      { token: acme.adminToken, tenantId: acme.tenantId },
+      { query: doc('incident-sync', 'IncidentSyncPage') },
+    );
     expect(codesOf(r.body)).toEqual(['OPERATION_NOT_APPROVED']);
   });
 
@@ -419,7 +581,13 @@ describe('reviewed bundles in governance', () => {
     const app = await graphqlApp(service, acme, { scopes: ['graphql', 'incidents:read'], bundles: ['incident-sync'] });
     const query = doc('incident-sync', 'IncidentSyncPage');
     expect((await gql(service, app, { query })).body.data.incidents).toBeDefined();
-    expect((await api(service, 'PATCH', `/v1/platform/apps/${app.clientId}/governance`, acme.adminToken, { graphql_bundles: [] })).status).toBe(200);
+    expect(
+      (
+        await api(service, 'PATCH', `/v1/platform/apps/${app.clientId}/governance`, acme.adminToken, {
+          graphql_bundles: [],
+        })
+      ).status,
+    ).toBe(200);
     expect(codesOf((await gql(service, app, { query })).body)).toEqual(['OPERATION_NOT_APPROVED']);
   });
 });

@@ -12,8 +12,12 @@ const DAY = 86_400_000;
 const now = Date.parse('2026-06-15T12:00:00Z');
 
 async function partitionsOf(db: Queryable, table: string): Promise<string[]> {
-  return (await db.query<{ name: string }>(
-    `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = $1::regclass order by 1`, [table])).map((r) => r.name);
+  return (
+    await db.query<{ name: string }>(
+      `select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = $1::regclass order by 1`,
+      [table],
+    )
+  ).map((r) => r.name);
 }
 
 /** An event with one delivery and one attempt, on the day of `atMs`; `pending` leaves the delivery due. */
@@ -22,14 +26,20 @@ async function history(db: Queryable, atMs: number, pending: boolean) {
   const evt = newTimedId('evt', atMs);
   const dlv = newTimedId('dlv', atMs);
   await db.query(`insert into tenants (id, name, approved_scopes) values ('ten_p', 'P', '{}') on conflict do nothing`);
-  await db.query(`insert into events (id, tenant_id, type, data, deliveries, created_at) values ($1, 'ten_p', 'case.created', '{}', 1, $2)`, [evt, at]);
+  await db.query(
+    `insert into events (id, tenant_id, type, data, deliveries, created_at) values ($1, 'ten_p', 'case.created', '{}', 1, $2)`,
+    [evt, at],
+  );
   await db.query(
     `insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts, due_at)
      values ($1, 'ten_p', 'wh_p', $2, 'case.created', $3, $4, $3, 1, 8, $5)`,
-    [dlv, evt, at, pending ? 'backoff' : 'succeeded', pending ? at : null]);
+    [dlv, evt, at, pending ? 'backoff' : 'succeeded', pending ? at : null],
+  );
   await db.query(
     `insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, started_at, attempted_at, duration_ms, request_timestamp)
-     values ($1, $2, 'ten_p', 'wh_p', 1, 'queued', $3, $2, $2, 1, 1781000000)`, [dlv, at, pending ? 'backoff' : 'succeeded']);
+     values ($1, $2, 'ten_p', 'wh_p', 1, 'queued', $3, $2, $2, 1, 1781000000)`,
+    [dlv, at, pending ? 'backoff' : 'succeeded'],
+  );
   return dlv;
 }
 
@@ -42,7 +52,9 @@ describe('history partitions', () => {
       const parts = new Partitions(db, silentLogger);
       await parts.ensure(now);
       const days = await parts.days();
-      expect(days).toEqual([now - 10 * DAY, ...Array.from({ length: DAYS_AHEAD + 2 }, (_, i) => now + (i - 1) * DAY)].map(dayOf));
+      expect(days).toEqual(
+        [now - 10 * DAY, ...Array.from({ length: DAYS_AHEAD + 2 }, (_, i) => now + (i - 1) * DAY)].map(dayOf),
+      );
       for (const t of HISTORY_TABLES) {
         const names = await partitionsOf(db, t.table);
         expect(names).toContain(`${t.table}_default`);
@@ -50,7 +62,10 @@ describe('history partitions', () => {
         const { n } = (await db.query<{ n: number }>(`select count(*)::int as n from ${t.table}_default`))[0]!;
         expect({ table: t.table, inDefault: n }).toEqual({ table: t.table, inDefault: 0 });
       }
-      const [moved] = await db.query<{ id: string; part: string }>(`select id, tableoid::regclass::text as part from webhook_deliveries where id = $1`, [old]);
+      const [moved] = await db.query<{ id: string; part: string }>(
+        `select id, tableoid::regclass::text as part from webhook_deliveries where id = $1`,
+        [old],
+      );
       expect(moved).toEqual({ id: old, part: 'webhook_deliveries_p20260605' });
       // Idempotent: a second pass makes nothing.
       expect(await parts.ensure(now)).toEqual([]);
@@ -77,8 +92,11 @@ describe('history partitions', () => {
       }
       const left = await db.query<{ id: string }>('select id from webhook_deliveries order by created_at');
       expect(left.map((r) => r.id)).toEqual([waiting, expect.any(String)]);
-      const { events, attempts } = (await db.query<{ events: number; attempts: number }>(
-        'select (select count(*)::int from events) as events, (select count(*)::int from webhook_attempts) as attempts'))[0]!;
+      const { events, attempts } = (
+        await db.query<{ events: number; attempts: number }>(
+          'select (select count(*)::int from events) as events, (select count(*)::int from webhook_attempts) as attempts',
+        )
+      )[0]!;
       expect({ events, attempts }).toEqual({ events: 2, attempts: 2 });
       // Once it has been sent, the kept day goes too.
       await db.query(`update webhook_deliveries set state = 'succeeded', due_at = null where id = $1`, [waiting]);

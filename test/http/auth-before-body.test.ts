@@ -30,19 +30,42 @@ beforeAll(async () => {
   adminToken = tenant.adminToken;
   tenantId = tenant.tenantId;
   // A valid token of the tenant with no scope any route asks for, from no app (not governed).
-  plainToken = (await service.tokens.mint({ tenantId, subject: 'usr_plain', clientId: 'cli_plain', scopes: ['nothing:here'], ttlSeconds: 300, kind: 'user' })).token;
+  plainToken = (
+    await service.tokens.mint({
+      tenantId,
+      subject: 'usr_plain',
+      clientId: 'cli_plain',
+      scopes: ['nothing:here'],
+      ttlSeconds: 300,
+      kind: 'user',
+    })
+  ).token;
   const doc = (await (await fetch(`${service.url}/api/docs`)).json()) as { paths: Record<string, Record<string, Op>> };
-  routes = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item)
-    .filter(([, op]) => op.security === undefined || op.security.length > 0)
-    .filter(([, op]) => !STUDIO.test(path) && !JSON.stringify(op.security ?? []).includes('studioSession'))
-    .map(([method, op]) => ({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, ':$1'), hasInput: Boolean(op.requestBody || op.parameters?.length) }))
-    .filter((r) => !OPEN.has(`${r.method} ${r.path}`)));
-  studioRoutes = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item)
-    .filter(([, op]) => op.security === undefined || op.security.length > 0)
-    .filter(([, op]) => STUDIO.test(path) || JSON.stringify(op.security ?? []).includes('studioSession'))
-    .map(([method, op]) => ({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, ':$1'), hasInput: Boolean(op.requestBody || op.parameters?.length) })));
+  routes = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([, op]) => op.security === undefined || op.security.length > 0)
+      .filter(([, op]) => !STUDIO.test(path) && !JSON.stringify(op.security ?? []).includes('studioSession'))
+      .map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path: path.replace(/\{(\w+)\}/g, ':$1'),
+        hasInput: Boolean(op.requestBody || op.parameters?.length),
+      }))
+      .filter((r) => !OPEN.has(`${r.method} ${r.path}`)),
+  );
+  studioRoutes = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([, op]) => op.security === undefined || op.security.length > 0)
+      .filter(([, op]) => STUDIO.test(path) || JSON.stringify(op.security ?? []).includes('studioSession'))
+      .map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path: path.replace(/\{(\w+)\}/g, ':$1'),
+        hasInput: Boolean(op.requestBody || op.parameters?.length),
+      })),
+  );
 });
-afterAll(async () => { await service.stop(); });
+afterAll(async () => {
+  await service.stop();
+});
 
 /** The route called with input no schema accepts: ids too long, limit 0, a body of unknown fields. */
 function invalidRequest(route: { method: string; path: string }, token: string | null): Promise<Response> {
@@ -51,7 +74,11 @@ function invalidRequest(route: { method: string; path: string }, token: string |
   if (token) headers.authorization = `Bearer ${token}`;
   const withBody = route.method !== 'GET' && route.method !== 'HEAD';
   if (withBody) headers['content-type'] = 'application/json';
-  return fetch(`${service.url}${path}?limit=0`, { method: route.method, headers, body: withBody ? '{"not_a_field": []}' : undefined });
+  return fetch(`${service.url}${path}?limit=0`, {
+    method: route.method,
+    headers,
+    body: withBody ? '{"not_a_field": []}' : undefined,
+  });
 }
 
 describe('auth is checked before the input is validated', () => {
@@ -64,14 +91,21 @@ describe('auth is checked before the input is validated', () => {
     for (const route of routes) {
       const res = await invalidRequest(route, null);
       const body = (await res.json()) as { error: string };
-      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
       expect(body.error).toBe('invalid_request');
       expect(res.headers.get('www-authenticate')).toStartWith('Bearer');
     }
   });
 
   test('with a bad token, POST /v1/platform/apps with {} answers 401, naming no field', async () => {
-    const res = await fetch(`${service.url}/v1/platform/apps`, { method: 'POST', headers: { authorization: 'Bearer not.a.token', 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${service.url}/v1/platform/apps`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer not.a.token', 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(401);
     const text = await res.text();
     expect(text).toContain('invalid_token');
@@ -82,14 +116,21 @@ describe('auth is checked before the input is validated', () => {
     for (const route of routes.filter((r) => !ANY_TOKEN.has(`${r.method} ${r.path}`))) {
       const res = await invalidRequest(route, plainToken);
       const body = (await res.json()) as { error: string };
-      expect({ route: `${route.method} ${route.path}`, status: res.status, code: body.error }).toEqual({ route: `${route.method} ${route.path}`, status: 403, code: 'insufficient_scope' });
+      expect({ route: `${route.method} ${route.path}`, status: res.status, code: body.error }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 403,
+        code: 'insufficient_scope',
+      });
     }
   });
 
   test('with an admin token the same requests are refused as invalid input (so the 401s and 403s above came first)', async () => {
     for (const route of routes.filter((r) => r.hasInput)) {
       const res = await invalidRequest(route, adminToken);
-      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 400 });
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 400,
+      });
     }
   });
 });
@@ -105,21 +146,30 @@ describe('the studio checks its caller before the input too', () => {
   test('with no session and no token, every studio route answers 401 for an invalid request', async () => {
     for (const route of studioRoutes) {
       const res = await invalidRequest(route, null);
-      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
     }
   });
 
   test("with a token that is not a tenant administrator's, every studio route answers 403", async () => {
     for (const route of studioRoutes.filter((r) => `${r.method} ${r.path}` !== 'DELETE /v1/studio/session')) {
       const res = await invalidRequest(route, plainToken);
-      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 403 });
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 403,
+      });
     }
   });
 
   test('with an admin token the same requests are refused as invalid input', async () => {
     for (const route of studioRoutes.filter((r) => r.hasInput)) {
       const res = await invalidRequest(route, adminToken);
-      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: 400 });
+      expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 400,
+      });
     }
   });
 });

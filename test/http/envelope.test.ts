@@ -2,14 +2,22 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
 
 let service: TestService;
-beforeAll(async () => { service = await startTestService(); });
-afterAll(async () => { await service.stop(); });
+beforeAll(async () => {
+  service = await startTestService();
+});
+afterAll(async () => {
+  await service.stop();
+});
 
 async function call(path: string, init: RequestInit = {}) {
   const res = await fetch(`${service.url}${path}`, init);
   const text = await res.text();
   let body: Record<string, unknown> | null = null;
-  try { body = JSON.parse(text); } catch { /* not JSON: asserted by the caller */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON: asserted by the caller */
+  }
   return { res, body, text };
 }
 
@@ -65,9 +73,37 @@ describe('the error envelope', () => {
     const cases: Array<[string, RequestInit, string]> = [
       ['/v1/platform/apps/%00', { headers: auth }, 'URL'],
       ['/v1/webhooks?cursor=a%00b', { headers: auth }, 'URL'],
-      ['/v1/platform/apps', { method: 'POST', headers: json, body: JSON.stringify({ name: 'a\u0000b', grant_types: ['client_credentials'], requested_scopes: ['webhooks:write'] }) }, 'name:'],
-      ['/v1/events', { method: 'POST', headers: json, body: JSON.stringify({ type: 'case.updated', data: { nested: [{ 'k\u0000': 1 }] } }) }, 'data.nested.0.k'],
-      ['/v1/oauth/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=%00&client_secret=x' }, 'client_id:'],
+      [
+        '/v1/platform/apps',
+        {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({
+            name: 'a\u0000b',
+            grant_types: ['client_credentials'],
+            requested_scopes: ['webhooks:write'],
+          }),
+        },
+        'name:',
+      ],
+      [
+        '/v1/events',
+        {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ type: 'case.updated', data: { nested: [{ 'k\u0000': 1 }] } }),
+        },
+        'data.nested.0.k',
+      ],
+      [
+        '/v1/oauth/token',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=client_credentials&client_id=%00&client_secret=x',
+        },
+        'client_id:',
+      ],
     ];
     for (const [path, init, where] of cases) {
       const { res, body } = await call(path, init);
@@ -76,19 +112,30 @@ describe('the error envelope', () => {
       expect(body!.error_description as string).toContain(where);
     }
     // A cursor that decodes to a day that does not exist, or to an id with a NUL, is refused too.
-    for (const forged of [['2024-02-30 10:00:00+00', 'app_x'], ['2024-02-29 10:00:00+00', 'app_\u0000']]) {
+    for (const forged of [
+      ['2024-02-30 10:00:00+00', 'app_x'],
+      ['2024-02-29 10:00:00+00', 'app_\u0000'],
+    ]) {
       const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
       const { res, body } = await call(`/v1/platform/apps?cursor=${cursor}`, { headers: auth });
       expect(res.status).toBe(400);
       expect(body!.error_description).toBe('cursor: not a cursor this service issued');
     }
     // A JSON-escaped backslash before "u0000" is not a NUL: accepted.
-    const fine = await call('/v1/events', { method: 'POST', headers: json, body: JSON.stringify({ type: 'case.updated', data: { path: 'C:\\u0000' } }) });
+    const fine = await call('/v1/events', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ type: 'case.updated', data: { path: 'C:\\u0000' } }),
+    });
     expect(fine.res.status).toBe(202);
   });
 
   test('oversized body: 413 before anything is read', async () => {
-    const { res, body } = await call('/v1/anything', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(service.config.maxBodyBytes + 1) });
+    const { res, body } = await call('/v1/anything', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(service.config.maxBodyBytes + 1),
+    });
     expect(res.status).toBe(413);
     expectEnvelope(body, 'payload_too_large');
   });

@@ -29,7 +29,9 @@ function servedSerial(port: number, duringReload = false): Promise<string | null
       resolve(socket.getPeerCertificate().serialNumber);
       socket.end();
     });
-    socket.on('error', (error: Error & { code?: string }) => (duringReload && error.code === 'ECONNRESET' ? resolve(null) : reject(error)));
+    socket.on('error', (error: Error & { code?: string }) =>
+      duringReload && error.code === 'ECONNRESET' ? resolve(null) : reject(error),
+    );
   });
 }
 const serialOf = (pem: string) => new X509Certificate(pem).serialNumber;
@@ -50,7 +52,11 @@ for (const runtime of RUNTIMES) {
     beforeAll(async () => {
       copyFileSync(first.certFile, certFile);
       copyFileSync(first.keyFile, keyFile);
-      server = await spawnServe(runtime, { TLS_CERT_FILE: certFile, TLS_KEY_FILE: keyFile, RUN_WORKERS: 'false' }, { ca: pki.ca });
+      server = await spawnServe(
+        runtime,
+        { TLS_CERT_FILE: certFile, TLS_KEY_FILE: keyFile, RUN_WORKERS: 'false' },
+        { ca: pki.ca },
+      );
     }, 90_000);
     afterAll(async () => {
       await server?.stop();
@@ -70,10 +76,24 @@ for (const runtime of RUNTIMES) {
 
     test('SIGHUP serves a renewed certificate to new connections; a request in progress finishes', async () => {
       // A request whose body is still arriving when the certificate changes.
-      const body = JSON.stringify({ organisation: 'Integrator Ltd', contact_name: 'Ada', contact_email: 'ada@integrator.example', use_case: 'Sync case updates into our ticketing system', capabilities: ['curated_graphql_bundles'] });
-      const req = httpsRequest(`${server.url}/v1/integration-requests`, { method: 'POST', ca: pki.ca, agent: false, headers: { 'content-type': 'application/json', 'content-length': String(body.length) } });
+      const body = JSON.stringify({
+        organisation: 'Integrator Ltd',
+        contact_name: 'Ada',
+        contact_email: 'ada@integrator.example',
+        use_case: 'Sync case updates into our ticketing system',
+        capabilities: ['curated_graphql_bundles'],
+      });
+      const req = httpsRequest(`${server.url}/v1/integration-requests`, {
+        method: 'POST',
+        ca: pki.ca,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      });
       const answered = new Promise<number>((resolve, reject) => {
-        req.on('response', (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
         req.on('error', reject);
       });
       req.write(body.slice(0, 10));
@@ -82,7 +102,10 @@ for (const runtime of RUNTIMES) {
       copyFileSync(second.certFile, certFile);
       copyFileSync(second.keyFile, keyFile);
       server.proc.kill('SIGHUP');
-      await until('the renewed certificate', async () => (await servedSerial(server.port, true)) === serialOf(second.cert));
+      await until(
+        'the renewed certificate',
+        async () => (await servedSerial(server.port, true)) === serialOf(second.cert),
+      );
 
       req.end(body.slice(10));
       expect(await answered).toBe(201);
@@ -109,21 +132,36 @@ for (const runtime of RUNTIMES) {
       [{ TLS_CERT_FILE: missing, TLS_KEY_FILE: first.keyFile }, `TLS_CERT_FILE: cannot read ${missing} (ENOENT)`],
       [{ TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: missing }, `TLS_KEY_FILE: cannot read ${missing} (ENOENT)`],
       [{ TLS_CERT_FILE: notPem, TLS_KEY_FILE: first.keyFile }, `TLS_CERT_FILE: ${notPem} holds no PEM certificate`],
-      [{ TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: first.certFile }, `TLS_KEY_FILE: ${first.certFile} is not an unencrypted PEM private key`],
-      [{ TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: other.keyFile }, `TLS_KEY_FILE: the key in ${other.keyFile} is not the key of the first certificate in ${first.certFile}`],
+      [
+        { TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: first.certFile },
+        `TLS_KEY_FILE: ${first.certFile} is not an unencrypted PEM private key`,
+      ],
+      [
+        { TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: other.keyFile },
+        `TLS_KEY_FILE: the key in ${other.keyFile} is not the key of the first certificate in ${first.certFile}`,
+      ],
       [{ TLS_CERT_FILE: first.certFile }, 'TLS_KEY_FILE: must be set with TLS_CERT_FILE'],
       [{ TLS_KEY_FILE: first.keyFile }, 'TLS_CERT_FILE: must be set with TLS_KEY_FILE'],
-      [{ TRUSTED_PROXIES: '10.0.0.0/8, 300.1.1.1' }, 'TRUSTED_PROXIES: "300.1.1.1" is not an IP address or a CIDR range'],
-    ])('%o', async (env, message) => {
-      const run = await runCli(runtime, ['serve'], { ...env, DATA_DIR: pki.dir, PORT: '0' });
-      expect(run.code).toBe(2);
-      expect(run.stderr.trim()).toStartWith(`argus serve: ${message}`);
-      expect(run.stderr).not.toContain('    at ');
-    }, 30_000);
+      [
+        { TRUSTED_PROXIES: '10.0.0.0/8, 300.1.1.1' },
+        'TRUSTED_PROXIES: "300.1.1.1" is not an IP address or a CIDR range',
+      ],
+    ])(
+      '%o',
+      async (env, message) => {
+        const run = await runCli(runtime, ['serve'], { ...env, DATA_DIR: pki.dir, PORT: '0' });
+        expect(run.code).toBe(2);
+        expect(run.stderr.trim()).toStartWith(`argus serve: ${message}`);
+        expect(run.stderr).not.toContain('    at ');
+      },
+      30_000,
+    );
   });
 }
 
 test('PUBLIC_URL defaults to https when TLS is served', () => {
-  expect(loadConfig({ TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: first.keyFile, PORT: '8443' }).publicUrl).toBe('https://localhost:8443');
+  expect(loadConfig({ TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: first.keyFile, PORT: '8443' }).publicUrl).toBe(
+    'https://localhost:8443',
+  );
   expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
 });

@@ -23,12 +23,23 @@ describe('clientSecretRotation machine', () => {
     let actions: Array<{ type: string; params?: unknown }>;
     [s, actions] = transition(machine, s, { type: 'ROTATE', newSecretId: 'sec_b', graceMs: 60_000, at });
     expect(s.value).toBe('overlapping');
-    expect(s.context).toMatchObject({ currentSecretId: 'sec_b', previousSecretId: 'sec_a', previousValidUntil: '2026-01-01T00:01:00.000Z' });
-    expect(actions).toEqual([expect.objectContaining({ type: 'xstate.raise', params: expect.objectContaining({ delay: 60_000, event: GRACE }) })]);
+    expect(s.context).toMatchObject({
+      currentSecretId: 'sec_b',
+      previousSecretId: 'sec_a',
+      previousValidUntil: '2026-01-01T00:01:00.000Z',
+    });
+    expect(actions).toEqual([
+      expect.objectContaining({
+        type: 'xstate.raise',
+        params: expect.objectContaining({ delay: 60_000, event: GRACE }),
+      }),
+    ]);
     [s, actions] = fire(machine, s, GRACE);
     expect(s.value).toBe('single');
     expect(s.context).toMatchObject({ currentSecretId: 'sec_b', previousSecretId: null, previousValidUntil: null });
-    expect(actions.filter((a) => !a.type.startsWith('xstate.')).map((a) => [a.type, a.params])).toEqual([['retireSecret', { secretId: 'sec_a' }]]);
+    expect(actions.filter((a) => !a.type.startsWith('xstate.')).map((a) => [a.type, a.params])).toEqual([
+      ['retireSecret', { secretId: 'sec_a' }],
+    ]);
   });
 
   test('grace 0 retires the old secret at once', () => {
@@ -42,10 +53,22 @@ describe('clientSecretRotation machine', () => {
   test('a second rotation inside the window retires the oldest at once and restarts the window', () => {
     let [s] = initialTransition(machine, { secretId: 'sec_a' });
     [s] = transition(machine, s, { type: 'ROTATE', newSecretId: 'sec_b', graceMs: 60_000, at });
-    const [s2, actions] = transition(machine, s, { type: 'ROTATE', newSecretId: 'sec_c', graceMs: 120_000, at: '2026-01-01T00:00:30.000Z' });
+    const [s2, actions] = transition(machine, s, {
+      type: 'ROTATE',
+      newSecretId: 'sec_c',
+      graceMs: 120_000,
+      at: '2026-01-01T00:00:30.000Z',
+    });
     expect(s2.value).toBe('overlapping');
-    expect(s2.context).toMatchObject({ currentSecretId: 'sec_c', previousSecretId: 'sec_b', previousValidUntil: '2026-01-01T00:02:30.000Z' });
-    const types = actions.map((a) => [a.type, (a.params as { secretId?: string; delay?: number }).secretId ?? (a.params as { delay?: number }).delay]);
+    expect(s2.context).toMatchObject({
+      currentSecretId: 'sec_c',
+      previousSecretId: 'sec_b',
+      previousValidUntil: '2026-01-01T00:02:30.000Z',
+    });
+    const types = actions.map((a) => [
+      a.type,
+      (a.params as { secretId?: string; delay?: number }).secretId ?? (a.params as { delay?: number }).delay,
+    ]);
     expect(types).toContainEqual(['retireSecret', 'sec_a']);
     expect(types).toContainEqual(['xstate.cancel', undefined]);
     expect(types).toContainEqual(['xstate.raise', 120_000]);
@@ -56,6 +79,11 @@ describe('clientSecretRotation machine', () => {
     [s] = transition(machine, s, { type: 'ROTATE', newSecretId: 'sec_b', graceMs: 60_000, at });
     const [s2, actions] = transition(machine, s, { type: 'ROTATE', newSecretId: 'sec_c', graceMs: 0, at });
     expect(s2.value).toBe('single');
-    expect(actions.filter((a) => a.type === 'retireSecret').map((a) => (a.params as { secretId: string }).secretId).sort()).toEqual(['sec_a', 'sec_b']);
+    expect(
+      actions
+        .filter((a) => a.type === 'retireSecret')
+        .map((a) => (a.params as { secretId: string }).secretId)
+        .sort(),
+    ).toEqual(['sec_a', 'sec_b']);
   });
 });

@@ -10,11 +10,32 @@ const TIMEOUT = { type: 'xstate.after.sendTimeout.delivery.sending' };
 const HELD_EXPIRY = { type: 'xstate.after.holdExpiry.delivery.held' };
 const HOLD = { type: 'HOLD' as const, expiresInMs: 86_400_000 };
 const SKIP = { type: 'SKIP' as const, reason: 'not sent: the webhook is disabled' };
-const result = (outcome: DeliveryOutcome, extra: Record<string, unknown> = {}) => ({ type: 'RESULT' as const, outcome, status: 500, jitter: 0.5, at, ...extra });
+const result = (outcome: DeliveryOutcome, extra: Record<string, unknown> = {}) => ({
+  type: 'RESULT' as const,
+  outcome,
+  status: 500,
+  jitter: 0.5,
+  at,
+  ...extra,
+});
 
 describe('delivery machine', () => {
   test('every state is reached by some path, and every path replays', () => {
-    const events = [QUEUED, BACKOFF, TIMEOUT, HELD_EXPIRY, result('success'), result('retryable'), result('gone'), result('client_error'), { type: 'RETRY' }, { type: 'CANCEL' }, HOLD, { type: 'RELEASE' }, SKIP];
+    const events = [
+      QUEUED,
+      BACKOFF,
+      TIMEOUT,
+      HELD_EXPIRY,
+      result('success'),
+      result('retryable'),
+      result('gone'),
+      result('client_error'),
+      { type: 'RETRY' },
+      { type: 'CANCEL' },
+      HOLD,
+      { type: 'RELEASE' },
+      SKIP,
+    ];
     const input = { schedule: [0, 1000] };
     const { reached, paths } = explore(machine, events, input);
     expect([...reached].sort()).toEqual(atomicStates(machine).sort());
@@ -33,7 +54,9 @@ describe('delivery machine', () => {
       expect(q.value).toBe('queued');
       [s] = fire(machine, q, QUEUED);
     }
-    expect(delays).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000].map((d) => d * 0.8));
+    expect(delays).toEqual(
+      [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000].map((d) => d * 0.8),
+    );
     const [last, actions] = transition(machine, s, result('retryable'));
     expect(last.value).toBe('failed');
     expect(last.context).toMatchObject({ attempt: 8, failureReason: 'exhausted' });
@@ -65,7 +88,11 @@ describe('delivery machine', () => {
     expect(goneActions.map((a) => a.type)).toContain('markSubscriptionGone');
     const [once] = transition(machine, s, result('client_error', { status: 400 }));
     expect(once.value).toBe('backoff');
-    const [again] = transition(machine, fire(machine, fire(machine, once, BACKOFF)[0], QUEUED)[0], result('client_error', { status: 400 }));
+    const [again] = transition(
+      machine,
+      fire(machine, fire(machine, once, BACKOFF)[0], QUEUED)[0],
+      result('client_error', { status: 400 }),
+    );
     expect(again.value).toBe('failed');
     expect(again.context.failureReason).toBe('client_error');
   });
@@ -87,7 +114,9 @@ describe('delivery machine', () => {
     const [held, heldActions] = transition(machine, s, HOLD);
     expect(held.value).toBe('held');
     expect(heldActions.map((a) => a.type)).not.toContain('deliver');
-    expect(heldActions).toContainEqual(expect.objectContaining({ type: 'xstate.raise', params: expect.objectContaining({ delay: 86_400_000 }) }));
+    expect(heldActions).toContainEqual(
+      expect.objectContaining({ type: 'xstate.raise', params: expect.objectContaining({ delay: 86_400_000 }) }),
+    );
     const [released] = transition(machine, held, { type: 'RELEASE' });
     expect(released.value).toBe('queued');
     expect(released.context.nextDelayMs).toBeNull();

@@ -18,7 +18,12 @@ describe('signingKey machine', () => {
     [s] = transition(machine, s, { type: 'ACTIVATE' });
     const [retiring, actions] = transition(machine, s, { type: 'RETIRE' });
     expect(retiring.value).toBe('retiring');
-    expect(actions).toEqual([expect.objectContaining({ type: 'xstate.raise', params: expect.objectContaining({ delay: 3_660_000, event: RETIRED }) })]);
+    expect(actions).toEqual([
+      expect.objectContaining({
+        type: 'xstate.raise',
+        params: expect.objectContaining({ delay: 3_660_000, event: RETIRED }),
+      }),
+    ]);
     expect(fire(machine, retiring, RETIRED)[0].value).toBe('retired');
   });
 

@@ -9,7 +9,17 @@ const GRACE = { type: 'xstate.after.secretGrace.subscription.secret.rotating' };
 
 describe('subscription machine', () => {
   test('every state of both regions is reached by some path, and every path replays', () => {
-    const events = [{ type: 'DELIVERY_FAILED', at }, { type: 'DELIVERY_SUCCEEDED' }, { type: 'GONE' }, { type: 'PAUSE' }, { type: 'RESUME' }, { type: 'ENABLE' }, { type: 'ROTATE_SECRET', at }, DISABLE, GRACE];
+    const events = [
+      { type: 'DELIVERY_FAILED', at },
+      { type: 'DELIVERY_SUCCEEDED' },
+      { type: 'GONE' },
+      { type: 'PAUSE' },
+      { type: 'RESUME' },
+      { type: 'ENABLE' },
+      { type: 'ROTATE_SECRET', at },
+      DISABLE,
+      GRACE,
+    ];
     const { reached, paths } = explore(machine, events, undefined);
     expect([...reached].sort()).toEqual(atomicStates(machine).sort());
     for (const p of paths) expect(replay(machine, p.events, undefined)).toEqual(p.end);
@@ -19,14 +29,19 @@ describe('subscription machine', () => {
     let [s] = initialTransition(machine, { disableAfterMs: 1000 });
     const [failing, armed] = transition(machine, s, { type: 'DELIVERY_FAILED', at });
     expect(failing.value).toEqual({ health: 'failing', secret: 'single' });
-    expect(armed).toContainEqual(expect.objectContaining({ type: 'xstate.raise', params: expect.objectContaining({ delay: 1000 }) }));
+    expect(armed).toContainEqual(
+      expect.objectContaining({ type: 'xstate.raise', params: expect.objectContaining({ delay: 1000 }) }),
+    );
     [s] = transition(machine, failing, { type: 'DELIVERY_SUCCEEDED' });
     expect(s.value).toEqual({ health: 'active', secret: 'single' });
     const [disabled, actions] = fire(machine, failing, DISABLE);
     expect(disabled.value).toEqual({ health: 'disabled', secret: 'single' });
     expect(disabled.context.disabledReason).toBe('failing');
     expect(actions.filter((a) => a.type === 'announceDisabled').map((a) => a.params)).toEqual([{ reason: 'failing' }]);
-    expect(transition(machine, disabled, { type: 'DELIVERY_SUCCEEDED' })[0].value).toEqual({ health: 'disabled', secret: 'single' });
+    expect(transition(machine, disabled, { type: 'DELIVERY_SUCCEEDED' })[0].value).toEqual({
+      health: 'disabled',
+      secret: 'single',
+    });
     expect(transition(machine, disabled, { type: 'ENABLE' })[0].value).toEqual({ health: 'active', secret: 'single' });
   });
 
@@ -42,7 +57,9 @@ describe('subscription machine', () => {
   test('entering failing is announced with when it began; leaving it for active is announced as a recovery', () => {
     const [s] = initialTransition(machine, {});
     const [failing, actions] = transition(machine, s, { type: 'DELIVERY_FAILED', at });
-    expect(actions.filter((a) => a.type === 'announceFailing').map((a) => a.params)).toEqual([{ failingSince: at, consecutiveFailures: 1 }]);
+    expect(actions.filter((a) => a.type === 'announceFailing').map((a) => a.params)).toEqual([
+      { failingSince: at, consecutiveFailures: 1 },
+    ]);
     const [still, again] = transition(machine, failing, { type: 'DELIVERY_FAILED', at });
     expect(still.context.consecutiveFailures).toBe(2);
     expect(again.map((a) => a.type)).not.toContain('announceFailing');

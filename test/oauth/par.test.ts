@@ -19,25 +19,47 @@ beforeAll(async () => {
   clock = new ManualClock(Date.now());
   service = await startTestService({ clock, workers: false });
   acme = await newTenant(service);
-  user.email = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!.email;
+  user.email = (
+    await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId])
+  )[0]!.email;
   const issuer = new URL(service.url);
-  as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...opts }));
+  as = await oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...opts }),
+  );
 }, 30_000);
-afterAll(async () => { await service.stop(); });
+afterAll(async () => {
+  await service.stop();
+});
 
 async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${service.url}${path}`, { method, headers: { authorization: `Bearer ${acme.adminToken}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${service.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${acme.adminToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Json };
 }
 
 async function app(body: Json = {}) {
-  const r = await api('POST', '/v1/platform/apps', { name: 'PAR client', client_type: 'public', grant_types: ['authorization_code', 'refresh_token'], redirect_uris: [REDIRECT], requested_scopes: ['webhooks:read'], ...body });
+  const r = await api('POST', '/v1/platform/apps', {
+    name: 'PAR client',
+    client_type: 'public',
+    grant_types: ['authorization_code', 'refresh_token'],
+    redirect_uris: [REDIRECT],
+    requested_scopes: ['webhooks:read'],
+    ...body,
+  });
   expect(r.status).toBe(201);
   return r.body as { client_id: string; client_secret?: string };
 }
 
 async function par(fields: Record<string, string>, headers: Record<string, string> = {}) {
-  const res = await fetch(`${service.url}/v1/oauth/par`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields) });
+  const res = await fetch(`${service.url}/v1/oauth/par`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(fields),
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Json };
 }
 
@@ -70,16 +92,39 @@ describe('pushed authorization requests', () => {
     const client: oauth.Client = { client_id, token_endpoint_auth_method: 'none' };
     const { verifier, challenge } = await pkce();
     const state = oauth.generateRandomState();
-    const pushed = await oauth.processPushedAuthorizationResponse(as, client, await oauth.pushedAuthorizationRequest(as, client, oauth.None(), {
-      response_type: 'code', redirect_uri: REDIRECT, scope: 'webhooks:read', state, code_challenge: challenge, code_challenge_method: 'S256',
-    }, opts));
+    const pushed = await oauth.processPushedAuthorizationResponse(
+      as,
+      client,
+      await oauth.pushedAuthorizationRequest(
+        as,
+        client,
+        oauth.None(),
+        {
+          response_type: 'code',
+          redirect_uri: REDIRECT,
+          scope: 'webhooks:read',
+          state,
+          code_challenge: challenge,
+          code_challenge_method: 'S256',
+        },
+        opts,
+      ),
+    );
     expect(pushed.request_uri).toMatch(/^urn:ietf:params:oauth:request_uri:[A-Za-z0-9]{32}$/);
     expect(pushed.expires_in).toBe(60);
     // Parameters sent along with request_uri are not the request's: the pushed ones are.
-    const callback = await completeAuthorize(service, { client_id, request_uri: pushed.request_uri, scope: 'incidents:read', state: 'not-this' } as never, user);
+    const callback = await completeAuthorize(
+      service,
+      { client_id, request_uri: pushed.request_uri, scope: 'incidents:read', state: 'not-this' } as never,
+      user,
+    );
     expect(callback.searchParams.get('iss')).toBe(service.url);
     const params = oauth.validateAuthResponse(as, client, callback, state);
-    const tokens = await oauth.processAuthorizationCodeResponse(as, client, await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT, verifier, opts));
+    const tokens = await oauth.processAuthorizationCodeResponse(
+      as,
+      client,
+      await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT, verifier, opts),
+    );
     expect(tokens.scope).toBe('webhooks:read');
     // A response naming another issuer is refused by the client (what RFC 9207 is for).
     const forged = new URL(callback);
@@ -91,7 +136,14 @@ describe('pushed authorization requests', () => {
     const a = await app();
     const b = await app();
     const { challenge } = await pkce();
-    const fields = { client_id: a.client_id, response_type: 'code', redirect_uri: REDIRECT, scope: 'webhooks:read', code_challenge: challenge, code_challenge_method: 'S256' };
+    const fields = {
+      client_id: a.client_id,
+      response_type: 'code',
+      redirect_uri: REDIRECT,
+      scope: 'webhooks:read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    };
     const first = await par(fields);
     expect(first.status).toBe(201);
     expect(first.headers.get('cache-control')).toBe('no-store');
@@ -106,8 +158,13 @@ describe('pushed authorization requests', () => {
     expect(again.html).toContain('already used');
     const late = (await par(fields)).body.request_uri as string;
     clock.advance(61_000);
-    expect((await startAuthorize(service, { client_id: a.client_id, request_uri: late } as never)).res.status).toBe(400);
-    const unknown = await startAuthorize(service, { client_id: a.client_id, request_uri: 'urn:ietf:params:oauth:request_uri:nope' } as never);
+    expect((await startAuthorize(service, { client_id: a.client_id, request_uri: late } as never)).res.status).toBe(
+      400,
+    );
+    const unknown = await startAuthorize(service, {
+      client_id: a.client_id,
+      request_uri: 'urn:ietf:params:oauth:request_uri:nope',
+    } as never);
     expect(unknown.res.status).toBe(400);
   });
 
@@ -115,11 +172,22 @@ describe('pushed authorization requests', () => {
     const pub = await app();
     const conf = await app({ client_type: 'confidential', grant_types: ['authorization_code'] });
     const { challenge } = await pkce();
-    const base = { client_id: pub.client_id, response_type: 'code', redirect_uri: REDIRECT, scope: 'webhooks:read', code_challenge: challenge, code_challenge_method: 'S256' };
+    const base = {
+      client_id: pub.client_id,
+      response_type: 'code',
+      redirect_uri: REDIRECT,
+      scope: 'webhooks:read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    };
     const cases: Array<[Record<string, string>, number, string]> = [
       [{ ...base, redirect_uri: 'https://evil.example/cb' }, 400, 'invalid_request'],
       [{ ...base, code_challenge_method: 'plain' }, 400, 'invalid_request'],
-      [{ ...base, code_challenge: undefined as never, code_challenge_method: undefined as never }, 400, 'invalid_request'],
+      [
+        { ...base, code_challenge: undefined as never, code_challenge_method: undefined as never },
+        400,
+        'invalid_request',
+      ],
       [{ ...base, scope: 'admin:everything' }, 400, 'invalid_scope'],
       [{ ...base, response_type: 'token' }, 400, 'unsupported_response_type'],
       [{ ...base, request: 'eyJhbGciOiJub25lIn0.e30.' }, 400, 'request_not_supported'],
@@ -131,44 +199,80 @@ describe('pushed authorization requests', () => {
       [{ ...base, client_id: conf.client_id, client_secret: 'cs_wrong' }, 401, 'invalid_client'],
     ];
     for (const [fields, status, error] of cases) {
-      const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string>;
+      const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        string
+      >;
       const r = await par(clean);
       expect({ fields: clean, status: r.status, error: r.body.error }).toEqual({ fields: clean, status, error });
       expect(typeof r.body.error_description).toBe('string');
     }
     // The confidential client with its secret (Basic) is fine.
     const { client_id: _public, ...withoutClientId } = base;
-    const basic = await par(withoutClientId, { authorization: `Basic ${btoa(`${conf.client_id}:${conf.client_secret}`)}` });
+    const basic = await par(withoutClientId, {
+      authorization: `Basic ${btoa(`${conf.client_id}:${conf.client_secret}`)}`,
+    });
     expect(basic.status).toBe(201);
   });
 
   test('governance require_pushed_authorization_requests: a plain authorization request is sent back as invalid_request with iss', async () => {
     const { client_id } = await app();
-    const set = await api('PATCH', `/v1/platform/apps/${client_id}/governance`, { require_pushed_authorization_requests: true });
+    const set = await api('PATCH', `/v1/platform/apps/${client_id}/governance`, {
+      require_pushed_authorization_requests: true,
+    });
     expect(set.status).toBe(200);
     expect(set.body.governance).toMatchObject({ require_pushed_authorization_requests: true });
     const { challenge } = await pkce();
-    const plain = await startAuthorize(service, { client_id, redirect_uri: REDIRECT, scope: 'webhooks:read', state: 's1', code_challenge: challenge, code_challenge_method: 'S256' });
+    const plain = await startAuthorize(service, {
+      client_id,
+      redirect_uri: REDIRECT,
+      scope: 'webhooks:read',
+      state: 's1',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
     expect(plain.res.status).toBe(302);
     const back = new URL(plain.res.headers.get('location')!);
     expect(back.searchParams.get('error')).toBe('invalid_request');
     expect(back.searchParams.get('error_description')).toContain('/v1/oauth/par');
     expect(back.searchParams.get('state')).toBe('s1');
     expect(back.searchParams.get('iss')).toBe(service.url);
-    const pushed = await par({ client_id, response_type: 'code', redirect_uri: REDIRECT, scope: 'webhooks:read', code_challenge: challenge, code_challenge_method: 'S256' });
-    expect((await startAuthorize(service, { client_id, request_uri: pushed.body.request_uri as string } as never)).res.status).toBe(200);
+    const pushed = await par({
+      client_id,
+      response_type: 'code',
+      redirect_uri: REDIRECT,
+      scope: 'webhooks:read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
+    expect(
+      (await startAuthorize(service, { client_id, request_uri: pushed.body.request_uri as string } as never)).res
+        .status,
+    ).toBe(200);
   });
 
   test('housekeeping removes pushed requests past their lifetime', async () => {
     const { client_id } = await app();
     const { challenge } = await pkce();
-    await par({ client_id, response_type: 'code', scope: 'webhooks:read', code_challenge: challenge, code_challenge_method: 'S256' });
-    const before = await service.db.query<{ n: number }>('select count(*)::int as n from pushed_authorization_requests where app_id = $1', [client_id]);
+    await par({
+      client_id,
+      response_type: 'code',
+      scope: 'webhooks:read',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    });
+    const before = await service.db.query<{ n: number }>(
+      'select count(*)::int as n from pushed_authorization_requests where app_id = $1',
+      [client_id],
+    );
     expect(before[0]!.n).toBe(1);
     clock.advance(61_000);
     const removed = await service.housekeeping.sweep();
     expect(removed.pushed_authorization_requests).toBeGreaterThanOrEqual(1);
-    const after = await service.db.query<{ n: number }>('select count(*)::int as n from pushed_authorization_requests where app_id = $1', [client_id]);
+    const after = await service.db.query<{ n: number }>(
+      'select count(*)::int as n from pushed_authorization_requests where app_id = $1',
+      [client_id],
+    );
     expect(after[0]!.n).toBe(0);
   });
 });

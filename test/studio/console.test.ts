@@ -17,7 +17,9 @@ let eventId = '';
 type Json = Record<string, unknown>;
 async function call(method: string, path: string, headers: Record<string, string>, body?: unknown) {
   const res = await fetch(`${service.url}${path}`, {
-    method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
@@ -28,23 +30,38 @@ beforeAll(async () => {
   service = await startTestService({ workers: false });
   acme = await newTenant(service);
   globex = await newTenant(service);
-  acmeEmail = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!.email;
+  acmeEmail = (
+    await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId])
+  )[0]!.email;
   origin = new URL(service.config.publicUrl).origin;
   // A receiver that is never reached (no workers): deliveries stay queued.
-  const created = await call('POST', '/v1/webhooks', bearer(acme.adminToken), { url: 'http://127.0.0.1:9/hooks', events: ['case.created', 'case.updated'] });
+  const created = await call('POST', '/v1/webhooks', bearer(acme.adminToken), {
+    url: 'http://127.0.0.1:9/hooks',
+    events: ['case.created', 'case.updated'],
+  });
   expect(created.status).toBe(201);
   hook = String(created.body.id);
-  const published = await call('POST', '/v1/events', bearer(acme.adminToken), { type: 'case.created', data: { case_id: 'c1' } });
+  const published = await call('POST', '/v1/events', bearer(acme.adminToken), {
+    type: 'case.created',
+    data: { case_id: 'c1' },
+  });
   eventId = String(published.body.id);
   await call('POST', '/v1/events', bearer(acme.adminToken), { type: 'case.updated', data: { case_id: 'c1' } });
-  const list = await call('GET', `/v1/studio/webhooks/${hook}/deliveries?event_type=case.created`, bearer(acme.adminToken));
+  const list = await call(
+    'GET',
+    `/v1/studio/webhooks/${hook}/deliveries?event_type=case.created`,
+    bearer(acme.adminToken),
+  );
   deliveryId = String((list.body.deliveries as Json[])[0]!.id);
 }, 60_000);
-afterAll(async () => { await service.stop(); });
+afterAll(async () => {
+  await service.stop();
+});
 
 async function session() {
   const res = await fetch(`${service.url}/v1/studio/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
     body: JSON.stringify({ tenant: acme.name, email: acmeEmail, password: 'correct horse battery staple' }),
   });
   expect(res.status).toBe(200);
@@ -59,9 +76,17 @@ describe('studio console: CSRF and permissions', () => {
     expect(csrf.length).toBeGreaterThan(20);
     const none = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin });
     expect(none).toMatchObject({ status: 403, body: { error: 'invalid_csrf_token' } });
-    const wrong = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin, 'x-studio-csrf': `${csrf.slice(1)}x` });
+    const wrong = await call('POST', `/v1/studio/webhooks/${hook}/pause`, {
+      cookie,
+      origin,
+      'x-studio-csrf': `${csrf.slice(1)}x`,
+    });
     expect(wrong).toMatchObject({ status: 403, body: { error: 'invalid_csrf_token' } });
-    const crossSite = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, origin: 'https://evil.example', 'x-studio-csrf': csrf });
+    const crossSite = await call('POST', `/v1/studio/webhooks/${hook}/pause`, {
+      cookie,
+      origin: 'https://evil.example',
+      'x-studio-csrf': csrf,
+    });
     expect(crossSite).toMatchObject({ status: 403, body: { error: 'invalid_origin' } });
     const noOrigin = await call('POST', `/v1/studio/webhooks/${hook}/pause`, { cookie, 'x-studio-csrf': csrf });
     expect(noOrigin).toMatchObject({ status: 403, body: { error: 'invalid_origin' } });
@@ -99,7 +124,12 @@ describe('studio console: CSRF and permissions', () => {
       ['GET', `/v1/studio/webhooks/${hook}/deliveries`],
     ] as Array<[string, string, unknown?]>) {
       const res = await call(method, path, theirs, body);
-      expect({ path, method, status: res.status, error: res.body?.error }).toEqual({ path, method, status: 404, error: 'not_found' });
+      expect({ path, method, status: res.status, error: res.body?.error }).toEqual({
+        path,
+        method,
+        status: 404,
+        error: 'not_found',
+      });
     }
     const events = await call('GET', '/v1/studio/events', theirs);
     expect(events.body.events).toEqual([]);
@@ -111,21 +141,39 @@ describe('studio console: CSRF and permissions', () => {
 describe('studio console: finding and why', () => {
   test('search finds a delivery (with its webhook) and an event; anything else is a 400 or a 404', async () => {
     const me = bearer(acme.adminToken);
-    expect((await call('GET', `/v1/studio/search?q=${deliveryId}`, me)).body).toEqual({ kind: 'delivery', delivery_id: deliveryId, webhook_id: hook });
-    expect((await call('GET', `/v1/studio/search?q=${eventId}`, me)).body).toEqual({ kind: 'event', event_id: eventId });
+    expect((await call('GET', `/v1/studio/search?q=${deliveryId}`, me)).body).toEqual({
+      kind: 'delivery',
+      delivery_id: deliveryId,
+      webhook_id: hook,
+    });
+    expect((await call('GET', `/v1/studio/search?q=${eventId}`, me)).body).toEqual({
+      kind: 'event',
+      event_id: eventId,
+    });
     expect((await call('GET', '/v1/studio/search?q=dlv_nothing', me)).status).toBe(404);
-    expect((await call('GET', '/v1/studio/search?q=hello', me))).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(await call('GET', '/v1/studio/search?q=hello', me)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request' },
+    });
   });
 
   test('deliveries filter by event type, status and time range; bad filters are 400s', async () => {
     const me = bearer(acme.adminToken);
-    const types = async (q: string) => ((await call('GET', `/v1/studio/webhooks/${hook}/deliveries?${q}`, me)).body.deliveries as Json[]).map((d) => d.event_type);
+    const types = async (q: string) =>
+      ((await call('GET', `/v1/studio/webhooks/${hook}/deliveries?${q}`, me)).body.deliveries as Json[]).map(
+        (d) => d.event_type,
+      );
     expect(await types('event_type=case.updated')).toEqual(['case.updated']);
     expect((await types('status=queued')).length).toBeGreaterThanOrEqual(2);
     expect(await types('status=failed')).toEqual([]);
     expect(await types('until=2000-01-01T00:00:00Z')).toEqual([]);
     expect((await types('since=2000-01-01T00:00:00Z')).length).toBeGreaterThanOrEqual(2);
-    for (const q of ['event_type=nope', 'since=yesterday', 'since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z', 'status=bogus']) {
+    for (const q of [
+      'event_type=nope',
+      'since=yesterday',
+      'since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z',
+      'status=bogus',
+    ]) {
       const res = await call('GET', `/v1/studio/webhooks/${hook}/deliveries?${q}`, me);
       expect({ q, status: res.status, error: res.body.error }).toEqual({ q, status: 400, error: 'invalid_request' });
     }
@@ -142,14 +190,23 @@ describe('studio console: finding and why', () => {
   test('why: a queued delivery waits for an endpoint slot; the body it will send is the one built from the event', async () => {
     const why = await call('GET', `/v1/studio/webhooks/${hook}/deliveries/${deliveryId}/why`, bearer(acme.adminToken));
     expect(why.status).toBe(200);
-    expect(why.body.delivery).toEqual([{ kind: 'endpoint_slot', at: null, does: `due now: waiting for one of ${service.config.webhookEndpointConcurrency} slots at this endpoint` }]);
+    expect(why.body.delivery).toEqual([
+      {
+        kind: 'endpoint_slot',
+        at: null,
+        does: `due now: waiting for one of ${service.config.webhookEndpointConcurrency} slots at this endpoint`,
+      },
+    ]);
     expect(JSON.parse(String(why.body.payload))).toMatchObject({ type: 'case.created', data: { case_id: 'c1' } });
     expect(why.body.webhook).toEqual([]);
   });
 
   test("why: a held delivery names when its hold ends; a rotated secret's grace window is the webhook's clock", async () => {
     const me = bearer(acme.adminToken);
-    const created = await call('POST', '/v1/webhooks', me, { url: 'http://127.0.0.1:9/other', events: ['case.created'] });
+    const created = await call('POST', '/v1/webhooks', me, {
+      url: 'http://127.0.0.1:9/other',
+      events: ['case.created'],
+    });
     const id = String(created.body.id);
     await call('POST', `/v1/studio/webhooks/${id}/pause`, me);
     const tested = await call('POST', `/v1/studio/webhooks/${id}/test`, me);
@@ -160,9 +217,18 @@ describe('studio console: finding and why', () => {
     expect(held.kind).toBe('hold_expiry');
     expect(Date.parse(held.at)).toBeGreaterThan(Date.now());
     expect(held.does).toContain('held while the webhook is paused');
-    await call('PUT', `/v1/webhooks/${id}`, me, { secret: `whsec_${Buffer.from('a'.repeat(32)).toString('base64')}`, secret_grace_period_seconds: 3600 });
+    await call('PUT', `/v1/webhooks/${id}`, me, {
+      secret: `whsec_${Buffer.from('a'.repeat(32)).toString('base64')}`,
+      secret_grace_period_seconds: 3600,
+    });
     const clocks = await call('GET', `/v1/studio/webhooks/${id}/why`, me);
-    expect(clocks.body.webhook).toEqual([{ kind: 'secret_grace', at: expect.any(String), does: 'the previous signing secret stops signing (end of the grace window)' }]);
+    expect(clocks.body.webhook).toEqual([
+      {
+        kind: 'secret_grace',
+        at: expect.any(String),
+        does: 'the previous signing secret stops signing (end of the grace window)',
+      },
+    ]);
   });
 
   test('health answers every webhook with attempts in the last hour (none here) and no 500 for an empty window', async () => {

@@ -10,11 +10,23 @@ import { transitionText } from '../../src/studio/layout.ts';
 const machines = await loadMachines();
 
 const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-const unescapeXml = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+const unescapeXml = (s: string) =>
+  s
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
 
 describe('drawings', () => {
   test('every machine of the product is drawn', () => {
-    expect([...machines.keys()].sort()).toEqual(['authorizationSession', 'clientSecretRotation', 'delivery', 'signingKey', 'subscription']);
+    expect([...machines.keys()].sort()).toEqual([
+      'authorizationSession',
+      'clientSecretRotation',
+      'delivery',
+      'signingKey',
+      'subscription',
+    ]);
   });
 
   for (const [name, m] of machines) {
@@ -24,7 +36,9 @@ describe('drawings', () => {
         const b = await drawMachine(name, machineModel(m), machineNotes(m));
         expect(b).toBe(a);
         expect(await machineSvg(name, machineModel(m), machineNotes(m))).toBe(a);
-        expect(machineSvg(name, machineModel(m), machineNotes(m))).toBe(machineSvg(name, machineModel(m), machineNotes(m)));
+        expect(machineSvg(name, machineModel(m), machineNotes(m))).toBe(
+          machineSvg(name, machineModel(m), machineNotes(m)),
+        );
       });
 
       test('every state appears once, with its contract (data-state, tabindex, role, aria-label)', async () => {
@@ -42,25 +56,41 @@ describe('drawings', () => {
         }
         expect(svg).toContain('<g class="labels">');
         expect(svg).toContain('<g class="notes">');
-        for (const note of machineNotes(m)) for (const line of note.split(': ')) expect(svg).toContain(line.split(', ')[0] ?? line);
+        for (const note of machineNotes(m))
+          for (const line of note.split(': ')) expect(svg).toContain(line.split(', ')[0] ?? line);
       });
 
       test('every transition appears once, as an edge with data-event, data-from and data-to and its readable label', async () => {
         const model = machineModel(m);
         const svg = await machineSvg(name, model, machineNotes(m));
-        const edges = [...svg.matchAll(/<path [^>]*class="edge(?: delayed)?"[^>]*>/g)].map((p) => attrs(p[0])).filter((a) => a['data-event']);
+        const edges = [...svg.matchAll(/<path [^>]*class="edge(?: delayed)?"[^>]*>/g)]
+          .map((p) => attrs(p[0]))
+          .filter((a) => a['data-event']);
         const expected: string[] = [];
         const walk = (s: StateModel) => {
-          for (const t of s.transitions) for (const to of t.targets.length ? t.targets : [s.path.join('.')]) expected.push(`${t.event}|${s.path.join('.')}|${to}|${t.guard ?? ''}|${transitionText(t)}`);
+          for (const t of s.transitions)
+            for (const to of t.targets.length ? t.targets : [s.path.join('.')])
+              expected.push(`${t.event}|${s.path.join('.')}|${to}|${t.guard ?? ''}|${transitionText(t)}`);
           s.children.forEach(walk);
         };
         walk(model);
-        const labels = new Map([...svg.matchAll(/<g class="label" data-edge="(\d+)">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((l) => [l[1] ?? '', unescapeXml(l[2] ?? '')]));
-        const got = edges.map((e) => `${unescapeXml(e['data-event'])}|${unescapeXml(e['data-from'])}|${unescapeXml(e['data-to'])}|${unescapeXml(e['data-guard'] ?? '')}|${labels.get(e['data-edge'])}`);
+        const labels = new Map(
+          [...svg.matchAll(/<g class="label" data-edge="(\d+)">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((l) => [
+            l[1] ?? '',
+            unescapeXml(l[2] ?? ''),
+          ]),
+        );
+        const got = edges.map(
+          (e) =>
+            `${unescapeXml(e['data-event'])}|${unescapeXml(e['data-from'])}|${unescapeXml(e['data-to'])}|${unescapeXml(e['data-guard'] ?? '')}|${labels.get(e['data-edge'])}`,
+        );
         expect(got.sort()).toEqual(expected.sort());
         // Orthogonal routing: every segment is horizontal or vertical.
         for (const e of edges) {
-          const pts = [...(e.d ?? '').matchAll(/[ML] ([\d.-]+) ([\d.-]+)/g)].map((p) => ({ x: Number(p[1]), y: Number(p[2]) }));
+          const pts = [...(e.d ?? '').matchAll(/[ML] ([\d.-]+) ([\d.-]+)/g)].map((p) => ({
+            x: Number(p[1]),
+            y: Number(p[2]),
+          }));
           expect(pts.length).toBeGreaterThanOrEqual(2);
           for (const [i, p] of pts.slice(1).entries()) expect(p.x === pts[i]!.x || p.y === pts[i]!.y).toBe(true);
         }
@@ -83,7 +113,16 @@ describe('drawings', () => {
     const svg = await machineSvg('subscription', machineModel(m), machineNotes(m));
     const style = svg.slice(svg.indexOf('<style>'), svg.indexOf('</style>'));
     expect(style).toContain('@media (prefers-color-scheme: dark)');
-    for (const sel of ['g.state.current > rect.box', 'g.state.visited > rect.box', '.edge.taken', '.edge.timer', 'g.state.timer > rect.box', 'g.state.region > rect.box', 'g.state:focus-visible > rect.ring']) expect(style).toContain(sel);
+    for (const sel of [
+      'g.state.current > rect.box',
+      'g.state.visited > rect.box',
+      '.edge.taken',
+      '.edge.timer',
+      'g.state.timer > rect.box',
+      'g.state.region > rect.box',
+      'g.state:focus-visible > rect.ring',
+    ])
+      expect(style).toContain(sel);
     const rule = (sel: string) => style.slice(style.indexOf(sel), style.indexOf('}', style.indexOf(sel)));
     expect(rule('g.state.visited > rect.box')).not.toContain('dasharray');
     expect(rule('g.state.current > rect.box')).toContain('stroke-dasharray: none');
@@ -94,7 +133,9 @@ describe('drawings', () => {
 
 describe('drawing colours', () => {
   const luminance = (hex: string) => {
-    const [r = 0, g = 0, b = 0] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r = 0, g = 0, b = 0] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const contrast = (a: string, b: string) => {
@@ -106,14 +147,30 @@ describe('drawing colours', () => {
     const svg = await machineSvg('signingKey', machineModel(m), machineNotes(m));
     const style = svg.slice(svg.indexOf('<style>'), svg.indexOf('</style>'));
     const dark = style.indexOf('@media (prefers-color-scheme: dark)');
-    const palette = (css: string) => Object.fromEntries([...css.matchAll(/--sc-([\w-]+): (#[0-9a-f]{6})/g)].map((v) => [v[1], v[2]]));
+    const palette = (css: string) =>
+      Object.fromEntries([...css.matchAll(/--sc-([\w-]+): (#[0-9a-f]{6})/g)].map((v) => [v[1], v[2]]));
     const text: Array<[string, string]> = [
-      ['fg', 'bg'], ['muted', 'bg'], ['label', 'bg'], ['fg', 'region-fill'], ['muted', 'region-fill'], ['label', 'region-fill'],
-      ['fg', 'current-fill'], ['muted', 'current-fill'], ['fg', 'visited-fill'], ['muted', 'visited-fill'], ['fg', 'timer-fill'], ['muted', 'timer-fill'],
-      ['badge-fg', 'current'], ['taken', 'bg'], ['timer', 'bg'], ['taken', 'region-fill'], ['timer', 'region-fill'],
+      ['fg', 'bg'],
+      ['muted', 'bg'],
+      ['label', 'bg'],
+      ['fg', 'region-fill'],
+      ['muted', 'region-fill'],
+      ['label', 'region-fill'],
+      ['fg', 'current-fill'],
+      ['muted', 'current-fill'],
+      ['fg', 'visited-fill'],
+      ['muted', 'visited-fill'],
+      ['fg', 'timer-fill'],
+      ['muted', 'timer-fill'],
+      ['badge-fg', 'current'],
+      ['taken', 'bg'],
+      ['timer', 'bg'],
+      ['taken', 'region-fill'],
+      ['timer', 'region-fill'],
     ];
     for (const p of [palette(style.slice(0, dark)), palette(style.slice(dark))]) {
-      for (const [fg, bg] of text) expect({ fg, bg, ratio: contrast(p[fg], p[bg]) >= 4.5 }).toEqual({ fg, bg, ratio: true });
+      for (const [fg, bg] of text)
+        expect({ fg, bg, ratio: contrast(p[fg], p[bg]) >= 4.5 }).toEqual({ fg, bg, ratio: true });
       // The focus ring and the current border are told apart by colour too.
       expect(p.focus).not.toBe(p.current);
     }

@@ -6,20 +6,35 @@ import { journalEvents, startSeq, type FeedSource } from '../../src/studio/feed.
 import type { JournalRow } from '../../src/studio/store.ts';
 import { silentLogger } from '../../src/log.ts';
 
-const row = (seq: number): JournalRow => ({ seq, machine: 'delivery', instance_id: 'dlv_x', from_state: null, event_type: 'E', to_state: `s${seq}`, at: new Date(0) });
+const row = (seq: number): JournalRow => ({
+  seq,
+  machine: 'delivery',
+  instance_id: 'dlv_x',
+  from_state: null,
+  event_type: 'E',
+  to_state: `s${seq}`,
+  at: new Date(0),
+});
 
 /** A journal whose rows become visible when the test says (as transactions commit). */
 function journal() {
   const visible: JournalRow[] = [];
   const source: FeedSource = {
-    read: async (after, skip, limit) => visible.filter((r) => r.seq > after && !skip.includes(r.seq)).sort((a, b) => a.seq - b.seq).slice(0, limit),
+    read: async (after, skip, limit) =>
+      visible
+        .filter((r) => r.seq > after && !skip.includes(r.seq))
+        .sort((a, b) => a.seq - b.seq)
+        .slice(0, limit),
     lastSeq: async () => Math.max(0, ...visible.map((r) => r.seq)),
   };
   return { source, commit: (seq: number) => void visible.push(row(seq)) };
 }
 
 /** Reads server-sent events from a response until `until` says stop. */
-async function events(res: Response, until: (got: Array<{ event: string; id: string | null; data: string }>) => boolean) {
+async function events(
+  res: Response,
+  until: (got: Array<{ event: string; id: string | null; data: string }>) => boolean,
+) {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   const got: Array<{ event: string; id: string | null; data: string }> = [];
@@ -35,20 +50,29 @@ async function events(res: Response, until: (got: Array<{ event: string; id: str
       const lines = chunk.split('\n');
       const data = lines.find((l) => l.startsWith('data: '));
       if (!data) continue;
-      got.push({ event: lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message', id: lines.find((l) => l.startsWith('id: '))?.slice(4) ?? null, data: data.slice(6) });
+      got.push({
+        event: lines.find((l) => l.startsWith('event: '))?.slice(7) ?? 'message',
+        id: lines.find((l) => l.startsWith('id: '))?.slice(4) ?? null,
+        data: data.slice(6),
+      });
     }
   }
   return { got, reader };
 }
 
-const seqs = (got: Array<{ event: string; id: string | null }>) => got.filter((g) => g.event === 'transition').map((g) => Number(g.id));
+const seqs = (got: Array<{ event: string; id: string | null }>) =>
+  got.filter((g) => g.event === 'transition').map((g) => Number(g.id));
 
 describe('journal feed', () => {
   test('a row committed behind one already sent is still sent, once', async () => {
     const j = journal();
     j.commit(1);
     const abort = new AbortController();
-    const res = journalEvents(new Request('http://x/', { signal: abort.signal }), 0, j.source, { pollMs: 10, settleMs: 300, log: silentLogger });
+    const res = journalEvents(new Request('http://x/', { signal: abort.signal }), 0, j.source, {
+      pollMs: 10,
+      settleMs: 300,
+      log: silentLogger,
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const first = await events(res, (got) => seqs(got).length >= 1);
     expect(first.got[0]!.event).toBe('ready');
@@ -76,7 +100,8 @@ describe('journal feed', () => {
   });
 
   test('a reconnecting client resumes after its Last-Event-ID; a bad one starts from now', () => {
-    const at = (value: string | null) => startSeq(new Request('http://x/', { headers: value === null ? {} : { 'last-event-id': value } }), 50);
+    const at = (value: string | null) =>
+      startSeq(new Request('http://x/', { headers: value === null ? {} : { 'last-event-id': value } }), 50);
     expect(at(null)).toBe(50);
     expect(at('12')).toBe(12);
     expect(at('not a number')).toBe(50);
@@ -85,7 +110,12 @@ describe('journal feed', () => {
   });
 
   test('a failing read ends the stream with an error event, not a crash', async () => {
-    const source: FeedSource = { read: async () => { throw new Error('connection lost'); }, lastSeq: async () => 0 };
+    const source: FeedSource = {
+      read: async () => {
+        throw new Error('connection lost');
+      },
+      lastSeq: async () => 0,
+    };
     const res = journalEvents(new Request('http://x/'), 0, source, { pollMs: 10, log: silentLogger });
     const { got, reader } = await events(res, (g) => g.some((e) => e.event === 'error'));
     expect(JSON.parse(got.find((e) => e.event === 'error')!.data)).toMatchObject({ error: 'temporarily_unavailable' });
@@ -95,7 +125,12 @@ describe('journal feed', () => {
   test('a viewer whose sign-in ended (revoked, expired) is told so and the stream ends', async () => {
     const { source, commit } = journal();
     let allowed = true;
-    const res = journalEvents(new Request('http://x/'), 0, source, { pollMs: 5, heartbeatMs: 20, log: silentLogger, stillAllowed: async () => allowed });
+    const res = journalEvents(new Request('http://x/'), 0, source, {
+      pollMs: 5,
+      heartbeatMs: 20,
+      log: silentLogger,
+      stillAllowed: async () => allowed,
+    });
     commit(1);
     const first = await events(res, (g) => seqs(g).includes(1));
     allowed = false;

@@ -6,7 +6,9 @@ import { signatureHeader } from '../../src/webhooks/signing.ts';
 
 describe('studio redaction', () => {
   test('a webhook URL loses its credentials, query values and token-like path segments', () => {
-    expect(displayUrl('https://user:pw@hooks.example.com/services/T0001/B0002/XyZ123abcDEF456ghi?token=s3cr3t&v=1')).toBe('https://hooks.example.com/services/T0001/B0002/…?token=…&v=…');
+    expect(
+      displayUrl('https://user:pw@hooks.example.com/services/T0001/B0002/XyZ123abcDEF456ghi?token=s3cr3t&v=1'),
+    ).toBe('https://hooks.example.com/services/T0001/B0002/…?token=…&v=…');
     expect(displayUrl('http://127.0.0.1:8080/hooks/argus')).toBe('http://127.0.0.1:8080/hooks/argus');
     expect(displayUrl('not a url')).toBe('(unreadable URL)');
   });

@@ -10,15 +10,19 @@ let email = '';
 beforeAll(async () => {
   service = await startTestService({ workers: false });
   tenant = await newTenant(service);
-  email = (await service.db.query<{ email: string }>('select email from users where id = $1', [tenant.adminUserId]))[0]!.email;
+  email = (await service.db.query<{ email: string }>('select email from users where id = $1', [tenant.adminUserId]))[0]!
+    .email;
 });
-afterAll(async () => { await service.stop(); });
+afterAll(async () => {
+  await service.stop();
+});
 
-const signIn = (headers: Record<string, string>) => fetch(`${service.url}/v1/studio/session`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify({ tenant: tenant.name, email, password: 'correct horse battery staple' }),
-});
+const signIn = (headers: Record<string, string>) =>
+  fetch(`${service.url}/v1/studio/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ tenant: tenant.name, email, password: 'correct horse battery staple' }),
+  });
 
 test('an Origin equal to a forged Host is refused; the public origin and its loopback aliases sign in', async () => {
   const forged = await signIn({ host: 'evil.example', origin: 'http://evil.example' });
@@ -38,7 +42,11 @@ test('an Origin equal to a forged Host is refused; the public origin and its loo
 });
 
 test('new passwords are hashed with PBKDF2-HMAC-SHA256 at 600,000 iterations; older hashes still verify', async () => {
-  const { password_hash } = (await service.db.query<{ password_hash: string }>('select password_hash from users where id = $1', [tenant.adminUserId]))[0]!;
+  const { password_hash } = (
+    await service.db.query<{ password_hash: string }>('select password_hash from users where id = $1', [
+      tenant.adminUserId,
+    ])
+  )[0]!;
   expect(password_hash).toStartWith('pbkdf2_sha256$600000$');
   const older = await hashPassword('an older password', 310_000);
   expect(await verifyPassword('an older password', older)).toBe(true);

@@ -11,7 +11,17 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
   });
 }
 
@@ -21,12 +31,15 @@ export const screenshotPath = (name: string) => join(SCREENSHOTS, `${name}.png`)
 export function callbackReceiver() {
   const callbacks: URL[] = [];
   const server = Bun.serve({
-    port: 0, hostname: '127.0.0.1',
+    port: 0,
+    hostname: '127.0.0.1',
     fetch: (req) => {
       const url = new URL(req.url);
       if (url.pathname !== '/callback') return new Response(null, { status: 404 }); // the browser's favicon request
       callbacks.push(url);
-      return new Response('<!doctype html><title>Callback</title><h1>Back at the client</h1>', { headers: { 'content-type': 'text/html' } });
+      return new Response('<!doctype html><title>Callback</title><h1>Back at the client</h1>', {
+        headers: { 'content-type': 'text/html' },
+      });
     },
   });
   return { callbacks, redirectUri: `http://127.0.0.1:${server.port}/callback`, stop: () => server.stop(true) };
@@ -34,5 +47,8 @@ export function callbackReceiver() {
 
 /** Clicks a form's button and waits for the page it posts to (not the one it leaves). */
 export async function submit(page: Page, button: string): Promise<void> {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: button }).click()]);
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.getByRole('button', { name: button }).click(),
+  ]);
 }

@@ -5,7 +5,12 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface Leaf { cert: string; key: string; certFile: string; keyFile: string }
+export interface Leaf {
+  cert: string;
+  key: string;
+  certFile: string;
+  keyFile: string;
+}
 export interface TestPki {
   dir: string;
   /** The CA's certificate (PEM) and its file. */
@@ -21,7 +26,8 @@ export const DEFAULT_NAMES = ['localhost', 'receiver.test', '127.0.0.1', '::1'];
 
 function openssl(args: string[], cwd: string): void {
   const run = Bun.spawnSync(['openssl', ...args], { cwd, stdout: 'pipe', stderr: 'pipe' });
-  if (run.exitCode !== 0) throw new Error(`openssl ${args.join(' ')} failed (${run.exitCode}): ${run.stderr.toString()}`);
+  if (run.exitCode !== 0)
+    throw new Error(`openssl ${args.join(' ')} failed (${run.exitCode}): ${run.stderr.toString()}`);
 }
 
 function subjectAltName(names: string[]): string {
@@ -34,14 +40,46 @@ export function makeTestPki(): TestPki {
   mkdirSync(join(dir, 'db'));
   writeFileSync(join(dir, 'db/index.txt'), '');
   writeFileSync(join(dir, 'db/serial'), '1000\n');
-  writeFileSync(join(dir, 'ca.cnf'), [
-    '[ca]', 'default_ca = test',
-    '[test]', 'database = db/index.txt', 'new_certs_dir = db', 'serial = db/serial', 'default_md = sha256',
-    'policy = any', 'copy_extensions = none', 'unique_subject = no',
-    '[any]', 'commonName = supplied', '',
-  ].join('\n'));
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Argus Test CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+  writeFileSync(
+    join(dir, 'ca.cnf'),
+    [
+      '[ca]',
+      'default_ca = test',
+      '[test]',
+      'database = db/index.txt',
+      'new_certs_dir = db',
+      'serial = db/serial',
+      'default_md = sha256',
+      'policy = any',
+      'copy_extensions = none',
+      'unique_subject = no',
+      '[any]',
+      'commonName = supplied',
+      '',
+    ].join('\n'),
+  );
+  openssl(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=Argus Test CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
+    dir,
+  );
   const caFile = join(dir, 'ca.pem');
   const read = (label: string): Leaf => {
     const certFile = join(dir, `${label}.pem`);
@@ -49,19 +87,77 @@ export function makeTestPki(): TestPki {
     return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8'), certFile, keyFile };
   };
   return {
-    dir, caFile, ca: readFileSync(caFile, 'utf8'),
+    dir,
+    caFile,
+    ca: readFileSync(caFile, 'utf8'),
     leaf(label, options = {}) {
       const names = options.names ?? DEFAULT_NAMES;
-      writeFileSync(join(dir, `${label}.ext`), `[leaf]\nsubjectAltName = ${subjectAltName(names)}\nbasicConstraints = CA:FALSE\nextendedKeyUsage = serverAuth\n`);
-      openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${label}.key`, '-out', `${label}.csr`, '-subj', `/CN=${names[0]}`], dir);
+      writeFileSync(
+        join(dir, `${label}.ext`),
+        `[leaf]\nsubjectAltName = ${subjectAltName(names)}\nbasicConstraints = CA:FALSE\nextendedKeyUsage = serverAuth\n`,
+      );
+      openssl(
+        [
+          'req',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          `${label}.key`,
+          '-out',
+          `${label}.csr`,
+          '-subj',
+          `/CN=${names[0]}`,
+        ],
+        dir,
+      );
       const dates = options.expired ? ['-startdate', '20200101000000Z', '-enddate', '20200102000000Z'] : ['-days', '2'];
-      openssl(['ca', '-batch', '-notext', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', `${label}.csr`, '-out', `${label}.pem`,
-        '-extfile', `${label}.ext`, '-extensions', 'leaf', ...dates], dir);
+      openssl(
+        [
+          'ca',
+          '-batch',
+          '-notext',
+          '-config',
+          'ca.cnf',
+          '-cert',
+          'ca.pem',
+          '-keyfile',
+          'ca.key',
+          '-in',
+          `${label}.csr`,
+          '-out',
+          `${label}.pem`,
+          '-extfile',
+          `${label}.ext`,
+          '-extensions',
+          'leaf',
+          ...dates,
+        ],
+        dir,
+      );
       return read(label);
     },
     selfSigned(label) {
-      openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${label}.key`, '-out', `${label}.pem`, '-days', '2', '-subj', '/CN=receiver.test',
-        '-addext', `subjectAltName=${subjectAltName(DEFAULT_NAMES)}`], dir);
+      openssl(
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          `${label}.key`,
+          '-out',
+          `${label}.pem`,
+          '-days',
+          '2',
+          '-subj',
+          '/CN=receiver.test',
+          '-addext',
+          `subjectAltName=${subjectAltName(DEFAULT_NAMES)}`,
+        ],
+        dir,
+      );
       return read(label);
     },
   };

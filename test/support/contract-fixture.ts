@@ -51,7 +51,13 @@ export function contractDocuments(): ContractDocument[] {
   return cached;
 }
 
-export interface CurlExample { method: string; path: string; command: string; source: DocumentNumber; entry: ContractEntry }
+export interface CurlExample {
+  method: string;
+  path: string;
+  command: string;
+  source: DocumentNumber;
+  entry: ContractEntry;
+}
 
 /** Every curl example of the contract, with the method and path it requests (ids as printed). */
 export function curlExamples(): CurlExample[] {
@@ -62,5 +68,6 @@ export function curlExamples(): CurlExample[] {
       const method = /-X\s+([A-Z]+)/.exec(command)?.[1] ?? (/\s-d\s/.test(command) ? 'POST' : 'GET');
       const url = /https:\/\/[a-z.]+(\/[^\s"']*)/.exec(command);
       return [{ method, path: url ? url[1]! : '', command, source: doc.document, entry }];
-    }));
+    }),
+  );
 }

@@ -9,7 +9,9 @@ export type { CurlExample };
  * document: '000' the integration guide, '001' the API reference.
  */
 export function example(method: string, path: string, source?: DocumentNumber): CurlExample {
-  const found = curlExamples().filter((e) => e.method === method && e.path === path && (!source || e.source === source));
+  const found = curlExamples().filter(
+    (e) => e.method === method && e.path === path && (!source || e.source === source),
+  );
   if (found.length === 0) throw new Error(`the contract has no curl example for ${method} ${path}`);
   return found[0]!;
 }
@@ -20,12 +22,20 @@ export async function runExample(ex: CurlExample, baseUrl: string, vars: Record<
   for (const [from, to] of Object.entries(vars)) command = command.split(from).join(to);
   command = command.replace(/^curl /, `curl -s -w '\\n%{http_code}' `);
   const proc = Bun.spawn(['bash', '-c', command], { stdout: 'pipe', stderr: 'pipe' });
-  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  const [stdout, stderr, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
   if (code !== 0) throw new Error(`curl failed (${code}): ${stderr}\n${command}`);
   const nl = stdout.lastIndexOf('\n');
   const text = stdout.slice(0, nl);
   const status = Number(stdout.slice(nl + 1));
   let body: unknown = null;
-  try { body = JSON.parse(text); } catch { body = text; }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
   return { status, body: body as Record<string, unknown>, command };
 }

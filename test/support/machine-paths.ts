@@ -11,7 +11,10 @@ export function atomicStates(machine: AnyStateMachine): string[] {
     .map((n) => n.path.join('.'));
 }
 
-export interface PathReport { reached: Set<string>; paths: Array<{ events: EventObject[]; end: StateValue }> }
+export interface PathReport {
+  reached: Set<string>;
+  paths: Array<{ events: EventObject[]; end: StateValue }>;
+}
 
 /** Shortest paths to every distinct state value, with the given events offered everywhere. */
 export function explore(machine: AnyStateMachine, events: EventObject[], input?: unknown): PathReport {
@@ -39,5 +42,8 @@ export function replay(machine: AnyStateMachine, events: EventObject[], input?: 
 
 /** transition() for events outside the machine's declared ones (its fired timers). */
 export function fire<M extends AnyStateMachine>(machine: M, snapshot: ReturnType<M['transition']>, event: EventObject) {
-  return transition(machine as AnyStateMachine, snapshot, event) as unknown as [ReturnType<M['transition']>, Array<{ type: string; params?: unknown }>];
+  return transition(machine as AnyStateMachine, snapshot, event) as unknown as [
+    ReturnType<M['transition']>,
+    Array<{ type: string; params?: unknown }>,
+  ];
 }

@@ -31,7 +31,13 @@ export async function startTestService(
     ...options.env,
   });
   const db = await testDb();
-  const service = await startService(config, { http: true, workers: options.workers ?? true, db, log: process.env.TEST_LOG ? createLogger('debug') : silentLogger, clock: options.clock });
+  const service = await startService(config, {
+    http: true,
+    workers: options.workers ?? true,
+    db,
+    log: process.env.TEST_LOG ? createLogger('debug') : silentLogger,
+    clock: options.clock,
+  });
   return { ...service, url: service.url! } as TestService;
 }
 
@@ -46,17 +52,32 @@ export function freePort(): number {
  * Waits until a server process at `url` answers /readyz. Throws with `why()` (its output, say)
  * if the process exits first or `limitMs` pass.
  */
-export async function untilReady(url: string, proc: { exitCode: number | null }, limitMs: number, why: () => string | Promise<string> = () => ''): Promise<void> {
+export async function untilReady(
+  url: string,
+  proc: { exitCode: number | null },
+  limitMs: number,
+  why: () => string | Promise<string> = () => '',
+): Promise<void> {
   const deadline = Date.now() + limitMs;
-  while (!(await fetch(`${url}/readyz`).then((r) => r.ok, () => false))) {
-    if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`${url} did not become ready:\n${await why()}`);
+  while (
+    !(await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > deadline || proc.exitCode !== null)
+      throw new Error(`${url} did not become ready:\n${await why()}`);
     await Bun.sleep(100);
   }
 }
 
 /** A new tenant with an admin and that admin's access token. */
 export async function newTenant(service: Service, name = `Tenant ${randomToken(8)}`) {
-  const created = await service.tenants.createTenant({ name, adminEmail: `admin-${randomToken(6).toLowerCase()}@example.com`, adminPassword: 'correct horse battery staple' });
+  const created = await service.tenants.createTenant({
+    name,
+    adminEmail: `admin-${randomToken(6).toLowerCase()}@example.com`,
+    adminPassword: 'correct horse battery staple',
+  });
   const token = await mintAdminToken(service, created.tenantId, created.adminUserId);
   return { tenantId: created.tenantId, adminUserId: created.adminUserId, adminToken: token.token, name };
 }

@@ -17,27 +17,49 @@ export const ROOT = join(import.meta.dir, '../..');
 /** The command that runs the CLI on a runtime: `deno run` with the flags of `npm run start:deno`. */
 export function cliCommand(runtime: Runtime): string[] {
   if (runtime === 'bun') return [process.execPath, 'src/cli.ts'];
-  const denoScript = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:deno'];
+  const denoScript = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts['start:deno'];
   if (denoScript === undefined) throw new Error('package.json has no start:deno script');
   const flags = denoScript.split(/\s+/).filter((w) => w.startsWith('--'));
   return [join(ROOT, 'node_modules/.bin/deno'), 'run', ...flags, 'src/cli.ts'];
 }
 
-export interface Answer { status: number; headers: IncomingHttpHeaders; body: string }
-export interface RequestOptions { method?: string; headers?: Record<string, string>; body?: string; from?: string; ca?: string }
+export interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+export interface RequestOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  from?: string;
+  ca?: string;
+}
 
 /** One request over a new connection (from `from`, trusting `ca` for https). */
 export function send(url: string, options: RequestOptions = {}): Promise<Answer> {
   const target = new URL(url);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(target, { method: options.method ?? 'GET', headers: options.headers, localAddress: options.from, ca: options.ca, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      res.on('error', reject);
-    });
+    const req = request(
+      target,
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        localAddress: options.from,
+        ca: options.ca,
+        agent: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -56,14 +78,30 @@ export interface Spawned {
 }
 
 /** Starts `argus serve`; resolves once /readyz answers (over https with `ca` when given). */
-export async function spawnServe(runtime: Runtime, env: Record<string, string>, options: { ca?: string; limitMs?: number } = {}): Promise<Spawned> {
+export async function spawnServe(
+  runtime: Runtime,
+  env: Record<string, string>,
+  options: { ca?: string; limitMs?: number } = {},
+): Promise<Spawned> {
   const port = Number(env.PORT ?? freePort());
   const scheme = options.ca ? 'https' : 'http';
   const dataDir = mkdtempSync(join(tmpdir(), `argus-${runtime}-`));
   const proc = Bun.spawn([...cliCommand(runtime), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: `${scheme}://127.0.0.1:${port}`, LOG_LEVEL: 'info', ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '50', ...env, PORT: String(port) },
-    stdin: 'ignore', stdout: 'pipe', stderr: 'pipe',
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PUBLIC_URL: `${scheme}://127.0.0.1:${port}`,
+      LOG_LEVEL: 'info',
+      ALLOW_PRIVATE_TARGETS: 'true',
+      WORKER_POLL_MS: '50',
+      ...env,
+      PORT: String(port),
+    },
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
   });
   let output = '';
   for (const stream of [proc.stdout, proc.stderr]) {
@@ -74,7 +112,12 @@ export async function spawnServe(runtime: Runtime, env: Record<string, string>, 
   }
   const url = `${scheme}://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.limitMs ?? 60_000);
-  while (!(await send(`${url}/readyz`, { ca: options.ca }).then((r) => r.status === 200, () => false))) {
+  while (
+    !(await send(`${url}/readyz`, { ca: options.ca }).then(
+      (r) => r.status === 200,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline || proc.exitCode !== null) {
       proc.kill('SIGKILL');
       throw new Error(`${runtime}: ${url} did not become ready:\n${output}`);
@@ -82,7 +125,11 @@ export async function spawnServe(runtime: Runtime, env: Record<string, string>, 
     await Bun.sleep(100);
   }
   return {
-    runtime, url, port, dataDir, proc,
+    runtime,
+    url,
+    port,
+    dataDir,
+    proc,
     output: () => output,
     stop: async () => {
       proc.kill('SIGTERM');
@@ -92,16 +139,41 @@ export async function spawnServe(runtime: Runtime, env: Record<string, string>, 
 }
 
 /** Runs the CLI to completion (e.g. `argus serve` refusing its configuration). */
-export async function runCli(runtime: Runtime, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const proc = Bun.spawn([...cliCommand(runtime), ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: '', ...env }, stdin: 'ignore', stdout: 'pipe', stderr: 'pipe' });
-  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+export async function runCli(
+  runtime: Runtime,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const proc = Bun.spawn([...cliCommand(runtime), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
+  });
+  const [stdout, stderr, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
   return { code, stdout, stderr };
 }
 
 /** `argus bootstrap` against a spawned server's data dir (through its control socket). */
-export async function bootstrapTenant(server: Spawned, options: { password?: string } = {}): Promise<{ token: string; tenantId: string; email: string }> {
+export async function bootstrapTenant(
+  server: Spawned,
+  options: { password?: string } = {},
+): Promise<{ token: string; tenantId: string; email: string }> {
   const email = `admin-${Date.now()}@example.com`;
-  const args = ['bootstrap', '--tenant', `Tenant ${Date.now()} ${Math.random().toString(36).slice(2, 8)}`, '--admin-email', email, '--json', ...(options.password ? ['--admin-password', options.password] : [])];
+  const args = [
+    'bootstrap',
+    '--tenant',
+    `Tenant ${Date.now()} ${Math.random().toString(36).slice(2, 8)}`,
+    '--admin-email',
+    email,
+    '--json',
+    ...(options.password ? ['--admin-password', options.password] : []),
+  ];
   const run = await runCli('bun', args, { DATA_DIR: server.dataDir });
   if (run.code !== 0) throw new Error(`argus bootstrap failed (${run.code}): ${run.stderr}`);
   const out = JSON.parse(run.stdout) as { admin_access_token: string; tenant_id: string };

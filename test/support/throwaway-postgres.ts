@@ -11,7 +11,9 @@ import { freePort } from './service.ts';
 export function postgresBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
@@ -47,7 +49,19 @@ export async function throwawayPostgres(): Promise<ThrowawayPostgres> {
   const port = freePort();
   await run([join(bin, 'initdb'), '-D', data, '-U', 'postgres', '--auth=trust', '--no-sync']);
   const start = async () => {
-    await run([join(bin, 'pg_ctl'), '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+    await run([
+      join(bin, 'pg_ctl'),
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+      'start',
+    ]);
   };
   await start();
   await run([join(bin, 'createdb'), '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'chaos']);
@@ -57,13 +71,15 @@ export async function throwawayPostgres(): Promise<ThrowawayPostgres> {
       const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
       // Children first, read before the postmaster goes (orphaned, a backend can live on for
       // a minute holding its client's connection open, which no real crash does).
-      const children = readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-        try {
-          return readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] === String(pid);
-        } catch {
-          return false; // the process ended while we looked
-        }
-      });
+      const children = readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .filter((p) => {
+          try {
+            return readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] === String(pid);
+          } catch {
+            return false; // the process ended while we looked
+          }
+        });
       process.kill(pid, 'SIGKILL');
       for (const child of children) {
         try {
@@ -87,7 +103,8 @@ export async function throwawayPostgres(): Promise<ThrowawayPostgres> {
       await start();
     },
     async destroy() {
-      if (existsSync(join(data, 'postmaster.pid'))) await run([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop']);
+      if (existsSync(join(data, 'postmaster.pid')))
+        await run([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop']);
       rmSync(dir, { recursive: true, force: true });
     },
   };

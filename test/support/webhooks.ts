@@ -1,7 +1,11 @@
 // What the webhook tests share: receivers on loopback, calls to the API with a bearer token,
 // and waiting for a condition.
 export type Json = Record<string, unknown>;
-export interface Received { headers: Record<string, string>; body: string; at: number }
+export interface Received {
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+}
 
 /** Receivers started by a test file, to stop in its afterAll. */
 export class Receivers {
@@ -11,7 +15,8 @@ export class Receivers {
   start(answer: (n: number) => number | Promise<number> = () => 200) {
     const got: Received[] = [];
     const server = Bun.serve({
-      port: 0, hostname: '127.0.0.1',
+      port: 0,
+      hostname: '127.0.0.1',
       fetch: async (req) => {
         got.push({ headers: Object.fromEntries(req.headers), body: await req.text(), at: Date.now() });
         return new Response('ok', { status: await answer(got.length - 1) });
@@ -27,9 +32,21 @@ export class Receivers {
 }
 
 /** An API call with a bearer token; the answer's JSON body (or null). */
-export async function api(baseUrl: string, method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function api(
+  baseUrl: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`${baseUrl}${path}`, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

@@ -8,9 +8,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, newTenant, startTestService, untilReady, type TestService } from '../support/service.ts';
 
-interface OtlpValue { stringValue?: string; intValue?: string | number }
-interface OtlpSpan { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes: Array<{ key: string; value: OtlpValue }>; links?: Array<{ traceId: string; spanId: string }> }
-interface Exported { resource: Record<string, string>; span: OtlpSpan }
+interface OtlpValue {
+  stringValue?: string;
+  intValue?: string | number;
+}
+interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes: Array<{ key: string; value: OtlpValue }>;
+  links?: Array<{ traceId: string; spanId: string }>;
+}
+interface Exported {
+  resource: Record<string, string>;
+  span: OtlpSpan;
+}
 
 const exported: Exported[] = [];
 let collector: ReturnType<typeof Bun.serve>;
@@ -20,18 +34,35 @@ let received = 0;
 beforeAll(() => {
   // The OTLP/HTTP collector: JSON export requests on /v1/traces.
   collector = Bun.serve({
-    port: 0, hostname: '127.0.0.1',
+    port: 0,
+    hostname: '127.0.0.1',
     fetch: async (req) => {
-      if (req.method !== 'POST' || new URL(req.url).pathname !== '/v1/traces') return new Response('not found', { status: 404 });
-      const body = (await req.json()) as { resourceSpans: Array<{ resource: { attributes: Array<{ key: string; value: OtlpValue }> }; scopeSpans: Array<{ spans: OtlpSpan[] }> }> };
+      if (req.method !== 'POST' || new URL(req.url).pathname !== '/v1/traces')
+        return new Response('not found', { status: 404 });
+      const body = (await req.json()) as {
+        resourceSpans: Array<{
+          resource: { attributes: Array<{ key: string; value: OtlpValue }> };
+          scopeSpans: Array<{ spans: OtlpSpan[] }>;
+        }>;
+      };
       for (const rs of body.resourceSpans) {
-        const resource = Object.fromEntries(rs.resource.attributes.map((a) => [a.key, String(a.value.stringValue ?? a.value.intValue)]));
+        const resource = Object.fromEntries(
+          rs.resource.attributes.map((a) => [a.key, String(a.value.stringValue ?? a.value.intValue)]),
+        );
         for (const ss of rs.scopeSpans) for (const span of ss.spans) exported.push({ resource, span });
       }
       return Response.json({});
     },
   });
-  hooks = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: async (req) => { await req.text(); received++; return new Response('ok'); } });
+  hooks = Bun.serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: async (req) => {
+      await req.text();
+      received++;
+      return new Response('ok');
+    },
+  });
 });
 afterAll(() => {
   collector.stop(true);
@@ -45,22 +76,33 @@ const attr = (span: OtlpSpan, key: string) => {
 
 async function spansOf(traceId: string, names: string[], limitMs = 15_000): Promise<Exported[]> {
   for (const deadline = Date.now() + limitMs; ; await Bun.sleep(100)) {
-    const found = exported.filter((e) => e.span.traceId === traceId || e.span.links?.some((l) => l.traceId === traceId));
+    const found = exported.filter(
+      (e) => e.span.traceId === traceId || e.span.links?.some((l) => l.traceId === traceId),
+    );
     if (names.every((n) => found.some((e) => e.span.name === n)) || Date.now() > deadline) return found;
   }
 }
 
-const hex = (bytes: number) => [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: number) =>
+  [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** Publishes with a caller's traceparent and checks the three spans and how they connect. */
 async function publishTraced(url: string, token: string, runtime: 'bun' | 'deno') {
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const hook = await fetch(`${url}/v1/webhooks`, { method: 'POST', headers: auth, body: JSON.stringify({ url: `http://127.0.0.1:${hooks.port}/h`, events: ['case.updated'] }) });
+  const hook = await fetch(`${url}/v1/webhooks`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ url: `http://127.0.0.1:${hooks.port}/h`, events: ['case.updated'] }),
+  });
   expect(hook.status).toBe(201);
   const traceId = hex(16);
   const callerSpan = hex(8);
   const before = received;
-  const res = await fetch(`${url}/v1/events`, { method: 'POST', headers: { ...auth, traceparent: `00-${traceId}-${callerSpan}-01` }, body: JSON.stringify({ type: 'case.updated', data: { traced: true } }) });
+  const res = await fetch(`${url}/v1/events`, {
+    method: 'POST',
+    headers: { ...auth, traceparent: `00-${traceId}-${callerSpan}-01` },
+    body: JSON.stringify({ type: 'case.updated', data: { traced: true } }),
+  });
   expect(res.status).toBe(202);
   const event = (await res.json()) as { id: string };
   for (let i = 0; i < 200 && received === before; i++) await Bun.sleep(25);
@@ -70,7 +112,11 @@ async function publishTraced(url: string, token: string, runtime: 'bun' | 'deno'
   const http = spans.find((e) => e.span.name === 'POST /v1/events');
   const publish = spans.find((e) => e.span.name === 'publish case.updated');
   const deliver = spans.find((e) => e.span.name === 'deliver case.updated');
-  expect([http?.span.name, publish?.span.name, deliver?.span.name]).toEqual(['POST /v1/events', 'publish case.updated', 'deliver case.updated']);
+  expect([http?.span.name, publish?.span.name, deliver?.span.name]).toEqual([
+    'POST /v1/events',
+    'publish case.updated',
+    'deliver case.updated',
+  ]);
   // The caller's trace continues: HTTP span under the caller's span, publish under the HTTP span.
   expect(http!.span).toMatchObject({ traceId, parentSpanId: callerSpan, kind: 2 });
   expect(attr(http!.span, 'http.route')).toBe('/v1/events');
@@ -84,14 +130,17 @@ async function publishTraced(url: string, token: string, runtime: 'bun' | 'deno'
   expect(attr(deliver!.span, 'http.response.status_code')).toBe(200);
   expect(attr(deliver!.span, 'argus.delivery.outcome')).toBe('success');
   expect(attr(deliver!.span, 'argus.event.id')).toBe(event.id);
-  for (const e of [http!, publish!, deliver!]) expect(e.resource).toMatchObject({ 'service.name': 'argus-traced', 'process.runtime.name': runtime });
+  for (const e of [http!, publish!, deliver!])
+    expect(e.resource).toMatchObject({ 'service.name': 'argus-traced', 'process.runtime.name': runtime });
   return { event, publish: publish!.span, traceId };
 }
 
 describe('tracing on Bun', () => {
   let service: TestService;
   beforeAll(async () => {
-    service = await startTestService({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collector.port}`, OTEL_SERVICE_NAME: 'argus-traced' } });
+    service = await startTestService({
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collector.port}`, OTEL_SERVICE_NAME: 'argus-traced' },
+    });
   }, 30_000);
   afterAll(async () => {
     await service.stop();
@@ -100,7 +149,9 @@ describe('tracing on Bun', () => {
   test('a traceparent on POST /v1/events: HTTP span, publish span stored with the event, attempt span linked to it', async () => {
     const t = await newTenant(service);
     const { event, publish, traceId } = await publishTraced(service.url, t.adminToken, 'bun');
-    const [row] = await service.db.query<{ traceparent: string }>('select traceparent from events where id = $1', [event.id]);
+    const [row] = await service.db.query<{ traceparent: string }>('select traceparent from events where id = $1', [
+      event.id,
+    ]);
     expect(row?.traceparent).toBe(`00-${traceId}-${publish.spanId}-01`);
   });
 
@@ -124,12 +175,36 @@ describe('tracing on Deno', () => {
     const root = join(import.meta.dir, '../..');
     const proc = Bun.spawn([join(root, 'node_modules/.bin/deno'), 'run', '--allow-all', 'src/cli.ts', 'serve'], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), PUBLIC_URL: url, DATA_DIR: dataDir, DATABASE_URL: '', ALLOW_PRIVATE_TARGETS: 'true', WORKER_POLL_MS: '50', OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collector.port}`, OTEL_SERVICE_NAME: 'argus-traced' },
-      stdin: 'ignore', stdout: 'ignore', stderr: 'pipe',
+      env: {
+        ...process.env,
+        PORT: String(port),
+        PUBLIC_URL: url,
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        ALLOW_PRIVATE_TARGETS: 'true',
+        WORKER_POLL_MS: '50',
+        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collector.port}`,
+        OTEL_SERVICE_NAME: 'argus-traced',
+      },
+      stdin: 'ignore',
+      stdout: 'ignore',
+      stderr: 'pipe',
     });
     try {
       await untilReady(url, proc, 60_000, () => new Response(proc.stderr).text());
-      const boot = Bun.spawn([process.execPath, 'src/cli.ts', 'bootstrap', '--tenant', 'Traced', '--admin-email', 'a@traced.example', '--json'], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, stdout: 'pipe', stderr: 'pipe' });
+      const boot = Bun.spawn(
+        [
+          process.execPath,
+          'src/cli.ts',
+          'bootstrap',
+          '--tenant',
+          'Traced',
+          '--admin-email',
+          'a@traced.example',
+          '--json',
+        ],
+        { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, stdout: 'pipe', stderr: 'pipe' },
+      );
       const [out, code] = await Promise.all([new Response(boot.stdout).text(), boot.exited]);
       expect(code).toBe(0);
       await publishTraced(url, (JSON.parse(out) as { admin_access_token: string }).admin_access_token, 'deno');

@@ -16,16 +16,28 @@ afterAll(async () => {
 /** Deletes a tenant's webhooks, which cancels their deliveries still waiting: a shared test
  * database keeps no work for receivers that are about to stop. */
 async function deleteWebhooks(on: TestService, token: string) {
-  const list = (await (await fetch(`${on.url}/v1/webhooks`, { headers: { authorization: `Bearer ${token}` } })).json()) as { webhooks: Array<{ id: string }> };
+  const list = (await (
+    await fetch(`${on.url}/v1/webhooks`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { webhooks: Array<{ id: string }> };
   for (const w of list.webhooks) {
-    const res = await fetch(`${on.url}/v1/webhooks/${w.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${on.url}/v1/webhooks/${w.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(204);
   }
 }
 
 function serve(handler: () => Promise<Response> | Response) {
   let count = 0;
-  const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: async () => { count++; return handler(); } });
+  const server = Bun.serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: async () => {
+      count++;
+      return handler();
+    },
+  });
   servers.push(server);
   return { url: `http://127.0.0.1:${server.port}/h`, count: () => count };
 }
@@ -36,16 +48,28 @@ describe('isolation', () => {
     let releaseHung!: () => void;
     const hungGate = new Promise<void>((r) => (releaseHung = r));
     let hungAnswered = 0;
-    const hung = serve(async () => { await hungGate; hungAnswered++; return new Response('late'); });
+    const hung = serve(async () => {
+      await hungGate;
+      hungAnswered++;
+      return new Response('late');
+    });
     const failing = serve(() => new Response('no', { status: 500 }));
     const healthy = serve(() => new Response('ok'));
     for (const r of [hung, failing, healthy]) {
-      const res = await fetch(`${service.url}/v1/webhooks`, { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: r.url, events: ['case.updated'] }) });
+      const res = await fetch(`${service.url}/v1/webhooks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ url: r.url, events: ['case.updated'] }),
+      });
       expect(res.status).toBe(201);
     }
     const N = 40;
     for (let i = 0; i < N; i++) {
-      await fetch(`${service.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'case.updated', data: { i } }) });
+      await fetch(`${service.url}/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'case.updated', data: { i } }),
+      });
     }
     // Every healthy delivery lands while the hung receiver has answered nothing and holds at
     // most its per-endpoint cap of requests.
@@ -63,23 +87,46 @@ describe('isolation', () => {
     // test's receivers too, with caps of its own). This one: a budget of 50 effects claimed
     // 10 at a time (the defaults' ratio), 2 requests at once per endpoint.
     await service.workers.stop();
-    const small = await startTestService({ env: { WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_ENDPOINT_CONCURRENCY: '2', WORKER_MAX_IN_FLIGHT: '50', WORKER_BATCH_SIZE: '10' }, workers: false });
+    const small = await startTestService({
+      env: {
+        WEBHOOK_TIMEOUT_MS: '5000',
+        WEBHOOK_ENDPOINT_CONCURRENCY: '2',
+        WORKER_MAX_IN_FLIGHT: '50',
+        WORKER_BATCH_SIZE: '10',
+      },
+      workers: false,
+    });
     let adminToken: string | null = null;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     try {
       const t = await newTenant(small);
       adminToken = t.adminToken;
-      const hung = serve(async () => { await gate; return new Response('late'); });
+      const hung = serve(async () => {
+        await gate;
+        return new Response('late');
+      });
       const healthy = serve(() => new Response('ok'));
       const hook = async (url: string, events: string[]) => {
-        const res = await fetch(`${small.url}/v1/webhooks`, { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ url, events }) });
+        const res = await fetch(`${small.url}/v1/webhooks`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ url, events }),
+        });
         expect(res.status).toBe(201);
       };
       await hook(hung.url, ['case.updated']);
       await hook(healthy.url, ['incident.created']);
-      const publish = (type: string, n: number) => Promise.all(Array.from({ length: n }, (_, i) =>
-        fetch(`${small.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ type, data: { i } }) })));
+      const publish = (type: string, n: number) =>
+        Promise.all(
+          Array.from({ length: n }, (_, i) =>
+            fetch(`${small.url}/v1/events`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ type, data: { i } }),
+            }),
+          ),
+        );
       // 150 deliveries due for the hung endpoint first (three times the budget), then 10 for the
       // healthy one; the workers start only now, so the backlog is there before any claim.
       await publish('case.updated', 150);

@@ -49,23 +49,41 @@ async function until(what: () => Promise<boolean>, ms = 10_000) {
 }
 
 /** On a shared Postgres other files' rows may count too; on PGlite the database is this file's. */
-const expectCount = (value: number, n: number) => (usingPostgres ? expect(value).toBeGreaterThanOrEqual(n) : expect(value).toBe(n));
+const expectCount = (value: number, n: number) =>
+  usingPostgres ? expect(value).toBeGreaterThanOrEqual(n) : expect(value).toBe(n);
 
 describe('/metrics', () => {
   test('outcomes, latency, backlog and its age, gates, lease expiries, as they happen', async () => {
     const t = await newTenant(service);
     const auth = { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' };
     const hooks: Array<[string, string]> = [
-      [receiver(async () => { await Bun.sleep(30); return new Response('ok'); }), 'case.created'],
+      [
+        receiver(async () => {
+          await Bun.sleep(30);
+          return new Response('ok');
+        }),
+        'case.created',
+      ],
       [receiver(() => new Response('gone', { status: 410 })), 'case.updated'],
-      [receiver(() => new Promise<Response>((resolve) => hung.push(() => resolve(new Response('late'))))), 'incident.created'],
+      [
+        receiver(() => new Promise<Response>((resolve) => hung.push(() => resolve(new Response('late'))))),
+        'incident.created',
+      ],
     ];
     for (const [url, type] of hooks) {
-      const res = await fetch(`${service.url}/v1/webhooks`, { method: 'POST', headers: auth, body: JSON.stringify({ url, events: [type] }) });
+      const res = await fetch(`${service.url}/v1/webhooks`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ url, events: [type] }),
+      });
       expect(res.status).toBe(201);
     }
     for (const type of ['case.created', 'case.created', 'case.created', 'case.updated', 'incident.created']) {
-      const res = await fetch(`${service.url}/v1/events`, { method: 'POST', headers: auth, body: JSON.stringify({ type, data: {} }) });
+      const res = await fetch(`${service.url}/v1/events`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ type, data: {} }),
+      });
       expect(res.status).toBe(202);
     }
 
@@ -78,7 +96,9 @@ describe('/metrics', () => {
 
     // One claim: three succeed, the 410 fails at once, one hangs at its gate's slot.
     await service.workers.tick();
-    await until(async () => /argus_deliveries_completed_total\{state="succeeded"\} 3\b/.test(await scrape()) || usingPostgres);
+    await until(
+      async () => /argus_deliveries_completed_total\{state="succeeded"\} 3\b/.test(await scrape()) || usingPostgres,
+    );
     await until(async () => sample(await scrape(), 'argus_deliveries_in_flight') === 1);
     text = await scrape();
     expectCount(sample(text, 'argus_deliveries_completed_total{state="succeeded"}'), 3);
@@ -117,8 +137,16 @@ describe('/metrics', () => {
 
   // CI installs promtool (Debian's prometheus package); elsewhere the check runs where it is.
   test.skipIf(!Bun.which('promtool') && !process.env.CI)('promtool check metrics accepts the text', async () => {
-    const proc = Bun.spawn(['promtool', 'check', 'metrics'], { stdin: new TextEncoder().encode(await scrape()), stdout: 'pipe', stderr: 'pipe' });
-    const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+    const proc = Bun.spawn(['promtool', 'check', 'metrics'], {
+      stdin: new TextEncoder().encode(await scrape()),
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+    const [out, err, code] = await Promise.all([
+      new Response(proc.stdout).text(),
+      new Response(proc.stderr).text(),
+      proc.exited,
+    ]);
     expect({ code, out, err }).toEqual({ code: 0, out: '', err: '' });
   });
 });

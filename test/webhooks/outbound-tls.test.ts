@@ -27,7 +27,13 @@ async function receiver(label: string, leaf: Leaf): Promise<number> {
   return (server.address() as { port: number }).port;
 }
 
-interface Case { label: string; url: string; address: string | null; extraCa: string | null; expect: { status: number | null; error: string | null } }
+interface Case {
+  label: string;
+  url: string;
+  address: string | null;
+  extraCa: string | null;
+  expect: { status: number | null; error: string | null };
+}
 const cases: Case[] = [];
 
 beforeAll(async () => {
@@ -44,11 +50,27 @@ beforeAll(async () => {
   };
   for (const [label, leaf] of Object.entries(certs)) {
     const port = await receiver(label, leaf);
-    for (const [how, url, address] of [['pinned', `https://receiver.test:${port}/in`, '127.0.0.1'], ['literal', `https://127.0.0.1:${port}/in`, null]] as const) {
+    for (const [how, url, address] of [
+      ['pinned', `https://receiver.test:${port}/in`, '127.0.0.1'],
+      ['literal', `https://127.0.0.1:${port}/in`, null],
+    ] as const) {
       const refusal = refused[label];
-      cases.push({ label: `${label}, ${how}, with the CA`, url, address, extraCa: pki.ca, expect: refusal ? { status: null, error: refusal } : { status: 202, error: null } });
+      cases.push({
+        label: `${label}, ${how}, with the CA`,
+        url,
+        address,
+        extraCa: pki.ca,
+        expect: refusal ? { status: null, error: refusal } : { status: 202, error: null },
+      });
       // Without WEBHOOK_CA_FILE the test CA is unknown: the valid leaf is refused for that.
-      if (label === 'valid') cases.push({ label: `${label}, ${how}, without the CA`, url, address, extraCa: null, expect: { status: null, error: 'tls: unknown certificate authority' } });
+      if (label === 'valid')
+        cases.push({
+          label: `${label}, ${how}, without the CA`,
+          url,
+          address,
+          extraCa: null,
+          expect: { status: null, error: 'tls: unknown certificate authority' },
+        });
     }
   }
 }, 60_000);
@@ -62,7 +84,13 @@ describe('webhook receivers over TLS', () => {
   test('on Bun: each certificate is accepted or refused with its own error; refused ones receive nothing', async () => {
     const before = { ...received };
     for (const c of cases) {
-      const r = await postWebhook(c.address === null ? c.url : { url: c.url, address: c.address }, '{}', {}, 5_000, c.extraCa);
+      const r = await postWebhook(
+        c.address === null ? c.url : { url: c.url, address: c.address },
+        '{}',
+        {},
+        5_000,
+        c.extraCa,
+      );
       expect({ case: c.label, ...outcome(r) }).toEqual({ case: c.label, ...c.expect });
       if (r.status === 202) expect(r.body).toBe('tls ok');
     }
@@ -72,11 +100,31 @@ describe('webhook receivers over TLS', () => {
 
   test('on Deno: the same cases, the same errors', async () => {
     const before = { ...received };
-    const run = Bun.spawn([join(root, 'node_modules/.bin/deno'), 'run', '--allow-all', '--unstable-sloppy-imports', 'test/support/deno-post.ts', JSON.stringify(cases)], { cwd: root, stdout: 'pipe', stderr: 'pipe' });
-    const [out, err, code] = await Promise.all([new Response(run.stdout).text(), new Response(run.stderr).text(), run.exited]);
+    const run = Bun.spawn(
+      [
+        join(root, 'node_modules/.bin/deno'),
+        'run',
+        '--allow-all',
+        '--unstable-sloppy-imports',
+        'test/support/deno-post.ts',
+        JSON.stringify(cases),
+      ],
+      { cwd: root, stdout: 'pipe', stderr: 'pipe' },
+    );
+    const [out, err, code] = await Promise.all([
+      new Response(run.stdout).text(),
+      new Response(run.stderr).text(),
+      run.exited,
+    ]);
     expect({ code, err }).toEqual({ code: 0, err: expect.any(String) });
-    const results = JSON.parse(out.trim().split('\n').at(-1)!) as Array<{ status: number | null; body: string; error: string | null }>;
-    expect(results.map((r, i) => ({ case: cases[i]?.label, ...outcome(r) }))).toEqual(cases.map((c) => ({ case: c.label, ...c.expect })));
+    const results = JSON.parse(out.trim().split('\n').at(-1)!) as Array<{
+      status: number | null;
+      body: string;
+      error: string | null;
+    }>;
+    expect(results.map((r, i) => ({ case: cases[i]?.label, ...outcome(r) }))).toEqual(
+      cases.map((c) => ({ case: c.label, ...c.expect })),
+    );
     expect(received.valid! - before.valid!).toBe(2);
     for (const label of ['expired', 'wrong-name', 'self-signed']) expect(received[label]).toBe(before[label]);
   }, 60_000);

@@ -5,7 +5,11 @@ import { afterAll, describe, expect, test } from 'bun:test';
 import { createServer } from 'node:tls';
 import { postWebhook } from '../../src/webhooks/http-client.ts';
 
-interface Seen { host: string | null; path: string; body: string }
+interface Seen {
+  host: string | null;
+  path: string;
+  body: string;
+}
 const servers: Array<{ stop(): void }> = [];
 afterAll(() => {
   for (const s of servers) s.stop();
@@ -14,7 +18,8 @@ afterAll(() => {
 function receiver(hostname: string) {
   const seen: Seen[] = [];
   const server = Bun.serve({
-    hostname, port: 0,
+    hostname,
+    port: 0,
     fetch: async (req) => {
       const url = new URL(req.url);
       seen.push({ host: req.headers.get('host'), path: url.pathname + url.search, body: await req.text() });
@@ -28,7 +33,12 @@ function receiver(hostname: string) {
 describe('pinned outbound requests', () => {
   test('http: the request reaches the checked IPv4 address with the original Host, path and body', async () => {
     const r = receiver('127.0.0.1');
-    const result = await postWebhook({ url: `http://receiver.invalid:${r.port}/in?x=1`, address: '127.0.0.1' }, '{"n":1}', { 'content-type': 'application/json' }, 5_000);
+    const result = await postWebhook(
+      { url: `http://receiver.invalid:${r.port}/in?x=1`, address: '127.0.0.1' },
+      '{"n":1}',
+      { 'content-type': 'application/json' },
+      5_000,
+    );
     expect(result).toMatchObject({ status: 202, body: 'pinned', error: null });
     expect(r.seen).toEqual([{ host: `receiver.invalid:${r.port}`, path: '/in?x=1', body: '{"n":1}' }]);
     // Unpinned, the same URL needs a lookup, and that fails: the pinned request made none.
@@ -48,11 +58,21 @@ describe('pinned outbound requests', () => {
   test('https: the TLS server name sent to the checked address is the original host', async () => {
     const names: string[] = [];
     // No certificate is served: the handshake records the server name asked for and fails.
-    const tls = createServer({ SNICallback: (name, done) => { names.push(name); done(new Error('no certificate here')); } });
+    const tls = createServer({
+      SNICallback: (name, done) => {
+        names.push(name);
+        done(new Error('no certificate here'));
+      },
+    });
     await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', () => resolve()));
     servers.push({ stop: () => tls.close() });
     const port = (tls.address() as { port: number }).port;
-    const result = await postWebhook({ url: `https://receiver.invalid:${port}/in`, address: '127.0.0.1' }, '{}', {}, 5_000);
+    const result = await postWebhook(
+      { url: `https://receiver.invalid:${port}/in`, address: '127.0.0.1' },
+      '{}',
+      {},
+      5_000,
+    );
     expect(result.status).toBeNull();
     expect(result.error).toStartWith('connection failed');
     expect(names).toEqual(['receiver.invalid']);

@@ -2,7 +2,13 @@
 // (production) and allowed (ALLOW_PRIVATE_TARGETS=true, development), and what a resolved name
 // is checked and pinned to.
 import { describe, expect, test } from 'bun:test';
-import { checkTarget, classifyAddress, resolvedProblem, urlProblem, type Resolver } from '../../src/webhooks/target-check.ts';
+import {
+  checkTarget,
+  classifyAddress,
+  resolvedProblem,
+  urlProblem,
+  type Resolver,
+} from '../../src/webhooks/target-check.ts';
 
 const PRIVATE = 'points at a private or loopback address';
 const LOCAL = 'points at a local host';
@@ -131,13 +137,19 @@ describe('resolved targets', () => {
 
   test('a name is resolved once and the checked address is the one to connect to', async () => {
     const { resolve, asked } = answering({ 'hooks.example': ['93.184.215.7', '2606:4700:4700::1111'] });
-    expect(await checkTarget('https://hooks.example/in', false, resolve)).toEqual({ ok: true, target: { url: 'https://hooks.example/in', address: '93.184.215.7' } });
+    expect(await checkTarget('https://hooks.example/in', false, resolve)).toEqual({
+      ok: true,
+      target: { url: 'https://hooks.example/in', address: '93.184.215.7' },
+    });
     expect(asked).toEqual(['hooks.example']);
   });
 
   test('an address literal is not resolved and needs no pinning', async () => {
     const { resolve, asked } = answering({});
-    expect(await checkTarget('http://8.8.8.8/in', false, resolve)).toEqual({ ok: true, target: { url: 'http://8.8.8.8/in', address: null } });
+    expect(await checkTarget('http://8.8.8.8/in', false, resolve)).toEqual({
+      ok: true,
+      target: { url: 'http://8.8.8.8/in', address: null },
+    });
     expect(await checkTarget('http://[::ffff:127.0.0.1]/in', false, resolve)).toEqual({ ok: false, problem: PRIVATE });
     expect(asked).toEqual([]);
   });
@@ -151,18 +163,39 @@ describe('resolved targets', () => {
       'ula-meta.example': ['fd00:ec2::254'],
     });
     const strict = async (url: string) => checkTarget(url, false, resolve);
-    expect(await strict('http://inside.example/x')).toEqual({ ok: false, problem: 'resolves to a private or loopback address' });
-    expect(await strict('http://mixed.example/x')).toEqual({ ok: false, problem: 'resolves to a private or loopback address' });
-    expect(await strict('http://mapped.example/x')).toEqual({ ok: false, problem: 'resolves to a private or loopback address' });
+    expect(await strict('http://inside.example/x')).toEqual({
+      ok: false,
+      problem: 'resolves to a private or loopback address',
+    });
+    expect(await strict('http://mixed.example/x')).toEqual({
+      ok: false,
+      problem: 'resolves to a private or loopback address',
+    });
+    expect(await strict('http://mapped.example/x')).toEqual({
+      ok: false,
+      problem: 'resolves to a private or loopback address',
+    });
     // development allows private receivers, never metadata
-    expect(await checkTarget('http://mixed.example/x', true, resolve)).toEqual({ ok: true, target: { url: 'http://mixed.example/x', address: '93.184.215.14' } });
-    expect(await checkTarget('http://meta.example/x', true, resolve)).toEqual({ ok: false, problem: 'resolves to a cloud metadata address' });
-    expect(await checkTarget('http://ula-meta.example/x', true, resolve)).toEqual({ ok: false, problem: 'resolves to a cloud metadata address' });
+    expect(await checkTarget('http://mixed.example/x', true, resolve)).toEqual({
+      ok: true,
+      target: { url: 'http://mixed.example/x', address: '93.184.215.14' },
+    });
+    expect(await checkTarget('http://meta.example/x', true, resolve)).toEqual({
+      ok: false,
+      problem: 'resolves to a cloud metadata address',
+    });
+    expect(await checkTarget('http://ula-meta.example/x', true, resolve)).toEqual({
+      ok: false,
+      problem: 'resolves to a cloud metadata address',
+    });
   });
 
   test('a name that does not resolve is refused at send time; at creation only with private targets refused', async () => {
     const { resolve } = answering({});
-    expect(await checkTarget('https://nowhere.example/x', true, resolve)).toEqual({ ok: false, problem: 'does not resolve' });
+    expect(await checkTarget('https://nowhere.example/x', true, resolve)).toEqual({
+      ok: false,
+      problem: 'does not resolve',
+    });
     expect(await resolvedProblem('https://nowhere.example/x', false, resolve)).toBe('does not resolve');
     expect(await resolvedProblem('https://nowhere.example/x', true, resolve)).toBeNull();
   });

@@ -24,7 +24,12 @@ const got: string[] = [];
 async function listen(leaf: { cert: string; key: string }, at: number): Promise<void> {
   receiver = createServer({ cert: leaf.cert, key: leaf.key }, (req, res) => {
     let body = '';
-    req.on('data', (d: Buffer) => (body += d)).on('end', () => { got.push(body); res.end('ok'); });
+    req
+      .on('data', (d: Buffer) => (body += d))
+      .on('end', () => {
+        got.push(body);
+        res.end('ok');
+      });
   });
   await new Promise<void>((resolve) => receiver.listen(at, '::', resolve));
   port = (receiver.address() as { port: number }).port;
@@ -42,7 +47,11 @@ afterAll(async () => {
 });
 
 async function api(method: string, path: string, body?: unknown): Promise<Json> {
-  const res = await fetch(`${service.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${service.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return (await res.json()) as Json;
 }
 
@@ -59,10 +68,11 @@ describe('a webhook receiver with an expired certificate', () => {
   test('the certificate error is recorded, nothing is sent, and the schedule carries on until it is renewed', async () => {
     const hook = await api('POST', '/v1/webhooks', { url: `https://localhost:${port}/hook`, events: ['case.created'] });
     await api('POST', '/v1/events', { type: 'case.created', data: { case_id: 'c1' } });
-    const delivery = (attempt: number) => until(`attempt ${attempt}`, async () => {
-      const [d] = (await api('GET', `/v1/webhooks/${hook.id}/deliveries`)).deliveries as Json[];
-      return d && d.attempt === attempt && d.status !== 'sending' && d.status !== 'pending' ? d : null;
-    });
+    const delivery = (attempt: number) =>
+      until(`attempt ${attempt}`, async () => {
+        const [d] = (await api('GET', `/v1/webhooks/${hook.id}/deliveries`)).deliveries as Json[];
+        return d && d.attempt === attempt && d.status !== 'sending' && d.status !== 'pending' ? d : null;
+      });
 
     const first = await delivery(1);
     expect(first).toMatchObject({ status: 'retrying', response_status: null, error: 'tls: certificate has expired' });
@@ -70,7 +80,11 @@ describe('a webhook receiver with an expired certificate', () => {
     expect(wait).toBeGreaterThanOrEqual(4_000); // the first retry: 5 s ± 20 %
     expect(wait).toBeLessThanOrEqual(6_000);
     const detail = await api('GET', `/v1/webhooks/${hook.id}/deliveries/${first.id}`);
-    expect((detail.attempts as Json[])[0]).toMatchObject({ attempt: 1, response_status: null, error: 'tls: certificate has expired' });
+    expect((detail.attempts as Json[])[0]).toMatchObject({
+      attempt: 1,
+      response_status: null,
+      error: 'tls: certificate has expired',
+    });
 
     clock.advance(6_001);
     service.workers.wake();

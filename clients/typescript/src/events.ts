@@ -6,13 +6,29 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type JsonObject = { [key: string]: JsonValue };
 
 /** The event types a webhook can subscribe to (GET /v1/events/types). */
-export const DOMAIN_EVENT_TYPES = ['case.created', 'case.updated', 'incident.created', 'incident.updated', 'incident.closed'] as const;
-export const SYSTEM_EVENT_TYPES = ['webhook.test', 'delivery.exhausted', 'webhook.disabled', 'webhook.failing', 'webhook.recovered', 'webhook.held_expired'] as const;
+export const DOMAIN_EVENT_TYPES = [
+  'case.created',
+  'case.updated',
+  'incident.created',
+  'incident.updated',
+  'incident.closed',
+] as const;
+export const SYSTEM_EVENT_TYPES = [
+  'webhook.test',
+  'delivery.exhausted',
+  'webhook.disabled',
+  'webhook.failing',
+  'webhook.recovered',
+  'webhook.held_expired',
+] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 export type SystemEventType = (typeof SYSTEM_EVENT_TYPES)[number];
 export type EventType = DomainEventType | SystemEventType;
 
-export interface WebhookTestData { webhook_id: string; message: string }
+export interface WebhookTestData {
+  webhook_id: string;
+  message: string;
+}
 export interface DeliveryExhaustedData {
   delivery_id: string;
   webhook_id: string;
@@ -21,13 +37,28 @@ export interface DeliveryExhaustedData {
   attempts: number;
   last_status: number | null;
 }
-export interface WebhookDisabledData { webhook_id: string; reason: string }
+export interface WebhookDisabledData {
+  webhook_id: string;
+  reason: string;
+}
 /** A webhook's first failed delivery after a success. */
-export interface WebhookFailingData { webhook_id: string; failing_since: string; consecutive_failures: number }
+export interface WebhookFailingData {
+  webhook_id: string;
+  failing_since: string;
+  consecutive_failures: number;
+}
 /** A failing webhook delivered again. */
-export interface WebhookRecoveredData { webhook_id: string }
+export interface WebhookRecoveredData {
+  webhook_id: string;
+}
 /** A delivery held while its webhook was paused, for longer than the service keeps history. */
-export interface WebhookHeldExpiredData { delivery_id: string; webhook_id: string; event_id: string; event_type: string; held_since: string }
+export interface WebhookHeldExpiredData {
+  delivery_id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  held_since: string;
+}
 
 interface Envelope<T extends EventType, D> {
   type: T;

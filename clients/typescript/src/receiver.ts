@@ -23,15 +23,25 @@ export interface WebhookReceiver {
 export function webhookReceiver(secret: string | string[]): WebhookReceiver {
   const verifiers = (Array.isArray(secret) ? secret : [secret]).map((s) => new Webhook(s));
   if (verifiers.length === 0) throw new TypeError('webhookReceiver needs a signing secret');
-  const verifyBody = (body: string, headers: Headers | Record<string, string | string[] | undefined>): ReceivedEvent => {
+  const verifyBody = (
+    body: string,
+    headers: Headers | Record<string, string | string[] | undefined>,
+  ): ReceivedEvent => {
     const flat: Record<string, string> = {};
     const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
-    for (const [name, value] of entries) if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    for (const [name, value] of entries)
+      if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     let last: unknown;
     for (const verifier of verifiers) {
       try {
         const event = verifier.verify(body, flat) as { type?: unknown; timestamp?: unknown; data?: unknown };
-        if (typeof event.type !== 'string' || !KNOWN.has(event.type) || typeof event.timestamp !== 'string' || typeof event.data !== 'object' || event.data === null) {
+        if (
+          typeof event.type !== 'string' ||
+          !KNOWN.has(event.type) ||
+          typeof event.timestamp !== 'string' ||
+          typeof event.data !== 'object' ||
+          event.data === null
+        ) {
           throw new WebhookVerificationError('signed, but not an Argus event (type, timestamp, data)');
         }
         return { ...(event as Omit<ReceivedEvent, 'id'>), id: flat['webhook-id'] } as ReceivedEvent;

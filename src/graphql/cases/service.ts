@@ -51,7 +51,12 @@ export class CaseService {
     const incidentIds = this.checkIds(input.incidentIds ?? []);
     return this.actors.transaction(async (unit) => {
       await this.checkIncidents(unit.tx, p.tenantId, incidentIds);
-      const row = await caseStore.insert(unit.tx, { id: newId('case'), tenantId: p.tenantId, title, createdBy: p.subject });
+      const row = await caseStore.insert(unit.tx, {
+        id: newId('case'),
+        tenantId: p.tenantId,
+        title,
+        createdBy: p.subject,
+      });
       if (!row) throw new Error('insert returned no row');
       await caseStore.setIncidents(unit.tx, p.tenantId, row.id, incidentIds);
       await this.publish(unit, 'case.created', row);
@@ -60,8 +65,13 @@ export class CaseService {
   }
 
   /** Title, status (open / in_progress) and the linked incidents (replaced as a whole). */
-  async update(p: Principal, id: string, input: { title?: string | null; status?: CaseStatus | null; incidentIds?: string[] | null }): Promise<CaseRow> {
-    if (input.title == null && input.status == null && input.incidentIds == null) throw invalidRequest('input: give title, status or incidentIds to change');
+  async update(
+    p: Principal,
+    id: string,
+    input: { title?: string | null; status?: CaseStatus | null; incidentIds?: string[] | null },
+  ): Promise<CaseRow> {
+    if (input.title == null && input.status == null && input.incidentIds == null)
+      throw invalidRequest('input: give title, status or incidentIds to change');
     if (input.status === 'closed') throw invalidRequest('input.status: close a case with closeCase');
     const title = input.title == null ? undefined : checkTitle('input.title', input.title);
     const incidentIds = input.incidentIds == null ? null : this.checkIds(input.incidentIds);
@@ -102,7 +112,8 @@ export class CaseService {
 
   private checkIds(ids: string[]): string[] {
     const unique = [...new Set(ids)];
-    if (unique.length > MAX_LINKED_INCIDENTS) throw invalidRequest(`input.incidentIds: at most ${MAX_LINKED_INCIDENTS} incidents`);
+    if (unique.length > MAX_LINKED_INCIDENTS)
+      throw invalidRequest(`input.incidentIds: at most ${MAX_LINKED_INCIDENTS} incidents`);
     return unique;
   }
 
@@ -116,7 +127,11 @@ export class CaseService {
 
   private async publish(unit: Unit, type: string, row: CaseRow, extra: Record<string, unknown> = {}) {
     const incidentIds = await caseStore.incidentIds(unit.tx, row.tenant_id, row.id);
-    await this.webhooks.publish(unit, { tenantId: row.tenant_id, type, data: { ...caseData(row, incidentIds), ...extra } });
+    await this.webhooks.publish(unit, {
+      tenantId: row.tenant_id,
+      type,
+      data: { ...caseData(row, incidentIds), ...extra },
+    });
   }
 }
 

@@ -56,7 +56,13 @@ export class IncidentService {
   async create(p: Principal, input: { title: string; severity: Severity }): Promise<IncidentRow> {
     const title = checkTitle('input.title', input.title);
     return this.actors.transaction(async (unit) => {
-      const row = await incidentStore.insert(unit.tx, { id: newId('inc'), tenantId: p.tenantId, title, severity: input.severity, createdBy: p.subject });
+      const row = await incidentStore.insert(unit.tx, {
+        id: newId('inc'),
+        tenantId: p.tenantId,
+        title,
+        severity: input.severity,
+        createdBy: p.subject,
+      });
       if (!row) throw new Error('insert returned no row');
       await this.publish(unit, p.tenantId, 'incident.created', row);
       return row;
@@ -64,7 +70,11 @@ export class IncidentService {
   }
 
   /** Changes title and/or severity; no event when nothing actually changed. */
-  async update(p: Principal, id: string, input: { title?: string | null; severity?: Severity | null }): Promise<IncidentRow> {
+  async update(
+    p: Principal,
+    id: string,
+    input: { title?: string | null; severity?: Severity | null },
+  ): Promise<IncidentRow> {
     if (input.title == null && input.severity == null) throw invalidRequest('input: give title or severity to change');
     const title = input.title == null ? undefined : checkTitle('input.title', input.title);
     return this.actors.transaction(async (unit) => {
@@ -95,7 +105,13 @@ export class IncidentService {
     });
   }
 
-  private async publish(unit: Unit, tenantId: string, type: string, row: IncidentRow, extra: Record<string, unknown> = {}) {
+  private async publish(
+    unit: Unit,
+    tenantId: string,
+    type: string,
+    row: IncidentRow,
+    extra: Record<string, unknown> = {},
+  ) {
     await this.webhooks.publish(unit, { tenantId, type, data: { ...incidentData(row), ...extra } });
   }
 }

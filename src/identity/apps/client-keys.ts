@@ -22,10 +22,13 @@ async function keyProblem(jwk: Record<string, unknown>): Promise<string | null> 
   if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) return 'must be a JSON object (a JWK)';
   if (PRIVATE_MEMBERS.some((m) => m in jwk)) return 'holds private key material: register the public key only';
   if (jwk.use !== undefined && jwk.use !== 'sig') return 'has "use" other than "sig"';
-  if (jwk.kid !== undefined && (typeof jwk.kid !== 'string' || jwk.kid.length > 200)) return '"kid" must be a string of at most 200 characters';
+  if (jwk.kid !== undefined && (typeof jwk.kid !== 'string' || jwk.kid.length > 200))
+    return '"kid" must be a string of at most 200 characters';
   const alg = jwk.alg ?? defaultAlg(jwk);
-  if (typeof alg !== 'string' || !(ASSERTION_ALGS as readonly string[]).includes(alg)) return `must be an RSA key or an EC P-256 key, with "alg" one of ${ASSERTION_ALGS.join(', ')}`;
-  if (jwk.kty === 'RSA' && typeof jwk.n === 'string' && jwk.n.replace(/=+$/, '').length * 6 < 2040) return 'is an RSA key shorter than 2048 bits';
+  if (typeof alg !== 'string' || !(ASSERTION_ALGS as readonly string[]).includes(alg))
+    return `must be an RSA key or an EC P-256 key, with "alg" one of ${ASSERTION_ALGS.join(', ')}`;
+  if (jwk.kty === 'RSA' && typeof jwk.n === 'string' && jwk.n.replace(/=+$/, '').length * 6 < 2040)
+    return 'is an RSA key shorter than 2048 bits';
   try {
     await importJWK(jwk as JWK, alg);
   } catch {
@@ -51,6 +54,7 @@ export async function usableKeys(jwks: unknown): Promise<Jwks> {
   const keys = (jwks as Partial<Jwks> | null)?.keys;
   if (!Array.isArray(keys)) return { keys: [] };
   const usable: Jwks['keys'] = [];
-  for (const key of keys.slice(0, MAX_CLIENT_KEYS * 2)) if (!(await keyProblem(key as Record<string, unknown>))) usable.push(key as Record<string, unknown>);
+  for (const key of keys.slice(0, MAX_CLIENT_KEYS * 2))
+    if (!(await keyProblem(key as Record<string, unknown>))) usable.push(key as Record<string, unknown>);
   return { keys: usable };
 }

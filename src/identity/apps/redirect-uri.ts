@@ -15,6 +15,7 @@ export function redirectUriProblem(uri: string): string | null {
   if (uri.includes('*')) return 'must not contain a wildcard';
   if (url.username || url.password) return 'must not contain credentials';
   if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:') return LOOPBACK.has(url.hostname) ? null : 'must use https (http is allowed on loopback only)';
+  if (url.protocol === 'http:')
+    return LOOPBACK.has(url.hostname) ? null : 'must use https (http is allowed on loopback only)';
   return `uses ${url.protocol} — only https, or http on loopback, is allowed`;
 }

@@ -11,7 +11,15 @@ import type { Principal } from '../principal.ts';
 import type { TenantService } from '../tenants/service.ts';
 import { SCOPE_CATALOG, isPublishedScope } from '../scopes.ts';
 import { auditStore } from '../audit/store.ts';
-import { appStore, TOKEN_ENDPOINT_AUTH_METHODS, type AppRow, type ClientType, type Governance, type Jwks, type TokenEndpointAuthMethod } from './store.ts';
+import {
+  appStore,
+  TOKEN_ENDPOINT_AUTH_METHODS,
+  type AppRow,
+  type ClientType,
+  type Governance,
+  type Jwks,
+  type TokenEndpointAuthMethod,
+} from './store.ts';
 import { redirectUriProblem } from './redirect-uri.ts';
 import { jwksProblem } from './client-keys.ts';
 import { resolvedProblem } from '../../webhooks/target-check.ts';
@@ -63,14 +71,21 @@ function authenticated(row: AuthenticationRow): AuthenticatedApp {
 }
 
 /** Whether the method authenticates with a client secret (both forms of the same secret). */
-export const usesSecret = (method: TokenEndpointAuthMethod) => method === 'client_secret_basic' || method === 'client_secret_post';
+export const usesSecret = (method: TokenEndpointAuthMethod) =>
+  method === 'client_secret_basic' || method === 'client_secret_post';
 
 const invalidScope = oauthErrors.invalidScope;
 
 function defaultGovernance(): Governance {
   return {
-    allow_service_tokens: false, enforce_pkce: true, allowed_redirect_uris: null, max_token_lifetime_seconds: null, disabled: false, graphql_bundles: [],
-    require_pushed_authorization_requests: false, require_dpop: false,
+    allow_service_tokens: false,
+    enforce_pkce: true,
+    allowed_redirect_uris: null,
+    max_token_lifetime_seconds: null,
+    disabled: false,
+    graphql_bundles: [],
+    require_pushed_authorization_requests: false,
+    require_dpop: false,
   };
 }
 
@@ -93,7 +108,10 @@ export function governanceView(g: Governance): Governance {
   };
 }
 
-export function appView(app: AppRow, rotation?: { state: ClientSecretRotationState; previous_valid_until: string | null } | null) {
+export function appView(
+  app: AppRow,
+  rotation?: { state: ClientSecretRotationState; previous_valid_until: string | null } | null,
+) {
   return {
     client_id: app.id,
     name: app.name,
@@ -107,7 +125,12 @@ export function appView(app: AppRow, rotation?: { state: ClientSecretRotationSta
     tenant_id: app.tenant_id,
     governance: governanceView(app.governance),
     ...(rotation
-      ? { client_secret_rotation: { state: rotation.state, previous_secret_expires_at: rotation.state === 'overlapping' ? rotation.previous_valid_until : null } }
+      ? {
+          client_secret_rotation: {
+            state: rotation.state,
+            previous_secret_expires_at: rotation.state === 'overlapping' ? rotation.previous_valid_until : null,
+          },
+        }
       : {}),
     created_at: app.created_at.toISOString(),
     updated_at: app.updated_at.toISOString(),
@@ -162,7 +185,8 @@ export class AppService {
     const grants = [...new Set(input.grant_types)];
     if (grants.length === 0) throw invalidRequest('grant_types: at least one grant type is required');
     for (const g of grants) {
-      if (!(GRANT_TYPES as readonly string[]).includes(g)) throw invalidRequest(`grant_types: "${g}" is not supported; use ${GRANT_TYPES.join(', ')}`);
+      if (!(GRANT_TYPES as readonly string[]).includes(g))
+        throw invalidRequest(`grant_types: "${g}" is not supported; use ${GRANT_TYPES.join(', ')}`);
     }
     if (grants.includes('refresh_token') && !grants.includes('authorization_code')) {
       throw invalidRequest('grant_types: refresh_token is only issued with authorization_code');
@@ -204,12 +228,28 @@ export class AppService {
       await appStore.insert(unit.tx, app);
       if (clientSecret) {
         const secretId = newId('sec');
-        await appStore.insertSecret(unit.tx, { id: secretId, appId: app.id, tenantId: app.tenant_id, hash: await sha256Hex(clientSecret) });
+        await appStore.insertSecret(unit.tx, {
+          id: secretId,
+          appId: app.id,
+          tenantId: app.tenant_id,
+          hash: await sha256Hex(clientSecret),
+        });
         await this.actors.create(unit, this.rotation, { id: app.id, tenantId: app.tenant_id, input: { secretId } });
       }
       await auditStore.record(unit.tx, {
-        tenantId: app.tenant_id, actor: principal.subject, action: 'app.created', targetType: 'app', targetId: app.id,
-        changes: { name, client_type: clientType, token_endpoint_auth_method: authMethod, grant_types: grants, redirect_uris: redirects, requested_scopes: scopes },
+        tenantId: app.tenant_id,
+        actor: principal.subject,
+        action: 'app.created',
+        targetType: 'app',
+        targetId: app.id,
+        changes: {
+          name,
+          client_type: clientType,
+          token_endpoint_auth_method: authMethod,
+          grant_types: grants,
+          redirect_uris: redirects,
+          requested_scopes: scopes,
+        },
       });
     });
     return { app: await this.get(principal.tenantId, app.id), clientSecret };
@@ -238,12 +278,19 @@ export class AppService {
       const next: Governance = { ...governanceOf(app), ...patch };
       if (patch.allowed_redirect_uris) {
         const outside = patch.allowed_redirect_uris.filter((u) => !app.redirect_uris.includes(u));
-        if (outside.length) throw invalidRequest(`allowed_redirect_uris: ${outside.join(', ')} is not a registered redirect URI of this app`);
+        if (outside.length)
+          throw invalidRequest(
+            `allowed_redirect_uris: ${outside.join(', ')} is not a registered redirect URI of this app`,
+          );
       }
       if (patch.enforce_pkce === false && app.client_type === 'public') {
         throw invalidRequest('enforce_pkce: a public client must always use PKCE');
       }
-      if (patch.allow_service_tokens === true && !app.grant_types.includes('client_credentials') && app.client_type === 'public') {
+      if (
+        patch.allow_service_tokens === true &&
+        !app.grant_types.includes('client_credentials') &&
+        app.client_type === 'public'
+      ) {
         throw invalidRequest('allow_service_tokens: a public client cannot hold service tokens');
       }
       if (patch.graphql_bundles) {
@@ -252,7 +299,14 @@ export class AppService {
         if (unknown.length) throw invalidRequest(`graphql_bundles: unknown bundle(s) ${unknown.join(', ')}`);
       }
       await appStore.setGovernance(tx, principal.tenantId, clientId, next);
-      await auditStore.record(tx, { tenantId: principal.tenantId, actor: principal.subject, action: 'app.governance_updated', targetType: 'app', targetId: clientId, changes: { ...patch } });
+      await auditStore.record(tx, {
+        tenantId: principal.tenantId,
+        actor: principal.subject,
+        action: 'app.governance_updated',
+        targetType: 'app',
+        targetId: clientId,
+        changes: { ...patch },
+      });
       this.forget(clientId);
       return { ...app, governance: next };
     });
@@ -263,15 +317,30 @@ export class AppService {
    * registration. Assertions signed with a key no longer listed stop authenticating at once in
    * this process and within GOVERNANCE_CACHE_MS in the others.
    */
-  async replaceClientKeys(principal: Principal, clientId: string, keys: { jwks?: Jwks; jwks_uri?: string }): Promise<AppRow> {
+  async replaceClientKeys(
+    principal: Principal,
+    clientId: string,
+    keys: { jwks?: Jwks; jwks_uri?: string },
+  ): Promise<AppRow> {
     const app = await this.get(principal.tenantId, clientId);
-    if (app.token_endpoint_auth_method !== 'private_key_jwt') throw invalidRequest(`this app authenticates with ${app.token_endpoint_auth_method}: it has no keys to replace`);
-    await this.checkAuthMethod(app.client_type, { ...keys, token_endpoint_auth_method: 'private_key_jwt', name: app.name, grant_types: app.grant_types, requested_scopes: app.requested_scopes });
+    if (app.token_endpoint_auth_method !== 'private_key_jwt')
+      throw invalidRequest(`this app authenticates with ${app.token_endpoint_auth_method}: it has no keys to replace`);
+    await this.checkAuthMethod(app.client_type, {
+      ...keys,
+      token_endpoint_auth_method: 'private_key_jwt',
+      name: app.name,
+      grant_types: app.grant_types,
+      requested_scopes: app.requested_scopes,
+    });
     const next = { jwks: keys.jwks ?? null, jwks_uri: keys.jwks_uri ?? null };
     await this.db.transaction(async (tx) => {
       await appStore.setClientKeys(tx, principal.tenantId, clientId, next);
       await auditStore.record(tx, {
-        tenantId: principal.tenantId, actor: principal.subject, action: 'app.keys_replaced', targetType: 'app', targetId: clientId,
+        tenantId: principal.tenantId,
+        actor: principal.subject,
+        action: 'app.keys_replaced',
+        targetType: 'app',
+        targetId: clientId,
         changes: next.jwks ? { kids: next.jwks.keys.map((k) => k.kid ?? null) } : { jwks_uri: next.jwks_uri },
       });
     });
@@ -285,19 +354,41 @@ export class AppService {
       throw invalidRequest(`grace_period_seconds: must be a whole number from 0 to ${MAX_GRACE_SECONDS}`);
     }
     const app = await this.get(principal.tenantId, clientId);
-    if (!usesSecret(app.token_endpoint_auth_method)) throw invalidRequest(`this app authenticates with ${app.token_endpoint_auth_method}: it has no secret to rotate`);
+    if (!usesSecret(app.token_endpoint_auth_method))
+      throw invalidRequest(`this app authenticates with ${app.token_endpoint_auth_method}: it has no secret to rotate`);
     const secret = `cs_${randomToken(40)}`;
     const secretId = newId('sec');
     const at = new Date(this.actors.clock.now()).toISOString();
     const result = await this.actors.transaction(async (unit) => {
-      await appStore.insertSecret(unit.tx, { id: secretId, appId: app.id, tenantId: app.tenant_id, hash: await sha256Hex(secret) });
-      const sent = await this.actors.send(unit, this.rotation, [{ id: app.id, event: { type: 'ROTATE', newSecretId: secretId, graceMs: graceSeconds * 1000, at } }], { tenantId: principal.tenantId });
-      await auditStore.record(unit.tx, { tenantId: app.tenant_id, actor: principal.subject, action: 'app.secret_rotated', targetType: 'app', targetId: app.id, changes: { grace_period_seconds: graceSeconds } });
+      await appStore.insertSecret(unit.tx, {
+        id: secretId,
+        appId: app.id,
+        tenantId: app.tenant_id,
+        hash: await sha256Hex(secret),
+      });
+      const sent = await this.actors.send(
+        unit,
+        this.rotation,
+        [{ id: app.id, event: { type: 'ROTATE', newSecretId: secretId, graceMs: graceSeconds * 1000, at } }],
+        { tenantId: principal.tenantId },
+      );
+      await auditStore.record(unit.tx, {
+        tenantId: app.tenant_id,
+        actor: principal.subject,
+        action: 'app.secret_rotated',
+        targetType: 'app',
+        targetId: app.id,
+        changes: { grace_period_seconds: graceSeconds },
+      });
       return sent.get(app.id);
     });
     this.forget(app.id);
     const previousValidUntil = result?.snapshot.context.previousValidUntil ?? null;
-    return { client_id: app.id, client_secret: secret, previous_secret_expires_at: graceSeconds > 0 ? previousValidUntil : null };
+    return {
+      client_id: app.id,
+      client_secret: secret,
+      previous_secret_expires_at: graceSeconds > 0 ? previousValidUntil : null,
+    };
   }
 
   /**
@@ -361,16 +452,26 @@ export class AppService {
    * tokens have their own lifetime and are not capped by it). A token of no app (an admin's)
    * is not governed.
    */
-  async tokenRestriction(principal: Pick<Principal, 'clientId' | 'tenantId' | 'kind' | 'jkt'>, issuedAtSeconds: number | null): Promise<string | null> {
+  async tokenRestriction(
+    principal: Pick<Principal, 'clientId' | 'tenantId' | 'kind' | 'jkt'>,
+    issuedAtSeconds: number | null,
+  ): Promise<string | null> {
     const app = await this.governanceOf(principal.clientId);
     if (!app) return null;
     if (app.tenantId !== principal.tenantId) return 'the token does not belong to the tenant of its app';
     const g = app.governance;
     if (isDisabled(app)) return 'the app this token was issued to is disabled';
-    if (principal.kind === 'service' && !g.allow_service_tokens) return "the app's governance no longer allows service tokens";
-    if (principal.kind !== 'service' && g.require_dpop && !principal.jkt) return "the app's governance requires DPoP-bound tokens";
+    if (principal.kind === 'service' && !g.allow_service_tokens)
+      return "the app's governance no longer allows service tokens";
+    if (principal.kind !== 'service' && g.require_dpop && !principal.jkt)
+      return "the app's governance requires DPoP-bound tokens";
     const cap = g.max_token_lifetime_seconds;
-    if (principal.kind !== 'service' && cap !== null && issuedAtSeconds !== null && Math.floor(this.actors.clock.now() / 1000) - issuedAtSeconds > cap + 5) {
+    if (
+      principal.kind !== 'service' &&
+      cap !== null &&
+      issuedAtSeconds !== null &&
+      Math.floor(this.actors.clock.now() / 1000) - issuedAtSeconds > cap + 5
+    ) {
       return `the token is older than the app's max_token_lifetime_seconds (${cap})`;
     }
     return null;
@@ -379,7 +480,15 @@ export class AppService {
   async audit(tenantId: string, page: Page, targetId?: string) {
     const { items, next_cursor } = await auditStore.list(this.db, tenantId, page, { targetId });
     return {
-      audit_events: items.map((e) => ({ id: e.id, actor: e.actor, action: e.action, target_type: e.target_type, target_id: e.target_id, changes: e.changes, at: e.at.toISOString() })),
+      audit_events: items.map((e) => ({
+        id: e.id,
+        actor: e.actor,
+        action: e.action,
+        target_type: e.target_type,
+        target_id: e.target_id,
+        changes: e.changes,
+        at: e.at.toISOString(),
+      })),
       next_cursor,
     };
   }
@@ -388,15 +497,23 @@ export class AppService {
   private async checkAuthMethod(clientType: ClientType, input: NewApp): Promise<TokenEndpointAuthMethod> {
     const method = input.token_endpoint_auth_method ?? (clientType === 'public' ? 'none' : 'client_secret_basic');
     if (!(TOKEN_ENDPOINT_AUTH_METHODS as readonly string[]).includes(method)) {
-      throw invalidRequest(`token_endpoint_auth_method: "${method}" is not supported; use ${TOKEN_ENDPOINT_AUTH_METHODS.join(', ')}`);
+      throw invalidRequest(
+        `token_endpoint_auth_method: "${method}" is not supported; use ${TOKEN_ENDPOINT_AUTH_METHODS.join(', ')}`,
+      );
     }
-    if (clientType === 'public' && method !== 'none') throw invalidRequest('token_endpoint_auth_method: a public client authenticates with none');
-    if (clientType === 'confidential' && method === 'none') throw invalidRequest('token_endpoint_auth_method: a confidential client must authenticate (client_secret_basic, client_secret_post or private_key_jwt)');
+    if (clientType === 'public' && method !== 'none')
+      throw invalidRequest('token_endpoint_auth_method: a public client authenticates with none');
+    if (clientType === 'confidential' && method === 'none')
+      throw invalidRequest(
+        'token_endpoint_auth_method: a confidential client must authenticate (client_secret_basic, client_secret_post or private_key_jwt)',
+      );
     if (method !== 'private_key_jwt') {
-      if (input.jwks !== undefined || input.jwks_uri !== undefined) throw invalidRequest('jwks, jwks_uri: only used with token_endpoint_auth_method private_key_jwt');
+      if (input.jwks !== undefined || input.jwks_uri !== undefined)
+        throw invalidRequest('jwks, jwks_uri: only used with token_endpoint_auth_method private_key_jwt');
       return method;
     }
-    if ((input.jwks === undefined) === (input.jwks_uri === undefined)) throw invalidRequest('jwks, jwks_uri: private_key_jwt needs exactly one of them');
+    if ((input.jwks === undefined) === (input.jwks_uri === undefined))
+      throw invalidRequest('jwks, jwks_uri: private_key_jwt needs exactly one of them');
     if (input.jwks !== undefined) {
       const problem = await jwksProblem(input.jwks);
       if (problem) throw invalidRequest(`jwks: ${problem}`);
@@ -415,7 +532,10 @@ export class AppService {
     const approved = new Set(tenant?.approved_scopes ?? []);
     for (const s of scopes) {
       // Unpublished and unapproved scopes get the same answer: nothing about them leaks.
-      if (!isPublishedScope(s) || !approved.has(s)) throw invalidScope(`requested_scopes: "${s}" is not a scope approved for this tenant; see GET /v1/platform/scopes`);
+      if (!isPublishedScope(s) || !approved.has(s))
+        throw invalidScope(
+          `requested_scopes: "${s}" is not a scope approved for this tenant; see GET /v1/platform/scopes`,
+        );
     }
   }
 }

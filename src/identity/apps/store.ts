@@ -18,11 +18,18 @@ export interface Governance {
 
 export type ClientType = 'confidential' | 'public';
 
-export const TOKEN_ENDPOINT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'] as const;
+export const TOKEN_ENDPOINT_AUTH_METHODS = [
+  'client_secret_basic',
+  'client_secret_post',
+  'private_key_jwt',
+  'none',
+] as const;
 export type TokenEndpointAuthMethod = (typeof TOKEN_ENDPOINT_AUTH_METHODS)[number];
 
 /** A JSON Web Key Set of public keys, as an app registers it. */
-export interface Jwks { keys: Array<Record<string, unknown>> }
+export interface Jwks {
+  keys: Array<Record<string, unknown>>;
+}
 
 export interface AppRow {
   id: string;
@@ -43,32 +50,67 @@ export interface AppRow {
   cursor_at: string;
 }
 
-const COLUMNS = 'id, tenant_id, name, client_type, token_endpoint_auth_method, jwks, jwks_uri, grant_types, redirect_uris, requested_scopes, governance, created_by, created_at, updated_at, created_at::text as cursor_at';
+const COLUMNS =
+  'id, tenant_id, name, client_type, token_endpoint_auth_method, jwks, jwks_uri, grant_types, redirect_uris, requested_scopes, governance, created_by, created_at, updated_at, created_at::text as cursor_at';
 
 export const appStore = {
   insert: (db: Queryable, a: Omit<AppRow, 'created_at' | 'updated_at' | 'cursor_at'>) =>
     db.query(
       `insert into apps (id, tenant_id, name, client_type, grant_types, redirect_uris, requested_scopes, governance, created_by, token_endpoint_auth_method, jwks, jwks_uri)
        values ($1, $2, $3, $4, $5::text[], $6::text[], $7::text[], $8::jsonb, $9, $10, $11::jsonb, $12)`,
-      [a.id, a.tenant_id, a.name, a.client_type, a.grant_types, a.redirect_uris, a.requested_scopes, JSON.stringify(a.governance), a.created_by,
-        a.token_endpoint_auth_method, a.jwks === null ? null : JSON.stringify(a.jwks), a.jwks_uri],
+      [
+        a.id,
+        a.tenant_id,
+        a.name,
+        a.client_type,
+        a.grant_types,
+        a.redirect_uris,
+        a.requested_scopes,
+        JSON.stringify(a.governance),
+        a.created_by,
+        a.token_endpoint_auth_method,
+        a.jwks === null ? null : JSON.stringify(a.jwks),
+        a.jwks_uri,
+      ],
     ),
   get: (db: Queryable, tenantId: string, id: string) =>
-    maybeOne<AppRow & Record<string, unknown>>(db, `select ${COLUMNS} from apps where tenant_id = $1 and id = $2`, [tenantId, id]),
+    maybeOne<AppRow & Record<string, unknown>>(db, `select ${COLUMNS} from apps where tenant_id = $1 and id = $2`, [
+      tenantId,
+      id,
+    ]),
   /** By client_id alone: the OAuth endpoints learn the tenant from the app. */
-  byClientId: (db: Queryable, id: string) => maybeOne<AppRow & Record<string, unknown>>(db, `select ${COLUMNS} from apps where id = $1`, [id]),
+  byClientId: (db: Queryable, id: string) =>
+    maybeOne<AppRow & Record<string, unknown>>(db, `select ${COLUMNS} from apps where id = $1`, [id]),
   list: (db: Queryable, tenantId: string, page: Page) =>
-    listPage<AppRow & Record<string, unknown>>(db, page, [tenantId], (k) =>
-      `select ${COLUMNS} from apps where tenant_id = $1
+    listPage<AppRow & Record<string, unknown>>(
+      db,
+      page,
+      [tenantId],
+      (k) =>
+        `select ${COLUMNS} from apps where tenant_id = $1
           and ${k.after}
-        ${k.orderLimit}`),
+        ${k.orderLimit}`,
+    ),
   setClientKeys: (db: Queryable, tenantId: string, id: string, keys: { jwks: Jwks | null; jwks_uri: string | null }) =>
-    db.query('update apps set jwks = $3::jsonb, jwks_uri = $4, updated_at = now() where tenant_id = $1 and id = $2',
-      [tenantId, id, keys.jwks === null ? null : JSON.stringify(keys.jwks), keys.jwks_uri]),
+    db.query('update apps set jwks = $3::jsonb, jwks_uri = $4, updated_at = now() where tenant_id = $1 and id = $2', [
+      tenantId,
+      id,
+      keys.jwks === null ? null : JSON.stringify(keys.jwks),
+      keys.jwks_uri,
+    ]),
   setGovernance: (db: Queryable, tenantId: string, id: string, governance: Governance) =>
-    db.query('update apps set governance = $3::jsonb, updated_at = now() where tenant_id = $1 and id = $2', [tenantId, id, JSON.stringify(governance)]),
+    db.query('update apps set governance = $3::jsonb, updated_at = now() where tenant_id = $1 and id = $2', [
+      tenantId,
+      id,
+      JSON.stringify(governance),
+    ]),
   insertSecret: (db: Queryable, s: { id: string; appId: string; tenantId: string; hash: string }) =>
-    db.query('insert into client_secrets (id, app_id, tenant_id, secret_hash) values ($1, $2, $3, $4)', [s.id, s.appId, s.tenantId, s.hash]),
+    db.query('insert into client_secrets (id, app_id, tenant_id, secret_hash) values ($1, $2, $3, $4)', [
+      s.id,
+      s.appId,
+      s.tenantId,
+      s.hash,
+    ]),
   retireSecret: (db: Queryable, id: string) =>
     db.query('update client_secrets set retired_at = coalesce(retired_at, now()) where id = $1', [id]),
   /**

@@ -17,7 +17,8 @@ export class TenantService {
     const name = input.name.trim();
     if (!name || name.length > 200) throw invalidRequest('tenant name must be 1 to 200 characters');
     if (!EMAIL.test(input.adminEmail)) throw invalidRequest('admin email is not a valid address');
-    if (input.adminPassword !== undefined && input.adminPassword.length < 12) throw invalidRequest('admin password must be at least 12 characters');
+    if (input.adminPassword !== undefined && input.adminPassword.length < 12)
+      throw invalidRequest('admin password must be at least 12 characters');
     const approved = input.approvedScopes ?? ALL_SCOPES;
     const unknown = approved.filter((s) => !ALL_SCOPES.includes(s));
     if (unknown.length) throw invalidRequest(`unknown scope(s): ${unknown.join(', ')}`);
@@ -37,7 +38,13 @@ export class TenantService {
     if (!EMAIL.test(input.email)) throw invalidRequest('email is not a valid address');
     if (input.password.length < 12) throw invalidRequest('password must be at least 12 characters');
     const id = newId('usr');
-    await tenantStore.insertUser(this.db, { id, tenantId, email: input.email, passwordHash: await hashPassword(input.password), role: input.role });
+    await tenantStore.insertUser(this.db, {
+      id,
+      tenantId,
+      email: input.email,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+    });
     return id;
   }
 

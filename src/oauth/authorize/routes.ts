@@ -16,16 +16,21 @@ function cookieSession(request: Request): string | null {
 }
 
 function answer(step: AuthorizeStep, secure: boolean): Response {
-  if (step.kind === 'redirect') return new Response(null, { status: 302, headers: { location: step.location, 'cache-control': 'no-store' } });
+  if (step.kind === 'redirect')
+    return new Response(null, { status: 302, headers: { location: step.location, 'cache-control': 'no-store' } });
   if (step.kind === 'error') {
     const page = authorizeErrorPage(step.message, step.retryAfter ? 429 : 400);
     if (step.retryAfter) page.headers.set('retry-after', String(step.retryAfter));
     return page;
   }
-  const res = step.kind === 'login' ? loginPage(step, step.retryAfter ? 429 : step.error ? 400 : 200) : consentPage(step);
+  const res =
+    step.kind === 'login' ? loginPage(step, step.retryAfter ? 429 : step.error ? 400 : 200) : consentPage(step);
   const headers = new Headers(res.headers);
   if (step.kind === 'login' && step.retryAfter) headers.set('retry-after', String(step.retryAfter));
-  headers.append('set-cookie', `${COOKIE}=${step.sessionId}; Path=/v1/oauth/authorize; HttpOnly; SameSite=Lax; Max-Age=600${secure ? '; Secure' : ''}`);
+  headers.append(
+    'set-cookie',
+    `${COOKIE}=${step.sessionId}; Path=/v1/oauth/authorize; HttpOnly; SameSite=Lax; Max-Age=600${secure ? '; Secure' : ''}`,
+  );
   return new Response(res.body, { status: res.status, headers });
 }
 
@@ -43,23 +48,55 @@ const Form = t.Object(
 export function authorizeRoutes(deps: { authorization: AuthorizationService; secure: boolean }) {
   const { authorization, secure } = deps;
   return router('authorize')
-    .get('/v1/oauth/authorize', async ({ request, query }) => answer(await authorization.start(query, requestInfo(request).client.address), secure), {
-      query: t.Object({
-        response_type: t.Optional(t.String({ maxLength: 50, examples: ['code'] })),
-        client_id: t.Optional(t.String({ maxLength: 100, examples: ['app_123'] })),
-        redirect_uri: t.Optional(t.String({ maxLength: 2000, examples: ['https://integrator.example/callback'] })),
-        scope: t.Optional(t.String({ maxLength: 2000, examples: ['webhooks:write'] })),
-        state: t.Optional(t.String({ maxLength: 2000 })),
-        code_challenge: t.Optional(t.String({ maxLength: 200 })),
-        code_challenge_method: t.Optional(t.String({ maxLength: 20, examples: ['S256'] })),
-        request_uri: t.Optional(t.String({ maxLength: 200, description: 'from POST /v1/oauth/par (RFC 9126); the pushed parameters replace any others' })),
-        dpop_jkt: t.Optional(t.String({ maxLength: 100, description: 'RFC 9449 §10: bind the code to this DPoP key thumbprint' })),
-        request: t.Optional(t.String({ maxLength: 20000, description: 'request objects are not supported (request_not_supported)' })),
-      }, { additionalProperties: true }),
-      detail: { summary: 'Start OAuth authorization code flow', tags, security: [], responses: { 302: { description: 'Redirect to the registered redirect URI with ?code= or an OAuth error' }, 200: { description: 'The sign-in page' } } },
-    })
-    .post('/v1/oauth/authorize/login', async ({ request, body }) => answer(await authorization.login(body, cookieSession(request), requestInfo(request).client.address), secure),
-      { body: Form, detail: { summary: 'Sign-in form of the authorization flow', tags, security: [] } })
-    .post('/v1/oauth/authorize/consent', async ({ request, body }) => answer(await authorization.consent(body, cookieSession(request)), secure),
-      { body: Form, detail: { summary: 'Consent form of the authorization flow', tags, security: [] } });
+    .get(
+      '/v1/oauth/authorize',
+      async ({ request, query }) =>
+        answer(await authorization.start(query, requestInfo(request).client.address), secure),
+      {
+        query: t.Object(
+          {
+            response_type: t.Optional(t.String({ maxLength: 50, examples: ['code'] })),
+            client_id: t.Optional(t.String({ maxLength: 100, examples: ['app_123'] })),
+            redirect_uri: t.Optional(t.String({ maxLength: 2000, examples: ['https://integrator.example/callback'] })),
+            scope: t.Optional(t.String({ maxLength: 2000, examples: ['webhooks:write'] })),
+            state: t.Optional(t.String({ maxLength: 2000 })),
+            code_challenge: t.Optional(t.String({ maxLength: 200 })),
+            code_challenge_method: t.Optional(t.String({ maxLength: 20, examples: ['S256'] })),
+            request_uri: t.Optional(
+              t.String({
+                maxLength: 200,
+                description: 'from POST /v1/oauth/par (RFC 9126); the pushed parameters replace any others',
+              }),
+            ),
+            dpop_jkt: t.Optional(
+              t.String({ maxLength: 100, description: 'RFC 9449 §10: bind the code to this DPoP key thumbprint' }),
+            ),
+            request: t.Optional(
+              t.String({ maxLength: 20000, description: 'request objects are not supported (request_not_supported)' }),
+            ),
+          },
+          { additionalProperties: true },
+        ),
+        detail: {
+          summary: 'Start OAuth authorization code flow',
+          tags,
+          security: [],
+          responses: {
+            302: { description: 'Redirect to the registered redirect URI with ?code= or an OAuth error' },
+            200: { description: 'The sign-in page' },
+          },
+        },
+      },
+    )
+    .post(
+      '/v1/oauth/authorize/login',
+      async ({ request, body }) =>
+        answer(await authorization.login(body, cookieSession(request), requestInfo(request).client.address), secure),
+      { body: Form, detail: { summary: 'Sign-in form of the authorization flow', tags, security: [] } },
+    )
+    .post(
+      '/v1/oauth/authorize/consent',
+      async ({ request, body }) => answer(await authorization.consent(body, cookieSession(request)), secure),
+      { body: Form, detail: { summary: 'Consent form of the authorization flow', tags, security: [] } },
+    );
 }

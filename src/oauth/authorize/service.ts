@@ -2,7 +2,10 @@
 // code's redemption, all through the authorizationSession machine (one row per request).
 import type { Db } from '../../db/index.ts';
 import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
-import { authorizationSessionMachine, type AuthorizationSessionContext } from '../../../machines/authorizationSession.ts';
+import {
+  authorizationSessionMachine,
+  type AuthorizationSessionContext,
+} from '../../../machines/authorizationSession.ts';
 import { constantTimeEqual, sha256Base64Url, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
 import type { AppRow, AppService, AuthenticatedApp } from '../../identity/apps/service.ts';
@@ -13,7 +16,14 @@ import { grantableScopes, tokenLifetime } from '../grants/scope.ts';
 import type { TokenResponse } from '../grants/token-response.ts';
 import { authorizeStore } from './store.ts';
 import { RateLimiter } from '../../rate-limit.ts';
-import { AuthorizePageError, AuthorizeRedirectError, checkClient, checkRedirectUri, checkRequest, type AuthorizeQuery } from './checks.ts';
+import {
+  AuthorizePageError,
+  AuthorizeRedirectError,
+  checkClient,
+  checkRedirectUri,
+  checkRequest,
+  type AuthorizeQuery,
+} from './checks.ts';
 import { governanceOf } from '../../identity/apps/service.ts';
 import type { PushedRequests } from '../par/service.ts';
 import type { Config } from '../../config.ts';
@@ -21,7 +31,16 @@ import type { Config } from '../../config.ts';
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 
 export type AuthorizeStep =
-  | { kind: 'login'; sessionId: string; csrf: string; appName: string; clientOrigin: string; error?: string; email?: string; retryAfter?: number }
+  | {
+      kind: 'login';
+      sessionId: string;
+      csrf: string;
+      appName: string;
+      clientOrigin: string;
+      error?: string;
+      email?: string;
+      retryAfter?: number;
+    }
   | { kind: 'consent'; sessionId: string; csrf: string; appName: string; clientOrigin: string; scopes: string[] }
   | { kind: 'redirect'; location: string }
   | { kind: 'error'; message: string; retryAfter?: number };
@@ -38,7 +57,10 @@ export class AuthorizationService {
     private readonly tenants: TenantService,
     private readonly tokens: TokenService,
     private readonly pushed: PushedRequests,
-    private readonly config: { issuer: string } & Pick<Config, 'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'authorizeRequestsPerMinute' | 'signInFailuresPerMinute'>,
+    private readonly config: { issuer: string } & Pick<
+      Config,
+      'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'authorizeRequestsPerMinute' | 'signInFailuresPerMinute'
+    >,
   ) {
     this.failedSignIns = new RateLimiter(config.signInFailuresPerMinute, 60_000);
     this.starts = new RateLimiter(config.authorizeRequestsPerMinute, 60_000);
@@ -64,7 +86,12 @@ export class AuthorizationService {
   async start(query: AuthorizeQuery, address: string): Promise<AuthorizeStep> {
     // Each request stores a session: AUTHORIZE_REQUESTS_PER_MINUTE per address (60 is plenty for people).
     const wait = this.starts.hit(address);
-    if (wait > 0) return { kind: 'error', message: `Too many authorization requests from your address. Try again in ${wait} seconds.`, retryAfter: wait };
+    if (wait > 0)
+      return {
+        kind: 'error',
+        message: `Too many authorization requests from your address. Try again in ${wait} seconds.`,
+        retryAfter: wait,
+      };
     let q = query;
     let app: AppRow;
     let redirectUri: string;
@@ -73,7 +100,10 @@ export class AuthorizationService {
       if (q.request_uri !== undefined) {
         // RFC 9126 §4: the pushed parameters are the request; any others sent along are not.
         const pushed = await this.pushed.take(app.id, q.request_uri);
-        if (!pushed) throw new AuthorizePageError('The request_uri is unknown, expired or already used. Start again from the application.');
+        if (!pushed)
+          throw new AuthorizePageError(
+            'The request_uri is unknown, expired or already used. Start again from the application.',
+          );
         q = pushed;
       }
       redirectUri = checkRedirectUri(app, q.redirect_uri);
@@ -83,7 +113,10 @@ export class AuthorizationService {
     }
     try {
       if (query.request_uri === undefined && governanceOf(app).require_pushed_authorization_requests) {
-        throw new AuthorizeRedirectError('invalid_request', 'this application must push its authorization requests to /v1/oauth/par (RFC 9126) and send request_uri');
+        throw new AuthorizeRedirectError(
+          'invalid_request',
+          'this application must push its authorization requests to /v1/oauth/par (RFC 9126) and send request_uri',
+        );
       }
       const { scopes, challenge, dpopJkt } = checkRequest(app, await this.tenants.tenant(app.tenant_id), q);
       const csrf = randomToken(32);
@@ -91,14 +124,29 @@ export class AuthorizationService {
       const id = newId('ses');
       await this.actors.transaction((unit) =>
         this.actors.create(unit, this.definition, {
-          id, tenantId: app.tenant_id,
-          input: { clientId: app.id, tenantId: app.tenant_id, redirectUri, redirectUriGiven: q.redirect_uri !== undefined, scope: scopes.join(' '), state: q.state ?? null, codeChallenge: challenge, dpopJkt },
+          id,
+          tenantId: app.tenant_id,
+          input: {
+            clientId: app.id,
+            tenantId: app.tenant_id,
+            redirectUri,
+            redirectUriGiven: q.redirect_uri !== undefined,
+            scope: scopes.join(' '),
+            state: q.state ?? null,
+            codeChallenge: challenge,
+            dpopJkt,
+          },
           columns: { app_id: app.id, csrf_hash: csrfHash },
         }),
       );
       return { kind: 'login', sessionId: id, csrf, appName: app.name, clientOrigin: new URL(redirectUri).origin };
     } catch (error) {
-      if (error instanceof AuthorizeRedirectError) return this.redirect(redirectUri, { error: error.code, error_description: error.description, state: q.state ?? null });
+      if (error instanceof AuthorizeRedirectError)
+        return this.redirect(redirectUri, {
+          error: error.code,
+          error_description: error.description,
+          state: q.state ?? null,
+        });
       throw error;
     }
   }
@@ -111,38 +159,70 @@ export class AuthorizationService {
     return session;
   }
 
-  async login(form: { session?: string; csrf?: string; email?: string; password?: string; decision?: string }, cookieSession: string | null, address: string): Promise<AuthorizeStep> {
+  async login(
+    form: { session?: string; csrf?: string; email?: string; password?: string; decision?: string },
+    cookieSession: string | null,
+    address: string,
+  ): Promise<AuthorizeStep> {
     const session = await this.bound(form.session, form.csrf, cookieSession);
     if (!session) return { kind: 'error', message: 'This sign-in form has expired or was not opened in this browser.' };
     const ctx = session.snapshot.context;
-    if (session.state !== 'awaitingLogin') return { kind: 'error', message: 'This authorization request is no longer waiting for a sign-in.' };
+    if (session.state !== 'awaitingLogin')
+      return { kind: 'error', message: 'This authorization request is no longer waiting for a sign-in.' };
     if (form.decision === 'deny') return this.deny(session.id, ctx);
     const app = await this.apps.byClientId(ctx.clientId);
     const clientOrigin = new URL(ctx.redirectUri).origin;
-    const again = (error: string, retryAfter?: number): AuthorizeStep =>
-      ({ kind: 'login', sessionId: session.id, csrf: form.csrf!, appName: app?.name ?? ctx.clientId, clientOrigin, email: form.email, error, retryAfter });
+    const again = (error: string, retryAfter?: number): AuthorizeStep => ({
+      kind: 'login',
+      sessionId: session.id,
+      csrf: form.csrf!,
+      appName: app?.name ?? ctx.clientId,
+      clientOrigin,
+      email: form.email,
+      error,
+      retryAfter,
+    });
     // Password guessing: SIGN_IN_FAILURES_PER_MINUTE per address and account (10 by default).
     const attempts = `${address} ${ctx.tenantId} ${(form.email ?? '').toLowerCase()}`;
     const wait = this.failedSignIns.peek(attempts);
     if (wait > 0) return again(`Too many failed sign-in attempts. Try again in ${wait} seconds.`, wait);
-    const user = form.email && form.password ? await this.tenants.authenticate(ctx.tenantId, form.email, form.password) : null;
+    const user =
+      form.email && form.password ? await this.tenants.authenticate(ctx.tenantId, form.email, form.password) : null;
     if (!user || !app) {
       this.failedSignIns.hit(attempts);
       return again('The email or password is not right.');
     }
-    await this.actors.transaction((unit) => this.actors.send(unit, this.definition, [{ id: session.id, event: { type: 'LOGIN', userId: user.id } }]));
-    return { kind: 'consent', sessionId: session.id, csrf: form.csrf!, appName: app.name, clientOrigin, scopes: ctx.scope.split(' ') };
+    await this.actors.transaction((unit) =>
+      this.actors.send(unit, this.definition, [{ id: session.id, event: { type: 'LOGIN', userId: user.id } }]),
+    );
+    return {
+      kind: 'consent',
+      sessionId: session.id,
+      csrf: form.csrf!,
+      appName: app.name,
+      clientOrigin,
+      scopes: ctx.scope.split(' '),
+    };
   }
 
-  async consent(form: { session?: string; csrf?: string; decision?: string }, cookieSession: string | null): Promise<AuthorizeStep> {
+  async consent(
+    form: { session?: string; csrf?: string; decision?: string },
+    cookieSession: string | null,
+  ): Promise<AuthorizeStep> {
     const session = await this.bound(form.session, form.csrf, cookieSession);
     if (!session) return { kind: 'error', message: 'This consent form has expired or was not opened in this browser.' };
     const ctx = session.snapshot.context;
-    if (session.state !== 'awaitingConsent') return { kind: 'error', message: 'This authorization request is no longer waiting for consent; start again from the application.' };
+    if (session.state !== 'awaitingConsent')
+      return {
+        kind: 'error',
+        message: 'This authorization request is no longer waiting for consent; start again from the application.',
+      };
     if (form.decision !== 'approve') return this.deny(session.id, ctx);
     const code = randomToken(43);
     const result = await this.actors.transaction(async (unit) => {
-      const sent = await this.actors.send(unit, this.definition, [{ id: session.id, event: { type: 'APPROVE', at: new Date(this.actors.clock.now()).toISOString() } }]);
+      const sent = await this.actors.send(unit, this.definition, [
+        { id: session.id, event: { type: 'APPROVE', at: new Date(this.actors.clock.now()).toISOString() } },
+      ]);
       // Only the transition out of awaitingConsent issues a code: a form posted twice (or
       // raced) must not replace the code already sent to the client.
       const r = sent.get(session.id);
@@ -150,19 +230,31 @@ export class AuthorizationService {
       await authorizeStore.setCode(unit.tx, session.id, await sha256Hex(code));
       return sent;
     });
-    if (!result) return { kind: 'error', message: 'This authorization request has expired; start again from the application.' };
+    if (!result)
+      return { kind: 'error', message: 'This authorization request has expired; start again from the application.' };
     return this.redirect(ctx.redirectUri, { code, state: ctx.state });
   }
 
   private async deny(sessionId: string, ctx: AuthorizationSessionContext): Promise<AuthorizeStep> {
-    await this.actors.transaction((unit) => this.actors.send(unit, this.definition, [{ id: sessionId, event: { type: 'DENY' } }]));
-    return this.redirect(ctx.redirectUri, { error: 'access_denied', error_description: 'the user denied the request', state: ctx.state });
+    await this.actors.transaction((unit) =>
+      this.actors.send(unit, this.definition, [{ id: sessionId, event: { type: 'DENY' } }]),
+    );
+    return this.redirect(ctx.redirectUri, {
+      error: 'access_denied',
+      error_description: 'the user denied the request',
+      state: ctx.state,
+    });
   }
 
   /** grant_type=authorization_code, for an app allowed it (src/oauth/grants/). */
-  async redeem(app: AppRow, body: { code?: string; redirect_uri?: string; code_verifier?: string }, jkt: string | null): Promise<TokenResponse> {
+  async redeem(
+    app: AppRow,
+    body: { code?: string; redirect_uri?: string; code_verifier?: string },
+    jkt: string | null,
+  ): Promise<TokenResponse> {
     if (!body.code) throw oauthErrors.invalidRequest('code is required');
-    if (body.code_verifier !== undefined && !VERIFIER.test(body.code_verifier)) throw oauthErrors.invalidGrant('code_verifier must be 43 to 128 characters of [A-Za-z0-9._~-]');
+    if (body.code_verifier !== undefined && !VERIFIER.test(body.code_verifier))
+      throw oauthErrors.invalidGrant('code_verifier must be 43 to 128 characters of [A-Za-z0-9._~-]');
     const found = await authorizeStore.sessionByCodeHash(this.db, await sha256Hex(body.code));
     if (!found) throw oauthErrors.invalidGrant('the authorization code is invalid');
     const pkceChallenge = body.code_verifier ? await sha256Base64Url(body.code_verifier) : null;
@@ -171,11 +263,20 @@ export class AuthorizationService {
     const outcome = await this.actors.transaction(async (unit) => {
       const session = await authorizeStore.session(unit.tx, found.id);
       const ctx = session!.snapshot.context;
-      const sent = await this.actors.send(unit, this.definition, [{
-        id: found.id,
-        // RFC 6749 §4.1.3: redirect_uri must be sent again when the request carried one.
-        event: { type: 'REDEEM', clientId: app.id, redirectUri: body.redirect_uri ?? (ctx.redirectUriGiven === false ? ctx.redirectUri : null), pkceChallenge, at: new Date(this.actors.clock.now()).toISOString(), dpopJkt: jkt },
-      }]);
+      const sent = await this.actors.send(unit, this.definition, [
+        {
+          id: found.id,
+          // RFC 6749 §4.1.3: redirect_uri must be sent again when the request carried one.
+          event: {
+            type: 'REDEEM',
+            clientId: app.id,
+            redirectUri: body.redirect_uri ?? (ctx.redirectUriGiven === false ? ctx.redirectUri : null),
+            pkceChallenge,
+            at: new Date(this.actors.clock.now()).toISOString(),
+            dpopJkt: jkt,
+          },
+        },
+      ]);
       const r = sent.get(found.id);
       if (r?.to === 'replayDetected') {
         // Revoked in this transaction, not only by the effect after commit: a crash in between
@@ -187,13 +288,19 @@ export class AuthorizationService {
       return { tokens: await this.issue(unit.tx, app, found.id, ctx.userId!, ctx.scope.split(' '), newId('rt'), jkt) };
     });
     if ('tokens' in outcome && outcome.tokens) return outcome.tokens;
-    throw oauthErrors.invalidGrant('replay' in outcome && outcome.replay
-      ? 'the authorization code was already used; the tokens it produced are revoked'
-      : 'the authorization code is invalid, expired, or was issued to another client or redirect URI');
+    throw oauthErrors.invalidGrant(
+      'replay' in outcome && outcome.replay
+        ? 'the authorization code was already used; the tokens it produced are revoked'
+        : 'the authorization code is invalid, expired, or was issued to another client or redirect URI',
+    );
   }
 
   /** grant_type=refresh_token, for an app allowed it: rotated on use; reusing an old one revokes the family. */
-  async refresh(app: AuthenticatedApp, body: { refresh_token?: string; scope?: string }, jkt: string | null): Promise<TokenResponse> {
+  async refresh(
+    app: AuthenticatedApp,
+    body: { refresh_token?: string; scope?: string },
+    jkt: string | null,
+  ): Promise<TokenResponse> {
     if (!body.refresh_token) throw oauthErrors.invalidRequest('refresh_token is required');
     const hash = await sha256Hex(body.refresh_token);
     const outcome = await this.db.transaction(async (tx) => {
@@ -202,7 +309,11 @@ export class AuthorizationService {
       // A bound token used without its key changes nothing (thrown: the transaction rolls
       // back, so it is neither used up nor taken for a reuse).
       if (old.dpop_jkt !== null && old.dpop_jkt !== jkt) {
-        throw oauthErrors.invalidGrant(jkt ? 'the refresh token is bound to another DPoP key' : 'the refresh token is DPoP-bound: send a DPoP proof of its key');
+        throw oauthErrors.invalidGrant(
+          jkt
+            ? 'the refresh token is bound to another DPoP key'
+            : 'the refresh token is DPoP-bound: send a DPoP proof of its key',
+        );
       }
       if (old.revoked_at) return { error: 'the refresh token was revoked' };
       if (old.used_at) return { reuse: old.family };
@@ -211,7 +322,9 @@ export class AuthorizationService {
       // rolls back, so a refused scope does not use the refresh token up).
       const scopes = grantableScopes(app, app.tenantApprovedScopes, body.scope, { granted: old.scopes });
       // A rotation keeps the family's expiry: refreshing never extends a grant.
-      return { tokens: await this.issue(tx, app, old.session_id, old.user_id, scopes, old.family, jkt, old.expires_at) };
+      return {
+        tokens: await this.issue(tx, app, old.session_id, old.user_id, scopes, old.family, jkt, old.expires_at),
+      };
     });
     if ('reuse' in outcome && outcome.reuse) {
       // Committed apart from the failed exchange: a reused refresh token ends its family.
@@ -227,15 +340,49 @@ export class AuthorizationService {
    * token: a public client's is bound to the same key (RFC 9449 §5), a confidential client's is
    * bound to its client authentication already.
    */
-  private async issue(tx: Parameters<typeof authorizeStore.recordIssued>[0], app: AppRow, sessionId: string, userId: string, scopes: string[], family: string, jkt: string | null, familyExpiresAt?: Date): Promise<TokenResponse> {
+  private async issue(
+    tx: Parameters<typeof authorizeStore.recordIssued>[0],
+    app: AppRow,
+    sessionId: string,
+    userId: string,
+    scopes: string[],
+    family: string,
+    jkt: string | null,
+    familyExpiresAt?: Date,
+  ): Promise<TokenResponse> {
     const ttl = tokenLifetime(app, this.config.accessTokenTtlSeconds);
-    const minted = await this.tokens.mint({ tenantId: app.tenant_id, subject: userId, clientId: app.id, scopes, ttlSeconds: ttl, kind: 'user', jkt: jkt ?? undefined });
-    await authorizeStore.recordIssued(tx, { jti: minted.jti, tenantId: app.tenant_id, sessionId, expiresAt: minted.expiresAt });
-    const response: TokenResponse = { access_token: minted.token, token_type: jkt ? 'DPoP' : 'Bearer', expires_in: ttl, scope: minted.scope };
+    const minted = await this.tokens.mint({
+      tenantId: app.tenant_id,
+      subject: userId,
+      clientId: app.id,
+      scopes,
+      ttlSeconds: ttl,
+      kind: 'user',
+      jkt: jkt ?? undefined,
+    });
+    await authorizeStore.recordIssued(tx, {
+      jti: minted.jti,
+      tenantId: app.tenant_id,
+      sessionId,
+      expiresAt: minted.expiresAt,
+    });
+    const response: TokenResponse = {
+      access_token: minted.token,
+      token_type: jkt ? 'DPoP' : 'Bearer',
+      expires_in: ttl,
+      scope: minted.scope,
+    };
     if (app.grant_types.includes('refresh_token')) {
       const refresh = `rt_${randomToken(43)}`;
       await authorizeStore.insertRefresh(tx, {
-        hash: await sha256Hex(refresh), tenantId: app.tenant_id, appId: app.id, sessionId, userId, scopes, family, expiresAt: familyExpiresAt ?? new Date(this.actors.clock.now() + this.config.refreshTokenTtlSeconds * 1000),
+        hash: await sha256Hex(refresh),
+        tenantId: app.tenant_id,
+        appId: app.id,
+        sessionId,
+        userId,
+        scopes,
+        family,
+        expiresAt: familyExpiresAt ?? new Date(this.actors.clock.now() + this.config.refreshTokenTtlSeconds * 1000),
         dpopJkt: app.client_type === 'public' ? jkt : null,
       });
       response.refresh_token = refresh;
@@ -246,7 +393,11 @@ export class AuthorizationService {
   /** Recent sessions of a tenant, for the studio: states only, never codes or tokens. */
   async recent(tenantId: string) {
     return (await authorizeStore.recentSessions(this.db, tenantId, 50)).map((s) => ({
-      id: s.id, client_id: s.app_id, state: s.state, created_at: s.created_at.toISOString(), updated_at: s.updated_at.toISOString(),
+      id: s.id,
+      client_id: s.app_id,
+      state: s.state,
+      created_at: s.created_at.toISOString(),
+      updated_at: s.updated_at.toISOString(),
     }));
   }
 }

@@ -5,22 +5,55 @@ import type { AuthorizationSessionContext, AuthorizationSessionState } from '../
 
 export const authorizeStore = {
   sessionByCodeHash: (db: Queryable, codeHash: string) =>
-    maybeOne<{ id: string; app_id: string; tenant_id: string } & Record<string, unknown>>(db, 'select id, app_id, tenant_id from authorization_sessions where code_hash = $1', [codeHash]),
+    maybeOne<{ id: string; app_id: string; tenant_id: string } & Record<string, unknown>>(
+      db,
+      'select id, app_id, tenant_id from authorization_sessions where code_hash = $1',
+      [codeHash],
+    ),
   session: (db: Queryable, id: string) =>
-    maybeOne<{ id: string; app_id: string; tenant_id: string; csrf_hash: string; state: AuthorizationSessionState; snapshot: Persisted<AuthorizationSessionContext> } & Record<string, unknown>>(
-      db, 'select id, app_id, tenant_id, csrf_hash, state, snapshot from authorization_sessions where id = $1', [id]),
-  setCode: (db: Queryable, id: string, codeHash: string) => db.query('update authorization_sessions set code_hash = $2 where id = $1', [id, codeHash]),
+    maybeOne<
+      {
+        id: string;
+        app_id: string;
+        tenant_id: string;
+        csrf_hash: string;
+        state: AuthorizationSessionState;
+        snapshot: Persisted<AuthorizationSessionContext>;
+      } & Record<string, unknown>
+    >(db, 'select id, app_id, tenant_id, csrf_hash, state, snapshot from authorization_sessions where id = $1', [id]),
+  setCode: (db: Queryable, id: string, codeHash: string) =>
+    db.query('update authorization_sessions set code_hash = $2 where id = $1', [id, codeHash]),
   recordIssued: (db: Queryable, t: { jti: string; tenantId: string; sessionId: string; expiresAt: Date }) =>
-    db.query('insert into issued_tokens (jti, tenant_id, session_id, expires_at) values ($1, $2, $3, $4)', [t.jti, t.tenantId, t.sessionId, t.expiresAt]),
+    db.query('insert into issued_tokens (jti, tenant_id, session_id, expires_at) values ($1, $2, $3, $4)', [
+      t.jti,
+      t.tenantId,
+      t.sessionId,
+      t.expiresAt,
+    ]),
   /** Revokes every access token and refresh token that came from a session. */
   revokeSession: async (db: Queryable, sessionId: string) => {
     await db.query(
       `insert into revoked_tokens (jti, tenant_id, expires_at) select jti, tenant_id, expires_at from issued_tokens where session_id = $1 on conflict (jti) do nothing`,
       [sessionId],
     );
-    await db.query('update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where session_id = $1', [sessionId]);
+    await db.query('update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where session_id = $1', [
+      sessionId,
+    ]);
   },
-  insertRefresh: (db: Queryable, r: { hash: string; tenantId: string; appId: string; sessionId: string; userId: string; scopes: string[]; family: string; expiresAt: Date; dpopJkt: string | null }) =>
+  insertRefresh: (
+    db: Queryable,
+    r: {
+      hash: string;
+      tenantId: string;
+      appId: string;
+      sessionId: string;
+      userId: string;
+      scopes: string[];
+      family: string;
+      expiresAt: Date;
+      dpopJkt: string | null;
+    },
+  ) =>
     db.query(
       'insert into refresh_tokens (token_hash, tenant_id, app_id, session_id, user_id, scopes, family, expires_at, dpop_jkt) values ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9)',
       [r.hash, r.tenantId, r.appId, r.sessionId, r.userId, r.scopes, r.family, r.expiresAt, r.dpopJkt],
@@ -30,7 +63,20 @@ export const authorizeStore = {
    * app's token is not touched (it is simply not found), so no one can burn someone else's grant.
    */
   useRefresh: (db: Queryable, hash: string, appId: string) =>
-    maybeOne<{ tenant_id: string; app_id: string; session_id: string; user_id: string; scopes: string[]; family: string; used_at: Date | null; revoked_at: Date | null; expires_at: Date; dpop_jkt: string | null } & Record<string, unknown>>(
+    maybeOne<
+      {
+        tenant_id: string;
+        app_id: string;
+        session_id: string;
+        user_id: string;
+        scopes: string[];
+        family: string;
+        used_at: Date | null;
+        revoked_at: Date | null;
+        expires_at: Date;
+        dpop_jkt: string | null;
+      } & Record<string, unknown>
+    >(
       db,
       `update refresh_tokens r set used_at = coalesce(r.used_at, now()) from (select token_hash, used_at as was_used from refresh_tokens where token_hash = $1 and app_id = $2 for update) old
         where r.token_hash = old.token_hash
@@ -38,8 +84,22 @@ export const authorizeStore = {
       [hash, appId],
     ),
   refreshToken: (db: Queryable, hash: string) =>
-    maybeOne<{ app_id: string; family: string; used_at: Date | null; revoked_at: Date | null; expires_at: Date; scopes: string[]; user_id: string; tenant_id: string } & Record<string, unknown>>(
-      db, 'select app_id, family, used_at, revoked_at, expires_at, scopes, user_id, tenant_id from refresh_tokens where token_hash = $1', [hash]),
+    maybeOne<
+      {
+        app_id: string;
+        family: string;
+        used_at: Date | null;
+        revoked_at: Date | null;
+        expires_at: Date;
+        scopes: string[];
+        user_id: string;
+        tenant_id: string;
+      } & Record<string, unknown>
+    >(
+      db,
+      'select app_id, family, used_at, revoked_at, expires_at, scopes, user_id, tenant_id from refresh_tokens where token_hash = $1',
+      [hash],
+    ),
   revokeFamily: (db: Queryable, family: string) =>
     db.query(
       `with fam as (update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where family = $1 returning session_id)
@@ -48,6 +108,10 @@ export const authorizeStore = {
       [family],
     ),
   recentSessions: (db: Queryable, tenantId: string, limit: number) =>
-    db.query<{ id: string; app_id: string; state: string; created_at: Date; updated_at: Date } & Record<string, unknown>>(
-      'select id, app_id, state, created_at, updated_at from authorization_sessions where tenant_id = $1 order by created_at desc limit $2', [tenantId, limit]),
+    db.query<
+      { id: string; app_id: string; state: string; created_at: Date; updated_at: Date } & Record<string, unknown>
+    >(
+      'select id, app_id, state, created_at, updated_at from authorization_sessions where tenant_id = $1 order by created_at desc limit $2',
+      [tenantId, limit],
+    ),
 };

@@ -9,7 +9,10 @@ export const NONCE_WINDOW_MS = 60_000;
 export class DpopNonces {
   private issued: { window: number; nonce: string } | null = null;
 
-  constructor(private readonly secret: Uint8Array, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly secret: Uint8Array,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   private mac(window: number): string {
     return createHmac('sha256', this.secret).update(`dpop-nonce:${window}`).digest('base64url').slice(0, 22);

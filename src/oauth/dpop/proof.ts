@@ -15,12 +15,20 @@ const MAX_PROOF_CHARS = 8192;
 const MAX_JTI_CHARS = 200;
 
 export class DpopProblem extends Error {
-  constructor(readonly code: 'invalid_dpop_proof' | 'use_dpop_nonce', readonly description: string) {
+  constructor(
+    readonly code: 'invalid_dpop_proof' | 'use_dpop_nonce',
+    readonly description: string,
+  ) {
     super(description);
   }
 }
 
-export interface VerifiedProof { jkt: string; jti: string; iat: number; nonce: string | null }
+export interface VerifiedProof {
+  jkt: string;
+  jti: string;
+  iat: number;
+  nonce: string | null;
+}
 
 /** The URL a proof's htu is compared as: scheme, host, port and path; no query, no fragment. */
 export function htuOf(url: string): string | null {
@@ -38,11 +46,15 @@ export function proofHeader(request: Request): string | null {
   if (value === null) return null;
   // Headers joins repeated fields with ", "; a compact JWT has no comma.
   if (value.includes(',')) throw new DpopProblem('invalid_dpop_proof', 'send exactly one DPoP header');
-  if (value.length > MAX_PROOF_CHARS) throw new DpopProblem('invalid_dpop_proof', `the DPoP proof is longer than ${MAX_PROOF_CHARS} characters`);
+  if (value.length > MAX_PROOF_CHARS)
+    throw new DpopProblem('invalid_dpop_proof', `the DPoP proof is longer than ${MAX_PROOF_CHARS} characters`);
   return value.trim();
 }
 
-export async function verifyProof(proof: string, expect: { htm: string; htu: string; accessToken?: string; nowS: number }): Promise<VerifiedProof> {
+export async function verifyProof(
+  proof: string,
+  expect: { htm: string; htu: string; accessToken?: string; nowS: number },
+): Promise<VerifiedProof> {
   let payload: Record<string, unknown>;
   let jwk: JWK;
   try {
@@ -50,22 +62,40 @@ export async function verifyProof(proof: string, expect: { htm: string; htu: str
     payload = verified.payload;
     jwk = verified.protectedHeader.jwk!;
   } catch {
-    throw new DpopProblem('invalid_dpop_proof', `the DPoP proof is not a JWT of type dpop+jwt signed (${DPOP_ALGS.join(', ')}) by the public key in its jwk header`);
+    throw new DpopProblem(
+      'invalid_dpop_proof',
+      `the DPoP proof is not a JWT of type dpop+jwt signed (${DPOP_ALGS.join(', ')}) by the public key in its jwk header`,
+    );
   }
   const { jti, htm, htu, iat, ath, nonce } = payload;
-  if (typeof jti !== 'string' || jti.length === 0 || jti.length > MAX_JTI_CHARS) throw new DpopProblem('invalid_dpop_proof', `the DPoP proof needs a jti of 1 to ${MAX_JTI_CHARS} characters`);
+  if (typeof jti !== 'string' || jti.length === 0 || jti.length > MAX_JTI_CHARS)
+    throw new DpopProblem('invalid_dpop_proof', `the DPoP proof needs a jti of 1 to ${MAX_JTI_CHARS} characters`);
   if (htm !== expect.htm) throw new DpopProblem('invalid_dpop_proof', `the DPoP proof's htm must be ${expect.htm}`);
-  if (typeof htu !== 'string' || htuOf(htu) !== expect.htu) throw new DpopProblem('invalid_dpop_proof', `the DPoP proof's htu must be ${expect.htu}`);
-  if (typeof iat !== 'number' || Math.abs(expect.nowS - iat) > PROOF_WINDOW_S) throw new DpopProblem('invalid_dpop_proof', `the DPoP proof's iat must be within ${PROOF_WINDOW_S} s of the server's time`);
-  if (nonce !== undefined && typeof nonce !== 'string') throw new DpopProblem('invalid_dpop_proof', 'the DPoP proof\'s nonce must be a string');
+  if (typeof htu !== 'string' || htuOf(htu) !== expect.htu)
+    throw new DpopProblem('invalid_dpop_proof', `the DPoP proof's htu must be ${expect.htu}`);
+  if (typeof iat !== 'number' || Math.abs(expect.nowS - iat) > PROOF_WINDOW_S)
+    throw new DpopProblem(
+      'invalid_dpop_proof',
+      `the DPoP proof's iat must be within ${PROOF_WINDOW_S} s of the server's time`,
+    );
+  if (nonce !== undefined && typeof nonce !== 'string')
+    throw new DpopProblem('invalid_dpop_proof', "the DPoP proof's nonce must be a string");
   if (expect.accessToken !== undefined) {
-    if (typeof ath !== 'string' || ath !== (await sha256Base64Url(expect.accessToken))) throw new DpopProblem('invalid_dpop_proof', 'the DPoP proof\'s ath must be the base64url SHA-256 of the access token');
+    if (typeof ath !== 'string' || ath !== (await sha256Base64Url(expect.accessToken)))
+      throw new DpopProblem(
+        'invalid_dpop_proof',
+        "the DPoP proof's ath must be the base64url SHA-256 of the access token",
+      );
   }
   return { jkt: await jwkThumbprint(jwk), jti, iat, nonce: nonce ?? null };
 }
 
 /** The members of each key type a JWK thumbprint covers, in their lexicographic order (RFC 7638 §3.2). */
-const THUMBPRINT_MEMBERS: Record<string, string[]> = { EC: ['crv', 'kty', 'x', 'y'], RSA: ['e', 'kty', 'n'], OKP: ['crv', 'kty', 'x'] };
+const THUMBPRINT_MEMBERS: Record<string, string[]> = {
+  EC: ['crv', 'kty', 'x', 'y'],
+  RSA: ['e', 'kty', 'n'],
+  OKP: ['crv', 'kty', 'x'],
+};
 
 /**
  * The SHA-256 JWK thumbprint (RFC 7638), base64url: what cnf.jkt holds. Written here rather
@@ -74,7 +104,7 @@ const THUMBPRINT_MEMBERS: Record<string, string[]> = { EC: ['crv', 'kty', 'x', '
  */
 export async function jwkThumbprint(jwk: JWK): Promise<string> {
   const members = THUMBPRINT_MEMBERS[jwk.kty ?? ''];
-  if (!members) throw new DpopProblem('invalid_dpop_proof', 'the DPoP proof\'s jwk has an unsupported kty');
+  if (!members) throw new DpopProblem('invalid_dpop_proof', "the DPoP proof's jwk has an unsupported kty");
   const canonical: Record<string, unknown> = {};
   for (const m of members) {
     const value = (jwk as Record<string, unknown>)[m];

@@ -42,7 +42,12 @@ export class DpopService {
       return await this.checked(proof, { htm: 'POST', htu: `${this.options.publicUrl}${path}` });
     } catch (error) {
       if (!(error instanceof DpopProblem)) throw error;
-      throw new ApiError(400, error.code, error.description, error.code === 'use_dpop_nonce' ? { 'dpop-nonce': this.nonce() } : {});
+      throw new ApiError(
+        400,
+        error.code,
+        error.description,
+        error.code === 'use_dpop_nonce' ? { 'dpop-nonce': this.nonce() } : {},
+      );
     }
   }
 
@@ -52,18 +57,35 @@ export class DpopService {
       const proof = proofHeader(request);
       if (proof === null) throw new DpopProblem('invalid_dpop_proof', 'a DPoP-bound token needs a DPoP proof header');
       const { pathname } = new URL(request.url);
-      const verified = await this.checked(proof, { htm: request.method, htu: `${this.options.publicUrl}${pathname}`, accessToken });
-      if (verified.jkt !== boundJkt) throw new DpopProblem('invalid_dpop_proof', 'the DPoP proof is not signed by the key the token is bound to');
+      const verified = await this.checked(proof, {
+        htm: request.method,
+        htu: `${this.options.publicUrl}${pathname}`,
+        accessToken,
+      });
+      if (verified.jkt !== boundJkt)
+        throw new DpopProblem('invalid_dpop_proof', 'the DPoP proof is not signed by the key the token is bound to');
     } catch (error) {
       if (!(error instanceof DpopProblem)) throw error;
-      throw dpopUnauthorized(error.code, error.description, error.code === 'use_dpop_nonce' ? { 'dpop-nonce': this.nonce() } : {});
+      throw dpopUnauthorized(
+        error.code,
+        error.description,
+        error.code === 'use_dpop_nonce' ? { 'dpop-nonce': this.nonce() } : {},
+      );
     }
   }
 
-  private async checked(proof: string, expect: { htm: string; htu: string; accessToken?: string }): Promise<VerifiedProof> {
+  private async checked(
+    proof: string,
+    expect: { htm: string; htu: string; accessToken?: string },
+  ): Promise<VerifiedProof> {
     const verified = await verifyProof(proof, { ...expect, nowS: Math.floor(this.clock.now() / 1000) });
     if (verified.nonce === null ? this.options.requireNonce : !this.nonces.valid(verified.nonce)) {
-      throw new DpopProblem('use_dpop_nonce', verified.nonce === null ? 'this server requires a DPoP nonce: use the DPoP-Nonce header of this answer' : 'the DPoP nonce is stale or unknown: use the DPoP-Nonce header of this answer');
+      throw new DpopProblem(
+        'use_dpop_nonce',
+        verified.nonce === null
+          ? 'this server requires a DPoP nonce: use the DPoP-Nonce header of this answer'
+          : 'the DPoP nonce is stale or unknown: use the DPoP-Nonce header of this answer',
+      );
     }
     // Last, so a proof refused for another reason does not use up its jti.
     const expiresAt = new Date((verified.iat + PROOF_WINDOW_S + 1) * 1000);

@@ -10,7 +10,15 @@ export const clientCredentials = defineGrant({
   async handler({ services, app, jkt }, params) {
     const scopes = grantableScopes(app, app.tenantApprovedScopes, params.scope);
     const ttl = tokenLifetime(app, services.config.accessTokenTtlSeconds);
-    const minted = await services.tokens.mint({ tenantId: app.tenant_id, subject: app.id, clientId: app.id, scopes, ttlSeconds: ttl, kind: 'client', jkt: jkt ?? undefined });
+    const minted = await services.tokens.mint({
+      tenantId: app.tenant_id,
+      subject: app.id,
+      clientId: app.id,
+      scopes,
+      ttlSeconds: ttl,
+      kind: 'client',
+      jkt: jkt ?? undefined,
+    });
     return { access_token: minted.token, token_type: jkt ? 'DPoP' : 'Bearer', expires_in: ttl, scope: minted.scope };
   },
 });

@@ -7,7 +7,13 @@ import type { Services } from '../../services.ts';
 import type { TokenResponse } from './token-response.ts';
 
 /** The grant parameters of a token request (client authentication is read before). */
-export interface TokenParams { scope?: string; code?: string; redirect_uri?: string; code_verifier?: string; refresh_token?: string }
+export interface TokenParams {
+  scope?: string;
+  code?: string;
+  redirect_uri?: string;
+  code_verifier?: string;
+  refresh_token?: string;
+}
 
 export interface GrantCall {
   services: Services;
@@ -35,10 +41,14 @@ export function defineGrant<P extends keyof TokenParams>(grant: Grant<P>): Grant
  * Why `app` may not use `grant` (any grant when null), or null: a disabled app may use none;
  * otherwise it must hold the grant.
  */
-export function grantRefusal(app: AppRow, grant: Pick<Grant, 'grantType' | 'confidentialOnly' | 'notAllowed'> | null): string | null {
+export function grantRefusal(
+  app: AppRow,
+  grant: Pick<Grant, 'grantType' | 'confidentialOnly' | 'notAllowed'> | null,
+): string | null {
   if (isDisabled(app)) return 'this app is disabled by its tenant administrator';
   if (grant === null) return null;
-  if (!app.grant_types.includes(grant.grantType) || (grant.confidentialOnly && app.client_type !== 'confidential')) return grant.notAllowed;
+  if (!app.grant_types.includes(grant.grantType) || (grant.confidentialOnly && app.client_type !== 'confidential'))
+    return grant.notAllowed;
   return null;
 }
 

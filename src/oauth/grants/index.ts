@@ -16,7 +16,8 @@ export const GRANTS: ReadonlyMap<string, Grant> = new Map<string, Grant>(
 export function admitTokenRequest(app: AuthenticatedApp, proofSent: boolean): void {
   const refusal = grantRefusal(app, null);
   if (refusal) throw oauthErrors.unauthorizedClient(refusal);
-  if (!proofSent && governanceOf(app).require_dpop) throw oauthErrors.invalidRequest("this app's governance requires DPoP: send a DPoP proof header (RFC 9449)");
+  if (!proofSent && governanceOf(app).require_dpop)
+    throw oauthErrors.invalidRequest("this app's governance requires DPoP: send a DPoP proof header (RFC 9449)");
 }
 
 /** Runs the grant named by grant_type for an admitted app, once it may use it. */

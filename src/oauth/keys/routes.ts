@@ -3,7 +3,9 @@ import { router } from '../../http/router.ts';
 import type { Services } from '../../services.ts';
 
 const Jwks = t.Object({
-  keys: t.Array(t.Object({ kty: t.String(), kid: t.String(), use: t.String(), alg: t.String() }, { additionalProperties: true })),
+  keys: t.Array(
+    t.Object({ kty: t.String(), kid: t.String(), use: t.String(), alg: t.String() }, { additionalProperties: true }),
+  ),
 });
 
 export function jwksRoutes({ keys }: Pick<Services, 'keys'>) {

@@ -12,7 +12,11 @@ import { createSigner, type Sign, type SigningAlg } from './signer.ts';
 export type { SigningAlg } from './signer.ts';
 export const SIGNING_ALGS: SigningAlg[] = ['RS256', 'ES256'];
 
-export interface ActiveKey { kid: string; alg: SigningAlg; sign: Sign }
+export interface ActiveKey {
+  kid: string;
+  alg: SigningAlg;
+  sign: Sign;
+}
 
 const REFRESH_MS = 30_000;
 
@@ -92,7 +96,9 @@ export class KeyRing {
   /** Public keys of every published key, for /.well-known/jwks.json. */
   async jwks(): Promise<{ keys: PublicJwk[] }> {
     const rows = await this.rows();
-    return { keys: rows.map((r) => ({ ...r.public_jwk, kty: r.public_jwk.kty ?? '', kid: r.id, alg: r.alg, use: 'sig' })) };
+    return {
+      keys: rows.map((r) => ({ ...r.public_jwk, kty: r.public_jwk.kty ?? '', kid: r.id, alg: r.alg, use: 'sig' })),
+    };
   }
 
   async signingKey(alg: SigningAlg = this.options.algs[0]!): Promise<ActiveKey> {
@@ -105,7 +111,9 @@ export class KeyRing {
       try {
         sealed = await this.box.open(row.private_key_sealed);
       } catch {
-        throw new Error(`signing key ${row.id} cannot be decrypted with this master key: every process sharing DATABASE_URL must use the same MASTER_KEY`);
+        throw new Error(
+          `signing key ${row.id} cannot be decrypted with this master key: every process sharing DATABASE_URL must use the same MASTER_KEY`,
+        );
       }
       const jwk = JSON.parse(sealed) as JWK;
       signer = { kid: row.id, alg, sign: await createSigner(jwk, alg) };
@@ -138,7 +146,10 @@ export class KeyRing {
   }
 
   private async createKey(unit: Parameters<ActorSystem['create']>[0], alg: SigningAlg): Promise<string> {
-    const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true, ...(alg === 'RS256' ? { modulusLength: 2048 } : {}) });
+    const { publicKey, privateKey } = await generateKeyPair(alg, {
+      extractable: true,
+      ...(alg === 'RS256' ? { modulusLength: 2048 } : {}),
+    });
     const kid = newId('key');
     await this.actors.create(unit, this.definition, {
       id: kid,

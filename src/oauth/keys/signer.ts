@@ -16,7 +16,10 @@ import { runtimeName } from '../../platform.ts';
 export type SigningAlg = 'RS256' | 'ES256';
 export type Sign = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
-const WEB_CRYPTO: Record<SigningAlg, { import: RsaHashedImportParams | EcKeyImportParams; sign: AlgorithmIdentifier | EcdsaParams }> = {
+const WEB_CRYPTO: Record<
+  SigningAlg,
+  { import: RsaHashedImportParams | EcKeyImportParams; sign: AlgorithmIdentifier | EcdsaParams }
+> = {
   RS256: { import: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, sign: 'RSASSA-PKCS1-v1_5' },
   ES256: { import: { name: 'ECDSA', namedCurve: 'P-256' }, sign: { name: 'ECDSA', hash: 'SHA-256' } },
 };
@@ -24,7 +27,9 @@ const WEB_CRYPTO: Record<SigningAlg, { import: RsaHashedImportParams | EcKeyImpo
 function nodeSigner(jwk: JWK, alg: SigningAlg): Sign {
   const key: KeyObject = createPrivateKey({ key: jwk as JsonWebKeyInput['key'], format: 'jwk' });
   // JWS wants ECDSA signatures as r || s (IEEE P1363), not DER.
-  return alg === 'ES256' ? (data) => nodeSign('sha256', data, { key, dsaEncoding: 'ieee-p1363' }) : (data) => nodeSign('sha256', data, key);
+  return alg === 'ES256'
+    ? (data) => nodeSign('sha256', data, { key, dsaEncoding: 'ieee-p1363' })
+    : (data) => nodeSign('sha256', data, key);
 }
 
 async function webCryptoSigner(jwk: JWK, alg: SigningAlg): Promise<Sign> {
@@ -41,7 +46,11 @@ export function createSigner(jwk: JWK, alg: SigningAlg): Promise<Sign> {
 const b64url = (data: string | Uint8Array) => Buffer.from(data).toString('base64url');
 
 /** A compact JWS of `payload` under `header` (RFC 7515 §7.1). */
-export async function signCompact(header: Record<string, string>, payload: Record<string, unknown>, sign: Sign): Promise<string> {
+export async function signCompact(
+  header: Record<string, string>,
+  payload: Record<string, unknown>,
+  sign: Sign,
+): Promise<string> {
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
   return `${input}.${b64url(await sign(Buffer.from(input)))}`;
 }

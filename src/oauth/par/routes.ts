@@ -28,18 +28,27 @@ const PushedRequest = t.Object(
 );
 
 export function parRoutes(services: Services, authenticate: Authenticate) {
-  return router('par').post('/v1/oauth/par', async ({ request, body, set }) => {
-    set.headers['cache-control'] = 'no-store';
-    // A proof here binds the code to its key (RFC 9449 §10.1); checked before the client so
-    // that a use_dpop_nonce answer does not use up a client assertion.
-    const proof = await services.dpop.forEndpoint(request, '/v1/oauth/par');
-    const app = await authenticate(request, body, '/v1/oauth/par');
-    if (proof) set.headers['dpop-nonce'] = services.dpop.nonce();
-    const pushed = await services.pushedRequests.push(app, body, proof?.jkt ?? null);
-    set.status = 201;
-    return pushed;
-  }, {
-    body: PushedRequest,
-    detail: { summary: 'Push an authorization request (RFC 9126)', tags, security: [], responses: { 201: { description: '{"request_uri": "urn:ietf:params:oauth:request_uri:…", "expires_in": 60}' } } },
-  });
+  return router('par').post(
+    '/v1/oauth/par',
+    async ({ request, body, set }) => {
+      set.headers['cache-control'] = 'no-store';
+      // A proof here binds the code to its key (RFC 9449 §10.1); checked before the client so
+      // that a use_dpop_nonce answer does not use up a client assertion.
+      const proof = await services.dpop.forEndpoint(request, '/v1/oauth/par');
+      const app = await authenticate(request, body, '/v1/oauth/par');
+      if (proof) set.headers['dpop-nonce'] = services.dpop.nonce();
+      const pushed = await services.pushedRequests.push(app, body, proof?.jkt ?? null);
+      set.status = 201;
+      return pushed;
+    },
+    {
+      body: PushedRequest,
+      detail: {
+        summary: 'Push an authorization request (RFC 9126)',
+        tags,
+        security: [],
+        responses: { 201: { description: '{"request_uri": "urn:ietf:params:oauth:request_uri:…", "expires_in": 60}' } },
+      },
+    },
+  );
 }

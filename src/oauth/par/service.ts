@@ -10,16 +10,31 @@ import { ApiError } from '../../errors.ts';
 import type { AuthenticatedApp } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';
 import { oauthErrors } from '../errors.ts';
-import { AuthorizePageError, AuthorizeRedirectError, checkRedirectUri, checkRequest, PUSHED_PARAMS, type AuthorizeQuery } from '../authorize/checks.ts';
+import {
+  AuthorizePageError,
+  AuthorizeRedirectError,
+  checkRedirectUri,
+  checkRequest,
+  PUSHED_PARAMS,
+  type AuthorizeQuery,
+} from '../authorize/checks.ts';
 import { parStore } from './store.ts';
 
 export const REQUEST_URI_PREFIX = 'urn:ietf:params:oauth:request_uri:';
 export const PAR_LIFETIME_S = 60;
 
 export class PushedRequests {
-  constructor(private readonly db: Db, private readonly tenants: TenantService, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly tenants: TenantService,
+    private readonly clock: Clock,
+  ) {}
 
-  async push(app: AuthenticatedApp, q: AuthorizeQuery, proofJkt: string | null): Promise<{ request_uri: string; expires_in: number }> {
+  async push(
+    app: AuthenticatedApp,
+    q: AuthorizeQuery,
+    proofJkt: string | null,
+  ): Promise<{ request_uri: string; expires_in: number }> {
     if (q.request_uri !== undefined) throw oauthErrors.invalidRequest('request_uri must not be pushed (RFC 9126 §2.1)');
     try {
       checkRedirectUri(app, q.redirect_uri);
@@ -29,13 +44,18 @@ export class PushedRequests {
       if (error instanceof AuthorizeRedirectError) throw new ApiError(400, error.code, error.description);
       throw error;
     }
-    if (proofJkt && q.dpop_jkt !== undefined && q.dpop_jkt !== proofJkt) throw oauthErrors.invalidRequest('dpop_jkt differs from the key of the DPoP proof');
+    if (proofJkt && q.dpop_jkt !== undefined && q.dpop_jkt !== proofJkt)
+      throw oauthErrors.invalidRequest('dpop_jkt differs from the key of the DPoP proof');
     const params: Record<string, string> = {};
     for (const name of PUSHED_PARAMS) if (q[name] !== undefined) params[name] = q[name]!;
     if (proofJkt) params.dpop_jkt = proofJkt;
     const requestUri = `${REQUEST_URI_PREFIX}${randomToken(32)}`;
     await parStore.insert(this.db, {
-      hash: await sha256Hex(requestUri), tenantId: app.tenant_id, appId: app.id, params, expiresAt: new Date(this.clock.now() + PAR_LIFETIME_S * 1000),
+      hash: await sha256Hex(requestUri),
+      tenantId: app.tenant_id,
+      appId: app.id,
+      params,
+      expiresAt: new Date(this.clock.now() + PAR_LIFETIME_S * 1000),
     });
     return { request_uri: requestUri, expires_in: PAR_LIFETIME_S };
   }

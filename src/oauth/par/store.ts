@@ -2,7 +2,10 @@ import type { Queryable } from '../../db/index.ts';
 import { maybeOne } from '../../db/index.ts';
 
 export const parStore = {
-  insert: (db: Queryable, r: { hash: string; tenantId: string; appId: string; params: Record<string, string>; expiresAt: Date }) =>
+  insert: (
+    db: Queryable,
+    r: { hash: string; tenantId: string; appId: string; params: Record<string, string>; expiresAt: Date },
+  ) =>
     db.query(
       'insert into pushed_authorization_requests (request_uri_hash, tenant_id, app_id, params, expires_at) values ($1, $2, $3, $4::jsonb, $5)',
       [r.hash, r.tenantId, r.appId, JSON.stringify(r.params), r.expiresAt],

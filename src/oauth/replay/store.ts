@@ -12,10 +12,12 @@ export const replayStore = {
    * cost of a DPoP-protected request (milliseconds, against a proof check of microseconds).
    */
   firstUse: async (db: Queryable, key: string, expiresAt: Date): Promise<boolean> =>
-    (await db.query(
-      `insert into oauth_seen_jti (key, expires_at)
+    (
+      await db.query(
+        `insert into oauth_seen_jti (key, expires_at)
        select $1, $2 from (select set_config('synchronous_commit', 'off', true)) as unflushed
        on conflict (key) do nothing returning key`,
-      [key, expiresAt],
-    )).length === 1,
+        [key, expiresAt],
+      )
+    ).length === 1,
 };

@@ -13,24 +13,53 @@ export function serviceTokenRoutes(deps: { auth: Authenticator; serviceTokens: S
   const { auth, serviceTokens } = deps;
   return router('service-tokens')
     .use(auth.guard)
-    .post('/v1/platform/apps/:client_id/service-token', async ({ principal, params, body, set }) => {
-      set.status = 201;
-      set.headers['cache-control'] = 'no-store';
-      return serviceTokens.mint(principal, params.client_id, body);
-    }, {
-      params: ClientId,
-      body: t.Object({
-        scopes: t.Array(t.String({ maxLength: 100 }), { maxItems: 50, examples: [['webhooks:write']] }),
-        expires_in: t.Optional(Type.Integer({ minimum: 60, maximum: MAX_SERVICE_TOKEN_SECONDS, description: 'lifetime in seconds (default 30 days)' })),
-      }, { additionalProperties: false }),
-      auth: 'admin', detail: { summary: 'Mint a service token', tags },
-    })
-    .get('/v1/platform/apps/:client_id/service-tokens', async ({ principal, params, query }) =>
-      serviceTokens.list(principal, params.client_id, readPage(query)),
-      { params: ClientId, query: PageQuery, auth: 'admin', detail: { summary: "List an app's service tokens (never their value)", tags } })
-    .delete('/v1/platform/apps/:client_id/service-tokens/:token_id', async ({ principal, params, set }) => {
-      await serviceTokens.revoke(principal, params.client_id, params.token_id);
-      set.status = 204;
-      return '';
-    }, { params: t.Object({ client_id: t.String({ maxLength: 100 }), token_id: t.String({ maxLength: 100 }) }), auth: 'admin', detail: { summary: 'Revoke a service token', tags } });
+    .post(
+      '/v1/platform/apps/:client_id/service-token',
+      async ({ principal, params, body, set }) => {
+        set.status = 201;
+        set.headers['cache-control'] = 'no-store';
+        return serviceTokens.mint(principal, params.client_id, body);
+      },
+      {
+        params: ClientId,
+        body: t.Object(
+          {
+            scopes: t.Array(t.String({ maxLength: 100 }), { maxItems: 50, examples: [['webhooks:write']] }),
+            expires_in: t.Optional(
+              Type.Integer({
+                minimum: 60,
+                maximum: MAX_SERVICE_TOKEN_SECONDS,
+                description: 'lifetime in seconds (default 30 days)',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        auth: 'admin',
+        detail: { summary: 'Mint a service token', tags },
+      },
+    )
+    .get(
+      '/v1/platform/apps/:client_id/service-tokens',
+      async ({ principal, params, query }) => serviceTokens.list(principal, params.client_id, readPage(query)),
+      {
+        params: ClientId,
+        query: PageQuery,
+        auth: 'admin',
+        detail: { summary: "List an app's service tokens (never their value)", tags },
+      },
+    )
+    .delete(
+      '/v1/platform/apps/:client_id/service-tokens/:token_id',
+      async ({ principal, params, set }) => {
+        await serviceTokens.revoke(principal, params.client_id, params.token_id);
+        set.status = 204;
+        return '';
+      },
+      {
+        params: t.Object({ client_id: t.String({ maxLength: 100 }), token_id: t.String({ maxLength: 100 }) }),
+        auth: 'admin',
+        detail: { summary: 'Revoke a service token', tags },
+      },
+    );
 }

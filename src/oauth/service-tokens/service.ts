@@ -27,15 +27,43 @@ export class ServiceTokenService {
   async mint(admin: Principal, clientId: string, body: { scopes: string[]; expires_in?: number }) {
     const app = await this.apps.get(admin.tenantId, clientId);
     if (!app.governance.allow_service_tokens) {
-      throw new ApiError(403, 'service_tokens_not_allowed', `governance of ${clientId} does not allow service tokens; PATCH its governance with {"allow_service_tokens": true}`);
+      throw new ApiError(
+        403,
+        'service_tokens_not_allowed',
+        `governance of ${clientId} does not allow service tokens; PATCH its governance with {"allow_service_tokens": true}`,
+      );
     }
     if (isDisabled(app)) throw new ApiError(403, 'app_disabled', `${clientId} is disabled`);
     if (body.scopes.length === 0) throw invalidRequest('scopes: at least one scope is required');
-    const scopes = grantableScopes(app, (await this.tenants.tenant(admin.tenantId))?.approved_scopes ?? [], body.scopes.join(' '), { field: 'scopes' });
+    const scopes = grantableScopes(
+      app,
+      (await this.tenants.tenant(admin.tenantId))?.approved_scopes ?? [],
+      body.scopes.join(' '),
+      { field: 'scopes' },
+    );
     const seconds = body.expires_in ?? this.defaultSeconds;
-    const minted = await this.tokens.mint({ tenantId: admin.tenantId, subject: app.id, clientId: app.id, scopes, ttlSeconds: seconds, kind: 'service' });
-    await serviceTokenStore.insert(this.db, { id: minted.jti, tenantId: admin.tenantId, appId: app.id, scopes, createdBy: admin.subject, expiresAt: minted.expiresAt });
-    return { token: minted.token, token_id: minted.jti, scope: minted.scope, expires_at: minted.expiresAt.toISOString() };
+    const minted = await this.tokens.mint({
+      tenantId: admin.tenantId,
+      subject: app.id,
+      clientId: app.id,
+      scopes,
+      ttlSeconds: seconds,
+      kind: 'service',
+    });
+    await serviceTokenStore.insert(this.db, {
+      id: minted.jti,
+      tenantId: admin.tenantId,
+      appId: app.id,
+      scopes,
+      createdBy: admin.subject,
+      expiresAt: minted.expiresAt,
+    });
+    return {
+      token: minted.token,
+      token_id: minted.jti,
+      scope: minted.scope,
+      expires_at: minted.expiresAt.toISOString(),
+    };
   }
 
   async list(admin: Principal, clientId: string, page: Page) {
@@ -43,8 +71,12 @@ export class ServiceTokenService {
     const { items, next_cursor } = await serviceTokenStore.list(this.db, admin.tenantId, clientId, page);
     return {
       service_tokens: items.map((t) => ({
-        id: t.id, scopes: t.scopes, created_by: t.created_by, created_at: t.created_at.toISOString(),
-        expires_at: t.expires_at.toISOString(), revoked_at: t.revoked_at ? t.revoked_at.toISOString() : null,
+        id: t.id,
+        scopes: t.scopes,
+        created_by: t.created_by,
+        created_at: t.created_at.toISOString(),
+        expires_at: t.expires_at.toISOString(),
+        revoked_at: t.revoked_at ? t.revoked_at.toISOString() : null,
       })),
       next_cursor,
     };

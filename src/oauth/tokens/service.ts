@@ -10,7 +10,6 @@ import type { KeyRing, SigningAlg } from '../keys/service.ts';
 import { systemClock, type Clock } from '../../actors/clock.ts';
 import type { Principal } from '../../identity/principal.ts';
 
-
 export interface MintRequest {
   tenantId: string;
   subject: string;
@@ -25,7 +24,12 @@ export interface MintRequest {
   jkt?: string;
 }
 
-export interface MintedToken { token: string; jti: string; expiresAt: Date; scope: string }
+export interface MintedToken {
+  token: string;
+  jti: string;
+  expiresAt: Date;
+  scope: string;
+}
 
 /** Checks a verified token may still act (app not disabled, token not revoked …). */
 export type TokenCheck = (principal: Principal, claims: Record<string, unknown>) => Promise<string | null>;
@@ -61,8 +65,18 @@ export class TokenService {
     const exp = now + req.ttlSeconds;
     const scope = req.scopes.join(' ');
     const payload = {
-      ...req.claims, client_id: req.clientId, scope, tenant_id: req.tenantId, token_kind: req.kind, ...(req.jkt ? { cnf: { jkt: req.jkt } } : {}),
-      iss: this.issuer, aud: this.audience, sub: req.subject, jti, iat: now, exp,
+      ...req.claims,
+      client_id: req.clientId,
+      scope,
+      tenant_id: req.tenantId,
+      token_kind: req.kind,
+      ...(req.jkt ? { cnf: { jkt: req.jkt } } : {}),
+      iss: this.issuer,
+      aud: this.audience,
+      sub: req.subject,
+      jti,
+      iat: now,
+      exp,
     };
     const token = await signCompact({ alg: signer.alg, kid: signer.kid, typ: 'at+jwt' }, payload, signer.sign);
     return { token, jti, expiresAt: new Date(exp * 1000), scope };
@@ -94,7 +108,14 @@ export class TokenService {
     }
     const scopes = typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [];
     const kind = payload.token_kind;
-    if (typeof payload.tenant_id !== 'string' || typeof payload.sub !== 'string' || typeof payload.jti !== 'string' || typeof payload.client_id !== 'string' || typeof payload.exp !== 'number' || (kind !== 'user' && kind !== 'client' && kind !== 'service')) {
+    if (
+      typeof payload.tenant_id !== 'string' ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.jti !== 'string' ||
+      typeof payload.client_id !== 'string' ||
+      typeof payload.exp !== 'number' ||
+      (kind !== 'user' && kind !== 'client' && kind !== 'service')
+    ) {
       throw unauthorized('the token lacks required claims');
     }
     const principal: Principal = {
@@ -109,7 +130,8 @@ export class TokenService {
     };
     const cnf = payload.cnf as { jkt?: unknown } | undefined;
     if (cnf !== undefined) {
-      if (typeof cnf !== 'object' || cnf === null || typeof cnf.jkt !== 'string') throw unauthorized('the token has a cnf claim this service does not issue');
+      if (typeof cnf !== 'object' || cnf === null || typeof cnf.jkt !== 'string')
+        throw unauthorized('the token has a cnf claim this service does not issue');
       principal.jkt = cnf.jkt;
     }
     for (const check of this.checks) {

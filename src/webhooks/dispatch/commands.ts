@@ -7,19 +7,33 @@ import type { DeliveryEvent } from '../../../machines/delivery.ts';
 import type { DeliverySteps, DeliveryState } from './steps.ts';
 import { byPartition, dispatchStore, recordOf, type Transition } from './store.ts';
 
-export interface CommandResult { from: DeliveryState; to: DeliveryState; changed: boolean }
+export interface CommandResult {
+  from: DeliveryState;
+  to: DeliveryState;
+  changed: boolean;
+}
 
 /**
  * Sends `event` to the tenant's deliveries `ids` in the caller's transaction. Answers the
  * ids found, with where each went; another tenant's ids are absent, as missing ones are.
  */
-export async function commandDeliveries(tx: Queryable, steps: DeliverySteps, tenantId: string, ids: readonly string[], event: DeliveryEvent): Promise<Map<string, CommandResult>> {
+export async function commandDeliveries(
+  tx: Queryable,
+  steps: DeliverySteps,
+  tenantId: string,
+  ids: readonly string[],
+  event: DeliveryEvent,
+): Promise<Map<string, CommandResult>> {
   const out = new Map<string, CommandResult>();
   if (ids.length === 0) return out;
-  const rows = await dispatchStore.lockForCommand(tx, tenantId, [...new Set(ids)].map((id) => {
-    const t = idTime(id);
-    return { id, createdAt: t === null ? null : new Date(t).toISOString() };
-  }));
+  const rows = await dispatchStore.lockForCommand(
+    tx,
+    tenantId,
+    [...new Set(ids)].map((id) => {
+      const t = idTime(id);
+      return { id, createdAt: t === null ? null : new Date(t).toISOString() };
+    }),
+  );
   const now = steps.now();
   const at = new Date(now).toISOString();
   const step = steps.batch(now);

@@ -27,26 +27,66 @@ import { checkTarget } from '../target-check.ts';
 import { outcomeOf, postWebhook, type SendResult } from '../http-client.ts';
 import { Batcher } from './batching.ts';
 import { EndpointGate } from './gate.ts';
-import { DeliverySteps, SKIPPED_WHILE_DISABLED, timerEvent, type DeliveryEffect, type DeliveryRecord, type DeliveryState } from './steps.ts';
+import {
+  DeliverySteps,
+  SKIPPED_WHILE_DISABLED,
+  timerEvent,
+  type DeliveryEffect,
+  type DeliveryRecord,
+  type DeliveryState,
+} from './steps.ts';
 import { byPartition, dispatchStore, recordOf, type AttemptRecord, type ClaimedRow, type Transition } from './store.ts';
 import { observeDeliveries, type DeliveryObserver } from '../delivery-metrics.ts';
 import { DeliveryTraces } from '../../telemetry/delivery-traces.ts';
 
 export const DELIVERIES_CHANNEL = 'argus_deliveries';
 
-export type DispatchConfig = Pick<Config, 'allowPrivateTargets' | 'webhookTimeoutMs' | 'webhookCa' | 'webhookEndpointConcurrency' | 'leaseMs' | 'workerBatchSize' | 'workerPollMs' | 'workerMaxInFlight' | 'deliveryRetentionDays' | 'webhookRetrySchedule'>;
+export type DispatchConfig = Pick<
+  Config,
+  | 'allowPrivateTargets'
+  | 'webhookTimeoutMs'
+  | 'webhookCa'
+  | 'webhookEndpointConcurrency'
+  | 'leaseMs'
+  | 'workerBatchSize'
+  | 'workerPollMs'
+  | 'workerMaxInFlight'
+  | 'deliveryRetentionDays'
+  | 'webhookRetrySchedule'
+>;
 
 /** An operational event for the tenant (delivery.exhausted), published by the webhook service. */
 export type Announce = (tenantId: string, type: string, data: Record<string, unknown>) => Promise<void>;
 
 /** A delivery this worker claimed and is sending: its row as claimed and its record now. */
-interface Claimed { row: ClaimedRow; record: DeliveryRecord; startedAt: string }
-interface Prepared { claimed: Claimed; body: string; timestamp: number; secrets: string[] | null }
-interface Sent { claimed: Claimed; result: SendResult; outcome: DeliveryOutcome; timestamp: number | null }
+interface Claimed {
+  row: ClaimedRow;
+  record: DeliveryRecord;
+  startedAt: string;
+}
+interface Prepared {
+  claimed: Claimed;
+  body: string;
+  timestamp: number;
+  secrets: string[] | null;
+}
+interface Sent {
+  claimed: Claimed;
+  result: SendResult;
+  outcome: DeliveryOutcome;
+  timestamp: number | null;
+}
 
 /** The ordered webhooks whose line moved: one of these deliveries, in line, reached a state it does not leave by itself. */
-function outOfLine(rows: readonly ClaimedRow[], moves: ReadonlyArray<{ id: string; record: DeliveryRecord }>): string[] {
-  const done = new Set(moves.filter((m) => m.record.state === 'succeeded' || m.record.state === 'failed' || m.record.state === 'skipped').map((m) => m.id));
+function outOfLine(
+  rows: readonly ClaimedRow[],
+  moves: ReadonlyArray<{ id: string; record: DeliveryRecord }>,
+): string[] {
+  const done = new Set(
+    moves
+      .filter((m) => m.record.state === 'succeeded' || m.record.state === 'failed' || m.record.state === 'skipped')
+      .map((m) => m.id),
+  );
   return rows.filter((r) => r.order_seq !== null && done.has(r.id)).map((r) => r.subscription_id);
 }
 
@@ -90,15 +130,30 @@ export class Dispatcher {
     private readonly log: Logger,
     metrics: Metrics,
   ) {
-    this.steps = new DeliverySteps({ sendTimeoutMs: config.leaseMs, schedule: config.webhookRetrySchedule }, () => actors.clock.now());
+    this.steps = new DeliverySteps({ sendTimeoutMs: config.leaseMs, schedule: config.webhookRetrySchedule }, () =>
+      actors.clock.now(),
+    );
     this.gate = new EndpointGate(config.webhookEndpointConcurrency, () => this.wake());
     this.results = new Batcher((items) => this.record(items), 500);
-    this.claimedTotal = metrics.counter('argus_deliveries_claimed_total', 'Deliveries claimed by this process (timers fired)');
+    this.claimedTotal = metrics.counter(
+      'argus_deliveries_claimed_total',
+      'Deliveries claimed by this process (timers fired)',
+    );
     this.attemptsTotal = metrics.counter('argus_delivery_attempts_total', 'Delivery attempts recorded, by outcome');
-    this.recordedLateTotal = metrics.counter('argus_delivery_results_recorded_late_total', 'Results recorded after the database came back (they were kept in memory, not lost)');
-    this.staleTotal = metrics.counter('argus_delivery_stale_results_total', 'Results not recorded because their delivery had moved on (its lease ran out first)');
+    this.recordedLateTotal = metrics.counter(
+      'argus_delivery_results_recorded_late_total',
+      'Results recorded after the database came back (they were kept in memory, not lost)',
+    );
+    this.staleTotal = metrics.counter(
+      'argus_delivery_stale_results_total',
+      'Results not recorded because their delivery had moved on (its lease ran out first)',
+    );
     this.traces = new DeliveryTraces(db);
-    this.observe = observeDeliveries(metrics, db, { gate: this.gate, inFlight: () => this.inFlight, now: () => actors.clock.now() });
+    this.observe = observeDeliveries(metrics, db, {
+      gate: this.gate,
+      inFlight: () => this.inFlight,
+      now: () => actors.clock.now(),
+    });
   }
 
   // ---- lifecycle ------------------------------------------------------------------------
@@ -181,7 +236,8 @@ export class Dispatcher {
         const next = await dispatchStore.nextDue(this.db, this.held());
         if (next) wait = Math.max(0, Math.min(wait, next.getTime() - this.actors.clock.now()));
         // A rate-limited webhook's next token.
-        for (const until of this.limitedUntil.values()) wait = Math.max(0, Math.min(wait, until - this.actors.clock.now()));
+        for (const until of this.limitedUntil.values())
+          wait = Math.max(0, Math.min(wait, until - this.actors.clock.now()));
       } catch (error) {
         failures++;
         wait = Math.min(this.config.workerPollMs * 2 ** failures, 30_000);
@@ -191,7 +247,10 @@ export class Dispatcher {
       if (this.wokenWhileBusy && failures === 0) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
-        this.wakeUp = () => { clearTimeout(timer); resolve(); };
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
       this.wakeUp = null;
     }
@@ -216,7 +275,11 @@ export class Dispatcher {
    */
   private claimEvent(row: ClaimedRow, room: Map<string, number>, now: number): DeliveryEvent | 'timer' | null {
     const waiting = row.state === 'queued' || row.state === 'backoff';
-    if (waiting && row.webhook_status === 'paused') return { type: 'HOLD', expiresInMs: Date.parse(row.event_time) + this.config.deliveryRetentionDays * 86_400_000 - now };
+    if (waiting && row.webhook_status === 'paused')
+      return {
+        type: 'HOLD',
+        expiresInMs: Date.parse(row.event_time) + this.config.deliveryRetentionDays * 86_400_000 - now,
+      };
     if (waiting && row.webhook_status === 'disabled') return { type: 'SKIP', reason: SKIPPED_WHILE_DISABLED };
     if (waiting && row.webhook_status === 'deleted') return { type: 'CANCEL', reason: 'webhook deleted' };
     if (row.state !== 'queued') return 'timer';
@@ -231,12 +294,23 @@ export class Dispatcher {
    * buckets hold now; the others stay queued, and the webhook is left out of claims until its
    * next token comes.
    */
-  private async withinRateLimits(tx: Queryable, at: string, now: number, decided: Array<{ row: ClaimedRow; event: DeliveryEvent | 'timer' | null }>) {
-    const starts = (d: { row: ClaimedRow; event: DeliveryEvent | 'timer' | null }) => d.event === 'timer' && d.row.state === 'queued' && d.row.rate_per_second !== null;
+  private async withinRateLimits(
+    tx: Queryable,
+    at: string,
+    now: number,
+    decided: Array<{ row: ClaimedRow; event: DeliveryEvent | 'timer' | null }>,
+  ) {
+    const starts = (d: { row: ClaimedRow; event: DeliveryEvent | 'timer' | null }) =>
+      d.event === 'timer' && d.row.state === 'queued' && d.row.rate_per_second !== null;
     const wants = new Map<string, number>();
-    for (const d of decided) if (starts(d)) wants.set(d.row.subscription_id, (wants.get(d.row.subscription_id) ?? 0) + 1);
+    for (const d of decided)
+      if (starts(d)) wants.set(d.row.subscription_id, (wants.get(d.row.subscription_id) ?? 0) + 1);
     if (wants.size === 0) return decided;
-    const grants = await dispatchStore.takeTokens(tx, at, [...wants].map(([id, want]) => ({ id, want })));
+    const grants = await dispatchStore.takeTokens(
+      tx,
+      at,
+      [...wants].map(([id, want]) => ({ id, want })),
+    );
     for (const [id, g] of grants) if (g.granted < wants.get(id)!) this.limitedUntil.set(id, now + g.nextInMs);
     const left = new Map([...grants].map(([id, g]) => [id, g.granted]));
     return decided.map((d) => {
@@ -265,45 +339,65 @@ export class Dispatcher {
     const at = new Date(now).toISOString();
     await this.resolveInDoubt();
     let attempted: Claimed[] = [];
-    const { toSend, count } = await this.actors.transaction(async (unit) => {
-      const rows = await dispatchStore.claim(unit.tx, at, limit, this.held());
-      if (rows.length === 0) return { toSend: [], count: 0 };
-      await dispatchStore.hotTransaction(unit.tx);
-      const step = this.steps.batch(now);
-      const room = new Map<string, number>();
-      const toSend: Claimed[] = [];
-      const moves: Array<Transition & { part: string }> = [];
-      const lost: Array<{ row: ClaimedRow; to: DeliveryState; error: string }> = [];
-      // Transitions that make no attempt: a backoff ending, a hold, a skip, a held delivery expiring.
-      const journal: Array<{ id: string; tenantId: string; from: string; event: Record<string, unknown>; to: string }> = [];
-      const ctids = new Map<string, string>();
-      const decided = await this.withinRateLimits(unit.tx, at, now, rows.map((row) => ({ row, event: this.claimEvent(row, room, now) })));
-      for (const { row, event } of decided) {
-        if (event === null) continue;
-        const next = step(recordOf(row), event);
-        if (!next.changed) continue;
-        moves.push({ id: row.id, ctid: row.ctid, part: row.part, prevState: row.state, record: next.record });
-        if (row.state === 'sending') lost.push({ row, to: next.record.state, error: LOST });
-        else if (next.record.state !== 'sending') journal.push({ id: row.id, tenantId: row.tenant_id, from: row.state, event: event === 'timer' ? { type: timerEvent(row.state) ?? 'timer' } : { ...event }, to: next.record.state });
-        this.afterCommit(unit, row, next.effects);
-        if (next.effects.some((e) => e.type === 'deliver')) toSend.push({ row, record: next.record, startedAt: at });
-      }
-      for (const [part, items] of byPartition(moves, (m) => m.part)) {
-        for (const [id, ctid] of await dispatchStore.advance(unit.tx, part, at, items)) ctids.set(id, ctid);
-      }
-      await dispatchStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);
-      await dispatchStore.journal(unit.tx, at, journal);
-      if (await dispatchStore.nextInLine(unit.tx, outOfLine(rows, moves), at)) unit.afterCommit(() => this.wake());
-      unit.afterCommit(async () => this.observe.leasesExpired(lost.length));
-      for (const c of toSend) c.row = { ...c.row, ctid: ctids.get(c.row.id) ?? c.row.ctid };
-      attempted = toSend;
-      return { toSend, count: moves.length };
-    }).catch((error: unknown) => {
-      // The commit may have happened with its answer lost: which of these are ours is asked
-      // once the database answers again.
-      if (attempted.length) this.inDoubt.push({ at, claimed: attempted, until: Date.now() + this.config.leaseMs });
-      throw error;
-    });
+    const { toSend, count } = await this.actors
+      .transaction(async (unit) => {
+        const rows = await dispatchStore.claim(unit.tx, at, limit, this.held());
+        if (rows.length === 0) return { toSend: [], count: 0 };
+        await dispatchStore.hotTransaction(unit.tx);
+        const step = this.steps.batch(now);
+        const room = new Map<string, number>();
+        const toSend: Claimed[] = [];
+        const moves: Array<Transition & { part: string }> = [];
+        const lost: Array<{ row: ClaimedRow; to: DeliveryState; error: string }> = [];
+        // Transitions that make no attempt: a backoff ending, a hold, a skip, a held delivery expiring.
+        const journal: Array<{
+          id: string;
+          tenantId: string;
+          from: string;
+          event: Record<string, unknown>;
+          to: string;
+        }> = [];
+        const ctids = new Map<string, string>();
+        const decided = await this.withinRateLimits(
+          unit.tx,
+          at,
+          now,
+          rows.map((row) => ({ row, event: this.claimEvent(row, room, now) })),
+        );
+        for (const { row, event } of decided) {
+          if (event === null) continue;
+          const next = step(recordOf(row), event);
+          if (!next.changed) continue;
+          moves.push({ id: row.id, ctid: row.ctid, part: row.part, prevState: row.state, record: next.record });
+          if (row.state === 'sending') lost.push({ row, to: next.record.state, error: LOST });
+          else if (next.record.state !== 'sending')
+            journal.push({
+              id: row.id,
+              tenantId: row.tenant_id,
+              from: row.state,
+              event: event === 'timer' ? { type: timerEvent(row.state) ?? 'timer' } : { ...event },
+              to: next.record.state,
+            });
+          this.afterCommit(unit, row, next.effects);
+          if (next.effects.some((e) => e.type === 'deliver')) toSend.push({ row, record: next.record, startedAt: at });
+        }
+        for (const [part, items] of byPartition(moves, (m) => m.part)) {
+          for (const [id, ctid] of await dispatchStore.advance(unit.tx, part, at, items)) ctids.set(id, ctid);
+        }
+        await dispatchStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);
+        await dispatchStore.journal(unit.tx, at, journal);
+        if (await dispatchStore.nextInLine(unit.tx, outOfLine(rows, moves), at)) unit.afterCommit(() => this.wake());
+        unit.afterCommit(async () => this.observe.leasesExpired(lost.length));
+        for (const c of toSend) c.row = { ...c.row, ctid: ctids.get(c.row.id) ?? c.row.ctid };
+        attempted = toSend;
+        return { toSend, count: moves.length };
+      })
+      .catch((error: unknown) => {
+        // The commit may have happened with its answer lost: which of these are ours is asked
+        // once the database answers again.
+        if (attempted.length) this.inDoubt.push({ at, claimed: attempted, until: Date.now() + this.config.leaseMs });
+        throw error;
+      });
     this.claimedTotal.inc({}, count);
     this.claimedCount += count;
     await this.traces.claimed(toSend.map((c) => c.row));
@@ -322,12 +416,19 @@ export class Dispatcher {
     for (const doubt of pending) {
       if (Date.now() >= doubt.until) continue;
       try {
-        const ours = await dispatchStore.claimedAt(this.db, doubt.at, doubt.claimed.map((c) => ({ id: c.row.id, createdAt: c.row.created_at, attempt: c.record.attempt })));
+        const ours = await dispatchStore.claimedAt(
+          this.db,
+          doubt.at,
+          doubt.claimed.map((c) => ({ id: c.row.id, createdAt: c.row.created_at, attempt: c.record.attempt })),
+        );
         for (const c of doubt.claimed) {
           const ctid = ours.get(c.row.id);
           if (ctid !== undefined) this.dispatch({ ...c, row: { ...c.row, ctid } });
         }
-        if (ours.size) this.log.info('a claim whose commit went unanswered had committed: its deliveries are sent now', { count: ours.size });
+        if (ours.size)
+          this.log.info('a claim whose commit went unanswered had committed: its deliveries are sent now', {
+            count: ours.size,
+          });
       } catch (error) {
         this.inDoubt.push(doubt);
         throw error;
@@ -354,7 +455,12 @@ export class Dispatcher {
       });
       if (unrecorded) await this.recordBefore(unrecorded.sent, leaseEnds, unrecorded.error);
     })()
-      .catch((error) => this.log.error('a delivery result could not be recorded; its lease will run out and it will be retried', { error, delivery_id: claimed.row.id }))
+      .catch((error) =>
+        this.log.error('a delivery result could not be recorded; its lease will run out and it will be retried', {
+          error,
+          delivery_id: claimed.row.id,
+        }),
+      )
       .finally(() => this.done());
   }
 
@@ -364,7 +470,10 @@ export class Dispatcher {
    * given up, the delivery would wait out its whole lease and be sent again.
    */
   private async recordBefore(sent: Sent, leaseEnds: number, error: unknown): Promise<void> {
-    this.log.warn('a delivery result could not be recorded; trying again until its lease ends', { error, delivery_id: sent.claimed.row.id });
+    this.log.warn('a delivery result could not be recorded; trying again until its lease ends', {
+      error,
+      delivery_id: sent.claimed.row.id,
+    });
     let lastError = error;
     for (let tries = 0; ; tries++) {
       const wait = Math.min(250 * 2 ** tries, 5_000);
@@ -383,8 +492,19 @@ export class Dispatcher {
   /** An attempt in its trace span (src/telemetry/spans.ts); just the attempt with tracing off. */
   private traced(claimed: Claimed, attempt: () => Promise<Sent>): Promise<Sent> {
     const { row } = claimed;
-    const of = { deliveryId: row.id, webhookId: row.subscription_id, eventId: row.event_id, eventType: row.event_type, attempt: claimed.record.attempt, host: URL.parse(row.url)?.host ?? '' };
-    return this.traces.attempt(of, attempt, (s) => ({ status: s.result.status, outcome: s.outcome, error: s.result.error }));
+    const of = {
+      deliveryId: row.id,
+      webhookId: row.subscription_id,
+      eventId: row.event_id,
+      eventType: row.event_type,
+      attempt: claimed.record.attempt,
+      host: URL.parse(row.url)?.host ?? '',
+    };
+    return this.traces.attempt(of, attempt, (s) => ({
+      status: s.result.status,
+      outcome: s.outcome,
+      error: s.result.error,
+    }));
   }
 
   private async prepare(claimed: Claimed): Promise<Prepared> {
@@ -398,13 +518,37 @@ export class Dispatcher {
     // An unreadable secret is this server's fault, not the receiver's: retried on the
     // schedule, so a corrected key delivers what waited.
     if (!p.secrets) {
-      const error = 'not sent: the signing secret could not be decrypted on this server (MASTER_KEY, or DATA_DIR/master.key, is not the key it was sealed with)';
-      return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error, retryAfterMs: null }, outcome: 'retryable', timestamp: null };
+      const error =
+        'not sent: the signing secret could not be decrypted on this server (MASTER_KEY, or DATA_DIR/master.key, is not the key it was sealed with)';
+      return {
+        claimed: p.claimed,
+        result: { status: null, body: '', durationMs: 0, error, retryAfterMs: null },
+        outcome: 'retryable',
+        timestamp: null,
+      };
     }
     const checked = await checkTarget(row.url, this.config.allowPrivateTargets);
-    if (!checked.ok) return { claimed: p.claimed, result: { status: null, body: '', durationMs: 0, error: `target refused: ${checked.problem}`, retryAfterMs: null }, outcome: 'client_error', timestamp: null };
+    if (!checked.ok)
+      return {
+        claimed: p.claimed,
+        result: {
+          status: null,
+          body: '',
+          durationMs: 0,
+          error: `target refused: ${checked.problem}`,
+          retryAfterMs: null,
+        },
+        outcome: 'client_error',
+        timestamp: null,
+      };
     const signature = await signatureHeader(p.secrets, row.event_id, p.timestamp, p.body);
-    const result = await postWebhook(checked.target, p.body, { ...deliveryHeaders(row.event_id, p.timestamp), 'webhook-signature': signature }, this.config.webhookTimeoutMs, this.config.webhookCa);
+    const result = await postWebhook(
+      checked.target,
+      p.body,
+      { ...deliveryHeaders(row.event_id, p.timestamp), 'webhook-signature': signature },
+      this.config.webhookTimeoutMs,
+      this.config.webhookCa,
+    );
     return { claimed: p.claimed, result, outcome: outcomeOf(result), timestamp: p.timestamp };
   }
 
@@ -423,10 +567,14 @@ export class Dispatcher {
   private async signingSecrets(row: ClaimedRow): Promise<string[] | null> {
     try {
       const secrets = [await this.secret(row.secret_sealed)];
-      if (row.previous_secret_sealed && inGrace(row.previous_until, this.actors.clock.now())) secrets.push(await this.secret(row.previous_secret_sealed));
+      if (row.previous_secret_sealed && inGrace(row.previous_until, this.actors.clock.now()))
+        secrets.push(await this.secret(row.previous_secret_sealed));
       return secrets;
     } catch (error) {
-      this.log.error('webhook signing secret could not be decrypted; the delivery is recorded as not sent and retried', { error, webhook_id: row.subscription_id, delivery_id: row.id });
+      this.log.error(
+        'webhook signing secret could not be decrypted; the delivery is recorded as not sent and retried',
+        { error, webhook_id: row.subscription_id, delivery_id: row.id },
+      );
       return null;
     }
   }
@@ -442,14 +590,28 @@ export class Dispatcher {
       // Jitter spreads retries; a success has none, and with a fixed value the successes of a
       // batch are one event, computed once.
       const event: DeliveryEvent = {
-        type: 'RESULT', outcome: s.outcome, status: s.result.status, retryAfterMs: s.result.retryAfterMs,
-        jitter: s.outcome === 'success' ? 0.5 : Math.random(), at, error: s.result.error,
+        type: 'RESULT',
+        outcome: s.outcome,
+        status: s.result.status,
+        retryAfterMs: s.result.retryAfterMs,
+        jitter: s.outcome === 'success' ? 0.5 : Math.random(),
+        at,
+        error: s.result.error,
       };
       const next = step(s.claimed.record, event);
       const attempt: AttemptRecord = {
-        id: s.claimed.row.id, ctid: s.claimed.row.ctid, prevState: 'sending', record: next.record, attempt: s.claimed.record.attempt,
-        fromState: s.claimed.row.state, startedAt: s.claimed.startedAt, durationMs: s.result.durationMs,
-        responseStatus: s.result.status, responseBody: s.result.body, error: s.result.error, requestTimestamp: s.timestamp,
+        id: s.claimed.row.id,
+        ctid: s.claimed.row.ctid,
+        prevState: 'sending',
+        record: next.record,
+        attempt: s.claimed.record.attempt,
+        fromState: s.claimed.row.state,
+        startedAt: s.claimed.startedAt,
+        durationMs: s.result.durationMs,
+        responseStatus: s.result.status,
+        responseBody: s.result.body,
+        error: s.result.error,
+        requestTimestamp: s.timestamp,
       };
       return { sent: s, attempt, effects: next.effects };
     });
@@ -457,20 +619,47 @@ export class Dispatcher {
       await dispatchStore.hotTransaction(unit.tx);
       const recorded = new Set<string>();
       for (const [part, list] of byPartition(attempts, (a) => a.sent.claimed.row.part)) {
-        for (const id of await dispatchStore.recordAttempts(unit.tx, part, at, list.map((a) => a.attempt))) recorded.add(id);
+        for (const id of await dispatchStore.recordAttempts(
+          unit.tx,
+          part,
+          at,
+          list.map((a) => a.attempt),
+        ))
+          recorded.add(id);
       }
       const applied = attempts.filter((a) => recorded.has(a.attempt.id));
       const stale = attempts.length - applied.length;
       if (stale) {
         this.staleTotal.inc({}, stale);
-        this.log.warn('results not recorded: their deliveries moved on while they were sent (lease ran out)', { count: stale });
+        this.log.warn('results not recorded: their deliveries moved on while they were sent (lease ran out)', {
+          count: stale,
+        });
       }
       // The next in an ordered webhook's line is due now: claimed at once, not at the next poll.
-      if (await dispatchStore.nextInLine(unit.tx, outOfLine(applied.map((a) => a.sent.claimed.row), applied.map((a) => a.attempt)), at)) unit.afterCommit(() => this.wake());
+      if (
+        await dispatchStore.nextInLine(
+          unit.tx,
+          outOfLine(
+            applied.map((a) => a.sent.claimed.row),
+            applied.map((a) => a.attempt),
+          ),
+          at,
+        )
+      )
+        unit.afterCommit(() => this.wake());
       await this.actors.send(unit, this.subscriptions, await this.subscriptionEvents(unit, applied, at));
       for (const a of applied) this.afterCommit(unit, a.sent.claimed.row, a.effects);
       for (const a of applied) this.attemptsTotal.inc({ outcome: a.sent.outcome });
-      unit.afterCommit(async () => this.observe.recorded(applied.map((a) => ({ outcome: a.sent.outcome, durationMs: a.sent.result.durationMs, sent: a.sent.timestamp !== null, state: a.attempt.record.state }))));
+      unit.afterCommit(async () =>
+        this.observe.recorded(
+          applied.map((a) => ({
+            outcome: a.sent.outcome,
+            durationMs: a.sent.result.durationMs,
+            sent: a.sent.timestamp !== null,
+            state: a.attempt.record.state,
+          })),
+        ),
+      );
     });
     return items.map(() => undefined);
   }
@@ -483,8 +672,14 @@ export class Dispatcher {
    * a batch still in flight is waited for, so it cannot hide this success), and consecutive
    * ones are sent once. Failures are all sent; a 410 also tells the subscription it is gone.
    */
-  private async subscriptionEvents(unit: Unit, items: ReadonlyArray<{ sent: Sent; effects: DeliveryEffect[] }>, at: string) {
-    const succeededOnly = [...new Set(items.filter((i) => i.sent.outcome === 'success').map((i) => i.sent.claimed.row.subscription_id))];
+  private async subscriptionEvents(
+    unit: Unit,
+    items: ReadonlyArray<{ sent: Sent; effects: DeliveryEffect[] }>,
+    at: string,
+  ) {
+    const succeededOnly = [
+      ...new Set(items.filter((i) => i.sent.outcome === 'success').map((i) => i.sent.claimed.row.subscription_id)),
+    ];
     const notActive = new Set(succeededOnly.length ? await dispatchStore.notActive(unit.tx, succeededOnly) : []);
     const last = new Map<string, string>();
     const out: Array<{ id: string; event: SubscriptionEvent }> = [];
@@ -505,12 +700,25 @@ export class Dispatcher {
   /** The effects that reach outside the delivery, once its transaction has committed. */
   private afterCommit(unit: Unit, row: ClaimedRow, effects: DeliveryEffect[]): void {
     if (SYSTEM_EVENT_TYPES.has(row.event_type)) return; // never announce about announcements
-    const about = { delivery_id: row.id, webhook_id: row.subscription_id, event_id: row.event_id, event_type: row.event_type };
+    const about = {
+      delivery_id: row.id,
+      webhook_id: row.subscription_id,
+      event_id: row.event_id,
+      event_type: row.event_type,
+    };
     for (const effect of effects) {
       if (effect.type === 'announceExhausted') {
-        unit.afterCommit(() => this.announce(row.tenant_id, 'delivery.exhausted', { ...about, attempts: effect.params.attempts, last_status: effect.params.lastStatus }));
+        unit.afterCommit(() =>
+          this.announce(row.tenant_id, 'delivery.exhausted', {
+            ...about,
+            attempts: effect.params.attempts,
+            last_status: effect.params.lastStatus,
+          }),
+        );
       } else if (effect.type === 'announceHeldExpired') {
-        unit.afterCommit(() => this.announce(row.tenant_id, 'webhook.held_expired', { ...about, held_since: row.entered_at }));
+        unit.afterCommit(() =>
+          this.announce(row.tenant_id, 'webhook.held_expired', { ...about, held_since: row.entered_at }),
+        );
       }
     }
   }

@@ -5,7 +5,10 @@ export class EndpointGate {
   private readonly slots = new Map<string, { running: number; waiting: Array<() => void> }>();
 
   /** `onRoom` is told when a full endpoint frees a slot: its queued deliveries can be claimed again. */
-  constructor(private readonly limit: number, private readonly onRoom: () => void = () => {}) {}
+  constructor(
+    private readonly limit: number,
+    private readonly onRoom: () => void = () => {},
+  ) {}
 
   /** Endpoints with no free slot: claims leave their queued deliveries in the database. */
   full(): string[] {

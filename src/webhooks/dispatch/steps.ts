@@ -2,18 +2,53 @@
 // columns of DeliveryRecord; the XState snapshot is rebuilt from them (with the engine's
 // schedule, which is configuration, not per-row data), stepped with the machine's own pure
 // transition (src/actors/step.ts) and read back into columns. Nothing here does I/O.
-import { deliveryMachine, type DeliveryContext, type DeliveryEvent, type DeliveryInput, type DeliveryState } from '../../../machines/delivery.ts';
-import { earliest, nextStep, startStep, stateOf, type Effect, type Persisted, type Step, type StepEvent, type Timer } from '../../actors/step.ts';
+import {
+  deliveryMachine,
+  type DeliveryContext,
+  type DeliveryEvent,
+  type DeliveryInput,
+  type DeliveryState,
+} from '../../../machines/delivery.ts';
+import {
+  earliest,
+  nextStep,
+  startStep,
+  stateOf,
+  type Effect,
+  type Persisted,
+  type Step,
+  type StepEvent,
+  type Timer,
+} from '../../actors/step.ts';
 
 export type { DeliveryState } from '../../../machines/delivery.ts';
 /** Every state of the machine, once (checked against it where the timers are read). */
-export const DELIVERY_STATES = ['queued', 'sending', 'backoff', 'held', 'skipped', 'succeeded', 'failed'] as const satisfies readonly DeliveryState[];
+export const DELIVERY_STATES = [
+  'queued',
+  'sending',
+  'backoff',
+  'held',
+  'skipped',
+  'succeeded',
+  'failed',
+] as const satisfies readonly DeliveryState[];
 type None<T extends never> = T;
 /** A state added to the machine and missing from DELIVERY_STATES fails to compile here. */
 export type MissingDeliveryStates = None<Exclude<DeliveryState, (typeof DELIVERY_STATES)[number]>>;
 
 /** What a delivery row stores of its machine: its state, the per-delivery context, its one timer. */
-export type DeliveryRecord = Pick<DeliveryContext, 'attempt' | 'maxAttempts' | 'clientErrors' | 'lastStatus' | 'lastError' | 'lastAttemptAt' | 'nextDelayMs' | 'nextDelayReason' | 'failureReason'> & {
+export type DeliveryRecord = Pick<
+  DeliveryContext,
+  | 'attempt'
+  | 'maxAttempts'
+  | 'clientErrors'
+  | 'lastStatus'
+  | 'lastError'
+  | 'lastAttemptAt'
+  | 'nextDelayMs'
+  | 'nextDelayReason'
+  | 'failureReason'
+> & {
   state: DeliveryState;
   /** The state's one timer (see the machine): ISO time, or null in a final state. */
   dueAt: string | null;
@@ -38,7 +73,8 @@ function timerEvents(): Map<DeliveryState, string> {
   for (const state of DELIVERY_STATES) {
     // One entry per guarded candidate: the timers are the distinct event types.
     const types = [...new Set((deliveryMachine.root.states[state]?.after ?? []).map((t) => t.eventType))];
-    if (types.length > 1) throw new Error(`delivery machine: state ${state} has ${types.length} timers; a delivery row keeps one`);
+    if (types.length > 1)
+      throw new Error(`delivery machine: state ${state} has ${types.length} timers; a delivery row keeps one`);
     if (types[0]) out.set(state, types[0]);
   }
   return out;
@@ -58,12 +94,21 @@ export class DeliverySteps {
   private readonly settings: Pick<DeliveryContext, 'schedule' | 'jitterRatio' | 'clientErrorBudget' | 'sendTimeoutMs'>;
   readonly initial: DeliveryRecord;
 
-  constructor(input: DeliveryInput, readonly now: () => number) {
+  constructor(
+    input: DeliveryInput,
+    readonly now: () => number,
+  ) {
     const start = startStep(deliveryMachine, input, now());
     const c = start.snapshot.context;
-    this.settings = { schedule: c.schedule, jitterRatio: c.jitterRatio, clientErrorBudget: c.clientErrorBudget, sendTimeoutMs: c.sendTimeoutMs };
+    this.settings = {
+      schedule: c.schedule,
+      jitterRatio: c.jitterRatio,
+      clientErrorBudget: c.clientErrorBudget,
+      sendTimeoutMs: c.sendTimeoutMs,
+    };
     this.initial = this.read(start);
-    if (this.initial.state !== 'queued' || start.effects.length) throw new Error('delivery machine: expected to start queued, with no effects');
+    if (this.initial.state !== 'queued' || start.effects.length)
+      throw new Error('delivery machine: expected to start queued, with no effects');
   }
 
   /** The retry schedule in ms (the README publishes it). */
@@ -84,12 +129,20 @@ export class DeliverySteps {
    * zero, and its timer moved to `createdAtMs`: publishing does not run the machine.
    */
   createdFor(status: string, createdAtMs: number, holdMs: number): DeliveryRecord {
-    const event: DeliveryEvent | null = status === 'paused' ? { type: 'HOLD', expiresInMs: holdMs }
-      : status === 'disabled' ? { type: 'SKIP', reason: SKIPPED_WHILE_DISABLED } : null;
+    const event: DeliveryEvent | null =
+      status === 'paused'
+        ? { type: 'HOLD', expiresInMs: holdMs }
+        : status === 'disabled'
+          ? { type: 'SKIP', reason: SKIPPED_WHILE_DISABLED }
+          : null;
     const key = event ? JSON.stringify(event) : 'queued';
     let template = this.templates.get(key);
-    if (!template) this.templates.set(key, (template = event ? this.send(this.created(0), event, 0).record : this.created(0)));
-    return { ...template, dueAt: template.dueAt === null ? null : new Date(createdAtMs + Date.parse(template.dueAt)).toISOString() };
+    if (!template)
+      this.templates.set(key, (template = event ? this.send(this.created(0), event, 0).record : this.created(0)));
+    return {
+      ...template,
+      dueAt: template.dueAt === null ? null : new Date(createdAtMs + Date.parse(template.dueAt)).toISOString(),
+    };
   }
 
   /**
@@ -125,12 +178,23 @@ export class DeliverySteps {
     return { id: type, event: { type }, due_at: record.dueAt };
   }
 
-  private step(record: DeliveryRecord, timers: Timer[], event: StepEvent<typeof deliveryMachine>, now: number): DeliveryStep {
+  private step(
+    record: DeliveryRecord,
+    timers: Timer[],
+    event: StepEvent<typeof deliveryMachine>,
+    now: number,
+  ): DeliveryStep {
     const context: DeliveryContext = {
       ...this.settings,
-      attempt: record.attempt, maxAttempts: record.maxAttempts, clientErrors: record.clientErrors,
-      lastStatus: record.lastStatus, lastError: record.lastError, lastAttemptAt: record.lastAttemptAt,
-      nextDelayMs: record.nextDelayMs, nextDelayReason: record.nextDelayReason, failureReason: record.failureReason,
+      attempt: record.attempt,
+      maxAttempts: record.maxAttempts,
+      clientErrors: record.clientErrors,
+      lastStatus: record.lastStatus,
+      lastError: record.lastError,
+      lastAttemptAt: record.lastAttemptAt,
+      nextDelayMs: record.nextDelayMs,
+      nextDelayReason: record.nextDelayReason,
+      failureReason: record.failureReason,
     };
     const persisted: Persisted<DeliveryContext> = { value: record.state, context, status: 'active' };
     const step = nextStep(deliveryMachine, persisted, timers, event, now);
@@ -140,12 +204,21 @@ export class DeliverySteps {
 
   private read(step: Step<DeliveryContext>): DeliveryRecord {
     const state = stateOf<typeof deliveryMachine>(step.snapshot);
-    if (step.timers.length > 1) throw new Error(`delivery machine: ${state} left ${step.timers.length} timers; a delivery row keeps one`);
+    if (step.timers.length > 1)
+      throw new Error(`delivery machine: ${state} left ${step.timers.length} timers; a delivery row keeps one`);
     const c = step.snapshot.context;
     return {
-      state, attempt: c.attempt, maxAttempts: c.maxAttempts, clientErrors: c.clientErrors,
-      lastStatus: c.lastStatus, lastError: c.lastError, lastAttemptAt: c.lastAttemptAt,
-      nextDelayMs: c.nextDelayMs, nextDelayReason: c.nextDelayReason, failureReason: c.failureReason, dueAt: earliest(step.timers),
+      state,
+      attempt: c.attempt,
+      maxAttempts: c.maxAttempts,
+      clientErrors: c.clientErrors,
+      lastStatus: c.lastStatus,
+      lastError: c.lastError,
+      lastAttemptAt: c.lastAttemptAt,
+      nextDelayMs: c.nextDelayMs,
+      nextDelayReason: c.nextDelayReason,
+      failureReason: c.failureReason,
+      dueAt: earliest(step.timers),
     };
   }
 }
@@ -159,7 +232,13 @@ function asEffect(effect: Effect): DeliveryEffect {
     case 'announceHeldExpired':
       return { type: 'announceHeldExpired', params: {} };
     case 'announceExhausted':
-      return { type: 'announceExhausted', params: { attempts: Number(effect.params.attempts), lastStatus: (effect.params.lastStatus as number | null) ?? null } };
+      return {
+        type: 'announceExhausted',
+        params: {
+          attempts: Number(effect.params.attempts),
+          lastStatus: (effect.params.lastStatus as number | null) ?? null,
+        },
+      };
     default:
       throw new Error(`delivery machine asked for an effect the engine does not know: ${effect.type}`);
   }

@@ -7,40 +7,93 @@ import type { DeliveryRecord, DeliveryState } from './steps.ts';
 /** A due delivery as a claim reads it, with what sending it needs. */
 export interface ClaimedRow {
   /** As stored (the partition key, written back exactly); `event_time` is it in ISO 8601 for the body. */
-  created_at: string; event_time: string; part: string; ctid: string; id: string; tenant_id: string; subscription_id: string; event_id: string; event_type: string;
+  created_at: string;
+  event_time: string;
+  part: string;
+  ctid: string;
+  id: string;
+  tenant_id: string;
+  subscription_id: string;
+  event_id: string;
+  event_type: string;
   // Times as ISO 8601 text: they go back into the machine's context and the next statement as they are.
-  state: DeliveryState; prev_state: DeliveryState | null; entered_at: string; attempt: number; max_attempts: number; client_errors: number;
-  last_status: number | null; last_error: string | null; last_attempt_at: string | null; next_delay_ms: number | null;
-  next_delay_reason: DeliveryRecord['nextDelayReason']; failure_reason: DeliveryRecord['failureReason']; due_at: string | null;
+  state: DeliveryState;
+  prev_state: DeliveryState | null;
+  entered_at: string;
+  attempt: number;
+  max_attempts: number;
+  client_errors: number;
+  last_status: number | null;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  next_delay_ms: number | null;
+  next_delay_reason: DeliveryRecord['nextDelayReason'];
+  failure_reason: DeliveryRecord['failureReason'];
+  due_at: string | null;
   /** Its place in its webhook's line, when the webhook delivers in order; else null. */
   order_seq: string | null;
   /** The webhook's status ('active', 'failing', 'paused', 'disabled'), read with its URL. */
   webhook_status: string;
   /** The webhook's rate limit (requests per second), or null. */
   rate_per_second: number | null;
-  url: string; secret_sealed: string; previous_secret_sealed: string | null; previous_until: string | null;
+  url: string;
+  secret_sealed: string;
+  previous_secret_sealed: string | null;
+  previous_until: string | null;
   /** The event's data as stored (jsonb text): sent as is, never re-encoded. */
   data: string | null;
 }
 
 /** A delivery row's machine columns, as a record for DeliverySteps. */
-export function recordOf(r: Pick<ClaimedRow, 'state' | 'attempt' | 'max_attempts' | 'client_errors' | 'last_status' | 'last_error' | 'last_attempt_at' | 'next_delay_ms' | 'next_delay_reason' | 'failure_reason' | 'due_at'>): DeliveryRecord {
+export function recordOf(
+  r: Pick<
+    ClaimedRow,
+    | 'state'
+    | 'attempt'
+    | 'max_attempts'
+    | 'client_errors'
+    | 'last_status'
+    | 'last_error'
+    | 'last_attempt_at'
+    | 'next_delay_ms'
+    | 'next_delay_reason'
+    | 'failure_reason'
+    | 'due_at'
+  >,
+): DeliveryRecord {
   return {
-    state: r.state, attempt: r.attempt, maxAttempts: r.max_attempts, clientErrors: r.client_errors,
-    lastStatus: r.last_status, lastError: r.last_error, lastAttemptAt: r.last_attempt_at,
-    nextDelayMs: r.next_delay_ms, nextDelayReason: r.next_delay_reason, failureReason: r.failure_reason, dueAt: r.due_at,
+    state: r.state,
+    attempt: r.attempt,
+    maxAttempts: r.max_attempts,
+    clientErrors: r.client_errors,
+    lastStatus: r.last_status,
+    lastError: r.last_error,
+    lastAttemptAt: r.last_attempt_at,
+    nextDelayMs: r.next_delay_ms,
+    nextDelayReason: r.next_delay_reason,
+    failureReason: r.failure_reason,
+    dueAt: r.due_at,
   };
 }
 
 /** One delivery's next columns; `ctid` is where its row version was last seen (the access path, never the identity). */
-export interface Transition { id: string; ctid: string; prevState: DeliveryState; record: DeliveryRecord }
+export interface Transition {
+  id: string;
+  ctid: string;
+  prevState: DeliveryState;
+  record: DeliveryRecord;
+}
 
 /** An attempt to record: its delivery's next columns and what the receiver said. */
 export interface AttemptRecord extends Transition {
   /** The attempt this result is for: a result is recorded only while its delivery is still sending it. */
   attempt: number;
-  fromState: DeliveryState; startedAt: string;
-  durationMs: number; responseStatus: number | null; responseBody: string; error: string | null;
+  fromState: DeliveryState;
+  startedAt: string;
+  durationMs: number;
+  responseStatus: number | null;
+  responseBody: string;
+  error: string | null;
   /** The webhook-timestamp the request carried; null when nothing was sent. */
   requestTimestamp: number | null;
 }
@@ -52,8 +105,31 @@ const ROW = `d.id, d.created_at::text as created_at, ${iso('d.created_at')} as e
   d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.prev_state, ${iso('d.entered_at')} as entered_at, d.attempt, d.max_attempts,
   d.client_errors, d.last_status, d.last_error, ${iso('d.last_attempt_at')} as last_attempt_at, d.next_delay_ms, d.next_delay_reason, d.failure_reason, ${iso('d.due_at')} as due_at, d.order_seq::text as order_seq`;
 /** The names ROW answers under. */
-const ROW_NAMES = ['id', 'created_at', 'event_time', 'part', 'ctid', 'tenant_id', 'subscription_id', 'event_id', 'event_type', 'state', 'prev_state', 'entered_at',
-  'attempt', 'max_attempts', 'client_errors', 'last_status', 'last_error', 'last_attempt_at', 'next_delay_ms', 'next_delay_reason', 'failure_reason', 'due_at', 'order_seq'];
+const ROW_NAMES = [
+  'id',
+  'created_at',
+  'event_time',
+  'part',
+  'ctid',
+  'tenant_id',
+  'subscription_id',
+  'event_id',
+  'event_type',
+  'state',
+  'prev_state',
+  'entered_at',
+  'attempt',
+  'max_attempts',
+  'client_errors',
+  'last_status',
+  'last_error',
+  'last_attempt_at',
+  'next_delay_ms',
+  'next_delay_reason',
+  'failure_reason',
+  'due_at',
+  'order_seq',
+];
 
 /** The ids and the machine's columns, one array each ($1 = ids … $12), as unnest() arguments and names. */
 const RECORD_PARAMS = `$1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[], $6::integer[], $7::text[], $8::timestamptz[], $9::integer[], $10::text[], $11::text[], $12::timestamptz[]`;
@@ -64,16 +140,25 @@ const RECORD_SET = `state = v.state, attempt = v.attempt, max_attempts = v.max_a
 
 function recordArrays(items: readonly Transition[]): unknown[] {
   return [
-    items.map((i) => i.id), items.map((i) => i.record.state), items.map((i) => i.record.attempt), items.map((i) => i.record.maxAttempts),
-    items.map((i) => i.record.clientErrors), items.map((i) => i.record.lastStatus), items.map((i) => i.record.lastError),
-    items.map((i) => i.record.lastAttemptAt), items.map((i) => i.record.nextDelayMs), items.map((i) => i.record.nextDelayReason),
-    items.map((i) => i.record.failureReason), items.map((i) => i.record.dueAt),
+    items.map((i) => i.id),
+    items.map((i) => i.record.state),
+    items.map((i) => i.record.attempt),
+    items.map((i) => i.record.maxAttempts),
+    items.map((i) => i.record.clientErrors),
+    items.map((i) => i.record.lastStatus),
+    items.map((i) => i.record.lastError),
+    items.map((i) => i.record.lastAttemptAt),
+    items.map((i) => i.record.nextDelayMs),
+    items.map((i) => i.record.nextDelayReason),
+    items.map((i) => i.record.failureReason),
+    items.map((i) => i.record.dueAt),
   ];
 }
 
 /** A partition's name as a claim read it (tableoid::regclass): checked before it is written into SQL. */
 function partition(name: string): string {
-  if (!IDENT.test(name) || !name.startsWith('webhook_deliveries_')) throw new Error(`not a delivery partition: ${name}`);
+  if (!IDENT.test(name) || !name.startsWith('webhook_deliveries_'))
+    throw new Error(`not a delivery partition: ${name}`);
   return name;
 }
 
@@ -98,7 +183,9 @@ export const dispatchStore = {
   claim: async (tx: Queryable, now: string, limit: number, full: string[]): Promise<ClaimedRow[]> => {
     // A batch holds many deliveries of one event and of one webhook: the event's data and the
     // webhook's URL and secrets cross the wire once each (on the first row naming them).
-    const rows = await tx.query<ClaimedRow & { first_of_event: boolean; first_of_webhook: boolean } & Record<string, unknown>>(
+    const rows = await tx.query<
+      ClaimedRow & { first_of_event: boolean; first_of_webhook: boolean } & Record<string, unknown>
+    >(
       `with due as (
          select ${ROW}, d.created_at as partition_key, d.due_at as due_order
            from webhook_deliveries d
@@ -125,13 +212,31 @@ export const dispatchStore = {
         order by ranked.due_order`,
       [now, limit, full],
     );
-    const webhooks = new Map<string, Pick<ClaimedRow, 'url' | 'secret_sealed' | 'previous_secret_sealed' | 'previous_until' | 'webhook_status' | 'rate_per_second'>>();
+    const webhooks = new Map<
+      string,
+      Pick<
+        ClaimedRow,
+        'url' | 'secret_sealed' | 'previous_secret_sealed' | 'previous_until' | 'webhook_status' | 'rate_per_second'
+      >
+    >();
     const data = new Map<string, string | null>();
     for (const r of rows) {
-      if (r.first_of_webhook) webhooks.set(r.subscription_id, { url: r.url, secret_sealed: r.secret_sealed, previous_secret_sealed: r.previous_secret_sealed, previous_until: r.previous_until, webhook_status: r.webhook_status, rate_per_second: r.rate_per_second });
+      if (r.first_of_webhook)
+        webhooks.set(r.subscription_id, {
+          url: r.url,
+          secret_sealed: r.secret_sealed,
+          previous_secret_sealed: r.previous_secret_sealed,
+          previous_until: r.previous_until,
+          webhook_status: r.webhook_status,
+          rate_per_second: r.rate_per_second,
+        });
       if (r.first_of_event) data.set(r.event_id, r.data);
     }
-    return rows.map(({ first_of_event: _e, first_of_webhook: _w, ...r }) => ({ ...r, ...webhooks.get(r.subscription_id)!, data: data.get(r.event_id) ?? null }));
+    return rows.map(({ first_of_event: _e, first_of_webhook: _w, ...r }) => ({
+      ...r,
+      ...webhooks.get(r.subscription_id)!,
+      data: data.get(r.event_id) ?? null,
+    }));
   },
 
   /**
@@ -139,9 +244,15 @@ export const dispatchStore = {
    * last taken from), its row locked: workers of every process share it. Answers how many each
    * may send now, and when its next token comes (ms from now).
    */
-  takeTokens: async (tx: Queryable, at: string, wants: ReadonlyArray<{ id: string; want: number }>): Promise<Map<string, { granted: number; nextInMs: number }>> => {
+  takeTokens: async (
+    tx: Queryable,
+    at: string,
+    wants: ReadonlyArray<{ id: string; want: number }>,
+  ): Promise<Map<string, { granted: number; nextInMs: number }>> => {
     if (wants.length === 0) return new Map();
-    await tx.query(`select id from webhook_subscriptions where id = any($1::text[]) order by id for no key update`, [wants.map((w) => w.id)]);
+    await tx.query(`select id from webhook_subscriptions where id = any($1::text[]) order by id for no key update`, [
+      wants.map((w) => w.id),
+    ]);
     const rows = await tx.query<{ id: string; granted: number; next_in_ms: number }>(
       `with a as (select s.id, s.rate_per_second as rate, w.want,
                          least(s.rate_per_second::float8, coalesce(s.rate_tokens + greatest(0, extract(epoch from ($1::timestamptz - s.rate_at))) * s.rate_per_second, s.rate_per_second)) as avail
@@ -157,7 +268,11 @@ export const dispatchStore = {
   },
 
   /** Of these deliveries, those in sending since `at` at the given attempt (a claim made then), with their ctids. */
-  claimedAt: async (db: Queryable, at: string, items: ReadonlyArray<{ id: string; createdAt: string; attempt: number }>): Promise<Map<string, string>> => {
+  claimedAt: async (
+    db: Queryable,
+    at: string,
+    items: ReadonlyArray<{ id: string; createdAt: string; attempt: number }>,
+  ): Promise<Map<string, string>> => {
     const rows = await db.query<{ id: string; ctid: string }>(
       `select d.id, d.ctid::text as ctid
          from unnest($2::text[], $3::timestamptz[], $4::integer[]) as k(id, created_at, attempt)
@@ -170,9 +285,12 @@ export const dispatchStore = {
 
   /** The earliest timer a claim would take (queued deliveries to `full` endpoints wait for a slot), read from the due index. */
   nextDue: async (db: Queryable, full: string[]): Promise<Date | null> =>
-    (await db.query<{ due_at: Date }>(
-      `select due_at from webhook_deliveries where due_at is not null and (state <> 'queued' or subscription_id <> all($1::text[])) order by due_at limit 1`, [full],
-    ))[0]?.due_at ?? null,
+    (
+      await db.query<{ due_at: Date }>(
+        `select due_at from webhook_deliveries where due_at is not null and (state <> 'queued' or subscription_id <> all($1::text[])) order by due_at limit 1`,
+        [full],
+      )
+    )[0]?.due_at ?? null,
 
   /**
    * Writes locked deliveries' next columns (no version check: the caller holds their locks).
@@ -180,7 +298,12 @@ export const dispatchStore = {
    * unnest(), the planner hashed the whole partition (25 ms a batch of 1,000 over 30,000 rows).
    * Answers each row's new ctid.
    */
-  advance: async (tx: Queryable, part: string, at: string, items: readonly Transition[]): Promise<Map<string, string>> => {
+  advance: async (
+    tx: Queryable,
+    part: string,
+    at: string,
+    items: readonly Transition[],
+  ): Promise<Map<string, string>> => {
     if (items.length === 0) return new Map();
     const rows = await tx.query<{ id: string; ctid: string }>(
       `update ${partition(part)} as d set ${RECORD_SET}, prev_state = d.state, entered_at = $13::timestamptz
@@ -189,7 +312,8 @@ export const dispatchStore = {
        returning d.id, d.ctid::text as ctid`,
       [...recordArrays(items), at, items.map((i) => i.ctid)],
     );
-    if (rows.length !== items.length) throw new Error(`advance: ${items.length - rows.length} locked deliveries were not where their lock found them`);
+    if (rows.length !== items.length)
+      throw new Error(`advance: ${items.length - rows.length} locked deliveries were not where their lock found them`);
     return new Map(rows.map((r) => [r.id, r.ctid]));
   },
 
@@ -198,7 +322,12 @@ export const dispatchStore = {
    * attempt row is written, in one statement. Answers the ids recorded; a result whose
    * delivery moved on (its lease ran out and another attempt began) is not.
    */
-  recordAttempts: async (tx: Queryable, part: string, at: string, items: readonly AttemptRecord[]): Promise<Set<string>> => {
+  recordAttempts: async (
+    tx: Queryable,
+    part: string,
+    at: string,
+    items: readonly AttemptRecord[],
+  ): Promise<Set<string>> => {
     if (items.length === 0) return new Set();
     // Found by the ctid the claim left (the row is not changed while it is sent, unless its
     // lease runs out); what is not found there is looked for by id, which decides.
@@ -208,7 +337,13 @@ export const dispatchStore = {
     return done;
   },
 
-  recordAttemptsAt: async (tx: Queryable, part: string, at: string, items: readonly AttemptRecord[], by: 'ctid' | 'id'): Promise<Set<string>> => {
+  recordAttemptsAt: async (
+    tx: Queryable,
+    part: string,
+    at: string,
+    items: readonly AttemptRecord[],
+    by: 'ctid' | 'id',
+  ): Promise<Set<string>> => {
     // The expected state comes as a column: written as a constant, the planner took its
     // statistics (hardly any row is in sending when it analyzed) and planned for one row.
     const rows = await tx.query<{ delivery_id: string }>(
@@ -228,10 +363,18 @@ export const dispatchStore = {
          from done
        returning delivery_id`,
       [
-        ...recordArrays(items), at,
-        items.map((i) => i.attempt), items.map((i) => i.fromState), items.map((i) => i.startedAt), items.map((i) => i.durationMs),
-        items.map((i) => i.responseStatus), items.map((i) => i.responseBody), items.map((i) => i.error), items.map((i) => i.requestTimestamp),
-        items.map(() => 'sending'), items.map((i) => i.ctid),
+        ...recordArrays(items),
+        at,
+        items.map((i) => i.attempt),
+        items.map((i) => i.fromState),
+        items.map((i) => i.startedAt),
+        items.map((i) => i.durationMs),
+        items.map((i) => i.responseStatus),
+        items.map((i) => i.responseBody),
+        items.map((i) => i.error),
+        items.map((i) => i.requestTimestamp),
+        items.map(() => 'sending'),
+        items.map((i) => i.ctid),
       ],
     );
     return new Set(rows.map((r) => r.delivery_id));
@@ -252,7 +395,6 @@ export const dispatchStore = {
                            set_config('synchronous_commit', 'off', true)`);
   },
 
-
   /**
    * Deliveries by id for a command, locked. `createdAt` (from the ids) narrows each lookup to
    * its partition; ids without a time are looked up everywhere.
@@ -269,7 +411,12 @@ export const dispatchStore = {
     ),
 
   /** A lease that ran out is an attempt without a result: recorded as one, with the reason. */
-  lostAttempts: async (tx: Queryable, at: string, endedBy: string, items: ReadonlyArray<{ row: ClaimedRow; to: DeliveryState; error: string }>) => {
+  lostAttempts: async (
+    tx: Queryable,
+    at: string,
+    endedBy: string,
+    items: ReadonlyArray<{ row: ClaimedRow; to: DeliveryState; error: string }>,
+  ) => {
     if (items.length === 0) return;
     await tx.query(
       `insert into webhook_attempts (delivery_id, delivery_created_at, tenant_id, subscription_id, attempt, from_state, to_state, ended_by, started_at,
@@ -279,10 +426,23 @@ export const dispatchStore = {
          from jsonb_to_recordset($2::jsonb) as a(id text, created_at timestamptz, tenant_id text, subscription_id text, attempt integer,
                                                  from_state text, to_state text, started_at timestamptz, error text)
        on conflict do nothing`,
-      [at, JSON.stringify(items.map((i) => ({
-        id: i.row.id, created_at: i.row.created_at, tenant_id: i.row.tenant_id, subscription_id: i.row.subscription_id, attempt: i.row.attempt,
-        from_state: i.row.prev_state ?? 'queued', to_state: i.to, started_at: i.row.entered_at, error: i.error,
-      }))), endedBy],
+      [
+        at,
+        JSON.stringify(
+          items.map((i) => ({
+            id: i.row.id,
+            created_at: i.row.created_at,
+            tenant_id: i.row.tenant_id,
+            subscription_id: i.row.subscription_id,
+            attempt: i.row.attempt,
+            from_state: i.row.prev_state ?? 'queued',
+            to_state: i.to,
+            started_at: i.row.entered_at,
+            error: i.error,
+          })),
+        ),
+        endedBy,
+      ],
     );
   },
 
@@ -292,8 +452,14 @@ export const dispatchStore = {
    * waited for and seen, instead of read around.
    */
   notActive: async (tx: Queryable, ids: string[]) =>
-    (await tx.query<{ id: string; status: string }>(`select id, status from webhook_subscriptions where id = any($1::text[]) order by id for no key update`, [ids]))
-      .filter((r) => r.status !== 'active').map((r) => r.id),
+    (
+      await tx.query<{ id: string; status: string }>(
+        `select id, status from webhook_subscriptions where id = any($1::text[]) order by id for no key update`,
+        [ids],
+      )
+    )
+      .filter((r) => r.status !== 'active')
+      .map((r) => r.id),
 
   /**
    * After deliveries of ordered webhooks left the line (done, failed, skipped), each webhook's
@@ -303,7 +469,10 @@ export const dispatchStore = {
    */
   nextInLine: async (tx: Queryable, subscriptionIds: readonly string[], at: string): Promise<number> => {
     if (subscriptionIds.length === 0) return 0;
-    await tx.query(`select id from webhook_subscriptions where id = any($1::text[]) and ordering = 'fifo' order by id for no key update`, [[...new Set(subscriptionIds)]]);
+    await tx.query(
+      `select id from webhook_subscriptions where id = any($1::text[]) and ordering = 'fifo' order by id for no key update`,
+      [[...new Set(subscriptionIds)]],
+    );
     const due = await tx.query(
       `with h as (select s.id, (select d.order_seq from webhook_deliveries d
                                  where d.subscription_id = s.id and d.order_seq is not null and d.state in ('queued', 'sending', 'backoff', 'held')
@@ -322,7 +491,9 @@ export const dispatchStore = {
   reline: async (tx: Queryable, subscriptionId: string, ids: readonly string[], at: string) => {
     if (ids.length === 0) return;
     const [sub] = await tx.query<{ fifo_last: string }>(
-      `update webhook_subscriptions set fifo_last = fifo_last + $2 where id = $1 and ordering = 'fifo' returning (fifo_last - $2)::text as fifo_last`, [subscriptionId, ids.length]);
+      `update webhook_subscriptions set fifo_last = fifo_last + $2 where id = $1 and ordering = 'fifo' returning (fifo_last - $2)::text as fifo_last`,
+      [subscriptionId, ids.length],
+    );
     if (!sub) return;
     await tx.query(
       `update webhook_deliveries d set order_seq = $3::bigint + o.n, due_at = null
@@ -334,13 +505,22 @@ export const dispatchStore = {
   },
 
   /** The rare transitions that make no attempt (manual retry, cancel), in the machine journal. */
-  journal: async (tx: Queryable, at: string, entries: ReadonlyArray<{ id: string; tenantId: string; from: string; event: Record<string, unknown>; to: string }>) => {
+  journal: async (
+    tx: Queryable,
+    at: string,
+    entries: ReadonlyArray<{ id: string; tenantId: string; from: string; event: Record<string, unknown>; to: string }>,
+  ) => {
     if (entries.length === 0) return;
     await tx.query(
       `insert into machine_journal (machine, instance_id, tenant_id, from_state, event_type, event, to_state, at)
        select 'delivery', j.id, j.tenant_id, j.from_state, j.event->>'type', j.event, j.to_state, $2::timestamptz
          from jsonb_to_recordset($1::jsonb) as j(id text, tenant_id text, from_state text, event jsonb, to_state text)`,
-      [JSON.stringify(entries.map((e) => ({ id: e.id, tenant_id: e.tenantId, from_state: e.from, event: e.event, to_state: e.to }))), at],
+      [
+        JSON.stringify(
+          entries.map((e) => ({ id: e.id, tenant_id: e.tenantId, from_state: e.from, event: e.event, to_state: e.to })),
+        ),
+        at,
+      ],
     );
   },
 };
