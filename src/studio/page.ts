@@ -1,8 +1,6 @@
 // The studio page: a shell, its style, and one plain script (client.js, served as is: no
 // build step). The page holds no data; its script reads the studio's JSON routes.
-import { fileURLToPath } from 'node:url';
 import { html, page } from '../http/html.ts';
-import { files } from '../platform.ts';
 
 const STYLE = html`<style>
 main { max-width: 1240px; }
@@ -254,16 +252,4 @@ export function studioPage(): Response {
     "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   );
   return new Response(res.body, { status: 200, headers });
-}
-
-const CLIENT = fileURLToPath(new URL('./client.js', import.meta.url));
-let script: Promise<string> | null = null;
-
-/** The page's script, read once from disk and served as is. */
-export function studioScript(): Promise<string> {
-  script ??= files.readText(CLIENT).catch((error: unknown) => {
-    script = null; // read again on the next request
-    throw error;
-  });
-  return script;
 }
