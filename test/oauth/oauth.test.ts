@@ -91,23 +91,24 @@ describe('metadata and keys', () => {
 
 describe('authorization code with PKCE', () => {
   /** A public app through the whole code flow with PKCE, as oauth4webapi does it. */
+  /** A code issued to `app` for `scope` (PKCE, S256), with the verifier that redeems it. */
+  async function issuedCode(app: { client_id: string }, scope: string, state?: string) {
+    const verifier = oauth.generateRandomCodeVerifier();
+    const challenge = await oauth.calculatePKCECodeChallenge(verifier);
+    const params = { client_id: app.client_id, redirect_uri: REDIRECT, scope, ...(state ? { state } : {}) };
+    const callback = await completeAuthorize(
+      service,
+      { ...params, code_challenge: challenge, code_challenge_method: 'S256' },
+      user,
+    );
+    return { verifier, callback };
+  }
+
   async function codeFlow(scope: string) {
     const app = await publicApp();
     const client: oauth.Client = { client_id: app.client_id, token_endpoint_auth_method: 'none' };
-    const verifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
-    const callback = await completeAuthorize(
-      service,
-      {
-        client_id: app.client_id,
-        redirect_uri: REDIRECT,
-        scope,
-        state,
-        code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      },
-      user,
-    );
+    const { verifier, callback } = await issuedCode(app, scope, state);
     const params = oauth.validateAuthResponse(as, client, callback, state);
     const response = await oauth.authorizationCodeGrantRequest(
       as,
@@ -199,18 +200,7 @@ describe('authorization code with PKCE', () => {
 
   test('a code is single use: a replay fails and revokes what it produced', async () => {
     const app = await publicApp();
-    const verifier = oauth.generateRandomCodeVerifier();
-    const cb = await completeAuthorize(
-      service,
-      {
-        client_id: app.client_id,
-        redirect_uri: REDIRECT,
-        scope: 'incidents:read',
-        code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      },
-      user,
-    );
+    const { verifier, callback: cb } = await issuedCode(app, 'incidents:read');
     const code = cb.searchParams.get('code')!;
     const first = await tokenRequest({
       grant_type: 'authorization_code',
@@ -252,18 +242,7 @@ describe('authorization code with PKCE', () => {
       code_challenge_method: 'plain',
     });
     expect(new URL(plain.res.headers.get('location')!).searchParams.get('error_description')).toContain('S256');
-    const verifier = oauth.generateRandomCodeVerifier();
-    const cb = await completeAuthorize(
-      service,
-      {
-        client_id: app.client_id,
-        redirect_uri: REDIRECT,
-        scope: 'incidents:read',
-        code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      },
-      user,
-    );
+    const { callback: cb } = await issuedCode(app, 'incidents:read');
     const wrong = await tokenRequest({
       grant_type: 'authorization_code',
       client_id: app.client_id,
@@ -407,18 +386,7 @@ describe('authorization code with PKCE', () => {
       redirect_uris: ['https://other.example/cb'],
       requested_scopes: ['incidents:read'],
     });
-    const verifier = oauth.generateRandomCodeVerifier();
-    const cb = await completeAuthorize(
-      service,
-      {
-        client_id: app.client_id,
-        redirect_uri: REDIRECT,
-        scope: 'incidents:read',
-        code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      },
-      user,
-    );
+    const { verifier, callback: cb } = await issuedCode(app, 'incidents:read');
     const tokens = (
       await tokenRequest({
         grant_type: 'authorization_code',
