@@ -161,6 +161,8 @@ describe('studio console', () => {
     await page.waitForSelector('#confirm[open]');
     await page.keyboard.press('Escape');
     await page.waitForSelector('#confirm:not([open])', { state: 'attached' });
+    // Focus goes back to the button that opened the dialog (then Enter opens it again).
+    await page.waitForFunction(() => document.activeElement?.id === 'act-pause');
     expect((await api('GET', `/v1/webhooks/${hook.id}`)).body.status).toBe('active');
     await page.keyboard.press('Enter');
     await confirm(page);
