@@ -75,8 +75,11 @@ function nextDelay(
 ): { nextDelayMs: number; nextDelayReason: DelayReason } {
   const base = context.schedule[Math.min(context.attempt, context.schedule.length - 1)] ?? 0;
   const jittered = Math.round(base * (1 + context.jitterRatio * (2 * jitter - 1)));
-  return retryAfterMs != null && retryAfterMs > jittered
-    ? { nextDelayMs: retryAfterMs, nextDelayReason: 'retry_after' }
+  // A receiver may ask for longer than the schedule's next delay, never for longer than its
+  // longest one: a Retry-After of years would park the delivery past its retention.
+  const asked = retryAfterMs == null ? null : Math.min(Math.max(0, retryAfterMs), Math.max(...context.schedule));
+  return asked !== null && asked > jittered
+    ? { nextDelayMs: asked, nextDelayReason: 'retry_after' }
     : { nextDelayMs: jittered, nextDelayReason: 'schedule' };
 }
 

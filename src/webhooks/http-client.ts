@@ -1,9 +1,15 @@
-// The outbound request: no redirects followed, a hard timeout, the response body read up to
-// a small cap. Every failure becomes data for the delivery machine, never an exception: a
-// certificate the receiver presents is checked (against the system's roots and WEBHOOK_CA_FILE)
-// and a refused one is recorded as such, with nothing sent. A checked target with an address is
-// connected to that address and nowhere else.
-import { outboundFetch } from '../outbound.ts';
+// The outbound request: no redirects followed, a hard timeout over the whole exchange (the
+// response body included), the response body read up to a small cap. Every failure becomes
+// data for the delivery machine, never an exception: a certificate the receiver presents is
+// checked (against the system's roots and WEBHOOK_CA_FILE) and a refused one is recorded as
+// such, with nothing sent. A checked target with an address is connected to that address and
+// nowhere else.
+//
+// Everything the receiver sends back is hostile input. What reaches the database from it is
+// normalised here: the status a number HTTP allows, Retry-After a bounded delay, the body at
+// most BODY_CAP bytes of valid UTF-8 without NUL (which Postgres text refuses), error text
+// bounded too.
+import { outboundFetch, type SharedBody } from '../outbound.ts';
 import type { CheckedTarget } from './target-check.ts';
 import { sendError } from './send-errors.ts';
 import type { DeliveryOutcome } from '../../machines/delivery.ts';
@@ -16,26 +22,54 @@ export interface SendResult {
   retryAfterMs: number | null;
 }
 
-const BODY_CAP = 4096;
+/** Bytes of a response body kept (the rest is never read). */
+export const BODY_CAP = 4096;
+/** Bytes of an error kept. */
+const ERROR_CAP = 1000;
+/** A Retry-After longer than this is no date or number HTTP would send. */
+const RETRY_AFTER_CHARS = 64;
 
-/** The response body as text, read up to `cap` bytes (the rest is never read). */
-export async function readCapped(res: Response, cap = BODY_CAP): Promise<string> {
+/** Text fit for a Postgres text column: NUL replaced (by U+FFFD, as the decoder replaces invalid bytes), cut to at most `maxBytes` of UTF-8 at a character's end. */
+export function storableText(text: string, maxBytes: number): string {
+  const clean = text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
+  if (clean.length * 3 <= maxBytes) return clean;
+  const { read } = new TextEncoder().encodeInto(clean, new Uint8Array(maxBytes));
+  return clean.slice(0, read);
+}
+
+/**
+ * The response body as storable text, read up to `cap` bytes (the rest is never read); the
+ * read gives up when `signal` aborts. A body cut mid-character ends with U+FFFD.
+ */
+export async function readCapped(res: Response, cap = BODY_CAP, signal?: AbortSignal): Promise<string> {
   if (!res.body) return '';
+  const aborted = signal ? abortOf(signal) : null;
+  const until = <T>(p: Promise<T>): Promise<T> => (aborted ? Promise.race([p, aborted.promise]) : p);
   // A declared length within the cap is all there is to read (HTTP framing stops at it),
   // unless the body is compressed (the length is then the compressed one).
-  const declared = Number(res.headers.get('content-length') ?? NaN);
+  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
   const encoding = res.headers.get('content-encoding');
-  if (declared >= 0 && declared <= cap && (encoding === null || encoding === 'identity')) return res.text();
+  if (declared >= 0 && declared <= cap && (encoding === null || encoding === 'identity')) {
+    try {
+      return storableText(await until(res.text()), cap);
+    } finally {
+      aborted?.dispose();
+    }
+  }
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  while (size < cap) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
+  try {
+    while (size < cap) {
+      const { value, done } = await until(reader.read());
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+  } finally {
+    aborted?.dispose();
+    void reader.cancel().catch(() => undefined); // the rest is not wanted; a failed cancel changes nothing
   }
-  await reader.cancel().catch(() => undefined); // the rest is not wanted; a failed cancel changes nothing
   const all = new Uint8Array(Math.min(size, cap));
   let offset = 0;
   for (const c of chunks) {
@@ -43,53 +77,101 @@ export async function readCapped(res: Response, cap = BODY_CAP): Promise<string>
     all.set(part, offset);
     offset += part.length;
   }
-  return new TextDecoder().decode(all);
+  return storableText(new TextDecoder().decode(all), cap);
 }
 
-function retryAfter(header: string | null): number | null {
-  if (!header) return null;
-  if (/^\d+$/.test(header.trim())) return Number(header) * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+/** A promise that rejects when `signal` aborts, and its listener's removal. */
+function abortOf(signal: AbortSignal): { promise: Promise<never>; dispose(): void } {
+  let onAbort = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  promise.catch(() => undefined);
+  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
+}
+
+const HTTP_DATE = /^[A-Za-z]{3},? .*\bGMT$|^[A-Za-z]{3} [A-Za-z]{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/;
+
+/**
+ * A receiver's Retry-After as a delay in ms, at most `capMs`: delta-seconds or an HTTP date;
+ * anything else (negative, fractional, garbage, too long) is no request at all (null).
+ */
+export function retryAfterMs(header: string | null, nowMs: number, capMs: number): number | null {
+  if (header === null) return null;
+  const value = header.trim();
+  if (value.length === 0 || value.length > RETRY_AFTER_CHARS) return null;
+  if (/^\d+$/.test(value)) return Math.min(capMs, Number(value) * 1000);
+  if (!HTTP_DATE.test(value)) return null;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.min(capMs, Math.max(0, at - nowMs));
+}
+
+export interface SendOptions {
+  timeoutMs: number;
+  /** PEM trusted besides the system's roots (WEBHOOK_CA_FILE). */
+  extraCa?: string | null;
+  /** The longest delay a Retry-After may ask for (the retry schedule's longest, by default one day). */
+  retryAfterCapMs?: number;
+  /** The clock HTTP dates in Retry-After are read against. */
+  now?: () => number;
 }
 
 /**
  * POSTs to a target: a URL string is fetched as it is (its own lookup, if it names a host);
- * a checked target is sent to the address that was checked (see checkTarget). `extraCa` (PEM)
- * is trusted besides the system's roots.
+ * a checked target is sent to the address that was checked (see checkTarget).
  */
 export async function postWebhook(
   target: string | CheckedTarget,
-  body: string,
+  body: string | SharedBody,
   headers: Record<string, string>,
   timeoutMs: number,
   extraCa: string | null = null,
+  options: Omit<SendOptions, 'timeoutMs' | 'extraCa'> = {},
 ): Promise<SendResult> {
   const started = performance.now();
+  const durationMs = () => Math.round(performance.now() - started);
+  const signal = AbortSignal.timeout(timeoutMs);
+  let res: Response;
   try {
     const { url, address } = typeof target === 'string' ? { url: target, address: null } : target;
-    const res = await outboundFetch(new URL(url), address, {
-      method: 'POST',
-      body,
-      headers,
-      signal: AbortSignal.timeout(timeoutMs),
-      extraCa,
-    });
-    const text = await readCapped(res);
-    return {
-      status: res.status,
-      body: text,
-      durationMs: Math.round(performance.now() - started),
-      error: null,
-      retryAfterMs: retryAfter(res.headers.get('retry-after')),
-    };
+    res = await outboundFetch(new URL(url), address, { method: 'POST', body, headers, signal, extraCa });
   } catch (error) {
     return {
       status: null,
       body: '',
-      durationMs: Math.round(performance.now() - started),
-      error: sendError(error, timeoutMs),
+      durationMs: durationMs(),
+      error: storableText(sendError(error, timeoutMs), ERROR_CAP),
       retryAfterMs: null,
+    };
+  }
+  if (!Number.isInteger(res.status) || res.status < 100 || res.status > 599) {
+    await res.body?.cancel().catch(() => undefined);
+    return { status: null, body: '', durationMs: durationMs(), error: 'invalid response status', retryAfterMs: null };
+  }
+  const retryAfter = retryAfterMs(
+    res.headers.get('retry-after'),
+    (options.now ?? Date.now)(),
+    options.retryAfterCapMs ?? 86_400_000,
+  );
+  // The status decides the outcome: a body cut short (a reset, a timeout while it drips) is
+  // said beside it, with what was read.
+  try {
+    return {
+      status: res.status,
+      body: await readCapped(res, BODY_CAP, signal),
+      durationMs: durationMs(),
+      error: null,
+      retryAfterMs: retryAfter,
+    };
+  } catch (error) {
+    return {
+      status: res.status,
+      body: '',
+      durationMs: durationMs(),
+      error: storableText(`response body not read: ${sendError(error, timeoutMs)}`, ERROR_CAP),
+      retryAfterMs: retryAfter,
     };
   }
 }

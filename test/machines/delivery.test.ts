@@ -68,6 +68,13 @@ describe('delivery machine', () => {
     expect(late.context).toMatchObject({ nextDelayMs: 60_000, nextDelayReason: 'retry_after' });
     const [short] = transition(machine, r, result('retryable', { jitter: 1, retryAfterMs: 1_000 }));
     expect(short.context).toMatchObject({ nextDelayMs: 6_000, nextDelayReason: 'schedule' });
+    // Asked for years, or past what an integer column holds: the schedule's longest delay (10 h).
+    for (const retryAfterMs of [99_999_999_000, Number.MAX_SAFE_INTEGER]) {
+      const [far] = transition(machine, r, result('retryable', { jitter: 1, retryAfterMs }));
+      expect(far.context).toMatchObject({ nextDelayMs: 36_000_000, nextDelayReason: 'retry_after' });
+    }
+    const [negative] = transition(machine, r, result('retryable', { jitter: 1, retryAfterMs: -5_000 }));
+    expect(negative.context).toMatchObject({ nextDelayMs: 6_000, nextDelayReason: 'schedule' });
     const [lost] = fire(machine, r, TIMEOUT);
     expect(lost.context).toMatchObject({ nextDelayMs: 5_000, nextDelayReason: 'lease_expired' });
   });
