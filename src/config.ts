@@ -41,6 +41,8 @@ export interface Config {
   runWorkers: boolean;
   webhookTimeoutMs: number;
   webhookEndpointConcurrency: number;
+  /** Webhooks a tenant may have (not counting deleted ones). */
+  maxWebhooksPerTenant: number;
   /** PEM certificates trusted for webhook receivers besides the system's roots (WEBHOOK_CA_FILE). */
   webhookCa: string | null;
   /** Days of delivery history (events, deliveries, attempts, the machine journal) kept. */
@@ -279,6 +281,7 @@ function readConfig(env: Env, terminal: boolean): Config {
     runWorkers: bool(env, 'RUN_WORKERS', true),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
     webhookEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 1000),
+    maxWebhooksPerTenant: int(env, 'MAX_WEBHOOKS_PER_TENANT', 1000, 1, 100_000),
     webhookCa: caFile === null ? null : readCertificates('WEBHOOK_CA_FILE', caFile).pem,
     deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 30, 1, 3650),
     webhookRetrySchedule: schedule(env, 'WEBHOOK_RETRY_SCHEDULE'),

@@ -12,8 +12,14 @@ import { scratchDatabase } from '../../src/db/scratch.ts';
 import { postgresUrl, scratchPostgres } from '../support.ts';
 import { PgBossBaseline } from '../baselines/pgboss.ts';
 
-/** `env` adds engine settings (e.g. WEBHOOK_CA_FILE) to the shared ones. */
-export async function webhookRig(env: Record<string, string> = {}) {
+/**
+ * `env` adds engine settings (e.g. WEBHOOK_CA_FILE) to the shared ones; `boss` sets the
+ * baseline's fetch shape (by default 4 loops of 1,000: the engine's default budget here).
+ */
+export async function webhookRig(
+  env: Record<string, string> = {},
+  boss: { batchSize: number; loops: number } = { batchSize: 1000, loops: 4 },
+) {
   const pg = await scratchPostgres();
   const bossDb = await scratchDatabase(postgresUrl, 'argus_bench_pgboss', 20);
   // The engine's settings, also for worker processes a bench starts on the same database.
@@ -26,6 +32,8 @@ export async function webhookRig(env: Record<string, string> = {}) {
     WORKER_MAX_IN_FLIGHT: '4000',
     WEBHOOK_ENDPOINT_CONCURRENCY: '64',
     DB_POOL_MAX: '20',
+    // The fan-out cases put 10,000 webhooks in one tenant.
+    MAX_WEBHOOKS_PER_TENANT: '20000',
     ...env,
   };
   const service = await startService(loadConfig({ PORT: '0', ...workerEnv }), {
@@ -37,7 +45,7 @@ export async function webhookRig(env: Record<string, string> = {}) {
   // engine's budget above (WORKER_MAX_IN_FLIGHT). Of the shapes tried draining 30,000 jobs
   // (100 × 8, 250 × 8, 500 × 4, 1,000 × 4), this one was fastest: 9,645/s against 4,137/s for
   // 100 × 8, which earlier runs of bench/fanout.ts used.
-  const boss = await PgBossBaseline.start(bossDb.url, bossDb.db, { batchSize: 1000, loops: 4, timeoutMs: 15_000 });
+  const baseline = await PgBossBaseline.start(bossDb.url, bossDb.db, { ...boss, timeoutMs: 15_000 });
   const tenant = await service.tenants.createTenant({
     name: 'Bench',
     adminEmail: 'bench@example.com',
@@ -47,14 +55,14 @@ export async function webhookRig(env: Record<string, string> = {}) {
   const principal = await service.tokens.verify(token.token);
   return {
     service,
-    boss,
+    boss: baseline,
     tenant,
     principal,
     bossDb: bossDb.db,
     workerEnv,
     async close() {
       await service.stop();
-      await boss.close();
+      await baseline.close();
       await pg.drop();
       await bossDb.drop();
     },

@@ -7,7 +7,7 @@ import { files } from '../platform.ts';
 import { lockEmbeddedDatabase } from './embedded-lock.ts';
 
 export type { Db, Queryable, Row } from './db.ts';
-export { one, maybeOne, notify, isTransactionConflict } from './db.ts';
+export { one, maybeOne, notify, isTransactionConflict, isDatabaseUnavailable } from './db.ts';
 
 /** DATABASE_URL → postgres.js; otherwise embedded PGlite under DATA_DIR/pg, for this process alone. */
 export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'>): Promise<Db> {

@@ -21,7 +21,7 @@ const eventDeliveryView = (d: DeliveryRow) => ({ ...deliveryView(d), webhook_id:
 export class EventService {
   constructor(
     private readonly db: Db,
-    private readonly webhooks: Pick<WebhookService, 'dispatcher' | 'initialRecords'>,
+    private readonly webhooks: Pick<WebhookService, 'publisher'>,
     private readonly clock: Clock,
   ) {}
 
@@ -84,12 +84,12 @@ export class EventService {
       only: webhookId,
       createdAt: event.cursor_at,
       deliveryIdPrefix: deliveryIdPrefix(event),
-      records: this.webhooks.initialRecords(now),
+      records: this.webhooks.publisher.initialRecords(now),
       replay: { enteredAt: new Date(now).toISOString() },
       traceparent: null,
     });
     if (!written.keyed) throw notFound(`event ${id}`); // its day was retired meanwhile
-    if (written.delivery_ids.length) await this.webhooks.dispatcher.notifyWorkers();
+    if (written.delivery_ids.length) this.webhooks.publisher.wakeWorkers();
     return { event_id: event.id, deliveries: written.replayed ?? [] };
   }
 }

@@ -1,15 +1,39 @@
 // What operators alert on about deliveries, beside the dispatcher's own counters: outcomes,
-// attempt latency, lease expiries, the endpoint gates, and (read when scraped, from the small
-// hot index of rows with a timer) the backlog by state and the age of the oldest due delivery.
-// The dispatcher calls in with a few hooks; everything else is here.
+// attempt latency, lease expiries, what is in flight (per tenant too), the event bodies held,
+// and (read when scraped, from the small indexes of ready deliveries and of timers) the
+// backlog by state, per tenant, and the age of the oldest due delivery. The dispatcher calls
+// in with a few hooks; everything else is here.
+//
+// Per tenant, the families say how work is spread, not whose it is: the series of the tenants
+// with most are labelled by rank (rank="1" holds the most), the rest summed as rank="other",
+// beside the number of tenants with any. Tenant ids are not label values: /metrics answers
+// without credentials, so one tenant would read the ids of the others (and how busy they are),
+// and an install with 10,000 tenants would have 10,000 series per family. Which tenant holds
+// rank 1 is for the studio and the logs to say.
 import type { Db } from '../db/index.ts';
-import type { Metrics } from '../metrics.ts';
-import type { EndpointGate } from './dispatch/gate.ts';
+import type { Gauge, Metrics } from '../metrics.ts';
 import type { DeliveryOutcome } from '../../machines/delivery.ts';
 
 /** Attempt latency buckets, in seconds: a receiver has WEBHOOK_TIMEOUT_MS (15 s by default). */
 const ATTEMPT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30, 60];
 const BACKLOG_STATES = ['queued', 'sending', 'backoff'] as const;
+
+/** Ranks shown one by one in the per-tenant families; the others are summed as rank="other". */
+export const TENANT_RANKS = 10;
+
+/** Sets a per-tenant gauge by rank: the largest TENANT_RANKS one by one, the rest as "other"; ranks gone since the last scrape are dropped. */
+function setByRank(g: Gauge, values: Iterable<number>): void {
+  g.values.clear();
+  const sorted = [...values].filter((n) => n > 0).sort((a, b) => b - a);
+  sorted.slice(0, TENANT_RANKS).forEach((n, i) => {
+    g.set(n, { rank: String(i + 1) });
+  });
+  if (sorted.length > TENANT_RANKS)
+    g.set(
+      sorted.slice(TENANT_RANKS).reduce((sum, n) => sum + n, 0),
+      { rank: 'other' },
+    );
+}
 
 export interface RecordedAttempt {
   outcome: DeliveryOutcome;
@@ -30,7 +54,12 @@ export interface DeliveryObserver {
 export function observeDeliveries(
   metrics: Metrics,
   db: Db,
-  dispatch: { gate: EndpointGate; inFlight: () => number; now: () => number },
+  dispatch: {
+    inFlight: () => number;
+    inFlightByTenant: () => ReadonlyMap<string, number>;
+    bodies: () => { events: number; chars: number };
+    now: () => number;
+  },
 ): DeliveryObserver {
   const completed = metrics.counter(
     'argus_deliveries_completed_total',
@@ -50,29 +79,50 @@ export function observeDeliveries(
   expired.inc({}, 0);
   metrics.gauge(
     'argus_deliveries_in_flight',
-    'Deliveries this process has claimed and not yet recorded (WORKER_MAX_IN_FLIGHT at most)',
+    'Deliveries this process has claimed and not yet recorded (WORKER_MAX_IN_FLIGHT once tenants are at their shares; never twice that)',
     (g) => g.set(dispatch.inFlight()),
   );
   metrics.gauge(
-    'argus_delivery_gate_requests',
-    'Requests at the per-endpoint gates of this process, by whether they are running or waiting for a slot (WEBHOOK_ENDPOINT_CONCURRENCY per endpoint)',
-    (g) => {
-      const { running, waiting } = dispatch.gate.stats();
-      g.set(running, { phase: 'running' });
-      g.set(waiting, { phase: 'waiting' });
-    },
+    'argus_tenant_deliveries_in_flight',
+    `Deliveries this process has claimed and not yet recorded, per tenant by rank (rank="1" has most; past ${TENANT_RANKS}, rank="other" sums the rest)`,
+    (g) => setByRank(g, dispatch.inFlightByTenant().values()),
   );
   metrics.gauge(
-    'argus_delivery_gate_saturated_endpoints',
-    'Endpoints with no free slot in this process: claims leave their queued deliveries in the database',
-    (g) => g.set(dispatch.gate.full().length),
+    'argus_delivery_event_bodies',
+    'Event bodies this process holds for deliveries in flight, and their size: one per event, whatever its fan-out',
+    (g) => {
+      const { events, chars } = dispatch.bodies();
+      g.set(events, { measure: 'events' });
+      g.set(chars, { measure: 'characters' });
+    },
+  );
+  const tenantsWithWork = metrics.gauge(
+    'argus_tenants_with_work',
+    'Tenants with deliveries ready to send (all processes), and with deliveries in flight in this process',
+  );
+  metrics.gauge(
+    'argus_tenant_deliveries_ready',
+    `Deliveries ready to send (queued and due), all processes, per tenant by rank (rank="1" has most; past ${TENANT_RANKS}, rank="other" sums the rest)`,
+    async (g) => {
+      const rows = await db.query<{ n: number }>(
+        `select count(*)::int as n from webhook_deliveries where state = 'queued' and due_at is not null group by tenant_id`,
+      );
+      setByRank(
+        g,
+        rows.map((r) => r.n),
+      );
+      tenantsWithWork.set(rows.length, { work: 'ready' });
+      tenantsWithWork.set(dispatch.inFlightByTenant().size, { work: 'in_flight' });
+    },
   );
   metrics.gauge(
     'argus_delivery_backlog',
     'Deliveries with a timer, by state: queued (due now), sending (leased), backoff (waiting for a retry); all processes',
     async (g) => {
       const rows = await db.query<{ state: string; n: number }>(
-        'select state, count(*)::int as n from webhook_deliveries where due_at is not null group by state',
+        `select 'queued' as state, count(*)::int as n from webhook_deliveries where state = 'queued' and due_at is not null
+         union all
+         select state, count(*)::int as n from webhook_deliveries where due_at is not null and state <> 'queued' group by state`,
       );
       for (const state of BACKLOG_STATES) g.set(rows.find((r) => r.state === state)?.n ?? 0, { state });
     },
@@ -82,7 +132,8 @@ export function observeDeliveries(
     'How long the longest-waiting due delivery (a queued one, a retry due, a lease run out) has been due; 0 when none is',
     async (g) => {
       const [row] = await db.query<{ due_at: Date | null }>(
-        'select min(due_at) as due_at from webhook_deliveries where due_at is not null and due_at <= $1',
+        `select least((select min(due_at) from webhook_deliveries where state = 'queued' and due_at is not null and due_at <= $1),
+                      (select min(due_at) from webhook_deliveries where due_at is not null and state <> 'queued' and due_at <= $1)) as due_at`,
         [new Date(dispatch.now())],
       );
       g.set(row?.due_at ? Math.max(0, (dispatch.now() - new Date(row.due_at).getTime()) / 1000) : 0);

@@ -1,17 +1,17 @@
 // Webhook subscriptions, event publishing with fan-out in the caller's transaction, delivery
 // history, test sends, manual retry and recovery. Subscriptions are machines persisted through
 // the generic runtime; deliveries are the delivery engine's (./dispatch/).
-import type { Db, Queryable } from '../db/index.ts';
-import type { ActorSystem, MachineDefinition, Unit } from '../actors/runtime.ts';
+import type { Db } from '../db/index.ts';
+import type { ActorSystem, Unit } from '../actors/runtime.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Config } from '../config.ts';
-import { idTime, newId, newTimedId, timedIdPrefix } from '../ids.ts';
+import { idTime, newId } from '../ids.ts';
 import { ApiError, invalidRequest, notFound } from '../errors.ts';
 import type { Page } from '../db/page.ts';
 import type { Principal } from '../identity/principal.ts';
-import { subscriptionMachine, type SubscriptionEvent } from '../../machines/subscription.ts';
+import type { SubscriptionEvent } from '../../machines/subscription.ts';
 import { isEventType, SYSTEM_EVENT_TYPES } from './catalog.ts';
 import { eventDataProblem } from '../events/schemas.ts';
 import { generateSecret, secretProblem } from './signing.ts';
@@ -19,38 +19,17 @@ import { resolvedProblem } from './target-check.ts';
 import { recordedHeaders } from './request.ts';
 import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
 import { Dispatcher, type DispatchConfig } from './dispatch/dispatcher.ts';
-import { activeTraceparent, publishSpan } from '../telemetry/spans.ts';
 import { commandDeliveries } from './dispatch/commands.ts';
 import { dispatchStore } from './dispatch/store.ts';
-import type { DeliveryState } from './dispatch/steps.ts';
+import { DeliverySteps, type DeliveryState } from './dispatch/steps.ts';
+import { DeliveryWakeup } from './dispatch/wakeup.ts';
+import { EventPublisher, IdempotencyConflict, type Publish, type PublishedEvent } from './publisher.ts';
+import { defineSubscriptions, type SubscriptionDefinition } from './subscriptions.ts';
 
-export interface PublishedEvent {
-  id: string;
-  type: string;
-  deliveries: number;
-  created_at: string;
-}
-
-/** An event to publish: to every subscription of the tenant that receives its type, or to one. */
-export interface Publish {
-  tenantId: string;
-  type: string;
-  data: unknown;
-  idempotencyKey?: string | null;
-  onlySubscription?: string;
-}
+export type { Publish, PublishedEvent } from './publisher.ts';
 
 /** A delivery's state as the API names it. */
 export const deliveryStatus = (state: DeliveryState) => (state === 'backoff' ? 'retrying' : state);
-
-/** Two publishes with one Idempotency-Key at once: the later one rolls back and answers with the first. */
-class IdempotencyConflict extends Error {}
-
-function healthOf(value: unknown): string {
-  return typeof value === 'object' && value !== null && 'health' in value
-    ? String((value as { health: unknown }).health)
-    : 'active';
-}
 
 export function subscriptionView(s: SubscriptionRow) {
   return {
@@ -106,7 +85,9 @@ export function deliveryView(d: DeliveryRow) {
 }
 
 export class WebhookService {
-  readonly subscriptions: MachineDefinition<typeof subscriptionMachine>;
+  readonly subscriptions: SubscriptionDefinition;
+  /** Writes events and their deliveries, and wakes the workers (also for the engine's own operational events). */
+  readonly publisher: EventPublisher;
   /** The delivery engine: claims, sends and records deliveries (started by workers only). */
   readonly dispatcher: Dispatcher;
 
@@ -114,50 +95,29 @@ export class WebhookService {
     private readonly db: Db,
     private readonly actors: ActorSystem,
     private readonly box: SecretBox,
-    private readonly config: DispatchConfig & Pick<Config, 'webhookDisableAfterSeconds' | 'secretGraceSeconds'>,
-    private readonly log: Logger,
+    private readonly config: DispatchConfig &
+      Pick<Config, 'webhookDisableAfterSeconds' | 'secretGraceSeconds' | 'maxWebhooksPerTenant'>,
+    log: Logger,
     metrics: Metrics,
   ) {
-    this.subscriptions = actors.define({
-      name: 'subscription',
-      machine: subscriptionMachine,
-      table: 'webhook_subscriptions',
-      columns: {
-        status: 'text',
-        url: 'text',
-        events: 'text[]',
-        secret_sealed: 'text',
-        created_by: 'text',
-        ordering: 'text',
-        rate_per_second: 'integer',
-      },
-      project: (s) => ({ status: healthOf(s.value) }),
-      effects: {
-        announceDisabled: (effect, on) =>
-          this.publishOperational(on.tenantId, 'webhook.disabled', {
-            webhook_id: on.instanceId,
-            reason: effect.params.reason,
-          }),
-        announceFailing: (effect, on) =>
-          this.publishOperational(on.tenantId, 'webhook.failing', {
-            webhook_id: on.instanceId,
-            failing_since: effect.params.failingSince,
-            consecutive_failures: effect.params.consecutiveFailures,
-          }),
-        announceRecovered: (_effect, on) =>
-          this.publishOperational(on.tenantId, 'webhook.recovered', { webhook_id: on.instanceId }),
-      },
-    });
-    this.dispatcher = new Dispatcher(
+    const steps = new DeliverySteps({ sendTimeoutMs: config.leaseMs, schedule: config.webhookRetrySchedule }, () =>
+      actors.clock.now(),
+    );
+    const wakeup = new DeliveryWakeup(db);
+    this.publisher = new EventPublisher(steps, wakeup, actors.clock, log, this.retentionMs());
+    this.subscriptions = defineSubscriptions(actors, db, this.publisher);
+    this.dispatcher = new Dispatcher({
       db,
       actors,
-      this.subscriptions,
+      steps,
+      subscriptions: this.subscriptions,
       box,
       config,
-      (tenantId, type, data) => this.publishOperational(tenantId, type, data),
+      wakeup,
+      announce: (tenantId, type, data) => this.publisher.announce(db, tenantId, type, data),
       log,
       metrics,
-    );
+    });
   }
 
   // ---- subscriptions -------------------------------------------------------------------
@@ -196,6 +156,15 @@ export class WebhookService {
     const secret = body.secret ?? generateSecret();
     const id = newId('wh');
     await this.actors.transaction(async (unit) => {
+      const limit = this.config.maxWebhooksPerTenant;
+      if ((await webhookStore.countForCreate(unit.tx, principal.tenantId)) >= limit)
+        throw new ApiError(
+          409,
+          'webhook_limit_reached',
+          `this tenant has ${limit} webhooks, the most it may have (MAX_WEBHOOKS_PER_TENANT); delete one before creating another`,
+          {},
+          { limit },
+        );
       await this.actors.create(unit, this.subscriptions, {
         id,
         tenantId: principal.tenantId,
@@ -288,14 +257,16 @@ export class WebhookService {
         );
       if (body.paused === false || body.enabled === true) released = await this.release(unit, principal.tenantId, id);
     });
-    if (released) await this.dispatcher.notifyWorkers();
+    if (released) this.publisher.wakeWorkers();
     return this.get(principal, id);
   }
 
   /** A resumed (or re-enabled) webhook's held deliveries are queued again, to be sent oldest first. */
   private async release(unit: Unit, tenantId: string, id: string): Promise<number> {
     const held = (await webhookStore.held(unit.tx, tenantId, id)).map((d) => d.id);
-    await commandDeliveries(unit.tx, this.dispatcher.steps, tenantId, held, { type: 'RELEASE' });
+    await commandDeliveries(unit.tx, this.dispatcher.steps, { tenantId, subscriptionId: id }, held, {
+      type: 'RELEASE',
+    });
     if (held.length > 1) await webhookStore.dueInOrder(unit.tx, tenantId, held);
     return held.length;
   }
@@ -312,22 +283,21 @@ export class WebhookService {
         `webhook ${sub.id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}, then retry`,
       );
     const results = await this.actors.transaction(async (unit) => {
-      const retried = await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, ids, {
-        type: 'RETRY',
-      });
+      const webhook = { tenantId: principal.tenantId, subscriptionId: sub.id };
+      const retried = await commandDeliveries(unit.tx, this.dispatcher.steps, webhook, ids, { type: 'RETRY' });
       const queued = ids.filter((deliveryId) => retried.get(deliveryId)?.changed);
       // In order: at the end of the line (held at its head if the webhook is still paused then).
       if (sub.ordering === 'fifo')
         await dispatchStore.reline(unit.tx, sub.id, queued, new Date(this.actors.clock.now()).toISOString());
       if (sub.status !== 'paused' || sub.ordering === 'fifo') return retried;
-      const held = await commandDeliveries(unit.tx, this.dispatcher.steps, principal.tenantId, queued, {
+      const held = await commandDeliveries(unit.tx, this.dispatcher.steps, webhook, queued, {
         type: 'HOLD',
         expiresInMs: this.holdMsFor(queued),
       });
       for (const [deliveryId, h] of held) retried.set(deliveryId, { ...retried.get(deliveryId)!, to: h.to });
       return retried;
     });
-    if (sub.status !== 'paused' && [...results.values()].some((r) => r.changed)) await this.dispatcher.notifyWorkers();
+    if (sub.status !== 'paused' && [...results.values()].some((r) => r.changed)) this.publisher.wakeWorkers();
     return results;
   }
 
@@ -350,7 +320,7 @@ export class WebhookService {
       await commandDeliveries(
         unit.tx,
         this.dispatcher.steps,
-        principal.tenantId,
+        { tenantId: principal.tenantId, subscriptionId: id },
         pending.map((d) => d.id),
         { type: 'CANCEL', reason: 'webhook deleted' },
       );
@@ -359,77 +329,14 @@ export class WebhookService {
 
   // ---- events --------------------------------------------------------------------------
 
-  /**
-   * Writes the event and one delivery per matching subscription in the caller's transaction:
-   * a committed change always has its deliveries; a rolled-back one never does.
-   */
-  async publish(unit: Unit, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    const published = await this.write(unit.tx, e);
-    // Wakes idle workers, after the commit and outside the transaction: a NOTIFY inside it
-    // would serialize the commits of all publishers (measured: publishing 2x slower).
-    if (published.deliveries) unit.afterCommit(() => this.dispatcher.notifyWorkers());
-    return published;
+  /** Publishes in the caller's transaction (see EventPublisher). */
+  publish(unit: Unit, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
+    return this.publisher.publish(unit, e);
   }
 
-  /** The same as publish(), on its own: one statement, committed when it returns. */
-  async publishNow(e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    const published = await this.write(this.db, e);
-    if (published.deliveries)
-      void this.dispatcher
-        .notifyWorkers()
-        .catch((error) =>
-          this.log.warn('could not wake the delivery workers; they find the deliveries at their next poll', { error }),
-        );
-    return published;
-  }
-
-  private write(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    return publishSpan(
-      e.type,
-      e.tenantId,
-      () => this.written(q, e),
-      (p) => ({ eventId: p.id, deliveries: p.deliveries }),
-    );
-  }
-
-  private async written(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    // The event, its deliveries and (later) their attempts share this time: it names their
-    // partition, and the ids carry it.
-    const at = this.actors.clock.now();
-    const createdAt = new Date(at).toISOString();
-    const id = newTimedId('evt', at);
-    const written = await webhookStore.publish(q, {
-      id,
-      tenantId: e.tenantId,
-      type: e.type,
-      data: e.data,
-      idempotencyKey: e.idempotencyKey ?? null,
-      only: e.onlySubscription ?? null,
-      createdAt,
-      deliveryIdPrefix: timedIdPrefix('dlv', at),
-      records: this.initialRecords(at),
-      traceparent: activeTraceparent(),
-    });
-    if (!written.keyed) throw new IdempotencyConflict();
-    return {
-      id,
-      type: e.type,
-      deliveries: written.delivery_ids.length,
-      created_at: createdAt,
-      deliveryIds: written.delivery_ids,
-    };
-  }
-
-  /** A new delivery's columns by its webhook's status (a publish's, and a replay's: src/events/). */
-  initialRecords(at: number) {
-    const steps = this.dispatcher.steps;
-    const queued = steps.createdFor('active', at, 0);
-    return {
-      active: queued,
-      failing: queued,
-      paused: steps.createdFor('paused', at, this.retentionMs()),
-      disabled: steps.createdFor('disabled', at, 0),
-    };
+  /** Publishes on its own, committed when it returns. */
+  publishNow(e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
+    return this.publisher.publishNow(this.db, e);
   }
 
   /** POST /v1/events: publish with an optional Idempotency-Key (24 h). */
@@ -484,10 +391,6 @@ export class WebhookService {
         replayed: true,
       };
     }
-  }
-
-  private async publishOperational(tenantId: string, type: string, data: Record<string, unknown>) {
-    await this.publishNow({ tenantId, type, data });
   }
 
   async test(principal: Principal, id: string) {

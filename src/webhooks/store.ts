@@ -156,6 +156,19 @@ export const webhookStore = {
       `select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state = 'held' order by created_at, seq`,
       [tenantId, subscriptionId],
     ),
+  /**
+   * How many webhooks the tenant has, its row locked first: creations of one tenant take turns,
+   * so two at once cannot both see room for one more.
+   */
+  countForCreate: async (tx: Queryable, tenantId: string): Promise<number> => {
+    await tx.query('select 1 from tenants where id = $1 for no key update', [tenantId]);
+    const [row] = await tx.query<{ n: number }>(
+      'select count(*)::int as n from webhook_subscriptions where tenant_id = $1 and deleted_at is null',
+      [tenantId],
+    );
+    return row?.n ?? 0;
+  },
+
   softDelete: (db: Queryable, tenantId: string, id: string) =>
     db.query(
       'update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id',

@@ -8,15 +8,19 @@ import { createLogger, silentLogger } from '../../src/log.ts';
 import type { Clock } from '../../src/actors/clock.ts';
 import { mintAdminToken } from '../../src/services.ts';
 import { randomToken } from '../../src/ids.ts';
-import { testDb } from './db.ts';
+import { isolatedDb, testDb } from './db.ts';
 
 export interface TestService extends Service {
   url: string;
   config: Config;
 }
 
+/**
+ * `isolated`: a database of its own (fresh, dropped when the service stops) instead of the
+ * shared test database, for tests whose claims must see no other file's deliveries.
+ */
 export async function startTestService(
-  options: { env?: Record<string, string>; clock?: Clock; workers?: boolean } = {},
+  options: { env?: Record<string, string>; clock?: Clock; workers?: boolean; isolated?: boolean } = {},
 ): Promise<TestService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'argus-test-'));
   const port = freePort();
@@ -30,7 +34,8 @@ export async function startTestService(
     WORKER_POLL_MS: '50',
     ...options.env,
   });
-  const db = await testDb();
+  const own = options.isolated ? await isolatedDb() : null;
+  const db = own ? own.db : await testDb();
   const service = await startService(config, {
     http: true,
     workers: options.workers ?? true,
@@ -38,7 +43,11 @@ export async function startTestService(
     log: process.env.TEST_LOG ? createLogger('debug') : silentLogger,
     clock: options.clock,
   });
-  return { ...service, url: service.url! } as TestService;
+  const stop = async () => {
+    await service.stop(); // closes the database
+    if (own?.url) await own.drop(); // a scratch database on the real server: dropped too
+  };
+  return { ...service, url: service.url!, stop } as TestService;
 }
 
 export function freePort(): number {

@@ -143,3 +143,56 @@ describe('isolation', () => {
     }
   }, 30_000);
 });
+
+describe('tenants', () => {
+  test("one tenant's hanging receivers holding the whole in-flight budget do not hold up another tenant", async () => {
+    await service.workers.stop();
+    // A budget of 20 in flight, 2 a time per endpoint; hung requests are abandoned after 5 s.
+    const small = await startTestService({
+      env: { WEBHOOK_TIMEOUT_MS: '5000', WEBHOOK_ENDPOINT_CONCURRENCY: '2', WORKER_MAX_IN_FLIGHT: '20' },
+      isolated: true,
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    try {
+      const noisy = await newTenant(small);
+      const quiet = await newTenant(small);
+      const hung = serve(async () => {
+        await gate;
+        return new Response('late');
+      });
+      const healthy = serve(() => new Response('ok'));
+      const hook = async (token: string, url: string) => {
+        const res = await fetch(`${small.url}/v1/webhooks`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ url, events: ['case.updated'] }),
+        });
+        expect(res.status).toBe(201);
+      };
+      for (let i = 0; i < 20; i++) await hook(noisy.adminToken, `${hung.url}?endpoint=${i}`);
+      await hook(quiet.adminToken, healthy.url);
+      const publish = (token: string, i: number) =>
+        fetch(`${small.url}/v1/events`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'case.updated', data: { case_id: `c${i}` } }),
+        });
+      // 100 deliveries to hanging endpoints: the noisy tenant, alone, takes the whole budget.
+      for (let i = 0; i < 5; i++) expect((await publish(noisy.adminToken, i)).status).toBe(202);
+      for (let i = 0; i < 200 && hung.count() < 20; i++) await Bun.sleep(10);
+      expect(hung.count()).toBe(20);
+      // The quiet tenant's deliveries arrive well before any hung request is abandoned.
+      const started = Date.now();
+      for (let i = 0; i < 5; i++) expect((await publish(quiet.adminToken, i)).status).toBe(202);
+      for (let i = 0; i < 200 && healthy.count() < 5; i++) await Bun.sleep(10);
+      expect(healthy.count()).toBe(5);
+      expect(Date.now() - started).toBeLessThan(2000);
+      // The noisy tenant got no more than the budget it held.
+      expect(hung.count()).toBe(20);
+    } finally {
+      release();
+      await small.stop();
+    }
+  }, 30_000);
+});

@@ -53,7 +53,7 @@ const expectCount = (value: number, n: number) =>
   usingPostgres ? expect(value).toBeGreaterThanOrEqual(n) : expect(value).toBe(n);
 
 describe('/metrics', () => {
-  test('outcomes, latency, backlog and its age, gates, lease expiries, as they happen', async () => {
+  test('outcomes, latency, backlog and its age, in flight by tenant, bodies held, lease expiries, as they happen', async () => {
     const t = await newTenant(service);
     const auth = { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' };
     const hooks: Array<[string, string]> = [
@@ -91,6 +91,10 @@ describe('/metrics', () => {
     await Bun.sleep(1100);
     let text = await scrape();
     expectCount(sample(text, 'argus_delivery_backlog{state="queued"}'), 5);
+    // By rank, not by id: on a shared database another file's tenant may rank above this one.
+    expectCount(sample(text, 'argus_tenant_deliveries_ready{rank="1"}'), 5);
+    expectCount(sample(text, 'argus_tenants_with_work{work="ready"}'), 1);
+    expect(text).not.toContain(t.tenantId);
     expect(sample(text, 'argus_delivery_oldest_due_age_seconds')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'argus_delivery_oldest_due_age_seconds')).toBeLessThan(60);
 
@@ -108,9 +112,11 @@ describe('/metrics', () => {
     // The successes took their receiver's 30 ms at least, and are in the buckets above it.
     expect(sample(text, 'argus_delivery_attempt_duration_seconds_sum{outcome="success"}')).toBeGreaterThanOrEqual(0.09);
     expect(sample(text, 'argus_delivery_attempt_duration_seconds_bucket{outcome="success",le="0.025"}')).toBe(0);
-    expect(sample(text, 'argus_delivery_gate_requests{phase="running"}')).toBe(1);
-    expect(sample(text, 'argus_delivery_gate_requests{phase="waiting"}')).toBe(0);
-    expect(sample(text, 'argus_delivery_gate_saturated_endpoints')).toBe(0);
+    // In flight by tenant: this tenant's one hung request; its event's body is the one held.
+    expect(sample(text, 'argus_tenant_deliveries_in_flight{rank="1"}')).toBe(1);
+    expect(sample(text, 'argus_tenants_with_work{work="in_flight"}')).toBe(1);
+    expect(sample(text, 'argus_delivery_event_bodies{measure="events"}')).toBe(1);
+    expect(sample(text, 'argus_delivery_event_bodies{measure="characters"}')).toBeGreaterThan(10);
     expectCount(sample(text, 'argus_delivery_backlog{state="sending"}'), 1);
     expect(sample(text, 'argus_delivery_backlog{state="queued"}')).toBe(0);
     expect(sample(text, 'argus_delivery_lease_expiries_total')).toBe(0);

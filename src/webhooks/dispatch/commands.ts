@@ -14,21 +14,22 @@ export interface CommandResult {
 }
 
 /**
- * Sends `event` to the tenant's deliveries `ids` in the caller's transaction. Answers the
- * ids found, with where each went; another tenant's ids are absent, as missing ones are.
+ * Sends `event` to a webhook's deliveries `ids` in the caller's transaction. Answers the ids
+ * found, with where each went; another webhook's or tenant's ids are absent, as missing ones are.
  */
 export async function commandDeliveries(
   tx: Queryable,
   steps: DeliverySteps,
-  tenantId: string,
+  webhook: { tenantId: string; subscriptionId: string },
   ids: readonly string[],
   event: DeliveryEvent,
 ): Promise<Map<string, CommandResult>> {
   const out = new Map<string, CommandResult>();
   if (ids.length === 0) return out;
+  const { tenantId } = webhook;
   const rows = await dispatchStore.lockForCommand(
     tx,
-    tenantId,
+    webhook,
     [...new Set(ids)].map((id) => {
       const t = idTime(id);
       return { id, createdAt: t === null ? null : new Date(t).toISOString() };

@@ -1,0 +1,266 @@
+// Recording what sending came to. Results are batched: one transaction writes the deliveries'
+// next columns and their attempt rows in one statement (per partition), moves ordered lines on,
+// and tells the webhooks what happened. A batch that fails for anything but the database being
+// away is split in halves until the one result that cannot be written is found; that one is
+// recorded as an error of its own (without what the receiver sent), so no result is ever held
+// back by another's.
+import type { ActorSystem, Unit } from '../../actors/runtime.ts';
+import { isDatabaseUnavailable, isTransactionConflict } from '../../db/index.ts';
+import type { Logger } from '../../log.ts';
+import type { Metrics } from '../../metrics.ts';
+import type { DeliveryEvent } from '../../../machines/delivery.ts';
+import type { SubscriptionEvent } from '../../../machines/subscription.ts';
+import type { SubscriptionDefinition } from '../subscriptions.ts';
+import type { DeliveryObserver } from '../delivery-metrics.ts';
+import { storableText } from '../http-client.ts';
+import { Batcher } from './batching.ts';
+import { announceAfterCommit, type Announce } from './announcements.ts';
+import { recordStore } from './record-store.ts';
+import type { Sent } from './sender.ts';
+import type { DeliveryEffect, DeliverySteps } from './steps.ts';
+import { byPartition, dispatchStore, linesMoved, type AttemptRecord } from './store.ts';
+
+const RESULTS_PER_BATCH = 500;
+
+export interface CompleterDeps {
+  actors: ActorSystem;
+  steps: DeliverySteps;
+  subscriptions: SubscriptionDefinition;
+  announce: Announce;
+  observe: DeliveryObserver;
+  log: Logger;
+  metrics: Metrics;
+  /** Told after a commit that moved an ordered line on (its next delivery is due now). */
+  onLineMoved: () => void;
+}
+
+interface Prepared {
+  sent: Sent;
+  attempt: AttemptRecord;
+  effects: DeliveryEffect[];
+}
+
+export class Completer {
+  /** Each result's error, or undefined once it is recorded. */
+  private readonly batcher: Batcher<Sent, unknown>;
+  private readonly attemptsTotal;
+  private readonly staleTotal;
+  private readonly recordedLateTotal;
+  private readonly unwritableTotal;
+
+  constructor(private readonly deps: CompleterDeps) {
+    this.batcher = new Batcher((items) => this.recordSplitting(items), RESULTS_PER_BATCH);
+    const { metrics } = deps;
+    this.attemptsTotal = metrics.counter('argus_delivery_attempts_total', 'Delivery attempts recorded, by outcome');
+    this.recordedLateTotal = metrics.counter(
+      'argus_delivery_results_recorded_late_total',
+      'Results recorded after the database came back (they were kept in memory, not lost)',
+    );
+    this.staleTotal = metrics.counter(
+      'argus_delivery_stale_results_total',
+      'Results not recorded because their delivery had moved on (its lease ran out first)',
+    );
+    this.unwritableTotal = metrics.counter(
+      'argus_delivery_results_unwritable_total',
+      'Results the database refused as received, recorded without the response they carried',
+    );
+  }
+
+  /** Records a result with others that finish at the same time; rejects only when the database is away. */
+  async record(sent: Sent): Promise<void> {
+    const error = await this.batcher.add(sent);
+    if (error !== undefined) throw error;
+  }
+
+  /**
+   * Records a result, trying again while the database is away (a restart, a dropped
+   * connection) until the delivery's lease ends: recorded late, the result still counts once;
+   * given up, the delivery waits out its whole lease and is sent again.
+   */
+  async recordBefore(sent: Sent, leaseEnds: number): Promise<void> {
+    let lastError: unknown;
+    for (let tries = 0; ; tries++) {
+      try {
+        await this.record(sent);
+        if (tries > 0) this.recordedLateTotal.inc();
+        return;
+      } catch (error) {
+        lastError = error;
+        if (tries === 0)
+          this.deps.log.warn('a delivery result could not be recorded; trying again until its lease ends', {
+            error,
+            delivery_id: sent.claimed.row.id,
+          });
+      }
+      const wait = Math.min(250 * 2 ** tries, 5_000);
+      if (Date.now() + wait >= leaseEnds) throw lastError;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  /**
+   * A batch, split in halves while it fails for a reason of its own (not the database being
+   * away). Answers each result's error, or undefined once it is recorded.
+   */
+  private async recordSplitting(items: Sent[]): Promise<unknown[]> {
+    try {
+      await this.recordBatch(items);
+      return items.map(() => undefined);
+    } catch (error) {
+      if (isDatabaseUnavailable(error) || isTransactionConflict(error)) return items.map(() => error);
+      if (items.length > 1) {
+        const half = Math.ceil(items.length / 2);
+        return [
+          ...(await this.recordSplitting(items.slice(0, half))),
+          ...(await this.recordSplitting(items.slice(half))),
+        ];
+      }
+      try {
+        await this.recordUnwritable(items[0]!, error);
+        return [undefined];
+      } catch (again) {
+        return [again];
+      }
+    }
+  }
+
+  /** The one result the database refused as received: recorded with its outcome and status, and the refusal as its error. */
+  private async recordUnwritable(sent: Sent, error: unknown): Promise<void> {
+    this.unwritableTotal.inc();
+    this.deps.log.error('a delivery result was refused by the database; recorded without the response it carried', {
+      error,
+      delivery_id: sent.claimed.row.id,
+    });
+    const why = error instanceof Error ? error.message : String(error);
+    await this.recordBatch([
+      {
+        ...sent,
+        result: {
+          status: sent.result.status,
+          body: '',
+          durationMs: Math.max(0, Math.min(2_147_483_647, Math.round(sent.result.durationMs) || 0)),
+          error: storableText(`the result could not be recorded as received: ${why}`, 1000),
+          retryAfterMs: null,
+        },
+      },
+    ]);
+  }
+
+  private prepare(items: Sent[], at: string, now: number): Prepared[] {
+    const step = this.deps.steps.batch(now);
+    return items.map((s) => {
+      // Jitter spreads retries; a success has none, and with a fixed value the successes of a
+      // batch are one event, computed once.
+      const event: DeliveryEvent = {
+        type: 'RESULT',
+        outcome: s.outcome,
+        status: s.result.status,
+        retryAfterMs: s.result.retryAfterMs,
+        jitter: s.outcome === 'success' ? 0.5 : Math.random(),
+        at,
+        error: s.result.error,
+      };
+      const next = step(s.claimed.record, event);
+      return {
+        sent: s,
+        effects: next.effects,
+        attempt: {
+          id: s.claimed.row.id,
+          ctid: s.claimed.row.ctid,
+          prevState: 'sending',
+          record: next.record,
+          attempt: s.claimed.record.attempt,
+          fromState: s.claimed.row.state,
+          startedAt: s.claimed.startedAt,
+          durationMs: s.result.durationMs,
+          responseStatus: s.result.status,
+          responseBody: s.result.body,
+          error: s.result.error,
+          requestTimestamp: s.timestamp,
+        },
+      };
+    });
+  }
+
+  /** One transaction for many results: deliveries, attempt rows, ordered lines, and what webhooks hear. */
+  private async recordBatch(items: Sent[]): Promise<void> {
+    const { actors } = this.deps;
+    const now = actors.clock.now();
+    const at = new Date(now).toISOString();
+    const prepared = this.prepare(items, at, now);
+    await actors.transaction(async (unit) => {
+      const parts = [...byPartition(prepared, (p) => p.sent.claimed.row.part)];
+      // The settings go with the first statement (pipelined: one round trip).
+      const recorded = new Set<string>();
+      for (const [i, [part, list]] of parts.entries()) {
+        const attempts = list.map((p) => p.attempt);
+        const ids =
+          i === 0
+            ? (
+                await Promise.all([
+                  dispatchStore.hotTransaction(unit.tx),
+                  recordStore.recordAttempts(unit.tx, part, at, attempts),
+                ])
+              )[1]
+            : await recordStore.recordAttempts(unit.tx, part, at, attempts);
+        for (const id of ids) recorded.add(id);
+      }
+      const applied = prepared.filter((p) => recorded.has(p.attempt.id));
+      const stale = prepared.length - applied.length;
+      if (stale) {
+        this.staleTotal.inc({}, stale);
+        this.deps.log.warn('results not recorded: their deliveries moved on while they were sent (lease ran out)', {
+          count: stale,
+        });
+      }
+      // The next in an ordered webhook's line is due now: claimed at once, not at the next poll.
+      const moved = linesMoved(
+        applied.map((p) => p.sent.claimed.row),
+        applied.map((p) => p.attempt),
+      );
+      if (await dispatchStore.nextInLine(unit.tx, moved, at)) unit.afterCommit(this.deps.onLineMoved);
+      await actors.send(unit, this.deps.subscriptions, await this.subscriptionEvents(unit, applied, at));
+      for (const p of applied) announceAfterCommit(unit, this.deps.announce, p.sent.claimed.row, p.effects);
+      unit.afterCommit(() => {
+        for (const p of applied) this.attemptsTotal.inc({ outcome: p.sent.outcome });
+        this.deps.observe.recorded(
+          applied.map((p) => ({
+            outcome: p.sent.outcome,
+            durationMs: p.sent.result.durationMs,
+            sent: p.sent.timestamp !== null,
+            state: p.attempt.record.state,
+          })),
+        );
+      });
+    });
+  }
+
+  /**
+   * What each subscription hears of a batch of results, in order. DELIVERY_SUCCEEDED only
+   * clears the failure count (machines/subscription.ts): for an `active` subscription it
+   * changes nothing, and after a first success a second changes nothing either. So successes
+   * go only to subscriptions that are not active (read under a row lock: a failure recorded by
+   * a batch still in flight is waited for, so it cannot hide this success), and consecutive
+   * ones are sent once. Failures are all sent; a 410 also tells the subscription it is gone.
+   */
+  private async subscriptionEvents(unit: Unit, items: readonly Prepared[], at: string) {
+    const succeededOnly = [
+      ...new Set(items.filter((i) => i.sent.outcome === 'success').map((i) => i.sent.claimed.row.subscription_id)),
+    ];
+    const notActive = new Set(succeededOnly.length ? await recordStore.notActive(unit.tx, succeededOnly) : []);
+    const last = new Map<string, string>();
+    const out: Array<{ id: string; event: SubscriptionEvent }> = [];
+    for (const i of items) {
+      const id = i.sent.claimed.row.subscription_id;
+      if (i.sent.outcome === 'success') {
+        if (last.get(id) === 'DELIVERY_SUCCEEDED' || (!last.has(id) && !notActive.has(id))) continue;
+        out.push({ id, event: { type: 'DELIVERY_SUCCEEDED' } });
+      } else {
+        out.push({ id, event: { type: 'DELIVERY_FAILED', at } });
+        if (i.effects.some((e) => e.type === 'markSubscriptionGone')) out.push({ id, event: { type: 'GONE' } });
+      }
+      last.set(id, out[out.length - 1]!.event.type);
+    }
+    return out;
+  }
+}
