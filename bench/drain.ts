@@ -4,9 +4,8 @@
 // jobs, each to the same loopback receiver. Beside the rates, where the CPU went: this
 // process's (workers and receiver) and the Postgres server's (all its processes, read from
 // /proc), per delivery. Both sides get the same in-flight budget (4,000).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { figure, machine, quick } from './support.ts';
+import { figure, machine, postgresCpuUs, quick } from './support.ts';
 import { createRequire } from 'node:module';
 
 const bossVersion = (createRequire(import.meta.url)('pg-boss/package.json') as { version: string }).version;
@@ -28,34 +27,15 @@ const receiver = Bun.serve({
 const target = `http://127.0.0.1:${receiver.port}/hook`;
 const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
 
-/** CPU time of the Postgres server's processes, in µs (null where /proc is not there to read). */
-function serverCpuUs(): number | null {
-  if (!existsSync('/proc/self/stat')) return null;
-  let ticks = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // the process ended between the listing and the read
-    }
-    if (!stat.includes('(postgres)')) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-  }
-  return ticks * 10_000; // USER_HZ is 100 on Linux
-}
-
 /** Runs drain() and reports its rate and CPU cost per delivery (process + Postgres server). */
 async function measure(label: string, drain: () => Promise<void>): Promise<{ perS: number; cpuUs: number }> {
-  const server0 = serverCpuUs();
+  const server0 = postgresCpuUs();
   const own0 = process.cpuUsage();
   const start = performance.now();
   await drain();
   const seconds = (performance.now() - start) / 1000;
   const own = process.cpuUsage(own0);
-  const server1 = serverCpuUs();
+  const server1 = postgresCpuUs();
   const perS = TOTAL / seconds;
   figure('drain', `${label}_drain_per_s`, perS, '1/s', { machine, deliveries: TOTAL, load: load() });
   figure('drain', `${label}_process_cpu_us_per_delivery`, (own.user + own.system) / TOTAL, 'us');

@@ -2,7 +2,13 @@
 import { scratchDatabase } from '../src/db/scratch.ts';
 import { createPgliteDb } from '../src/db/pglite.ts';
 import type { Db } from '../src/db/index.ts';
+import { ensureOutboundLimit } from '../src/outbound-limit.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+
+// The benches run the engine with up to 4,000 deliveries in flight (bench/setup/webhooks.ts):
+// Bun's outbound request limit is raised for that before anything runs (src/outbound-limit.ts).
+ensureOutboundLimit({ ...process.env, WORKER_MAX_IN_FLIGHT: '4000' });
 
 export const quick = process.argv.includes('--quick');
 
@@ -42,4 +48,33 @@ export async function rate(total: number, concurrency: number, task: (i: number)
     }),
   );
   return total / ((performance.now() - start) / 1000);
+}
+
+/**
+ * CPU time of the Postgres server's processes, in µs (null where /proc is not there to read):
+ * those running now, and those that ended (the postmaster reaps its backends, and their time
+ * adds to its children's), so that a connection closed during a measurement is not subtracted.
+ */
+export function postgresCpuUs(): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const procs = new Map<string, { ppid: string; own: number; reaped: number }>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // the process ended between the listing and the read
+    }
+    if (!stat.includes('(postgres)')) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    procs.set(pid, {
+      ppid: fields[1]!,
+      own: Number(fields[11]) + Number(fields[12]), // utime, stime
+      reaped: Number(fields[13]) + Number(fields[14]), // cutime, cstime: its children that ended
+    });
+  }
+  let ticks = 0;
+  for (const p of procs.values()) ticks += p.own + (procs.has(p.ppid) ? 0 : p.reaped);
+  return ticks * 10_000; // USER_HZ is 100 on Linux
 }

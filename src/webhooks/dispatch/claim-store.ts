@@ -6,30 +6,38 @@ import { ROW, type DeliveryRow, type EndpointSettings } from './store.ts';
 
 /** Where the ready index is read (migration 013): queued and due, `d` being the delivery. */
 const READY_D = `d.state = 'queued' and d.due_at is not null`;
+/** What an endpoint `s` may still take here: the cap ($7) less this process's requests in flight to it ($9). */
+const ROOM_HERE = (s: string) => `$7::integer - coalesce(($9::jsonb ->> ${s})::integer, 0)`;
+
 /**
- * The walk's step between tenants: the next tenant with ready deliveries after `after`, its first
- * endpoint and how many that has (counted up to the cap, $7), in one index read.
+ * How many ready deliveries endpoint `s` of tenant `t` has, counted up to what it may take here:
+ * an endpoint at its cap costs no read.
+ */
+const READY_COUNT = (t: string, s: string) => `case when ${ROOM_HERE(s)} > 0 then (
+    select count(*)::int from (select 1 from webhook_deliveries r
+      where r.state = 'queued' and r.due_at is not null and r.tenant_id = ${t} and r.subscription_id = ${s}
+      limit ${ROOM_HERE(s)}) c) else 0 end`;
+
+/**
+ * The walk's step between tenants: the next tenant with ready deliveries after `after` and its
+ * first endpoint (one index probe), with the room that endpoint has.
  */
 function nextTenant(after: string): string {
-  return `select x.tenant_id, x.s as first, count(*)::int as ready
+  return `select n.tenant_id, n.s as first, ${READY_COUNT('n.tenant_id', 'n.s')} as ready
             from (select d.tenant_id, d.subscription_id as s from webhook_deliveries d
                    where ${READY_D} and d.tenant_id > ${after}
-                   order by d.tenant_id, d.subscription_id, d.due_at limit $7) x
-           group by x.tenant_id, x.s order by x.tenant_id, x.s limit 1`;
+                   order by d.tenant_id, d.subscription_id limit 1) n`;
 }
 
 /**
- * The walk's step inside a tenant (f.tenant_id): the tenant's next endpoint with ready deliveries
- * after `after`, and how many it has, counted up to the cap ($7) in the same index read (the
- * entries come in endpoint order, so the first endpoint's come first). Nothing is read unless
- * `when` holds.
+ * The walk's step inside a tenant (f.tenant_id): its next endpoint with ready deliveries after
+ * `after` (one index probe), with the room it has. Nothing is read unless `when` holds.
  */
 function nextEndpoint(after: string, when = 'true'): string {
-  return `select x.s, count(*)::int as ready
+  return `select n.s, ${READY_COUNT('f.tenant_id', 'n.s')} as ready
             from (select d.subscription_id as s from webhook_deliveries d
                    where ${when} and ${READY_D} and d.tenant_id = f.tenant_id and d.subscription_id > ${after}
-                   order by d.subscription_id, d.due_at limit $7) x
-           group by x.s order by x.s limit 1`;
+                   order by d.subscription_id limit 1) n`;
 }
 
 export interface WalkInput {
@@ -119,11 +127,11 @@ export const claimStore = {
            with recursive e(subscription_id, m, room, total, wrapped) as (
              (select n.s, 1, n.room, n.room, n.wrapped
                 from (select coalesce(a.s, b.s) as s, a.s is null as wrapped,
-                             least(coalesce(a.ready, b.ready), $7::integer - coalesce(($9::jsonb ->> coalesce(a.s, b.s))::integer, 0)) as room
+                             coalesce(a.ready, b.ready) as room
                         from (select 1) one
                         -- Without a cursor, the tenant's first endpoint is the one the tenant was found by.
                         left join lateral (select f.first as s, f.ready where f.after = ''
-                                           union all (${nextEndpoint('f.after', "f.after <> ''")})) a on true
+                                           union all ${nextEndpoint('f.after', "f.after <> ''")}) a on true
                         left join lateral (${nextEndpoint("''", "a.s is null and f.after <> ''")}) b on true
                        where not f.skipped) n
                where n.s is not null)
@@ -134,7 +142,7 @@ export const claimStore = {
                from e
               cross join lateral (
                 select coalesce(a.s, b.s) as s, a.s is null or e.wrapped as wrapped,
-                       least(coalesce(a.ready, b.ready), $7::integer - coalesce(($9::jsonb ->> coalesce(a.s, b.s))::integer, 0)) as room
+                       coalesce(a.ready, b.ready) as room
                   from (select 1) one
                   left join lateral (${nextEndpoint('e.subscription_id')}) a on true
                   left join lateral (${nextEndpoint("''", "a.s is null and not e.wrapped and f.after <> ''")}) b on true) n
