@@ -126,8 +126,9 @@ export function outboundFetch(url: URL, address: string | null, init: OutboundIn
     const streamed = body instanceof SharedBody && body.text.length >= DENO_STREAM_FROM;
     return fetch(target, {
       ...request,
+      // Deno sends a stream chunked, whatever Content-Length says.
       body: body instanceof SharedBody ? (streamed ? body.stream() : body.text) : body,
-      headers: streamed ? { ...headers, 'content-length': String(body.bytes.length) } : headers,
+      headers,
       redirect: 'manual',
       client: denoClient(extraCa),
     } as RequestInit);
