@@ -6,10 +6,9 @@
 // while it drains a 1,000,000-delivery backlog (100,000 with --quick), and (e) the cost of TLS
 // per delivery: the same fan-out to the receiver over HTTPS and over plain HTTP.
 import { loadavg } from 'node:os';
-import { figure, machine, quick, rate } from './support.ts';
+import { benchPki, figure, machine, quick, rate } from './support.ts';
 import { webhookRig } from './setup/webhooks.ts';
 import { startTracing } from '../src/telemetry/tracing.ts';
-import { makeTestPki } from '../test/support/certs.ts';
 
 const received = { count: 0, latencies: [] as number[], clientPorts: new Set<number>() };
 const receive = async (req: Request, server: { requestIP(r: Request): { port: number } | null }) => {
@@ -23,8 +22,7 @@ const receive = async (req: Request, server: { requestIP(r: Request): { port: nu
 const receiver = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: receive });
 const target = `http://127.0.0.1:${receiver.port}/hook`;
 // The same receiver over HTTPS, with a certificate of a CA made for the run (WEBHOOK_CA_FILE).
-const pki = makeTestPki();
-const leaf = pki.leaf('receiver');
+const leaf = benchPki.leaf;
 const tlsReceiver = Bun.serve({
   port: 0,
   hostname: '127.0.0.1',
@@ -54,7 +52,7 @@ const ceiling = await rate(ceilingN, 64, () =>
 );
 figure('fanout', 'http_ceiling_per_s', ceiling, '1/s', { machine, load: load() });
 
-const { service, boss, tenant, principal, close } = await webhookRig({ WEBHOOK_CA_FILE: pki.caFile });
+const { service, boss, tenant, principal, close } = await webhookRig({ WEBHOOK_CA_FILE: benchPki.caFile });
 try {
   // Subscriptions are created seconds before they are used; autovacuum would analyze the table
   // within a minute in a running system. Without statistics the planner scans the tenant's

@@ -2,13 +2,37 @@
 import { scratchDatabase } from '../src/db/scratch.ts';
 import { createPgliteDb } from '../src/db/pglite.ts';
 import type { Db } from '../src/db/index.ts';
-import { ensureOutboundLimit } from '../src/outbound-limit.ts';
+import { ensureProcessEnvironment } from '../src/process-env.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTestPki } from '../test/support/certs.ts';
 import { cpus, totalmem } from 'node:os';
 
+/**
+ * A CA for the benches' HTTPS receivers and its receiver certificate (for localhost), made once
+ * and kept for the process that the environment below restarts: the engine trusts the CA as a
+ * deployment with WEBHOOK_CA_FILE does, process-wide (src/process-env.ts).
+ */
+export const benchPki = (() => {
+  let dir = process.env.BENCH_PKI_DIR;
+  if (!dir) {
+    const made = makeTestPki();
+    made.leaf('receiver');
+    dir = made.dir;
+  }
+  const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+  return { dir, caFile: join(dir, 'ca.pem'), leaf: { cert: read('receiver.pem'), key: read('receiver.key') } };
+})();
+
 // The benches run the engine with up to 4,000 deliveries in flight (bench/setup/webhooks.ts):
-// Bun's outbound request limit is raised for that before anything runs (src/outbound-limit.ts).
-ensureOutboundLimit({ ...process.env, WORKER_MAX_IN_FLIGHT: '4000' });
+// the process is started again, before anything runs, with Bun's outbound request limit raised
+// for that and the benches' CA trusted (src/process-env.ts).
+ensureProcessEnvironment({
+  ...process.env,
+  WORKER_MAX_IN_FLIGHT: '4000',
+  WEBHOOK_CA_FILE: benchPki.caFile,
+  BENCH_PKI_DIR: benchPki.dir,
+});
 
 export const quick = process.argv.includes('--quick');
 

@@ -15,7 +15,7 @@ import { onReloadSignal, onShutdownSignal } from './platform.ts';
 import { createLogger } from './log.ts';
 import { ApiError } from './errors.ts';
 import packageJson from '../package.json' with { type: 'json' };
-import { ensureOutboundLimit } from './outbound-limit.ts';
+import { ensureProcessEnvironment } from './process-env.ts';
 
 export interface Command {
   summary: string;
@@ -285,7 +285,7 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
 }
 
 if (import.meta.main) {
-  ensureOutboundLimit();
+  ensureProcessEnvironment();
   runCli(process.argv.slice(2)).then(
     (code) => {
       if (code !== 'running') process.exit(code);

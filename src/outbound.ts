@@ -1,6 +1,9 @@
 // Outbound HTTP(S) requests on Bun and on Deno: the one place that knows how each runtime
 // connects to a checked address, sets the TLS server name and trusts an extra CA.
-import { request as httpsRequest } from 'node:https';
+import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { runtimeName } from './platform.ts';
 
@@ -79,6 +82,42 @@ function caWithRoots(extraCa: string): string[] {
   return ca;
 }
 
+/** What NODE_EXTRA_CA_CERTS names, read once (src/process-env.ts starts the process with WEBHOOK_CA_FILE there). */
+let processExtraCa: string | null | undefined;
+
+/**
+ * Whether this process was started trusting `extraCa` besides the system's roots: then no
+ * request carries it. One that does costs Bun a TLS context of its own (measured: 132 against
+ * 23 µs of CPU a request) and a connection no other request shares.
+ */
+function trustedByProcess(extraCa: string): boolean {
+  if (processExtraCa === undefined) {
+    const file = process.env.NODE_EXTRA_CA_CERTS;
+    try {
+      processExtraCa = file ? readFileSync(file, 'utf8') : null;
+    } catch {
+      processExtraCa = null; // unreadable: every request carries the CA instead
+    }
+  }
+  return processExtraCa !== null && processExtraCa.includes(extraCa.trim());
+}
+
+/** Idle connections kept per origin, and how long. */
+const IDLE_PER_ORIGIN = 256;
+const IDLE_MS = 30_000;
+let keepAlive: HttpsAgent | null = null;
+
+/** The one keep-alive agent of Deno's HTTPS requests: connections are kept and reused per origin. */
+function httpsAgent(): HttpsAgent {
+  keepAlive ??= new HttpsAgent({
+    keepAlive: true,
+    maxFreeSockets: IDLE_PER_ORIGIN,
+    timeout: IDLE_MS,
+    scheduling: 'lifo',
+  });
+  return keepAlive;
+}
+
 /** Deno's client adds `caCerts` to its roots; `allowHost` lets a pinned request keep its Host header. */
 function denoClient(extraCa: string | null): unknown {
   const key = extraCa ?? '';
@@ -93,26 +132,33 @@ function denoClient(extraCa: string | null): unknown {
  * address and no lookup of its own: the request line, the Host header and, for https, the TLS
  * server name and the certificate check are those of the URL's host. Redirects are not followed.
  *
- * Bun: fetch to the address, with the Host header and `tls.serverName` (SNI and certificate
- *      identity; connections are pooled per server name).
- * Deno, http, or https to an address literal: fetch through a client that allows the Host
- *      header (`allowHost`; without it Deno replaces the header with the address) and trusts
- *      the extra CA.
- * Deno, https to a name: Deno's fetch cannot set the TLS server name, and its client's `tcp`
- *      proxy transport, which would pin the connection, does not complete an https request
- *      (Deno 2.9: "connection closed before message completed"; for http it sends the absolute
- *      URL as request target); so node:https connects to the address with `servername` (SNI
- *      and the certificate checked against the URL's host).
+ * Bun: fetch to the address, with the Host header and, for https, `tls.serverName` (SNI and
+ *      certificate identity; connections are pooled per server name). The extra CA goes with a
+ *      request only when the process was not started trusting it (see trustedByProcess).
+ * Deno, https: node:https to the address with the URL's host as TLS server name, through one
+ *      keep-alive agent: Deno's fetch cannot set the server name, and its client's `tcp` proxy
+ *      transport, which would pin the connection, does not complete an https request (2.9).
+ * Deno, http: fetch through a client that allows the Host header (`allowHost`; without it Deno
+ *      replaces the header with the address).
  */
 export function outboundFetch(url: URL, address: string | null, init: OutboundInit): Promise<Response> {
   const { extraCa, body, ...request } = init;
   const headers = address === null ? request.headers : { ...request.headers, host: url.host };
+  if (url.protocol === 'https:' && runtimeName === 'deno') {
+    const length: Record<string, string> =
+      body === undefined
+        ? {}
+        : { 'content-length': String(Buffer.byteLength(body instanceof SharedBody ? body.text : body)) };
+    return nodeHttpsRequest(url, address, { ...init, headers: { ...headers, ...length } });
+  }
   const target = address === null ? url : atAddress(url, address);
-  const https = url.protocol === 'https:';
   if (runtimeName === 'bun') {
     const tls =
-      https && (address !== null || extraCa)
-        ? { serverName: address === null ? undefined : url.hostname, ca: extraCa ? caWithRoots(extraCa) : undefined }
+      url.protocol === 'https:'
+        ? {
+            serverName: address === null ? undefined : url.hostname,
+            ca: extraCa && !trustedByProcess(extraCa) ? caWithRoots(extraCa) : undefined,
+          }
         : undefined;
     return fetch(target, {
       ...request,
@@ -122,20 +168,15 @@ export function outboundFetch(url: URL, address: string | null, init: OutboundIn
       tls,
     });
   }
-  if (!https || address === null) {
-    const streamed = body instanceof SharedBody && body.text.length >= DENO_STREAM_FROM;
-    return fetch(target, {
-      ...request,
-      // Deno sends a stream chunked, whatever Content-Length says.
-      body: body instanceof SharedBody ? (streamed ? body.stream() : body.text) : body,
-      headers,
-      redirect: 'manual',
-      client: denoClient(extraCa),
-    } as RequestInit);
-  }
-  const length: Record<string, string> =
-    body instanceof SharedBody ? { 'content-length': String(body.bytes.length) } : {};
-  return nodeHttpsRequest(url, address, { ...init, headers: { ...headers, ...length } });
+  const streamed = body instanceof SharedBody && body.text.length >= DENO_STREAM_FROM;
+  return fetch(target, {
+    ...request,
+    // Deno sends a stream chunked, whatever Content-Length says.
+    body: body instanceof SharedBody ? (streamed ? body.stream() : body.text) : body,
+    headers,
+    redirect: 'manual',
+    client: denoClient(extraCa),
+  } as RequestInit);
 }
 
 /** Writes a body to a node request as the socket drains, then ends it. */
@@ -157,22 +198,34 @@ function writeBody(req: ReturnType<typeof httpsRequest>, body: string | SharedBo
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-/** node:https to `address` with the URL's host as TLS server name, answered as a Response. */
-function nodeHttpsRequest(url: URL, address: string, init: OutboundInit): Promise<Response> {
+/** A connection error that a reused keep-alive connection meets when its receiver closed it meanwhile. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/**
+ * node:https to `address` (or the URL's host when there is none) with the URL's host as TLS
+ * server name, answered as a Response. A request that finds its kept connection closed by the
+ * receiver is sent once more on a new one, before anything came back.
+ */
+function nodeHttpsRequest(url: URL, address: string | null, init: OutboundInit, again = true): Promise<Response> {
   return new Promise((resolve, reject) => {
     const port = Number(url.port || 443);
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    let answered = false;
     const req = httpsRequest(
       {
-        host: address,
+        host: address ?? host,
         port,
         path: url.pathname + url.search,
         method: init.method,
         headers: init.headers,
-        servername: url.hostname,
+        // An address is no server name (SNI carries names only).
+        servername: isIP(host) ? undefined : host,
         signal: init.signal,
-        ca: init.extraCa ? caWithRoots(init.extraCa) : undefined,
+        agent: httpsAgent(),
+        ca: init.extraCa && !trustedByProcess(init.extraCa) ? caWithRoots(init.extraCa) : undefined,
       },
       (res) => {
+        answered = true;
         const headers = new Headers();
         for (const [name, value] of Object.entries(res.headers)) {
           for (const one of value === undefined ? [] : Array.isArray(value) ? value : [value])
@@ -203,8 +256,11 @@ function nodeHttpsRequest(url: URL, address: string, init: OutboundInit): Promis
       },
     );
     req.on('error', (error: Error & { code?: string }) => {
-      if (error.code !== 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') return reject(error);
-      void verificationFailure(address, port, url.hostname, init.extraCa, init.signal).then((why) =>
+      const reused = (req as { reusedSocket?: boolean }).reusedSocket === true;
+      if (again && reused && !answered && !init.signal.aborted && STALE_CONNECTION.has(error.code ?? ''))
+        return void nodeHttpsRequest(url, address, init, false).then(resolve, reject);
+      if (error.code !== 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || runtimeName !== 'deno') return reject(error);
+      void verificationFailure(address ?? host, port, url.hostname, init.extraCa, init.signal).then((why) =>
         reject(why ?? error),
       );
     });

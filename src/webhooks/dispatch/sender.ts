@@ -6,7 +6,8 @@ import type { Logger } from '../../log.ts';
 import type { DeliveryOutcome } from '../../../machines/delivery.ts';
 import { signatureHeader } from '../signing.ts';
 import { deliveryHeaders } from '../request.ts';
-import { checkTarget } from '../target-check.ts';
+import { checkTarget, reusingResolver, type Resolver } from '../target-check.ts';
+import { resolveHost } from '../../platform.ts';
 import { outcomeOf, postWebhook, type SendResult } from '../http-client.ts';
 import type { DeliveryTraces } from '../../telemetry/delivery-traces.ts';
 import type { EventBodies } from './bodies.ts';
@@ -50,6 +51,8 @@ function notSent(claimed: Claimed, error: string, outcome: DeliveryOutcome): Sen
 export class Sender {
   /** The longest delay a receiver's Retry-After may ask for: the schedule's longest. */
   private readonly retryAfterCapMs: number;
+  /** Names looked up again after LOOKUP_REUSE_MS, not for every send. */
+  private readonly resolve: Resolver = reusingResolver(resolveHost);
 
   constructor(
     private readonly config: SenderConfig,
@@ -97,7 +100,7 @@ export class Sender {
       );
       return notSent(claimed, UNREADABLE_SECRET, 'retryable');
     }
-    const checked = await checkTarget(row.url, this.config.allowPrivateTargets);
+    const checked = await checkTarget(row.url, this.config.allowPrivateTargets, this.resolve);
     if (!checked.ok) return notSent(claimed, `target refused: ${checked.problem}`, 'client_error');
     const body = this.bodies.get(row.event_id);
     // Wall-clock time, as receivers check it against theirs (Standard Webhooks: within minutes).

@@ -1,0 +1,52 @@
+// What the runtime reads from the environment only when the process starts, set for the
+// outbound client before anything runs: a process that will send webhooks replaces itself,
+// once, with the same command and these set (process.execve: same pid, same arguments).
+//
+// BUN_CONFIG_MAX_HTTP_REQUESTS: Bun runs at most this many outbound requests at once (256
+//   unless set) and queues the rest inside its HTTP client, where no deadline of ours can see
+//   them: 256 hanging receivers would hold every other webhook's request behind theirs. Raised
+//   above what the delivery engine can have in flight (twice WORKER_MAX_IN_FLIGHT, see
+//   src/webhooks/dispatch/fair-share.ts), with room for the other requests the server makes.
+// NODE_EXTRA_CA_CERTS: WEBHOOK_CA_FILE, trusted by the process beside the system's roots, so
+//   that no request has to carry it (src/outbound.ts, trustedByProcess). The CA is then trusted
+//   for every outbound TLS connection of the process, not only webhooks'.
+// A value the operator set is kept when it already does the job.
+import { runtimeName } from './platform.ts';
+
+const MAX_REQUESTS = 'BUN_CONFIG_MAX_HTTP_REQUESTS';
+const EXTRA_CA = 'NODE_EXTRA_CA_CERTS';
+/** Bun's own ceiling for the variable. */
+const BUN_MAX = 65_535;
+const DEFAULT_IN_FLIGHT = 1000;
+
+/** The outbound request limit a process whose engine may have `maxInFlight` deliveries in flight needs. */
+export function outboundLimitFor(maxInFlight: number): number {
+  return Math.min(BUN_MAX, 2 * maxInFlight + 256);
+}
+
+/** What the environment must add (nothing when it is right already); an unreadable WORKER_MAX_IN_FLIGHT is config's to refuse. */
+export function missingEnvironment(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const n = Number(env.WORKER_MAX_IN_FLIGHT ?? DEFAULT_IN_FLIGHT);
+  const want = outboundLimitFor(Number.isInteger(n) && n > 0 ? n : DEFAULT_IN_FLIGHT);
+  const have = Number(env[MAX_REQUESTS] ?? 256);
+  if (!(Number.isFinite(have) && have >= want)) out[MAX_REQUESTS] = String(want);
+  const ca = env.WEBHOOK_CA_FILE?.trim();
+  if (ca && !env[EXTRA_CA]) out[EXTRA_CA] = ca;
+  return out;
+}
+
+/** On Bun, replaces the process with itself and the environment it is missing; returns when nothing is. */
+export function ensureProcessEnvironment(env: Record<string, string | undefined> = process.env): void {
+  if (runtimeName !== 'bun') return;
+  const missing = missingEnvironment(env);
+  if (Object.keys(missing).length === 0) return;
+  const execve = (
+    process as unknown as { execve?: (file: string, args: string[], env: Record<string, string>) => never }
+  ).execve;
+  if (!execve) return;
+  const next: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) next[k] = v;
+  // The new process gets `env` as given (a bench adds its own variables) and what was missing.
+  execve(process.execPath, [process.execPath, ...process.argv.slice(1)], { ...next, ...missing });
+}
