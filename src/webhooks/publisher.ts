@@ -10,6 +10,7 @@ import type { Logger } from '../log.ts';
 import { newTimedId, timedIdPrefix } from '../ids.ts';
 import { activeTraceparent, publishSpan } from '../telemetry/spans.ts';
 import { webhookStore } from './store.ts';
+import { sha256Hex } from '../crypto/hash.ts';
 import type { DeliverySteps } from './dispatch/steps.ts';
 import type { DeliveryWakeup } from './dispatch/wakeup.ts';
 
@@ -26,7 +27,25 @@ export interface Publish {
   type: string;
   data: unknown;
   idempotencyKey?: string | null;
+  /** A fingerprint of the request the key was sent with (see requestFingerprint). */
+  requestSha256?: string | null;
   onlySubscription?: string;
+}
+
+/** JSON with object keys sorted, at every depth: the same value, whatever the order it was written in. */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** What an Idempotency-Key is checked against: a SHA-256 of the event's type and data (keys sorted). */
+export function requestFingerprint(type: string, data: unknown): Promise<string> {
+  return sha256Hex(sortedJson({ type, data }));
 }
 
 /** Another publish holds the Idempotency-Key: nothing was written. */
@@ -131,6 +150,7 @@ export class EventPublisher {
       type: e.type,
       data: e.data,
       idempotencyKey: e.idempotencyKey ?? null,
+      requestSha256: e.requestSha256 ?? null,
       only: e.onlySubscription ?? null,
       createdAt,
       deliveryIdPrefix: timedIdPrefix('dlv', at),

@@ -23,7 +23,13 @@ import { commandDeliveries } from './dispatch/commands.ts';
 import { dispatchStore } from './dispatch/store.ts';
 import { DeliverySteps, type DeliveryState } from './dispatch/steps.ts';
 import { DeliveryWakeup } from './dispatch/wakeup.ts';
-import { EventPublisher, IdempotencyConflict, type Publish, type PublishedEvent } from './publisher.ts';
+import {
+  EventPublisher,
+  IdempotencyConflict,
+  requestFingerprint,
+  type Publish,
+  type PublishedEvent,
+} from './publisher.ts';
 import { defineSubscriptions, type SubscriptionDefinition } from './subscriptions.ts';
 
 export type { Publish, PublishedEvent } from './publisher.ts';
@@ -349,37 +355,20 @@ export class WebhookService {
       throw invalidRequest(`type: "${body.type}" cannot be published; see GET /v1/events/types`);
     const problem = eventDataProblem(body.type, body.data);
     if (problem) throw invalidRequest(problem);
-    if (idempotencyKey) {
-      const first = await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey);
-      if (first)
-        return {
-          event: {
-            id: first.id,
-            type: first.type,
-            deliveries: first.deliveries,
-            created_at: first.created_at.toISOString(),
-          },
-          replayed: true,
-        };
-    }
-    try {
-      const published = await this.publishNow({
-        tenantId: principal.tenantId,
-        type: body.type,
-        data: body.data,
-        idempotencyKey,
-      });
-      const { deliveryIds: _ids, ...event } = published;
+    if (!idempotencyKey) {
+      const { deliveryIds: _ids, ...event } = await this.publishNow({ tenantId: principal.tenantId, ...body });
       return { event, replayed: false };
-    } catch (error) {
-      if (!(error instanceof IdempotencyConflict)) throw error;
-      // Two requests with one key at once: the later one answers with the first one's event.
-      const first = idempotencyKey ? await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey) : null;
-      if (!first)
+    }
+    const requestSha256 = await requestFingerprint(body.type, body.data);
+    const replay = (first: NonNullable<Awaited<ReturnType<typeof webhookStore.eventByKey>>>) => {
+      // The same key with another request is a mistake to say, not a replay to answer.
+      if (first.request_sha256 !== null && first.request_sha256 !== requestSha256)
         throw new ApiError(
           409,
-          'conflict',
-          'Idempotency-Key: a request with this key is still being processed; retry shortly',
+          'idempotency_key_reused',
+          `Idempotency-Key: this key was used in the last 24 hours for another request (event ${first.id}, another type or data); send this one with a new key`,
+          {},
+          { event_id: first.id },
         );
       return {
         event: {
@@ -390,6 +379,24 @@ export class WebhookService {
         },
         replayed: true,
       };
+    };
+    const first = await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey);
+    if (first) return replay(first);
+    try {
+      const published = await this.publishNow({ tenantId: principal.tenantId, ...body, idempotencyKey, requestSha256 });
+      const { deliveryIds: _ids, ...event } = published;
+      return { event, replayed: false };
+    } catch (error) {
+      if (!(error instanceof IdempotencyConflict)) throw error;
+      // Two requests with one key at once: the later one answers as a replay of the first.
+      const winner = await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey);
+      if (!winner)
+        throw new ApiError(
+          409,
+          'conflict',
+          'Idempotency-Key: a request with this key is still being processed; retry shortly',
+        );
+      return replay(winner);
     }
   }
 

@@ -196,6 +196,8 @@ export const webhookStore = {
       deliveryIdPrefix: string;
       records: Record<string, DeliveryRecord>;
       traceparent: string | null;
+      /** A fingerprint of the request, kept with its Idempotency-Key. */
+      requestSha256?: string | null;
       /**
        * A replay (src/events/): the event is stored already; only deliveries are written, entered
        * now, and none when it is gone (`keyed` false). `replayed` lists them as they were written.
@@ -224,9 +226,10 @@ export const webhookStore = {
       db,
       `with r as (select id, status, ordering from webhook_subscriptions
                    where tenant_id = $1 and deleted_at is null and ${receives}),
-            k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at)
-                  select $1, $6, $4, $7::timestamptz where $6::text is not null
-                  on conflict (tenant_id, idempotency_key) do update set event_id = excluded.event_id, event_created_at = excluded.event_created_at
+            k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at, request_sha256)
+                  select $1, $6, $4, $7::timestamptz, $12 where $6::text is not null
+                  on conflict (tenant_id, idempotency_key) do update set event_id = excluded.event_id, event_created_at = excluded.event_created_at,
+                                                                       request_sha256 = excluded.request_sha256
                    where event_idempotency_keys.event_created_at <= now() - interval '24 hours'
                   returning 1),
             ok as (select ($6::text is null or exists (select 1 from k))
@@ -267,14 +270,20 @@ export const webhookStore = {
         JSON.stringify(records),
         e.replay?.enteredAt ?? null,
         e.traceparent,
+        e.requestSha256 ?? null,
       ],
     );
     return row;
   },
   eventByKey: (db: Queryable, tenantId: string, key: string) =>
-    maybeOne<{ id: string; type: string; deliveries: number; created_at: Date } & Record<string, unknown>>(
+    maybeOne<
+      { id: string; type: string; deliveries: number; created_at: Date; request_sha256: string | null } & Record<
+        string,
+        unknown
+      >
+    >(
       db,
-      `select e.id, e.type, e.deliveries, e.created_at from event_idempotency_keys k
+      `select e.id, e.type, e.deliveries, e.created_at, k.request_sha256 from event_idempotency_keys k
              join events e on e.id = k.event_id and e.created_at = k.event_created_at
             where k.tenant_id = $1 and k.idempotency_key = $2 and k.event_created_at > now() - interval '24 hours'`,
       [tenantId, key],

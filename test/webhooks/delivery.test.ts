@@ -319,29 +319,46 @@ describe('delivery', () => {
     new Webhook(newSecret).verify(r.got[0]!.body, r.got[0]!.headers);
   });
 
-  test('an Idempotency-Key returns the first result and creates nothing', async () => {
+  test('an Idempotency-Key replays the same request, and refuses another one under the same key', async () => {
     const key = `k-${Date.now()}`;
-    const a = await api(
-      'POST',
-      '/v1/events',
-      acme.adminToken,
-      { type: 'case.updated', data: { n: 1 } },
-      { 'idempotency-key': key },
-    );
-    const b = await api(
-      'POST',
-      '/v1/events',
-      acme.adminToken,
-      { type: 'case.updated', data: { n: 2 } },
-      { 'idempotency-key': key },
-    );
+    const send = (data: Record<string, unknown>, type = 'case.updated') =>
+      api('POST', '/v1/events', acme.adminToken, { type, data }, { 'idempotency-key': key });
+    const a = await send({ case_id: 'c1', n: 1 });
+    // The same request again, its keys in another order: the first answer, nothing created.
+    const b = await send({ n: 1, case_id: 'c1' });
     expect(a.status).toBe(202);
     expect(b.status).toBe(200);
     expect(b.body.id).toBe(a.body.id as string);
-    const { n } = (
-      await service.db.query<{ n: number }>('select count(*)::int as n from events where idempotency_key = $1', [key])
-    )[0]!;
-    expect(n).toBe(1);
+    // Another request under the same key: a conflict that names the first event, nothing created.
+    for (const other of [send({ case_id: 'c1', n: 2 }), send({ case_id: 'c1', n: 1 }, 'case.created')]) {
+      const c = await other;
+      expect(c.status).toBe(409);
+      expect(c.body).toMatchObject({ error: 'idempotency_key_reused', event_id: a.body.id });
+    }
+    const count = async (k: string) =>
+      (
+        await service.db.query<{ n: number }>('select count(*)::int as n from events where idempotency_key = $1', [k])
+      )[0]!.n;
+    expect(await count(key)).toBe(1);
+    // At once: one is written, the same requests replay it, a different one is refused.
+    const key2 = `k2-${Date.now()}`;
+    const at = (data: Record<string, unknown>) =>
+      api('POST', '/v1/events', acme.adminToken, { type: 'case.updated', data }, { 'idempotency-key': key2 });
+    const answers = await Promise.all([
+      ...Array.from({ length: 6 }, () => at({ case_id: 'same' })),
+      at({ case_id: 'different' }),
+    ]);
+    const ids = new Set(
+      answers
+        .slice(0, 6)
+        .filter((r) => r.status !== 409)
+        .map((r) => r.body.id),
+    );
+    expect(ids.size).toBeLessThanOrEqual(1);
+    expect(await count(key2)).toBe(1);
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 202)).toHaveLength(1);
+    expect(statuses.every((s) => s === 202 || s === 200 || s === 409)).toBe(true);
   });
 });
 

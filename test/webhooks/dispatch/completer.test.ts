@@ -22,7 +22,10 @@ describe('the completer', () => {
   test('one result the database refuses is recorded as an error of its own; the rest of its batch as they came', async () => {
     const t = await newTenant(service);
     const principal = (await service.tokens.verify(t.adminToken)) as Principal;
-    const hook = await service.webhooks.create(principal, { url: 'http://127.0.0.1:9/never', events: ['case.updated'] });
+    const hook = await service.webhooks.create(principal, {
+      url: 'http://127.0.0.1:9/never',
+      events: ['case.updated'],
+    });
     for (let i = 0; i < 7; i++)
       await service.webhooks.publishNow({ tenantId: t.tenantId, type: 'case.updated', data: { case_id: `c${i}` } });
     const observe = { recorded: () => {}, leasesExpired: () => {} };
@@ -43,7 +46,11 @@ describe('the completer', () => {
       observe,
       silentLogger,
     );
-    const { sending } = await claimer.claim({ inFlight: 0, inFlightByTenant: new Map(), inFlightByEndpoint: new Map() });
+    const { sending } = await claimer.claim({
+      inFlight: 0,
+      inFlightByTenant: new Map(),
+      inFlightByEndpoint: new Map(),
+    });
     expect(sending).toHaveLength(7);
     const metrics = new Metrics();
     const completer = new Completer({
