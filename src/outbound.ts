@@ -99,7 +99,7 @@ function trustedByProcess(extraCa: string): boolean {
       processExtraCa = null; // unreadable: every request carries the CA instead
     }
   }
-  return processExtraCa !== null && processExtraCa.includes(extraCa.trim());
+  return processExtraCa?.includes(extraCa.trim()) ?? false;
 }
 
 /** Idle connections kept per origin, and how long. */
