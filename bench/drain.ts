@@ -61,7 +61,7 @@ try {
   await boss.subscribe(SUBSCRIPTIONS, target, 'case.updated');
   const data = (i: number) => ({ case_id: `case_${i}`, summary: 'x'.repeat(200) });
   for (let i = 0; i < EVENTS; i++) {
-    await service.webhooks.publishNow({ tenantId: tenant.tenantId, type: 'case.updated', data: data(i) });
+    await service.publisher.publishNow({ tenantId: tenant.tenantId, type: 'case.updated', data: data(i) });
     await boss.publish('case.updated', data(i));
   }
   await service.db.query('vacuum analyze');

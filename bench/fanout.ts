@@ -70,7 +70,7 @@ try {
     for (const { id } of rows) await service.webhooks.remove(principal, id);
   };
   const publish = (type: string, data: Record<string, unknown>) =>
-    service.webhooks.publishNow({ tenantId: tenant.tenantId, type, data });
+    service.publisher.publishNow({ tenantId: tenant.tenantId, type, data });
   const succeeded = async (type: string) =>
     (
       await service.db.query<{ n: number }>(

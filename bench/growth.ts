@@ -36,7 +36,7 @@ async function until(done: () => boolean | Promise<boolean>, limitMs = 600_000) 
 const rig = await webhookRig();
 const { service, tenant, principal } = rig;
 const publish = (type: string, data: Record<string, unknown>) =>
-  service.webhooks.publishNow({ tenantId: tenant.tenantId, type, data });
+  service.publisher.publishNow({ tenantId: tenant.tenantId, type, data });
 
 /** Drain rate of 10,000 deliveries published with workers stopped. */
 async function drainRate(): Promise<number> {

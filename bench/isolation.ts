@@ -146,7 +146,7 @@ try {
   const hanging = await tenant('hanging');
   await hooks(quiet.principal, [receiverUrl('/quiet')], 'incident.created');
   const quietPublish = (data: Record<string, unknown>) =>
-    service.webhooks.publishNow({ tenantId: quiet.tenantId, type: 'incident.created', data });
+    service.publisher.publishNow({ tenantId: quiet.tenantId, type: 'incident.created', data });
 
   // ---- alone --------------------------------------------------------------------------------
   let cpu = cpuWindow();
@@ -162,7 +162,7 @@ try {
   const publishBurst = async (events: number) => {
     const publishers = Array.from({ length: 8 }, async (_, p) => {
       for (let i = p; i < events; i += 8) {
-        const published = await service.webhooks.publishNow({
+        const published = await service.publisher.publishNow({
           tenantId: burst.tenantId,
           type: 'case.updated',
           data: { case_id: `b${i}` },
@@ -197,7 +197,7 @@ try {
   Bun.gc(true);
   const rssBefore = rssMb();
   let rssPeak = rssBefore;
-  await service.webhooks.publishNow({
+  await service.publisher.publishNow({
     tenantId: hanging.tenantId,
     type: 'case.created',
     data: { case_id: 'big', blob: 'x'.repeat(1_000_000) },
@@ -219,7 +219,11 @@ try {
 
   // ---- beside 1,000 hanging endpoints --------------------------------------------------------
   for (let i = 0; i < 5; i++)
-    await service.webhooks.publishNow({ tenantId: hanging.tenantId, type: 'case.created', data: { case_id: `h${i}` } });
+    await service.publisher.publishNow({
+      tenantId: hanging.tenantId,
+      type: 'case.created',
+      data: { case_id: `h${i}` },
+    });
   await Bun.sleep(500);
   cpu = cpuWindow();
   const besideHanging = report('beside_hanging', await quietWindow(quietPublish), cpu());
@@ -261,7 +265,7 @@ try {
   const drain = async (label: string, claimer?: typeof Claimer) => {
     const since = new Date(service.actors.clock.now()).toISOString();
     for (let i = 0; i < events; i++)
-      await service.webhooks.publishNow({ tenantId: drainer.tenantId, type: 'incident.updated', data: { i } });
+      await service.publisher.publishNow({ tenantId: drainer.tenantId, type: 'incident.updated', data: { i } });
     await service.db.query('vacuum analyze webhook_deliveries');
     const dispatcher = new Dispatcher({
       db: service.db,

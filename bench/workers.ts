@@ -59,7 +59,7 @@ async function drainWith(n: number, goal: number): Promise<{ perS: number; share
 
 async function backlog() {
   for (let i = 0; i < EVENTS; i++) {
-    await service.webhooks.publishNow({
+    await service.publisher.publishNow({
       tenantId: tenant.tenantId,
       type: 'case.updated',
       data: { case_id: `case_${i}`, summary: 'x'.repeat(200) },

@@ -50,7 +50,7 @@ export function newTimedId(prefix: IdPrefix, atMs: number): string {
 /**
  * The part of a time-carrying id before its random characters. Deliveries are written by the
  * publish statement itself, which draws their 15 random characters in hex (a subset of the
- * alphabet, 60 bits): see webhookStore.publish.
+ * alphabet, 60 bits): see eventStore.publish.
  */
 export function timedIdPrefix(prefix: IdPrefix, atMs: number): string {
   let n = Math.floor(atMs);

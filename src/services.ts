@@ -17,6 +17,9 @@ import { IntegrationRequestService } from './integration-requests/service.ts';
 import { loadMachines } from './studio/registry.ts';
 import { WebhookService } from './webhooks/service.ts';
 import { EventService } from './events/service.ts';
+import { EventPublisher } from './events/publisher.ts';
+import { DeliverySteps } from './webhooks/dispatch/steps.ts';
+import { DeliveryWakeup } from './webhooks/dispatch/wakeup.ts';
 import { ServiceTokenService } from './oauth/service-tokens/service.ts';
 import { AuthorizationService } from './oauth/authorize/service.ts';
 import { GraphqlService, loadGraphql } from './graphql/service.ts';
@@ -44,6 +47,8 @@ export interface Services {
   apps: AppService;
   requests: IntegrationRequestService;
   webhooks: WebhookService;
+  /** Writes events and their deliveries (the API's, GraphQL mutations', the engine's own). */
+  publisher: EventPublisher;
   events: EventService;
   serviceTokens: ServiceTokenService;
   graphql: GraphqlService;
@@ -95,8 +100,13 @@ export async function buildServices(
   );
   const auth = new Authenticator(tokens, dpop);
   const requests = new IntegrationRequestService(db, tenants);
-  const webhooks = new WebhookService(db, actors, box, config, log, metrics);
-  const events = new EventService(db, webhooks, clock);
+  const steps = new DeliverySteps({ sendTimeoutMs: config.leaseMs, schedule: config.webhookRetrySchedule }, () =>
+    clock.now(),
+  );
+  const wakeup = new DeliveryWakeup(db);
+  const publisher = new EventPublisher(db, steps, wakeup, clock, log, config.deliveryRetentionDays * 86_400_000);
+  const webhooks = new WebhookService(db, actors, box, config, { steps, wakeup, publisher }, log, metrics);
+  const events = new EventService(db, publisher, clock);
   const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens, config.serviceTokenTtlSeconds);
   const pushedRequests = new PushedRequests(db, tenants, clock);
   const clientAssertions = new ClientAssertions(
@@ -113,6 +123,7 @@ export async function buildServices(
     db,
     actors,
     webhooks,
+    publisher,
     apps,
     log,
     metrics,
@@ -134,6 +145,7 @@ export async function buildServices(
     apps,
     requests,
     webhooks,
+    publisher,
     events,
     serviceTokens,
     graphql,

@@ -10,7 +10,6 @@ import { PageQuery, readPage } from '../http/pagination.ts';
 import { isoTime } from '../http/dates.ts';
 import type { Authenticator } from '../http/auth.ts';
 import { EVENT_TYPES, isEventType, SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
-import type { WebhookService } from '../webhooks/service.ts';
 import type { EventFilter } from './store.ts';
 import type { EventService } from './service.ts';
 import { eventSchemaName, eventTypeViews } from './schemas.ts';
@@ -99,8 +98,8 @@ function publishableBodies() {
   };
 }
 
-export function eventRoutes(deps: { auth: Authenticator; webhooks: WebhookService; events: EventService }) {
-  const { auth, webhooks, events } = deps;
+export function eventRoutes(deps: { auth: Authenticator; events: EventService }) {
+  const { auth, events } = deps;
   return router('events')
     .use(auth.guard)
     .get('/v1/events/types', () => ({ event_types: eventTypeViews() }), {
@@ -128,7 +127,7 @@ export function eventRoutes(deps: { auth: Authenticator; webhooks: WebhookServic
         const key = request.headers.get('idempotency-key');
         if (key !== null && (key.length === 0 || key.length > 200))
           throw invalidRequest('Idempotency-Key: 1 to 200 characters');
-        const { event, replayed } = await webhooks.publishEvent(p, body, key);
+        const { event, replayed } = await events.publish(p, body, key);
         set.status = replayed ? 200 : 202;
         if (replayed) set.headers['idempotent-replayed'] = 'true';
         return event;

@@ -1,16 +1,19 @@
-// Events as history: a tenant's events by type and time, one event with every delivery it
-// produced across the tenant's webhooks, and replay (fresh deliveries of the stored event, with
-// the same webhook-id, so receivers that dedupe on it see it once).
+// A tenant's events: publishing one (POST /v1/events, with its Idempotency-Key), the history by
+// type and time, one event with every delivery it produced across the tenant's webhooks, and
+// replay (fresh deliveries of the stored event, with the same webhook-id, so receivers that
+// dedupe on it see it once).
 import type { Db } from '../db/index.ts';
 import type { Clock } from '../actors/clock.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, invalidRequest, notFound } from '../errors.ts';
 import type { Page } from '../db/page.ts';
 import { idTime, randomToken, timedIdPrefix } from '../ids.ts';
 import type { Principal } from '../identity/principal.ts';
-import { SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
-import { deliveryView, type WebhookService } from '../webhooks/service.ts';
+import { isEventType, SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
+import { deliveryView } from '../webhooks/service.ts';
 import { webhookStore, type DeliveryRow } from '../webhooks/store.ts';
 import { eventStore, type EventFilter, type EventRow } from './store.ts';
+import { eventDataProblem } from './schemas.ts';
+import { IdempotencyConflict, requestFingerprint, type EventPublisher, type PublishedEvent } from './publisher.ts';
 
 export function eventView(e: EventRow) {
   return { id: e.id, type: e.type, data: e.data, deliveries: e.deliveries, created_at: e.created_at.toISOString() };
@@ -21,9 +24,72 @@ const eventDeliveryView = (d: DeliveryRow) => ({ ...deliveryView(d), webhook_id:
 export class EventService {
   constructor(
     private readonly db: Db,
-    private readonly webhooks: Pick<WebhookService, 'publisher'>,
+    private readonly publisher: EventPublisher,
     private readonly clock: Clock,
   ) {}
+
+  /** POST /v1/events: publish with an optional Idempotency-Key (24 h). */
+  async publish(
+    principal: Principal,
+    body: { type: string; data: unknown },
+    idempotencyKey: string | null,
+  ): Promise<{ event: PublishedEvent; replayed: boolean }> {
+    if (!isEventType(body.type) || SYSTEM_EVENT_TYPES.has(body.type))
+      throw invalidRequest(`type: "${body.type}" cannot be published; see GET /v1/events/types`);
+    const problem = eventDataProblem(body.type, body.data);
+    if (problem) throw invalidRequest(problem);
+    if (!idempotencyKey) {
+      const { deliveryIds: _ids, ...event } = await this.publisher.publishNow({
+        tenantId: principal.tenantId,
+        ...body,
+      });
+      return { event, replayed: false };
+    }
+    const requestSha256 = await requestFingerprint(body.type, body.data);
+    const replay = (first: NonNullable<Awaited<ReturnType<typeof eventStore.byKey>>>) => {
+      // The same key with another request is a mistake to say, not a replay to answer.
+      if (first.request_sha256 !== null && first.request_sha256 !== requestSha256)
+        throw new ApiError(
+          409,
+          'idempotency_key_reused',
+          `Idempotency-Key: this key was used in the last 24 hours for another request (event ${first.id}, another type or data); send this one with a new key`,
+          {},
+          { event_id: first.id },
+        );
+      return {
+        event: {
+          id: first.id,
+          type: first.type,
+          deliveries: first.deliveries,
+          created_at: first.created_at.toISOString(),
+        },
+        replayed: true,
+      };
+    };
+    const first = await eventStore.byKey(this.db, principal.tenantId, idempotencyKey);
+    if (first) return replay(first);
+    try {
+      const published = await this.publisher.publishNow({
+        tenantId: principal.tenantId,
+        ...body,
+        idempotencyKey,
+        requestSha256,
+      });
+      const { deliveryIds: _ids, ...event } = published;
+      return { event, replayed: false };
+    } catch (error) {
+      if (!(error instanceof IdempotencyConflict)) throw error;
+      // Two requests with one key at once: the later one answers as a replay of the first.
+      const winner = await eventStore.byKey(this.db, principal.tenantId, idempotencyKey);
+      if (!winner)
+        throw new ApiError(
+          409,
+          'conflict',
+          'Idempotency-Key: a request with this key is still being processed; retry shortly',
+        );
+      return replay(winner);
+    }
+  }
 
   async list(principal: Principal, page: Page, filter: EventFilter) {
     const { items, next_cursor } = await eventStore.list(this.db, principal.tenantId, page, filter);
@@ -75,7 +141,7 @@ export class EventService {
         );
     }
     const now = this.clock.now();
-    const written = await webhookStore.publish(this.db, {
+    const written = await eventStore.publish(this.db, {
       id: event.id,
       tenantId: principal.tenantId,
       type: event.type,
@@ -84,12 +150,12 @@ export class EventService {
       only: webhookId,
       createdAt: event.cursor_at,
       deliveryIdPrefix: deliveryIdPrefix(event),
-      records: this.webhooks.publisher.initialRecords(now),
+      records: this.publisher.initialRecords(now),
       replay: { enteredAt: new Date(now).toISOString() },
       traceparent: null,
     });
     if (!written.keyed) throw notFound(`event ${id}`); // its day was retired meanwhile
-    if (written.delivery_ids.length) this.webhooks.publisher.wakeWorkers();
+    if (written.delivery_ids.length) this.publisher.wakeWorkers();
     return { event_id: event.id, deliveries: written.replayed ?? [] };
   }
 }

@@ -10,6 +10,7 @@ import { ApiError, forbidden, invalidRequest } from '../errors.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { AppService } from '../identity/apps/service.ts';
 import type { WebhookService } from '../webhooks/service.ts';
+import type { EventPublisher } from '../events/publisher.ts';
 import { BUNDLES_DIR, BundleRegistry, loadBundleDir, type ApprovedOperation } from './bundles.ts';
 import { IncidentService } from './incidents/service.ts';
 import { CaseService } from './cases/service.ts';
@@ -32,6 +33,8 @@ export interface GraphqlDeps {
   db: Db;
   actors: ActorSystem;
   webhooks: WebhookService;
+  /** What mutations publish their events through (in their own transaction). */
+  publisher: EventPublisher;
   apps: AppService;
   log: Logger;
   metrics: Metrics;
@@ -51,8 +54,8 @@ export class GraphqlService {
   constructor(private readonly deps: GraphqlDeps) {
     this.schema = deps.schema;
     this.bundles = deps.bundles;
-    this.incidents = new IncidentService(deps.db, deps.actors, deps.webhooks);
-    this.cases = new CaseService(deps.db, deps.actors, deps.webhooks);
+    this.incidents = new IncidentService(deps.db, deps.actors, deps.publisher);
+    this.cases = new CaseService(deps.db, deps.actors, deps.publisher);
     this.transport = new GraphqlTransport(
       this.schema,
       this.bundles,

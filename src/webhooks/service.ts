@@ -12,8 +12,7 @@ import { ApiError, invalidRequest, notFound } from '../errors.ts';
 import type { Page } from '../db/page.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { SubscriptionEvent } from '../../machines/subscription.ts';
-import { isEventType, SYSTEM_EVENT_TYPES } from './catalog.ts';
-import { eventDataProblem } from '../events/schemas.ts';
+import { isEventType } from './catalog.ts';
 import { generateSecret, secretProblem } from './signing.ts';
 import { resolvedProblem } from './target-check.ts';
 import { recordedHeaders } from './request.ts';
@@ -21,18 +20,10 @@ import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts
 import { Dispatcher, type DispatchConfig } from './dispatch/dispatcher.ts';
 import { commandDeliveries } from './dispatch/commands.ts';
 import { dispatchStore } from './dispatch/store.ts';
-import { DeliverySteps, type DeliveryState } from './dispatch/steps.ts';
-import { DeliveryWakeup } from './dispatch/wakeup.ts';
-import {
-  EventPublisher,
-  IdempotencyConflict,
-  requestFingerprint,
-  type Publish,
-  type PublishedEvent,
-} from './publisher.ts';
+import type { DeliverySteps, DeliveryState } from './dispatch/steps.ts';
+import type { DeliveryWakeup } from './dispatch/wakeup.ts';
+import type { EventPublisher } from '../events/publisher.ts';
 import { defineSubscriptions, type SubscriptionDefinition } from './subscriptions.ts';
-
-export type { Publish, PublishedEvent } from './publisher.ts';
 
 /** A delivery's state as the API names it. */
 export const deliveryStatus = (state: DeliveryState) => (state === 'backoff' ? 'retrying' : state);
@@ -90,12 +81,18 @@ export function deliveryView(d: DeliveryRow) {
   };
 }
 
+/** The parts of the delivery engine the composition root makes once (src/services.ts): its steps, its wake-ups, and the event publisher. */
+export interface DeliveryEngineParts {
+  steps: DeliverySteps;
+  wakeup: DeliveryWakeup;
+  publisher: EventPublisher;
+}
+
 export class WebhookService {
   readonly subscriptions: SubscriptionDefinition;
-  /** Writes events and their deliveries, and wakes the workers (also for the engine's own operational events). */
-  readonly publisher: EventPublisher;
   /** The delivery engine: claims, sends and records deliveries (started by workers only). */
   readonly dispatcher: Dispatcher;
+  private readonly publisher: EventPublisher;
 
   constructor(
     private readonly db: Db,
@@ -103,24 +100,21 @@ export class WebhookService {
     private readonly box: SecretBox,
     private readonly config: DispatchConfig &
       Pick<Config, 'webhookDisableAfterSeconds' | 'secretGraceSeconds' | 'maxWebhooksPerTenant'>,
+    engine: DeliveryEngineParts,
     log: Logger,
     metrics: Metrics,
   ) {
-    const steps = new DeliverySteps({ sendTimeoutMs: config.leaseMs, schedule: config.webhookRetrySchedule }, () =>
-      actors.clock.now(),
-    );
-    const wakeup = new DeliveryWakeup(db);
-    this.publisher = new EventPublisher(steps, wakeup, actors.clock, log, this.retentionMs());
-    this.subscriptions = defineSubscriptions(actors, db, this.publisher);
+    this.publisher = engine.publisher;
+    this.subscriptions = defineSubscriptions(actors, this.publisher);
     this.dispatcher = new Dispatcher({
       db,
       actors,
-      steps,
+      steps: engine.steps,
       subscriptions: this.subscriptions,
       box,
       config,
-      wakeup,
-      announce: (tenantId, type, data) => this.publisher.announce(db, tenantId, type, data),
+      wakeup: engine.wakeup,
+      announce: (tenantId, type, data) => this.publisher.announce(tenantId, type, data),
       log,
       metrics,
     });
@@ -335,71 +329,6 @@ export class WebhookService {
 
   // ---- events --------------------------------------------------------------------------
 
-  /** Publishes in the caller's transaction (see EventPublisher). */
-  publish(unit: Unit, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    return this.publisher.publish(unit, e);
-  }
-
-  /** Publishes on its own, committed when it returns. */
-  publishNow(e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    return this.publisher.publishNow(this.db, e);
-  }
-
-  /** POST /v1/events: publish with an optional Idempotency-Key (24 h). */
-  async publishEvent(
-    principal: Principal,
-    body: { type: string; data: unknown },
-    idempotencyKey: string | null,
-  ): Promise<{ event: PublishedEvent; replayed: boolean }> {
-    if (!isEventType(body.type) || SYSTEM_EVENT_TYPES.has(body.type))
-      throw invalidRequest(`type: "${body.type}" cannot be published; see GET /v1/events/types`);
-    const problem = eventDataProblem(body.type, body.data);
-    if (problem) throw invalidRequest(problem);
-    if (!idempotencyKey) {
-      const { deliveryIds: _ids, ...event } = await this.publishNow({ tenantId: principal.tenantId, ...body });
-      return { event, replayed: false };
-    }
-    const requestSha256 = await requestFingerprint(body.type, body.data);
-    const replay = (first: NonNullable<Awaited<ReturnType<typeof webhookStore.eventByKey>>>) => {
-      // The same key with another request is a mistake to say, not a replay to answer.
-      if (first.request_sha256 !== null && first.request_sha256 !== requestSha256)
-        throw new ApiError(
-          409,
-          'idempotency_key_reused',
-          `Idempotency-Key: this key was used in the last 24 hours for another request (event ${first.id}, another type or data); send this one with a new key`,
-          {},
-          { event_id: first.id },
-        );
-      return {
-        event: {
-          id: first.id,
-          type: first.type,
-          deliveries: first.deliveries,
-          created_at: first.created_at.toISOString(),
-        },
-        replayed: true,
-      };
-    };
-    const first = await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey);
-    if (first) return replay(first);
-    try {
-      const published = await this.publishNow({ tenantId: principal.tenantId, ...body, idempotencyKey, requestSha256 });
-      const { deliveryIds: _ids, ...event } = published;
-      return { event, replayed: false };
-    } catch (error) {
-      if (!(error instanceof IdempotencyConflict)) throw error;
-      // Two requests with one key at once: the later one answers as a replay of the first.
-      const winner = await webhookStore.eventByKey(this.db, principal.tenantId, idempotencyKey);
-      if (!winner)
-        throw new ApiError(
-          409,
-          'conflict',
-          'Idempotency-Key: a request with this key is still being processed; retry shortly',
-        );
-      return replay(winner);
-    }
-  }
-
   async test(principal: Principal, id: string) {
     const sub = await this.row(principal, id);
     if (sub.status === 'disabled')
@@ -408,7 +337,7 @@ export class WebhookService {
         'webhook_disabled',
         `webhook ${id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`,
       );
-    const published = await this.publishNow({
+    const published = await this.publisher.publishNow({
       tenantId: principal.tenantId,
       type: 'webhook.test',
       data: { webhook_id: id, message: 'This is a test delivery from Argus Integrations.' },

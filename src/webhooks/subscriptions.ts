@@ -2,9 +2,8 @@
 // effects that reach outside it: the operational events the tenant is told through its own
 // webhooks (webhook.disabled, webhook.failing, webhook.recovered).
 import type { ActorSystem, MachineDefinition } from '../actors/runtime.ts';
-import type { Db } from '../db/index.ts';
 import { subscriptionMachine } from '../../machines/subscription.ts';
-import type { EventPublisher } from './publisher.ts';
+import type { EventPublisher } from '../events/publisher.ts';
 
 export type SubscriptionDefinition = MachineDefinition<typeof subscriptionMachine>;
 
@@ -14,9 +13,9 @@ function healthOf(value: unknown): string {
     : 'active';
 }
 
-export function defineSubscriptions(actors: ActorSystem, db: Db, publisher: EventPublisher): SubscriptionDefinition {
+export function defineSubscriptions(actors: ActorSystem, publisher: EventPublisher): SubscriptionDefinition {
   const announce = (tenantId: string, type: string, data: Record<string, unknown>) =>
-    publisher.announce(db, tenantId, type, data);
+    publisher.announce(tenantId, type, data);
   return actors.define({
     name: 'subscription',
     machine: subscriptionMachine,

@@ -244,10 +244,10 @@ describe('mutations publish their events', () => {
 
 describe('atomicity', () => {
   test('a change that rolls back after publishing leaves neither the row nor the event', async () => {
-    const webhooks = service.webhooks;
-    const original = webhooks.publish.bind(webhooks);
+    const publisher = service.publisher;
+    const original = publisher.publish.bind(publisher);
     let published = 0;
-    webhooks.publish = async (unit, e) => {
+    publisher.publish = async (unit, e) => {
       await original(unit, e);
       published++;
       throw new Error('the database refused the commit');
@@ -258,7 +258,7 @@ describe('atomicity', () => {
       expect(r.errors[0].message).toContain('quote request id');
       expect(r.errors[0].message).not.toContain('refused');
     } finally {
-      webhooks.publish = original;
+      publisher.publish = original;
     }
     expect(published).toBe(1);
     expect(await service.db.query(`select id from incidents where title = 'Never committed'`)).toEqual([]);

@@ -411,7 +411,7 @@ describe('rules', () => {
       let written!: () => void;
       const wrote = new Promise<void>((resolve) => (written = resolve));
       const publishing = service.db.transaction(async (tx) => {
-        await service.webhooks.publish(
+        await service.publisher.publish(
           { tx, afterCommit: () => {} },
           { tenantId: acme.tenantId, type: 'case.updated', data: {}, onlySubscription: hook.id as string },
         );

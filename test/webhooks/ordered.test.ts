@@ -160,7 +160,7 @@ describe('ordered delivery', () => {
     // Straight to the service: the API would retry a deadlock, hiding it.
     const published = await Promise.allSettled(
       Array.from({ length: 48 }, (_, i) =>
-        service.webhooks.publishNow({ tenantId: t.tenantId, type: 'incident.closed', data: { i } }),
+        service.publisher.publishNow({ tenantId: t.tenantId, type: 'incident.closed', data: { i } }),
       ),
     );
     expect(

@@ -2,7 +2,7 @@
 // change publishes case.created / case.updated in the same transaction as the change.
 import type { Db, Queryable } from '../../db/index.ts';
 import type { ActorSystem, Unit } from '../../actors/runtime.ts';
-import type { WebhookService } from '../../webhooks/service.ts';
+import type { EventPublisher } from '../../events/publisher.ts';
 import type { Principal } from '../../identity/principal.ts';
 import { conflict, invalidRequest, notFound } from '../../errors.ts';
 import type { Page } from '../../db/page.ts';
@@ -31,7 +31,7 @@ export class CaseService {
   constructor(
     private readonly db: Db,
     private readonly actors: ActorSystem,
-    private readonly webhooks: WebhookService,
+    private readonly publisher: EventPublisher,
   ) {}
 
   get(tenantId: string, id: string): Promise<CaseRow | null> {
@@ -127,7 +127,7 @@ export class CaseService {
 
   private async publish(unit: Unit, type: string, row: CaseRow, extra: Record<string, unknown> = {}) {
     const incidentIds = await caseStore.incidentIds(unit.tx, row.tenant_id, row.id);
-    await this.webhooks.publish(unit, {
+    await this.publisher.publish(unit, {
       tenantId: row.tenant_id,
       type,
       data: { ...caseData(row, incidentIds), ...extra },

@@ -3,7 +3,7 @@
 // rolled-back one never does.
 import type { Db } from '../../db/index.ts';
 import type { ActorSystem, Unit } from '../../actors/runtime.ts';
-import type { WebhookService } from '../../webhooks/service.ts';
+import type { EventPublisher } from '../../events/publisher.ts';
 import type { Principal } from '../../identity/principal.ts';
 import { conflict, invalidRequest, notFound } from '../../errors.ts';
 import type { Page } from '../../db/page.ts';
@@ -38,7 +38,7 @@ export class IncidentService {
   constructor(
     private readonly db: Db,
     private readonly actors: ActorSystem,
-    private readonly webhooks: WebhookService,
+    private readonly publisher: EventPublisher,
   ) {}
 
   get(tenantId: string, id: string): Promise<IncidentRow | null> {
@@ -112,6 +112,6 @@ export class IncidentService {
     row: IncidentRow,
     extra: Record<string, unknown> = {},
   ) {
-    await this.webhooks.publish(unit, { tenantId, type, data: { ...incidentData(row), ...extra } });
+    await this.publisher.publish(unit, { tenantId, type, data: { ...incidentData(row), ...extra } });
   }
 }

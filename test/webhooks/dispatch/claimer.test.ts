@@ -50,7 +50,7 @@ async function tenantWithHooks(n: number, type = 'case.updated') {
   for (let i = 0; i < n; i++) hooks.push((await service.webhooks.create(principal, { url, events: [type] })).id);
   const publish = async (events: number) => {
     for (let i = 0; i < events; i++)
-      await service.webhooks.publishNow({ tenantId: t.tenantId, type, data: { case_id: `c${i}` } });
+      await service.publisher.publishNow({ tenantId: t.tenantId, type, data: { case_id: `c${i}` } });
   };
   return { tenantId: t.tenantId, principal, hooks, publish };
 }

@@ -27,7 +27,7 @@ describe('the completer', () => {
       events: ['case.updated'],
     });
     for (let i = 0; i < 7; i++)
-      await service.webhooks.publishNow({ tenantId: t.tenantId, type: 'case.updated', data: { case_id: `c${i}` } });
+      await service.publisher.publishNow({ tenantId: t.tenantId, type: 'case.updated', data: { case_id: `c${i}` } });
     const observe = { recorded: () => {}, leasesExpired: () => {} };
     const claimer = new Claimer(
       service.db,

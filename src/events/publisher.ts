@@ -1,18 +1,19 @@
 // Publishing an event: the event and one delivery per matching webhook written in one
 // statement, in the caller's transaction or on its own, then the delivery workers woken. The
-// tenant's own publishes (POST /v1/events, GraphQL mutations) and the operational events the
-// engine announces (delivery.exhausted, webhook.disabled, …) all come through here; nothing
-// below it knows the webhook service.
-import type { Queryable } from '../db/index.ts';
+// tenant's own publishes (POST /v1/events, GraphQL mutations), replays and the operational
+// events the delivery engine announces (delivery.exhausted, webhook.disabled, …) all come
+// through here; it knows the engine's first state of a delivery and how to wake it, not the
+// webhook service.
+import type { Db, Queryable } from '../db/index.ts';
 import type { Unit } from '../actors/runtime.ts';
 import type { Clock } from '../actors/clock.ts';
 import type { Logger } from '../log.ts';
 import { newTimedId, timedIdPrefix } from '../ids.ts';
 import { activeTraceparent, publishSpan } from '../telemetry/spans.ts';
-import { webhookStore } from './store.ts';
 import { sha256Hex } from '../crypto/hash.ts';
-import type { DeliverySteps } from './dispatch/steps.ts';
-import type { DeliveryWakeup } from './dispatch/wakeup.ts';
+import type { DeliverySteps } from '../webhooks/dispatch/steps.ts';
+import type { DeliveryWakeup } from '../webhooks/dispatch/wakeup.ts';
+import { eventStore } from './store.ts';
 
 export interface PublishedEvent {
   id: string;
@@ -59,6 +60,7 @@ export class EventPublisher {
   private announcing = 0;
 
   constructor(
+    private readonly db: Db,
     private readonly steps: DeliverySteps,
     private readonly wakeup: DeliveryWakeup,
     private readonly clock: Clock,
@@ -79,8 +81,8 @@ export class EventPublisher {
   }
 
   /** The same as publish(), on its own: one statement, committed when it returns. */
-  async publishNow(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    const published = await this.write(q, e);
+  async publishNow(e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
+    const published = await this.write(this.db, e);
     if (published.deliveries) this.wakeWorkers();
     return published;
   }
@@ -91,9 +93,9 @@ export class EventPublisher {
    * that one tenant's receivers failing together cannot fill the connection pool every other
    * tenant's claims and publishes need. Resolves when it is written.
    */
-  announce(q: Queryable, tenantId: string, type: string, data: Record<string, unknown>): Promise<void> {
+  announce(tenantId: string, type: string, data: Record<string, unknown>): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.announcements.push(() => this.publishNow(q, { tenantId, type, data }).then(() => resolve(), reject));
+      this.announcements.push(() => this.publishNow({ tenantId, type, data }).then(() => resolve(), reject));
       this.nextAnnouncement();
     });
   }
@@ -113,7 +115,7 @@ export class EventPublisher {
   wakeWorkers(): void {
     void this.wakeup
       .notify()
-      .catch((error) =>
+      .catch((error: unknown) =>
         this.log.warn('could not wake the delivery workers; they find the deliveries at their next poll', { error }),
       );
   }
@@ -144,7 +146,7 @@ export class EventPublisher {
     const at = this.clock.now();
     const createdAt = new Date(at).toISOString();
     const id = newTimedId('evt', at);
-    const written = await webhookStore.publish(q, {
+    const written = await eventStore.publish(q, {
       id,
       tenantId: e.tenantId,
       type: e.type,
