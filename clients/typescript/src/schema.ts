@@ -1062,7 +1062,7 @@ export interface paths {
         put?: never;
         /**
          * Publish an event to the tenant's subscriptions
-         * @description Body: {"type": a publishable type, "data": an object}. data is checked against its type's JSON Schema (GET /v1/events/types; the *Data components of this document): a 400 names the first field that does not fit, and nothing is written. 202 with {id, type, deliveries, created_at}; 200 with Idempotent-Replayed: true for a repeated Idempotency-Key (kept 24 h).
+         * @description Body: {"type": a publishable type, "data": an object}. data is checked against its type's JSON Schema (GET /v1/events/types; the *Data components of this document): a 400 names the first field that does not fit, and nothing is written. 202 with {id, type, deliveries, created_at}; 200 with Idempotent-Replayed: true for the same request again under its Idempotency-Key (kept 24 h); 409 idempotency_key_reused, naming the first event, for another request (another type or data) under a key already used.
          */
         post: operations["publishEvent"];
         delete?: never;

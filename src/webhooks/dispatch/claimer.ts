@@ -210,18 +210,11 @@ export class Claimer {
         held.push(...(await this.holdBodies(unit.tx, sending)));
 
         const ctids = new Map<string, string>();
-        for (const [i, [part, items]] of [...byPartition(moves, (m) => m.part)].entries()) {
-          // The hot settings go with the first write (pipelined: one round trip), and only when
-          // there is one: a claim that finds nothing costs two reads.
-          const advanced =
-            i === 0
-              ? (
-                  await Promise.all([
-                    dispatchStore.hotTransaction(unit.tx),
-                    dispatchStore.advance(unit.tx, part, at, items),
-                  ])
-                )[1]
-              : await dispatchStore.advance(unit.tx, part, at, items);
+        // The hot settings go before the first write, and only when there is one: a claim that
+        // finds nothing costs two reads.
+        if (moves.length) await dispatchStore.hotTransaction(unit.tx);
+        for (const [part, items] of byPartition(moves, (m) => m.part)) {
+          const advanced = await dispatchStore.advance(unit.tx, part, at, items);
           for (const [id, ctid] of advanced) ctids.set(id, ctid);
         }
         await recordStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);

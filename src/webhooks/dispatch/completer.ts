@@ -21,6 +21,13 @@ import type { DeliveryEffect, DeliverySteps } from './steps.ts';
 import { byPartition, dispatchStore, linesMoved, type AttemptRecord } from './store.ts';
 
 const RESULTS_PER_BATCH = 500;
+/**
+ * Results commit without waiting for the WAL flush (dispatchStore.hotTransaction): a database
+ * that crashes loses the last of them, up to three WAL writer rounds (600 ms by default). The
+ * results recorded this long before the database went away are recorded again once it is back.
+ */
+const UNCONFIRMED_MS = 2_000;
+const UNCONFIRMED_KEPT = 20_000;
 
 export interface CompleterDeps {
   actors: ActorSystem;
@@ -47,6 +54,10 @@ export class Completer {
   private readonly staleTotal;
   private readonly recordedLateTotal;
   private readonly unwritableTotal;
+  /** Results recorded lately (their commit may not be on disk yet), oldest first. */
+  private recent: Array<{ at: number; sent: Sent }> = [];
+  /** Results recorded just before the database went away, to record again once it is back. */
+  private unconfirmed: Sent[] | null = null;
 
   constructor(private readonly deps: CompleterDeps) {
     this.batcher = new Batcher((items) => this.recordSplitting(items), RESULTS_PER_BATCH);
@@ -64,6 +75,30 @@ export class Completer {
       'argus_delivery_results_unwritable_total',
       'Results the database refused as received, recorded without the response they carried',
     );
+  }
+
+  /** The database went away: the results recorded just before may be lost with their commits. */
+  databaseLost(): void {
+    const since = Date.now() - UNCONFIRMED_MS;
+    this.unconfirmed = [...(this.unconfirmed ?? []), ...this.recent.filter((r) => r.at >= since).map((r) => r.sent)];
+    this.recent = [];
+  }
+
+  /**
+   * The database is back: what was recorded just before it went is recorded again. A result
+   * whose commit survived changes nothing (its delivery is no longer sending that attempt); one
+   * whose commit was lost is recorded now, instead of its delivery waiting out its lease.
+   */
+  async databaseBack(): Promise<void> {
+    const again = this.unconfirmed;
+    this.unconfirmed = null;
+    if (!again?.length) return;
+    let recorded = 0;
+    for (let i = 0; i < again.length; i += RESULTS_PER_BATCH)
+      recorded += await this.recordBatch(again.slice(i, i + RESULTS_PER_BATCH), 'again');
+    this.recordedLateTotal.inc({}, recorded);
+    if (recorded)
+      this.deps.log.warn('results lost with the database were recorded again', { count: recorded, of: again.length });
   }
 
   /** Records a result with others that finish at the same time; rejects only when the database is away. */
@@ -182,32 +217,31 @@ export class Completer {
     });
   }
 
-  /** One transaction for many results: deliveries, attempt rows, ordered lines, and what webhooks hear. */
-  private async recordBatch(items: Sent[]): Promise<void> {
+  /**
+   * One transaction for many results: deliveries, attempt rows, ordered lines, and what webhooks
+   * hear. Answers how many were recorded. 'again' (after the database came back): a result
+   * already recorded is not a stale one, and what was announced is not announced twice.
+   */
+  private async recordBatch(items: Sent[], mode: 'first' | 'again' = 'first'): Promise<number> {
     const { actors } = this.deps;
     const now = actors.clock.now();
     const at = new Date(now).toISOString();
     const prepared = this.prepare(items, at, now);
-    await actors.transaction(async (unit) => {
-      const parts = [...byPartition(prepared, (p) => p.sent.claimed.row.part)];
-      // The settings go with the first statement (pipelined: one round trip).
+    return actors.transaction(async (unit) => {
+      await dispatchStore.hotTransaction(unit.tx);
       const recorded = new Set<string>();
-      for (const [i, [part, list]] of parts.entries()) {
-        const attempts = list.map((p) => p.attempt);
-        const ids =
-          i === 0
-            ? (
-                await Promise.all([
-                  dispatchStore.hotTransaction(unit.tx),
-                  recordStore.recordAttempts(unit.tx, part, at, attempts),
-                ])
-              )[1]
-            : await recordStore.recordAttempts(unit.tx, part, at, attempts);
+      for (const [part, list] of byPartition(prepared, (p) => p.sent.claimed.row.part)) {
+        const ids = await recordStore.recordAttempts(
+          unit.tx,
+          part,
+          at,
+          list.map((p) => p.attempt),
+        );
         for (const id of ids) recorded.add(id);
       }
       const applied = prepared.filter((p) => recorded.has(p.attempt.id));
       const stale = prepared.length - applied.length;
-      if (stale) {
+      if (stale && mode === 'first') {
         this.staleTotal.inc({}, stale);
         this.deps.log.warn('results not recorded: their deliveries moved on while they were sent (lease ran out)', {
           count: stale,
@@ -220,8 +254,10 @@ export class Completer {
       );
       if (await dispatchStore.nextInLine(unit.tx, moved, at)) unit.afterCommit(this.deps.onLineMoved);
       await actors.send(unit, this.deps.subscriptions, await this.subscriptionEvents(unit, applied, at));
-      for (const p of applied) announceAfterCommit(unit, this.deps.announce, p.sent.claimed.row, p.effects);
+      if (mode === 'first')
+        for (const p of applied) announceAfterCommit(unit, this.deps.announce, p.sent.claimed.row, p.effects);
       unit.afterCommit(() => {
+        if (mode === 'first') this.keepRecent(applied.map((p) => p.sent));
         for (const p of applied) this.attemptsTotal.inc({ outcome: p.sent.outcome });
         this.deps.observe.recorded(
           applied.map((p) => ({
@@ -232,7 +268,18 @@ export class Completer {
           })),
         );
       });
+      return applied.length;
     });
+  }
+
+  private keepRecent(sents: readonly Sent[]): void {
+    const now = Date.now();
+    for (const sent of sents) this.recent.push({ at: now, sent });
+    const since = now - UNCONFIRMED_MS;
+    let drop = 0;
+    while (drop < this.recent.length && (this.recent[drop]!.at < since || this.recent.length - drop > UNCONFIRMED_KEPT))
+      drop++;
+    if (drop) this.recent = this.recent.slice(drop);
   }
 
   /**

@@ -11,7 +11,7 @@
 // claimed again when its lease runs out.
 import type { ActorSystem } from '../../actors/runtime.ts';
 import type { SecretBox } from '../../crypto/secret-box.ts';
-import type { Db } from '../../db/index.ts';
+import { isDatabaseUnavailable, type Db } from '../../db/index.ts';
 import type { Logger } from '../../log.ts';
 import type { Metrics } from '../../metrics.ts';
 import { DeliveryTraces } from '../../telemetry/delivery-traces.ts';
@@ -191,7 +191,8 @@ export class Dispatcher {
   async tick(): Promise<number> {
     this.claiming = true;
     try {
-      this.send(await this.claimer.resolveInDoubt());
+      // A claim of either lane whose commit went unanswered (the database went away) is asked about first.
+      for (const claimer of [this.claimer, this.light]) this.send(await claimer.resolveInDoubt());
       let moved = 0;
       for (;;) {
         const claim = await this.claimer.claim(this.load());
@@ -209,11 +210,15 @@ export class Dispatcher {
   private async run(): Promise<void> {
     const { config, log } = this.deps;
     let failures = 0;
+    let lost = false;
     while (this.running) {
       let wait = config.workerPollMs;
       this.wokenWhileBusy = false;
       try {
         await this.tick();
+        // Back after the database went away: what was recorded just before may be lost with it.
+        if (lost) await this.completer.databaseBack();
+        lost = false;
         failures = 0;
         // Sleep until the next timer is due or a passed-over endpoint is worth a look, the poll
         // interval at most; a publish or a result that frees room wakes the loop sooner.
@@ -224,6 +229,10 @@ export class Dispatcher {
         if (look !== null) wait = Math.min(wait, look - now);
         wait = Math.max(0, wait);
       } catch (error) {
+        if (isDatabaseUnavailable(error) && !lost) {
+          lost = true;
+          this.completer.databaseLost();
+        }
         failures++;
         wait = Math.min(config.workerPollMs * 2 ** failures, 30_000);
         log.error('delivery worker failed to claim; retrying', { error, consecutive_failures: failures });
