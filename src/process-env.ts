@@ -9,8 +9,14 @@
 //   src/webhooks/dispatch/fair-share.ts), with room for the other requests the server makes.
 // NODE_EXTRA_CA_CERTS: WEBHOOK_CA_FILE, trusted by the process beside the system's roots, so
 //   that no request has to carry it (src/outbound.ts, trustedByProcess). The CA is then trusted
-//   for every outbound TLS connection of the process, not only webhooks'.
+//   for every outbound TLS connection of the process, not only webhooks'. When the variable
+//   names another file already (some hosts set it for the whole system), a file holding both is
+//   written beside the temporary files and named instead.
 // A value the operator set is kept when it already does the job.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runtimeName } from './platform.ts';
 
 const MAX_REQUESTS = 'BUN_CONFIG_MAX_HTTP_REQUESTS';
@@ -36,10 +42,38 @@ export function missingEnvironment(env: Record<string, string | undefined>): Rec
   return out;
 }
 
+/** The text of a file, or null when it cannot be read (config says so, for WEBHOOK_CA_FILE). */
+function readable(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * When NODE_EXTRA_CA_CERTS names a file without the certificates of WEBHOOK_CA_FILE: a file with
+ * both (named by what it holds, so every process of an install writes and reads the same one).
+ */
+function combinedCaFile(env: Record<string, string | undefined>): string | null {
+  const ca = env.WEBHOOK_CA_FILE?.trim();
+  const extra = env[EXTRA_CA];
+  if (!ca || !extra || extra === ca) return null;
+  const want = readable(ca)?.trim();
+  const have = readable(extra) ?? '';
+  if (!want || have.includes(want)) return null;
+  const both = `${have.trimEnd()}\n${want}\n`;
+  const file = join(tmpdir(), `argus-ca-${createHash('sha256').update(both).digest('hex').slice(0, 16)}.pem`);
+  if (!existsSync(file)) writeFileSync(file, both);
+  return file;
+}
+
 /** On Bun, replaces the process with itself and the environment it is missing; returns when nothing is. */
 export function ensureProcessEnvironment(env: Record<string, string | undefined> = process.env): void {
   if (runtimeName !== 'bun') return;
   const missing = missingEnvironment(env);
+  const combined = combinedCaFile(env);
+  if (combined) missing[EXTRA_CA] = combined;
   if (Object.keys(missing).length === 0) return;
   const execve = (
     process as unknown as { execve?: (file: string, args: string[], env: Record<string, string>) => never }

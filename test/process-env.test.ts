@@ -2,7 +2,7 @@
 // request limit above twice the in-flight budget, and WEBHOOK_CA_FILE trusted process-wide; the
 // process restarts itself once, with the same pid, when either is missing.
 import { describe, expect, test } from 'bun:test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { missingEnvironment, outboundLimitFor } from '../src/process-env.ts';
@@ -28,26 +28,46 @@ describe('the process environment', () => {
     expect(outboundLimitFor(100_000)).toBe(65_535);
   });
 
-  test('a process started without them restarts itself once, same pid, with them', async () => {
+  /** Runs a script that prints what it was started with, then asks for the environment; answers what each run printed. */
+  function startWith(env: Record<string, string>) {
     const script = `import { ensureProcessEnvironment } from ${JSON.stringify(join(import.meta.dir, '../src/process-env.ts'))};
 console.log(JSON.stringify({ pid: process.pid, limit: process.env.BUN_CONFIG_MAX_HTTP_REQUESTS ?? null, ca: process.env.NODE_EXTRA_CA_CERTS ?? null }));
 ensureProcessEnvironment();`;
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      WEBHOOK_CA_FILE: '/tmp/argus-test-ca.pem',
-      WORKER_MAX_IN_FLIGHT: '50',
-    };
     const file = join(mkdtempSync(join(tmpdir(), 'argus-env-')), 'start.ts');
     writeFileSync(file, script);
-    const run = Bun.spawnSync([process.execPath, file], { env, stdout: 'pipe', stderr: 'pipe' });
+    const run = Bun.spawnSync([process.execPath, file], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdout: 'pipe',
+    });
     expect(run.exitCode).toBe(0);
-    const lines = run.stdout
+    return run.stdout
       .toString()
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { pid: number; limit: string | null; ca: string | null });
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ limit: null, ca: null });
-    expect(lines[1]).toEqual({ pid: lines[0]!.pid, limit: '356', ca: '/tmp/argus-test-ca.pem' });
+  }
+
+  test('a process started without them restarts itself once, same pid, with them', () => {
+    const runs = startWith({ WEBHOOK_CA_FILE: '/tmp/argus-test-ca.pem', WORKER_MAX_IN_FLIGHT: '50' });
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toMatchObject({ limit: null, ca: null });
+    expect(runs[1]).toEqual({ pid: runs[0]!.pid, limit: '356', ca: '/tmp/argus-test-ca.pem' });
+  });
+
+  test("a host's own NODE_EXTRA_CA_CERTS is kept, with WEBHOOK_CA_FILE's certificates beside it", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'argus-ca-'));
+    const host = join(dir, 'host.pem');
+    const ours = join(dir, 'ours.pem');
+    writeFileSync(host, '-----BEGIN CERTIFICATE-----\nHOST\n-----END CERTIFICATE-----\n');
+    writeFileSync(ours, '-----BEGIN CERTIFICATE-----\nOURS\n-----END CERTIFICATE-----\n');
+    const runs = startWith({ WEBHOOK_CA_FILE: ours, NODE_EXTRA_CA_CERTS: host, BUN_CONFIG_MAX_HTTP_REQUESTS: '9000' });
+    expect(runs).toHaveLength(2);
+    const both = readFileSync(runs[1]!.ca!, 'utf8');
+    expect(both).toContain('HOST');
+    expect(both).toContain('OURS');
+    // Already holding both: nothing more to do, no restart.
+    expect(
+      startWith({ WEBHOOK_CA_FILE: ours, NODE_EXTRA_CA_CERTS: runs[1]!.ca!, BUN_CONFIG_MAX_HTTP_REQUESTS: '9000' }),
+    ).toHaveLength(1);
   });
 });
