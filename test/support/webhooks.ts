@@ -1,5 +1,9 @@
 // What the webhook tests share: receivers on loopback, calls to the API with a bearer token,
-// and waiting for a condition.
+// waiting for a condition, and a claimer of the delivery engine's own.
+import type { Service } from '../../src/main.ts';
+import { silentLogger } from '../../src/log.ts';
+import { EventBodies } from '../../src/webhooks/dispatch/bodies.ts';
+import { Claimer, type ClaimConfig } from '../../src/webhooks/dispatch/claimer.ts';
 export type Json = Record<string, unknown>;
 export interface Received {
   headers: Record<string, string>;
@@ -61,4 +65,30 @@ export async function until<T>(what: string, fn: () => Promise<T | null | undefi
     await Bun.sleep(25);
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A claimer as one worker process has it, over a test service's database (the delivery engine's settings by default). */
+export function testClaimer(
+  service: Pick<Service, 'db' | 'actors' | 'webhooks'>,
+  config: Partial<ClaimConfig> = {},
+  bodies = new EventBodies(),
+): Claimer {
+  return new Claimer(
+    service.db,
+    service.actors,
+    service.webhooks.dispatcher.steps,
+    bodies,
+    {
+      webhookEndpointConcurrency: 8,
+      leaseMs: 30_000,
+      workerBatchSize: 50,
+      workerPollMs: 1000,
+      workerMaxInFlight: 1000,
+      deliveryRetentionDays: 30,
+      ...config,
+    },
+    async () => {},
+    { recorded: () => {}, leasesExpired: () => {} },
+    silentLogger,
+  );
 }

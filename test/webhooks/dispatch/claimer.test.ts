@@ -4,9 +4,9 @@
 // the tenants when there are more than a claim takes.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { newTenant, startTestService, type TestService } from '../../support/service.ts';
-import { silentLogger } from '../../../src/log.ts';
 import { EventBodies } from '../../../src/webhooks/dispatch/bodies.ts';
-import { Claimer, type ClaimConfig } from '../../../src/webhooks/dispatch/claimer.ts';
+import type { ClaimConfig } from '../../../src/webhooks/dispatch/claimer.ts';
+import { testClaimer } from '../../support/webhooks.ts';
 import type { Principal } from '../../../src/identity/principal.ts';
 
 let service: TestService;
@@ -22,26 +22,7 @@ afterAll(async () => {
   await service.stop();
 });
 
-function claimer(config: Partial<ClaimConfig> = {}, bodies = new EventBodies()) {
-  return new Claimer(
-    service.db,
-    service.actors,
-    service.webhooks.dispatcher.steps,
-    bodies,
-    {
-      webhookEndpointConcurrency: 8,
-      leaseMs: 30_000,
-      workerBatchSize: 50,
-      workerPollMs: 1000,
-      workerMaxInFlight: 1000,
-      deliveryRetentionDays: 30,
-      ...config,
-    },
-    async () => {},
-    { recorded: () => {}, leasesExpired: () => {} },
-    silentLogger,
-  );
-}
+const claimer = (config: Partial<ClaimConfig> = {}, bodies = new EventBodies()) => testClaimer(service, config, bodies);
 
 async function tenantWithHooks(n: number, type = 'case.updated') {
   const t = await newTenant(service);

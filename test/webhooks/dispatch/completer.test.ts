@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { newTenant, startTestService, type TestService } from '../../support/service.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { Metrics } from '../../../src/metrics.ts';
-import { EventBodies } from '../../../src/webhooks/dispatch/bodies.ts';
-import { Claimer } from '../../../src/webhooks/dispatch/claimer.ts';
+import { testClaimer } from '../../support/webhooks.ts';
 import { Completer } from '../../../src/webhooks/dispatch/completer.ts';
 import type { Sent } from '../../../src/webhooks/dispatch/sender.ts';
 import type { Principal } from '../../../src/identity/principal.ts';
@@ -29,23 +28,7 @@ describe('the completer', () => {
     for (let i = 0; i < 7; i++)
       await service.publisher.publishNow({ tenantId: t.tenantId, type: 'case.updated', data: { case_id: `c${i}` } });
     const observe = { recorded: () => {}, leasesExpired: () => {} };
-    const claimer = new Claimer(
-      service.db,
-      service.actors,
-      service.webhooks.dispatcher.steps,
-      new EventBodies(),
-      {
-        webhookEndpointConcurrency: 8,
-        leaseMs: 30_000,
-        workerBatchSize: 50,
-        workerPollMs: 1000,
-        workerMaxInFlight: 1000,
-        deliveryRetentionDays: 30,
-      },
-      async () => {},
-      observe,
-      silentLogger,
-    );
+    const claimer = testClaimer(service);
     const { sending } = await claimer.claim({
       inFlight: 0,
       inFlightByTenant: new Map(),
