@@ -182,11 +182,6 @@ export class Dispatcher {
     this.deps.log.info('delivery worker stopped', { deliveries_claimed: this.claimedCount });
   }
 
-  /** Wakes idle workers of every process, after a commit that made deliveries due. */
-  notifyWorkers(): Promise<void> {
-    return this.deps.wakeup.notify();
-  }
-
   /** Claims and starts everything due now, once; answers how many transitions it made. */
   async tick(): Promise<number> {
     this.claiming = true;
