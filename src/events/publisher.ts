@@ -4,16 +4,17 @@
 // events the delivery engine announces (delivery.exhausted, webhook.disabled, …) all come
 // through here; it knows the engine's first state of a delivery and how to wake it, not the
 // webhook service.
-import type { Db, Queryable } from '../db/index.ts';
+import { isDatabaseUnavailable, type Db } from '../db/index.ts';
+import { Batcher, ItemFailure } from '../db/batcher.ts';
 import type { Unit } from '../actors/runtime.ts';
 import type { Clock } from '../actors/clock.ts';
 import type { Logger } from '../log.ts';
 import { newTimedId, timedIdPrefix } from '../ids.ts';
 import { activeTraceparent, publishSpan } from '../telemetry/spans.ts';
 import { sha256Hex } from '../crypto/hash.ts';
-import type { DeliverySteps } from '../webhooks/dispatch/steps.ts';
+import type { DeliverySteps, DeliveryTemplate } from '../webhooks/dispatch/steps.ts';
 import type { DeliveryWakeup } from '../webhooks/dispatch/wakeup.ts';
-import { eventStore } from './store.ts';
+import { eventStore, type PublishOutcome, type PublishRow } from './store.ts';
 
 export interface PublishedEvent {
   id: string;
@@ -52,6 +53,15 @@ export function requestFingerprint(type: string, data: unknown): Promise<string>
 /** Another publish holds the Idempotency-Key: nothing was written. */
 export class IdempotencyConflict extends Error {}
 
+/**
+ * Group commit: publishes that arrive while the groups before them are being written are
+ * written together, in one statement and one commit, up to this many; each caller is answered
+ * after that commit, with its own event. A lone publish waits for no one.
+ */
+const PUBLISHES_PER_GROUP = 64;
+/** Groups written at once (each takes a pooled connection). */
+const GROUPS_AT_ONCE = 2;
+
 /** Operational events written at once: a wave of them (1,000 webhooks failing together) waits its turn instead of taking every database connection. */
 const ANNOUNCING_AT_ONCE = 2;
 
@@ -59,32 +69,54 @@ export class EventPublisher {
   private readonly announcements: Array<() => Promise<void>> = [];
   private announcing = 0;
 
+  /** A new delivery's columns by its webhook's status (a publish's, and a replay's: src/events/service.ts). */
+  readonly templates: Readonly<Record<string, DeliveryTemplate>>;
+  private readonly groups: Batcher<PublishRow, PublishOutcome>;
+
   constructor(
     private readonly db: Db,
-    private readonly steps: DeliverySteps,
+    steps: DeliverySteps,
     private readonly wakeup: DeliveryWakeup,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly retentionMs: number,
-  ) {}
+    retentionMs: number,
+  ) {
+    const queued = steps.createdAs('active', 0);
+    this.templates = {
+      active: queued,
+      failing: queued,
+      paused: steps.createdAs('paused', retentionMs),
+      disabled: steps.createdAs('disabled', 0),
+    };
+    this.groups = new Batcher((rows) => this.writeGroup(rows), {
+      maxBatch: PUBLISHES_PER_GROUP,
+      concurrency: GROUPS_AT_ONCE,
+      // One statement cannot take a key twice: the later publish with a key waits for the next group.
+      keyOf: (row) => (row.idempotencyKey === null ? null : `${row.tenantId}\n${row.idempotencyKey}`),
+    });
+  }
 
   /**
    * Writes the event and one delivery per matching subscription in the caller's transaction:
    * a committed change always has its deliveries; a rolled-back one never does.
    */
   async publish(unit: Unit, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    const published = await this.write(unit.tx, e);
+    const published = await this.write(e, async (row) => {
+      const [outcome] = await eventStore.publish(unit.tx, [row], this.templates);
+      return outcome!;
+    });
     // Wakes idle workers, after the commit and outside the transaction: a NOTIFY inside it
     // would serialize the commits of all publishers (measured: publishing 2x slower).
     if (published.deliveries) unit.afterCommit(() => this.wakeup.notify());
     return published;
   }
 
-  /** The same as publish(), on its own: one statement, committed when it returns. */
-  async publishNow(e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    const published = await this.write(this.db, e);
-    if (published.deliveries) this.wakeWorkers();
-    return published;
+  /**
+   * The same as publish(), on its own, committed when it returns: with the publishes that
+   * arrive meanwhile, in one statement and one commit (see the class comment).
+   */
+  publishNow(e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
+    return this.write(e, (row) => this.groups.add(row));
   }
 
   /**
@@ -120,52 +152,60 @@ export class EventPublisher {
       );
   }
 
-  /** A new delivery's columns by its webhook's status (a publish's, and a replay's: src/events/). */
-  initialRecords(at: number) {
-    const queued = this.steps.createdFor('active', at, 0);
-    return {
-      active: queued,
-      failing: queued,
-      paused: this.steps.createdFor('paused', at, this.retentionMs),
-      disabled: this.steps.createdFor('disabled', at, 0),
-    };
-  }
-
-  private write(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
+  private write(
+    e: Publish,
+    written: (row: PublishRow) => Promise<PublishOutcome>,
+  ): Promise<PublishedEvent & { deliveryIds: string[] }> {
     return publishSpan(
       e.type,
       e.tenantId,
-      () => this.written(q, e),
+      async () => {
+        // The event, its deliveries and (later) their attempts share this time: it names their
+        // partition, and the ids carry it.
+        const at = this.clock.now();
+        const createdAt = new Date(at).toISOString();
+        const id = newTimedId('evt', at);
+        const outcome = await written({
+          id,
+          tenantId: e.tenantId,
+          type: e.type,
+          data: e.data,
+          idempotencyKey: e.idempotencyKey ?? null,
+          requestSha256: e.requestSha256 ?? null,
+          only: e.onlySubscription ?? null,
+          createdAt,
+          deliveryIdPrefix: timedIdPrefix('dlv', at),
+          traceparent: activeTraceparent(),
+        });
+        if (!outcome.keyed) throw new IdempotencyConflict();
+        return {
+          id,
+          type: e.type,
+          deliveries: outcome.deliveries.length,
+          created_at: createdAt,
+          deliveryIds: outcome.deliveries.map((d) => d.id),
+        };
+      },
       (p) => ({ eventId: p.id, deliveries: p.deliveries }),
     );
   }
 
-  private async written(q: Queryable, e: Publish): Promise<PublishedEvent & { deliveryIds: string[] }> {
-    // The event, its deliveries and (later) their attempts share this time: it names their
-    // partition, and the ids carry it.
-    const at = this.clock.now();
-    const createdAt = new Date(at).toISOString();
-    const id = newTimedId('evt', at);
-    const written = await eventStore.publish(q, {
-      id,
-      tenantId: e.tenantId,
-      type: e.type,
-      data: e.data,
-      idempotencyKey: e.idempotencyKey ?? null,
-      requestSha256: e.requestSha256 ?? null,
-      only: e.onlySubscription ?? null,
-      createdAt,
-      deliveryIdPrefix: timedIdPrefix('dlv', at),
-      records: this.initialRecords(at),
-      traceparent: activeTraceparent(),
-    });
-    if (!written.keyed) throw new IdempotencyConflict();
-    return {
-      id,
-      type: e.type,
-      deliveries: written.delivery_ids.length,
-      created_at: createdAt,
-      deliveryIds: written.delivery_ids,
-    };
+  /**
+   * A group of publishes in one statement. When it fails for a reason of one publish (a value
+   * the database refuses, a bug one input reaches), the group is split in halves until that
+   * one is found: it gets its error, the others are written. The database being away fails
+   * them all at once; each caller gets the error.
+   */
+  private async writeGroup(rows: PublishRow[]): Promise<Array<PublishOutcome | ItemFailure>> {
+    try {
+      const outcomes = await eventStore.publish(this.db, rows, this.templates);
+      if (outcomes.some((o) => o.deliveries.length)) this.wakeWorkers();
+      return outcomes;
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+      if (rows.length === 1) return [new ItemFailure(error)];
+      const half = Math.ceil(rows.length / 2);
+      return [...(await this.writeGroup(rows.slice(0, half))), ...(await this.writeGroup(rows.slice(half)))];
+    }
   }
 }

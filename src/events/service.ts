@@ -140,23 +140,30 @@ export class EventService {
           `webhook ${webhookId} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`,
         );
     }
-    const now = this.clock.now();
-    const written = await eventStore.publish(this.db, {
-      id: event.id,
-      tenantId: principal.tenantId,
-      type: event.type,
-      data: null,
-      idempotencyKey: null,
-      only: webhookId,
-      createdAt: event.cursor_at,
-      deliveryIdPrefix: deliveryIdPrefix(event),
-      records: this.publisher.initialRecords(now),
-      replay: { enteredAt: new Date(now).toISOString() },
-      traceparent: null,
-    });
+    const written = (
+      await eventStore.publish(
+        this.db,
+        [
+          {
+            id: event.id,
+            tenantId: principal.tenantId,
+            type: event.type,
+            data: null,
+            idempotencyKey: null,
+            requestSha256: null,
+            only: webhookId,
+            createdAt: event.cursor_at,
+            deliveryIdPrefix: deliveryIdPrefix(event),
+            traceparent: null,
+            replayAt: new Date(this.clock.now()).toISOString(),
+          },
+        ],
+        this.publisher.templates,
+      )
+    )[0]!;
     if (!written.keyed) throw notFound(`event ${id}`); // its day was retired meanwhile
-    if (written.delivery_ids.length) this.publisher.wakeWorkers();
-    return { event_id: event.id, deliveries: written.replayed ?? [] };
+    if (written.deliveries.length) this.publisher.wakeWorkers();
+    return { event_id: event.id, deliveries: written.deliveries };
   }
 }
 

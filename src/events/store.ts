@@ -2,8 +2,8 @@
 // deliveries), the event an Idempotency-Key names, and history by tenant, type and time; one
 // event with its deliveries. Every lookup by id reads the one day its id names (createdRange).
 import type { Queryable } from '../db/index.ts';
-import { maybeOne, one } from '../db/index.ts';
-import type { DeliveryRecord } from '../webhooks/dispatch/steps.ts';
+import { maybeOne } from '../db/index.ts';
+import type { DeliveryTemplate } from '../webhooks/dispatch/steps.ts';
 import { listPage, type Page } from '../db/page.ts';
 import { createdRange, DELIVERY_KEYS, DLV, LAST_ATTEMPT, type DeliveryRow } from '../webhooks/store.ts';
 
@@ -20,6 +20,31 @@ export interface EventFilter {
   types: string[] | null;
   since: string | null;
   until: string | null;
+}
+
+/** One event of a publish, or of a replay, as the publish statement takes it. */
+export interface PublishRow {
+  id: string;
+  tenantId: string;
+  type: string;
+  data: unknown;
+  idempotencyKey: string | null;
+  /** A fingerprint of the request, kept with its Idempotency-Key. */
+  requestSha256: string | null;
+  /** The one subscription to write a delivery for, or null for every one that receives the type. */
+  only: string | null;
+  createdAt: string;
+  deliveryIdPrefix: string;
+  traceparent: string | null;
+  /** A replay (src/events/): the event is stored already; only deliveries are written, entered at this time. */
+  replayAt?: string | null;
+}
+
+export interface PublishOutcome {
+  /** False when nothing was written: the key is another event's (a publish), or the event is gone (a replay). */
+  keyed: boolean;
+  /** The deliveries written, in id order. */
+  deliveries: Array<{ id: string; webhook_id: string; status: string }>;
 }
 
 const EVT = `id, type, data, deliveries, created_at, created_at::text as cursor_at`;
@@ -61,105 +86,114 @@ export const eventStore = {
       DELIVERY_KEYS,
     ),
   /**
-   * A whole publish in one statement: finds the subscriptions of the tenant that receive this
-   * type now (all of them, or only `only`), takes the Idempotency-Key, and writes the event with
-   * their count and one delivery each, in the state its webhook's status gives it (`records`:
+   * Whole publishes in one statement, any number of them (a group commit: one round trip, one
+   * commit), each as if alone: finds the subscriptions of its tenant that receive its type now
+   * (all of them, or only `only`), takes its Idempotency-Key, and writes the event with their
+   * count and one delivery each, in the state its webhook's status gives it (`templates`:
    * queued, held while paused, skipped while disabled). A key is taken unless another event
-   * holds it (one held for more than its 24 hours is taken over); when it is held, `keyed` is
-   * false and nothing is written. A delivery id is the event's time and 15 hex characters (60
-   * random bits) drawn by the database, so the deliveries need no second round trip.
+   * holds it (one held for more than its 24 hours is taken over); when it is held, that
+   * publish's `keyed` is false and nothing of it is written. Two rows must not carry one key of
+   * one tenant. A delivery id is the event's time and 15 hex characters (60 random bits) drawn
+   * by the database, so the deliveries need no second round trip. Outcomes are in input order.
    */
   publish: async (
     db: Queryable,
-    e: {
-      id: string;
-      tenantId: string;
-      type: string;
-      data: unknown;
-      idempotencyKey: string | null;
-      only: string | null;
-      createdAt: string;
-      deliveryIdPrefix: string;
-      records: Record<string, DeliveryRecord>;
-      traceparent: string | null;
-      /** A fingerprint of the request, kept with its Idempotency-Key. */
-      requestSha256?: string | null;
-      /**
-       * A replay (src/events/): the event is stored already; only deliveries are written, entered
-       * now, and none when it is gone (`keyed` false). `replayed` lists them as they were written.
-       */
-      replay?: { enteredAt: string };
-    },
-  ) => {
-    // Two shapes of one statement, so that each plan can use its index (events: GIN, id: key).
-    const receives = e.only === null ? 'events @> array[$3::text]' : 'id = $3';
-    const records = Object.entries(e.records).map(([status, r]) => ({
-      status,
-      state: r.state,
-      attempt: r.attempt,
-      max_attempts: r.maxAttempts,
-      client_errors: r.clientErrors,
-      last_error: r.lastError,
-      next_delay_ms: r.nextDelayMs,
-      failure_reason: r.failureReason,
-      due_at: r.dueAt,
+    rows: readonly PublishRow[],
+    templates: Readonly<Record<string, DeliveryTemplate>>,
+  ): Promise<PublishOutcome[]> => {
+    const events = rows.map((e, n) => ({
+      n,
+      id: e.id,
+      tenant_id: e.tenantId,
+      type: e.type,
+      data: e.data,
+      idempotency_key: e.idempotencyKey,
+      request_sha256: e.requestSha256,
+      only_id: e.only,
+      created_at: e.createdAt,
+      id_prefix: e.deliveryIdPrefix,
+      traceparent: e.traceparent,
+      replay_at: e.replayAt ?? null,
     }));
-    const row = await one<{
-      delivery_ids: string[];
+    const states = Object.entries(templates).map(([status, t]) => ({
+      status,
+      state: t.state,
+      attempt: t.attempt,
+      max_attempts: t.maxAttempts,
+      client_errors: t.clientErrors,
+      last_error: t.lastError,
+      next_delay_ms: t.nextDelayMs,
+      failure_reason: t.failureReason,
+      due_in_ms: t.dueInMs,
+    }));
+    const out = await db.query<{
+      n: number;
       keyed: boolean;
-      replayed: Array<{ id: string; webhook_id: string; status: string }> | null;
+      ids: string[] | null;
+      webhook_ids: string[] | null;
+      statuses: string[] | null;
     }>(
-      db,
-      `with r as (select id, status, ordering from webhook_subscriptions
-                   where tenant_id = $1 and deleted_at is null and ${receives}),
+      `with ev as (select * from jsonb_to_recordset($1::jsonb) as x(n integer, id text, tenant_id text, type text, data jsonb, idempotency_key text,
+                                                                    request_sha256 text, only_id text, created_at timestamptz, id_prefix text,
+                                                                    traceparent text, replay_at timestamptz)),
             k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at, request_sha256)
-                  select $1, $6, $4, $7::timestamptz, $12 where $6::text is not null
+                  select tenant_id, idempotency_key, id, created_at, request_sha256 from ev where idempotency_key is not null
                   on conflict (tenant_id, idempotency_key) do update set event_id = excluded.event_id, event_created_at = excluded.event_created_at,
                                                                        request_sha256 = excluded.request_sha256
                    where event_idempotency_keys.event_created_at <= now() - interval '24 hours'
-                  returning 1),
-            ok as (select ($6::text is null or exists (select 1 from k))
-                          and ($10::timestamptz is null or exists (select 1 from events where id = $4 and created_at = $7::timestamptz and tenant_id = $1)) as keyed),
-            -- An ordered webhook's place in line, taken on its row (held until this commits, so
-            -- places follow the commit order); the delivery at the head is due, the others wait.
-            -- Locked in id order first: publishes to the same ordered webhooks, taken in another
-            -- order, deadlocked (a fan-out of 100 at 16 publishes at once).
-            fl as (select s.id from webhook_subscriptions s
-                    where s.id in (select id from r where r.ordering = 'fifo' and r.status <> 'disabled') and (select keyed from ok)
-                    order by s.id for no key update of s),
-            f as (update webhook_subscriptions s set fifo_last = s.fifo_last + 1, fifo_head = coalesce(s.fifo_head, s.fifo_last + 1)
-                   from fl where s.id = fl.id
-                  returning s.id, s.fifo_last as order_seq, s.fifo_head = s.fifo_last as head),
+                  returning event_id),
+            -- A replay's event must still be stored (its day may have been retired meanwhile).
+            ok as (select ev.* from ev
+                    where (ev.idempotency_key is null or ev.id in (select event_id from k))
+                      and (ev.replay_at is null or exists (select 1 from events e where e.id = ev.id and e.created_at = ev.created_at and e.tenant_id = ev.tenant_id))),
+            -- Two branches, so that each can use its index (events: GIN, id: key).
+            r as (select ok.n, s.id, s.status, s.ordering from ok
+                    cross join lateral (select id, status, ordering from webhook_subscriptions
+                                         where ok.only_id is null and tenant_id = ok.tenant_id and deleted_at is null and events @> array[ok.type]
+                                        union all
+                                        select id, status, ordering from webhook_subscriptions
+                                         where ok.only_id is not null and id = ok.only_id and tenant_id = ok.tenant_id and deleted_at is null) s),
+            -- An ordered webhook's places in line, taken on its row (held until this commits, so
+            -- places follow the commit order), in input order; the delivery at the head is due,
+            -- the others wait. Rows are locked in id order: publishes to the same ordered
+            -- webhooks, taken in another order, deadlocked (a fan-out of 100 at 16 publishes at once).
+            fr as (select n, id from r where ordering = 'fifo' and status <> 'disabled'),
+            fl as (select s.id from webhook_subscriptions s where s.id in (select id from fr) order by s.id for no key update of s),
+            fc as (select id, count(*)::integer as c from fr group by id),
+            f as (update webhook_subscriptions s set fifo_last = s.fifo_last + fc.c, fifo_head = coalesce(s.fifo_head, s.fifo_last + 1)
+                    from fl join fc on fc.id = fl.id where s.id = fl.id
+                  returning s.id, s.fifo_last - fc.c as base, s.fifo_head as head),
+            fs as (select fr.n, fr.id, f.base + row_number() over (partition by fr.id order by fr.n) as order_seq, f.head
+                     from fr join f on f.id = fr.id),
             e as (insert into events (id, tenant_id, type, data, idempotency_key, deliveries, created_at, traceparent)
-                  select $4, $1, $2, $5::jsonb, $6, (select count(*) from r), $7::timestamptz, $11 from ok where ok.keyed and $10::timestamptz is null),
+                  select ok.id, ok.tenant_id, ok.type, ok.data, ok.idempotency_key, (select count(*) from r where r.n = ok.n), ok.created_at, ok.traceparent
+                    from ok where ok.replay_at is null),
             d as (insert into webhook_deliveries (id, tenant_id, subscription_id, event_id, event_type, created_at, state, entered_at, attempt, max_attempts,
                                                   client_errors, last_error, next_delay_ms, failure_reason, due_at, order_seq)
-                  select $8 || substr(md5(random()::text || r.id), 1, 15), $1, r.id, $4, $2, $7::timestamptz,
-                         case when f.head is false then 'queued' else c.state end, coalesce($10::timestamptz, $7::timestamptz), c.attempt, c.max_attempts,
-                         c.client_errors, c.last_error, c.next_delay_ms, c.failure_reason, case when f.head is false then null else c.due_at end, f.order_seq
-                    from r join jsonb_to_recordset($9::jsonb) as c(status text, state text, attempt integer, max_attempts integer, client_errors integer,
-                                                                  last_error text, next_delay_ms integer, failure_reason text, due_at timestamptz) on c.status = r.status
-                         left join f on f.id = r.id,
-                         ok where ok.keyed
-                  returning id, subscription_id, status)
-       select array(select id from d) as delivery_ids, (select keyed from ok) as keyed,
-              case when $10::timestamptz is not null then (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'webhook_id', subscription_id, 'status', status) order by id), '[]') from d) end as replayed`,
-      [
-        e.tenantId,
-        e.type,
-        e.only ?? e.type,
-        e.id,
-        JSON.stringify(e.data),
-        e.idempotencyKey,
-        e.createdAt,
-        e.deliveryIdPrefix,
-        JSON.stringify(records),
-        e.replay?.enteredAt ?? null,
-        e.traceparent,
-        e.requestSha256 ?? null,
-      ],
+                  select ok.id_prefix || substr(md5(random()::text || r.id), 1, 15), ok.tenant_id, r.id, ok.id, ok.type, ok.created_at,
+                         case when fs.order_seq <> fs.head then 'queued' else c.state end, coalesce(ok.replay_at, ok.created_at), c.attempt, c.max_attempts,
+                         c.client_errors, c.last_error, c.next_delay_ms, c.failure_reason,
+                         case when fs.order_seq <> fs.head or c.due_in_ms is null then null
+                              else coalesce(ok.replay_at, ok.created_at) + c.due_in_ms * interval '1 millisecond' end,
+                         fs.order_seq
+                    from r join ok on ok.n = r.n
+                         join jsonb_to_recordset($2::jsonb) as c(status text, state text, attempt integer, max_attempts integer, client_errors integer,
+                                                                 last_error text, next_delay_ms integer, failure_reason text, due_in_ms bigint) on c.status = r.status
+                         left join fs on fs.n = r.n and fs.id = r.id
+                  returning id, subscription_id, event_id, status),
+            dd as (select event_id, array_agg(id order by id) as ids, array_agg(subscription_id order by id) as webhook_ids,
+                          array_agg(status order by id) as statuses
+                     from d group by event_id)
+       select ev.n, ok.n is not null as keyed, dd.ids, dd.webhook_ids, dd.statuses
+         from ev left join ok on ok.n = ev.n left join dd on dd.event_id = ev.id and ok.n is not null
+        order by ev.n`,
+      [JSON.stringify(events), JSON.stringify(states)],
     );
-    return row;
+    if (out.length !== rows.length) throw new Error(`publish: expected ${rows.length} outcomes, got ${out.length}`);
+    return out.map((o) => ({
+      keyed: o.keyed,
+      deliveries: (o.ids ?? []).map((id, i) => ({ id, webhook_id: o.webhook_ids![i]!, status: o.statuses![i]! })),
+    }));
   },
   /** The event an Idempotency-Key of the tenant names (for 24 hours), with the fingerprint of the request it was taken for. */
   byKey: (db: Queryable, tenantId: string, key: string) =>

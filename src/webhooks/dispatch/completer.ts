@@ -13,7 +13,7 @@ import type { SubscriptionEvent } from '../../../machines/subscription.ts';
 import type { SubscriptionDefinition } from '../subscriptions.ts';
 import type { DeliveryObserver } from '../delivery-metrics.ts';
 import { storableText } from '../http-client.ts';
-import { Batcher } from './batching.ts';
+import { Batcher } from '../../db/batcher.ts';
 import { announceAfterCommit, type Announce } from './announcements.ts';
 import { recordStore } from './record-store.ts';
 import type { Sent } from './sender.ts';
@@ -60,7 +60,7 @@ export class Completer {
   private unconfirmed: Sent[] | null = null;
 
   constructor(private readonly deps: CompleterDeps) {
-    this.batcher = new Batcher((items) => this.recordSplitting(items), RESULTS_PER_BATCH);
+    this.batcher = new Batcher((items) => this.recordSplitting(items), { maxBatch: RESULTS_PER_BATCH });
     const { metrics } = deps;
     this.attemptsTotal = metrics.counter('argus_delivery_attempts_total', 'Delivery attempts recorded, by outcome');
     this.recordedLateTotal = metrics.counter(

@@ -54,6 +54,9 @@ export type DeliveryRecord = Pick<
   dueAt: string | null;
 };
 
+/** A new delivery's columns, its timer as an offset from the time it is entered (see createdAs). */
+export type DeliveryTemplate = Omit<DeliveryRecord, 'dueAt'> & { dueInMs: number | null };
+
 export type DeliveryEffect =
   | { type: 'deliver'; params: { attempt: number } }
   | { type: 'markSubscriptionGone'; params: Record<string, never> }
@@ -121,28 +124,21 @@ export class DeliverySteps {
     return { ...this.initial, dueAt: new Date(createdAtMs).toISOString() };
   }
 
-  private readonly templates = new Map<string, DeliveryRecord>();
-
   /**
    * A new delivery as its webhook's status makes it: queued (active, failing), held (paused;
-   * at most `holdMs`) or skipped (disabled). Each is stepped through the machine once, at time
-   * zero, and its timer moved to `createdAtMs`: publishing does not run the machine.
+   * at most `holdMs`) or skipped (disabled). It is stepped through the machine at time zero,
+   * and its timer kept as an offset from the time the delivery is entered: publishing does not
+   * run the machine, it writes the template with that time.
    */
-  createdFor(status: string, createdAtMs: number, holdMs: number): DeliveryRecord {
+  createdAs(status: string, holdMs: number): DeliveryTemplate {
     const event: DeliveryEvent | null =
       status === 'paused'
         ? { type: 'HOLD', expiresInMs: holdMs }
         : status === 'disabled'
           ? { type: 'SKIP', reason: SKIPPED_WHILE_DISABLED }
           : null;
-    const key = event ? JSON.stringify(event) : 'queued';
-    let template = this.templates.get(key);
-    if (!template)
-      this.templates.set(key, (template = event ? this.send(this.created(0), event, 0).record : this.created(0)));
-    return {
-      ...template,
-      dueAt: template.dueAt === null ? null : new Date(createdAtMs + Date.parse(template.dueAt)).toISOString(),
-    };
+    const { dueAt, ...record } = event ? this.send(this.created(0), event, 0).record : this.created(0);
+    return { ...record, dueInMs: dueAt === null ? null : Date.parse(dueAt) };
   }
 
   /**
