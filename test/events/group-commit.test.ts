@@ -114,8 +114,7 @@ describe('group commit', () => {
     expect(refused.status).toBe('rejected');
     expect(String((refused as PromiseRejectedResult).reason)).toMatch(/unicode|\\u0000|escape/i);
     expect(statements).toBeGreaterThan(1); // the group was split to find it
-    for (const a of answers)
-      if (a.status === 'fulfilled') expect((await deliveriesOf(a.value.id)).length).toBe(2);
+    for (const a of answers) if (a.status === 'fulfilled') expect((await deliveriesOf(a.value.id)).length).toBe(2);
     const written = await service.db.query<{ n: number }>(
       `select count(*)::int as n from events where tenant_id = $1 and data ? 'note'`,
       [acme.tenantId],
