@@ -3,7 +3,7 @@
 import type { Service } from '../../src/main.ts';
 import { silentLogger } from '../../src/log.ts';
 import { EventBodies } from '../../src/webhooks/dispatch/bodies.ts';
-import { Claimer, type ClaimConfig } from '../../src/webhooks/dispatch/claimer.ts';
+import { Claimer, type ClaimConfig, type ClaimLane } from '../../src/webhooks/dispatch/claimer.ts';
 export type Json = Record<string, unknown>;
 export interface Received {
   headers: Record<string, string>;
@@ -72,6 +72,7 @@ export function testClaimer(
   service: Pick<Service, 'db' | 'actors' | 'webhooks'>,
   config: Partial<ClaimConfig> = {},
   bodies = new EventBodies(),
+  lane: ClaimLane = 'all',
 ): Claimer {
   return new Claimer(
     service.db,
@@ -90,5 +91,6 @@ export function testClaimer(
     async () => {},
     { recorded: () => {}, leasesExpired: () => {} },
     silentLogger,
+    lane,
   );
 }

@@ -48,6 +48,8 @@ export interface ClaimLoad {
   inFlight: number;
   inFlightByTenant: ReadonlyMap<string, number>;
   inFlightByEndpoint: ReadonlyMap<string, number>;
+  /** Tenants with work at the worker loop's last claim, which every lane shares the budget by (default: this claimer's own last walk). */
+  activeTenants?: number;
 }
 
 export interface ClaimResult {
@@ -65,9 +67,15 @@ export interface ClaimResult {
  * Which claims a claimer makes. 'all': the worker loop's, timers and every tenant with ready
  * deliveries. 'light': a small claim made beside a running one when a publish wakes the worker,
  * for the tenants with next to nothing in flight here (a tenant publishing now and then), so
- * that they do not wait for a long claim of another tenant's backlog to end first.
+ * that they do not wait for a long claim of another tenant's backlog to end first. 'refill':
+ * a claim of named endpoints only, made as soon as results free their room (an endpoint at its
+ * cap with more ready, an ordered line whose next delivery became due), without a walk and
+ * without waiting for the loop's claim: a line moves at its receiver's pace.
  */
-export type ClaimLane = 'all' | 'light';
+export type ClaimLane = 'all' | 'light' | 'refill';
+
+/** The endpoints a refill claim looks at, each with its tenant. */
+export type ClaimTargets = ReadonlyMap<string, string>;
 /** A tenant is light while what it has in flight here and ready, together, is no more than this. */
 const LIGHT_LOAD = 3;
 /** What one light claim takes at most. */
@@ -100,7 +108,7 @@ export class Claimer {
   private readonly limitedUntil = new Map<string, number>();
   /** Endpoints found at their cap, until a result of theirs here or the poll interval (clock ms). */
   private readonly fullUntil = new Map<string, number>();
-  /** Tenants that had work at the last claim, for the share of the next. */
+  /** Tenants that had work at this lane's last walk ('all': the share every lane uses, see ClaimLoad). */
   private lastActive = 1;
   /** Claims whose commit went unanswered, to ask about once the database is back. */
   private inDoubt: Array<{ at: string; claimed: Claimed[]; until: number }> = [];
@@ -137,6 +145,11 @@ export class Claimer {
     if (!this.freedDuringClaim?.has(endpointId)) this.fullUntil.set(endpointId, now + this.config.workerPollMs);
   }
 
+  /** Tenants with work at the last walk: what the next claim of every lane shares the budget by. */
+  get activeTenants(): number {
+    return this.lastActive;
+  }
+
   /** When a passed-over endpoint is worth another look (its next token, or the poll's end for a full one), clock ms; null if none. */
   nextLook(): number | null {
     let next: number | null = null;
@@ -156,7 +169,8 @@ export class Claimer {
     return out;
   }
 
-  async claim(load: ClaimLoad): Promise<ClaimResult> {
+  /** One claim ('refill': of `targets` only). */
+  async claim(load: ClaimLoad, targets?: ClaimTargets): Promise<ClaimResult> {
     const now = this.actors.clock.now();
     const at = new Date(now).toISOString();
     const held: string[] = [];
@@ -200,7 +214,7 @@ export class Claimer {
         for (const row of timers) apply({ row, event: this.timerEvent(row, now) });
 
         // 2. Ready deliveries, fairly.
-        const ready = await this.takeReady(unit, load, now, at);
+        const ready = await this.takeReady(unit, load, now, at, targets);
         const sending: Claimed[] = [];
         for (const d of ready.decided) {
           const next = apply(d);
@@ -220,7 +234,7 @@ export class Claimer {
         await recordStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);
         await dispatchStore.journal(unit.tx, at, journal);
         const lines = linesMoved([...timers, ...ready.decided.map((d) => d.row)], moves);
-        const lineMoved = (await dispatchStore.nextInLine(unit.tx, lines, at)) > 0;
+        const lineMoved = (await dispatchStore.nextInLine(unit.tx, lines, at)).length > 0;
         unit.afterCommit(async () => this.observe.leasesExpired(lost.length));
         for (const c of sending) c.row = { ...c.row, ctid: ctids.get(c.row.id) ?? c.row.ctid };
         attempted = sending;
@@ -265,26 +279,34 @@ export class Claimer {
   }
 
   /** The walk, the plan, the endpoints' locks and the ready deliveries they have room for, decided. */
-  protected async takeReady(unit: Unit, load: ClaimLoad, now: number, at: string): Promise<ReadyTaken> {
+  protected async takeReady(
+    unit: Unit,
+    load: ClaimLoad,
+    now: number,
+    at: string,
+    targets?: ClaimTargets,
+  ): Promise<ReadyTaken> {
     const nothing: ReadyTaken = { decided: [], more: false, heldBack: new Set(), cursors: () => {} };
     const budget = this.config.workerMaxInFlight;
     if (load.inFlight >= 2 * budget) return nothing;
-    const share = tenantShare(budget, this.lastActive);
+    const share = tenantShare(budget, load.activeTenants ?? this.lastActive);
     const light = this.lane === 'light';
     const most = light ? Math.min(share, LIGHT_LOAD) : share;
     const skip = [...load.inFlightByTenant].filter(([, n]) => n >= most).map(([t]) => t);
     const cap = this.config.webhookEndpointConcurrency;
-    const walked = await claimStore.walk(unit.tx, {
-      after: this.tenantCursor,
-      maxTenants: this.batchSize,
-      cap,
-      // A light claim needs to see only whether a tenant has more than a light load ready.
-      target: light ? LIGHT_LOAD + 1 : this.batchSize,
-      inFlightHere: load.inFlightByEndpoint,
-      endpointProbes: 2 * this.batchSize,
-      skipTenants: skip,
-      endpointCursors: [...this.endpointCursors].map(([tenantId, after]) => ({ tenantId, after })),
-    });
+    const walked = targets
+      ? targetsWalked(targets, new Set(skip), cap, load.inFlightByEndpoint)
+      : await claimStore.walk(unit.tx, {
+          after: this.tenantCursor,
+          maxTenants: this.batchSize,
+          cap,
+          // A light claim needs to see only whether a tenant has more than a light load ready.
+          target: light ? LIGHT_LOAD + 1 : this.batchSize,
+          inFlightHere: load.inFlightByEndpoint,
+          endpointProbes: 2 * this.batchSize,
+          skipTenants: skip,
+          endpointCursors: [...this.endpointCursors].map(([tenantId, after]) => ({ tenantId, after })),
+        });
     const blocked = this.blocked(now);
     // Endpoints found at their cap are passed over until a result frees them (or the poll ends).
     for (const t of walked.tenants) for (const e of t.endpoints) if (e.room === 0) this.markFull(e.endpointId, now);
@@ -298,10 +320,11 @@ export class Claimer {
         endpoints: t.endpoints.filter((e) => e.room > 0 && !blocked.has(e.endpointId)),
       }))
       .filter((t) => t.endpoints.length > 0);
-    this.lastActive = new Set([
-      ...walked.tenants.map((t) => t.tenantId),
-      ...[...load.inFlightByTenant].filter(([, n]) => n > 0).map(([t]) => t),
-    ]).size;
+    if (!targets)
+      this.lastActive = new Set([
+        ...walked.tenants.map((t) => t.tenantId),
+        ...[...load.inFlightByTenant].filter(([, n]) => n > 0).map(([t]) => t),
+      ]).size;
     const plan = planClaim({
       batch: this.batchSize,
       budget,
@@ -346,6 +369,7 @@ export class Claimer {
       if (q.limited && (byTenant.get(tenantId) ?? 0) >= q.quota) heldBack.add(tenantId);
 
     const cursors = () => {
+      if (targets) return;
       this.tenantCursor = walked.end ? '' : (walked.tenants.at(-1)?.tenantId ?? '');
       const served = new Map<string, string>();
       for (const t of plan.takes) served.set(t.tenantId, t.endpointId);
@@ -363,7 +387,7 @@ export class Claimer {
     const room = Math.min(this.batchSize, 2 * budget - load.inFlight);
     return {
       decided,
-      more: rows.length >= room || (!walked.end && rows.length > 0),
+      more: !targets && (rows.length >= room || (!walked.end && rows.length > 0)),
       heldBack,
       cursors,
     };
@@ -468,4 +492,24 @@ export class Claimer {
     }
     return out;
   }
+}
+
+/**
+ * A refill's endpoints as a walk would have found them: each with room for what this process
+ * does not have in flight to it (the claim counts the endpoint's requests in the database, under
+ * its lock, and takes what is ready within the cap), its tenant passed over at its share.
+ */
+function targetsWalked(
+  targets: ClaimTargets,
+  skip: ReadonlySet<string>,
+  cap: number,
+  inFlightHere: ReadonlyMap<string, number>,
+): { tenants: WalkedTenant[]; end: boolean } {
+  const byTenant = new Map<string, WalkedTenant>();
+  for (const [endpointId, tenantId] of targets) {
+    let t = byTenant.get(tenantId);
+    if (!t) byTenant.set(tenantId, (t = { tenantId, skipped: skip.has(tenantId), endpoints: [], cut: false }));
+    if (!t.skipped) t.endpoints.push({ endpointId, room: Math.max(0, cap - (inFlightHere.get(endpointId) ?? 0)) });
+  }
+  return { tenants: [...byTenant.values()], end: true };
 }

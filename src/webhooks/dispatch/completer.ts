@@ -37,8 +37,8 @@ export interface CompleterDeps {
   observe: DeliveryObserver;
   log: Logger;
   metrics: Metrics;
-  /** Told after a commit that moved an ordered line on (its next delivery is due now). */
-  onLineMoved: () => void;
+  /** Told after a commit that moved ordered lines on (their next deliveries are due now). */
+  onLineMoved: (lines: ReadonlyArray<{ endpointId: string; tenantId: string }>) => void;
 }
 
 interface Prepared {
@@ -252,7 +252,8 @@ export class Completer {
         applied.map((p) => p.sent.claimed.row),
         applied.map((p) => p.attempt),
       );
-      if (await dispatchStore.nextInLine(unit.tx, moved, at)) unit.afterCommit(this.deps.onLineMoved);
+      const lines = await dispatchStore.nextInLine(unit.tx, moved, at);
+      if (lines.length) unit.afterCommit(() => this.deps.onLineMoved(lines));
       await actors.send(unit, this.deps.subscriptions, await this.subscriptionEvents(unit, applied, at));
       if (mode === 'first')
         for (const p of applied) announceAfterCommit(unit, this.deps.announce, p.sent.claimed.row, p.effects);

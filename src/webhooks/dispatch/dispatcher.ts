@@ -5,8 +5,9 @@
 //   sender     each claimed delivery signed and POSTed (sender.ts) → Sent
 //   completer  results recorded in batches (completer.ts)
 //
-// This file is the loop that joins them: it claims when woken (a publish, a result that frees
-// room, a timer) or polled, keeps count of what is in flight per tenant, and stops cleanly.
+// This file is the loop that joins them: it claims when woken (a publish, a timer) or polled,
+// refills an endpoint as soon as results free room where work waits (a refill claim of those
+// endpoints alone), keeps count of what is in flight per tenant, and stops cleanly.
 // Nothing is kept in memory that a crash would lose: a delivery claimed and never recorded is
 // claimed again when its lease runs out.
 import type { ActorSystem } from '../../actors/runtime.ts';
@@ -20,7 +21,7 @@ import type { SubscriptionDefinition } from '../subscriptions.ts';
 import type { Announce } from './announcements.ts';
 import { EventBodies } from './bodies.ts';
 import { claimStore } from './claim-store.ts';
-import { Claimer, type ClaimConfig } from './claimer.ts';
+import { Claimer, type ClaimConfig, type ClaimTargets } from './claimer.ts';
 import { Completer } from './completer.ts';
 import { SigningSecrets } from './secrets.ts';
 import { Sender, type Claimed, type SenderConfig, type Sent } from './sender.ts';
@@ -61,6 +62,13 @@ export class Dispatcher {
   private claiming = false;
   private lightClaim: Promise<void> | null = null;
   private lightAgain = false;
+  /** Claims of endpoints whose room results freed (see ClaimLane); off on PGlite, where the loop's claim takes them. */
+  private readonly refill: Claimer | null;
+  private refilling: Promise<void> | null = null;
+  /** Endpoints to refill next, with their tenants. */
+  private refillTargets = new Map<string, string>();
+  /** Endpoints whose last refill took something: more may wait, so their next result refills them too. */
+  private readonly backlogged = new Set<string>();
   private readonly sender: Sender;
   private readonly completer: Completer;
   private readonly bodies = new EventBodies();
@@ -98,6 +106,10 @@ export class Dispatcher {
     const claimer = deps.claimer ?? ((...args) => new Claimer(...args));
     this.claimer = claimer(db, actors, deps.steps, this.bodies, config, deps.announce, observe, log);
     this.light = claimer(db, actors, deps.steps, this.bodies, config, deps.announce, observe, log, 'light');
+    this.refill =
+      db.kind === 'pglite'
+        ? null
+        : claimer(db, actors, deps.steps, this.bodies, config, deps.announce, observe, log, 'refill');
     this.sender = new Sender(config, new SigningSecrets(deps.box, now), this.bodies, this.traces, now, log);
     this.completer = new Completer({
       actors,
@@ -107,7 +119,10 @@ export class Dispatcher {
       observe,
       log,
       metrics,
-      onLineMoved: () => this.wake(),
+      onLineMoved: (lines) => {
+        if (!this.refill) return this.wake();
+        for (const line of lines) this.refillSoon(line.endpointId, line.tenantId);
+      },
     });
   }
 
@@ -161,7 +176,45 @@ export class Dispatcher {
       inFlight: this.inFlight,
       inFlightByTenant: this.inFlightByTenant,
       inFlightByEndpoint: this.inFlightByEndpoint,
+      activeTenants: this.claimer.activeTenants,
     };
+  }
+
+  /**
+   * Claims `endpointId`'s ready deliveries soon: with the other endpoints freed in this turn of
+   * the event loop (a batch of results), in one refill claim, one at a time, again while more
+   * were freed meanwhile. A refill that fails leaves its endpoints to the loop's claim.
+   */
+  private refillSoon(endpointId: string, tenantId: string): void {
+    const refill = this.refill;
+    if (!refill || !this.running) return;
+    this.refillTargets.set(endpointId, tenantId);
+    if (this.refilling) return;
+    this.refilling = (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.refillTargets.size && this.running) {
+        const targets: ClaimTargets = this.refillTargets;
+        this.refillTargets = new Map();
+        const claim = await refill.claim(this.load(), targets);
+        const took = new Set(claim.sending.map((c) => c.row.subscription_id));
+        for (const endpointId of targets.keys())
+          if (took.has(endpointId)) this.backlogged.add(endpointId);
+          else this.backlogged.delete(endpointId);
+        this.count(claim.moved);
+        this.send(claim.sending);
+      }
+    })()
+      .catch((error) => {
+        this.deps.log.warn('a refill claim failed; the next claim takes its deliveries', { error });
+        for (const endpointId of this.refillTargets.keys()) this.backlogged.delete(endpointId);
+        this.refillTargets.clear();
+        this.wake();
+      })
+      .finally(() => {
+        this.refilling = null;
+        const [next] = this.refillTargets;
+        if (next) this.refillSoon(...next);
+      });
   }
 
   private count(moved: number): void {
@@ -175,6 +228,7 @@ export class Dispatcher {
     this.wake();
     await this.loop;
     await this.lightClaim;
+    await this.refilling;
     while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     const unlisten = this.unlisten;
     this.unlisten = null;
@@ -311,9 +365,11 @@ export class Dispatcher {
     this.inFlight--;
     count(this.inFlightByTenant, tenantId, -1);
     count(this.inFlightByEndpoint, endpointId, -1);
-    // Room freed where a claim left work: worth a claim now (results recorded together wake once).
-    const freed = [this.claimer, this.light].map((c) => c.endpointFreed(endpointId)).includes(true);
-    if (freed || this.heldBack.has(tenantId)) this.wake();
+    // Room freed where a claim left work: refilled now (results recorded together, in one claim).
+    const freed = [this.claimer, this.light, this.refill].map((c) => c?.endpointFreed(endpointId)).includes(true);
+    if (this.refill && (freed || this.backlogged.has(endpointId))) this.refillSoon(endpointId, tenantId);
+    else if (freed) this.wake();
+    if (this.heldBack.has(tenantId)) this.wake();
     if (this.inFlight === 0) {
       const waiting = this.idleWaiters;
       this.idleWaiters = [];

@@ -261,15 +261,19 @@ export const dispatchStore = {
    * After deliveries of ordered webhooks left the line (done, failed, skipped), each webhook's
    * head is found again: the first place still waiting, which becomes due if it was waiting
    * in line. The webhooks' rows are locked first, in a statement of their own, so that a
-   * publish that took a place meanwhile is seen.
+   * publish that took a place meanwhile is seen. Answers the lines whose next delivery became due.
    */
-  nextInLine: async (tx: Queryable, subscriptionIds: readonly string[], at: string): Promise<number> => {
-    if (subscriptionIds.length === 0) return 0;
+  nextInLine: async (
+    tx: Queryable,
+    subscriptionIds: readonly string[],
+    at: string,
+  ): Promise<Array<{ endpointId: string; tenantId: string }>> => {
+    if (subscriptionIds.length === 0) return [];
     await tx.query(
       `select id from webhook_subscriptions where id = any($1::text[]) and ordering = 'fifo' order by id for no key update`,
       [[...new Set(subscriptionIds)]],
     );
-    const due = await tx.query(
+    const due = await tx.query<{ subscription_id: string; tenant_id: string }>(
       `with h as (select s.id, (select d.order_seq from webhook_deliveries d
                                  where d.subscription_id = s.id and d.order_seq is not null and d.state in ('queued', 'sending', 'backoff', 'held')
                                  order by d.order_seq limit 1) as head
@@ -277,10 +281,10 @@ export const dispatchStore = {
             u as (update webhook_subscriptions w set fifo_head = h.head from h where w.id = h.id returning w.id, h.head)
        update webhook_deliveries d set due_at = $2::timestamptz
          from u where d.subscription_id = u.id and d.order_seq = u.head and d.state = 'queued' and d.due_at is null
-       returning d.id`,
+       returning d.subscription_id, d.tenant_id`,
       [[...new Set(subscriptionIds)], at],
     );
-    return due.length;
+    return due.map((d) => ({ endpointId: d.subscription_id, tenantId: d.tenant_id }));
   },
 
   /** Deliveries sent again to an ordered webhook take new places at the end of its line (in the order given). */

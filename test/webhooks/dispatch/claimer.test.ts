@@ -149,6 +149,42 @@ describe('fair claims', () => {
     });
   });
 
+  test("a refill claims only the endpoints it names, within their cap and their tenant's share, and moves no cursor", async () => {
+    const a = await tenantWithHooks(2);
+    const b = await tenantWithHooks(1);
+    await hermetic([a, b], async () => {
+      await a.publish(10); // 10 ready on each of a's two endpoints
+      await b.publish(10);
+      const [named, other] = a.hooks as [string, string];
+      const refill = testClaimer(service, { webhookEndpointConcurrency: 4 }, new EventBodies(), 'refill');
+      // Two of the named endpoint's four slots are taken here: two more, from it alone.
+      const r = await refill.claim(
+        {
+          ...idle,
+          inFlight: 2,
+          inFlightByTenant: new Map([[a.tenantId, 2]]),
+          inFlightByEndpoint: new Map([[named, 2]]),
+        },
+        new Map([[named, a.tenantId]]),
+      );
+      expect(r.sending.map((s) => s.row.subscription_id)).toEqual([named, named]);
+      expect(r.more).toBe(false);
+      // A tenant at its share (budget 10, two tenants with work: 5) is passed over, the other is not.
+      const shared = testClaimer(service, { workerMaxInFlight: 10 }, new EventBodies(), 'refill');
+      const s = await shared.claim(
+        { ...idle, inFlight: 5, inFlightByTenant: new Map([[a.tenantId, 5]]), activeTenants: 2 },
+        new Map([
+          [other, a.tenantId],
+          [b.hooks[0]!, b.tenantId],
+        ]),
+      );
+      expect(s.sending.length).toBeGreaterThan(0);
+      expect(s.sending.every((c) => c.row.tenant_id === b.tenantId)).toBe(true);
+      // The refills walked nothing: the loop's claim still starts from the first tenant with work.
+      expect(shared.activeTenants).toBe(1);
+    });
+  });
+
   test("one event's body is held once for all its deliveries in flight, across claims, and let go with the last", async () => {
     const t = await tenantWithHooks(6, 'incident.created');
     await hermetic([t], async () => {
