@@ -1,5 +1,5 @@
 // Starts the whole service in-process against the test database, on a free loopback port.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -46,6 +46,7 @@ export async function startTestService(
   const stop = async () => {
     await service.stop(); // closes the database
     if (own?.url) await own.drop(); // a scratch database on the real server: dropped too
+    rmSync(dataDir, { recursive: true, force: true });
   };
   return { ...service, url: service.url!, stop } as TestService;
 }
