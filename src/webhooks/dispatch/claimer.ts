@@ -30,6 +30,7 @@ import {
   type ClaimedRow,
   type DeliveryRow,
   type EndpointSettings,
+  type HotSettings,
   type Transition,
 } from './store.ts';
 
@@ -214,7 +215,8 @@ export class Claimer {
         for (const row of timers) apply({ row, event: this.timerEvent(row, now) });
 
         // 2. Ready deliveries, fairly.
-        const ready = await this.takeReady(unit, load, now, at, targets);
+        const hot = dispatchStore.hotSettings(unit.tx);
+        const ready = await this.takeReady(unit, load, now, at, targets, hot);
         const sending: Claimed[] = [];
         for (const d of ready.decided) {
           const next = apply(d);
@@ -224,11 +226,8 @@ export class Claimer {
         held.push(...(await this.holdBodies(unit.tx, sending)));
 
         const ctids = new Map<string, string>();
-        // The hot settings go before the first write, and only when there is one: a claim that
-        // finds nothing costs two reads.
-        if (moves.length) await dispatchStore.hotTransaction(unit.tx);
         for (const [part, items] of byPartition(moves, (m) => m.part)) {
-          const advanced = await dispatchStore.advance(unit.tx, part, at, items);
+          const advanced = await hot(() => dispatchStore.advance(unit.tx, part, at, items));
           for (const [id, ctid] of advanced) ctids.set(id, ctid);
         }
         await recordStore.lostAttempts(unit.tx, at, timerEvent('sending') ?? 'timer', lost);
@@ -285,6 +284,7 @@ export class Claimer {
     now: number,
     at: string,
     targets?: ClaimTargets,
+    hot: HotSettings = (first) => first(),
   ): Promise<ReadyTaken> {
     const nothing: ReadyTaken = { decided: [], more: false, heldBack: new Set(), cursors: () => {} };
     const budget = this.config.workerMaxInFlight;
@@ -332,10 +332,16 @@ export class Claimer {
       inFlightByTenant: load.inFlightByTenant,
       tenants,
     });
-    const settings = await claimStore.lockEndpoints(
-      unit.tx,
-      plan.takes.map((t) => t.endpointId),
-    );
+    // The hot settings go with the first read of known endpoints, and only when there is one: a
+    // claim that finds nothing costs two reads.
+    const settings = plan.takes.length
+      ? await hot(() =>
+          claimStore.lockEndpoints(
+            unit.tx,
+            plan.takes.map((t) => t.endpointId),
+          ),
+        )
+      : new Map<string, EndpointSettings & { tenant_id: string }>();
     const takes = plan.takes
       .filter((t) => settings.has(t.endpointId))
       .map((t) => {

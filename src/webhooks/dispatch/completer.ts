@@ -22,7 +22,7 @@ import { byPartition, dispatchStore, linesMoved, type AttemptRecord } from './st
 
 const RESULTS_PER_BATCH = 500;
 /**
- * Results commit without waiting for the WAL flush (dispatchStore.hotTransaction): a database
+ * Results commit without waiting for the WAL flush (dispatchStore.hotSettings): a database
  * that crashes loses the last of them, up to three WAL writer rounds (600 ms by default). The
  * results recorded this long before the database went away are recorded again once it is back.
  */
@@ -228,14 +228,16 @@ export class Completer {
     const at = new Date(now).toISOString();
     const prepared = this.prepare(items, at, now);
     return actors.transaction(async (unit) => {
-      await dispatchStore.hotTransaction(unit.tx);
+      const hot = dispatchStore.hotSettings(unit.tx);
       const recorded = new Set<string>();
       for (const [part, list] of byPartition(prepared, (p) => p.sent.claimed.row.part)) {
-        const ids = await recordStore.recordAttempts(
-          unit.tx,
-          part,
-          at,
-          list.map((p) => p.attempt),
+        const ids = await hot(() =>
+          recordStore.recordAttempts(
+            unit.tx,
+            part,
+            at,
+            list.map((p) => p.attempt),
+          ),
         );
         for (const id of ids) recorded.add(id);
       }
@@ -252,9 +254,13 @@ export class Completer {
         applied.map((p) => p.sent.claimed.row),
         applied.map((p) => p.attempt),
       );
-      const lines = await dispatchStore.nextInLine(unit.tx, moved, at);
+      // Both sent at once (pipelined): the webhooks' state is read beside the lines' next step.
+      const [lines, events] = await Promise.all([
+        dispatchStore.nextInLine(unit.tx, moved, at),
+        this.subscriptionEvents(unit, applied, at),
+      ]);
       if (lines.length) unit.afterCommit(() => this.deps.onLineMoved(lines));
-      await actors.send(unit, this.deps.subscriptions, await this.subscriptionEvents(unit, applied, at));
+      await actors.send(unit, this.deps.subscriptions, events);
       if (mode === 'first')
         for (const p of applied) announceAfterCommit(unit, this.deps.announce, p.sent.claimed.row, p.effects);
       unit.afterCommit(() => {

@@ -196,6 +196,9 @@ export function byPartition<T>(items: readonly T[], partOf: (item: T) => string)
   return out;
 }
 
+/** Runs `first` with the hot settings sent ahead of it, if they were not sent yet (dispatchStore.hotSettings). */
+export type HotSettings = <T>(first: () => Promise<T>) => Promise<T>;
+
 export const dispatchStore = {
   /**
    * Writes locked deliveries' next columns (no version check: the caller holds their locks).
@@ -223,7 +226,12 @@ export const dispatchStore = {
   },
 
   /**
-   * Settings of a claim or results transaction:
+   * Settings of a claim or results transaction, sent once, right ahead of its first statement
+   * that reaches deliveries of known endpoints or ids (`first`), without waiting for their
+   * answer (pipelined: the server runs them in order, in one round trip):
+   * - planned once: the same generic plan at every run of a statement. Left to choose, the
+   *   server planned the claim's per-endpoint read afresh each time (0.7 ms of planning for
+   *   0.2 ms of work, as much as the rest of a claim of one ordered line);
    * - planned as the rows it touches ask: a nested loop reaching each row by its ctid. Left to
    *   its statistics (taken when most rows were queued, a partition of 30,000), the planner
    *   hashed or scanned the whole partition for a batch of 1,000: 846 ms a batch, against 15 ms;
@@ -232,9 +240,17 @@ export const dispatchStore = {
    *   due or when their lease runs out: at least once, never lost. What a tenant publishes
    *   commits synchronously.
    */
-  hotTransaction: async (tx: Queryable) => {
-    await tx.query(`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('enable_seqscan', 'off', true),
-                           set_config('synchronous_commit', 'off', true)`);
+  hotSettings: (tx: Queryable): HotSettings => {
+    let sent = false;
+    return async <T>(first: () => Promise<T>): Promise<T> => {
+      if (sent) return first();
+      sent = true;
+      const settings = tx.query(`select set_config('plan_cache_mode', 'force_generic_plan', true),
+                                        set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
+                                        set_config('enable_seqscan', 'off', true), set_config('synchronous_commit', 'off', true)`);
+      const [, out] = await Promise.all([settings, first()]);
+      return out;
+    };
   },
 
   /**
@@ -261,7 +277,8 @@ export const dispatchStore = {
    * After deliveries of ordered webhooks left the line (done, failed, skipped), each webhook's
    * head is found again: the first place still waiting, which becomes due if it was waiting
    * in line. The webhooks' rows are locked first, in a statement of their own, so that a
-   * publish that took a place meanwhile is seen. Answers the lines whose next delivery became due.
+   * publish that took a place meanwhile is seen (sent together, pipelined: the server runs the
+   * second, with a snapshot of its own, once the first holds the locks). Answers the lines whose next delivery became due.
    */
   nextInLine: async (
     tx: Queryable,
@@ -269,11 +286,12 @@ export const dispatchStore = {
     at: string,
   ): Promise<Array<{ endpointId: string; tenantId: string }>> => {
     if (subscriptionIds.length === 0) return [];
-    await tx.query(
+    const ids = [...new Set(subscriptionIds)];
+    const locked = tx.query(
       `select id from webhook_subscriptions where id = any($1::text[]) and ordering = 'fifo' order by id for no key update`,
-      [[...new Set(subscriptionIds)]],
+      [ids],
     );
-    const due = await tx.query<{ subscription_id: string; tenant_id: string }>(
+    const moved = tx.query<{ subscription_id: string; tenant_id: string }>(
       `with h as (select s.id, (select d.order_seq from webhook_deliveries d
                                  where d.subscription_id = s.id and d.order_seq is not null and d.state in ('queued', 'sending', 'backoff', 'held')
                                  order by d.order_seq limit 1) as head
@@ -282,8 +300,9 @@ export const dispatchStore = {
        update webhook_deliveries d set due_at = $2::timestamptz
          from u where d.subscription_id = u.id and d.order_seq = u.head and d.state = 'queued' and d.due_at is null
        returning d.subscription_id, d.tenant_id`,
-      [[...new Set(subscriptionIds)], at],
+      [ids, at],
     );
+    const [, due] = await Promise.all([locked, moved]);
     return due.map((d) => ({ endpointId: d.subscription_id, tenantId: d.tenant_id }));
   },
 
