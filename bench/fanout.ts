@@ -4,7 +4,8 @@
 // tuned pg-boss queue (bench/baselines/pgboss.ts) in its own database on the same server.
 // Then (c) publish-to-receive latency at a fixed 1,000 deliveries/s and the worker's memory
 // while it drains a 1,000,000-delivery backlog (100,000 with --quick), and (e) the cost of TLS
-// per delivery: the same fan-out to the receiver over HTTPS and over plain HTTP.
+// per delivery: the same fan-out to the receiver over HTTPS and over plain HTTP; (h) one ordered
+// line to a receiver that takes 10 ms, against that receiver's own pace.
 import { loadavg } from 'node:os';
 import { benchPki, figure, machine, quick, rate } from './support.ts';
 import { webhookRig } from './setup/webhooks.ts';
@@ -195,6 +196,52 @@ try {
     // The cases below publish this type too: left subscribed, these 100 one-at-a-time webhooks
     // would take every such publish as well and leave a backlog under the latency case.
     await unsubscribe('incident.closed');
+  }
+
+  // (h) One ordered line at its receiver's pace: a fifo webhook whose receiver takes 10 ms to
+  // answer, its events published at once; the line's rate against the receiver's own pace (one
+  // request at a time, back to back, with nothing between: 1,000 / its time per request).
+  {
+    const lineEvents = quick ? 100 : 300;
+    let answered = 0;
+    let answering = 0;
+    const slow = Bun.serve({
+      port: 0,
+      hostname: '127.0.0.1',
+      fetch: async () => {
+        const t = performance.now();
+        await Bun.sleep(10);
+        answering += performance.now() - t;
+        answered++;
+        return new Response('ok');
+      },
+    });
+    const line = await service.webhooks.create(principal, {
+      url: `http://127.0.0.1:${slow.port}/hook`,
+      events: ['incident.updated'],
+      ordering: 'fifo',
+    });
+    const lineDone = async () =>
+      (
+        await service.db.query<{ n: number }>(
+          `select count(*)::int as n from webhook_deliveries where subscription_id = $1 and status = 'succeeded'`,
+          [line.id],
+        )
+      )[0]!.n >= lineEvents;
+    const start = performance.now();
+    await rate(lineEvents, 16, (i) => publish('incident.updated', { i }));
+    await until(lineDone, 600_000);
+    const perS = lineEvents / ((performance.now() - start) / 1000);
+    const pace = 1000 / (answering / answered);
+    figure('fanout', 'ordered_line_per_s_10ms_receiver', perS, '1/s', {
+      machine,
+      deliveries: lineEvents,
+      receiver_pace_per_s: Math.round(pace),
+      load: load(),
+    });
+    figure('fanout', 'ordered_line_vs_receiver_pace', perS / pace, 'x');
+    await service.webhooks.remove(principal, line.id);
+    slow.stop(true);
   }
 
   figure('fanout', 'engine_deliveries_per_s', best, '1/s', { machine });
