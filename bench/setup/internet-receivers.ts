@@ -8,8 +8,8 @@
 //   hanging  takes the request and never answers.
 // A healthy endpoint keeps each delivery's publish-to-arrival time by tenant. Each server counts
 // the connections it accepted (one TLS handshake each over HTTPS), by the client's port. Prints
-// its ports as one JSON line; GET /stats on the control port answers what arrived, POST /reset
-// forgets it.
+// its ports as one JSON line; on the control port GET / answers what arrived, GET /arrived
+// how many at healthy endpoints, POST / forgets it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -88,6 +88,9 @@ const control = Bun.serve({
       for (const sets of Object.values(connections)) for (const s of sets) s.clear();
       return new Response('ok');
     }
+    // While a bench waits it asks only how many arrived: the whole answer is for the end.
+    if (new URL(req.url).pathname === '/arrived')
+      return Response.json(Object.values(latencies).reduce((n, l) => n + l.length, 0));
     return Response.json({
       latencies,
       answered,
