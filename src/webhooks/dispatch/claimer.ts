@@ -49,7 +49,10 @@ export interface ClaimLoad {
   inFlight: number;
   inFlightByTenant: ReadonlyMap<string, number>;
   inFlightByEndpoint: ReadonlyMap<string, number>;
-  /** Tenants with work at the worker loop's last claim, which every lane shares the budget by (default: this claimer's own last walk). */
+  /**
+   * Tenants with work at the worker loop's last claim, which every lane shares the budget by
+   * (default: this claimer's own last walk).
+   */
   activeTenants?: number;
 }
 

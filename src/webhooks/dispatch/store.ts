@@ -278,7 +278,8 @@ export const dispatchStore = {
    * head is found again: the first place still waiting, which becomes due if it was waiting
    * in line. The webhooks' rows are locked first, in a statement of their own, so that a
    * publish that took a place meanwhile is seen (sent together, pipelined: the server runs the
-   * second, with a snapshot of its own, once the first holds the locks). Answers the lines whose next delivery became due.
+   * second, with a snapshot of its own, once the first holds the locks). Answers the lines whose
+   * next delivery became due.
    */
   nextInLine: async (
     tx: Queryable,
