@@ -269,6 +269,8 @@ export class Dispatcher {
         if (lost) await this.completer.databaseBack();
         lost = false;
         failures = 0;
+        // Woken meanwhile: claim again at once (the next timer is not worth a read).
+        if (this.wokenWhileBusy || !this.running) continue;
         // Sleep until the next timer is due or a passed-over endpoint is worth a look, the poll
         // interval at most; a publish or a result that frees room wakes the loop sooner.
         const now = this.deps.actors.clock.now();
