@@ -13,7 +13,7 @@
 // timeout.
 // --quick: a 6 s window instead of 20 s.
 import { loadavg } from 'node:os';
-import { benchPki, figure, machine, postgresCpuUs, quick } from './support.ts';
+import { benchPki, figure, machine, postgresCpuUs, quick, startReceivers } from './support.ts';
 import { webhookRig } from './setup/webhooks.ts';
 import { mintAdminToken } from '../src/services.ts';
 import type { Principal } from '../src/identity/principal.ts';
@@ -33,22 +33,11 @@ const profileOf = (n: number) => (n === 0 ? 'hanging' : n === 1 ? 'slow' : n % 1
 const HEALTHY = Array.from({ length: PER_TENANT }, (_, n) => profileOf(n)).filter((p) => p === 'healthy').length;
 
 // ---- receivers, in their own process ------------------------------------------------------------
-const receiverProcess = Bun.spawn([process.execPath, `${import.meta.dir}/setup/internet-receivers.ts`], {
-  env: { ...process.env, ENDPOINTS: String(TENANTS * PER_TENANT), BENCH_PKI_DIR: benchPki.dir },
-  stdout: 'pipe',
-  stderr: 'inherit',
-});
-const ports = await (async () => {
-  const reader = receiverProcess.stdout.getReader();
-  let text = '';
-  while (!text.includes('\n')) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error('the receivers exited before saying their ports');
-    text += new TextDecoder().decode(value);
-  }
-  reader.releaseLock();
-  return JSON.parse(text.split('\n')[0]!) as { control: number; https: number[]; http: number[] };
-})();
+const receivers = await startReceivers<{ control: number; https: number[]; http: number[] }>(
+  'setup/internet-receivers.ts',
+  { ENDPOINTS: String(TENANTS * PER_TENANT), BENCH_PKI_DIR: benchPki.dir },
+);
+const ports = receivers.ports;
 interface ReceiverStats {
   latencies: Record<string, number[]>;
   answered: Record<string, number>;
@@ -225,6 +214,6 @@ try {
   });
   await boss.stopWorkers();
 } finally {
-  receiverProcess.kill();
+  receivers.stop();
   await rig.close();
 }

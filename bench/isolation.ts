@@ -16,7 +16,7 @@
 // The engine runs with the shipped defaults (WORKER_BATCH_SIZE 200, WORKER_MAX_IN_FLIGHT 1000,
 // WEBHOOK_ENDPOINT_CONCURRENCY 8, WEBHOOK_TIMEOUT_MS 15 s). --quick shortens every case.
 import { loadavg } from 'node:os';
-import { figure, machine, postgresCpuUs, quick } from './support.ts';
+import { figure, machine, postgresCpuUs, quick, startReceivers } from './support.ts';
 import { webhookRig } from './setup/webhooks.ts';
 import { mintAdminToken } from '../src/services.ts';
 import type { Principal } from '../src/identity/principal.ts';
@@ -38,21 +38,8 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 // ---- receivers, in their own process ------------------------------------------------------------
-const receiverProcess = Bun.spawn([process.execPath, `${import.meta.dir}/setup/receivers.ts`], {
-  stdout: 'pipe',
-  stderr: 'inherit',
-});
-const ports = await (async () => {
-  const reader = receiverProcess.stdout.getReader();
-  let text = '';
-  while (!text.includes('\n')) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error('the receivers exited before saying their ports');
-    text += new TextDecoder().decode(value);
-  }
-  reader.releaseLock();
-  return JSON.parse(text.split('\n')[0]!) as { http: number; hanging: number };
-})();
+const receivers = await startReceivers<{ http: number; hanging: number }>('setup/receivers.ts');
+const ports = receivers.ports;
 const receiverUrl = (path: string) => `http://127.0.0.1:${ports.http}${path}`;
 const hangingUrl = (i: number) => `http://127.0.0.1:${ports.hanging}/h/${i}`;
 const stats = async () => (await (await fetch(receiverUrl('/stats'))).json()) as { quiet: number[]; burst: number };
@@ -395,6 +382,6 @@ try {
   await timeClaims('10k_tenants', quick ? 5 : 15);
   await clearSynthetic('many');
 } finally {
-  receiverProcess.kill();
+  receivers.stop();
   await close();
 }

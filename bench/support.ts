@@ -102,3 +102,27 @@ export function postgresCpuUs(): number | null {
   for (const p of procs.values()) ticks += p.own + (procs.has(p.ppid) ? 0 : p.reaped);
   return ticks * 10_000; // USER_HZ is 100 on Linux
 }
+
+/**
+ * Starts a bench's receivers in a process of their own (`script`, under bench/), so that this
+ * process's CPU and memory are the engine's; answers the ports they print as their first line.
+ */
+export async function startReceivers<Ports>(
+  script: string,
+  env: Record<string, string> = {},
+): Promise<{ ports: Ports; stop: () => void }> {
+  const child = Bun.spawn([process.execPath, join(import.meta.dir, script)], {
+    env: { ...process.env, ...env },
+    stdout: 'pipe',
+    stderr: 'inherit',
+  });
+  const reader = child.stdout.getReader();
+  let text = '';
+  while (!text.includes('\n')) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`${script} exited before saying its ports`);
+    text += new TextDecoder().decode(value);
+  }
+  reader.releaseLock();
+  return { ports: JSON.parse(text.split('\n')[0]!) as Ports, stop: () => child.kill() };
+}
