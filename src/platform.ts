@@ -2,6 +2,7 @@
 // web-standard APIs plus the node: builtins both runtimes provide.
 import { readFile, readdir, mkdir, writeFile, rm, chmod } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
+import { routable } from './http/routable.ts';
 
 export type FetchHandler = (request: Request, info: { remoteAddress: string }) => Response | Promise<Response>;
 
@@ -69,6 +70,7 @@ function listen(
 ): Listener {
   const { wrapped, settled } = tracked(handler);
   const reusePort = tls !== null;
+  const scheme = tls ? 'https' : 'http';
   if (runtimeName === 'bun') {
     const server = Bun.serve({
       port: options.port,
@@ -79,7 +81,8 @@ function listen(
       // stream and answers 413 in the error envelope at any size and with any transfer
       // encoding; Bun's own cap (a bare 413) must never come first, so it is off.
       maxRequestBodySize: Number.MAX_SAFE_INTEGER,
-      fetch: (request, srv) => wrapped(request, { remoteAddress: srv.requestIP(request)?.address ?? 'unknown' }),
+      fetch: (request, srv) =>
+        wrapped(routable(request, scheme), { remoteAddress: srv.requestIP(request)?.address ?? 'unknown' }),
     });
     return {
       port: server.port ?? options.port,
@@ -102,7 +105,7 @@ function listen(
       ...(tls ? { reusePort, cert: tls.cert, key: tls.key } : {}),
       onListen: () => {},
     },
-    (request, info) => wrapped(request, { remoteAddress: info.remoteAddr.hostname }),
+    (request, info) => wrapped(routable(request, scheme), { remoteAddress: info.remoteAddr.hostname }),
   );
   return { port: server.addr.port, stop: () => server.shutdown() };
 }
