@@ -1,6 +1,7 @@
 // The one place that knows which runtime we are on (Bun or Deno). Everything else uses
 // web-standard APIs plus the node: builtins both runtimes provide.
-import { readFile, readdir, mkdir, writeFile, rm, chmod } from 'node:fs/promises';
+import { readFile, readdir, mkdir, writeFile, rm, chmod, lstat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { lookup } from 'node:dns/promises';
 import { routable } from './http/routable.ts';
 
@@ -154,12 +155,44 @@ export async function serveUnix(
   };
 }
 
+/** Directories made private in this process (each is walked once). */
+const madePrivate = new Set<string>();
+
+/** Makes `path` and everything below it its owner's alone: directories 0700, the rest 0600 (links are left). */
+async function restrictTree(path: string): Promise<void> {
+  const stat = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null; // removed since its directory was listed
+    throw error;
+  });
+  if (!stat || stat.isSymbolicLink()) return;
+  if (stat.isDirectory()) {
+    if ((stat.mode & 0o777) !== 0o700) await chmod(path, 0o700);
+    for (const name of await readdir(path)) await restrictTree(join(path, name));
+  } else if ((stat.mode & 0o777) !== 0o600) {
+    await chmod(path, 0o600);
+  }
+}
+
 export const files = {
   readText: (path: string) => readFile(path, 'utf8'),
   list: (dir: string) => readdir(dir),
-  ensureDir: async (dir: string) => {
-    await mkdir(dir, { recursive: true });
+  /**
+   * The data directory (secrets, the embedded database): made if missing, and made readable
+   * by this process's user alone, with what is already in it (an install from before this
+   * rule had the directory 0755 and most database files 0666). Files made from now on are
+   * private too (the process's umask becomes 077), except those of the embedded database,
+   * which sets its own modes: they are made private when it opens and when it closes, and in
+   * between the directory's own mode keeps others out.
+   */
+  ensurePrivateDir: async (dir: string) => {
+    process.umask(0o077);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    if (madePrivate.has(dir)) return;
+    await restrictTree(dir);
+    madePrivate.add(dir);
   },
+  /** `restrictTree` again, for files made by a library that sets its own modes (the embedded database's). */
+  restrictTree,
   writeText: (path: string, text: string, mode?: number) => writeFile(path, text, { mode }),
   exists: async (path: string) =>
     readFile(path).then(

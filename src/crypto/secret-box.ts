@@ -39,7 +39,7 @@ export class SecretBox {
     const path = join(dataDir, 'master.key');
     if (await files.exists(path))
       return { box: await SecretBox.fromBase64((await files.readText(path)).trim()), generated: false };
-    await files.ensureDir(dataDir);
+    await files.ensurePrivateDir(dataDir);
     const text = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
     await files.writeText(path, `${text}\n`, 0o600);
     return { box: await SecretBox.fromBase64(text), generated: true };

@@ -14,11 +14,20 @@ export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'd
   if (config.databaseUrl) {
     return createPostgresDb(config.databaseUrl, { max: config.dbPoolMax });
   }
-  await files.ensureDir(config.dataDir);
+  await files.ensurePrivateDir(config.dataDir);
   const release = await lockEmbeddedDatabase(config.dataDir);
   try {
     const db = await createPgliteDb(join(config.dataDir, 'pg'));
-    return { ...db, close: () => db.close().finally(release) };
+    // The embedded database writes its files with modes of its own (0666 and 0777).
+    await files.restrictTree(config.dataDir);
+    return {
+      ...db,
+      close: () =>
+        db
+          .close()
+          .then(() => files.restrictTree(config.dataDir))
+          .finally(release),
+    };
   } catch (error) {
     await release();
     throw error;
