@@ -10,6 +10,7 @@ import { SecretBox } from './crypto/secret-box.ts';
 import { KeyRing } from './oauth/keys/service.ts';
 import { TokenService } from './oauth/tokens/service.ts';
 import { TenantService } from './identity/tenants/service.ts';
+import { SignInLimits } from './identity/sign-in-limits.ts';
 import { Authenticator } from './http/auth.ts';
 import { ADMIN_SCOPE, ALL_SCOPES } from './identity/scopes.ts';
 import { AppService } from './identity/apps/service.ts';
@@ -53,6 +54,8 @@ export interface Services {
   serviceTokens: ServiceTokenService;
   graphql: GraphqlService;
   authorization: AuthorizationService;
+  /** Failed sign-ins per address and account, shared by the studio and the authorization page. */
+  signIns: SignInLimits;
   auth: Authenticator;
   dpop: DpopService;
   pushedRequests: PushedRequests;
@@ -115,7 +118,8 @@ export async function buildServices(
     config.publicUrl,
     clock,
   );
-  const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, pushedRequests, {
+  const signIns = new SignInLimits(config);
+  const authorization = new AuthorizationService(db, actors, apps, tenants, tokens, pushedRequests, signIns, {
     issuer: config.publicUrl,
     ...config,
   });
@@ -150,6 +154,7 @@ export async function buildServices(
     serviceTokens,
     graphql,
     authorization,
+    signIns,
     auth,
     dpop,
     pushedRequests,

@@ -5,12 +5,11 @@ import type { Authenticator } from '../http/auth.ts';
 import type { TokenService } from '../oauth/tokens/service.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { TenantService } from '../identity/tenants/service.ts';
+import type { SignInLimits } from '../identity/sign-in-limits.ts';
 import { ApiError, forbidden, tooManyRequests, unauthorized } from '../errors.ts';
-import { RateLimiter } from '../rate-limit.ts';
 import { cookieValue } from '../http/cookies.ts';
 import { requestInfo } from '../http/request-info.ts';
 import { ADMIN_SCOPE } from '../identity/scopes.ts';
-import { POLICY_DEFAULTS } from '../config.ts';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Elysia } from 'elysia';
 
@@ -35,14 +34,13 @@ export type StudioAdmin = Principal & { via: 'token' | 'session' };
 export class StudioAccess {
   private readonly checked = new WeakMap<Request, StudioAdmin>();
   private guardPlugin: ReturnType<StudioAccess['buildGuard']> | null = null;
-  /** Sign-in attempts per address and email, a minute: the authorization page's default. */
-  private readonly attempts = new RateLimiter(POLICY_DEFAULTS.signInFailuresPerMinute, 60_000);
 
   constructor(
     private readonly deps: {
       auth: Authenticator;
       tokens: TokenService;
       tenants: TenantService;
+      signIns: SignInLimits;
       ttlSeconds: number;
       publicUrl: string;
     },
@@ -125,13 +123,18 @@ export class StudioAccess {
     // is the client's to forge).
     if (origin !== null && !this.origins.has(origin))
       throw forbidden('invalid_origin', 'sign in from the studio page of this service (at PUBLIC_URL)');
-    const key = `${requestInfo(request).client.address} ${body.email.toLowerCase()}`;
-    const wait = this.attempts.hit(key);
+    // Password guessing: limited per address and account, and per address (SignInLimits).
+    const address = requestInfo(request).client.address;
+    const tenantName = body.tenant.trim();
+    const wait = this.deps.signIns.wait(address, tenantName, body.email);
     if (wait > 0) throw tooManyRequests(wait);
-    const tenant = await this.deps.tenants.tenantByName(body.tenant.trim());
+    const tenant = await this.deps.tenants.tenantByName(tenantName);
     // The password is checked (or a decoy is) whether the tenant exists or not: same time either way.
     const user = await this.deps.tenants.authenticate(tenant?.id ?? 'ten_none', body.email, body.password);
-    if (!tenant || !user) throw new ApiError(401, 'invalid_credentials', 'the tenant, email or password is not right');
+    if (!tenant || !user) {
+      this.deps.signIns.failed(address, tenantName, body.email);
+      throw new ApiError(401, 'invalid_credentials', 'the tenant, email or password is not right');
+    }
     if (user.role !== 'admin') throw forbidden('insufficient_scope', 'the studio is for tenant administrators');
     const minted = await this.deps.tokens.mint({
       tenantId: tenant.id,

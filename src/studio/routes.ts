@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { TokenService } from '../oauth/tokens/service.ts';
 import type { TenantService } from '../identity/tenants/service.ts';
+import type { SignInLimits } from '../identity/sign-in-limits.ts';
 import type { WebhookService } from '../webhooks/service.ts';
 import type { AuthorizationService } from '../oauth/authorize/service.ts';
 import type { AppService } from '../identity/apps/service.ts';
@@ -37,6 +38,7 @@ export interface StudioDeps {
   auth: Authenticator;
   tokens: TokenService;
   tenants: TenantService;
+  signIns: SignInLimits;
   db: Db;
   log: Logger;
   config: Pick<
@@ -73,6 +75,7 @@ export function studioRoutes(deps: StudioDeps) {
     auth: deps.auth,
     tokens: deps.tokens,
     tenants: deps.tenants,
+    signIns: deps.signIns,
     ttlSeconds: deps.config.adminTokenTtlSeconds,
     publicUrl: deps.config.publicUrl,
   });

@@ -10,6 +10,7 @@ import { constantTimeEqual, sha256Base64Url, sha256Hex } from '../../crypto/hash
 import { newId, randomToken } from '../../ids.ts';
 import type { AppRow, AppService, AuthenticatedApp } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';
+import type { SignInLimits } from '../../identity/sign-in-limits.ts';
 import type { TokenService } from '../tokens/service.ts';
 import { oauthErrors } from '../errors.ts';
 import { grantableScopes, tokenLifetime } from '../grants/scope.ts';
@@ -47,7 +48,6 @@ export type AuthorizeStep =
 
 export class AuthorizationService {
   readonly definition: MachineDefinition<typeof authorizationSessionMachine>;
-  private readonly failedSignIns: RateLimiter;
   private readonly starts: RateLimiter;
 
   constructor(
@@ -57,12 +57,12 @@ export class AuthorizationService {
     private readonly tenants: TenantService,
     private readonly tokens: TokenService,
     private readonly pushed: PushedRequests,
+    private readonly signIns: SignInLimits,
     private readonly config: { issuer: string } & Pick<
       Config,
-      'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'authorizeRequestsPerMinute' | 'signInFailuresPerMinute'
+      'accessTokenTtlSeconds' | 'refreshTokenTtlSeconds' | 'authorizeRequestsPerMinute'
     >,
   ) {
-    this.failedSignIns = new RateLimiter(config.signInFailuresPerMinute, 60_000);
     this.starts = new RateLimiter(config.authorizeRequestsPerMinute, 60_000);
     this.definition = actors.define({
       name: 'authorizationSession',
@@ -182,14 +182,14 @@ export class AuthorizationService {
       error,
       retryAfter,
     });
-    // Password guessing: SIGN_IN_FAILURES_PER_MINUTE per address and account (10 by default).
-    const attempts = `${address} ${ctx.tenantId} ${(form.email ?? '').toLowerCase()}`;
-    const wait = this.failedSignIns.peek(attempts);
+    // Password guessing: limited per address and account, and per address (SignInLimits).
+    const email = form.email ?? '';
+    const wait = this.signIns.wait(address, ctx.tenantId, email);
     if (wait > 0) return again(`Too many failed sign-in attempts. Try again in ${wait} seconds.`, wait);
     const user =
       form.email && form.password ? await this.tenants.authenticate(ctx.tenantId, form.email, form.password) : null;
     if (!user || !app) {
-      this.failedSignIns.hit(attempts);
+      this.signIns.failed(address, ctx.tenantId, email);
       return again('The email or password is not right.');
     }
     await this.actors.transaction((unit) =>
