@@ -29,11 +29,23 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function describeValidation(error: ValidationError): string {
-  const first = error.all[0] as { path?: string; summary?: string; message?: string } | undefined;
+  const first = error.all[0] as
+    | {
+        path?: string;
+        summary?: string;
+        message?: string;
+        schema?: { title?: unknown; anyOf?: Array<{ type?: unknown; format?: unknown }> };
+      }
+    | undefined;
   const where = error.type === 'body' ? 'body' : error.type;
   if (!first) return `invalid ${where}`;
-  const field = (first.path ?? '').replace(/^\//, '').replace(/\//g, '.');
-  const message = first.summary ?? first.message ?? 'is invalid';
+  // A query value checked after its conversion (a number) has no path: its schema's title names it.
+  const title = typeof first.schema?.title === 'string' ? first.schema.title : '';
+  const field = (first.path ?? '').replace(/^\//, '').replace(/\//g, '.') || title;
+  // An integer in a query is a union of its text and its value: "should be one of" says little.
+  const wholeNumber =
+    first.schema?.anyOf?.length && first.schema.anyOf.every((s) => s.type === 'integer' || s.format === 'integer');
+  const message = wholeNumber ? 'must be a whole number' : (first.summary ?? first.message ?? 'is invalid');
   return field ? `${field}: ${message}` : `${where}: ${message}`;
 }
 

@@ -9,7 +9,10 @@ import { nulPath } from './nul.ts';
 
 export const PageQuery = t.Object(
   {
-    limit: t.Optional(t.Numeric({ minimum: 1, maximum: 200, description: 'Page size (1–200, default 50)' })),
+    // An integer (1.5 is refused here, not by the database); the title names it in errors.
+    limit: t.Optional(
+      t.Integer({ minimum: 1, maximum: 200, title: 'limit', description: 'Page size (1–200, default 50)' }),
+    ),
     cursor: t.Optional(t.String({ maxLength: 200, description: 'next_cursor from the previous page' })),
   },
   { additionalProperties: true },
