@@ -39,7 +39,13 @@ export class ClientAssertions {
   async verify(app: AuthenticatedApp, assertion: string, endpoint: string): Promise<void> {
     const payload = await this.verified(app, assertion, endpoint);
     const nowS = Math.floor(this.clock.now() / 1000);
-    const { jti, exp } = payload;
+    const { jti, exp, iat } = payload;
+    // Issued in the future (a clock far ahead, or an assertion minted to be kept): refused
+    // beyond the same few seconds of skew that exp and nbf are given.
+    if (iat !== undefined && (typeof iat !== 'number' || iat - nowS > CLOCK_TOLERANCE_S))
+      throw refused(
+        `the client assertion's iat is in the future (more than ${CLOCK_TOLERANCE_S} s ahead of this server)`,
+      );
     if (typeof jti !== 'string' || jti.length === 0 || jti.length > 200)
       throw refused('the client assertion needs a jti of 1 to 200 characters');
     if (typeof exp !== 'number') throw refused('the client assertion needs an exp');

@@ -236,6 +236,9 @@ describe('assertions', () => {
     const replay = await token(withAssertion(once));
     expect(replay).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
     expect(replay.body.error_description).toContain('already used');
+    // A few seconds of skew are allowed (an iat 3 s ahead).
+    const skewed = await assertion(clientId, { iat: Math.floor(Date.now() / 1000) + 3 });
+    expect((await token(withAssertion(skewed))).status).toBe(200);
     // The endpoint's own URL is an accepted audience, as RFC 7523 has it.
     expect(
       (await token(withAssertion(await assertion(clientId, { aud: `${service.url}/v1/oauth/token` })))).status,
@@ -246,6 +249,8 @@ describe('assertions', () => {
     const refused: Array<[string, Record<string, string>, Record<string, string>?]> = [
       ['expired', withAssertion(await assertion(clientId, { exp: now - 60, iat: now - 120 }))],
       ['valid for an hour', withAssertion(await assertion(clientId, { exp: now + 3600 }))],
+      ['issued a day ahead', withAssertion(await assertion(clientId, { iat: now + 86_400 }))],
+      ['issued a minute ahead', withAssertion(await assertion(clientId, { iat: now + 60 }))],
       ['another audience', withAssertion(await assertion(clientId, { aud: 'https://other.example' }))],
       ['iss is not sub', withAssertion(await assertion(clientId, { iss: 'someone' }))],
       ['no jti', withAssertion(await assertion(clientId, { jti: undefined }))],
