@@ -39,13 +39,21 @@ export async function readBodyText(request: Request, maxBodyBytes: number): Prom
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  // Bytes that are not UTF-8 are refused, not replaced (nothing a client sends is changed), and
+  // a byte order mark is kept, for the JSON check to refuse it by name.
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw invalidRequest('body: is not valid UTF-8');
+  }
 }
 
 const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`);
 
 /** JSON text to a value: 400 naming the place for too deep, a changed number, NUL, or not an object. */
 export function parseJsonObject(text: string, maxJsonDepth: number): Record<string, unknown> {
+  if (text.startsWith('\uFEFF'))
+    throw invalidRequest('body: starts with a byte order mark (U+FEFF); send JSON as UTF-8 without one');
   const problem = jsonTextProblem(text, maxJsonDepth);
   if (problem) throw invalidRequest(problem);
   let parsed: unknown;
