@@ -71,14 +71,14 @@ function atAddress(url: URL, address: string): URL {
   return at;
 }
 
-/** Per extra CA (usually one, or none), what each runtime's client needs: built once, so connections pool. */
-const bunTrust = new Map<string, string[]>();
+/** Per extra CA (usually one, or none), what each client needs: built once, so connections pool (node:https: the roots and the CA; Deno: a client). */
+const caLists = new Map<string, string[]>();
 const denoClients = new Map<string, unknown>();
 
 /** Bun and node:https replace their roots with `ca` when given one: the roots are kept beside it. */
 function caWithRoots(extraCa: string): string[] {
-  let ca = bunTrust.get(extraCa);
-  if (!ca) bunTrust.set(extraCa, (ca = [...rootCertificates, extraCa]));
+  let ca = caLists.get(extraCa);
+  if (!ca) caLists.set(extraCa, (ca = [...rootCertificates, extraCa]));
   return ca;
 }
 
