@@ -71,7 +71,10 @@ function atAddress(url: URL, address: string): URL {
   return at;
 }
 
-/** Per extra CA (usually one, or none), what each client needs: built once, so connections pool (node:https: the roots and the CA; Deno: a client). */
+/**
+ * Per extra CA (usually one, or none), what each client needs, built once so that connections
+ * pool: for node:https the roots with the CA, for Deno's fetch a client.
+ */
 const caLists = new Map<string, string[]>();
 const denoClients = new Map<string, unknown>();
 
