@@ -1,7 +1,9 @@
 // The keys a private_key_jwt app signs its assertions with: registered inline, or fetched from
 // its jwks_uri with the outbound checks webhooks get (the address is checked, then connected
 // to; no redirects; a timeout; a capped body). Fetched sets are kept 5 minutes per process; an
-// assertion naming a key the set lacks fetches it again, at most every 30 seconds.
+// assertion naming a key the set lacks fetches it again, at most every 30 seconds. A failed
+// fetch is remembered for 10 seconds, and requests that arrive while a fetch is under way wait
+// for it, so a client retrying against a broken jwks_uri does not make one connection per try.
 import { createLocalJWKSet } from 'jose';
 import type { AppRow } from '../identity/apps/service.ts';
 import { usableKeys } from '../identity/apps/client-keys.ts';
@@ -13,6 +15,7 @@ const KEEP_MS = 5 * 60_000;
 const REFETCH_AFTER_MS = 30_000;
 const FETCH_TIMEOUT_MS = 5_000;
 const MAX_JWKS_BYTES = 64 * 1024;
+const FAILURE_KEEP_MS = 10_000;
 const MAX_CACHED = 1_000;
 
 export type KeyResolver = ReturnType<typeof createLocalJWKSet>;
@@ -22,6 +25,8 @@ export class ClientKeysUnavailable extends Error {}
 
 export class ClientKeys {
   private readonly fetched = new Map<string, { at: number; resolve: KeyResolver }>();
+  private readonly failed = new Map<string, { at: number; error: ClientKeysUnavailable }>();
+  private readonly inFlight = new Map<string, Promise<KeyResolver>>();
 
   constructor(
     private readonly allowPrivateTargets: boolean,
@@ -36,10 +41,25 @@ export class ClientKeys {
     const cached = this.fetched.get(key);
     const age = cached ? this.now() - cached.at : Infinity;
     if (cached && age < KEEP_MS && !(fresh && age >= REFETCH_AFTER_MS)) return cached.resolve;
-    const resolve = createLocalJWKSet(await usableKeys(await this.fetch(app.jwks_uri)));
-    if (this.fetched.size >= MAX_CACHED) this.fetched.delete(this.fetched.keys().next().value as string);
-    this.fetched.set(key, { at: this.now(), resolve });
-    return resolve;
+    const failure = this.failed.get(key);
+    if (failure && this.now() - failure.at < FAILURE_KEEP_MS) throw failure.error;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+    const fetching = this.fetchSet(key, app.jwks_uri).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, fetching);
+    return fetching;
+  }
+
+  private async fetchSet(key: string, uri: string): Promise<KeyResolver> {
+    try {
+      const resolve = createLocalJWKSet(await usableKeys(await this.fetch(uri)));
+      this.failed.delete(key);
+      remember(this.fetched, key, { at: this.now(), resolve });
+      return resolve;
+    } catch (error) {
+      if (error instanceof ClientKeysUnavailable) remember(this.failed, key, { at: this.now(), error });
+      throw error;
+    }
   }
 
   /** Whether a fresh fetch could find a key the cached set lacks. */
@@ -76,4 +96,10 @@ export class ClientKeys {
       throw new ClientKeysUnavailable("the app's jwks_uri did not answer JSON");
     }
   }
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  if (map.size >= MAX_CACHED) map.delete(map.keys().next().value as string);
+  map.set(key, value);
 }

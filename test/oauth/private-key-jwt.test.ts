@@ -308,6 +308,21 @@ describe('assertions', () => {
     expect((await token(withAssertion(await assertion(huge)))).body.error_description).toContain('more than');
   });
 
+  test('a failing jwks_uri is remembered briefly: ten token requests, five of them at once, make one outbound fetch', async () => {
+    served = { status: 503, body: 'down' };
+    const clientId = await keyApp({ jwks_uri: `${jwksUri}?failing-once` });
+    const hitsBefore = jwksHits;
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, async () => token(withAssertion(await assertion(clientId)))),
+    );
+    for (let i = 0; i < 5; i++) answers.push(await token(withAssertion(await assertion(clientId))));
+    for (const r of answers) {
+      expect(r).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      expect(r.body.error_description).toContain('jwks_uri answered 503');
+    }
+    expect(jwksHits - hitsBefore).toBe(1);
+  });
+
   test('PUT …/jwks rotates the keys at once: the old key stops, the new one works; other apps and tenants cannot', async () => {
     const clientId = await keyApp();
     const next = await generateKeyPair('ES256', { extractable: true });
