@@ -24,6 +24,8 @@ export interface Config {
   /** JSON lines, or readable text for a terminal. */
   logFormat: 'json' | 'pretty';
   maxBodyBytes: number;
+  /** Request line and headers together; larger ones get 431 in the error envelope. */
+  maxHeaderBytes: number;
   /** How deep arrays and objects may nest in a JSON body or in GraphQL variables. */
   maxJsonDepth: number;
   shutdownGraceMs: number;
@@ -266,6 +268,7 @@ function readConfig(env: Env, terminal: boolean): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, terminal ? 'pretty' : 'json'),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    maxHeaderBytes: int(env, 'MAX_HEADER_BYTES', 16_384, 4096, 49_152),
     maxJsonDepth: int(env, 'MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH, 2, 1000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     masterKey,

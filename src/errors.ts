@@ -30,6 +30,13 @@ export class ApiError extends Error {
 
 export const invalidRequest = (description: string, extra?: Record<string, unknown>) =>
   new ApiError(400, 'invalid_request', description, {}, extra);
+/** A fault of ours; the request id lets the operator find it in the log. */
+export const serverError = (requestId?: string) =>
+  new ApiError(
+    500,
+    'server_error',
+    requestId ? `internal error; quote request id ${requestId} when reporting it` : 'internal error',
+  );
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found`);
 export const conflict = (description: string) => new ApiError(409, 'conflict', description);
 export const forbidden = (code: string, description: string) => new ApiError(403, code, description);

@@ -4,12 +4,14 @@ import type { Config } from './config.ts';
 import { openDb, type Db } from './db/index.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
 import { createLogger, type Logger } from './log.ts';
+import { serverError } from './errors.ts';
 import { Metrics, registerProcessMetrics } from './metrics.ts';
 import { TimerWorker } from './actors/timer-worker.ts';
 import { Workers } from './workers.ts';
 import { systemClock, type Clock } from './actors/clock.ts';
 import { createHttpApp } from './http/app.ts';
 import { healthRoutes } from './http/health.ts';
+import { runtimeHeaderLimitProblem } from './http/header-size.ts';
 import { serve, runtimeName, type RunningServer } from './platform.ts';
 import { buildServices, type Services } from './services.ts';
 import { routePlugins } from './routes.ts';
@@ -84,6 +86,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       log,
       metrics,
       maxBodyBytes: config.maxBodyBytes,
+      maxHeaderBytes: config.maxHeaderBytes,
       maxJsonDepth: config.maxJsonDepth,
       trustedProxies: config.trustedProxies,
       forwardedHeaders: config.forwardedHeaders,
@@ -122,13 +125,23 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   let server: RunningServer | null = null;
   const scheme = config.tls ? 'https' : 'http';
   if (options.http) {
-    server = serve(handle, { port: config.port, hostname: config.host, tls: config.tls });
+    server = serve(handle, {
+      port: config.port,
+      hostname: config.host,
+      tls: config.tls,
+      onError: (error) => {
+        log.error('unhandled error before routing', { error });
+        return serverError().toResponse();
+      },
+    });
     log.info('listening', {
       url: `${scheme}://${config.host}:${server.port}`,
       database: db.kind,
       workers: options.workers,
       public_url: config.publicUrl,
     });
+    const headerLimit = await runtimeHeaderLimitProblem(config.maxHeaderBytes);
+    if (headerLimit) log.warn(headerLimit);
   }
 
   const reloadTls = async () => {

@@ -6,6 +6,8 @@ import { lookup } from 'node:dns/promises';
 import { routable } from './http/routable.ts';
 
 export type FetchHandler = (request: Request, info: { remoteAddress: string }) => Response | Promise<Response>;
+/** The answer to a request whose handler threw; the runtime's own would be an HTML page with a stack trace. */
+export type ErrorHandler = (error: unknown) => Response;
 
 export interface ServerTlsFiles {
   cert: string;
@@ -26,7 +28,15 @@ export interface RunningServer {
 interface DenoLike {
   serve(
     options:
-      | { port: number; hostname: string; reusePort?: boolean; cert?: string; key?: string; onListen?: () => void }
+      | {
+          port: number;
+          hostname: string;
+          reusePort?: boolean;
+          cert?: string;
+          key?: string;
+          onListen?: () => void;
+          onError?: ErrorHandler;
+        }
       | { path: string; onListen?: () => void },
     handler: (request: Request, info: { remoteAddr: { hostname: string } }) => Response | Promise<Response>,
   ): { shutdown(): Promise<void>; addr: { port: number } };
@@ -66,7 +76,7 @@ const STREAMS_GRACE_MS = 1000;
  */
 function listen(
   handler: FetchHandler,
-  options: { port: number; hostname: string },
+  options: { port: number; hostname: string; onError: ErrorHandler },
   tls: ServerTlsFiles | null,
 ): Listener {
   const { wrapped, settled } = tracked(handler);
@@ -82,6 +92,8 @@ function listen(
       // stream and answers 413 in the error envelope at any size and with any transfer
       // encoding; Bun's own cap (a bare 413) must never come first, so it is off.
       maxRequestBodySize: Number.MAX_SAFE_INTEGER,
+      development: false,
+      error: options.onError,
       fetch: (request, srv) =>
         wrapped(routable(request, scheme), { remoteAddress: srv.requestIP(request)?.address ?? 'unknown' }),
     });
@@ -105,6 +117,7 @@ function listen(
       hostname: options.hostname,
       ...(tls ? { reusePort, cert: tls.cert, key: tls.key } : {}),
       onListen: () => {},
+      onError: options.onError,
     },
     (request, info) => wrapped(routable(request, scheme), { remoteAddress: info.remoteAddr.hostname }),
   );
@@ -113,7 +126,7 @@ function listen(
 
 export function serve(
   handler: FetchHandler,
-  options: { port: number; hostname: string; tls: ServerTlsFiles | null },
+  options: { port: number; hostname: string; tls: ServerTlsFiles | null; onError: ErrorHandler },
 ): RunningServer {
   let current = listen(handler, options, options.tls);
   const port = current.port;

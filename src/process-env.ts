@@ -12,9 +12,15 @@
 //   for every outbound TLS connection of the process, not only webhooks'. When the variable
 //   names another file already (some hosts set it for the whole system), a file holding both is
 //   written beside the temporary files and named instead.
-// A value the operator set is kept when it already does the job.
+// --max-http-header-size: Bun's HTTP parser refuses a request head over this size with a bare
+//   431 and no body, before any handler runs (16 KiB unless set). Raised to 64 KiB so that the
+//   service's own MAX_HEADER_BYTES (src/http/header-size.ts) is the limit clients meet, answered
+//   in the error envelope.
+// A value the operator set is kept when it already does the job, and the restarted process
+// keeps the runtime flags it was started with.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { maxHeaderSize } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runtimeName } from './platform.ts';
@@ -24,6 +30,13 @@ const EXTRA_CA = 'NODE_EXTRA_CA_CERTS';
 /** Bun's own ceiling for the variable. */
 const BUN_MAX = 65_535;
 const DEFAULT_IN_FLIGHT = 1000;
+/** The request head Bun's parser accepts in a process of ours; MAX_HEADER_BYTES stays below it. */
+export const RUNTIME_HEADER_LIMIT = 65_536;
+
+/** The runtime flags a process started with `limit` as Bun's header limit must add. */
+export function missingFlags(limit: number): string[] {
+  return limit >= RUNTIME_HEADER_LIMIT ? [] : [`--max-http-header-size=${RUNTIME_HEADER_LIMIT}`];
+}
 
 /** The outbound request limit a process whose engine may have `maxInFlight` deliveries in flight needs. */
 export function outboundLimitFor(maxInFlight: number): number {
@@ -68,13 +81,14 @@ function combinedCaFile(env: Record<string, string | undefined>): string | null 
   return file;
 }
 
-/** On Bun, replaces the process with itself and the environment it is missing; returns when nothing is. */
+/** On Bun, replaces the process with itself and the environment and flags it is missing; returns when nothing is. */
 export function ensureProcessEnvironment(env: Record<string, string | undefined> = process.env): void {
   if (runtimeName !== 'bun') return;
   const missing = missingEnvironment(env);
   const combined = combinedCaFile(env);
   if (combined) missing[EXTRA_CA] = combined;
-  if (Object.keys(missing).length === 0) return;
+  const flags = missingFlags(maxHeaderSize);
+  if (Object.keys(missing).length === 0 && flags.length === 0) return;
   const execve = (
     process as unknown as { execve?: (file: string, args: string[], env: Record<string, string>) => never }
   ).execve;
@@ -82,5 +96,8 @@ export function ensureProcessEnvironment(env: Record<string, string | undefined>
   const next: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined) next[k] = v;
   // The new process gets `env` as given (a bench adds its own variables) and what was missing.
-  execve(process.execPath, [process.execPath, ...process.argv.slice(1)], { ...next, ...missing });
+  execve(process.execPath, [process.execPath, ...process.execArgv, ...flags, ...process.argv.slice(1)], {
+    ...next,
+    ...missing,
+  });
 }

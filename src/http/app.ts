@@ -5,10 +5,11 @@ import { Elysia, ParseError, ValidationError } from 'elysia';
 import type { AnyElysia } from 'elysia';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { ApiError, invalidRequest } from '../errors.ts';
+import { ApiError, invalidRequest, serverError } from '../errors.ts';
 import { requestInfo, type RequestInfo } from './request-info.ts';
 import { isDatabaseUnavailable, isDataException, isTransactionConflict } from '../db/db.ts';
 import { parseBody, payloadTooLarge } from './body.ts';
+import { headerBytes, headersTooLarge } from './header-size.ts';
 import { httpSpan } from '../telemetry/spans.ts';
 import { clientOf, TrustedProxies, type ForwardedHeaders } from './client-address.ts';
 
@@ -16,6 +17,8 @@ export interface HttpOptions {
   log: Logger;
   metrics: Metrics;
   maxBodyBytes: number;
+  /** Request line and headers; see headerBytes. Unset: no check beyond the runtime's own. */
+  maxHeaderBytes?: number;
   maxJsonDepth: number;
   /** Whose forwarded headers are believed (TRUSTED_PROXIES; none by default), and which ones. */
   trustedProxies?: TrustedProxies;
@@ -93,6 +96,10 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       if (BODY_METHODS.has(request.method) && length > options.maxBodyBytes) {
         return payloadTooLarge(options.maxBodyBytes, length).toResponse(info.id);
       }
+      if (options.maxHeaderBytes !== undefined) {
+        const size = headerBytes(request);
+        if (size > options.maxHeaderBytes) return headersTooLarge(options.maxHeaderBytes, size).toResponse(info.id);
+      }
     })
     .onTransform(({ request, route }) => {
       requestInfo(request).route = route;
@@ -145,11 +152,7 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
         ).toResponse(info.id);
       }
       log.error('unhandled error', { request_id: info.id, error });
-      return new ApiError(
-        500,
-        'server_error',
-        `internal error; quote request id ${info.id} when reporting it`,
-      ).toResponse(info.id);
+      return serverError(info.id).toResponse(info.id);
     })
     .onAfterHandle(({ request, set }) => {
       set.headers['x-request-id'] = requestInfo(request).id;
@@ -163,36 +166,44 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
      * Entry point for the platform server: records who sent the request (the socket's address,
      * or the client a trusted proxy reports; the socket's scheme is the request URL's), then routes.
      */
-    handle: (request: Request, peer: { remoteAddress: string }): Promise<Response> => {
-      const info: RequestInfo = requestInfo(request);
-      const scheme = request.url.startsWith('https:') ? 'https' : 'http';
-      info.client = clientOf(peer.remoteAddress, request.headers, scheme, proxies, forwarded);
-      const given = request.headers.get('x-request-id');
-      if (given && REQUEST_ID.test(given)) info.id = given;
-      return httpSpan(
-        request,
-        () => app.handle(request),
-        () => ({ route: info.route ?? 'unmatched' }),
-      ).then((answered) => {
-        const { client } = info;
-        const response = withSecurityHeaders(answered, client.scheme === 'https');
-        const seconds = (performance.now() - info.start) / 1000;
-        const route = info.route ?? 'unmatched';
-        requests.inc({ route, method: request.method, status: String(response.status) });
-        latency.observe(seconds, { route });
-        log.debug('request', {
-          request_id: info.id,
-          method: request.method,
-          route,
-          status: response.status,
-          duration_ms: Math.round(seconds * 1000),
-          client_address: client.address,
-          scheme: client.scheme,
-          host: client.host,
-          ...(client.proxy ? { proxy: client.proxy } : {}),
-        });
-        return response;
-      });
-    },
+    handle: (request: Request, peer: { remoteAddress: string }): Promise<Response> =>
+      handleRouted(request, peer).catch((error: unknown) => {
+        // Past the router's own error handling (a hook of ours or the tracing threw): still the envelope.
+        const id = requestInfo(request).id;
+        log.error('unhandled error', { request_id: id, error });
+        return withSecurityHeaders(serverError(id).toResponse(id), request.url.startsWith('https:'));
+      }),
   };
+
+  async function handleRouted(request: Request, peer: { remoteAddress: string }): Promise<Response> {
+    const info: RequestInfo = requestInfo(request);
+    const scheme = request.url.startsWith('https:') ? 'https' : 'http';
+    info.client = clientOf(peer.remoteAddress, request.headers, scheme, proxies, forwarded);
+    const given = request.headers.get('x-request-id');
+    if (given && REQUEST_ID.test(given)) info.id = given;
+    return httpSpan(
+      request,
+      () => app.handle(request),
+      () => ({ route: info.route ?? 'unmatched' }),
+    ).then((answered) => {
+      const { client } = info;
+      const response = withSecurityHeaders(answered, client.scheme === 'https');
+      const seconds = (performance.now() - info.start) / 1000;
+      const route = info.route ?? 'unmatched';
+      requests.inc({ route, method: request.method, status: String(response.status) });
+      latency.observe(seconds, { route });
+      log.debug('request', {
+        request_id: info.id,
+        method: request.method,
+        route,
+        status: response.status,
+        duration_ms: Math.round(seconds * 1000),
+        client_address: client.address,
+        scheme: client.scheme,
+        host: client.host,
+        ...(client.proxy ? { proxy: client.proxy } : {}),
+      });
+      return response;
+    });
+  }
 }

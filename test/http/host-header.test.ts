@@ -43,7 +43,8 @@ function raw(
   });
 }
 
-const HOSTS = ['x', 'ab', 'a:1', 'a/b', 'a?b', 'ü', 'a b', '[::1]'];
+// The last ones the runtime puts in the request URL as they are, though `new URL` refuses them.
+const HOSTS = ['x', 'ab', 'a:1', 'a/b', 'a?b', 'ü', 'a b', '[::1]', 'localhost:99999', 'example.com:65536', 'a:-1'];
 
 describe('routing ignores the Host header', () => {
   test.each(HOSTS)('Host %p: /zz/metrics is not /metrics, /aa/v1/webhooks is not /v1/webhooks', async (host) => {
@@ -70,6 +71,15 @@ describe('routing ignores the Host header', () => {
     );
     expect(published.status).toBe(202);
     expect(JSON.parse(published.body)).toMatchObject({ type: 'case.created' });
+  });
+
+  test.each(HOSTS)('Host %p: a wrong method is 405 and an unknown path 404, in the error envelope', async (host) => {
+    const wrongMethod = await raw('PUT', '/healthz', host);
+    expect(wrongMethod.status).toBe(405);
+    expect(JSON.parse(wrongMethod.body)).toMatchObject({ error: 'method_not_allowed' });
+    const unknown = await raw('POST', '/v1/nothing-here', host, { 'Content-Type': 'application/json' }, '{}');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ error: 'not_found' });
   });
 
   test('a request without a Host header is refused, not routed elsewhere or failed with a 500', async () => {

@@ -14,14 +14,14 @@ export type Runtime = 'bun' | 'deno';
 export const RUNTIMES: Runtime[] = ['bun', 'deno'];
 export const ROOT = join(import.meta.dir, '../..');
 
-/** The command that runs the CLI on a runtime: `deno run` with the flags of `npm run start:deno`. */
+/** The command that runs the CLI on a runtime, with the runtime flags of `npm start` / `npm run start:deno`. */
 export function cliCommand(runtime: Runtime): string[] {
-  if (runtime === 'bun') return [process.execPath, 'src/cli.ts'];
-  const denoScript = (
-    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-  ).scripts['start:deno'];
-  if (denoScript === undefined) throw new Error('package.json has no start:deno script');
-  const flags = denoScript.split(/\s+/).filter((w) => w.startsWith('--'));
+  const scriptName = runtime === 'bun' ? 'start' : 'start:deno';
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts[scriptName];
+  if (script === undefined) throw new Error(`package.json has no ${scriptName} script`);
+  const flags = script.split(/\s+/).filter((w) => w.startsWith('--'));
+  if (runtime === 'bun') return [process.execPath, ...flags, 'src/cli.ts'];
   return [join(ROOT, 'node_modules/.bin/deno'), 'run', ...flags, 'src/cli.ts'];
 }
 
