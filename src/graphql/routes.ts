@@ -63,7 +63,7 @@ const responses = {
   },
   400: {
     description:
-      'A request that is not well-formed GraphQL-over-HTTP (no query, variables not an object, a bad GET parameter), in `errors` with extensions.code BAD_REQUEST or INVALID_VARIABLES; with application/graphql-response+json also a refused document (not approved, introspection, depth or cost limit) or invalid variables. Refusals before GraphQL is read are in the error envelope (X-Tenant-ID missing; a body that is not JSON, not an object, or nested deeper than MAX_JSON_DEPTH)',
+      'A request that is not well-formed GraphQL-over-HTTP (no query, variables not an object, a bad GET parameter), in `errors` with extensions.code BAD_REQUEST or INVALID_VARIABLES; with application/graphql-response+json also a refused document (not approved, introspection, depth or cost limit) or invalid variables. Refusals before GraphQL is read are in the error envelope (X-Tenant-ID missing; a body that is not JSON, not an object, nested deeper than MAX_JSON_DEPTH, or holding a NUL character, in variables too)',
     content: {
       'application/graphql-response+json': { schema: GraphqlResult },
       'application/json': { schema: { oneOf: [ERROR, GraphqlResult] } },

@@ -491,12 +491,17 @@ describe('depth and cost limits', () => {
     const long = await gql(service, sync, { query: padded });
     expect(codesOf(long.body)).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(long.body.errors[0].message).toContain('the limit is 32768');
-    // In a POST body the HTTP layer refuses it; over GET it reaches the transport.
+    // In a POST body the HTTP layer refuses it in its envelope, naming the place; over GET it
+    // reaches the transport. The README's table of codes says the same.
     const posted = await gql(service, sync, {
       query: doc('incident-sync', 'IncidentById'),
       variables: { id: 'inc_\u0000' },
     });
     expect(posted.status).toBe(400);
+    expect(posted.body).toEqual({
+      error: 'invalid_request',
+      error_description: 'variables.id: must not contain NUL (U+0000) characters',
+    });
     const url = new URL(`${service.url}/graphql`);
     url.searchParams.set('query', doc('incident-sync', 'IncidentById'));
     url.searchParams.set('variables', JSON.stringify({ id: 'inc_\u0000' }));
