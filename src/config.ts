@@ -17,6 +17,11 @@ export interface Config {
   /** Sockets whose forwarded headers are believed (TRUSTED_PROXIES), and which headers those are. */
   trustedProxies: TrustedProxies;
   forwardedHeaders: ForwardedHeaders;
+  /**
+   * Who may read GET /metrics: with `port`, a listener of its own (and the public one answers
+   * 404); with `token`, a bearer token; with neither, clients on loopback only.
+   */
+  metrics: MetricsAccess;
   databaseUrl: string | null;
   dataDir: string;
   dbPoolMax: number;
@@ -134,6 +139,23 @@ function schedule(env: Env, name: string): number[] {
 }
 
 type Env = Record<string, string | undefined>;
+
+export interface MetricsAccess {
+  token: string | null;
+  port: number | null;
+  host: string;
+}
+
+function metricsAccess(env: Env, host: string, port: number): MetricsAccess {
+  const token = env.METRICS_TOKEN?.trim() || null;
+  if (token !== null && !/^[\x21-\x7e]{16,512}$/.test(token))
+    throw new ConfigError('METRICS_TOKEN', 'must be 16 to 512 visible ASCII characters (openssl rand -hex 32)');
+  const raw = env.METRICS_PORT;
+  const metricsPort = raw === undefined || raw.trim() === '' ? null : int(env, 'METRICS_PORT', 0, 0, 65535);
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port)
+    throw new ConfigError('METRICS_PORT', `must differ from PORT (${port}): it is a listener of its own`);
+  return { token, port: metricsPort, host: env.METRICS_HOST?.trim() || host };
+}
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -255,13 +277,15 @@ function readConfig(env: Env, terminal: boolean): Config {
   if (masterKey !== null && !/^[A-Za-z0-9+/_-]{43}=?$/.test(masterKey)) {
     throw new ConfigError('MASTER_KEY', 'must be 32 random bytes, base64 encoded (openssl rand -base64 32)');
   }
+  const host = env.HOST?.trim() || '127.0.0.1';
   return {
     port,
-    host: env.HOST?.trim() || '127.0.0.1',
+    host,
     tls,
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `${tls ? 'https' : 'http'}://localhost:${port}`,
     trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
     forwardedHeaders: parseForwardedHeaders(env.FORWARDED_HEADERS),
+    metrics: metricsAccess(env, host, port),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: env.DATA_DIR?.trim() || './.data',
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),

@@ -11,6 +11,7 @@ import { Workers } from './workers.ts';
 import { systemClock, type Clock } from './actors/clock.ts';
 import { createHttpApp } from './http/app.ts';
 import { healthRoutes } from './http/health.ts';
+import { metricsRoutes } from './http/metrics-route.ts';
 import { runtimeHeaderLimitProblem } from './http/header-size.ts';
 import { serve, runtimeName, type RunningServer } from './platform.ts';
 import { buildServices, type Services } from './services.ts';
@@ -22,6 +23,9 @@ import { readServerTls } from './tls-files.ts';
 
 /** How often a worker process sweeps expired tokens and old authorization sessions. */
 const HOUSEKEEPING_EVERY_MS = 3_600_000;
+
+/** An address to reach a listener bound to `host` from this machine. */
+const reachable = (host: string) => (host === '0.0.0.0' ? '127.0.0.1' : host);
 
 export interface ServiceOptions {
   http: boolean;
@@ -39,6 +43,8 @@ export interface Service extends Services {
   handle(request: Request): Promise<Response>;
   server: RunningServer | null;
   url: string | null;
+  /** GET /metrics on its own listener (METRICS_PORT), or null when the public one serves it. */
+  metricsUrl: string | null;
   workers: Workers;
   housekeeping: Housekeeping;
   /**
@@ -81,22 +87,22 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const migrations = await loadMigrations();
 
   let shuttingDown = false;
-  const http = createHttpApp(
-    {
-      log,
-      metrics,
-      maxBodyBytes: config.maxBodyBytes,
-      maxHeaderBytes: config.maxHeaderBytes,
-      maxJsonDepth: config.maxJsonDepth,
-      trustedProxies: config.trustedProxies,
-      forwardedHeaders: config.forwardedHeaders,
-    },
-    [
-      healthRoutes({ db, migrations, metrics, isShuttingDown: () => shuttingDown }),
-      ...routePlugins(services),
-      docsRoutes(() => http.app, config.publicUrl),
-    ],
-  );
+  const httpOptions = {
+    log,
+    metrics,
+    maxBodyBytes: config.maxBodyBytes,
+    maxHeaderBytes: config.maxHeaderBytes,
+    maxJsonDepth: config.maxJsonDepth,
+    trustedProxies: config.trustedProxies,
+    forwardedHeaders: config.forwardedHeaders,
+  };
+  const metricsOwnListener = config.metrics.port !== null;
+  const http = createHttpApp(httpOptions, [
+    healthRoutes({ db, migrations, isShuttingDown: () => shuttingDown }),
+    ...(metricsOwnListener ? [] : [metricsRoutes({ metrics, access: config.metrics, ownListener: false })]),
+    ...routePlugins(services),
+    docsRoutes(() => http.app, config.publicUrl),
+  ]);
   const { handle } = http;
 
   const workers = new Workers(
@@ -123,17 +129,26 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   }
 
   let server: RunningServer | null = null;
+  let metricsServer: RunningServer | null = null;
   const scheme = config.tls ? 'https' : 'http';
+  const onError = (error: unknown) => {
+    log.error('unhandled error before routing', { error });
+    return serverError().toResponse();
+  };
   if (options.http) {
-    server = serve(handle, {
-      port: config.port,
-      hostname: config.host,
-      tls: config.tls,
-      onError: (error) => {
-        log.error('unhandled error before routing', { error });
-        return serverError().toResponse();
-      },
-    });
+    server = serve(handle, { port: config.port, hostname: config.host, tls: config.tls, onError });
+    if (config.metrics.port !== null) {
+      const scrape = createHttpApp(httpOptions, [
+        metricsRoutes({ metrics, access: config.metrics, ownListener: true }),
+      ]);
+      metricsServer = serve(scrape.handle, {
+        port: config.metrics.port,
+        hostname: config.metrics.host,
+        tls: null,
+        onError,
+      });
+      log.info('metrics listening', { url: `http://${config.metrics.host}:${metricsServer.port}/metrics` });
+    }
     log.info('listening', {
       url: `${scheme}://${config.host}:${server.port}`,
       database: db.kind,
@@ -176,6 +191,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       await Promise.race([
         (async () => {
           await server?.stop();
+          await metricsServer?.stop();
           await housekeeping.stop();
           await workers.stop();
           await actors.drain();
@@ -193,7 +209,8 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     server,
     workers,
     housekeeping,
-    url: server ? `${scheme}://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}` : null,
+    url: server ? `${scheme}://${reachable(config.host)}:${server.port}` : null,
+    metricsUrl: metricsServer ? `http://${reachable(config.metrics.host)}:${metricsServer.port}/metrics` : null,
     handle: (request) => handle(request, { remoteAddress: '127.0.0.1' }),
     httpApp: () => http.app,
     reloadTls,

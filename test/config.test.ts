@@ -44,6 +44,11 @@ describe('config', () => {
     ['SIGN_IN_FAILURES_PER_MINUTE', '-1', /SIGN_IN_FAILURES_PER_MINUTE: must be between 1/],
     ['CLIENT_AUTH_FAILURES_PER_MINUTE', '0', /CLIENT_AUTH_FAILURES_PER_MINUTE: must be between 1/],
     ['ADDRESS_AUTH_FAILURES_PER_MINUTE', '1.5', /ADDRESS_AUTH_FAILURES_PER_MINUTE: expected a whole number/],
+    ['MAX_HEADER_BYTES', '100000', /MAX_HEADER_BYTES: must be between 4096 and 49152/],
+    ['METRICS_TOKEN', 'short', /METRICS_TOKEN: must be 16 to 512 visible ASCII characters/],
+    ['METRICS_TOKEN', 'has a space in it somewhere', /METRICS_TOKEN: must be 16 to 512/],
+    ['METRICS_PORT', '3000', /METRICS_PORT: must differ from PORT \(3000\)/],
+    ['METRICS_PORT', 'http', /METRICS_PORT: expected a whole number/],
   ])('a bad %s (%s) names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

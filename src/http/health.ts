@@ -1,14 +1,8 @@
 import { router } from './router.ts';
 import type { Db } from '../db/index.ts';
 import { migrationsApplied, type Migration } from '../db/migrate.ts';
-import type { Metrics } from '../metrics.ts';
 
-export function healthRoutes(deps: {
-  db: Db;
-  migrations: Migration[];
-  metrics: Metrics;
-  isShuttingDown: () => boolean;
-}) {
+export function healthRoutes(deps: { db: Db; migrations: Migration[]; isShuttingDown: () => boolean }) {
   return router('health')
     .get('/healthz', () => ({ status: 'ok' }), { detail: { summary: 'Liveness', tags: ['operations'] } })
     .get(
@@ -28,13 +22,5 @@ export function healthRoutes(deps: {
         return { status: ready ? 'ready' : 'not_ready', checks };
       },
       { detail: { summary: 'Readiness: database reachable and migrations applied', tags: ['operations'] } },
-    )
-    .get(
-      '/metrics',
-      ({ set }) => {
-        set.headers['content-type'] = 'text/plain; version=0.0.4';
-        return deps.metrics.scrape();
-      },
-      { detail: { summary: 'Prometheus metrics', tags: ['operations'] } },
     );
 }
