@@ -42,7 +42,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /**
+         * Prometheus metrics
+         * @description For the scraper: on METRICS_PORT when that is set (404 here), with Authorization: Bearer <METRICS_TOKEN> when that is set, else from loopback clients only.
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -8299,7 +8302,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A request that is not well-formed GraphQL-over-HTTP (no query, variables not an object, a bad GET parameter), in `errors` with extensions.code BAD_REQUEST or INVALID_VARIABLES; with application/graphql-response+json also a refused document (not approved, introspection, depth or cost limit) or invalid variables. Refusals before GraphQL is read are in the error envelope (X-Tenant-ID missing; a body that is not JSON, not an object, or nested deeper than MAX_JSON_DEPTH) */
+            /** @description A request that is not well-formed GraphQL-over-HTTP (no query, variables not an object, a bad GET parameter), in `errors` with extensions.code BAD_REQUEST or INVALID_VARIABLES; with application/graphql-response+json also a refused document (not approved, introspection, depth or cost limit) or invalid variables. Refusals before GraphQL is read are in the error envelope (X-Tenant-ID missing; a body that is not JSON, not an object, nested deeper than MAX_JSON_DEPTH, or holding a NUL character, in variables too) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8467,7 +8470,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A request that is not well-formed GraphQL-over-HTTP (no query, variables not an object, a bad GET parameter), in `errors` with extensions.code BAD_REQUEST or INVALID_VARIABLES; with application/graphql-response+json also a refused document (not approved, introspection, depth or cost limit) or invalid variables. Refusals before GraphQL is read are in the error envelope (X-Tenant-ID missing; a body that is not JSON, not an object, or nested deeper than MAX_JSON_DEPTH) */
+            /** @description A request that is not well-formed GraphQL-over-HTTP (no query, variables not an object, a bad GET parameter), in `errors` with extensions.code BAD_REQUEST or INVALID_VARIABLES; with application/graphql-response+json also a refused document (not approved, introspection, depth or cost limit) or invalid variables. Refusals before GraphQL is read are in the error envelope (X-Tenant-ID missing; a body that is not JSON, not an object, nested deeper than MAX_JSON_DEPTH, or holding a NUL character, in variables too) */
             400: {
                 headers: {
                     [name: string]: unknown;
