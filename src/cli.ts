@@ -132,7 +132,7 @@ async function runAdmin(name: string, flags: Flags, config: Config): Promise<num
       return print(await adminCommands[name]!.run(services, flags));
     } finally {
       await services.actors.drain();
-      await services.db.close();
+      await services.close();
     }
   }
 

@@ -200,7 +200,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       ]);
       clearTimeout(timeout);
       await tracing?.shutdown().catch((error: unknown) => log.warn('could not send the last trace spans', { error }));
-      await db.close();
+      await services.close();
       log.info('stopped');
     })());
 

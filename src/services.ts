@@ -7,6 +7,7 @@ import { ActorSystem, type MachineDefinition } from './actors/runtime.ts';
 import { MAX_SERVICE_TOKEN_SECONDS } from './config.ts';
 import type { Clock } from './actors/clock.ts';
 import { SecretBox } from './crypto/secret-box.ts';
+import { Invalidations } from './invalidation.ts';
 import { KeyRing } from './oauth/keys/service.ts';
 import { TokenService } from './oauth/tokens/service.ts';
 import { TenantService } from './identity/tenants/service.ts';
@@ -41,6 +42,8 @@ export interface Services {
   log: Logger;
   metrics: Metrics;
   actors: ActorSystem;
+  /** Tells every process what its caches of tokens, apps and keys must forget. */
+  invalidations: Invalidations;
   box: SecretBox;
   keys: KeyRing;
   tokens: TokenService;
@@ -64,6 +67,8 @@ export interface Services {
   machines: MachineDefinition[];
   /** Every machine definition in machines/, by id (the studio draws these). */
   catalog: Map<string, AnyStateMachine>;
+  /** Stops listening for invalidations and closes the database. */
+  close(): Promise<void>;
 }
 
 export async function buildServices(
@@ -79,15 +84,21 @@ export async function buildServices(
     log.warn('generated a master key for encryption at rest; back it up or set MASTER_KEY', {
       path: `${config.dataDir}/master.key`,
     });
-  const keys = new KeyRing(actors, box, { maxTokenLifetimeMs: MAX_TOKEN_LIFETIME_MS, algs: config.signingAlgs });
+  const invalidations = new Invalidations(db, log.child({ component: 'invalidation' }));
+  await invalidations.start();
+  const keys = new KeyRing(actors, box, invalidations, {
+    maxTokenLifetimeMs: MAX_TOKEN_LIFETIME_MS,
+    algs: config.signingAlgs,
+  });
   await keys.ensureActive();
-  const tokens = new TokenService(db, keys, config.publicUrl, clock);
+  const tokens = new TokenService(db, keys, invalidations, config.publicUrl, clock);
   const tenants = new TenantService(db);
   const { schema, bundles } = await loadGraphql();
   const apps = new AppService(
     db,
     actors,
     tenants,
+    invalidations,
     () => bundles.names(),
     config.allowPrivateTargets,
     config.secretGraceSeconds,
@@ -142,6 +153,7 @@ export async function buildServices(
     log,
     metrics,
     actors,
+    invalidations,
     box,
     keys,
     tokens,
@@ -161,6 +173,10 @@ export async function buildServices(
     clientAssertions,
     catalog,
     machines: [keys.definition, apps.rotation, webhooks.subscriptions, authorization.definition],
+    close: async () => {
+      await invalidations.stop();
+      await db.close();
+    },
   };
 }
 

@@ -26,7 +26,7 @@ const server = Bun.serve({
 });
 process.on('SIGTERM', async () => {
   await server.stop(true);
-  await services.db.close();
+  await services.close();
   process.exit(0);
 });
 console.log('ready');

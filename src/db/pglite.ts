@@ -31,8 +31,9 @@ export async function createPgliteDb(dataDir: string | null): Promise<Db> {
     transaction(fn) {
       return pg.transaction((tx) => fn(queryable(tx)));
     },
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onListening) {
       const unsubscribe = await pg.listen(channel, onMessage);
+      onListening?.(); // in-process: established once, never lost
       return () => unsubscribe();
     },
     close: () => pg.close(),

@@ -104,8 +104,9 @@ export function createPostgresDb(url: string, options: { max: number }): Db {
         throw error;
       }
     },
-    async listen(channel, onMessage) {
-      const sub = await sql.listen(channel, onMessage);
+    async listen(channel, onMessage, onListening) {
+      // postgres.js runs onlisten after the LISTEN and again after each reconnect.
+      const sub = await sql.listen(channel, onMessage, onListening);
       return () => sub.unlisten();
     },
     async close() {

@@ -78,11 +78,9 @@ export class GraphqlService {
       throw forbidden('tenant_mismatch', 'X-Tenant-ID does not match the tenant of the access token');
   }
 
-  /** The bundles granted to the app the token was issued to (none for a token of no app). */
-  async bundlesOf(principal: Principal): Promise<string[]> {
-    const app = await this.deps.apps.byClientId(principal.clientId);
-    if (!app || app.tenant_id !== principal.tenantId) return [];
-    return app.governance.graphql_bundles ?? [];
+  /** The bundles granted to the app the token was issued to (none for a token of no app), from the governance the bearer guard has just read. */
+  bundlesOf(principal: Principal): Promise<string[]> {
+    return this.deps.apps.grantedBundles(principal);
   }
 
   async execute(principal: Principal, request: GraphqlHttpRequest, requestId: string): Promise<Response> {

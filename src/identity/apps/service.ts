@@ -1,7 +1,8 @@
 // Apps (OAuth clients) of a tenant: registration, governance, client secrets and their
 // rotation (machines/clientSecretRotation.ts), and client authentication for /v1/oauth/token.
-import type { Db } from '../../db/index.ts';
+import type { Db, Queryable } from '../../db/index.ts';
 import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
+import { inGrace } from '../../../machines/graceWindow.ts';
 import { clientSecretRotationMachine, type ClientSecretRotationState } from '../../../machines/clientSecretRotation.ts';
 import { constantTimeEqual, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
@@ -23,7 +24,7 @@ import {
 import { redirectUriProblem } from './redirect-uri.ts';
 import { jwksProblem } from './client-keys.ts';
 import { resolvedProblem } from '../../webhooks/target-check.ts';
-import { ExpiringCache } from '../../expiring-cache.ts';
+import { InvalidatedCache, type Invalidations } from '../../invalidation.ts';
 import { MAX_SECRET_GRACE_SECONDS, POLICY_DEFAULTS } from '../../config.ts';
 import { isDisabled } from './disabled.ts';
 import { oauthErrors } from '../../oauth/errors.ts';
@@ -39,10 +40,11 @@ export const DEFAULT_GRACE_SECONDS = POLICY_DEFAULTS.secretGraceSeconds;
 
 /**
  * How long a process keeps an app's governance for the bearer guard and its authentication
- * row for the token endpoint: a change made through this process applies at once (the entry
- * is dropped), one made through another process within this.
+ * row for the token endpoint when nothing says otherwise. Changes made through the service are
+ * announced (src/invalidation.ts: at once here, within INVALIDATION_BOUND_MS elsewhere); this
+ * is the backstop for a change made with SQL straight in the database.
  */
-export const GOVERNANCE_CACHE_MS = 2000;
+export const APP_CACHE_BACKSTOP_MS = 60_000;
 export const MAX_GRACE_SECONDS = MAX_SECRET_GRACE_SECONDS;
 
 export interface NewApp {
@@ -63,10 +65,13 @@ export interface AuthenticatedApp extends AppRow {
   tenantApprovedScopes: string[];
 }
 
-type AuthenticationRow = AppRow & { secret_hashes: string[]; tenant_approved_scopes: string[] };
+type AuthenticationRow = AppRow & {
+  secrets: Array<{ hash: string; valid_until: string | null }>;
+  tenant_approved_scopes: string[];
+};
 
 function authenticated(row: AuthenticationRow): AuthenticatedApp {
-  const { secret_hashes: _hashes, tenant_approved_scopes, ...app } = row;
+  const { secrets: _secrets, tenant_approved_scopes, ...app } = row;
   return { ...app, tenantApprovedScopes: tenant_approved_scopes ?? [] };
 }
 
@@ -140,22 +145,31 @@ export function appView(
 export class AppService {
   readonly rotation: MachineDefinition<typeof clientSecretRotationMachine>;
   /** What the bearer guard and the token endpoint read on every request (see GOVERNANCE_CACHE_MS). */
-  private readonly governanceCache: ExpiringCache<string, { tenantId: string; governance: Governance } | null>;
-  private readonly authCache: ExpiringCache<string, AuthenticationRow | null>;
+  private readonly governanceCache: InvalidatedCache<{ tenantId: string; governance: Governance } | null>;
+  private readonly authCache: InvalidatedCache<AuthenticationRow | null>;
 
   constructor(
     private readonly db: Db,
     private readonly actors: ActorSystem,
     private readonly tenants: TenantService,
+    private readonly invalidations: Invalidations,
     private readonly knownBundles: () => string[] = () => [],
     /** ALLOW_PRIVATE_TARGETS: a jwks_uri is checked as a webhook target is. */
     private readonly allowPrivateTargets = false,
     /** SECRET_GRACE_SECONDS: a rotation's grace window when none is asked. */
     private readonly defaultGraceSeconds: number = DEFAULT_GRACE_SECONDS,
   ) {
-    const now = () => actors.clock.now();
-    this.governanceCache = new ExpiringCache(GOVERNANCE_CACHE_MS, now);
-    this.authCache = new ExpiringCache(GOVERNANCE_CACHE_MS, now);
+    this.governanceCache = new InvalidatedCache(invalidations, APP_CACHE_BACKSTOP_MS);
+    this.authCache = new InvalidatedCache(invalidations, APP_CACHE_BACKSTOP_MS);
+    invalidations.subscribe((forget) => {
+      if (forget.kind === 'app') {
+        this.governanceCache.delete(forget.clientId);
+        this.authCache.delete(forget.clientId);
+      } else if (forget.kind === 'everything') {
+        this.governanceCache.clear();
+        this.authCache.clear();
+      }
+    });
     this.rotation = actors.define({
       name: 'clientSecretRotation',
       machine: clientSecretRotationMachine,
@@ -164,8 +178,10 @@ export class AppService {
         // Validity is decided by the machine's context; this only stamps the record.
         retireSecret: async (effect, on) => {
           const id = String(effect.params.secretId ?? '');
-          if (id) await appStore.retireSecret(this.db, id);
-          this.forget(on.instanceId);
+          await this.db.transaction(async (tx) => {
+            if (id) await appStore.retireSecret(tx, id);
+            await this.changed(tx, on.instanceId);
+          });
         },
       },
     });
@@ -307,7 +323,7 @@ export class AppService {
         targetId: clientId,
         changes: { ...patch },
       });
-      this.forget(clientId);
+      await this.changed(tx, clientId);
       return { ...app, governance: next };
     });
   }
@@ -343,8 +359,8 @@ export class AppService {
         targetId: clientId,
         changes: next.jwks ? { kids: next.jwks.keys.map((k) => k.kid ?? null) } : { jwks_uri: next.jwks_uri },
       });
+      await this.changed(tx, clientId);
     });
-    this.forget(clientId);
     return { ...app, ...next };
   }
 
@@ -380,9 +396,9 @@ export class AppService {
         targetId: app.id,
         changes: { grace_period_seconds: graceSeconds },
       });
+      await this.changed(unit.tx, app.id);
       return sent.get(app.id);
     });
-    this.forget(app.id);
     const previousValidUntil = result?.snapshot.context.previousValidUntil ?? null;
     return {
       client_id: app.id,
@@ -400,8 +416,13 @@ export class AppService {
     const found = await this.authenticationRow(clientId);
     if (secret === null) return found?.token_endpoint_auth_method === 'none' ? authenticated(found) : null;
     const hash = await sha256Hex(secret);
+    const now = this.actors.clock.now();
     let ok = false;
-    for (const candidate of found?.secret_hashes ?? []) ok = constantTimeEqual(hash, candidate) || ok;
+    for (const candidate of found?.secrets ?? [])
+      ok =
+        (constantTimeEqual(hash, candidate.hash) &&
+          (candidate.valid_until === null || inGrace(candidate.valid_until, now))) ||
+        ok;
     return found && ok && usesSecret(found.token_endpoint_auth_method) ? authenticated(found) : null;
   }
 
@@ -414,12 +435,13 @@ export class AppService {
     return found?.token_endpoint_auth_method === 'private_key_jwt' ? authenticated(found) : null;
   }
 
-  /** What client authentication reads of an app (kept GOVERNANCE_CACHE_MS per process). */
+  /** What client authentication reads of an app (kept per process until a change is announced). */
   private async authenticationRow(clientId: string): Promise<AuthenticationRow | null> {
     let found = this.authCache.get(clientId);
     if (found === undefined) {
-      found = await appStore.forAuthentication(this.db, clientId, new Date(this.actors.clock.now()).toISOString());
-      this.authCache.set(clientId, found);
+      const since = this.authCache.version;
+      found = await appStore.forAuthentication(this.db, clientId);
+      this.authCache.set(clientId, found, since);
     }
     return found;
   }
@@ -429,19 +451,27 @@ export class AppService {
     return appStore.byClientId(this.db, clientId);
   }
 
-  private forget(clientId: string): void {
-    this.governanceCache.delete(clientId);
-    this.authCache.delete(clientId);
+  /** In the transaction that changes what the caches hold of an app: every process forgets it on commit. */
+  private changed(tx: Queryable, clientId: string): Promise<void> {
+    return this.invalidations.announce(tx, { kind: 'app', clientId });
   }
 
-  /** An app's tenant and governance, as the bearer guard reads them (kept GOVERNANCE_CACHE_MS per process). */
+  /** An app's tenant and governance, as the bearer guard reads them (kept per process until a change is announced). */
   private async governanceOf(clientId: string): Promise<{ tenantId: string; governance: Governance } | null> {
     const cached = this.governanceCache.get(clientId);
     if (cached !== undefined) return cached;
+    const since = this.governanceCache.version;
     const app = await appStore.byClientId(this.db, clientId);
     const found = app ? { tenantId: app.tenant_id, governance: governanceOf(app) } : null;
-    this.governanceCache.set(clientId, found);
+    this.governanceCache.set(clientId, found, since);
     return found;
+  }
+
+  /** The GraphQL bundles granted to the app a token was issued to (none for a token of no app, or of another tenant's app). */
+  async grantedBundles(principal: Pick<Principal, 'clientId' | 'tenantId'>): Promise<string[]> {
+    const app = await this.governanceOf(principal.clientId);
+    if (!app || app.tenantId !== principal.tenantId) return [];
+    return app.governance.graphql_bundles ?? [];
   }
 
   /**

@@ -118,21 +118,33 @@ export const appStore = {
    * now as its rotation machine says (the current one, and the previous one while its grace
    * window lasts): everything the token endpoint needs, in one round trip.
    */
-  forAuthentication: (db: Queryable, appId: string, now: string) =>
-    maybeOne<AppRow & { secret_hashes: string[]; tenant_approved_scopes: string[] } & Record<string, unknown>>(
+  /**
+   * The app with the hashes of its secrets that may authenticate: the current one (valid_until
+   * null) and the previous one with the end of its grace window, which the caller compares
+   * with the time of each attempt (inGrace of machines/graceWindow.ts).
+   */
+  forAuthentication: (db: Queryable, appId: string) =>
+    maybeOne<
+      AppRow & {
+        secrets: Array<{ hash: string; valid_until: string | null }>;
+        tenant_approved_scopes: string[];
+      } & Record<string, unknown>
+    >(
       db,
       `select ${COLUMNS},
               (select t.approved_scopes from tenants t where t.id = apps.tenant_id) as tenant_approved_scopes,
-              array(select s.secret_hash
-                      from app_secret_rotations r
-                      join client_secrets s on s.app_id = r.id
-                     where r.id = apps.id
-                       and (s.id = r.snapshot #>> '{context,currentSecretId}'
-                            or (s.id = r.snapshot #>> '{context,previousSecretId}'
-                                -- inGrace() of machines/graceWindow.ts
-                                and (r.snapshot #>> '{context,previousValidUntil}')::timestamptz > $2::timestamptz))) as secret_hashes
+              coalesce((select json_agg(json_build_object(
+                          'hash', s.secret_hash,
+                          'valid_until', case when s.id = r.snapshot #>> '{context,currentSecretId}' then null
+                                              else r.snapshot #>> '{context,previousValidUntil}' end))
+                          from app_secret_rotations r
+                          join client_secrets s on s.app_id = r.id
+                         where r.id = apps.id
+                           and (s.id = r.snapshot #>> '{context,currentSecretId}'
+                                or (s.id = r.snapshot #>> '{context,previousSecretId}'
+                                    and r.snapshot #>> '{context,previousValidUntil}' is not null))), '[]'::json) as secrets
          from apps where id = $1`,
-      [appId, now],
+      [appId],
     ),
   rotation: (db: Queryable, appId: string) =>
     maybeOne<{ state: ClientSecretRotationState; previous_valid_until: string | null } & Record<string, unknown>>(

@@ -1,6 +1,6 @@
 // The authorization code flow: the request's checks, the login and consent steps, and the
 // code's redemption, all through the authorizationSession machine (one row per request).
-import type { Db } from '../../db/index.ts';
+import type { Db, Queryable } from '../../db/index.ts';
 import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
 import {
   authorizationSessionMachine,
@@ -70,9 +70,14 @@ export class AuthorizationService {
       table: 'authorization_sessions',
       columns: { app_id: 'text', csrf_hash: 'text' },
       effects: {
-        revokeIssuedTokens: (_e, on) => authorizeStore.revokeSession(this.db, on.instanceId),
+        revokeIssuedTokens: (_e, on) => this.db.transaction((tx) => this.revokeSession(tx, on.instanceId)),
       },
     });
+  }
+
+  /** Revokes a session's tokens in `tx`, announced in it: every process forgets them when it commits. */
+  private async revokeSession(tx: Queryable, sessionId: string): Promise<void> {
+    await this.tokens.revoked(tx, await authorizeStore.revokeSession(tx, sessionId));
   }
 
   private redirect(redirectUri: string, params: Record<string, string | null>): AuthorizeStep {
@@ -281,7 +286,7 @@ export class AuthorizationService {
       if (r?.to === 'replayDetected') {
         // Revoked in this transaction, not only by the effect after commit: a crash in between
         // must not leave the stolen tokens valid. (The effect repeats it; it is idempotent.)
-        await authorizeStore.revokeSession(unit.tx, found.id);
+        await this.revokeSession(unit.tx, found.id);
         return { replay: true };
       }
       if (r?.from !== 'codeIssued' || r.to !== 'redeemed') return { replay: false };
@@ -328,7 +333,8 @@ export class AuthorizationService {
     });
     if ('reuse' in outcome && outcome.reuse) {
       // Committed apart from the failed exchange: a reused refresh token ends its family.
-      await authorizeStore.revokeFamily(this.db, outcome.reuse);
+      const family = outcome.reuse;
+      await this.db.transaction(async (tx) => this.tokens.revoked(tx, await authorizeStore.revokeFamily(tx, family)));
       throw oauthErrors.invalidGrant('the refresh token was already used; every token of its grant is revoked');
     }
     if ('error' in outcome && outcome.error) throw oauthErrors.invalidGrant(outcome.error);

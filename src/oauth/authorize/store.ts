@@ -30,15 +30,16 @@ export const authorizeStore = {
       t.sessionId,
       t.expiresAt,
     ]),
-  /** Revokes every access token and refresh token that came from a session. */
-  revokeSession: async (db: Queryable, sessionId: string) => {
-    await db.query(
-      `insert into revoked_tokens (jti, tenant_id, expires_at) select jti, tenant_id, expires_at from issued_tokens where session_id = $1 on conflict (jti) do nothing`,
+  /** Revokes every access token and refresh token that came from a session; answers the access tokens' jtis newly revoked. */
+  revokeSession: async (db: Queryable, sessionId: string): Promise<string[]> => {
+    const revoked = await db.query<{ jti: string }>(
+      `insert into revoked_tokens (jti, tenant_id, expires_at) select jti, tenant_id, expires_at from issued_tokens where session_id = $1 on conflict (jti) do nothing returning jti`,
       [sessionId],
     );
     await db.query('update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where session_id = $1', [
       sessionId,
     ]);
+    return revoked.map((r) => r.jti);
   },
   insertRefresh: (
     db: Queryable,
@@ -100,13 +101,17 @@ export const authorizeStore = {
       'select app_id, family, used_at, revoked_at, expires_at, scopes, user_id, tenant_id from refresh_tokens where token_hash = $1',
       [hash],
     ),
-  revokeFamily: (db: Queryable, family: string) =>
-    db.query(
-      `with fam as (update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where family = $1 returning session_id)
+  /** Ends a refresh-token family and revokes its access tokens; answers their jtis newly revoked. */
+  revokeFamily: async (db: Queryable, family: string): Promise<string[]> =>
+    (
+      await db.query<{ jti: string }>(
+        `with fam as (update refresh_tokens set revoked_at = coalesce(revoked_at, now()) where family = $1 returning session_id)
        insert into revoked_tokens (jti, tenant_id, expires_at)
-       select i.jti, i.tenant_id, i.expires_at from issued_tokens i where i.session_id in (select session_id from fam) on conflict (jti) do nothing`,
-      [family],
-    ),
+       select i.jti, i.tenant_id, i.expires_at from issued_tokens i where i.session_id in (select session_id from fam) on conflict (jti) do nothing
+       returning jti`,
+        [family],
+      )
+    ).map((r) => r.jti),
   recentSessions: (db: Queryable, tenantId: string, limit: number) =>
     db.query<
       { id: string; app_id: string; state: string; created_at: Date; updated_at: Date } & Record<string, unknown>

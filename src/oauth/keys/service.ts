@@ -6,6 +6,7 @@ import type { SecretBox } from '../../crypto/secret-box.ts';
 import { newId } from '../../ids.ts';
 import { signingKeyMachine } from '../../../machines/signingKey.ts';
 import { keyStore, SYSTEM_TENANT, type KeyRow } from './store.ts';
+import type { Invalidations } from '../../invalidation.ts';
 
 import { createSigner, type Sign, type SigningAlg } from './signer.ts';
 
@@ -31,8 +32,12 @@ export class KeyRing {
   constructor(
     private readonly actors: ActorSystem,
     private readonly box: SecretBox,
+    private readonly invalidations: Invalidations,
     private readonly options: { maxTokenLifetimeMs: number; algs: SigningAlg[] },
   ) {
+    invalidations.subscribe((forget) => {
+      if (forget.kind === 'keys' || forget.kind === 'everything') this.cache = null;
+    });
     this.definition = actors.define({
       name: 'signingKey',
       machine: signingKeyMachine,
@@ -51,6 +56,7 @@ export class KeyRing {
         const next = rows.find((r) => r.alg === alg && r.state === 'next');
         const kid = next?.id ?? (await this.createKey(unit, alg));
         await this.actors.send(unit, this.definition, [{ id: kid, event: { type: 'ACTIVATE' } }]);
+        await this.invalidations.announce(unit.tx, { kind: 'keys' });
       }
     });
     this.cache = null;
@@ -78,6 +84,7 @@ export class KeyRing {
         out.retiring.push(...active.map((r) => r.id));
         out.next.push(await this.createKey(unit, alg));
       }
+      await this.invalidations.announce(unit.tx, { kind: 'keys' });
     });
     this.cache = null;
     return out;

@@ -1,14 +1,35 @@
 // Access tokens: JWTs per RFC 9068 (typ at+jwt), signed with the active key, verified the
 // same way on every protected route (signature, expiry, issuer, audience, revocation).
+//
+// A token verified once is remembered by this process, keyed by its SHA-256, until it expires:
+// later requests check its expiry and the app's governance (both from memory) and skip the
+// signature and the revocation lookup. A revocation is announced (src/invalidation.ts), so it
+// applies at once in the process that revokes and within INVALIDATION_BOUND_MS in the others;
+// so do key rotations, which forget every remembered token.
+import { createHash } from 'node:crypto';
 import { jwtVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
 import { signCompact } from '../keys/signer.ts';
-import type { Db } from '../../db/index.ts';
+import type { Db, Queryable } from '../../db/index.ts';
 import { newId } from '../../ids.ts';
 import { unauthorized } from '../../errors.ts';
 import { ADMIN_SCOPE } from '../../identity/scopes.ts';
 import type { KeyRing, SigningAlg } from '../keys/service.ts';
 import { systemClock, type Clock } from '../../actors/clock.ts';
 import type { Principal } from '../../identity/principal.ts';
+import { InvalidatedCache, type Invalidations } from '../../invalidation.ts';
+
+/** How long a remembered token is kept at most, whatever its expiry: a backstop, not a bound. */
+const REMEMBER_AT_MOST_MS = 3_600_000;
+const MAX_REMEMBERED = 20_000;
+/** Seconds of clock skew a token's exp is given, as jwtVerify gives it. */
+const CLOCK_TOLERANCE_S = 5;
+
+interface Remembered {
+  principal: Principal;
+  claims: Record<string, unknown>;
+  /** exp, in ms. */
+  expiresAt: number;
+}
 
 export interface MintRequest {
   tenantId: string;
@@ -36,17 +57,30 @@ export type TokenCheck = (principal: Principal, claims: Record<string, unknown>)
 
 export class TokenService {
   private readonly checks: TokenCheck[] = [];
+  private readonly remembered: InvalidatedCache<Remembered>;
+  /** jti → the key its token is remembered under, to forget it when it is revoked. */
+  private readonly keyOfJti = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
     private readonly keys: KeyRing,
+    private readonly invalidations: Invalidations,
     private readonly issuer: string,
     /** The runtime's clock: a token's iat and exp, and its expiry check, read the time refresh tokens and sessions read. */
     private readonly clock: Clock = systemClock,
   ) {
-    this.addCheck(async (p) => {
-      const rows = await this.db.query('select 1 from revoked_tokens where jti = $1', [p.tokenId]);
-      return rows.length ? 'token has been revoked' : null;
+    this.remembered = new InvalidatedCache(invalidations, REMEMBER_AT_MOST_MS, MAX_REMEMBERED);
+    invalidations.subscribe((forget) => {
+      if (forget.kind === 'tokens' && forget.jtis !== 'all') {
+        for (const jti of forget.jtis) {
+          const key = this.keyOfJti.get(jti);
+          if (key !== undefined) this.remembered.delete(key);
+          this.keyOfJti.delete(jti);
+        }
+      } else if (forget.kind !== 'app') {
+        this.remembered.clear();
+        this.keyOfJti.clear();
+      }
     });
   }
 
@@ -84,6 +118,39 @@ export class TokenService {
 
   /** Verifies a bearer token; throws a 401 ApiError with a reason the caller may see. */
   async verify(token: string): Promise<Principal> {
+    const key = createHash('sha256').update(token).digest('base64url');
+    const known = this.remembered.get(key);
+    if (known && this.clock.now() < known.expiresAt + CLOCK_TOLERANCE_S * 1000) {
+      await this.runChecks(known.principal, known.claims);
+      return { ...known.principal };
+    }
+    const since = this.remembered.version;
+    const { principal, claims } = await this.verifyFully(token);
+    await this.runChecks(principal, claims);
+    if (await this.isRevoked(principal.tokenId)) throw unauthorized('token has been revoked');
+    this.remember(key, { principal, claims, expiresAt: principal.expiresAt.getTime() }, since);
+    return { ...principal };
+  }
+
+  private async runChecks(principal: Principal, claims: Record<string, unknown>): Promise<void> {
+    for (const check of this.checks) {
+      const reason = await check(principal, claims);
+      if (reason) throw unauthorized(reason);
+    }
+  }
+
+  private async isRevoked(jti: string): Promise<boolean> {
+    return (await this.db.query('select 1 from revoked_tokens where jti = $1', [jti])).length > 0;
+  }
+
+  private remember(key: string, entry: Remembered, since: number): void {
+    if (!this.remembered.set(key, entry, since)) return;
+    if (this.keyOfJti.size >= MAX_REMEMBERED) this.keyOfJti.delete(this.keyOfJti.keys().next().value as string);
+    this.keyOfJti.set(entry.principal.tokenId, key);
+  }
+
+  /** Signature, issuer, audience, type, expiry and claims: what a remembered token was checked for once. */
+  private async verifyFully(token: string): Promise<{ principal: Principal; claims: Record<string, unknown> }> {
     let kid: string | undefined;
     try {
       kid = decodeProtectedHeader(token).kid;
@@ -99,7 +166,7 @@ export class TokenService {
         audience: this.audience,
         typ: 'at+jwt',
         algorithms: [key.alg],
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_S,
         currentDate: new Date(this.clock.now()),
       }));
     } catch (error) {
@@ -134,17 +201,21 @@ export class TokenService {
         throw unauthorized('the token has a cnf claim this service does not issue');
       principal.jkt = cnf.jkt;
     }
-    for (const check of this.checks) {
-      const reason = await check(principal, payload);
-      if (reason) throw unauthorized(reason);
-    }
-    return principal;
+    return { principal, claims: payload };
   }
 
   async revoke(principal: Pick<Principal, 'tokenId' | 'tenantId' | 'expiresAt'>): Promise<void> {
-    await this.db.query(
-      'insert into revoked_tokens (jti, tenant_id, expires_at) values ($1, $2, $3) on conflict (jti) do nothing',
-      [principal.tokenId, principal.tenantId, principal.expiresAt],
-    );
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        'insert into revoked_tokens (jti, tenant_id, expires_at) values ($1, $2, $3) on conflict (jti) do nothing',
+        [principal.tokenId, principal.tenantId, principal.expiresAt],
+      );
+      await this.revoked(tx, [principal.tokenId]);
+    });
+  }
+
+  /** In the transaction that revokes tokens: every process forgets them when it commits. */
+  revoked(tx: Queryable, jtis: readonly string[]): Promise<void> {
+    return jtis.length === 0 ? Promise.resolve() : this.invalidations.announce(tx, { kind: 'tokens', jtis });
   }
 }
