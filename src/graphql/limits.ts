@@ -155,3 +155,14 @@ export function documentCost(
   }
   return total;
 }
+
+/** The variables whose values documentCost reads (those given as a `first` argument): with the document, they decide its cost. */
+export function pageVariables(doc: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(doc, {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
+}

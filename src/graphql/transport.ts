@@ -22,7 +22,7 @@ import type { Logger } from '../log.ts';
 import type { Counter, Metrics } from '../metrics.ts';
 import type { Principal } from '../identity/principal.ts';
 import { documentHash, normalise, type ApprovedOperation, type BundleRegistry } from './bundles.ts';
-import { LIMITS, documentCost, documentDepth, usesIntrospection } from './limits.ts';
+import { LIMITS, documentCost, documentDepth, pageVariables, usesIntrospection } from './limits.ts';
 import type { GraphqlContext } from './schema.ts';
 
 /** Who is calling, settled by the HTTP layer before the transport runs. */
@@ -156,6 +156,9 @@ export class GraphqlTransport {
   private readonly handler: Handler<null, Caller>;
   /** Digests of document texts already matched to an approved hash (the hot path skips parse and print). */
   private readonly texts = new ExpiringCache<string, string>(Infinity, Date.now, 1000);
+  /** Costs of approved operations by the values of their page variables, and which variables those are. */
+  private readonly costs = new ExpiringCache<string, number>(Infinity, Date.now, 1000);
+  private readonly pageInputs = new Map<string, string[]>();
   private readonly approvedRuns: Counter;
   private readonly refusals: Counter;
 
@@ -316,7 +319,7 @@ export class GraphqlTransport {
       return [
         this.refuse(`variables${nul ? `.${nul}` : ''}: must not contain NUL (U+0000) characters`, CODES.variables),
       ];
-    const cost = documentCost(this.schema, approved.ast, params.variables);
+    const cost = this.costOf(approved, params.variables);
     if (cost > LIMITS.maxCost)
       return [
         this.refuse(
@@ -332,6 +335,26 @@ export class GraphqlTransport {
       variableValues: params.variables,
       contextValue: this.contextFor(principal),
     };
+  }
+
+  /** documentCost, kept per approved operation and the values of the variables it reads. */
+  private costOf(approved: ApprovedOperation, variables: Record<string, unknown> | null | undefined): number {
+    let inputs = this.pageInputs.get(approved.hash);
+    if (!inputs) {
+      inputs = pageVariables(approved.ast);
+      this.pageInputs.set(approved.hash, inputs);
+    }
+    let key = approved.hash;
+    for (const name of inputs) key += ` ${JSON.stringify(variables?.[name] ?? null)}`;
+    // A page size is a small number; anything long (a refused value, padding) is not kept.
+    if (key.length > approved.hash.length + 20 * inputs.length)
+      return documentCost(this.schema, approved.ast, variables);
+    let cost = this.costs.get(key);
+    if (cost === undefined) {
+      cost = documentCost(this.schema, approved.ast, variables);
+      this.costs.set(key, cost);
+    }
+    return cost;
   }
 
   private refuse(error: GraphQLError): GraphQLError;

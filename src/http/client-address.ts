@@ -115,6 +115,21 @@ function xForwardedHops(headers: Headers): Hop[] {
   return list('x-forwarded-for').map((f) => ({ for: f, proto, host }));
 }
 
+/** Peers seen lately, parsed: the same few addresses (proxies, load balancers) send most requests. */
+const peers = new Map<string, { address: Address | null; text: string }>();
+const MAX_PEERS = 4096;
+
+function peerAddressOf(peer: string): { address: Address | null; text: string } {
+  let known = peers.get(peer);
+  if (known === undefined) {
+    const address = strictAddress(peer);
+    known = { address, text: address?.toString() ?? peer };
+    if (peers.size >= MAX_PEERS) peers.delete(peers.keys().next().value as string);
+    peers.set(peer, known);
+  }
+  return known;
+}
+
 /** The client of a request that arrived on a socket from `peer` (the socket's address). */
 export function clientOf(
   peer: string,
@@ -123,13 +138,13 @@ export function clientOf(
   proxies: TrustedProxies,
   which: ForwardedHeaders,
 ): ClientInfo {
+  const { address: peerAddress, text: peerText } = peerAddressOf(peer);
   const direct: ClientInfo = {
-    address: strictAddress(peer)?.toString() ?? peer,
+    address: peerText,
     scheme,
     host: headers.get('host'),
     proxy: null,
   };
-  const peerAddress = strictAddress(peer);
   if (!peerAddress || !proxies.has(peerAddress)) return direct;
   const hops = which === 'forwarded' ? forwardedElements(headers.get('forwarded') ?? '') : xForwardedHops(headers);
   if (hops.length === 0) return direct;
