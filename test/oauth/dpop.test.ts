@@ -292,6 +292,14 @@ describe('DPoP-bound client credentials', () => {
     expect(ok.headers.get('dpop-nonce')).toBeTruthy();
     expect(((await ok.json()) as Json).token_type).toBe('DPoP');
     expect((await post(good)).status).toBe(400); // the same proof twice
+    // The key is remembered now; its private half in a header is still refused, whatever is kept.
+    const extractable = await generateKeyPair('ES256', { extractable: true });
+    const known = { publicKey: extractable.publicKey, privateKey: extractable.privateKey };
+    expect((await post(await proof(known, { htm: 'POST', htu: tokenUrl }))).status).toBe(200);
+    const withPrivate = await proof(known, { htm: 'POST', htu: tokenUrl }, { jwk: await exportJWK(known.privateKey) });
+    const refused = await post(withPrivate);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Json).error).toBe('invalid_dpop_proof');
   });
 });
 
