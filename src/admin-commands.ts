@@ -1,5 +1,6 @@
 // Commands that act on a running service's data: bootstrap, token, keys. The CLI runs them
 // in-process, or, when `argus serve` holds the embedded database, through its control socket.
+import { reseal } from './crypto/master-key.ts';
 import { stringFlag, UsageError, type Flags, type OptionSpecs } from './args.ts';
 import { mintAdminToken, type Services } from './services.ts';
 import { ApiError } from './errors.ts';
@@ -138,6 +139,19 @@ remove DATA_DIR (default ./.data).`,
       return {
         json: r,
         text: `activated ${r.activated.join(', ')}; retiring ${r.retiring.join(', ') || 'none'}; next ${r.next.join(', ')}`,
+      };
+    },
+  },
+  'master-key reseal': {
+    summary: 'Seal every stored secret under MASTER_KEY (after a change of master key).',
+    usage:
+      'argus master-key reseal [--json]\n\nRun with MASTER_KEY set to the new key and MASTER_KEY_PREVIOUS to the old one: signing keys and\nwebhook secrets are opened with either and sealed with the new key, in one transaction, and\nthe database then knows the new key. Afterwards, remove MASTER_KEY_PREVIOUS everywhere.',
+    options: JSON_OPTION,
+    async run(services) {
+      const r = await reseal(services.db, services.box);
+      return {
+        json: r,
+        text: `sealed ${r.signing_keys} signing keys and ${r.webhook_secrets} webhook secrets under the key ${r.fingerprint.slice(0, 8)}…`,
       };
     },
   },

@@ -35,6 +35,8 @@ export interface Config {
   maxJsonDepth: number;
   shutdownGraceMs: number;
   masterKey: string | null;
+  /** While master keys change: the previous key, which still opens what it sealed. */
+  masterKeyPrevious: string | null;
   accessTokenTtlSeconds: number;
   adminTokenTtlSeconds: number;
   signingAlgs: Array<'RS256' | 'ES256'>;
@@ -139,6 +141,51 @@ function schedule(env: Env, name: string): number[] {
 }
 
 type Env = Record<string, string | undefined>;
+
+const SESSION_ATTRS_THAT_WRITE = ['read-write', 'primary'];
+const HOST_PORT = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+
+/**
+ * A PostgreSQL URL, with one host or several (`postgres://user@h1:5432,h2:5432/db`, the libpq
+ * form a primary and its standby are named by). The service writes, so a `target_session_attrs`
+ * must ask for a primary; with several hosts and none given, the database layer asks for
+ * read-write (src/db/postgres.ts).
+ */
+function postgresUrl(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return null;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(raw);
+  if (!scheme) throw new ConfigError(name, 'is not a valid URL');
+  if (!['postgres', 'postgresql'].includes(scheme[1]!.toLowerCase()))
+    throw new ConfigError(name, 'must use postgres: or postgresql:');
+  const afterScheme = raw.slice(scheme[0].length);
+  const authority = afterScheme.split(/[?/]/)[0]!;
+  const hostList = authority.slice(authority.lastIndexOf('@') + 1);
+  const hosts = hostList.split(',');
+  if (hosts.length > 1) {
+    for (const host of hosts) {
+      const port = Number(host.split(':')[1] ?? '5432');
+      if (!HOST_PORT.test(host) || port < 1 || port > 65535)
+        throw new ConfigError(
+          name,
+          `"${host}" is not a host or host:port (several hosts are written h1:5432,h2:5432; an IPv6 address only alone)`,
+        );
+    }
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(raw.replace(hostList, hosts[0]!));
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  const attrs = parsed.searchParams.get('target_session_attrs');
+  if (attrs !== null && !SESSION_ATTRS_THAT_WRITE.includes(attrs))
+    throw new ConfigError(
+      name,
+      `target_session_attrs=${attrs}: the service writes, so it needs a primary (read-write or primary)`,
+    );
+  return raw.replace(/\/+$/, '');
+}
 
 export interface MetricsAccess {
   token: string | null;
@@ -277,6 +324,11 @@ function readConfig(env: Env, terminal: boolean): Config {
   if (masterKey !== null && !/^[A-Za-z0-9+/_-]{43}=?$/.test(masterKey)) {
     throw new ConfigError('MASTER_KEY', 'must be 32 random bytes, base64 encoded (openssl rand -base64 32)');
   }
+  const masterKeyPrevious = env.MASTER_KEY_PREVIOUS?.trim() || null;
+  if (masterKeyPrevious !== null && !/^[A-Za-z0-9+/_-]{43}=?$/.test(masterKeyPrevious))
+    throw new ConfigError('MASTER_KEY_PREVIOUS', 'must be 32 random bytes, base64 encoded, like MASTER_KEY');
+  if (masterKeyPrevious !== null && masterKey === null)
+    throw new ConfigError('MASTER_KEY_PREVIOUS', 'is only read beside MASTER_KEY (the new key)');
   const host = env.HOST?.trim() || '127.0.0.1';
   return {
     port,
@@ -286,7 +338,7 @@ function readConfig(env: Env, terminal: boolean): Config {
     trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
     forwardedHeaders: parseForwardedHeaders(env.FORWARDED_HEADERS),
     metrics: metricsAccess(env, host, port),
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseUrl: postgresUrl(env, 'DATABASE_URL'),
     dataDir: env.DATA_DIR?.trim() || './.data',
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
@@ -296,6 +348,7 @@ function readConfig(env: Env, terminal: boolean): Config {
     maxJsonDepth: int(env, 'MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH, 2, 1000),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     masterKey,
+    masterKeyPrevious,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
     adminTokenTtlSeconds: int(env, 'ADMIN_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
     signingAlgs: algs(env, 'SIGNING_ALGS'),

@@ -7,6 +7,7 @@ import { ActorSystem, type MachineDefinition } from './actors/runtime.ts';
 import { MAX_SERVICE_TOKEN_SECONDS } from './config.ts';
 import type { Clock } from './actors/clock.ts';
 import { SecretBox } from './crypto/secret-box.ts';
+import { checkMasterKey, refuseToGenerate } from './crypto/master-key.ts';
 import { Invalidations } from './invalidation.ts';
 import { KeyRing } from './oauth/keys/service.ts';
 import { TokenService } from './oauth/tokens/service.ts';
@@ -79,7 +80,13 @@ export async function buildServices(
   clock: Clock,
 ): Promise<Services> {
   const actors = new ActorSystem(db, log, metrics, clock);
-  const { box, generated } = await SecretBox.load(config.masterKey, config.dataDir);
+  const { box: current, generated } = await SecretBox.load(config.masterKey, config.dataDir, () =>
+    refuseToGenerate(db),
+  );
+  const box = current.withPrevious(
+    config.masterKeyPrevious ? await SecretBox.fromBase64(config.masterKeyPrevious) : null,
+  );
+  await checkMasterKey(db, box);
   if (generated)
     log.warn('generated a master key for encryption at rest; back it up or set MASTER_KEY', {
       path: `${config.dataDir}/master.key`,

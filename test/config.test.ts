@@ -25,6 +25,14 @@ describe('config', () => {
     ['PORT', '70000', /PORT: must be between 0 and 65535/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL: must use postgres: or postgresql:/],
     ['DATABASE_URL', 'not a url', /DATABASE_URL: is not a valid URL/],
+    ['DATABASE_URL', 'postgres://u@h1:5432,:5433/db', /DATABASE_URL: ":5433" is not a host or host:port/],
+    ['DATABASE_URL', 'postgres://u@h1:5432,h2:99999/db', /DATABASE_URL: "h2:99999" is not a host or host:port/],
+    ['DATABASE_URL', 'postgres://u@h1,[::1]:5432/db', /an IPv6 address only alone/],
+    [
+      'DATABASE_URL',
+      'postgres://u@h1,h2/db?target_session_attrs=standby',
+      /DATABASE_URL: target_session_attrs=standby: the service writes, so it needs a primary/,
+    ],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: expected one of debug, info, warn, error/],
     ['LOG_FORMAT', 'text', /LOG_FORMAT: expected one of json, pretty/],
     ['ALLOW_PRIVATE_TARGETS', 'maybe', /ALLOW_PRIVATE_TARGETS: expected true or false/],
@@ -52,6 +60,16 @@ describe('config', () => {
   ])('a bad %s (%s) names the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  test('DATABASE_URL: one host, or a primary and its standbys in the libpq form', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/argus' }).databaseUrl).toBe(
+      'postgres://u:p@db:5432/argus',
+    );
+    const several = 'postgresql://u:p%2Fq@10.0.0.1:5432,10.0.0.2:5433,db-c/argus?target_session_attrs=read-write';
+    expect(loadConfig({ DATABASE_URL: several }).databaseUrl).toBe(several);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h1,h2/argus?sslmode=require' }).databaseUrl).toContain('h1,h2');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@[::1]:5432/argus' }).databaseUrl).toContain('[::1]');
   });
 
   test('the retry schedule: the published one by default, or delays with units', () => {
