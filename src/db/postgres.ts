@@ -60,17 +60,20 @@ function guardedTransaction(tx: postgres.TransactionSql<Record<string, never>>, 
   };
 }
 
-/** Whether a URL names several hosts (a primary and its standbys) without saying which session it wants. */
-function severalHostsUnsaid(url: string): boolean {
+/** Whether a URL names several hosts (a primary and its standbys). */
+function severalHosts(url: string): boolean {
   const authority = url.slice(url.indexOf('://') + 3).split(/[?/]/)[0] ?? '';
-  return authority.slice(authority.lastIndexOf('@') + 1).includes(',') && !url.includes('target_session_attrs=');
+  return authority.slice(authority.lastIndexOf('@') + 1).includes(',');
 }
 
 export function createPostgresDb(url: string, options: { max: number }): Db {
   const sql: Sql = postgres(url, {
     max: options.max,
-    // Of several hosts, the one that takes writes: after a failover, the new primary.
-    ...(severalHostsUnsaid(url) ? { target_session_attrs: 'read-write' as const } : {}),
+    // Of several hosts, the one that takes writes: after a failover, the new primary. Asked as
+    // `primary` whatever the URL says (config allows read-write or primary): postgres.js judges
+    // read-write by default_transaction_read_only alone, which a hot standby reports off, so
+    // with read-write a pool whose primary died connected to the standby and every write failed.
+    ...(severalHosts(url) ? { target_session_attrs: 'primary' as const } : {}),
     // A connection attempt that goes unanswered (a server restarting, its backlog full) is
     // given up after 5 s and made again, not left hanging a request for the default 30 s.
     connect_timeout: 5,

@@ -115,3 +115,95 @@ async function text(cmd: string[]): Promise<string> {
   await p.exited;
   return (await new Response(p.stdout).text()).trim();
 }
+
+export interface ThrowawayPair {
+  /** Both hosts, the primary first: the multi-host URL a deployment gives DATABASE_URL. */
+  url: string;
+  primaryPort: number;
+  standbyPort: number;
+  /** Stops the primary at once (`pg_ctl -m immediate`): its sockets close, nothing is flushed. */
+  stopPrimary(): Promise<void>;
+  /** Promotes the standby and waits until it takes writes. */
+  promote(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+/**
+ * A primary and a synchronous standby of a test's own (streaming replication, as
+ * pg_auto_failover or Patroni run them): a commit is acknowledged once the standby has it.
+ */
+export async function throwawayPair(): Promise<ThrowawayPair> {
+  const bin = postgresBin();
+  if (!bin) throw new Error('no PostgreSQL server installed under /usr/lib/postgresql');
+  const dir = mkdtempSync(join(tmpdir(), 'argus-failover-pg-'));
+  if (process.getuid?.() === 0) {
+    const [uid, gid] = [Number(await text(['id', '-u', 'postgres'])), Number(await text(['id', '-g', 'postgres']))];
+    chownSync(dir, uid, gid);
+  }
+  const primary = join(dir, 'primary');
+  const standby = join(dir, 'standby');
+  const [primaryPort, standbyPort] = [freePort(), freePort()];
+  const pgCtl = (data: string, port: number, ...args: string[]) =>
+    run([
+      join(bin, 'pg_ctl'),
+      '-D',
+      data,
+      '-l',
+      join(dir, `${port}.log`),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      // fsync off: commits cheaper on a test machine's disk, in the same order (what failover tests).
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      ...args,
+    ]);
+  const psql = (port: number, sql: string) =>
+    run([join(bin, 'psql'), '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-c', sql]);
+  await run([join(bin, 'initdb'), '-D', primary, '-U', 'postgres', '--auth=trust', '--no-sync']);
+  await pgCtl(primary, primaryPort, 'start');
+  await run([join(bin, 'createdb'), '-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', 'chaos']);
+  await run([
+    join(bin, 'pg_basebackup'),
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primaryPort),
+    '-U',
+    'postgres',
+    '-D',
+    standby,
+    '-R',
+    '-X',
+    'stream',
+    '--checkpoint=fast',
+  ]);
+  await pgCtl(standby, standbyPort, 'start');
+  // Synchronous from now on (set after the copy, so the promoted standby does not wait for one).
+  await psql(primaryPort, "alter system set synchronous_standby_names = '*'");
+  await psql(primaryPort, 'select pg_reload_conf()');
+  for (let i = 0; ; i++) {
+    const state = await text([
+      ...asOwner([join(bin, 'psql'), '-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-tAc']),
+      'select sync_state from pg_stat_replication',
+    ]);
+    if (state === 'sync') break;
+    if (i > 200) throw new Error(`the standby did not become synchronous (${state || 'not streaming'})`);
+    await Bun.sleep(50);
+  }
+  return {
+    url: `postgres://postgres@127.0.0.1:${primaryPort},127.0.0.1:${standbyPort}/chaos`,
+    primaryPort,
+    standbyPort,
+    stopPrimary: () => run([join(bin, 'pg_ctl'), '-D', primary, '-m', 'immediate', 'stop']),
+    async promote() {
+      await run([join(bin, 'pg_ctl'), '-D', standby, '-w', 'promote']);
+    },
+    async destroy() {
+      for (const data of [primary, standby])
+        if (existsSync(join(data, 'postmaster.pid')))
+          await run([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop']).catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
