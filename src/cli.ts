@@ -16,6 +16,7 @@ import { createLogger } from './log.ts';
 import { ApiError } from './errors.ts';
 import packageJson from '../package.json' with { type: 'json' };
 import { ensureProcessEnvironment } from './process-env.ts';
+import { serverSettings } from './server-settings.ts';
 
 export interface Command {
   summary: string;
@@ -105,6 +106,28 @@ export const commands: Record<string, Command> = {
   },
 };
 
+/**
+ * On a shared database, the issuer of the running server: the tokens this CLI mints must be
+ * valid there, whatever PORT this shell has. A PUBLIC_URL set here that differs is kept, and
+ * said to be another server's.
+ */
+async function forTheServer(config: Config): Promise<Config> {
+  if (!config.databaseUrl) return config;
+  const db = await openDb(config);
+  let announced: string | null;
+  try {
+    announced = await serverSettings.issuer(db);
+  } finally {
+    await db.close();
+  }
+  if (announced === null || announced === config.publicUrl) return config;
+  if (!config.publicUrlGiven) return { ...config, publicUrl: announced };
+  console.error(
+    `argus: PUBLIC_URL is ${config.publicUrl}, but the server on this database announced ${announced}: tokens minted here are for ${config.publicUrl}`,
+  );
+  return config;
+}
+
 /** Runs an admin command in-process, or through the server's control socket when
  * `argus serve` holds the embedded database. */
 async function runAdmin(name: string, flags: Flags, config: Config): Promise<number> {
@@ -120,7 +143,7 @@ async function runAdmin(name: string, flags: Flags, config: Config): Promise<num
     // One-shot commands print results on stdout; their logs go to stderr.
     let services: Services;
     try {
-      services = await openServices(config, {
+      services = await openServices(await forTheServer(config), {
         log: createLogger('warn', { service: 'argus' }, (line) => process.stderr.write(`${line}\n`), config.logFormat),
       });
     } catch (error) {

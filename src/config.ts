@@ -14,6 +14,8 @@ export interface Config {
   /** HTTPS served by the process (TLS_CERT_FILE and TLS_KEY_FILE, read at startup); null for HTTP. */
   tls: ServerTls | null;
   publicUrl: string;
+  /** Whether PUBLIC_URL was set (else publicUrl is the default, http://localhost:PORT). */
+  publicUrlGiven: boolean;
   /** Sockets whose forwarded headers are believed (TRUSTED_PROXIES), and which headers those are. */
   trustedProxies: TrustedProxies;
   forwardedHeaders: ForwardedHeaders;
@@ -335,6 +337,7 @@ function readConfig(env: Env, terminal: boolean): Config {
     host,
     tls,
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `${tls ? 'https' : 'http'}://localhost:${port}`,
+    publicUrlGiven: url(env, 'PUBLIC_URL', ['http:', 'https:']) !== null,
     trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
     forwardedHeaders: parseForwardedHeaders(env.FORWARDED_HEADERS),
     metrics: metricsAccess(env, host, port),

@@ -5,6 +5,7 @@ import { openDb, type Db } from './db/index.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
 import { createLogger, type Logger } from './log.ts';
 import { serverError } from './errors.ts';
+import { serverSettings } from './server-settings.ts';
 import { Metrics, registerProcessMetrics } from './metrics.ts';
 import { TimerWorker } from './actors/timer-worker.ts';
 import { Workers } from './workers.ts';
@@ -136,6 +137,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     return serverError().toResponse();
   };
   if (options.http) {
+    await serverSettings.recordIssuer(db, config.publicUrl);
     server = serve(handle, { port: config.port, hostname: config.host, tls: config.tls, onError });
     if (config.metrics.port !== null) {
       const scrape = createHttpApp(httpOptions, [

@@ -171,6 +171,12 @@ export class TokenService {
       }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthorized('the token has expired');
+      if (error instanceof joseErrors.JWTClaimValidationFailed && (error.claim === 'iss' || error.claim === 'aud')) {
+        const claimed = error.payload[error.claim];
+        throw unauthorized(
+          `the token was issued for ${typeof claimed === 'string' ? claimed : 'another server'}, not for this server (${this.issuer}); get one from this server (PUBLIC_URL)`,
+        );
+      }
       throw unauthorized('the token is invalid');
     }
     const scopes = typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [];
