@@ -67,9 +67,15 @@ export async function openServices(
     options.log ??
     createLogger(config.logLevel, { service: 'argus', runtime: runtimeName }, undefined, config.logFormat);
   const db = options.db ?? (await openDb(config));
-  const applied = await migrate(db);
-  if (applied.length) log.info('migrations applied', { applied });
-  return buildServices(config, db, log, new Metrics(), options.clock ?? systemClock);
+  try {
+    const applied = await migrate(db);
+    if (applied.length) log.info('migrations applied', { applied });
+    return await buildServices(config, db, log, new Metrics(), options.clock ?? systemClock);
+  } catch (error) {
+    // Refused (a master key of another install, a migration that failed): the pool opened here goes too.
+    if (!options.db) await db.close();
+    throw error;
+  }
 }
 
 export async function startService(config: Config, options: ServiceOptions): Promise<Service> {
