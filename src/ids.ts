@@ -11,7 +11,8 @@ const TIMED_LENGTH = 23;
 export function randomToken(length: number): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
   let out = '';
-  for (const b of bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
     if (b >= 248) continue; // 248 = 62 * 4: rejection keeps the alphabet uniform
     out += ALPHABET[b % 62];
     if (out.length === length) return out;

@@ -191,7 +191,7 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       const response = withResponseHeaders(answered, client.scheme === 'https', info.id);
       const seconds = (performance.now() - info.start) / 1000;
       const route = info.route ?? 'unmatched';
-      requests.inc({ route, method: request.method, status: String(response.status) });
+      requests.inc({ method: request.method, route, status: String(response.status) });
       latency.observe(seconds, { route });
       log.debug('request', {
         request_id: info.id,

@@ -19,16 +19,17 @@ export const payloadTooLarge = (maxBodyBytes: number, size?: number) =>
 
 /** The body as text, read chunk by chunk and abandoned as soon as it passes the limit. */
 export async function readBodyText(request: Request, maxBodyBytes: number): Promise<string> {
-  if (!request.body) return '';
   // A Content-Length within the limit bounds the body (the HTTP framing holds it to that), so
   // it is read whole: over a socket that costs half of reading it chunk by chunk (measured on
-  // Bun, 24 against 48 µs of CPU for a 1.5 KB body).
+  // Bun, 24 against 48 µs of CPU for a 1.5 KB body). `request.body` is not touched on this
+  // path: reading it makes the runtime build a stream that arrayBuffer() must then drain.
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d{1,15}$/.test(declared) && Number(declared) <= maxBodyBytes) {
     const whole = new Uint8Array(await request.arrayBuffer());
     if (whole.byteLength > maxBodyBytes) throw payloadTooLarge(maxBodyBytes, whole.byteLength);
     return utf8Text(whole);
   }
+  if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
