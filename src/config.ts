@@ -25,6 +25,8 @@ export interface Config {
    */
   metrics: MetricsAccess;
   databaseUrl: string | null;
+  /** A standby the studio and /metrics may read from (never the public API), and how stale it may be. */
+  readReplica: { url: string; maxLagMs: number } | null;
   dataDir: string;
   dbPoolMax: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -145,6 +147,7 @@ function schedule(env: Env, name: string): number[] {
 type Env = Record<string, string | undefined>;
 
 const SESSION_ATTRS_THAT_WRITE = ['read-write', 'primary'];
+const SESSION_ATTRS_TO_READ = ['prefer-standby', 'standby', 'read-only', 'read-write', 'primary'];
 const HOST_PORT = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 
 /**
@@ -153,7 +156,11 @@ const HOST_PORT = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
  * must ask for a primary; with several hosts and none given, the database layer asks for
  * read-write (src/db/postgres.ts).
  */
-function postgresUrl(env: Env, name: string): string | null {
+function postgresUrl(
+  env: Env,
+  name: string,
+  sessionAttrs: readonly string[] = SESSION_ATTRS_THAT_WRITE,
+): string | null {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return null;
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(raw);
@@ -181,12 +188,27 @@ function postgresUrl(env: Env, name: string): string | null {
     throw new ConfigError(name, 'is not a valid URL');
   }
   const attrs = parsed.searchParams.get('target_session_attrs');
-  if (attrs !== null && !SESSION_ATTRS_THAT_WRITE.includes(attrs))
+  if (attrs !== null && !sessionAttrs.includes(attrs))
     throw new ConfigError(
       name,
-      `target_session_attrs=${attrs}: the service writes, so it needs a primary (read-write or primary)`,
+      sessionAttrs === SESSION_ATTRS_THAT_WRITE
+        ? `target_session_attrs=${attrs}: the service writes, so it needs a primary (read-write or primary)`
+        : `target_session_attrs=${attrs}: must be one of ${sessionAttrs.join(', ')}`,
     );
   return raw.replace(/\/+$/, '');
+}
+
+/** READ_DATABASE_URL: a standby of DATABASE_URL's primary (several hosts: a standby preferred). */
+function readReplica(env: Env, databaseUrl: string | null): Config['readReplica'] {
+  const url = postgresUrl(env, 'READ_DATABASE_URL', SESSION_ATTRS_TO_READ);
+  const maxLagMs = int(env, 'READ_MAX_LAG_MS', 2000, 100, 300_000);
+  if (url === null) return null;
+  if (databaseUrl === null)
+    throw new ConfigError(
+      'READ_DATABASE_URL',
+      'is a standby of DATABASE_URL: set DATABASE_URL too (the embedded database has none)',
+    );
+  return { url, maxLagMs };
 }
 
 export interface MetricsAccess {
@@ -332,6 +354,7 @@ function readConfig(env: Env, terminal: boolean): Config {
   if (masterKeyPrevious !== null && masterKey === null)
     throw new ConfigError('MASTER_KEY_PREVIOUS', 'is only read beside MASTER_KEY (the new key)');
   const host = env.HOST?.trim() || '127.0.0.1';
+  const databaseUrl = postgresUrl(env, 'DATABASE_URL');
   return {
     port,
     host,
@@ -341,7 +364,8 @@ function readConfig(env: Env, terminal: boolean): Config {
     trustedProxies: TrustedProxies.parse(env.TRUSTED_PROXIES),
     forwardedHeaders: parseForwardedHeaders(env.FORWARDED_HEADERS),
     metrics: metricsAccess(env, host, port),
-    databaseUrl: postgresUrl(env, 'DATABASE_URL'),
+    databaseUrl,
+    readReplica: readReplica(env, databaseUrl),
     dataDir: env.DATA_DIR?.trim() || './.data',
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),

@@ -1,6 +1,8 @@
 // Builds the service graph once, for the server, the workers and the CLI alike.
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
+import { createPostgresDb } from './db/postgres.ts';
+import { primaryOnly, ReadReplica, type ReadRouting } from './db/read-replica.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import { ActorSystem, type MachineDefinition } from './actors/runtime.ts';
@@ -40,6 +42,8 @@ export const MAX_TOKEN_LIFETIME_MS = MAX_SERVICE_TOKEN_SECONDS * 1000;
 export interface Services {
   config: Config;
   db: Db;
+  /** Where the studio and the /metrics gauges read: a standby while it is fresh (READ_DATABASE_URL), else db. */
+  reads: ReadRouting;
   log: Logger;
   metrics: Metrics;
   actors: ActorSystem;
@@ -125,8 +129,9 @@ export async function buildServices(
     clock.now(),
   );
   const wakeup = new DeliveryWakeup(db);
+  const reads = await openReads(config, db, clock, log, metrics);
   const publisher = new EventPublisher(db, steps, wakeup, clock, log, config.deliveryRetentionDays * 86_400_000);
-  const webhooks = new WebhookService(db, actors, box, config, { steps, wakeup, publisher }, log, metrics);
+  const webhooks = new WebhookService(db, actors, box, config, { steps, wakeup, publisher, reads }, log, metrics);
   const events = new EventService(db, publisher, clock);
   const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens, config.serviceTokenTtlSeconds);
   const pushedRequests = new PushedRequests(db, tenants, clock);
@@ -157,6 +162,7 @@ export async function buildServices(
   return {
     config,
     db,
+    reads,
     log,
     metrics,
     actors,
@@ -182,9 +188,20 @@ export async function buildServices(
     machines: [keys.definition, apps.rotation, webhooks.subscriptions, authorization.definition],
     close: async () => {
       await invalidations.stop();
+      await reads.close();
       await db.close();
     },
   };
+}
+
+/** READ_DATABASE_URL's pool, probed for freshness before it serves a read; without it, the primary. */
+async function openReads(config: Config, db: Db, clock: Clock, log: Logger, metrics: Metrics): Promise<ReadRouting> {
+  if (!config.readReplica) return primaryOnly(db, metrics);
+  const { url, maxLagMs } = config.readReplica;
+  const standby = createPostgresDb(url, { max: config.dbPoolMax, role: 'reads' });
+  const replica = new ReadReplica(db, standby, maxLagMs, clock, log.child({ component: 'read-replica' }), metrics);
+  await replica.start();
+  return replica;
 }
 
 /** A short-lived token for a tenant administrator (argus bootstrap / argus token). */

@@ -72,6 +72,30 @@ describe('config', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@[::1]:5432/argus' }).databaseUrl).toContain('[::1]');
   });
 
+  test('READ_DATABASE_URL: a standby of DATABASE_URL, with a staleness bound', () => {
+    const primary = 'postgres://u@db-a:5432/argus';
+    expect(loadConfig({ DATABASE_URL: primary }).readReplica).toBeNull();
+    expect(
+      loadConfig({ DATABASE_URL: primary, READ_DATABASE_URL: 'postgres://u@db-b:5432/argus' }).readReplica,
+    ).toEqual({ url: 'postgres://u@db-b:5432/argus', maxLagMs: 2000 });
+    const several = 'postgres://u@db-a,db-b/argus?target_session_attrs=prefer-standby';
+    expect(
+      loadConfig({ DATABASE_URL: primary, READ_DATABASE_URL: several, READ_MAX_LAG_MS: '500' }).readReplica,
+    ).toEqual({ url: several, maxLagMs: 500 });
+    expect(() => loadConfig({ READ_DATABASE_URL: 'postgres://u@db-b/argus' })).toThrow(
+      /READ_DATABASE_URL: is a standby of DATABASE_URL: set DATABASE_URL too/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: primary, READ_DATABASE_URL: 'postgres://u@db-b/argus?target_session_attrs=any' }),
+    ).toThrow(/READ_DATABASE_URL: target_session_attrs=any: must be one of prefer-standby, standby/);
+    expect(() => loadConfig({ DATABASE_URL: primary, READ_DATABASE_URL: 'mysql://x' })).toThrow(
+      /READ_DATABASE_URL: must use postgres: or postgresql:/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: primary, READ_MAX_LAG_MS: '10' })).toThrow(
+      /READ_MAX_LAG_MS: must be between 100 and 300000/,
+    );
+  });
+
   test('the retry schedule: the published one by default, or delays with units', () => {
     expect(loadConfig({}).webhookRetrySchedule).toEqual([
       0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,

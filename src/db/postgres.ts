@@ -66,14 +66,22 @@ function severalHosts(url: string): boolean {
   return authority.slice(authority.lastIndexOf('@') + 1).includes(',');
 }
 
-export function createPostgresDb(url: string, options: { max: number }): Db {
+/** Which server of several hosts a pool wants: the one that takes writes, or one to read from. */
+function sessionAttrs(url: string, role: 'primary' | 'reads') {
+  if (!severalHosts(url)) return {};
+  // Of several hosts, the one that takes writes: after a failover, the new primary. Asked as
+  // `primary` whatever the URL says (config allows read-write or primary): postgres.js judges
+  // read-write by default_transaction_read_only alone, which a hot standby reports off, so
+  // with read-write a pool whose primary died connected to the standby and every write failed.
+  if (role === 'primary') return { target_session_attrs: 'primary' as const };
+  // Reads: what the URL asks for (config checked it), else a standby when one answers.
+  return /[?&]target_session_attrs=/.test(url) ? {} : { target_session_attrs: 'prefer-standby' as const };
+}
+
+export function createPostgresDb(url: string, options: { max: number; role?: 'primary' | 'reads' }): Db {
   const sql: Sql = postgres(url, {
     max: options.max,
-    // Of several hosts, the one that takes writes: after a failover, the new primary. Asked as
-    // `primary` whatever the URL says (config allows read-write or primary): postgres.js judges
-    // read-write by default_transaction_read_only alone, which a hot standby reports off, so
-    // with read-write a pool whose primary died connected to the standby and every write failed.
-    ...(severalHosts(url) ? { target_session_attrs: 'primary' as const } : {}),
+    ...sessionAttrs(url, options.role ?? 'primary'),
     // A connection attempt that goes unanswered (a server restarting, its backlog full) is
     // given up after 5 s and made again, not left hanging a request for the default 30 s.
     connect_timeout: 5,

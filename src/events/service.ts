@@ -2,7 +2,7 @@
 // type and time, one event with every delivery it produced across the tenant's webhooks, and
 // replay (fresh deliveries of the stored event, with the same webhook-id, so receivers that
 // dedupe on it see it once).
-import type { Db } from '../db/index.ts';
+import type { Db, Queryable } from '../db/index.ts';
 import type { Clock } from '../actors/clock.ts';
 import { ApiError, invalidRequest, notFound } from '../errors.ts';
 import type { Page } from '../db/page.ts';
@@ -91,21 +91,22 @@ export class EventService {
     }
   }
 
-  async list(principal: Principal, page: Page, filter: EventFilter) {
-    const { items, next_cursor } = await eventStore.list(this.db, principal.tenantId, page, filter);
+  // Reads take `from`: the studio passes a standby (see db/read-replica.ts); the API, the primary.
+  async list(principal: Principal, page: Page, filter: EventFilter, from: Queryable = this.db) {
+    const { items, next_cursor } = await eventStore.list(from, principal.tenantId, page, filter);
     return { events: items.map(eventView), next_cursor };
   }
 
-  private async row(principal: Principal, id: string): Promise<EventRow> {
-    const row = await eventStore.event(this.db, principal.tenantId, id);
+  private async row(principal: Principal, id: string, from: Queryable = this.db): Promise<EventRow> {
+    const row = await eventStore.event(from, principal.tenantId, id);
     if (!row) throw notFound(`event ${id}`);
     return row;
   }
 
   /** The event and its deliveries (a page of them: a fan-out may hold thousands), newest first. */
-  async get(principal: Principal, id: string, page: Page) {
-    const event = await this.row(principal, id);
-    const { items, next_cursor } = await eventStore.deliveries(this.db, principal.tenantId, event, page);
+  async get(principal: Principal, id: string, page: Page, from: Queryable = this.db) {
+    const event = await this.row(principal, id, from);
+    const { items, next_cursor } = await eventStore.deliveries(from, principal.tenantId, event, page);
     return { event: eventView(event), deliveries: items.map(eventDeliveryView), next_cursor };
   }
 

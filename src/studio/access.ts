@@ -1,6 +1,7 @@
 // Who may open the studio: a tenant administrator, signed in to the studio (an HttpOnly,
 // SameSite=Strict cookie holding a short-lived admin token the page's script cannot read),
 // or presenting an admin token as a Bearer header. Everything it shows is that tenant's.
+import { tenantReads, type ReadRouting } from '../db/read-replica.ts';
 import type { Authenticator } from '../http/auth.ts';
 import type { TokenService } from '../oauth/tokens/service.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -43,6 +44,7 @@ export class StudioAccess {
       signIns: SignInLimits;
       ttlSeconds: number;
       publicUrl: string;
+      reads: ReadRouting;
     },
   ) {
     const url = new URL(deps.publicUrl);
@@ -183,7 +185,9 @@ export class StudioAccess {
         resolve: ({ request }) => {
           const admin = this.checked.get(request);
           if (!admin) throw unauthorized('the request was not authenticated', 'invalid_request');
-          return { admin };
+          // A change is made on the primary; this tenant's next pages read it there too.
+          if (rule === 'write') this.deps.reads.wrote(admin.tenantId);
+          return { admin, reads: tenantReads(this.deps.reads, admin.tenantId) };
         },
       }),
     });

@@ -6,7 +6,6 @@
 // cookie). Each action calls the service method its public route calls.
 import { t } from 'elysia';
 import type { AnyStateMachine } from 'xstate';
-import type { Db } from '../db/index.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../actors/clock.ts';
 import type { WebhookService } from '../webhooks/service.ts';
@@ -40,7 +39,6 @@ const HEALTH_WINDOW_MS = 3_600_000;
 const HEALTH_BUCKETS = 12;
 
 interface Deps {
-  db: Db;
   clock: Clock;
   config: Pick<Config, 'leaseMs' | 'webhookEndpointConcurrency' | 'webhookRetrySchedule'>;
   webhooks: WebhookService;
@@ -88,7 +86,7 @@ export function webhookTimers(sub: Pick<SubscriptionRow, 'state' | 'snapshot'>):
 }
 
 export function consoleRoutes(deps: Deps, access: StudioAccess) {
-  const { db, webhooks, events } = deps;
+  const { webhooks, events } = deps;
   const delivery = deps.machines.get('delivery');
   const jitter = (delivery && retrySchedule(delivery)?.jitter_ratio) ?? 0.2;
   const schedule = deps.config.webhookRetrySchedule;
@@ -222,13 +220,13 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       // ---- finding ----------------------------------------------------------------------------
       .get(
         '/v1/studio/search',
-        async ({ admin: p, query }) => {
+        async ({ admin: p, reads, query }) => {
           const q = query.q.trim();
           if (q.startsWith('dlv_')) {
-            const webhookId = await consoleStore.deliveryWebhook(db, p.tenantId, q);
+            const webhookId = await consoleStore.deliveryWebhook(reads, p.tenantId, q);
             if (webhookId) return { kind: 'delivery', delivery_id: q, webhook_id: webhookId };
           } else if (q.startsWith('evt_')) {
-            if (await eventStore.event(db, p.tenantId, q)) return { kind: 'event', event_id: q };
+            if (await eventStore.event(reads, p.tenantId, q)) return { kind: 'event', event_id: q };
           } else {
             throw invalidRequest('q: an event id (evt_…) or a delivery id (dlv_…)');
           }
@@ -242,15 +240,15 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       )
       .get(
         '/v1/studio/webhooks/:id/deliveries',
-        async ({ admin: p, params, query }) => {
+        async ({ admin: p, reads, params, query }) => {
           const page = readPage(query);
           const filter: DeliveryFilter = {
             status: query.status ?? null,
             eventType: eventType(query.event_type),
             ...timeRange(query),
           };
-          await webhooks.get(p, params.id);
-          const { items, next_cursor } = await consoleStore.deliveries(db, p.tenantId, params.id, page, filter);
+          await webhooks.get(p, params.id, reads);
+          const { items, next_cursor } = await consoleStore.deliveries(reads, p.tenantId, params.id, page, filter);
           return { deliveries: items.map(deliveryView), next_cursor };
         },
         {
@@ -271,10 +269,10 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       )
       .get(
         '/v1/studio/events',
-        async ({ admin: p, query }) => {
+        async ({ admin: p, reads, query }) => {
           const type = eventType(query.type);
           return {
-            ...(await events.list(p, readPage(query), { types: type ? [type] : null, ...timeRange(query) })),
+            ...(await events.list(p, readPage(query), { types: type ? [type] : null, ...timeRange(query) }, reads)),
             types: EVENT_TYPES.map((e) => e.type),
           };
         },
@@ -289,21 +287,31 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           detail: { summary: "The tenant's events, newest first", tags },
         },
       )
-      .get('/v1/studio/events/:id', async ({ admin: p, params, query }) => events.get(p, params.id, readPage(query)), {
-        studio: 'read',
-        params: WebhookId,
-        query: PageQuery,
-        detail: { summary: 'An event with its deliveries across webhooks', tags },
-      })
+      .get(
+        '/v1/studio/events/:id',
+        async ({ admin: p, reads, params, query }) => events.get(p, params.id, readPage(query), reads),
+        {
+          studio: 'read',
+          params: WebhookId,
+          query: PageQuery,
+          detail: { summary: 'An event with its deliveries across webhooks', tags },
+        },
+      )
       // ---- why ------------------------------------------------------------------------------
       .get(
         '/v1/studio/webhooks/:id/deliveries/:delivery_id/why',
-        async ({ admin: p, params }) => {
-          const sub = await webhookStore.subscription(db, p.tenantId, params.id);
+        async ({ admin: p, reads, params }) => {
+          const sub = await webhookStore.subscription(reads, p.tenantId, params.id);
           if (!sub) throw notFound(`webhook ${params.id}`);
-          const d = await webhooks.delivery(p, params.id, params.delivery_id);
-          const clock = await consoleStore.deliveryClock(db, p.tenantId, params.delivery_id);
-          const payload = await consoleStore.payload(db, p.tenantId, d.event_id, d.event_type, new Date(d.created_at));
+          const d = await webhooks.delivery(p, params.id, params.delivery_id, reads);
+          const clock = await consoleStore.deliveryClock(reads, p.tenantId, params.delivery_id);
+          const payload = await consoleStore.payload(
+            reads,
+            p.tenantId,
+            d.event_id,
+            d.event_type,
+            new Date(d.created_at),
+          );
           return {
             now: new Date(deps.clock.now()).toISOString(),
             delivery: deliveryTimers(d, clock?.entered_at ?? null, clock?.due_at ?? null, sub.status),
@@ -326,8 +334,8 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       )
       .get(
         '/v1/studio/webhooks/:id/why',
-        async ({ admin: p, params }) => {
-          const sub = await webhookStore.subscription(db, p.tenantId, params.id);
+        async ({ admin: p, reads, params }) => {
+          const sub = await webhookStore.subscription(reads, p.tenantId, params.id);
           if (!sub) throw notFound(`webhook ${params.id}`);
           return { now: new Date(deps.clock.now()).toISOString(), webhook: webhookTimers(sub) };
         },
@@ -340,10 +348,10 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
       // ---- health ---------------------------------------------------------------------------
       .get(
         '/v1/studio/health',
-        async ({ admin: p }) => {
+        async ({ admin: p, reads }) => {
           const until = new Date(deps.clock.now());
           const since = new Date(until.getTime() - HEALTH_WINDOW_MS);
-          const rows = await consoleStore.health(db, p.tenantId, since, until, HEALTH_BUCKETS);
+          const rows = await consoleStore.health(reads, p.tenantId, since, until, HEALTH_BUCKETS);
           const by = new Map<
             string,
             {

@@ -19,6 +19,8 @@ export interface FeedOptions {
   /** How long a seq may stay uncommitted before it is taken as never coming. */
   settleMs?: number;
   heartbeatMs?: number;
+  /** How far behind the primary the source may read (a standby): a commit may show up that much later. */
+  sourceLagMs?: number;
   limit?: number;
   /**
    * Whether the viewer may still watch (token not revoked or expired), asked at every
@@ -32,7 +34,7 @@ const encoder = new TextEncoder();
 
 export function journalEvents(request: Request, start: number, source: FeedSource, options: FeedOptions): Response {
   const pollMs = options.pollMs ?? 400;
-  const settleMs = options.settleMs ?? 3_000;
+  const settleMs = (options.settleMs ?? 3_000) + (options.sourceLagMs ?? 0);
   const heartbeatMs = options.heartbeatMs ?? 5_000;
   const limit = options.limit ?? 500;
   let floor = start;

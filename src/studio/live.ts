@@ -3,8 +3,8 @@
 // attempt) followed over server-sent events, and where recent authorization sessions stand.
 // Every read is the signed-in administrator's tenant's; nothing secret is answered: no
 // signing secret, no signature, no code, no token, no authorization session id in full.
+import type { ReadRouting } from '../db/read-replica.ts';
 import { t } from 'elysia';
-import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import type { WebhookService } from '../webhooks/service.ts';
 import type { AuthorizationService } from '../oauth/authorize/service.ts';
@@ -51,15 +51,15 @@ export function redactBody(body: string | null): string | null {
 export const sessionRef = (id: string) => `${id.slice(0, 8)}…`;
 
 interface Deps {
-  db: Db;
   log: Logger;
+  reads: ReadRouting;
   webhooks: WebhookService;
   authorization: AuthorizationService;
   apps: AppService;
 }
 
 export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
-  const { db, webhooks, authorization, apps } = deps;
+  const { webhooks, authorization, apps } = deps;
 
   const webhookView = <T extends { url: string }>(w: T) => ({ ...w, url: displayUrl(w.url) });
 
@@ -67,8 +67,8 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
     .use(access.guard)
     .get(
       '/v1/studio/webhooks',
-      async ({ admin: p, query }) => {
-        const { webhooks: list, next_cursor } = await webhooks.list(p, readPage(query));
+      async ({ admin: p, reads, query }) => {
+        const { webhooks: list, next_cursor } = await webhooks.list(p, readPage(query), reads);
         return { webhooks: list.map(webhookView), next_cursor };
       },
       {
@@ -83,11 +83,11 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
     )
     .get(
       '/v1/studio/webhooks/:id',
-      async ({ admin: p, params }) => {
-        const webhook = await webhooks.get(p, params.id);
+      async ({ admin: p, reads, params }) => {
+        const webhook = await webhooks.get(p, params.id, reads);
         const [transitions, counts] = await Promise.all([
-          studioStore.latest(db, p.tenantId, 'subscription', params.id, 50),
-          studioStore.deliveryCounts(db, p.tenantId, params.id),
+          studioStore.latest(reads, p.tenantId, 'subscription', params.id, 50),
+          studioStore.deliveryCounts(reads, p.tenantId, params.id),
         ]);
         return {
           webhook: webhookView(webhook),
@@ -106,9 +106,9 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
     )
     .get(
       '/v1/studio/webhooks/:id/deliveries/:delivery_id',
-      async ({ admin: p, params }) => {
-        const d = await webhooks.delivery(p, params.id, params.delivery_id);
-        const path = await studioStore.instance(db, p.tenantId, 'delivery', params.delivery_id, 0, 500);
+      async ({ admin: p, reads, params }) => {
+        const d = await webhooks.delivery(p, params.id, params.delivery_id, reads);
+        const path = await studioStore.instance(reads, p.tenantId, 'delivery', params.delivery_id, 0, 500);
         return {
           delivery: {
             ...d,
@@ -136,17 +136,17 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
     )
     .get(
       '/v1/studio/webhooks/:id/stream',
-      async ({ admin: p, request, params }) => {
-        await webhooks.get(p, params.id);
-        const start = startSeq(request, await studioStore.lastSeq(db));
+      async ({ admin: p, reads, request, params }) => {
+        await webhooks.get(p, params.id, reads);
+        const start = startSeq(request, await studioStore.lastSeq(reads));
         return journalEvents(
           request,
           start,
           {
-            read: (after, skip, limit) => studioStore.webhookFeed(db, p.tenantId, params.id, after, limit, skip),
-            lastSeq: () => studioStore.lastSeq(db),
+            read: (after, skip, limit) => studioStore.webhookFeed(reads, p.tenantId, params.id, after, limit, skip),
+            lastSeq: () => studioStore.lastSeq(reads),
           },
-          { log: deps.log, stillAllowed: () => access.stillAdmin(request) },
+          { log: deps.log, stillAllowed: () => access.stillAdmin(request), sourceLagMs: deps.reads.maxLagMs },
         );
       },
       {
@@ -157,10 +157,10 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
     )
     .get(
       '/v1/studio/authorization-sessions',
-      async ({ admin: p }) => {
+      async ({ admin: p, reads }) => {
         const sessions = await authorization.recent(p.tenantId);
         const path = await studioStore.instances(
-          db,
+          reads,
           p.tenantId,
           'authorizationSession',
           sessions.map((s) => s.id),

@@ -1,12 +1,12 @@
 // The studio: every machine drawn from its definition, a webhook's deliveries followed live,
 // recent authorization sessions, and the transition journal of any instance the tenant owns.
 // Tenant administrators only (studio sign-in or admin token); the page itself holds no data.
+import type { ReadRouting } from '../db/read-replica.ts';
 import { t } from 'elysia';
 import type { AnyStateMachine } from 'xstate';
 import { router } from '../http/router.ts';
 import { notFound } from '../errors.ts';
 import type { Authenticator } from '../http/auth.ts';
-import type { Db } from '../db/index.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { TokenService } from '../oauth/tokens/service.ts';
@@ -39,7 +39,8 @@ export interface StudioDeps {
   tokens: TokenService;
   tenants: TenantService;
   signIns: SignInLimits;
-  db: Db;
+  /** Where the studio's pages and feeds read (a fresh standby, or db). */
+  reads: ReadRouting;
   log: Logger;
   config: Pick<
     Config,
@@ -70,7 +71,7 @@ export function machineNotes(m: AnyStateMachine): string[] {
 }
 
 export function studioRoutes(deps: StudioDeps) {
-  const { db, machines } = deps;
+  const { machines } = deps;
   const access = new StudioAccess({
     auth: deps.auth,
     tokens: deps.tokens,
@@ -78,6 +79,7 @@ export function studioRoutes(deps: StudioDeps) {
     signIns: deps.signIns,
     ttlSeconds: deps.config.adminTokenTtlSeconds,
     publicUrl: deps.config.publicUrl,
+    reads: deps.reads,
   });
   const machine = (name: string) => {
     const m = machines.get(name);
@@ -185,9 +187,9 @@ export function studioRoutes(deps: StudioDeps) {
     )
     .get(
       '/v1/machines/:name/instances/:id/journal',
-      async ({ admin: p, params }) => {
+      async ({ admin: p, reads, params }) => {
         machine(params.name);
-        const rows = await studioStore.instance(db, p.tenantId, params.name, params.id, 0);
+        const rows = await studioStore.instance(reads, p.tenantId, params.name, params.id, 0);
         if (rows.length === 0) throw notFound(`${params.name} ${params.id}`);
         return { transitions: rows.map(journalEntry) };
       },
@@ -195,22 +197,22 @@ export function studioRoutes(deps: StudioDeps) {
     )
     .get(
       '/v1/machines/:name/instances/:id/stream',
-      async ({ admin: p, request, params }) => {
+      async ({ admin: p, reads, request, params }) => {
         machine(params.name);
         // Another tenant's instance (or none) is a 404, as everywhere.
-        if ((await studioStore.instance(db, p.tenantId, params.name, params.id, 0, 1)).length === 0)
+        if ((await studioStore.instance(reads, p.tenantId, params.name, params.id, 0, 1)).length === 0)
           throw notFound(`${params.name} ${params.id}`);
         // From the start of the instance's journal unless the client says where it stopped.
-        const start = request.headers.has('last-event-id') ? startSeq(request, await studioStore.lastSeq(db)) : 0;
+        const start = request.headers.has('last-event-id') ? startSeq(request, await studioStore.lastSeq(reads)) : 0;
         return journalEvents(
           request,
           start,
           {
             read: (after, skip, limit) =>
-              studioStore.instance(db, p.tenantId, params.name, params.id, after, limit, skip),
-            lastSeq: () => studioStore.lastSeq(db),
+              studioStore.instance(reads, p.tenantId, params.name, params.id, after, limit, skip),
+            lastSeq: () => studioStore.lastSeq(reads),
           },
-          { log: deps.log, stillAllowed: () => access.stillAdmin(request) },
+          { log: deps.log, stillAllowed: () => access.stillAdmin(request), sourceLagMs: deps.reads.maxLagMs },
         );
       },
       {

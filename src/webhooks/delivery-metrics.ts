@@ -10,7 +10,7 @@
 // without credentials, so one tenant would read the ids of the others (and how busy they are),
 // and an install with 10,000 tenants would have 10,000 series per family. Which tenant holds
 // rank 1 is for the studio and the logs to say.
-import type { Db } from '../db/index.ts';
+import type { ReadRouting } from '../db/read-replica.ts';
 import type { Gauge, Metrics } from '../metrics.ts';
 import type { DeliveryOutcome } from '../../machines/delivery.ts';
 
@@ -53,7 +53,7 @@ export interface DeliveryObserver {
 
 export function observeDeliveries(
   metrics: Metrics,
-  db: Db,
+  reads: ReadRouting,
   dispatch: {
     inFlight: () => number;
     inFlightByTenant: () => ReadonlyMap<string, number>;
@@ -104,9 +104,11 @@ export function observeDeliveries(
     'argus_tenant_deliveries_ready',
     `Deliveries ready to send (queued and due), all processes, per tenant by rank (rank="1" has most; past ${TENANT_RANKS}, rank="other" sums the rest)`,
     async (g) => {
-      const rows = await db.query<{ n: number }>(
-        `select count(*)::int as n from webhook_deliveries where state = 'queued' and due_at is not null group by tenant_id`,
-      );
+      const rows = await reads
+        .reader()
+        .query<{ n: number }>(
+          `select count(*)::int as n from webhook_deliveries where state = 'queued' and due_at is not null group by tenant_id`,
+        );
       setByRank(
         g,
         rows.map((r) => r.n),
@@ -119,7 +121,7 @@ export function observeDeliveries(
     'argus_delivery_backlog',
     'Deliveries with a timer, by state: queued (due now), sending (leased), backoff (waiting for a retry); all processes',
     async (g) => {
-      const rows = await db.query<{ state: string; n: number }>(
+      const rows = await reads.reader().query<{ state: string; n: number }>(
         `select 'queued' as state, count(*)::int as n from webhook_deliveries where state = 'queued' and due_at is not null
          union all
          select state, count(*)::int as n from webhook_deliveries where due_at is not null and state <> 'queued' group by state`,
@@ -131,7 +133,7 @@ export function observeDeliveries(
     'argus_delivery_oldest_due_age_seconds',
     'How long the longest-waiting due delivery (a queued one, a retry due, a lease run out) has been due; 0 when none is',
     async (g) => {
-      const [row] = await db.query<{ due_at: Date | null }>(
+      const [row] = await reads.reader().query<{ due_at: Date | null }>(
         `select least((select min(due_at) from webhook_deliveries where state = 'queued' and due_at is not null and due_at <= $1),
                       (select min(due_at) from webhook_deliveries where due_at is not null and state <> 'queued' and due_at <= $1)) as due_at`,
         [new Date(dispatch.now())],

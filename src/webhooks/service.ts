@@ -1,7 +1,8 @@
 // Webhook subscriptions, event publishing with fan-out in the caller's transaction, delivery
 // history, test sends, manual retry and recovery. Subscriptions are machines persisted through
 // the generic runtime; deliveries are the delivery engine's (./dispatch/).
-import type { Db } from '../db/index.ts';
+import type { Db, Queryable } from '../db/index.ts';
+import type { ReadRouting } from '../db/read-replica.ts';
 import type { ActorSystem, Unit } from '../actors/runtime.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Logger } from '../log.ts';
@@ -86,6 +87,7 @@ export interface DeliveryEngineParts {
   steps: DeliverySteps;
   wakeup: DeliveryWakeup;
   publisher: EventPublisher;
+  reads?: ReadRouting;
 }
 
 export class WebhookService {
@@ -117,6 +119,7 @@ export class WebhookService {
       announce: (tenantId, type, data) => this.publisher.announce(tenantId, type, data),
       log,
       metrics,
+      reads: engine.reads,
     });
   }
 
@@ -186,19 +189,20 @@ export class WebhookService {
     return body.secret === undefined ? { ...view, secret } : view;
   }
 
-  async list(principal: Principal, page: Page) {
-    const { items, next_cursor } = await webhookStore.subscriptions(this.db, principal.tenantId, page);
+  // Reads take `from`: the studio passes a standby (see db/read-replica.ts); the API, the primary.
+  async list(principal: Principal, page: Page, from: Queryable = this.db) {
+    const { items, next_cursor } = await webhookStore.subscriptions(from, principal.tenantId, page);
     return { webhooks: items.map(subscriptionView), next_cursor };
   }
 
-  private async row(principal: Principal, id: string): Promise<SubscriptionRow> {
-    const row = await webhookStore.subscription(this.db, principal.tenantId, id);
+  private async row(principal: Principal, id: string, from: Queryable = this.db): Promise<SubscriptionRow> {
+    const row = await webhookStore.subscription(from, principal.tenantId, id);
     if (!row) throw notFound(`webhook ${id}`);
     return row;
   }
 
-  async get(principal: Principal, id: string) {
-    return subscriptionView(await this.row(principal, id));
+  async get(principal: Principal, id: string, from: Queryable = this.db) {
+    return subscriptionView(await this.row(principal, id, from));
   }
 
   /** url, events, a new secret (rotation with grace), paused (pause/resume), enabled. */
@@ -365,11 +369,11 @@ export class WebhookService {
     return { deliveries: items.map(deliveryView), next_cursor };
   }
 
-  async delivery(principal: Principal, id: string, deliveryId: string) {
-    await this.row(principal, id);
-    const d = await webhookStore.delivery(this.db, principal.tenantId, id, deliveryId);
+  async delivery(principal: Principal, id: string, deliveryId: string, from: Queryable = this.db) {
+    await this.row(principal, id, from);
+    const d = await webhookStore.delivery(from, principal.tenantId, id, deliveryId);
     if (!d) throw notFound(`delivery ${deliveryId}`);
-    const attempts = await webhookStore.attempts(this.db, deliveryId, d.created_at);
+    const attempts = await webhookStore.attempts(from, deliveryId, d.created_at);
     return {
       ...deliveryView(d),
       attempts: attempts.map((a) => ({

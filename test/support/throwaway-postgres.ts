@@ -123,6 +123,8 @@ export interface ThrowawayPair {
   standbyPort: number;
   /** Stops the primary at once (`pg_ctl -m immediate`): its sockets close, nothing is flushed. */
   stopPrimary(): Promise<void>;
+  /** Stops the standby at once; with it gone, commits on the primary wait for a synchronous standby. */
+  stopStandby(): Promise<void>;
   /** Promotes the standby and waits until it takes writes. */
   promote(): Promise<void>;
   destroy(): Promise<void>;
@@ -196,6 +198,7 @@ export async function throwawayPair(): Promise<ThrowawayPair> {
     primaryPort,
     standbyPort,
     stopPrimary: () => run([join(bin, 'pg_ctl'), '-D', primary, '-m', 'immediate', 'stop']),
+    stopStandby: () => run([join(bin, 'pg_ctl'), '-D', standby, '-m', 'immediate', 'stop']),
     async promote() {
       await run([join(bin, 'pg_ctl'), '-D', standby, '-w', 'promote']);
     },

@@ -10,6 +10,7 @@
 // endpoints alone), keeps count of what is in flight per tenant, and stops cleanly.
 // Nothing is kept in memory that a crash would lose: a delivery claimed and never recorded is
 // claimed again when its lease runs out.
+import { primaryOnly, type ReadRouting } from '../../db/read-replica.ts';
 import type { ActorSystem } from '../../actors/runtime.ts';
 import type { SecretBox } from '../../crypto/secret-box.ts';
 import { isDatabaseUnavailable, type Db } from '../../db/index.ts';
@@ -51,6 +52,8 @@ export interface DispatcherDeps {
   announce: Announce;
   log: Logger;
   metrics: Metrics;
+  /** Where the backlog gauges of /metrics read (a standby when one is configured and fresh). */
+  reads?: ReadRouting;
   /** Another way to claim (bench/baselines/due-order-claimer.ts); the fair Claimer by default. */
   claimer?: (...args: ConstructorParameters<typeof Claimer>) => Claimer;
 }
@@ -97,7 +100,7 @@ export class Dispatcher {
       'argus_deliveries_claimed_total',
       'Deliveries claimed by this process (timers fired)',
     );
-    const observe = observeDeliveries(metrics, db, {
+    const observe = observeDeliveries(metrics, deps.reads ?? primaryOnly(db), {
       inFlight: () => this.inFlight,
       inFlightByTenant: () => this.inFlightByTenant,
       bodies: () => this.bodies.stats(),
