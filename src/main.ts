@@ -1,4 +1,5 @@
 // Composition root: config → db → services → http → workers; graceful shutdown.
+import { ANSWER_WITHIN_MS } from './db/postgres.ts';
 import type { AnyElysia } from 'elysia';
 import type { Config } from './config.ts';
 import { openDb, type Db } from './db/index.ts';
@@ -66,7 +67,13 @@ export async function openServices(
   const log =
     options.log ??
     createLogger(config.logLevel, { service: 'argus', runtime: runtimeName }, undefined, config.logFormat);
-  const db = options.db ?? (await openDb(config));
+  const db =
+    options.db ??
+    (await openDb(config, () =>
+      log.warn('the database stopped answering on open connections; they were dropped and new ones made', {
+        answer_within_ms: ANSWER_WITHIN_MS,
+      }),
+    ));
   try {
     const applied = await migrate(db);
     if (applied.length) log.info('migrations applied', { applied });

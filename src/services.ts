@@ -198,7 +198,11 @@ export async function buildServices(
 async function openReads(config: Config, db: Db, clock: Clock, log: Logger, metrics: Metrics): Promise<ReadRouting> {
   if (!config.readReplica) return primaryOnly(db, metrics);
   const { url, maxLagMs } = config.readReplica;
-  const standby = createPostgresDb(url, { max: config.dbPoolMax, role: 'reads' });
+  const standby = createPostgresDb(url, {
+    max: config.dbPoolMax,
+    role: 'reads',
+    onReplaced: () => log.warn('the read replica stopped answering on open connections; they were replaced'),
+  });
   const replica = new ReadReplica(db, standby, maxLagMs, clock, log.child({ component: 'read-replica' }), metrics);
   await replica.start();
   return replica;

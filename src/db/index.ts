@@ -10,9 +10,13 @@ export type { Db, Queryable, Row } from './db.ts';
 export { one, maybeOne, notify, isTransactionConflict, isDatabaseUnavailable } from './db.ts';
 
 /** DATABASE_URL → postgres.js; otherwise embedded PGlite under DATA_DIR/pg, for this process alone. */
-export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'>): Promise<Db> {
+export async function openDb(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolMax'>,
+  /** Told when the server stopped answering and the pool's connections were replaced. */
+  onReplaced?: () => void,
+): Promise<Db> {
   if (config.databaseUrl) {
-    return createPostgresDb(config.databaseUrl, { max: config.dbPoolMax });
+    return createPostgresDb(config.databaseUrl, { max: config.dbPoolMax, onReplaced });
   }
   await files.ensurePrivateDir(config.dataDir);
   const release = await lockEmbeddedDatabase(config.dataDir);

@@ -78,9 +78,36 @@ function sessionAttrs(url: string, role: 'primary' | 'reads') {
   return /[?&]target_session_attrs=/.test(url) ? {} : { target_session_attrs: 'prefer-standby' as const };
 }
 
-export function createPostgresDb(url: string, options: { max: number; role?: 'primary' | 'reads' }): Db {
-  const sql: Sql = postgres(url, {
-    max: options.max,
+/**
+ * How a pool notices a server that stopped answering without closing its sockets (a power cut,
+ * a partition, a primary fenced by a failover manager): TCP alone would keep a query waiting
+ * for the kernel's retransmissions, about 15 minutes. A probe on a connection of its own asks
+ * `select 1` every WATCH_EVERY_MS; one not answered within ANSWER_WITHIN_MS replaces the pool:
+ * its connections are dropped (their queries fail as unavailable: a 503 to the client, a
+ * delivery retried) and new ones are made, to the host that answers (after a failover, the
+ * new primary). A server that refuses or closes connections is noticed by the pool itself.
+ */
+export const WATCH_EVERY_MS = 2_000;
+export const ANSWER_WITHIN_MS = 10_000;
+
+export interface PostgresDbOptions {
+  max: number;
+  role?: 'primary' | 'reads';
+  /** Told when the pool was replaced because the server stopped answering. */
+  onReplaced?: () => void;
+  watch?: { everyMs: number; answerWithinMs: number };
+}
+
+interface Listening {
+  channel: string;
+  onMessage: (payload: string) => void;
+  onListening?: () => void;
+  sub: { unlisten(): Promise<void> } | null;
+}
+
+export function createPostgresDb(url: string, options: PostgresDbOptions): Db {
+  const settings = (max: number) => ({
+    max,
     ...sessionAttrs(url, options.role ?? 'primary'),
     // A connection attempt that goes unanswered (a server restarting, its backlog full) is
     // given up after 5 s and made again, not left hanging a request for the default 30 s.
@@ -108,10 +135,48 @@ export function createPostgresDb(url: string, options: { max: number; role?: 'pr
       },
     },
     connection: { application_name: 'argus' },
-  }) as unknown as Sql;
+  });
+  let sql: Sql = postgres(url, settings(options.max)) as unknown as Sql;
+  let probe: Sql = postgres(url, settings(1)) as unknown as Sql;
+  const listens = new Set<Listening>();
+  const subscribe = async (entry: Listening) => {
+    // postgres.js runs onlisten after the LISTEN and again after each reconnect.
+    entry.sub = await sql.listen(entry.channel, entry.onMessage, entry.onListening);
+  };
+  const replace = () => {
+    const [oldSql, oldProbe] = [sql, probe];
+    sql = postgres(url, settings(options.max)) as unknown as Sql;
+    probe = postgres(url, settings(1)) as unknown as Sql;
+    void oldSql.end({ timeout: 0 });
+    void oldProbe.end({ timeout: 0 });
+    // A LISTEN that cannot be made again now is noticed by its owner (the invalidation ping goes silent).
+    for (const entry of listens) void subscribe(entry).catch(() => undefined);
+    options.onReplaced?.();
+  };
+  const watch = options.watch ?? { everyMs: WATCH_EVERY_MS, answerWithinMs: ANSWER_WITHIN_MS };
+  let probing = false;
+  const watchdog = setInterval(async () => {
+    if (probing) return;
+    probing = true;
+    const asked = probe;
+    const deadline = setTimeout(() => asked === probe && replace(), watch.answerWithinMs);
+    try {
+      await asked`select 1`;
+    } catch {
+      // Refused, closed or timed out connecting: the pools see the same and reconnect by themselves.
+    } finally {
+      clearTimeout(deadline);
+      probing = false;
+    }
+  }, watch.everyMs);
+  (watchdog as { unref?: () => void }).unref?.();
+  const current: Queryable = {
+    query: (text, params) => queryable(sql).query(text, params),
+    exec: (script) => queryable(sql).exec(script),
+  };
   return {
     kind: 'postgres',
-    ...queryable(sql),
+    ...current,
     async transaction(fn) {
       const lost = { value: false };
       try {
@@ -124,12 +189,19 @@ export function createPostgresDb(url: string, options: { max: number; role?: 'pr
       }
     },
     async listen(channel, onMessage, onListening) {
-      // postgres.js runs onlisten after the LISTEN and again after each reconnect.
-      const sub = await sql.listen(channel, onMessage, onListening);
-      return () => sub.unlisten();
+      // Kept across a replaced pool: subscribed again on the new one.
+      const entry: Listening = { channel, onMessage, onListening, sub: null };
+      listens.add(entry);
+      await subscribe(entry);
+      return async () => {
+        listens.delete(entry);
+        await entry.sub?.unlisten();
+      };
     },
     async close() {
-      await sql.end({ timeout: 5 });
+      clearInterval(watchdog);
+      listens.clear();
+      await Promise.all([sql.end({ timeout: 5 }), probe.end({ timeout: 1 })]);
     },
   };
 }
