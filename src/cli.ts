@@ -28,7 +28,11 @@ export interface Command {
 
 /** Stops the service on SIGTERM or SIGINT; a signal during `startup` stops it once that is done. */
 function keepRunning(service: Service, startup: Promise<unknown> = Promise.resolve()): 'running' {
+  let stopping = false;
   onShutdownSignal((signal) => {
+    // Ctrl-C under npm arrives twice (the terminal signals the group, npm passes it on): one stop.
+    if (stopping) return;
+    stopping = true;
     service.log.info('shutting down', { signal });
     startup
       .catch(() => {}) // its failure is reported where it is awaited

@@ -30,6 +30,8 @@ export interface Config {
   dataDir: string;
   dbPoolMax: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** One `request` line at info per answered request (method, route, status, duration, ids). */
+  accessLog: boolean;
   /** JSON lines, or readable text for a terminal. */
   logFormat: 'json' | 'pretty';
   maxBodyBytes: number;
@@ -369,6 +371,7 @@ function readConfig(env: Env, terminal: boolean): Config {
     dataDir: env.DATA_DIR?.trim() || './.data',
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    accessLog: bool(env, 'ACCESS_LOG', true),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, terminal ? 'pretty' : 'json'),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     maxHeaderBytes: int(env, 'MAX_HEADER_BYTES', 16_384, 4096, 49_152),

@@ -2,6 +2,8 @@
 // terminal) or as readable text (LOG_FORMAT=pretty: the default in a terminal). Never pass
 // secrets, tokens or signatures here; a field whose name says it holds one is redacted anyway,
 // in both formats.
+import { isSpanContextValid, trace } from '@opentelemetry/api';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFormat = 'json' | 'pretty';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -59,6 +61,12 @@ export function createLogger(
     if (ORDER[lvl] < ORDER[level]) return;
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level: lvl, msg };
     for (const [k, v] of Object.entries(base)) entry[k] = fieldValue(k, v);
+    // Inside a traced request or delivery, its trace: a log line is found from a trace and back.
+    const span = trace.getActiveSpan()?.spanContext();
+    if (span && isSpanContextValid(span)) {
+      entry.trace_id = span.traceId;
+      entry.span_id = span.spanId;
+    }
     if (fields) for (const [k, v] of Object.entries(fields)) entry[k] = fieldValue(k, v);
     write(render(entry));
   };

@@ -107,6 +107,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     maxBodyBytes: config.maxBodyBytes,
     maxHeaderBytes: config.maxHeaderBytes,
     maxJsonDepth: config.maxJsonDepth,
+    accessLog: config.accessLog,
     trustedProxies: config.trustedProxies,
     forwardedHeaders: config.forwardedHeaders,
   };

@@ -20,6 +20,8 @@ export interface HttpOptions {
   /** Request line and headers; see headerBytes. Unset: no check beyond the runtime's own. */
   maxHeaderBytes?: number;
   maxJsonDepth: number;
+  /** One `request` line at info per answer (ACCESS_LOG). */
+  accessLog?: boolean;
   /** Whose forwarded headers are believed (TRUSTED_PROXIES; none by default), and which ones. */
   trustedProxies?: TrustedProxies;
   forwardedHeaders?: ForwardedHeaders;
@@ -186,6 +188,9 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       request,
       () => app.handle(request),
       () => ({ route: info.route ?? 'unmatched' }),
+      (traceId) => {
+        info.traceId = traceId;
+      },
     ).then((answered) => {
       const { client } = info;
       const response = withResponseHeaders(answered, client.scheme === 'https', info.id);
@@ -193,17 +198,19 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       const route = info.route ?? 'unmatched';
       requests.inc({ method: request.method, route, status: String(response.status) });
       latency.observe(seconds, { route });
-      log.debug('request', {
-        request_id: info.id,
-        method: request.method,
-        route,
-        status: response.status,
-        duration_ms: Math.round(seconds * 1000),
-        client_address: client.address,
-        scheme: client.scheme,
-        host: client.host,
-        ...(client.proxy ? { proxy: client.proxy } : {}),
-      });
+      if (options.accessLog)
+        log.info('request', {
+          request_id: info.id,
+          ...(info.traceId ? { trace_id: info.traceId } : {}),
+          method: request.method,
+          route,
+          status: response.status,
+          duration_ms: Math.round(seconds * 10_000) / 10,
+          client_address: client.address,
+          scheme: client.scheme,
+          host: client.host,
+          ...(client.proxy ? { proxy: client.proxy } : {}),
+        });
       return response;
     });
   }

@@ -8,6 +8,8 @@ export interface RequestInfo {
   /** Who sent it (see client-address.ts): what rate limits count and logs report. */
   client: ClientInfo;
   route?: string;
+  /** The trace of the request's span, when tracing is on. */
+  traceId?: string;
 }
 
 const infos = new WeakMap<Request, RequestInfo>();

@@ -48,6 +48,8 @@ export function httpSpan(
   request: Request,
   run: () => Promise<Response>,
   answered: (response: Response) => { route: string },
+  /** Told the trace id of the request's span (for the access log line, written after it ends). */
+  traced?: (traceId: string) => void,
 ): Promise<Response> {
   if (!tracingOn()) return run();
   const parent = propagation.extract(ROOT_CONTEXT, request.headers, headerGetter);
@@ -64,6 +66,7 @@ export function httpSpan(
     },
     parent,
   );
+  traced?.(span.spanContext().traceId);
   return ended(span, context.with(trace.setSpan(parent, span), run), (response) => {
     const { route } = answered(response);
     span.updateName(`${request.method} ${route}`);

@@ -7,7 +7,7 @@ import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
+import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TracingConfig } from '../config.ts';
 import { runtimeName } from '../platform.ts';
@@ -28,11 +28,12 @@ export function startTracing(config: TracingConfig | null): Tracing | null {
   if (!config) return null;
   if (!installed) {
     const provider = new BasicTracerProvider({
+      // Ours first; the SDK's reading of OTEL_RESOURCE_ATTRIBUTES and OTEL_SERVICE_NAME wins.
       resource: resourceFromAttributes({
         'service.name': config.serviceName,
         'service.version': packageJson.version,
         'process.runtime.name': runtimeName,
-      }),
+      }).merge(detectResources({ detectors: [envDetector] })),
       spanProcessors: [
         new BatchSpanProcessor(new OTLPTraceExporter({ url: config.url, headers: config.headers }), {
           scheduledDelayMillis: 500,

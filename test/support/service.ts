@@ -26,7 +26,7 @@ export async function startTestService(
   const port = freePort();
   const config = loadConfig({
     PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PUBLIC_URL: `${options.env?.TLS_CERT_FILE ? 'https' : 'http'}://127.0.0.1:${port}`,
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     ALLOW_PRIVATE_TARGETS: 'true',

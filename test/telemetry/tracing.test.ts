@@ -130,20 +130,30 @@ async function publishTraced(url: string, token: string, runtime: 'bun' | 'deno'
   expect(attr(deliver!.span, 'http.response.status_code')).toBe(200);
   expect(attr(deliver!.span, 'argus.delivery.outcome')).toBe('success');
   expect(attr(deliver!.span, 'argus.event.id')).toBe(event.id);
+  // OTEL_RESOURCE_ATTRIBUTES, read by the SDK itself, adds to the resource.
   for (const e of [http!, publish!, deliver!])
-    expect(e.resource).toMatchObject({ 'service.name': 'argus-traced', 'process.runtime.name': runtime });
+    expect(e.resource).toMatchObject({
+      'service.name': 'argus-traced',
+      'process.runtime.name': runtime,
+      'deployment.environment': 'staging',
+    });
   return { event, publish: publish!.span, traceId };
 }
+
+const RESOURCE_ATTRIBUTES = 'deployment.environment=staging';
 
 describe('tracing on Bun', () => {
   let service: TestService;
   beforeAll(async () => {
+    // The SDK reads the process's environment (only this file turns tracing on in the suite's process).
+    process.env.OTEL_RESOURCE_ATTRIBUTES = RESOURCE_ATTRIBUTES;
     service = await startTestService({
       env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collector.port}`, OTEL_SERVICE_NAME: 'argus-traced' },
     });
   }, 30_000);
   afterAll(async () => {
     await service.stop();
+    delete process.env.OTEL_RESOURCE_ATTRIBUTES;
   });
 
   test('a traceparent on POST /v1/events: HTTP span, publish span stored with the event, attempt span linked to it', async () => {
@@ -185,11 +195,15 @@ describe('tracing on Deno', () => {
         WORKER_POLL_MS: '50',
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collector.port}`,
         OTEL_SERVICE_NAME: 'argus-traced',
+        OTEL_RESOURCE_ATTRIBUTES: RESOURCE_ATTRIBUTES,
+        LOG_FORMAT: 'json',
       },
       stdin: 'ignore',
-      stdout: 'ignore',
+      stdout: 'pipe',
       stderr: 'pipe',
     });
+    const stdout = new Response(proc.stdout).text();
+    let traced = '';
     try {
       await untilReady(url, proc, 60_000, () => new Response(proc.stderr).text());
       const boot = Bun.spawn(
@@ -207,10 +221,26 @@ describe('tracing on Deno', () => {
       );
       const [out, code] = await Promise.all([new Response(boot.stdout).text(), boot.exited]);
       expect(code).toBe(0);
-      await publishTraced(url, (JSON.parse(out) as { admin_access_token: string }).admin_access_token, 'deno');
+      traced = (
+        await publishTraced(url, (JSON.parse(out) as { admin_access_token: string }).admin_access_token, 'deno')
+      ).traceId;
     } finally {
       proc.kill('SIGTERM');
       await proc.exited;
     }
+    // Its stdout: JSON lines only, an access line per request carrying the request's trace, one shutdown line.
+    const lines = (await stdout)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.find((l) => l.msg === 'request' && l.route === '/v1/events')).toMatchObject({
+      level: 'info',
+      method: 'POST',
+      status: 202,
+      trace_id: traced,
+      request_id: expect.stringMatching(/^req_/),
+      duration_ms: expect.any(Number),
+    });
+    expect(lines.filter((l) => l.msg === 'shutting down')).toHaveLength(1);
   }, 120_000);
 });
