@@ -2,6 +2,7 @@
 // published (by type and time), each event with its deliveries, and replay.
 // Reading needs a scope that reads webhooks or publishes events; replay re-sends deliveries,
 // as a retry or a recovery does, so it needs webhooks:write.
+import { answers } from '../docs/responses.ts';
 import { t } from 'elysia';
 import { Type } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
@@ -146,6 +147,13 @@ export function eventRoutes(deps: { auth: Authenticator; events: EventService })
         detail: {
           summary: "Publish an event to the tenant's subscriptions",
           tags,
+          responses: {
+            ...answers(202, 'Published: {id, type, deliveries, created_at}'),
+            ...answers(
+              200,
+              'The same request again under its Idempotency-Key: the first event, Idempotent-Replayed: true',
+            ),
+          },
           description:
             'Body: {"type": a publishable type, "data": an object}. data is checked against its type\'s JSON Schema (GET /v1/events/types; the *Data components of this document): a 400 names the first field that does not fit, and nothing is written. 202 with {id, type, deliveries, created_at}; 200 with Idempotent-Replayed: true for the same request again under its Idempotency-Key (kept 24 h); 409 idempotency_key_reused, naming the first event, for another request (another type or data) under a key already used.',
         },

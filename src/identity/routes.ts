@@ -1,5 +1,6 @@
 // "Identity and app registration" of the public contract: scopes, apps, governance,
 // secret rotation; plus the audit trail. Every route needs a tenant administrator's token.
+import { answers } from '../docs/responses.ts';
 import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
 import { Type } from '@sinclair/typebox';
@@ -118,7 +119,15 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
         set.headers['cache-control'] = 'no-store';
         return { ...appView(app), ...(clientSecret ? { client_secret: clientSecret } : {}) };
       },
-      { body: NewApp, auth: 'admin', detail: { summary: 'Create a platform app', tags } },
+      {
+        body: NewApp,
+        auth: 'admin',
+        detail: {
+          summary: 'Create a platform app',
+          tags,
+          responses: answers(201, 'The app, with its client secret (shown this once) for a confidential client'),
+        },
+      },
     )
     .get('/v1/platform/apps', async ({ principal, query }) => apps.list(principal.tenantId, readPage(query)), {
       query: PageQuery,

@@ -1,4 +1,5 @@
 // The reviewed-access request: the form page, its endpoint (JSON or form), and the admin view.
+import { answers } from '../docs/responses.ts';
 import { t } from 'elysia';
 import { router } from '../http/router.ts';
 import { ApiError } from '../errors.ts';
@@ -50,7 +51,15 @@ export function integrationRequestRoutes(deps: { auth: Authenticator; requests: 
           throw error;
         }
       },
-      { body: RequestBody, detail: { summary: 'Submit a Vendor Integration Request', tags, security: [] } },
+      {
+        body: RequestBody,
+        detail: {
+          summary: 'Submit a Vendor Integration Request',
+          tags,
+          security: [],
+          responses: answers(201, 'The request, received (an HTML acknowledgement to a browser form)'),
+        },
+      },
     )
     .get(
       '/v1/integration-requests',

@@ -4,6 +4,7 @@
 // each webhook's health over the last hour. Reads need a tenant administrator; changes also
 // pass StudioAccess.writer (the studio's origin and the session's CSRF token when signed in by
 // cookie). Each action calls the service method its public route calls.
+import { answers } from '../docs/responses.ts';
 import { t } from 'elysia';
 import type { AnyStateMachine } from 'xstate';
 import type { Config } from '../config.ts';
@@ -170,6 +171,7 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           studio: 'write',
           params: DeliveryId,
           detail: {
+            responses: answers(202, 'Queued again: the delivery, to be sent now'),
             summary: 'Re-send a failed delivery, from the studio',
             description:
               'As POST /v1/webhooks/{webhook_id}/deliveries/{delivery_id}/retry; a cookie session also sends the studio origin and its CSRF token.',
@@ -187,7 +189,11 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           studio: 'write',
           params: WebhookId,
           body: t.Object({ since: t.String({ maxLength: 40 }) }, { additionalProperties: false }),
-          detail: { summary: 'Re-send every failed delivery since a time, from the studio', tags },
+          detail: {
+            summary: 'Re-send every failed delivery since a time, from the studio',
+            tags,
+            responses: answers(202, 'How many deliveries were queued again'),
+          },
         },
       )
       .post(
@@ -215,7 +221,15 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           set.status = 202;
           return webhooks.test(p, params.id);
         },
-        { studio: 'write', params: WebhookId, detail: { summary: 'Send a test webhook, from the studio', tags } },
+        {
+          studio: 'write',
+          params: WebhookId,
+          detail: {
+            summary: 'Send a test webhook, from the studio',
+            tags,
+            responses: answers(202, 'The test delivery, queued'),
+          },
+        },
       )
       // ---- finding ----------------------------------------------------------------------------
       .get(

@@ -1,6 +1,7 @@
 // The studio: every machine drawn from its definition, a webhook's deliveries followed live,
 // recent authorization sessions, and the transition journal of any instance the tenant owns.
 // Tenant administrators only (studio sign-in or admin token); the page itself holds no data.
+import { answers } from '../docs/responses.ts';
 import type { ReadRouting } from '../db/read-replica.ts';
 import { t } from 'elysia';
 import type { AnyStateMachine } from 'xstate';
@@ -152,7 +153,13 @@ export function studioRoutes(deps: StudioDeps) {
         set.status = 204;
         return '';
       },
-      { detail: { summary: 'Sign out of the studio (revokes the session)', tags } },
+      {
+        detail: {
+          summary: 'Sign out of the studio (revokes the session)',
+          tags,
+          responses: answers(204, 'Signed out'),
+        },
+      },
     )
     .get(
       '/v1/machines',

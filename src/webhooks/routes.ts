@@ -1,6 +1,7 @@
 // "Consegna eventi e webhook" of the public contract, plus delivery detail, retry and recovery
 // (events, their catalog and publishing: src/events/routes.ts). webhooks:write changes,
 // webhooks:read (or write) reads.
+import { answers } from '../docs/responses.ts';
 import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
 import { Type } from '@sinclair/typebox';
@@ -56,7 +57,11 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
           { additionalProperties: false },
         ),
         auth: { scopes: ['webhooks:write'] },
-        detail: { summary: 'Create a webhook', tags },
+        detail: {
+          summary: 'Create a webhook',
+          tags,
+          responses: answers(201, 'The webhook, with its signing secret (shown this once)'),
+        },
       },
     )
     .get('/v1/webhooks', async ({ principal, query }) => webhooks.list(principal, readPage(query)), {
@@ -105,7 +110,11 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         set.status = 204;
         return '';
       },
-      { params: Id, auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Delete a webhook', tags } },
+      {
+        params: Id,
+        auth: { scopes: ['webhooks:write'] },
+        detail: { summary: 'Delete a webhook', tags, responses: answers(204, 'Deleted') },
+      },
     )
     .get(
       '/v1/webhooks/:webhook_id/deliveries',
@@ -144,7 +153,11 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
       {
         params: DeliveryId,
         auth: { scopes: ['webhooks:write'] },
-        detail: { summary: 'Re-send a failed delivery', tags },
+        detail: {
+          summary: 'Re-send a failed delivery',
+          tags,
+          responses: answers(202, 'Queued again: the delivery, to be sent now'),
+        },
       },
     )
     .post(
@@ -160,7 +173,11 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
           { additionalProperties: false },
         ),
         auth: { scopes: ['webhooks:write'] },
-        detail: { summary: 'Re-send every failed delivery since a time', tags },
+        detail: {
+          summary: 'Re-send every failed delivery since a time',
+          tags,
+          responses: answers(202, 'How many deliveries were queued again'),
+        },
       },
     )
     .post(
@@ -169,6 +186,10 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         set.status = 202;
         return webhooks.test(principal, params.webhook_id);
       },
-      { params: Id, auth: { scopes: ['webhooks:write'] }, detail: { summary: 'Send a test webhook', tags } },
+      {
+        params: Id,
+        auth: { scopes: ['webhooks:write'] },
+        detail: { summary: 'Send a test webhook', tags, responses: answers(202, 'The test delivery, queued') },
+      },
     );
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
-import { startTestService, type TestService } from '../support/service.ts';
+import { newTenant, startTestService, type TestService } from '../support/service.ts';
+import { api } from '../support/webhooks.ts';
 import { UNDOCUMENTED } from '../../src/docs/openapi.ts';
 
 let service: TestService;
@@ -72,6 +73,62 @@ describe('/api/docs', () => {
       doc.paths['/v1/platform/apps']?.post?.responses['201'] ?? doc.paths['/v1/platform/apps']?.post?.responses['200'],
     ).toBeDefined();
     expect(doc.paths['/.well-known/jwks.json']?.get?.security).toEqual([]);
+  });
+
+  test('the success status each route answers is the one documented for it', async () => {
+    // A tour of the routes whose success is not 200, through the public API; the metrics
+    // counter then says which route answered which status, and each 2xx must be documented.
+    const t = await newTenant(service);
+    const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+      api(service.url, method, path, t.adminToken, body, headers);
+    const app = await call('POST', '/v1/platform/apps', {
+      name: 'Statuses',
+      grant_types: ['client_credentials'],
+      requested_scopes: ['webhooks:read'],
+    });
+    const clientId = (app.body as { client_id: string }).client_id;
+    expect(app.status).toBe(201);
+    const governed = await call('PATCH', `/v1/platform/apps/${clientId}/governance`, { allow_service_tokens: true });
+    expect(governed.status).toBe(200);
+    const token = await call('POST', `/v1/platform/apps/${clientId}/service-token`, { scopes: ['webhooks:read'] });
+    expect(token.status).toBe(201);
+    const revoked = await call(
+      'DELETE',
+      `/v1/platform/apps/${clientId}/service-tokens/${(token.body as { token_id: string }).token_id}`,
+    );
+    expect(revoked.status).toBe(204);
+    const hook = await call('POST', '/v1/webhooks', { url: 'http://127.0.0.1:9/h', events: ['case.updated'] });
+    const hookId = (hook.body as { id: string }).id;
+    const publish = { type: 'case.updated', data: { case_id: 'c1' } };
+    await call('POST', '/v1/events', publish, { 'idempotency-key': `k-${hookId}` });
+    await call('POST', '/v1/events', publish, { 'idempotency-key': `k-${hookId}` });
+    await call('POST', `/v1/webhooks/${hookId}/test`);
+    await call('POST', `/v1/webhooks/${hookId}/recover`, { since: new Date(Date.now() - 60_000).toISOString() });
+    await call('POST', `/v1/studio/webhooks/${hookId}/test`);
+    await call('POST', `/v1/studio/webhooks/${hookId}/recover`, { since: new Date(Date.now() - 60_000).toISOString() });
+    await call('DELETE', `/v1/webhooks/${hookId}`);
+    const request = await call('POST', '/v1/integration-requests', {
+      organisation: 'Statuses Ltd',
+      contact_name: 'Ada Lovelace',
+      contact_email: 'ada@statuses.example',
+      use_case: 'A tour of the routes whose success is not a plain 200, for the documentation.',
+      capabilities: ['sandbox'],
+      tenant_id: t.tenantId,
+    });
+    expect(request.status).toBe(201);
+    await call('DELETE', '/v1/studio/session');
+
+    const scraped = await (await fetch(`${service.url}/metrics`)).text();
+    const answered = [...scraped.matchAll(/^argus_http_requests_total\{(.*)\} (\d+)$/gm)].map((m) => {
+      const labels = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+      return { method: labels.method!.toLowerCase(), path: toOpenApiPath(labels.route!), status: labels.status! };
+    });
+    const successes = answered.filter((a) => a.status.startsWith('2') && doc.paths[a.path]?.[a.method]);
+    expect(successes.map((a) => a.status)).toEqual(expect.arrayContaining(['201', '202', '204']));
+    const undocumented = successes
+      .filter((a) => !(a.status in doc.paths[a.path]![a.method]!.responses))
+      .map((a) => `${a.method.toUpperCase()} ${a.path} answered ${a.status}`);
+    expect(undocumented).toEqual([]);
   });
 
   test('/docs is a readable page of the same document', async () => {

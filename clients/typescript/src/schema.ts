@@ -2249,8 +2249,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description The app, with its client secret (shown this once) for a confidential client */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4058,8 +4058,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description The request, received (an HTML acknowledgement to a browser form) */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4498,16 +4498,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Signed out */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
+                content?: never;
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
             401: {
@@ -5334,8 +5330,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Queued again: the delivery, to be sent now */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5418,8 +5414,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description How many deliveries were queued again */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5748,8 +5744,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description The test delivery, queued */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6438,8 +6434,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description The webhook, with its signing secret (shown this once) */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6729,16 +6725,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Deleted */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
+                content?: never;
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
@@ -6970,8 +6962,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Queued again: the delivery, to be sent now */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7055,8 +7047,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description How many deliveries were queued again */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7151,8 +7143,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description The test delivery, queued */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7399,8 +7391,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The same request again under its Idempotency-Key: the first event, Idempotent-Replayed: true */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Published: {id, type, deliveries, created_at} */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7740,8 +7743,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description The token (shown this once), its token_id, scope and expiry */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7918,16 +7921,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Revoked */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
+                content?: never;
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {

@@ -1,5 +1,6 @@
 import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
+import { answers } from '../../docs/responses.ts';
 import { Type } from '@sinclair/typebox';
 import { router } from '../../http/router.ts';
 import { PageQuery, readPage } from '../../http/pagination.ts';
@@ -36,7 +37,11 @@ export function serviceTokenRoutes(deps: { auth: Authenticator; serviceTokens: S
           { additionalProperties: false },
         ),
         auth: 'admin',
-        detail: { summary: 'Mint a service token', tags },
+        detail: {
+          summary: 'Mint a service token',
+          tags,
+          responses: answers(201, 'The token (shown this once), its token_id, scope and expiry'),
+        },
       },
     )
     .get(
@@ -59,7 +64,7 @@ export function serviceTokenRoutes(deps: { auth: Authenticator; serviceTokens: S
       {
         params: t.Object({ client_id: t.String({ maxLength: 100 }), token_id: t.String({ maxLength: 100 }) }),
         auth: 'admin',
-        detail: { summary: 'Revoke a service token', tags },
+        detail: { summary: 'Revoke a service token', tags, responses: answers(204, 'Revoked') },
       },
     );
 }
