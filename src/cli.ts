@@ -52,7 +52,7 @@ export const commands: Record<string, Command> = {
   serve: {
     summary: 'Start the HTTP service and its workers (the default command).',
     usage:
-      'argus serve [--no-workers]\n\nListens on HOST:PORT (default 127.0.0.1:3000). Without DATABASE_URL, keeps an embedded\nPostgres under DATA_DIR (default ./.data). Settings are environment variables\n(PORT=3001 argus serve); README.md, Configuration, lists them all.',
+      'argus serve [--no-workers]\n\nListens on HOST:PORT (default 127.0.0.1:3000). Without DATABASE_URL, keeps an embedded\nPostgres under DATA_DIR (default ./.data). Settings are environment variables\n(PORT=3001 argus serve); docs/operating.md, Configuration, lists them all.',
     options: { 'no-workers': { type: 'boolean', description: 'HTTP only: run the workers elsewhere (argus worker)' } },
     async run(flags, config) {
       const service = await startService(config, {
@@ -284,7 +284,7 @@ export async function runCli(argv: string[]): Promise<number | 'running'> {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(
-      `argus ${name}: ${error.message}\nSee "argus ${name} --help"${name === 'serve' ? '; settings are environment variables (PORT, HOST, …: README.md, Configuration)' : ''}.`,
+      `argus ${name}: ${error.message}\nSee "argus ${name} --help"${name === 'serve' ? '; settings are environment variables (PORT, HOST, …: docs/operating.md, Configuration)' : ''}.`,
     );
     return 2;
   }

@@ -6,7 +6,7 @@ import { DEFAULT_DELIVERY_SCHEDULE_MS } from '../machines/delivery.ts';
 import { DEFAULT_DISABLE_AFTER_MS, DEFAULT_SECRET_GRACE_MS } from '../machines/subscription.ts';
 
 // Environment → one typed, validated config object. A bad value stops startup with a
-// message naming the variable. Every variable is documented in README.md.
+// message naming the variable. Every variable is documented in docs/operating.md, Configuration.
 
 export interface Config {
   port: number;
@@ -118,7 +118,7 @@ const DAY_S = 86_400;
 export const MAX_SECRET_GRACE_SECONDS = 30 * DAY_S;
 /** Longest lifetime of a service token, and so of any token a signing key signs. */
 export const MAX_SERVICE_TOKEN_SECONDS = 90 * DAY_S;
-/** Policy defaults (README, Configuration), each changed by its variable; the machines' own defaults where they have one. */
+/** Policy defaults (docs/operating.md, Configuration), each changed by its variable; the machines' own defaults where they have one. */
 export const POLICY_DEFAULTS = {
   webhookDisableAfterSeconds: DEFAULT_DISABLE_AFTER_MS / 1000,
   secretGraceSeconds: DEFAULT_SECRET_GRACE_MS / 1000,

@@ -1,7 +1,7 @@
 // The one metrics registry: counters, gauges and histograms rendered as Prometheus text
 // format 0.0.4. Gauges, and counters kept elsewhere, may be read when scraped
 // (`collect`, awaited by scrape()). Every family
-// is listed in README.md, Operations; promtool checks the output in the suite.
+// is listed in docs/operating.md, Operations; promtool checks the output in the suite.
 type Labels = Record<string, string>;
 
 const NEEDS_ESCAPE = /[\\"\n]/;

@@ -1,4 +1,4 @@
-// The machine runtime (README, "How it works"). For each event: load the
+// The machine runtime (docs/how-it-works.md). For each event: load the
 // persisted snapshot, compute the next one with XState's pure transition(), persist it with
 // an optimistic version check, journal the transition, and only after the transaction
 // commits run the effects it asked for. Delayed transitions are timers on the row

@@ -8,7 +8,7 @@ import { ConfigError } from '../config-error.ts';
 import type { SecretBox } from './secret-box.ts';
 
 const HOW =
-  'every process sharing DATABASE_URL must have the MASTER_KEY the database was set up with (README, Deployment: the master key)';
+  'every process sharing DATABASE_URL must have the MASTER_KEY the database was set up with (docs/operating.md, The master key)';
 
 export const masterKeyStore = {
   fingerprint: async (db: Queryable) =>

@@ -1,6 +1,6 @@
 // GET /metrics, for the scraper only: the families name routes, tenants' backlogs and the
 // engine's state, which are not for the internet. Three ways to let a scraper in, as
-// METRICS_PORT / METRICS_TOKEN configure them (README, Operations): a listener of its own that
+// METRICS_PORT / METRICS_TOKEN configure them (docs/operating.md, Operations): a listener of its own that
 // the network keeps private (the public one then answers 404, as Keycloak's management port
 // does), a bearer token (Prometheus `authorization: credentials_file`), or, with neither,
 // clients on loopback only (the address after TRUSTED_PROXIES).

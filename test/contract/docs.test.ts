@@ -2,7 +2,7 @@
 // is in the other, what the page quotes is the contract's own, and it points nowhere outside
 // the repository.
 import { describe, expect, test } from 'bun:test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { contractDocuments, curlExamples, type ContractEntry } from '../support/contract-fixture.ts';
 
@@ -62,22 +62,53 @@ describe('docs/contract.md against the contract fixture', () => {
   });
 });
 
+/** The anchors GitHub makes of a Markdown file's headings (outside code blocks). */
+function headingAnchors(path: string): Set<string> {
+  const anchors = new Set<string>();
+  let fenced = false;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (/^\s*```/.test(line)) fenced = !fenced;
+    const heading = !fenced && /^#{1,6} (.*)$/.exec(line);
+    if (heading)
+      anchors.add(
+        heading[1]!
+          .trim()
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}\- _]/gu, '')
+          .replace(/ /g, '-'),
+      );
+  }
+  return anchors;
+}
+
 describe('the contract from inside the repository', () => {
   test('the README links to docs/contract.md', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme.includes('](docs/contract.md)'), 'README.md has no link to docs/contract.md').toBe(true);
   });
 
-  test('the relative links of the README and of docs/contract.md resolve inside the repository', () => {
-    const links = ['README.md', 'docs/contract.md'].flatMap((file) => {
+  test('the relative links of the README, CHANGELOG.md and docs/ resolve inside the repository, anchors included', () => {
+    const files = ['README.md', 'CHANGELOG.md', ...readdirSync(join(ROOT, 'docs')).map((f) => `docs/${f}`)].filter(
+      (f) => f.endsWith('.md'),
+    );
+    const links = files.flatMap((file) => {
       const text = readFileSync(join(ROOT, file), 'utf8');
-      return [...text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
-        .map((m) => m[1]!)
-        .filter((target) => !/^[a-z]+:/.test(target))
-        .map((target) => ({ file, target, path: resolve(dirname(join(ROOT, file)), target) }));
+      return [...text.matchAll(/\]\(([^)#\s]*)(?:#([^)\s]*))?\)/g)]
+        .map((m) => ({ target: m[1]!, anchor: m[2] ?? null }))
+        .filter(({ target }) => !/^[a-z]+:/.test(target))
+        .map(({ target, anchor }) => ({
+          file,
+          target,
+          anchor,
+          path: target === '' ? join(ROOT, file) : resolve(dirname(join(ROOT, file)), target),
+        }));
     });
     expect(links.length).toBeGreaterThan(0);
     const outside = links.filter((l) => relative(ROOT, l.path).startsWith('..') || !existsSync(l.path));
     expect(outside.map((l) => `${l.file}: ${l.target}`)).toEqual([]);
+    const unanchored = links.filter(
+      (l) => l.anchor !== null && l.path.endsWith('.md') && !headingAnchors(l.path).has(l.anchor),
+    );
+    expect(unanchored.map((l) => `${l.file}: ${l.target}#${l.anchor}`)).toEqual([]);
   });
 });

@@ -1,23 +1,25 @@
-// Code blocks of the README that are meant to run, run as written: each marked
+// Code blocks of the README and docs/ that are meant to run, run as written: each marked
 // `<!-- snippet:<name> … -->` right above its fence, saved as a module beside the project's
 // node_modules with the names it expects (ARGUS, CLIENT_ID, …) defined before it and checks of
 // its outcome after, then run on Node and on Bun against a server over HTTPS, trusted through a
 // test CA with NODE_EXTRA_CA_CERTS, as an integrator's machine trusts a real certificate.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki } from '../support/certs.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
 
 const ROOT = join(import.meta.dir, '../..');
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+/** The README and docs/, where snippets live. */
+const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((f) => `docs/${f}`)].filter((f) => f.endsWith('.md'));
+const texts = DOCS.map((file) => readFileSync(join(ROOT, file), 'utf8'));
 
 /** The fenced block under `<!-- snippet:name … -->`, its indentation (a list item's) removed. */
 export function snippet(name: string): string {
-  const marker = readme.indexOf(`<!-- snippet:${name}`);
-  if (marker === -1) throw new Error(`README.md has no snippet:${name}`);
-  const fence = /^( *)```\w*\n([\s\S]*?)^\1```/m.exec(readme.slice(marker));
+  const text = texts.find((t) => t.includes(`<!-- snippet:${name}`));
+  if (text === undefined) throw new Error(`no snippet:${name} in ${DOCS.join(', ')}`);
+  const fence = /^( *)```\w*\n([\s\S]*?)^\1```/m.exec(text.slice(text.indexOf(`<!-- snippet:${name}`)));
   if (!fence) throw new Error(`snippet:${name} has no code block under it`);
   const indent = fence[1]!.length;
   return fence[2]!
@@ -62,7 +64,7 @@ async function run(runtime: 'node' | 'bun', file: string, names: Record<string, 
   return { code, output: out + err };
 }
 
-describe('README snippets, run as written', () => {
+describe('documented snippets, run as written', () => {
   for (const runtime of ['node', 'bun'] as const)
     test(`openid-client with DPoP: discovery, a client_credentials token bound to a key, a protected route (${runtime})`, async () => {
       expect(service.url).toStartWith('https://');
