@@ -1,6 +1,6 @@
 #!/usr/bin/env bun
 // Regenerates src/schema.ts, the client's types, from the OpenAPI document a server serves:
-//   bun clients/typescript/generate.ts [http://127.0.0.1:3000]
+//   npm run client:generate (this checkout), or: npx bun clients/typescript/generate.ts http://127.0.0.1:3000
 // Without a URL, the document is built in-process from this checkout's routes (the same
 // document /api/docs serves), so no server needs to run. The suite checks that the committed
 // file is what this writes.

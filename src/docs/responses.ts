@@ -1,9 +1,15 @@
-// The success a route answers when it is not a plain 200, for its OpenAPI `detail.responses`:
-// without it the document says 200 (test/docs/openapi.test.ts checks what routes really answer).
-const OPEN_OBJECT = { 'application/json': { schema: { type: 'object' as const, additionalProperties: true } } };
+// The success a route answers, for its OpenAPI `detail.responses`: its status when not a plain
+// 200 (without it the document says 200), and its body's schema where one is written (without
+// one, an open object). test/docs/openapi.test.ts checks both against what routes really answer.
+import type { TSchema } from '@sinclair/typebox';
 
-type Answer = { description: string; content?: typeof OPEN_OBJECT };
+const OPEN_OBJECT = { type: 'object' as const, additionalProperties: true };
 
-export function answers(status: 200 | 201 | 202 | 204, description: string): Record<string, Answer> {
-  return { [String(status)]: status === 204 ? { description } : { description, content: OPEN_OBJECT } };
+type Answer = { description: string; content?: { 'application/json': { schema: object } } };
+
+export function answers(status: 200 | 201 | 202 | 204, description: string, schema?: TSchema): Record<string, Answer> {
+  if (status === 204) return { '204': { description } };
+  // Plain JSON Schema: TypeBox's own markers stay out of the document.
+  const body = schema ? (JSON.parse(JSON.stringify(schema)) as object) : OPEN_OBJECT;
+  return { [String(status)]: { description, content: { 'application/json': { schema: body } } } };
 }

@@ -29,6 +29,25 @@ const RateLimit = t.Union(
     description: 'at most this many requests per second to the endpoint, across every worker; null removes the limit',
   },
 );
+/** A webhook as the API answers it (subscriptionView). */
+export const WebhookView = t.Object({
+  id: t.String({ examples: ['wh_123'] }),
+  url: t.String(),
+  events: t.Array(t.String()),
+  status: t.Union([t.Literal('active'), t.Literal('failing'), t.Literal('paused'), t.Literal('disabled')]),
+  ordering: t.Union([t.Literal('none'), t.Literal('fifo')]),
+  rate_limit: t.Union([t.Object({ per_second: t.Integer() }), t.Null()]),
+  disabled_reason: t.Union([t.String(), t.Null()]),
+  secret_rotation: t.Union([t.Object({ previous_secret_expires_at: t.String() }), t.Null()]),
+  created_at: t.String({ format: 'date-time' }),
+  updated_at: t.String({ format: 'date-time' }),
+});
+const CreatedWebhook = t.Composite([
+  WebhookView,
+  t.Object({ secret: t.String({ description: 'whsec_…: shown this once; sign-checks every delivery' }) }),
+]);
+const WebhookList = t.Object({ webhooks: t.Array(WebhookView), next_cursor: t.Union([t.String(), t.Null()]) });
+
 const Ordering = t.Union([t.Literal('none'), t.Literal('fifo')], {
   description:
     'fifo: one delivery at a time, in the order the publishes committed; the next waits until the previous succeeded or failed for good (default none)',
@@ -60,19 +79,19 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         detail: {
           summary: 'Create a webhook',
           tags,
-          responses: answers(201, 'The webhook, with its signing secret (shown this once)'),
+          responses: answers(201, 'The webhook, with its signing secret (shown this once)', CreatedWebhook),
         },
       },
     )
     .get('/v1/webhooks', async ({ principal, query }) => webhooks.list(principal, readPage(query)), {
       query: PageQuery,
       auth: { scopes: READ },
-      detail: { summary: 'List webhooks', tags },
+      detail: { summary: 'List webhooks', tags, responses: answers(200, 'A page of webhooks', WebhookList) },
     })
     .get('/v1/webhooks/:webhook_id', async ({ principal, params }) => webhooks.get(principal, params.webhook_id), {
       params: Id,
       auth: { scopes: READ },
-      detail: { summary: 'Inspect a webhook', tags },
+      detail: { summary: 'Inspect a webhook', tags, responses: answers(200, 'The webhook', WebhookView) },
     })
     .put(
       '/v1/webhooks/:webhook_id',
@@ -100,7 +119,11 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
           { additionalProperties: false, minProperties: 1 },
         ),
         auth: { scopes: ['webhooks:write'] },
-        detail: { summary: 'Update a webhook', tags },
+        detail: {
+          summary: 'Update a webhook',
+          tags,
+          responses: answers(200, 'The webhook as changed (with the new secret when one was generated)', WebhookView),
+        },
       },
     )
     .delete(

@@ -2,7 +2,9 @@
 // document it serves (and still what the generator writes), typed requests through
 // openapi-fetch, and the webhook receiver verifying real deliveries.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { OpenAPI3 } from 'openapi-typescript';
 import {
   createArgusClient,
@@ -46,6 +48,27 @@ describe('clients/typescript', () => {
     const served = (await (await fetch(`${service.url}/api/docs`)).json()) as OpenAPI3;
     expect(await schemaSource(served)).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
   });
+
+  test('dist/ is what the build makes of src/ (the JavaScript and declarations Node, Bun and Deno import)', async () => {
+    const root = join(import.meta.dir, '../..');
+    const out = mkdtempSync(join(tmpdir(), 'argus-client-build-'));
+    try {
+      const build = Bun.spawnSync(
+        [join(root, 'node_modules/.bin/tsc'), '-p', 'clients/typescript/tsconfig.build.json', '--outDir', out],
+        { cwd: root, stdout: 'pipe', stderr: 'pipe' },
+      );
+      expect(build.exitCode, build.stdout.toString() + build.stderr.toString()).toBe(0);
+      const dist = join(root, 'clients/typescript/dist');
+      const built = readdirSync(out).sort();
+      expect(readdirSync(dist).sort(), 'run npm run client:build').toEqual(built);
+      for (const file of built)
+        expect(readFileSync(join(dist, file), 'utf8'), `dist/${file}: run npm run client:build`).toBe(
+          readFileSync(join(out, file), 'utf8'),
+        );
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test("its event types are the server's catalogue", async () => {
     const argus = createArgusClient({ baseUrl: service.url });

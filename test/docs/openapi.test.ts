@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
 import { api } from '../support/webhooks.ts';
+import Ajv from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { UNDOCUMENTED } from '../../src/docs/openapi.ts';
 
 let service: TestService;
@@ -99,6 +101,27 @@ describe('/api/docs', () => {
     expect(revoked.status).toBe(204);
     const hook = await call('POST', '/v1/webhooks', { url: 'http://127.0.0.1:9/h', events: ['case.updated'] });
     const hookId = (hook.body as { id: string }).id;
+    // Where a route documents its body's schema, what it answers fits it (the document's own
+    // JSON Schema 2020-12, as any client's validator reads it).
+    const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+    const schemaOf = (path: string, method: string, status: number) =>
+      (
+        doc.paths[path]?.[method]?.responses[String(status)] as
+          | { content?: { 'application/json'?: { schema?: object } } }
+          | undefined
+      )?.content?.['application/json']?.schema;
+    const fits = (path: string, method: string, res: { status: number; body: unknown }) => {
+      const schema = schemaOf(path, method, res.status);
+      expect(schema, `${method} ${path} ${res.status} has a documented schema`).toBeDefined();
+      const validate = ajv.compile(schema!);
+      validate(res.body);
+      expect(validate.errors ?? [], `${method} ${path}: ${JSON.stringify(res.body)}`).toEqual([]);
+    };
+    fits('/v1/webhooks', 'post', hook);
+    fits('/v1/webhooks', 'get', await call('GET', '/v1/webhooks'));
+    fits('/v1/webhooks/{webhook_id}', 'get', await call('GET', `/v1/webhooks/${hookId}`));
+    fits('/v1/webhooks/{webhook_id}', 'put', await call('PUT', `/v1/webhooks/${hookId}`, { paused: true }));
+    fits('/v1/webhooks/{webhook_id}', 'put', await call('PUT', `/v1/webhooks/${hookId}`, { paused: false }));
     const publish = { type: 'case.updated', data: { case_id: 'c1' } };
     await call('POST', '/v1/events', publish, { 'idempotency-key': `k-${hookId}` });
     await call('POST', '/v1/events', publish, { 'idempotency-key': `k-${hookId}` });

@@ -4,7 +4,7 @@
 // its outcome after, then run on Node and on Bun against a server over HTTPS, trusted through a
 // test CA with NODE_EXTRA_CA_CERTS, as an integrator's machine trusts a real certificate.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki } from '../support/certs.ts';
@@ -30,8 +30,19 @@ export function snippet(name: string): string {
 
 const pki = makeTestPki();
 const leaf = pki.leaf('served');
+// An integrator's project: the repository's packages, and the client installed as a package.
 const dir = mkdtempSync(join(tmpdir(), 'argus-snippets-'));
-symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+mkdirSync(join(dir, 'node_modules/@argus-integrations'), { recursive: true });
+for (const entry of readdirSync(join(ROOT, 'node_modules')))
+  if (entry !== '@argus-integrations') symlinkSync(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry));
+symlinkSync(join(ROOT, 'clients/typescript'), join(dir, 'node_modules/@argus-integrations/client'));
+writeFileSync(
+  join(dir, 'package.json'),
+  JSON.stringify({
+    type: 'module',
+    dependencies: { '@argus-integrations/client': '*', 'openid-client': '*', standardwebhooks: '*' },
+  }),
+);
 let service: TestService;
 
 beforeAll(async () => {
@@ -43,16 +54,54 @@ afterAll(async () => {
   rmSync(pki.dir, { recursive: true, force: true });
 });
 
-/** Runs `body` as an ES module with `names` defined first; answers its exit code and output. */
-async function run(runtime: 'node' | 'bun', file: string, names: Record<string, string>, body: string) {
+type Runtime = 'node' | 'bun' | 'deno';
+
+/**
+ * Runs `body` as an ES module with `names` defined first; answers its exit code and output. A
+ * TypeScript snippet is type-checked under `strict` first, then run as TypeScript by Bun and
+ * Deno and, compiled by tsc, by Node.
+ */
+async function run(runtime: Runtime, file: string, names: Record<string, string>, body: string) {
   const prelude = Object.entries(names)
     .map(([k, v]) => `const ${k} = ${JSON.stringify(v)};`)
     .join('\n');
   const path = join(dir, file);
   writeFileSync(path, `${prelude}\n${body}\n`);
-  const proc = Bun.spawn([runtime === 'bun' ? process.execPath : 'node', path], {
+  let target = path;
+  if (file.endsWith('.ts')) {
+    const config = join(dir, `${file}.tsconfig.json`);
+    writeFileSync(
+      config,
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          target: 'es2022',
+          module: 'nodenext',
+          lib: ['es2022', 'dom', 'dom.iterable'],
+          types: [],
+          skipLibCheck: true,
+          outDir: join(dir, 'out'),
+        },
+        files: [path],
+      }),
+    );
+    const tsc = Bun.spawnSync([join(ROOT, 'node_modules/.bin/tsc'), '-p', config], {
+      cwd: dir,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+    if (tsc.exitCode !== 0) return { code: tsc.exitCode, output: `tsc: ${tsc.stdout}${tsc.stderr}` };
+    if (runtime === 'node') target = join(dir, 'out', file.replace(/\.ts$/, '.js'));
+  }
+  const command = {
+    node: ['node', target],
+    bun: [process.execPath, target],
+    deno: [join(ROOT, 'node_modules/.bin/deno'), 'run', '--allow-net', '--allow-env', '--allow-read', target],
+  }[runtime];
+  const proc = Bun.spawn(command, {
     cwd: dir,
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: pki.caFile },
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: pki.caFile, DENO_CERT: pki.caFile },
     stdout: 'pipe',
     stderr: 'pipe',
   });
@@ -87,4 +136,40 @@ console.log('ok');`;
       );
       expect(result).toEqual({ code: 0, output: 'ok\n' });
     }, 30_000);
+
+  for (const runtime of ['node', 'bun', 'deno'] as const)
+    test(`the typed client: a webhook created, its secret typed, a delivery verified (${runtime})`, async () => {
+      const t = await newTenant(service);
+      // What the snippet prints, then a delivery signed with the secret it got, handed to its handler.
+      const outcome = `
+const { Webhook } = await import('standardwebhooks');
+const payload = JSON.stringify({ type: 'case.updated', timestamp: new Date().toISOString(), data: { case_id: 'c1' } });
+const sentAt = new Date();
+const signature = new Webhook(hook.secret).sign('msg_snippet', sentAt, payload);
+const answered = await onDelivery(
+  new Request('https://you.example/hooks', {
+    method: 'POST',
+    headers: {
+      'webhook-id': 'msg_snippet',
+      'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+      'webhook-signature': signature,
+    },
+    body: payload,
+  }),
+);
+if (answered.status !== 204) throw new Error('the handler answered ' + answered.status);
+console.log('ok');`;
+      const result = await run(
+        runtime,
+        `client-${runtime}.ts`,
+        { ARGUS: service.url, ACCESS_TOKEN: t.adminToken },
+        snippet('typed-client') + outcome,
+      );
+      expect(result.code, result.output).toBe(0);
+      const lines = result.output.trim().split('\n');
+      expect(lines[0]).toMatch(/^wh_\S+ active$/);
+      expect(lines[1]).toStartWith('msg_snippet case.updated {');
+      expect(result.output).toMatch(/case_id: ["']c1["']/);
+      expect(lines.at(-1)).toBe('ok');
+    }, 60_000);
 });

@@ -6346,14 +6346,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of webhooks */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        webhooks: {
+                            /** @example wh_123 */
+                            id: string;
+                            url: string;
+                            events: string[];
+                            status: "active" | "failing" | "paused" | "disabled";
+                            ordering: "none" | "fifo";
+                            rate_limit: {
+                                per_second: string | number;
+                            } | null;
+                            disabled_reason: string | null;
+                            secret_rotation: {
+                                previous_secret_expires_at: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -6441,7 +6460,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example wh_123 */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        status: "active" | "failing" | "paused" | "disabled";
+                        ordering: "none" | "fifo";
+                        rate_limit: {
+                            per_second: string | number;
+                        } | null;
+                        disabled_reason: string | null;
+                        secret_rotation: {
+                            previous_secret_expires_at: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description whsec_…: shown this once; sign-checks every delivery */
+                        secret: string;
                     };
                 };
             };
@@ -6521,14 +6558,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The webhook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example wh_123 */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        status: "active" | "failing" | "paused" | "disabled";
+                        ordering: "none" | "fifo";
+                        rate_limit: {
+                            per_second: string | number;
+                        } | null;
+                        disabled_reason: string | null;
+                        secret_rotation: {
+                            previous_secret_expires_at: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -6629,14 +6682,30 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The webhook as changed (with the new secret when one was generated) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example wh_123 */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        status: "active" | "failing" | "paused" | "disabled";
+                        ordering: "none" | "fifo";
+                        rate_limit: {
+                            per_second: string | number;
+                        } | null;
+                        disabled_reason: string | null;
+                        secret_rotation: {
+                            previous_secret_expires_at: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
