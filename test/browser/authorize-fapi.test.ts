@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import * as client from 'openid-client';
 import { calculateJwkThumbprint, decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
-import { callbackReceiver, launchBrowser, screenshotPath, submit } from '../support/browser.ts';
+import { callbackReceiver, launchBrowser, screenshotPath, submit, haveBrowser } from '../support/browser.ts';
 
 let service: TestService;
 let browser: Browser;
@@ -19,6 +19,7 @@ const password = 'correct horse battery staple';
 const { callbacks, redirectUri, stop: stopCallbacks } = callbackReceiver();
 
 beforeAll(async () => {
+  if (!haveBrowser) return;
   service = await startTestService({ workers: false, env: { DPOP_REQUIRE_NONCE: 'true' } });
   acme = await newTenant(service);
   email = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!
@@ -41,7 +42,7 @@ async function admin(method: string, path: string, body: unknown) {
   return (await res.json()) as Record<string, unknown>;
 }
 
-describe('PAR + DPoP + private_key_jwt with openid-client and a browser', () => {
+describe.skipIf(!haveBrowser)('PAR + DPoP + private_key_jwt with openid-client and a browser', () => {
   test("pushed, signed in, consented, redeemed, used and refreshed, every token bound to the client's DPoP key", async () => {
     const signing = await generateKeyPair('ES256', { extractable: true });
     const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'integrator-1', alg: 'ES256', use: 'sig' };

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { sha256Base64Url } from '../../src/crypto/hash.ts';
 import { randomToken } from '../../src/ids.ts';
 import { makeTestPki } from '../support/certs.ts';
-import { callbackReceiver, launchBrowser, screenshotPath, submit } from '../support/browser.ts';
+import { callbackReceiver, launchBrowser, screenshotPath, submit, haveBrowser } from '../support/browser.ts';
 import { bootstrapTenant, RUNTIMES, spawnServe, type Spawned } from '../support/spawned.ts';
 
 const pki = makeTestPki();
@@ -21,6 +21,7 @@ const { callbacks, redirectUri, stop: stopCallbacks } = callbackReceiver();
 let browser: Browser;
 
 beforeAll(async () => {
+  if (!haveBrowser) return;
   browser = await launchBrowser([`--ignore-certificate-errors-spki-list=${spki}`]);
 }, 60_000);
 afterAll(async () => {
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 for (const runtime of RUNTIMES) {
-  describe(`authorization code flow in a browser, over HTTPS served on ${runtime}`, () => {
+  describe.skipIf(!haveBrowser)(`authorization code flow in a browser, over HTTPS served on ${runtime}`, () => {
     let server: Spawned;
     let admin: Awaited<ReturnType<typeof bootstrapTenant>>;
     beforeAll(async () => {

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { sha256Base64Url } from '../../src/crypto/hash.ts';
 import { randomToken } from '../../src/ids.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
-import { callbackReceiver, launchBrowser, screenshotPath, submit } from '../support/browser.ts';
+import { callbackReceiver, launchBrowser, screenshotPath, submit, haveBrowser } from '../support/browser.ts';
 
 let service: TestService;
 let browser: Browser;
@@ -18,6 +18,7 @@ const password = 'correct horse battery staple';
 const { callbacks, redirectUri, stop: stopCallbacks } = callbackReceiver();
 
 beforeAll(async () => {
+  if (!haveBrowser) return;
   service = await startTestService({ workers: false });
   acme = await newTenant(service);
   email = (await service.db.query<{ email: string }>('select email from users where id = $1', [acme.adminUserId]))[0]!
@@ -61,7 +62,7 @@ async function authorizeUrl(clientId: string, challenge: string, state: string) 
   return url.toString();
 }
 
-describe('authorization code flow in a browser', () => {
+describe.skipIf(!haveBrowser)('authorization code flow in a browser', () => {
   test('sign in, consent, and the client redeems the code with its verifier', async () => {
     const clientId = await publicApp();
     const verifier = randomToken(64);

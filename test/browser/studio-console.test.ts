@@ -10,7 +10,7 @@ import { ManualClock } from '../../src/actors/clock.ts';
 import { mintAdminToken } from '../../src/services.ts';
 import { randomToken } from '../../src/ids.ts';
 import { startTestService, type TestService } from '../support/service.ts';
-import { launchBrowser, screenshotPath } from '../support/browser.ts';
+import { launchBrowser, screenshotPath, haveBrowser } from '../support/browser.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -50,6 +50,7 @@ function receiver(answer: () => number) {
 }
 
 beforeAll(async () => {
+  if (!haveBrowser) return;
   clock = new ManualClock(Date.now());
   service = await startTestService({ clock });
   const name = `Console ${randomToken(8)}`;
@@ -124,7 +125,7 @@ const focused = (page: Page) =>
     return el ? `${el.tagName}#${el.id}${el.dataset?.delivery ?? ''}${el.textContent?.slice(0, 40) ?? ''}` : '';
   });
 
-describe('studio console', () => {
+describe.skipIf(!haveBrowser)('studio console', () => {
   test('actions from the page, each confirmed, from the keyboard: pause, resume, test, re-enable, retry, recover', async () => {
     let answer = 410;
     const r = receiver(() => answer);
@@ -396,7 +397,7 @@ describe('studio console', () => {
   });
 });
 
-describe('studio console: accessibility', () => {
+describe.skipIf(!haveBrowser)('studio console: accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe finds no violation on any view (${colorScheme})`, async () => {
       const r = receiver(() => 500);

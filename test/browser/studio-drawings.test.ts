@@ -4,13 +4,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
-import { launchBrowser, screenshotPath } from '../support/browser.ts';
+import { launchBrowser, screenshotPath, haveBrowser } from '../support/browser.ts';
 
 let service: TestService;
 let browser: Browser;
 let acme: Awaited<ReturnType<typeof newTenant>>;
 let names: string[] = [];
 beforeAll(async () => {
+  if (!haveBrowser) return;
   service = await startTestService({ workers: false });
   acme = await newTenant(service);
   browser = await launchBrowser();
@@ -99,7 +100,7 @@ function overlaps(page: Page): Promise<Overlap[]> {
   });
 }
 
-describe('studio drawings', () => {
+describe.skipIf(!haveBrowser)('studio drawings', () => {
   test('on every machine, no label covers another label, a state it does not belong to, or a "now" badge', async () => {
     expect(names.sort()).toEqual([
       'authorizationSession',

@@ -9,7 +9,7 @@ import { ManualClock } from '../../src/actors/clock.ts';
 import { mintAdminToken } from '../../src/services.ts';
 import { randomToken } from '../../src/ids.ts';
 import { startTestService, type TestService } from '../support/service.ts';
-import { launchBrowser, screenshotPath } from '../support/browser.ts';
+import { launchBrowser, screenshotPath, haveBrowser } from '../support/browser.ts';
 import { completeAuthorize, startAuthorize } from '../oauth/support.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -31,6 +31,7 @@ async function admin(): Promise<Admin> {
 }
 
 beforeAll(async () => {
+  if (!haveBrowser) return;
   clock = new ManualClock(Date.now());
   service = await startTestService({ clock });
   acme = await admin();
@@ -83,7 +84,7 @@ async function signIn(page: Page, who: Admin, hash = '') {
   await page.waitForSelector('#studio:not([hidden])');
 }
 
-describe('studio: a webhook live', () => {
+describe.skipIf(!haveBrowser)('studio: a webhook live', () => {
   test('a delivery to a failing receiver moves to backoff live, then succeeds after the receiver recovers', async () => {
     let healthy = false;
     const r = receiver(() => (healthy ? 200 : 500));
@@ -276,7 +277,7 @@ describe('studio: a webhook live', () => {
   });
 });
 
-describe('studio: authorization sessions', () => {
+describe.skipIf(!haveBrowser)('studio: authorization sessions', () => {
   test('shows where each recent session stands, without codes, tokens or session ids', async () => {
     const app = (
       await api('POST', '/v1/platform/apps', acme.token, {
@@ -351,7 +352,7 @@ describe('studio: authorization sessions', () => {
   });
 });
 
-describe('studio: keyboard', () => {
+describe.skipIf(!haveBrowser)('studio: keyboard', () => {
   test('views, machines and deliveries are reachable from the keyboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, acme, '#/machines/delivery');

@@ -1,11 +1,21 @@
 // Debian's Chromium driven by playwright-core (installed by .ci/run); screenshots land in
 // test-results/ so a run leaves something to look at.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dir, '../../test-results');
+
+/**
+ * Whether the browser tests run: with Chromium installed, and always in CI (where a missing
+ * Chromium is a failure: .ci/run installs it). Elsewhere they are skipped and say how to run them.
+ */
+export const haveBrowser = existsSync(CHROMIUM) || process.env.CI !== undefined;
+if (!haveBrowser)
+  console.log(
+    `browser tests: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH; bash .ci/run installs it)`,
+  );
 
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
