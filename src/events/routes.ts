@@ -34,6 +34,13 @@ const EventView = t.Object({
   }),
   created_at: Time('when it was published: the timestamp of its payload'),
 });
+/** What a publish answers (PublishedEvent). */
+const Published = t.Object({
+  id: t.String({ examples: ['evt_123'] }),
+  type: t.String({ examples: ['case.updated'] }),
+  deliveries: Type.Integer({ description: 'deliveries the publish created, one per webhook that receives its type' }),
+  created_at: Time('when it was published: the timestamp of its payload'),
+});
 const EventDelivery = t.Object({
   id: t.String({ examples: ['dlv_123'] }),
   webhook_id: t.String({ examples: ['wh_123'] }),
@@ -148,10 +155,11 @@ export function eventRoutes(deps: { auth: Authenticator; events: EventService })
           summary: "Publish an event to the tenant's subscriptions",
           tags,
           responses: {
-            ...answers(202, 'Published: {id, type, deliveries, created_at}'),
+            ...answers(202, 'Published', Published),
             ...answers(
               200,
               'The same request again under its Idempotency-Key: the first event, Idempotent-Replayed: true',
+              Published,
             ),
           },
           description:

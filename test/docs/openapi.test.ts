@@ -123,8 +123,14 @@ describe('/api/docs', () => {
     fits('/v1/webhooks/{webhook_id}', 'put', await call('PUT', `/v1/webhooks/${hookId}`, { paused: true }));
     fits('/v1/webhooks/{webhook_id}', 'put', await call('PUT', `/v1/webhooks/${hookId}`, { paused: false }));
     const publish = { type: 'case.updated', data: { case_id: 'c1' } };
-    await call('POST', '/v1/events', publish, { 'idempotency-key': `k-${hookId}` });
-    await call('POST', '/v1/events', publish, { 'idempotency-key': `k-${hookId}` });
+    const published = await call('POST', '/v1/events', publish, { 'idempotency-key': `k-${hookId}` });
+    expect(published.status).toBe(202);
+    fits('/v1/events', 'post', published);
+    const replayed = await call('POST', '/v1/events', publish, { 'idempotency-key': `k-${hookId}` });
+    expect(replayed.status).toBe(200);
+    fits('/v1/events', 'post', replayed);
+    fits('/v1/events', 'get', await call('GET', '/v1/events'));
+    fits('/v1/events/{event_id}', 'get', await call('GET', `/v1/events/${(published.body as { id: string }).id}`));
     await call('POST', `/v1/webhooks/${hookId}/test`);
     await call('POST', `/v1/webhooks/${hookId}/recover`, { since: new Date(Date.now() - 60_000).toISOString() });
     await call('POST', `/v1/studio/webhooks/${hookId}/test`);

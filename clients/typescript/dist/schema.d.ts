@@ -7465,18 +7465,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example evt_123 */
+                        id: string;
+                        /** @example case.updated */
+                        type: string;
+                        /** @description deliveries the publish created, one per webhook that receives its type */
+                        deliveries: number;
+                        /**
+                         * Format: date-time
+                         * @description when it was published: the timestamp of its payload
+                         */
+                        created_at: string;
                     };
                 };
             };
-            /** @description Published: {id, type, deliveries, created_at} */
+            /** @description Published */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example evt_123 */
+                        id: string;
+                        /** @example case.updated */
+                        type: string;
+                        /** @description deliveries the publish created, one per webhook that receives its type */
+                        deliveries: number;
+                        /**
+                         * Format: date-time
+                         * @description when it was published: the timestamp of its payload
+                         */
+                        created_at: string;
                     };
                 };
             };
