@@ -4,21 +4,14 @@
 // engine to an instant loopback receiver), with this process's CPU per delivery and the
 // database's growth per delivery beside them.
 // The WAL is what a synchronous standby receives and what the disk writes before a commit.
-import { figure, machine, postgresCpuUs, quick, rate } from './support.ts';
+import { figure, instantReceiver, machine, postgresCpuUs, quick, rate } from './support.ts';
 import { webhookRig } from './setup/webhooks.ts';
 
 const EVENTS = quick ? 400 : 3000;
 const FANOUTS = [1, 10];
 
-const receiver = Bun.serve({
-  port: 0,
-  hostname: '127.0.0.1',
-  fetch: async (req) => {
-    await req.arrayBuffer();
-    return new Response('ok');
-  },
-});
-const target = `http://127.0.0.1:${receiver.port}/hook`;
+const receiver = instantReceiver();
+const target = receiver.url;
 
 const { service, tenant, principal, close } = await webhookRig();
 const walBytes = async () =>
@@ -94,5 +87,5 @@ try {
   }
 } finally {
   await close();
-  receiver.stop(true);
+  receiver.stop();
 }

@@ -5,7 +5,7 @@
 // process's (workers and receiver) and the Postgres server's (all its processes, read from
 // /proc), per delivery. Both sides get the same in-flight budget (4,000).
 import { loadavg } from 'node:os';
-import { figure, machine, postgresCpuUs, quick } from './support.ts';
+import { figure, instantReceiver, machine, postgresCpuUs, quick } from './support.ts';
 import { createRequire } from 'node:module';
 
 const bossVersion = (createRequire(import.meta.url)('pg-boss/package.json') as { version: string }).version;
@@ -16,15 +16,8 @@ const SUBSCRIPTIONS = 100;
 const EVENTS = quick ? 50 : 300;
 const TOTAL = SUBSCRIPTIONS * EVENTS;
 
-const receiver = Bun.serve({
-  port: 0,
-  hostname: '127.0.0.1',
-  fetch: async (req) => {
-    await req.arrayBuffer();
-    return new Response('ok');
-  },
-});
-const target = `http://127.0.0.1:${receiver.port}/hook`;
+const receiver = instantReceiver();
+const target = receiver.url;
 const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
 
 /** Runs drain() and reports its rate and CPU cost per delivery (process + Postgres server). */
@@ -96,5 +89,5 @@ try {
   figure('drain', 'engine_vs_floor_cpu', engine.cpuUs / floor.cpuUs, 'x');
 } finally {
   await close();
-  receiver.stop(true);
+  receiver.stop();
 }

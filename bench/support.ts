@@ -62,6 +62,19 @@ export async function scratchPglite(): Promise<{ db: Db; drop: () => Promise<voi
   return { db, drop: () => db.close() };
 }
 
+/** A receiver on loopback that reads each delivery and answers 200 at once: `url` is its hook. */
+export function instantReceiver(): { url: string; stop: () => void } {
+  const server = Bun.serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: async (req) => {
+      await req.arrayBuffer();
+      return new Response('ok');
+    },
+  });
+  return { url: `http://127.0.0.1:${server.port}/hook`, stop: () => server.stop(true) };
+}
+
 /** Runs `task` `total` times with at most `concurrency` at once; returns operations per second. */
 export async function rate(total: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<number> {
   let next = 0;

@@ -5,7 +5,7 @@
 // deliveries (from the count each logs when it stops).
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { figure, machine, quick } from './support.ts';
+import { figure, instantReceiver, machine, quick } from './support.ts';
 import { webhookRig } from './setup/webhooks.ts';
 
 const SUBSCRIPTIONS = 100;
@@ -13,15 +13,8 @@ const EVENTS = quick ? 50 : 300;
 const TOTAL = SUBSCRIPTIONS * EVENTS;
 const root = join(import.meta.dir, '..');
 
-const receiver = Bun.serve({
-  port: 0,
-  hostname: '127.0.0.1',
-  fetch: async (req) => {
-    await req.arrayBuffer();
-    return new Response('ok');
-  },
-});
-const target = `http://127.0.0.1:${receiver.port}/hook`;
+const receiver = instantReceiver();
+const target = receiver.url;
 
 const rig = await webhookRig();
 const { service, tenant, principal } = rig;
@@ -90,5 +83,5 @@ try {
   });
 } finally {
   await rig.close();
-  receiver.stop(true);
+  receiver.stop();
 }
