@@ -90,6 +90,17 @@ function sessionAttrs(url: string, role: 'primary' | 'reads') {
 export const WATCH_EVERY_MS = 2_000;
 export const ANSWER_WITHIN_MS = 10_000;
 
+/**
+ * How long a connection of the pool waits before connecting again after a failed attempt, by
+ * the pool's count of failures in a row: 50 ms doubling, at most a second, with jitter.
+ * postgres.js's own grows to 20 s, counted across the pool, so a database down for 1.5 s
+ * (a restart) left every connection waiting 10–20 s after it was back, and with them every
+ * request and delivery (measured by test/chaos/chaos.test.ts).
+ */
+export function reconnectDelaySeconds(failures: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1);
+}
+
 export interface PostgresDbOptions {
   max: number;
   role?: 'primary' | 'reads';
@@ -112,6 +123,7 @@ export function createPostgresDb(url: string, options: PostgresDbOptions): Db {
     // A connection attempt that goes unanswered (a server restarting, its backlog full) is
     // given up after 5 s and made again, not left hanging a request for the default 30 s.
     connect_timeout: 5,
+    backoff: reconnectDelaySeconds,
     onnotice: () => {},
     // int8 (count(*), bigserial) as a JS number: ours never exceed 2^53.
     types: {
@@ -137,6 +149,7 @@ export function createPostgresDb(url: string, options: PostgresDbOptions): Db {
     connection: { application_name: 'argus' },
   });
   let sql: Sql = postgres(url, settings(options.max)) as unknown as Sql;
+  let queries = queryable(sql);
   let probe: Sql = postgres(url, settings(1)) as unknown as Sql;
   const listens = new Set<Listening>();
   const subscribe = async (entry: Listening) => {
@@ -146,6 +159,7 @@ export function createPostgresDb(url: string, options: PostgresDbOptions): Db {
   const replace = () => {
     const [oldSql, oldProbe] = [sql, probe];
     sql = postgres(url, settings(options.max)) as unknown as Sql;
+    queries = queryable(sql);
     probe = postgres(url, settings(1)) as unknown as Sql;
     void oldSql.end({ timeout: 0 });
     void oldProbe.end({ timeout: 0 });
@@ -171,8 +185,8 @@ export function createPostgresDb(url: string, options: PostgresDbOptions): Db {
   }, watch.everyMs);
   (watchdog as { unref?: () => void }).unref?.();
   const current: Queryable = {
-    query: (text, params) => queryable(sql).query(text, params),
-    exec: (script) => queryable(sql).exec(script),
+    query: (text, params) => queries.query(text, params),
+    exec: (script) => queries.exec(script),
   };
   return {
     kind: 'postgres',

@@ -125,7 +125,11 @@ export class ReadReplica implements ReadRouting {
   }
 
   wrote(tenantId: string): void {
-    this.writes.set(tenantId, this.clock.now());
+    const now = this.clock.now();
+    // Expired marks are dropped when read; past a thousand, the rest go too (memory stays bounded).
+    if (this.writes.size >= 1000)
+      for (const [tenant, at] of this.writes) if (now - at > this.maxLagMs) this.writes.delete(tenant);
+    this.writes.set(tenantId, now);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
--- Delivery history at the hardware floor (docs/how-it-works.md).
+-- Delivery history at the hardware floor (README, "How it works").
 --
 -- * A delivery is persisted as the few typed columns its machine state needs (state,
 --   attempt, due time, last result), not as a JSON snapshot; the snapshot is rebuilt from

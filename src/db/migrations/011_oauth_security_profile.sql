@@ -1,4 +1,4 @@
--- The OAuth security profile (docs/integrating.md, "OAuth and tokens"): pushed authorization requests
+-- The OAuth security profile (README, "OAuth and tokens"): pushed authorization requests
 -- (RFC 9126), DPoP (RFC 9449) and private_key_jwt client authentication (RFC 7523).
 
 -- How each app authenticates at the token endpoint, and the public keys of a private_key_jwt

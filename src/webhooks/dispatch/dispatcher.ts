@@ -243,8 +243,10 @@ export class Dispatcher {
   async tick(): Promise<number> {
     this.claiming = true;
     try {
-      // A claim of either lane whose commit went unanswered (the database went away) is asked about first.
-      for (const claimer of [this.claimer, this.light]) this.send(await claimer.resolveInDoubt());
+      // A claim of any lane (walk, light, refill) whose commit went unanswered (the database
+      // went away) is asked about first: left alone, its deliveries would wait out their lease.
+      for (const claimer of [this.claimer, this.light, this.refill])
+        if (claimer) this.send(await claimer.resolveInDoubt());
       let moved = 0;
       for (;;) {
         const claim = await this.claimer.claim(this.load());
