@@ -25,18 +25,24 @@ export interface ReadRouting {
 
 /** No standby configured: every read is the primary's (counted, with `metrics`, so the families are always there). */
 export function primaryOnly(primary: Queryable, metrics?: Metrics): ReadRouting {
-  let reads = primary;
-  if (metrics) {
-    const served = readMetrics(metrics, () => 0);
-    reads = {
-      query: (text, params) => {
-        served.inc({ served_by: 'primary' });
-        return primary.query(text, params);
-      },
-      exec: (script) => primary.exec(script),
-    };
-  }
+  const reads = metrics
+    ? countedOnPrimary(
+        primary,
+        readMetrics(metrics, () => 0),
+      )
+    : primary;
   return { maxLagMs: 0, reader: () => reads, wrote: () => {}, close: async () => {} };
+}
+
+/** The primary's reads, each counted as served by it. */
+function countedOnPrimary(primary: Queryable, served: Counter): Queryable {
+  return {
+    query: (text, params) => {
+      served.inc({ served_by: 'primary' });
+      return primary.query(text, params);
+    },
+    exec: (script) => primary.exec(script),
+  };
 }
 
 /** The two families of reads that may use a standby; `staleness` in seconds. */
@@ -93,13 +99,7 @@ export class ReadReplica implements ReadRouting {
       query: <T extends Row>(text: string, params?: readonly unknown[]) => this.fromStandby<T>(text, params),
       exec: (script: string) => this.primary.exec(script),
     };
-    this.primaryReads = {
-      query: <T extends Row>(text: string, params?: readonly unknown[]) => {
-        this.served.inc({ served_by: 'primary' });
-        return this.primary.query<T>(text, params);
-      },
-      exec: (script: string) => this.primary.exec(script),
-    };
+    this.primaryReads = countedOnPrimary(primary, this.served);
   }
 
   /** Probes at once, then every quarter of the bound (at most every second). */

@@ -30,7 +30,7 @@ const RateLimit = t.Union(
   },
 );
 /** A webhook as the API answers it (subscriptionView). */
-export const WebhookView = t.Object({
+const WebhookView = t.Object({
   id: t.String({ examples: ['wh_123'] }),
   url: t.String(),
   events: t.Array(t.String()),
