@@ -15,7 +15,7 @@ import { createHttpApp } from './http/app.ts';
 import { healthRoutes } from './http/health.ts';
 import { metricsRoutes } from './http/metrics-route.ts';
 import { runtimeHeaderLimitProblem } from './http/header-size.ts';
-import { serve, runtimeName, type RunningServer } from './platform.ts';
+import { serve, runtimeName, type FetchHandler, type RunningServer } from './platform.ts';
 import { buildServices, type Services } from './services.ts';
 import { routePlugins } from './routes.ts';
 import { docsRoutes } from './docs/routes.ts';
@@ -36,6 +36,8 @@ export interface ServiceOptions {
   clock?: Clock;
   /** An already open database (tests); otherwise opened from config. */
   db?: Db;
+  /** Wraps the public listener's handler (the tests check every answer against the OpenAPI document). */
+  wrapHandler?: (handle: FetchHandler) => FetchHandler;
 }
 
 export interface Service extends Services {
@@ -118,7 +120,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     ...routePlugins(services),
     docsRoutes(() => http.app, config.publicUrl),
   ]);
-  const { handle } = http;
+  const handle = options.wrapHandler ? options.wrapHandler(http.handle) : http.handle;
 
   const workers = new Workers(
     new TimerWorker(actors, services.machines, {
@@ -227,7 +229,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     housekeeping,
     url: server ? `${scheme}://${reachable(config.host)}:${server.port}` : null,
     metricsUrl: metricsServer ? `http://${reachable(config.metrics.host)}:${metricsServer.port}/metrics` : null,
-    handle: (request) => handle(request, { remoteAddress: '127.0.0.1' }),
+    handle: async (request) => handle(request, { remoteAddress: '127.0.0.1' }),
     httpApp: () => http.app,
     reloadTls,
     onStop: (fn) => void stopHooks.push(fn),

@@ -9,6 +9,7 @@ import type { Clock } from '../../src/actors/clock.ts';
 import { mintAdminToken } from '../../src/services.ts';
 import { randomToken } from '../../src/ids.ts';
 import { isolatedDb, testDb } from './db.ts';
+import { OpenApiCheck } from './openapi-check.ts';
 
 export interface TestService extends Service {
   url: string;
@@ -36,17 +37,20 @@ export async function startTestService(
   });
   const own = options.isolated ? await isolatedDb() : null;
   const db = own ? own.db : await testDb();
+  const answers = new OpenApiCheck();
   const service = await startService(config, {
     http: true,
     workers: options.workers ?? true,
     db,
     log: process.env.TEST_LOG ? createLogger('debug') : silentLogger,
     clock: options.clock,
+    wrapHandler: answers.wrap,
   });
   const stop = async () => {
     await service.stop(); // closes the database
     if (own?.url) await own.drop(); // a scratch database on the real server: dropped too
     rmSync(dataDir, { recursive: true, force: true });
+    answers.assertClean();
   };
   return { ...service, url: service.url!, stop } as TestService;
 }
