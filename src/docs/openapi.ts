@@ -99,14 +99,16 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
         op.requestBody = { ...body, content, ...(declared?.optional ? { required: false } : {}) };
       }
       const success = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith('2'));
-      const ok = success.length
-        ? Object.fromEntries(success)
-        : {
-            200: {
-              description: 'Success',
-              content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
-            },
-          };
+      const reviewed = (op.tags ?? []).includes('Available on request');
+      const ok =
+        success.length || reviewed
+          ? Object.fromEntries(success)
+          : {
+              200: {
+                description: 'Success',
+                content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
+              },
+            };
       const id = operationId(method, path);
       if (!id)
         throw new Error(`no operation id for ${method.toUpperCase()} ${path}: add it to src/docs/operation-ids.ts`);

@@ -11,12 +11,14 @@ type Answer = { description: string; content?: Record<string, { schema: object }
 export type MediaType = 'text/html' | 'text/plain' | 'text/javascript' | 'image/svg+xml' | 'text/event-stream';
 
 export function answers(
-  status: 200 | 201 | 202 | 204,
+  /** 503: /readyz's not-ready answer, which is not an error envelope. */
+  status: 200 | 201 | 202 | 204 | 503,
   description: string,
   body?: TSchema | MediaType,
 ): Record<string, Answer> {
   if (status === 204 || body === undefined) return { [String(status)]: { description } };
-  if (typeof body === 'string') return { [String(status)]: { description, content: { [body]: { schema: { type: 'string' } } } } };
+  if (typeof body === 'string')
+    return { [String(status)]: { description, content: { [body]: { schema: { type: 'string' } } } } };
   // Plain JSON Schema: TypeBox's own markers stay out of the document.
   const schema = JSON.parse(JSON.stringify(body)) as object;
   return { [String(status)]: { description, content: { 'application/json': { schema } } } };

@@ -5,6 +5,7 @@
 // does), a bearer token (Prometheus `authorization: credentials_file`), or, with neither,
 // clients on loopback only (the address after TRUSTED_PROXIES).
 import { router } from './router.ts';
+import { answers } from '../docs/responses.ts';
 import { requestInfo } from './request-info.ts';
 import type { Metrics } from '../metrics.ts';
 import type { MetricsAccess } from '../config.ts';
@@ -50,6 +51,7 @@ export function metricsRoutes(deps: { metrics: Metrics; access: MetricsAccess; o
         description:
           'For the scraper: on METRICS_PORT when that is set (404 here), with Authorization: Bearer <METRICS_TOKEN> when that is set, else from loopback clients only.',
         tags: ['operations'],
+        responses: answers(200, 'The Prometheus text exposition format (version 0.0.4)', 'text/plain'),
       },
     },
   );

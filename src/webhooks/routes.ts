@@ -4,7 +4,7 @@
 import { answers } from '../docs/responses.ts';
 import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
 import { MAX_SECRET_GRACE_SECONDS } from '../config.ts';
 import { invalidRequest } from '../errors.ts';
@@ -44,9 +44,67 @@ const WebhookView = t.Object({
 });
 const CreatedWebhook = t.Composite([
   WebhookView,
-  t.Object({ secret: t.String({ description: 'whsec_…: shown this once; sign-checks every delivery' }) }),
+  t.Object({
+    secret: t.Optional(
+      t.String({ description: 'whsec_…: the generated signing secret, shown this once (absent when you gave one)' }),
+    ),
+  }),
 ]);
 const WebhookList = t.Object({ webhooks: t.Array(WebhookView), next_cursor: t.Union([t.String(), t.Null()]) });
+
+const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'] as const;
+const DeliveryStatus = t.Union(DELIVERY_STATUSES.map((s) => t.Literal(s)));
+const Time = t.String({ format: 'date-time' });
+const orNull = <T extends TSchema>(schema: T) => t.Union([schema, t.Null()]);
+/** A delivery as the API answers it (deliveryView). */
+const DeliveryView = t.Object({
+  id: t.String({ examples: ['dlv_123'] }),
+  event_id: t.String({ examples: ['evt_123'] }),
+  event_type: t.String({ examples: ['incident.updated'] }),
+  status: DeliveryStatus,
+  attempt: t.Integer({ description: 'attempts made so far' }),
+  attempted_at: orNull(Time),
+  response_status: orNull(t.Integer({ description: "the last attempt's HTTP status" })),
+  duration_ms: orNull(t.Integer()),
+  error: orNull(t.String({ description: "the last attempt's error, when it got no HTTP answer" })),
+  next_attempt_at: orNull(Time),
+  next_attempt_reason: orNull(
+    t.Union([t.Literal('schedule'), t.Literal('retry_after'), t.Literal('lease_expired')], {
+      description: 'schedule: the backoff (jittered ±20 %); retry_after: the receiver asked for longer',
+    }),
+  ),
+  held_expires_at: orNull(Time),
+  failure_reason: orNull(
+    t.Union(['exhausted', 'gone', 'client_error', 'cancelled', 'held_expired'].map((r) => t.Literal(r))),
+  ),
+  waiting_for: orNull(
+    t.Union([
+      t.Literal('previous_delivery'),
+      t.Literal('endpoint_slot'),
+      t.Literal('next_attempt'),
+      t.Literal('webhook_resume'),
+    ]),
+  ),
+  created_at: Time,
+});
+const DeliveryList = t.Object({ deliveries: t.Array(DeliveryView), next_cursor: orNull(t.String()) });
+const AttemptView = t.Object({
+  attempt: t.Integer(),
+  attempted_at: Time,
+  duration_ms: t.Integer(),
+  response_status: orNull(t.Integer()),
+  response_body: orNull(t.String({ description: "the start of the receiver's answer" })),
+  error: orNull(t.String()),
+  request_headers: t.Record(t.String(), t.String(), {
+    description: 'the headers sent, webhook-signature redacted; empty when nothing was sent',
+  }),
+});
+const DeliveryDetail = t.Composite([DeliveryView, t.Object({ attempts: t.Array(AttemptView) })]);
+const Requeued = t.Object({
+  delivery_id: t.String(),
+  status: t.Union([t.Literal('queued'), t.Literal('held')], { description: 'held while the webhook is paused' }),
+});
+const Recovered = t.Object({ requeued: t.Integer({ description: 'how many deliveries were queued again' }) });
 
 const Ordering = t.Union([t.Literal('none'), t.Literal('fifo')], {
   description:
@@ -122,7 +180,7 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         detail: {
           summary: 'Update a webhook',
           tags,
-          responses: answers(200, 'The webhook as changed (with the new secret when one was generated)', WebhookView),
+          responses: answers(200, 'The webhook as changed (a secret sent is never shown back)', WebhookView),
         },
       },
     )
@@ -159,13 +217,25 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
           }),
         ]),
         auth: { scopes: READ },
-        detail: { summary: 'Review delivery attempts', tags },
+        detail: {
+          summary: 'Review delivery attempts',
+          tags,
+          responses: answers(200, 'A page of deliveries', DeliveryList),
+        },
       },
     )
     .get(
       '/v1/webhooks/:webhook_id/deliveries/:delivery_id',
       async ({ principal, params }) => webhooks.delivery(principal, params.webhook_id, params.delivery_id),
-      { params: DeliveryId, auth: { scopes: READ }, detail: { summary: 'A delivery with every attempt', tags } },
+      {
+        params: DeliveryId,
+        auth: { scopes: READ },
+        detail: {
+          summary: 'A delivery with every attempt',
+          tags,
+          responses: answers(200, 'The delivery and its attempts', DeliveryDetail),
+        },
+      },
     )
     .post(
       '/v1/webhooks/:webhook_id/deliveries/:delivery_id/retry',
@@ -179,7 +249,7 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         detail: {
           summary: 'Re-send a failed delivery',
           tags,
-          responses: answers(202, 'Queued again: the delivery, to be sent now'),
+          responses: answers(202, 'Queued again: the delivery, to be sent now', Requeued),
         },
       },
     )
@@ -199,7 +269,7 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         detail: {
           summary: 'Re-send every failed delivery since a time',
           tags,
-          responses: answers(202, 'How many deliveries were queued again'),
+          responses: answers(202, 'How many deliveries were queued again', Recovered),
         },
       },
     )
@@ -212,7 +282,11 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
       {
         params: Id,
         auth: { scopes: ['webhooks:write'] },
-        detail: { summary: 'Send a test webhook', tags, responses: answers(202, 'The test delivery, queued') },
+        detail: {
+          summary: 'Send a test webhook',
+          tags,
+          responses: answers(202, 'The test delivery, queued', Requeued),
+        },
       },
     );
 }

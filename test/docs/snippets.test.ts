@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
 import { makeTestPki } from '../support/certs.ts';
 import { newTenant, startTestService, type TestService } from '../support/service.ts';
 
@@ -40,7 +41,7 @@ writeFileSync(
   join(dir, 'package.json'),
   JSON.stringify({
     type: 'module',
-    dependencies: { '@argus-integrations/client': '*', 'openid-client': '*', standardwebhooks: '*' },
+    dependencies: { '@argus-integrations/client': '*', 'openid-client': '*', oauth4webapi: '*', standardwebhooks: '*' },
   }),
 );
 let service: TestService;
@@ -133,6 +134,34 @@ console.log('ok');`;
         `dpop-${runtime}.mjs`,
         { ARGUS: service.url, CLIENT_ID: client_id, CLIENT_SECRET: client_secret },
         snippet('openid-client-dpop') + outcome,
+      );
+      expect(result).toEqual({ code: 0, output: 'ok\n' });
+    }, 30_000);
+
+  for (const runtime of ['node', 'bun'] as const)
+    test(`oauth4webapi with private_key_jwt: metadata, a client_credentials token for a signed assertion (${runtime})`, async () => {
+      const t = await newTenant(service);
+      const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+      const jwk = { ...(await exportJWK(publicKey)), kid: 'integrator-1', alg: 'ES256', use: 'sig' };
+      const { app } = await service.apps.create(await service.tokens.verify(t.adminToken), {
+        name: 'Snippet private_key_jwt',
+        grant_types: ['client_credentials'],
+        requested_scopes: ['webhooks:read'],
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks: { keys: [jwk] },
+      });
+      // The snippet's privateKey, handed over as a JWK; then what it got, checked.
+      const prelude = `const privateKey = await crypto.subtle.importKey('jwk', JSON.parse(PRIVATE_JWK), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);\n`;
+      const outcome = `
+if (tokens.token_type !== 'bearer' || tokens.scope !== 'webhooks:read') throw new Error(JSON.stringify(tokens));
+const res = await fetch(ARGUS + '/v1/webhooks', { headers: { authorization: 'Bearer ' + tokens.access_token } });
+if (res.status !== 200) throw new Error('protected route answered ' + res.status + ' ' + (await res.text()));
+console.log('ok');`;
+      const result = await run(
+        runtime,
+        `private-key-jwt-${runtime}.mjs`,
+        { ARGUS: service.url, CLIENT_ID: app.id, PRIVATE_JWK: JSON.stringify(await exportJWK(privateKey)) },
+        prelude + snippet('oauth4webapi-private-key-jwt') + outcome,
       );
       expect(result).toEqual({ code: 0, output: 'ok\n' });
     }, 30_000);
