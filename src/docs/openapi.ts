@@ -22,8 +22,12 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** Routes that take form bodies as well as JSON (OAuth endpoints, the request form). */
 const FORM_PATHS = [/^\/v1\/oauth\//, /^\/v1\/integration-requests$/];
-/** POST routes limited per client or address (429 with Retry-After). */
+/** POST routes limited per client or address (429 with Retry-After); the authorization page is, on GET too. */
 const RATE_LIMITED = [...FORM_PATHS, /^\/v1\/studio\/session$/];
+/** Endpoints that authenticate the client (its secret, private_key_jwt or client_id): 401 invalid_client. */
+const CLIENT_AUTHENTICATED = [/^\/v1\/oauth\/(token|par|revoke|introspect)$/];
+/** Pages a browser is shown: their refusals are pages too (a JSON client of the form gets the envelope). */
+const BROWSER_PAGES = [/^\/v1\/oauth\/authorize(\/login|\/consent)?$/, /^\/v1\/integration-requests$/];
 /** The studio's routes also take its sign-in cookie in place of a bearer token. */
 const STUDIO_PATHS = [/^\/v1\/machines/, /^\/v1\/studio\/(?!session$)/];
 /** Routes that are not part of the product's API (human pages, the docs themselves). */
@@ -31,6 +35,7 @@ export const UNDOCUMENTED = [/^\/docs$/, /^\/api\/docs$/];
 
 const ERROR = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ERROR } } });
+const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
 
 function statusesFor(path: string, method: string, op: Operation): Json {
   const out: Json = {};
@@ -47,7 +52,7 @@ function statusesFor(path: string, method: string, op: Operation): Json {
     out[401] = errorResponse('missing, malformed, expired or revoked bearer token (with WWW-Authenticate)');
     out[403] = errorResponse('insufficient_scope: the token lacks the scope or role this route needs');
   }
-  if (path.startsWith('/v1/oauth/token'))
+  if (CLIENT_AUTHENTICATED.some((r) => r.test(path)))
     out[401] = errorResponse('invalid_client (with WWW-Authenticate when Basic was used)');
   if (hasParams)
     out[404] = errorResponse("not_found: no such resource for this tenant (another tenant's ids answer 404 too)");
@@ -56,8 +61,17 @@ function statusesFor(path: string, method: string, op: Operation): Json {
     out[413] = errorResponse('payload_too_large: the body exceeds MAX_BODY_BYTES');
     out[415] = errorResponse('unsupported_media_type: send application/json');
   }
-  if (method === 'post' && RATE_LIMITED.some((r) => r.test(path)))
+  if ((method === 'post' && RATE_LIMITED.some((r) => r.test(path))) || path === '/v1/oauth/authorize')
     out[429] = errorResponse('rate_limited (with Retry-After)');
+  if (BROWSER_PAGES.some((r) => r.test(path)))
+    for (const code of [400, 429] as const)
+      if (out[code]) {
+        const answer = out[code] as { description: string; content: Json };
+        out[code] = {
+          description: `${answer.description}; to a browser, a page saying so`,
+          content: { ...answer.content, ...HTML_PAGE },
+        };
+      }
   out[500] = errorResponse('server_error: a bug; quote the x-request-id');
   return out;
 }
@@ -99,16 +113,15 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
         op.requestBody = { ...body, content, ...(declared?.optional ? { required: false } : {}) };
       }
       const success = Object.entries(op.responses ?? {}).filter(([code]) => code.startsWith('2'));
+      // Every route says what it answers (answers() in src/docs/responses.ts); only reviewed-access
+      // routes (403 until granted) and redirect-only routes have no success body.
       const reviewed = (op.tags ?? []).includes('Available on request');
-      const ok =
-        success.length || reviewed
-          ? Object.fromEntries(success)
-          : {
-              200: {
-                description: 'Success',
-                content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
-              },
-            };
+      const redirects = Object.keys(op.responses ?? {}).some((code) => code.startsWith('3'));
+      if (!success.length && !reviewed && !redirects)
+        throw new Error(
+          `${method.toUpperCase()} ${path} declares no success answer: add detail.responses: answers(…) (src/docs/responses.ts)`,
+        );
+      const ok = Object.fromEntries(success);
       const id = operationId(method, path);
       if (!id)
         throw new Error(`no operation id for ${method.toUpperCase()} ${path}: add it to src/docs/operation-ids.ts`);

@@ -3,7 +3,7 @@
 // body that is not JSON (a page, a script, Prometheus text, an event stream). Every route
 // declares one (src/docs/openapi.ts refuses a route without); test/support/openapi-check.ts
 // checks every answer the suite gets against it.
-import type { TSchema } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 
 type Answer = { description: string; content?: Record<string, { schema: object }> };
 
@@ -23,3 +23,31 @@ export function answers(
   const schema = JSON.parse(JSON.stringify(body)) as object;
   return { [String(status)]: { description, content: { 'application/json': { schema } } } };
 }
+
+type Refusal = 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 503;
+
+/**
+ * Refusals a route answers beyond those every route of its kind has (src/docs/openapi.ts adds
+ * 400, 401, 403, 404, 405, 413, 415, 429 and 500 where they apply), in the error envelope:
+ * each status with its error codes and when.
+ */
+export function refusals(list: Partial<Record<Refusal, string>>): Record<string, Answer> {
+  const envelope = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+  return Object.fromEntries(
+    Object.entries(list).map(([status, description]) => [status, { description, content: envelope }]),
+  );
+}
+
+// Parts the response schemas share. Integers are TypeBox's own: Elysia's t.Integer also takes,
+// and documents, a numeric string.
+export const Int = Type.Integer;
+export const Time = (description?: string) =>
+  Type.String({ format: 'date-time', ...(description ? { description } : {}) });
+export const orNull = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export const oneOf = <const V extends readonly string[]>(values: V, description?: string) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    description ? { description } : {},
+  );
+/** A list's next_cursor. */
+export const Cursor = orNull(Type.String({ description: 'pass as ?cursor= for the next page; null on the last' }));

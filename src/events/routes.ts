@@ -4,12 +4,12 @@
 // as a retry or a recovery does, so it needs webhooks:write.
 import { answers } from '../docs/responses.ts';
 import { t } from 'elysia';
-import { Type } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
 import { invalidRequest } from '../errors.ts';
 import { PageQuery, readPage } from '../http/pagination.ts';
 import { isoTime } from '../http/dates.ts';
 import type { Authenticator } from '../http/auth.ts';
+import { EventDetail, EventList, EventTypes, Published, Replayed } from './answers.ts';
 import { EVENT_TYPES, isEventType, SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
 import type { EventFilter } from './store.ts';
 import type { EventService } from './service.ts';
@@ -19,44 +19,7 @@ const tags = ['Event delivery and webhooks'];
 const READ = ['webhooks:read', 'webhooks:write', 'events:publish'];
 const REPLAY = 'webhooks:write';
 
-const Time = (description: string) => t.String({ format: 'date-time', description });
 const EventId = t.Object({ event_id: t.String({ maxLength: 100, examples: ['evt_123'] }) });
-const Cursor = t.Union([t.String(), t.Null()], { description: 'pass as ?cursor= for the next page; null on the last' });
-
-const EventView = t.Object({
-  id: t.String({ examples: ['evt_123'] }),
-  type: t.String({ examples: ['incident.updated'] }),
-  data: t.Record(t.String(), t.Unknown(), {
-    description: "as published; its schema is its type's (GET /v1/events/types)",
-  }),
-  deliveries: Type.Integer({
-    description: 'deliveries the publish created (replays add more; see GET /v1/events/{event_id})',
-  }),
-  created_at: Time('when it was published: the timestamp of its payload'),
-});
-/** What a publish answers (PublishedEvent). */
-const Published = t.Object({
-  id: t.String({ examples: ['evt_123'] }),
-  type: t.String({ examples: ['case.updated'] }),
-  deliveries: Type.Integer({ description: 'deliveries the publish created, one per webhook that receives its type' }),
-  created_at: Time('when it was published: the timestamp of its payload'),
-});
-const EventDelivery = t.Object({
-  id: t.String({ examples: ['dlv_123'] }),
-  webhook_id: t.String({ examples: ['wh_123'] }),
-  event_id: t.String(),
-  event_type: t.String(),
-  status: t.String({
-    description: "as a webhook's delivery history names it (queued, sending, retrying, succeeded, failed, …)",
-  }),
-  attempt: Type.Integer(),
-  attempted_at: t.Union([Time('its latest attempt'), t.Null()]),
-  response_status: t.Union([Type.Integer(), t.Null()]),
-  duration_ms: t.Union([Type.Integer(), t.Null()]),
-  error: t.Union([t.String(), t.Null()]),
-  next_attempt_at: t.Union([Time('when a retrying delivery is sent again'), t.Null()]),
-  created_at: Time("its event's time"),
-});
 
 const ListQuery = t.Composite([
   PageQuery,
@@ -111,23 +74,12 @@ export function eventRoutes(deps: { auth: Authenticator; events: EventService })
   return router('events')
     .use(auth.guard)
     .get('/v1/events/types', () => ({ event_types: eventTypeViews() }), {
-      response: {
-        200: t.Object({
-          event_types: t.Array(
-            t.Object({
-              type: t.String({ examples: ['incident.updated'] }),
-              description: t.String(),
-              publishable: t.Boolean({
-                description: 'false for the types only this service publishes (operational events, test sends)',
-              }),
-              schema: t.Record(t.String(), t.Unknown(), {
-                description: 'the JSON Schema of its data; POST /v1/events checks data against it',
-              }),
-            }),
-          ),
-        }),
+      detail: {
+        summary: "The event catalog, with the JSON Schema of each type's data",
+        tags,
+        security: [],
+        responses: answers(200, 'Every event type', EventTypes),
       },
-      detail: { summary: "The event catalog, with the JSON Schema of each type's data", tags, security: [] },
     })
     .post(
       '/v1/events',
@@ -174,9 +126,12 @@ export function eventRoutes(deps: { auth: Authenticator; events: EventService })
       },
       {
         query: ListQuery,
-        response: { 200: t.Object({ events: t.Array(EventView), next_cursor: Cursor }) },
         auth: { scopes: READ },
-        detail: { summary: 'Events published to the tenant, newest first', tags },
+        detail: {
+          summary: 'Events published to the tenant, newest first',
+          tags,
+          responses: answers(200, 'A page of events', EventList),
+        },
       },
     )
     .get(
@@ -185,18 +140,12 @@ export function eventRoutes(deps: { auth: Authenticator; events: EventService })
       {
         params: EventId,
         query: PageQuery,
-        response: {
-          200: t.Object({
-            event: EventView,
-            deliveries: t.Array(EventDelivery, {
-              description:
-                "every delivery of the event across the tenant's webhooks, replays included, a page at a time",
-            }),
-            next_cursor: Cursor,
-          }),
-        },
         auth: { scopes: READ },
-        detail: { summary: 'An event with every delivery it produced', tags },
+        detail: {
+          summary: 'An event with every delivery it produced',
+          tags,
+          responses: answers(200, 'The event and a page of its deliveries', EventDetail),
+        },
       },
     )
     .post(
@@ -221,24 +170,11 @@ export function eventRoutes(deps: { auth: Authenticator; events: EventService })
             { additionalProperties: false },
           ),
         ),
-        response: {
-          202: t.Object({
-            event_id: t.String(),
-            deliveries: t.Array(
-              t.Object({
-                id: t.String(),
-                webhook_id: t.String(),
-                status: t.String({
-                  description: 'queued; held while its webhook is paused, skipped while it is disabled',
-                }),
-              }),
-            ),
-          }),
-        },
         auth: { scopes: [REPLAY] },
         detail: {
           summary: 'Send an event again, as fresh deliveries with the same webhook-id',
           tags,
+          responses: answers(202, 'The fresh deliveries', Replayed),
           description:
             'To every webhook of the tenant that receives the event\'s type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
         },

@@ -2,6 +2,7 @@
 // queries), and the list of operations an app may run. Only the transport is documented:
 // headers, body, envelope and statuses; never the schema.
 import { t } from 'elysia';
+import { answers } from '../docs/responses.ts';
 import { router } from '../http/router.ts';
 import type { Authenticator } from '../http/auth.ts';
 import { requestInfo } from '../http/request-info.ts';
@@ -10,6 +11,28 @@ import type { GraphqlHttpRequest } from './transport.ts';
 
 const tags = ['GraphQL transport'];
 const ClientId = t.Object({ client_id: t.String({ maxLength: 100, examples: ['app_123'] }) });
+
+/** An approved operation as GET /v1/platform/apps/{client_id}/graphql-operations lists it (operationView). */
+const ApprovedOperationView = t.Object({
+  bundle: t.String({ description: 'the granted bundle it belongs to' }),
+  name: t.Union([t.String(), t.Null()], { description: 'the operation name; null for an anonymous operation' }),
+  type: t.Union([t.Literal('query'), t.Literal('mutation')]),
+  id: t.String({
+    description: 'sha256:<hex> of document: what documentId and persistedQuery.sha256Hash name',
+  }),
+  sha256: t.String({ description: 'the hex digest alone' }),
+  document: t.String({ description: 'the normalised document: the operation, then the fragments it uses' }),
+});
+const AppOperations = t.Object({
+  client_id: t.String({ examples: ['app_123'] }),
+  bundles: t.Array(t.String(), {
+    description: "the app's granted bundles (governance graphql_bundles) that exist, sorted",
+  }),
+  operations: t.Array(ApprovedOperationView),
+  next_cursor: t.Union([t.String(), t.Null()], {
+    description: 'null: every operation is in this answer (the list is not paged today)',
+  }),
+});
 
 const GraphqlResult = {
   type: 'object',
@@ -66,7 +89,7 @@ const responses = {
       'A request that is not well-formed GraphQL-over-HTTP (no query, variables not an object, a bad GET parameter), in `errors` with extensions.code BAD_REQUEST or INVALID_VARIABLES; with application/graphql-response+json also a refused document (not approved, introspection, depth or cost limit) or invalid variables. Refusals before GraphQL is read are in the error envelope (X-Tenant-ID missing; a body that is not JSON, not an object, nested deeper than MAX_JSON_DEPTH, or holding a NUL character, in variables too)',
     content: {
       'application/graphql-response+json': { schema: GraphqlResult },
-      'application/json': { schema: { oneOf: [ERROR, GraphqlResult] } },
+      'application/json': { schema: { anyOf: [ERROR, GraphqlResult] } },
     },
   },
   401: {
@@ -197,6 +220,7 @@ export function graphqlRoutes(deps: { auth: Authenticator; graphql: GraphqlServi
           description:
             "Names, ids and documents of the operations in the bundles granted to the app (governance graphql_bundles), so a build can pin them. A tenant administrator token, or the app's own token with the graphql scope.",
           tags,
+          responses: answers(200, 'The operations the app may run', AppOperations),
         },
       },
     );

@@ -17,6 +17,16 @@ import {
   TOKEN_ENDPOINT_AUTH_METHODS,
 } from './apps/service.ts';
 import { MAX_CLIENT_KEYS } from './apps/client-keys.ts';
+import {
+  AppList,
+  AppView,
+  AuditEventList,
+  ClientKeysView,
+  CreatedApp,
+  GovernanceAnswer,
+  RotatedSecret,
+  ScopeList,
+} from './schemas.ts';
 
 const tags = ['Identity and app registration'];
 const ClientId = t.Object({ client_id: t.String({ maxLength: 100, examples: ['app_123'] }) });
@@ -109,7 +119,11 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
     .use(auth.guard)
     .get('/v1/platform/scopes', async ({ principal }) => ({ scopes: await apps.scopesFor(principal.tenantId) }), {
       auth: 'admin',
-      detail: { summary: 'List available scopes', tags },
+      detail: {
+        summary: 'List available scopes',
+        tags,
+        responses: answers(200, 'The published scopes the tenant approved, which its apps may request', ScopeList),
+      },
     })
     .post(
       '/v1/platform/apps',
@@ -125,19 +139,31 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
         detail: {
           summary: 'Create a platform app',
           tags,
-          responses: answers(201, 'The app, with its client secret (shown this once) for a confidential client'),
+          responses: answers(
+            201,
+            'The app, with its client secret (shown this once) when it authenticates with one',
+            CreatedApp,
+          ),
         },
       },
     )
     .get('/v1/platform/apps', async ({ principal, query }) => apps.list(principal.tenantId, readPage(query)), {
       query: PageQuery,
       auth: 'admin',
-      detail: { summary: 'List platform apps', tags },
+      detail: { summary: 'List platform apps', tags, responses: answers(200, 'A page of apps', AppList) },
     })
     .get(
       '/v1/platform/apps/:client_id',
       async ({ principal, params }) => apps.describe(principal.tenantId, params.client_id),
-      { params: ClientId, auth: 'admin', detail: { summary: 'Inspect an integration app', tags } },
+      {
+        params: ClientId,
+        auth: 'admin',
+        detail: {
+          summary: 'Inspect an integration app',
+          tags,
+          responses: answers(200, 'The app, with the state of its client secret rotation', AppView),
+        },
+      },
     )
     .patch(
       '/v1/platform/apps/:client_id/governance',
@@ -145,7 +171,16 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
         const app = await apps.updateGovernance(principal, params.client_id, body);
         return { client_id: app.id, governance: governanceView(app.governance) };
       },
-      { params: ClientId, body: GovernancePatch, auth: 'admin', detail: { summary: 'Update app governance', tags } },
+      {
+        params: ClientId,
+        body: GovernancePatch,
+        auth: 'admin',
+        detail: {
+          summary: 'Update app governance',
+          tags,
+          responses: answers(200, "The app's governance as changed", GovernanceAnswer),
+        },
+      },
     )
     .put(
       '/v1/platform/apps/:client_id/jwks',
@@ -161,7 +196,11 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
         params: ClientId,
         body: ClientKeys,
         auth: 'admin',
-        detail: { summary: "Replace a private_key_jwt app's public keys (key rotation)", tags },
+        detail: {
+          summary: "Replace a private_key_jwt app's public keys (key rotation)",
+          tags,
+          responses: answers(200, 'The keys now registered', ClientKeysView),
+        },
       },
     )
     .post(
@@ -170,7 +209,20 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
         set.headers['cache-control'] = 'no-store';
         return apps.rotateSecret(principal, params.client_id, body?.grace_period_seconds);
       },
-      { params: ClientId, body: Rotate, auth: 'admin', detail: { summary: 'Rotate an app secret', tags } },
+      {
+        params: ClientId,
+        body: Rotate,
+        auth: 'admin',
+        detail: {
+          summary: 'Rotate an app secret',
+          tags,
+          responses: answers(
+            200,
+            "The new secret (shown this once) and the end of the old one's grace window",
+            RotatedSecret,
+          ),
+        },
+      },
     )
     .get(
       '/v1/platform/audit-events',
@@ -178,7 +230,11 @@ export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) 
       {
         query: t.Composite([PageQuery, t.Object({ target_id: t.Optional(t.String({ maxLength: 100 })) })]),
         auth: 'admin',
-        detail: { summary: 'Audit trail of app and governance changes', tags },
+        detail: {
+          summary: 'Audit trail of app and governance changes',
+          tags,
+          responses: answers(200, 'A page of audit events, newest first', AuditEventList),
+        },
       },
     );
 }

@@ -12,6 +12,8 @@ import { authorizationServerMetadata } from './metadata.ts';
 import { introspectToken, revokeToken } from './revocation.ts';
 import type { ClientAuthFields } from './client-auth.ts';
 import { parRoutes } from './par/routes.ts';
+import { answers } from '../docs/responses.ts';
+import { AuthorizationServerMetadata, Introspection, Revoked, TokenAnswer } from './schemas.ts';
 
 const tags = ['OAuth and service tokens'];
 
@@ -89,7 +91,12 @@ export function oauthRoutes(services: Services) {
   return router('oauth')
     .use(parRoutes(services, authenticate))
     .get('/.well-known/oauth-authorization-server', () => authorizationServerMetadata(services.config.publicUrl), {
-      detail: { summary: 'OAuth 2.0 authorization server metadata (RFC 8414)', tags, security: [] },
+      detail: {
+        summary: 'OAuth 2.0 authorization server metadata (RFC 8414)',
+        tags,
+        security: [],
+        responses: answers(200, 'The metadata', AuthorizationServerMetadata),
+      },
     })
     .post(
       '/v1/oauth/revoke',
@@ -99,7 +106,15 @@ export function oauthRoutes(services: Services) {
         await revokeToken(services, app, body.token);
         return {};
       },
-      { body: TokenOnly, detail: { summary: 'Revoke an access or refresh token (RFC 7009)', tags, security: [] } },
+      {
+        body: TokenOnly,
+        detail: {
+          summary: 'Revoke an access or refresh token (RFC 7009)',
+          tags,
+          security: [],
+          responses: answers(200, "Revoked, or nothing to revoke (unknown, invalid or another app's token)", Revoked),
+        },
+      },
     )
     .post(
       '/v1/oauth/introspect',
@@ -108,7 +123,19 @@ export function oauthRoutes(services: Services) {
         const app = await authenticateConfidential(request, body);
         return introspectToken(services, app, body.token);
       },
-      { body: TokenOnly, detail: { summary: 'Introspect a token (RFC 7662)', tags, security: [] } },
+      {
+        body: TokenOnly,
+        detail: {
+          summary: 'Introspect a token (RFC 7662)',
+          tags,
+          security: [],
+          responses: answers(
+            200,
+            'The token\'s claims when it is active and the calling app\'s own; otherwise just {"active": false}',
+            Introspection,
+          ),
+        },
+      },
     )
     .post(
       '/v1/oauth/token',
@@ -124,6 +151,14 @@ export function oauthRoutes(services: Services) {
         if (proof) set.headers['dpop-nonce'] = services.dpop.nonce();
         return exchange(body.grant_type, { services, app, jkt }, body);
       },
-      { body: TokenRequest, detail: { summary: 'Exchange or mint access tokens', tags, security: [] } },
+      {
+        body: TokenRequest,
+        detail: {
+          summary: 'Exchange or mint access tokens',
+          tags,
+          security: [],
+          responses: answers(200, 'The access token (RFC 6749 §5.1)', TokenAnswer),
+        },
+      },
     );
 }

@@ -22,9 +22,10 @@ import { PageQuery, readPage } from '../http/pagination.ts';
 import { humanDelay, retrySchedule } from './model.ts';
 import type { StudioAccess } from './access.ts';
 import { consoleStore, type DeliveryFilter } from './store.ts';
+import { DeliveryWhy, SearchHit, StudioEventDetail, StudioEventList, StudioHealth, WebhookWhy } from './schemas.ts';
+import { DELIVERY_STATUSES, DeliveryList, Recovered, Requeued, WebhookView } from '../webhooks/schemas.ts';
 
 const tags = ['Studio'];
-export const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'] as const;
 const WebhookId = t.Object({ id: t.String({ maxLength: 100 }) });
 const DeliveryId = t.Object({ id: t.String({ maxLength: 100 }), delivery_id: t.String({ maxLength: 100 }) });
 const Time = (name: string) => t.Optional(t.String({ maxLength: 40, description: `${name} (ISO 8601)` }));
@@ -171,7 +172,7 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           studio: 'write',
           params: DeliveryId,
           detail: {
-            responses: answers(202, 'Queued again: the delivery, to be sent now'),
+            responses: answers(202, 'Queued again (held while the webhook is paused)', Requeued),
             summary: 'Re-send a failed delivery, from the studio',
             description:
               'As POST /v1/webhooks/{webhook_id}/deliveries/{delivery_id}/retry; a cookie session also sends the studio origin and its CSRF token.',
@@ -192,19 +193,35 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           detail: {
             summary: 'Re-send every failed delivery since a time, from the studio',
             tags,
-            responses: answers(202, 'How many deliveries were queued again'),
+            responses: answers(202, 'How many deliveries were queued again', Recovered),
           },
         },
       )
       .post(
         '/v1/studio/webhooks/:id/pause',
         async ({ admin: p, params }) => webhooks.update(p, params.id, { paused: true }),
-        { studio: 'write', params: WebhookId, detail: { summary: 'Pause a webhook, from the studio', tags } },
+        {
+          studio: 'write',
+          params: WebhookId,
+          detail: {
+            summary: 'Pause a webhook, from the studio',
+            tags,
+            responses: answers(200, 'The webhook, paused', WebhookView),
+          },
+        },
       )
       .post(
         '/v1/studio/webhooks/:id/resume',
         async ({ admin: p, params }) => webhooks.update(p, params.id, { paused: false }),
-        { studio: 'write', params: WebhookId, detail: { summary: 'Resume a paused webhook, from the studio', tags } },
+        {
+          studio: 'write',
+          params: WebhookId,
+          detail: {
+            summary: 'Resume a paused webhook, from the studio',
+            tags,
+            responses: answers(200, 'The webhook, resumed', WebhookView),
+          },
+        },
       )
       .post(
         '/v1/studio/webhooks/:id/enable',
@@ -212,7 +229,11 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
         {
           studio: 'write',
           params: WebhookId,
-          detail: { summary: 'Re-enable a disabled webhook, from the studio', tags },
+          detail: {
+            summary: 'Re-enable a disabled webhook, from the studio',
+            tags,
+            responses: answers(200, 'The webhook, enabled', WebhookView),
+          },
         },
       )
       .post(
@@ -227,7 +248,7 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           detail: {
             summary: 'Send a test webhook, from the studio',
             tags,
-            responses: answers(202, 'The test delivery, queued'),
+            responses: answers(202, 'The test delivery, queued (held while the webhook is paused)', Requeued),
           },
         },
       )
@@ -249,7 +270,11 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
         {
           studio: 'read',
           query: t.Object({ q: t.String({ minLength: 1, maxLength: 100 }) }),
-          detail: { summary: 'Find a delivery or an event of the tenant by its id', tags },
+          detail: {
+            summary: 'Find a delivery or an event of the tenant by its id',
+            tags,
+            responses: answers(200, 'What the id names (a delivery with its webhook, or an event)', SearchHit),
+          },
         },
       )
       .get(
@@ -278,6 +303,7 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           detail: {
             summary: "A webhook's deliveries, newest first, a page at a time, by status, event type and time",
             tags,
+            responses: answers(200, 'A page of deliveries', DeliveryList),
           },
         },
       )
@@ -298,7 +324,11 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
             since: Time('published at or after'),
             until: Time('published before'),
           }),
-          detail: { summary: "The tenant's events, newest first", tags },
+          detail: {
+            summary: "The tenant's events, newest first",
+            tags,
+            responses: answers(200, 'A page of events, and every event type', StudioEventList),
+          },
         },
       )
       .get(
@@ -308,7 +338,11 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           studio: 'read',
           params: WebhookId,
           query: PageQuery,
-          detail: { summary: 'An event with its deliveries across webhooks', tags },
+          detail: {
+            summary: 'An event with its deliveries across webhooks',
+            tags,
+            responses: answers(200, 'The event and a page of its deliveries', StudioEventDetail),
+          },
         },
       )
       // ---- why ------------------------------------------------------------------------------
@@ -343,6 +377,7 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
             summary:
               'What a delivery and its webhook wait for: pending timers and what each will do, and the body sent',
             tags,
+            responses: answers(200, 'Pending timers of the delivery and of its webhook, and the body', DeliveryWhy),
           },
         },
       )
@@ -356,7 +391,11 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
         {
           studio: 'read',
           params: WebhookId,
-          detail: { summary: "A webhook's own clocks: auto-disable and the secret grace window", tags },
+          detail: {
+            summary: "A webhook's own clocks: auto-disable and the secret grace window",
+            tags,
+            responses: answers(200, "The webhook's pending timers", WebhookWhy),
+          },
         },
       )
       // ---- health ---------------------------------------------------------------------------
@@ -408,7 +447,11 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
         },
         {
           studio: 'read',
-          detail: { summary: "Each webhook's last hour: success rate, p50/p95 latency, attempts per 5 minutes", tags },
+          detail: {
+            summary: "Each webhook's last hour: success rate, p50/p95 latency, attempts per 5 minutes",
+            tags,
+            responses: answers(200, 'The window and each webhook with attempts in it', StudioHealth),
+          },
         },
       )
   );

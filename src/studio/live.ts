@@ -14,9 +14,11 @@ import { PageQuery, readPage } from '../http/pagination.ts';
 import type { StudioAccess } from './access.ts';
 import { journalEntry, studioStore } from './store.ts';
 import { journalEvents, startSeq } from './feed.ts';
+import { answers } from '../docs/responses.ts';
+import { AuthorizationSessions, StudioDeliveryDetail, StudioWebhookDetail } from './schemas.ts';
+import { DELIVERY_STATUSES, WebhookList } from '../webhooks/schemas.ts';
 
 const tags = ['Studio'];
-import { DELIVERY_STATUSES } from './console.ts';
 const WebhookId = t.Object({ id: t.String({ maxLength: 100 }) });
 
 /** A URL as the page shows it: no credentials, no query values, no token-like path segments. */
@@ -78,6 +80,7 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
           summary: "The tenant's webhooks, for the studio",
           description: 'Signed-in studio session or admin token.',
           tags,
+          responses: answers(200, 'A page of webhooks, their URLs as the page shows them', WebhookList),
         },
       },
     )
@@ -101,7 +104,15 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
       {
         studio: 'read',
         params: WebhookId,
-        detail: { summary: "A webhook's subscription state and recent transitions", tags },
+        detail: {
+          summary: "A webhook's subscription state and recent transitions",
+          tags,
+          responses: answers(
+            200,
+            'The webhook, its state and transitions, its deliveries by status',
+            StudioWebhookDetail,
+          ),
+        },
       },
     )
     .get(
@@ -131,7 +142,11 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
       {
         studio: 'read',
         params: t.Object({ id: t.String({ maxLength: 100 }), delivery_id: t.String({ maxLength: 100 }) }),
-        detail: { summary: "A delivery's path through the delivery machine, with every attempt", tags },
+        detail: {
+          summary: "A delivery's path through the delivery machine, with every attempt",
+          tags,
+          responses: answers(200, 'The delivery with its attempts, its state and its path', StudioDeliveryDetail),
+        },
       },
     )
     .get(
@@ -152,7 +167,15 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
       {
         studio: 'read',
         params: WebhookId,
-        detail: { summary: "A webhook's subscription and delivery transitions, live (server-sent events)", tags },
+        detail: {
+          summary: "A webhook's subscription and delivery transitions, live (server-sent events)",
+          tags,
+          responses: answers(
+            200,
+            'Events: ready ({"seq"}), then a transition (a journal entry, id its seq) for each; error before it ends',
+            'text/event-stream',
+          ),
+        },
       },
     )
     .get(
@@ -193,7 +216,11 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
       },
       {
         studio: 'read',
-        detail: { summary: 'Where recent authorization sessions stand (no codes, tokens or session ids)', tags },
+        detail: {
+          summary: 'Where recent authorization sessions stand (no codes, tokens or session ids)',
+          tags,
+          responses: answers(200, 'The latest sessions with their latest transitions', AuthorizationSessions),
+        },
       },
     );
 }

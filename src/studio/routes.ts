@@ -25,6 +25,7 @@ import { journalEntry, studioStore } from './store.ts';
 import { journalEvents, startSeq } from './feed.ts';
 import { studioLiveRoutes } from './live.ts';
 import { consoleRoutes } from './console.ts';
+import { InstanceJournal, MachineDefinition, MachineList, StudioSession, StudioSignIn } from './schemas.ts';
 import type { EventService } from '../events/service.ts';
 import type { Clock } from '../actors/clock.ts';
 
@@ -90,7 +91,14 @@ export function studioRoutes(deps: StudioDeps) {
 
   return router('studio')
     .use(access.guard)
-    .get('/studio', () => studioPage(), { detail: { summary: 'The studio page (HTML)', tags, security: [] } })
+    .get('/studio', () => studioPage(), {
+      detail: {
+        summary: 'The studio page (HTML)',
+        tags,
+        security: [],
+        responses: answers(200, 'The page', 'text/html'),
+      },
+    })
     .get(
       '/studio/studio.js',
       ({ set }) => {
@@ -98,7 +106,14 @@ export function studioRoutes(deps: StudioDeps) {
         set.headers['cache-control'] = 'no-cache';
         return studioScript();
       },
-      { detail: { summary: 'The studio script', tags, security: [] } },
+      {
+        detail: {
+          summary: 'The studio script',
+          tags,
+          security: [],
+          responses: answers(200, 'The script', 'text/javascript'),
+        },
+      },
     )
     .get(
       '/studio/zoom.js',
@@ -107,7 +122,14 @@ export function studioRoutes(deps: StudioDeps) {
         set.headers['cache-control'] = 'no-cache';
         return zoomScript();
       },
-      { detail: { summary: "The studio drawings' zoom and pan script", tags, security: [] } },
+      {
+        detail: {
+          summary: "The studio drawings' zoom and pan script",
+          tags,
+          security: [],
+          responses: answers(200, 'The script', 'text/javascript'),
+        },
+      },
     )
     .post(
       '/v1/studio/session',
@@ -127,6 +149,7 @@ export function studioRoutes(deps: StudioDeps) {
           summary: 'Sign in to the studio as a tenant administrator (sets an HttpOnly session cookie)',
           tags,
           security: [],
+          responses: answers(200, 'Signed in: the session cookie is set', StudioSignIn),
         },
       },
     )
@@ -144,7 +167,14 @@ export function studioRoutes(deps: StudioDeps) {
           csrf_token: access.csrfToken(request),
         };
       },
-      { studio: 'read', detail: { summary: 'Who the studio is open for', tags } },
+      {
+        studio: 'read',
+        detail: {
+          summary: 'Who the studio is open for',
+          tags,
+          responses: answers(200, 'The tenant, the administrator and the CSRF token', StudioSession),
+        },
+      },
     )
     .delete(
       '/v1/studio/session',
@@ -173,7 +203,14 @@ export function studioRoutes(deps: StudioDeps) {
           })),
         };
       },
-      { studio: 'read', detail: { summary: 'Every machine of the product', tags } },
+      {
+        studio: 'read',
+        detail: {
+          summary: 'Every machine of the product',
+          tags,
+          responses: answers(200, 'Each machine with its states and named parts', MachineList),
+        },
+      },
     )
     .get(
       '/v1/machines/:name',
@@ -181,7 +218,15 @@ export function studioRoutes(deps: StudioDeps) {
         // XState's own JSON form of the definition, loadable by XState tooling.
         return machine(params.name).toJSON();
       },
-      { studio: 'read', params: Name, detail: { summary: 'A machine definition as XState JSON', tags } },
+      {
+        studio: 'read',
+        params: Name,
+        detail: {
+          summary: 'A machine definition as XState JSON',
+          tags,
+          responses: answers(200, 'The definition', MachineDefinition),
+        },
+      },
     )
     .get(
       '/v1/machines/:name/diagram.svg',
@@ -190,7 +235,15 @@ export function studioRoutes(deps: StudioDeps) {
         set.headers['content-type'] = 'image/svg+xml';
         return machineSvg(params.name, machineModel(m), machineNotes(m));
       },
-      { studio: 'read', params: Name, detail: { summary: 'A machine drawn as a statechart (SVG)', tags } },
+      {
+        studio: 'read',
+        params: Name,
+        detail: {
+          summary: 'A machine drawn as a statechart (SVG)',
+          tags,
+          responses: answers(200, 'The drawing', 'image/svg+xml'),
+        },
+      },
     )
     .get(
       '/v1/machines/:name/instances/:id/journal',
@@ -200,7 +253,15 @@ export function studioRoutes(deps: StudioDeps) {
         if (rows.length === 0) throw notFound(`${params.name} ${params.id}`);
         return { transitions: rows.map(journalEntry) };
       },
-      { studio: 'read', params: Instance, detail: { summary: "An instance's path through its machine", tags } },
+      {
+        studio: 'read',
+        params: Instance,
+        detail: {
+          summary: "An instance's path through its machine",
+          tags,
+          responses: answers(200, 'Its transitions, oldest first', InstanceJournal),
+        },
+      },
     )
     .get(
       '/v1/machines/:name/instances/:id/stream',
@@ -225,7 +286,15 @@ export function studioRoutes(deps: StudioDeps) {
       {
         studio: 'read',
         params: Instance,
-        detail: { summary: "An instance's transitions, live (server-sent events)", tags },
+        detail: {
+          summary: "An instance's transitions, live (server-sent events)",
+          tags,
+          responses: answers(
+            200,
+            'Events: ready ({"seq"}), then a transition (a journal entry, id its seq) for each; error before it ends',
+            'text/event-stream',
+          ),
+        },
       },
     )
     .get(
@@ -235,7 +304,14 @@ export function studioRoutes(deps: StudioDeps) {
         set.headers['cache-control'] = 'public, max-age=86400';
         return FAVICON;
       },
-      { detail: { summary: "The service's icon", tags, security: [] } },
+      {
+        detail: {
+          summary: "The service's icon",
+          tags,
+          security: [],
+          responses: answers(200, 'The icon (SVG)', 'image/svg+xml'),
+        },
+      },
     )
     .use(studioLiveRoutes(deps, access))
     .use(consoleRoutes({ ...deps, clock: deps.actors.clock }, access));

@@ -4,7 +4,7 @@
 import { answers } from '../docs/responses.ts';
 import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
 import { MAX_SECRET_GRACE_SECONDS } from '../config.ts';
 import { invalidRequest } from '../errors.ts';
@@ -12,6 +12,16 @@ import { PageQuery, readPage } from '../http/pagination.ts';
 import { isoTime } from '../http/dates.ts';
 import type { Authenticator } from '../http/auth.ts';
 import type { WebhookService } from './service.ts';
+import {
+  CreatedWebhook,
+  DELIVERY_STATUSES,
+  DeliveryDetail,
+  DeliveryList,
+  Recovered,
+  Requeued,
+  WebhookList,
+  WebhookView,
+} from './schemas.ts';
 
 const tags = ['Event delivery and webhooks'];
 const READ = ['webhooks:read', 'webhooks:write'];
@@ -29,83 +39,6 @@ const RateLimit = t.Union(
     description: 'at most this many requests per second to the endpoint, across every worker; null removes the limit',
   },
 );
-/** A webhook as the API answers it (subscriptionView). */
-const WebhookView = t.Object({
-  id: t.String({ examples: ['wh_123'] }),
-  url: t.String(),
-  events: t.Array(t.String()),
-  status: t.Union([t.Literal('active'), t.Literal('failing'), t.Literal('paused'), t.Literal('disabled')]),
-  ordering: t.Union([t.Literal('none'), t.Literal('fifo')]),
-  rate_limit: t.Union([t.Object({ per_second: t.Integer() }), t.Null()]),
-  disabled_reason: t.Union([t.String(), t.Null()]),
-  secret_rotation: t.Union([t.Object({ previous_secret_expires_at: t.String() }), t.Null()]),
-  created_at: t.String({ format: 'date-time' }),
-  updated_at: t.String({ format: 'date-time' }),
-});
-const CreatedWebhook = t.Composite([
-  WebhookView,
-  t.Object({
-    secret: t.Optional(
-      t.String({ description: 'whsec_…: the generated signing secret, shown this once (absent when you gave one)' }),
-    ),
-  }),
-]);
-const WebhookList = t.Object({ webhooks: t.Array(WebhookView), next_cursor: t.Union([t.String(), t.Null()]) });
-
-const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'] as const;
-const DeliveryStatus = t.Union(DELIVERY_STATUSES.map((s) => t.Literal(s)));
-const Time = t.String({ format: 'date-time' });
-const orNull = <T extends TSchema>(schema: T) => t.Union([schema, t.Null()]);
-/** A delivery as the API answers it (deliveryView). */
-const DeliveryView = t.Object({
-  id: t.String({ examples: ['dlv_123'] }),
-  event_id: t.String({ examples: ['evt_123'] }),
-  event_type: t.String({ examples: ['incident.updated'] }),
-  status: DeliveryStatus,
-  attempt: t.Integer({ description: 'attempts made so far' }),
-  attempted_at: orNull(Time),
-  response_status: orNull(t.Integer({ description: "the last attempt's HTTP status" })),
-  duration_ms: orNull(t.Integer()),
-  error: orNull(t.String({ description: "the last attempt's error, when it got no HTTP answer" })),
-  next_attempt_at: orNull(Time),
-  next_attempt_reason: orNull(
-    t.Union([t.Literal('schedule'), t.Literal('retry_after'), t.Literal('lease_expired')], {
-      description: 'schedule: the backoff (jittered ±20 %); retry_after: the receiver asked for longer',
-    }),
-  ),
-  held_expires_at: orNull(Time),
-  failure_reason: orNull(
-    t.Union(['exhausted', 'gone', 'client_error', 'cancelled', 'held_expired'].map((r) => t.Literal(r))),
-  ),
-  waiting_for: orNull(
-    t.Union([
-      t.Literal('previous_delivery'),
-      t.Literal('endpoint_slot'),
-      t.Literal('next_attempt'),
-      t.Literal('webhook_resume'),
-    ]),
-  ),
-  created_at: Time,
-});
-const DeliveryList = t.Object({ deliveries: t.Array(DeliveryView), next_cursor: orNull(t.String()) });
-const AttemptView = t.Object({
-  attempt: t.Integer(),
-  attempted_at: Time,
-  duration_ms: t.Integer(),
-  response_status: orNull(t.Integer()),
-  response_body: orNull(t.String({ description: "the start of the receiver's answer" })),
-  error: orNull(t.String()),
-  request_headers: t.Record(t.String(), t.String(), {
-    description: 'the headers sent, webhook-signature redacted; empty when nothing was sent',
-  }),
-});
-const DeliveryDetail = t.Composite([DeliveryView, t.Object({ attempts: t.Array(AttemptView) })]);
-const Requeued = t.Object({
-  delivery_id: t.String(),
-  status: t.Union([t.Literal('queued'), t.Literal('held')], { description: 'held while the webhook is paused' }),
-});
-const Recovered = t.Object({ requeued: t.Integer({ description: 'how many deliveries were queued again' }) });
-
 const Ordering = t.Union([t.Literal('none'), t.Literal('fifo')], {
   description:
     'fifo: one delivery at a time, in the order the publishes committed; the next waits until the previous succeeded or failed for good (default none)',
@@ -206,11 +139,7 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         query: t.Composite([
           PageQuery,
           t.Object({
-            status: t.Optional(
-              t.Union(
-                ['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'].map((s) => t.Literal(s)),
-              ),
-            ),
+            status: t.Optional(t.Union(DELIVERY_STATUSES.map((s) => t.Literal(s)))),
             event_id: t.Optional(
               t.String({ maxLength: 100, description: 'only the deliveries of this event (replays included)' }),
             ),

@@ -41,7 +41,7 @@ export class OpenApiCheck {
       const method = request.method.toLowerCase();
       const path = new URL(request.url).pathname;
       const response = await handle(request, info);
-      if (path !== '/api/docs' && response.status >= 200 && response.status < 300) {
+      if (path !== '/api/docs' && (response.status < 300 || response.status >= 400)) {
         await this.load(handle);
         await this.check(method, path, response.clone());
       }
@@ -70,7 +70,9 @@ export class OpenApiCheck {
     if (UNDOCUMENTED.some((r) => r.test(path))) return;
     const route = this.routes!.find((r) => r.pattern.test(path) && r.methods[method]);
     const where = `${method.toUpperCase()} ${path} ${response.status}`;
-    if (!route) return void this.problems.push(`${where}: no documented operation`);
+    const success = response.status < 300;
+    // A path no route serves (404) or a method it does not take (405) has no operation to check.
+    if (!route) return void (success && this.problems.push(`${where}: no documented operation`));
     const documented = route.methods[method]!.responses[String(response.status)];
     if (!documented) return void this.problems.push(`${where}: status not documented for ${route.template}`);
     const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();

@@ -5,6 +5,7 @@ import { router } from '../../http/router.ts';
 import { requestInfo } from '../../http/request-info.ts';
 import { cookieValue } from '../../http/cookies.ts';
 import { authorizeErrorPage, consentPage, loginPage } from '../pages.ts';
+import { answers } from '../../docs/responses.ts';
 import type { AuthorizationService, AuthorizeStep } from './service.ts';
 
 const tags = ['OAuth and service tokens'];
@@ -82,8 +83,8 @@ export function authorizeRoutes(deps: { authorization: AuthorizationService; sec
           tags,
           security: [],
           responses: {
-            302: { description: 'Redirect to the registered redirect URI with ?code= or an OAuth error' },
-            200: { description: 'The sign-in page' },
+            ...answers(200, 'The sign-in page', 'text/html'),
+            302: { description: 'Redirect to the registered redirect URI with an OAuth error' },
           },
         },
       },
@@ -92,11 +93,35 @@ export function authorizeRoutes(deps: { authorization: AuthorizationService; sec
       '/v1/oauth/authorize/login',
       async ({ request, body }) =>
         answer(await authorization.login(body, cookieSession(request), requestInfo(request).client.address), secure),
-      { body: Form, detail: { summary: 'Sign-in form of the authorization flow', tags, security: [] } },
+      {
+        body: Form,
+        detail: {
+          summary: 'Sign-in form of the authorization flow',
+          tags,
+          security: [],
+          responses: {
+            ...answers(200, 'Signed in: the consent page', 'text/html'),
+            302: { description: 'Cancelled: redirect to the redirect URI with error=access_denied' },
+          },
+        },
+      },
     )
     .post(
       '/v1/oauth/authorize/consent',
       async ({ request, body }) => answer(await authorization.consent(body, cookieSession(request)), secure),
-      { body: Form, detail: { summary: 'Consent form of the authorization flow', tags, security: [] } },
+      {
+        body: Form,
+        detail: {
+          summary: 'Consent form of the authorization flow',
+          tags,
+          security: [],
+          // No 2xx: the decision always ends in a redirect (or an error page).
+          responses: {
+            302: {
+              description: 'Redirect to the redirect URI with ?code= (approved) or error=access_denied (denied)',
+            },
+          },
+        },
+      },
     );
 }

@@ -1,5 +1,6 @@
 import { t } from 'elysia';
 import { router } from '../../http/router.ts';
+import { answers } from '../../docs/responses.ts';
 import type { Services } from '../../services.ts';
 
 const Jwks = t.Object({
@@ -14,8 +15,12 @@ export function jwksRoutes({ keys }: Pick<Services, 'keys'>) {
     return keys.jwks();
   };
   const detail = (summary: string) => ({
-    detail: { summary, tags: ['JWKS and token verification'], security: [] },
-    response: { 200: Jwks },
+    detail: {
+      summary,
+      tags: ['JWKS and token verification'],
+      security: [],
+      responses: answers(200, "The service's public signing keys (RFC 7517)", Jwks),
+    },
   });
   return router('jwks')
     .get('/.well-known/jwks.json', handler, detail('OpenID-compatible JWKS discovery'))

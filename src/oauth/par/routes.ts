@@ -1,8 +1,10 @@
 // POST /v1/oauth/par (RFC 9126): the client pushes its authorization request.
 import { t } from 'elysia';
+import { Type } from '@sinclair/typebox';
 import { router } from '../../http/router.ts';
 import type { Services } from '../../services.ts';
 import type { Authenticate } from '../routes.ts';
+import { answers } from '../../docs/responses.ts';
 
 const tags = ['OAuth and service tokens'];
 
@@ -27,6 +29,15 @@ const PushedRequest = t.Object(
   { additionalProperties: t.String({ maxLength: 2000 }) },
 );
 
+/** RFC 9126 §2.2: the request_uri to send the browser to /v1/oauth/authorize with. */
+const PushedAnswer = t.Object({
+  request_uri: t.String({
+    description: 'single use, for GET /v1/oauth/authorize?client_id=…&request_uri=…',
+    examples: ['urn:ietf:params:oauth:request_uri:…'],
+  }),
+  expires_in: Type.Integer({ description: 'seconds the request_uri is valid', examples: [60] }),
+});
+
 export function parRoutes(services: Services, authenticate: Authenticate) {
   return router('par').post(
     '/v1/oauth/par',
@@ -47,7 +58,7 @@ export function parRoutes(services: Services, authenticate: Authenticate) {
         summary: 'Push an authorization request (RFC 9126)',
         tags,
         security: [],
-        responses: { 201: { description: '{"request_uri": "urn:ietf:params:oauth:request_uri:…", "expires_in": 60}' } },
+        responses: answers(201, 'The request_uri of the pushed request', PushedAnswer),
       },
     },
   );

@@ -1,6 +1,6 @@
 import { t } from 'elysia';
+import { Cursor, answers } from '../../docs/responses.ts';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
-import { answers } from '../../docs/responses.ts';
 import { Type } from '@sinclair/typebox';
 import { router } from '../../http/router.ts';
 import { PageQuery, readPage } from '../../http/pagination.ts';
@@ -9,6 +9,24 @@ import { MAX_SERVICE_TOKEN_SECONDS, type ServiceTokenService } from './service.t
 
 const tags = ['OAuth and service tokens'];
 const ClientId = t.Object({ client_id: t.String({ maxLength: 100, examples: ['app_123'] }) });
+
+/** What a mint answers (ServiceTokenService.mint). */
+const MintedServiceToken = t.Object({
+  token: t.String({ description: 'the bearer token (a JWT): shown this once, never listed' }),
+  token_id: t.String({ examples: ['tok_123'], description: 'its id, to revoke it' }),
+  scope: t.String({ examples: ['webhooks:read webhooks:write'], description: 'the scopes granted, space-separated' }),
+  expires_at: t.String({ format: 'date-time' }),
+});
+/** A service token as listed (never its value). */
+const ServiceTokenView = t.Object({
+  id: t.String({ examples: ['tok_123'] }),
+  scopes: t.Array(t.String()),
+  created_by: t.String({ description: 'the subject of the administrator who minted it' }),
+  created_at: t.String({ format: 'date-time' }),
+  expires_at: t.String({ format: 'date-time' }),
+  revoked_at: t.Union([t.String({ format: 'date-time' }), t.Null()]),
+});
+const ServiceTokenList = t.Object({ service_tokens: t.Array(ServiceTokenView), next_cursor: Cursor });
 
 export function serviceTokenRoutes(deps: { auth: Authenticator; serviceTokens: ServiceTokenService }) {
   const { auth, serviceTokens } = deps;
@@ -40,7 +58,7 @@ export function serviceTokenRoutes(deps: { auth: Authenticator; serviceTokens: S
         detail: {
           summary: 'Mint a service token',
           tags,
-          responses: answers(201, 'The token (shown this once), its token_id, scope and expiry'),
+          responses: answers(201, 'The token (shown this once), its token_id, scope and expiry', MintedServiceToken),
         },
       },
     )
@@ -51,7 +69,11 @@ export function serviceTokenRoutes(deps: { auth: Authenticator; serviceTokens: S
         params: ClientId,
         query: PageQuery,
         auth: 'admin',
-        detail: { summary: "List an app's service tokens (never their value)", tags },
+        detail: {
+          summary: "List an app's service tokens (never their value)",
+          tags,
+          responses: answers(200, "A page of the app's service tokens, revoked ones included", ServiceTokenList),
+        },
       },
     )
     .delete(
