@@ -4,7 +4,7 @@
 // lookup: the Host header and the connection to the address, the pinning alone); and what the
 // engine does for a host name (check with one lookup of `localhost`, then the pinned POST).
 // CPU microseconds of this process per POST, and wall microseconds per POST at concurrency 16.
-import { checkTarget } from '../src/webhooks/target-check.ts';
+import { checkTarget } from '../src/outbound/target-check.ts';
 import { postWebhook } from '../src/webhooks/http-client.ts';
 import { figure, machine, quick } from './support.ts';
 

@@ -3,7 +3,7 @@
 import { reseal } from './crypto/master-key.ts';
 import { stringFlag, UsageError, type Flags, type OptionSpecs } from './args.ts';
 import { mintAdminToken, type Services } from './services.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, apiError } from './errors.ts';
 
 export interface AdminResult {
   json: unknown;
@@ -50,8 +50,7 @@ remove DATA_DIR (default ./.data).`,
         .catch((error: unknown) => {
           // Run twice (an onboarding pasted again): say what to do instead.
           if (error instanceof ApiError && error.status === 409) {
-            throw new ApiError(
-              409,
+            throw apiError(
               error.code,
               `${error.description}: \`argus token --tenant ${JSON.stringify(name)} --admin\` mints a token for it; to start from nothing on the embedded database, stop the server and remove DATA_DIR (default ./.data)`,
             );

@@ -1,7 +1,7 @@
-import { DEFAULT_MAX_JSON_DEPTH } from './http/json.ts';
+import { DEFAULT_MAX_JSON_DEPTH } from './input/json-text.ts';
 import { ConfigError } from './config-error.ts';
 import { readCertificates, readServerTls, type ServerTls } from './tls-files.ts';
-import { TrustedProxies, parseForwardedHeaders, type ForwardedHeaders } from './http/client-address.ts';
+import { TrustedProxies, parseForwardedHeaders, type ForwardedHeaders } from './net/trusted-proxies.ts';
 import { DEFAULT_DELIVERY_SCHEDULE_MS } from '../machines/delivery.ts';
 import { DEFAULT_DISABLE_AFTER_MS, DEFAULT_SECRET_GRACE_MS } from '../machines/subscription.ts';
 

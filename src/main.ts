@@ -15,6 +15,7 @@ import { createHttpApp } from './http/app.ts';
 import { healthRoutes } from './http/health.ts';
 import { metricsRoutes } from './http/metrics-route.ts';
 import { runtimeHeaderLimitProblem } from './http/header-size.ts';
+import { routable } from './http/routable.ts';
 import { serve, runtimeName, type FetchHandler, type RunningServer } from './platform.ts';
 import { buildServices, type Services } from './services.ts';
 import { routePlugins } from './routes.ts';
@@ -28,6 +29,12 @@ const HOUSEKEEPING_EVERY_MS = 3_600_000;
 
 /** An address to reach a listener bound to `host` from this machine. */
 const reachable = (host: string) => (host === '0.0.0.0' ? '127.0.0.1' : host);
+
+/** A listener's handler: each request as the router must see it (see routable), whatever its Host header. */
+const routed =
+  (handle: FetchHandler, scheme: 'http' | 'https'): FetchHandler =>
+  (request, info) =>
+    handle(routable(request, scheme), info);
 
 export interface ServiceOptions {
   http: boolean;
@@ -154,12 +161,12 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   };
   if (options.http) {
     await serverSettings.recordIssuer(db, config.publicUrl);
-    server = serve(handle, { port: config.port, hostname: config.host, tls: config.tls, onError });
+    server = serve(routed(handle, scheme), { port: config.port, hostname: config.host, tls: config.tls, onError });
     if (config.metrics.port !== null) {
       const scrape = createHttpApp(httpOptions, [
         metricsRoutes({ metrics, access: config.metrics, ownListener: true }),
       ]);
-      metricsServer = serve(scrape.handle, {
+      metricsServer = serve(routed(scrape.handle, 'http'), {
         port: config.metrics.port,
         hostname: config.metrics.host,
         tls: null,

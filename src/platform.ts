@@ -3,7 +3,6 @@
 import { readFile, readdir, mkdir, writeFile, rm, chmod, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lookup } from 'node:dns/promises';
-import { routable } from './http/routable.ts';
 
 export type FetchHandler = (request: Request, info: { remoteAddress: string }) => Response | Promise<Response>;
 /** The answer to a request whose handler threw; the runtime's own would be an HTML page with a stack trace. */
@@ -81,7 +80,6 @@ function listen(
 ): Listener {
   const { wrapped, settled } = tracked(handler);
   const reusePort = tls !== null;
-  const scheme = tls ? 'https' : 'http';
   if (runtimeName === 'bun') {
     const server = Bun.serve({
       port: options.port,
@@ -94,8 +92,7 @@ function listen(
       maxRequestBodySize: Number.MAX_SAFE_INTEGER,
       development: false,
       error: options.onError,
-      fetch: (request, srv) =>
-        wrapped(routable(request, scheme), { remoteAddress: srv.requestIP(request)?.address ?? 'unknown' }),
+      fetch: (request, srv) => wrapped(request, { remoteAddress: srv.requestIP(request)?.address ?? 'unknown' }),
     });
     return {
       port: server.port ?? options.port,
@@ -119,7 +116,7 @@ function listen(
       onListen: () => {},
       onError: options.onError,
     },
-    (request, info) => wrapped(routable(request, scheme), { remoteAddress: info.remoteAddr.hostname }),
+    (request, info) => wrapped(request, { remoteAddress: info.remoteAddr.hostname }),
   );
   return { port: server.addr.port, stop: () => server.shutdown() };
 }

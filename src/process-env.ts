@@ -8,8 +8,8 @@
 //   above what the delivery engine can have in flight (twice WORKER_MAX_IN_FLIGHT, see
 //   src/webhooks/dispatch/fair-share.ts), with room for the other requests the server makes.
 // NODE_EXTRA_CA_CERTS: WEBHOOK_CA_FILE, trusted by the process beside the system's roots, so
-//   that no request has to carry it (src/outbound.ts, trustedByProcess). The CA is then trusted
-//   for every outbound TLS connection of the process, not only webhooks'. When the variable
+//   that no request has to carry it (src/outbound/fetch.ts, trustedByProcess). The CA is then
+//   trusted for every outbound TLS connection of the process, not only webhooks'. When the variable
 //   names another file already (some hosts set it for the whole system), a file holding both is
 //   written beside the temporary files and named instead.
 // --max-http-header-size: Bun's HTTP parser refuses a request head over this size with a bare

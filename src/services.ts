@@ -33,6 +33,7 @@ import { PushedRequests } from './oauth/par/service.ts';
 import { ClientAssertions } from './oauth/client-assertion.ts';
 import { ClientKeys } from './oauth/client-keys.ts';
 import { DpopService } from './oauth/dpop/service.ts';
+import type { GrantContext } from './oauth/grants/grant.ts';
 import type { AnyStateMachine } from 'xstate';
 
 /** Longest any token we sign may live; retiring keys stay published this long. */
@@ -62,6 +63,8 @@ export interface Services {
   serviceTokens: ServiceTokenService;
   graphql: GraphqlService;
   authorization: AuthorizationService;
+  /** What the token endpoint's grants use (src/oauth/grants/): given to them rather than these services. */
+  grants: GrantContext;
   /** Failed sign-ins per address and account, shared by the studio and the authorization page. */
   signIns: SignInLimits;
   auth: Authenticator;
@@ -146,6 +149,14 @@ export async function buildServices(
     issuer: config.publicUrl,
     ...config,
   });
+  const grants: GrantContext = {
+    db,
+    tokens,
+    clock: actors.clock,
+    authorization,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+  };
   const graphql = new GraphqlService({
     db,
     actors,
@@ -179,6 +190,7 @@ export async function buildServices(
     serviceTokens,
     graphql,
     authorization,
+    grants,
     signIns,
     auth,
     dpop,

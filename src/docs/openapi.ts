@@ -1,6 +1,7 @@
 // The machine-readable contract at /api/docs: OpenAPI 3.1 generated from the routes' own
 // TypeBox schemas (never written by hand), completed with what the generator cannot know:
 // security, the error envelope and every status a route can answer.
+import { isErrorCode } from '../errors.ts';
 import { toOpenAPISchema } from '@elysiajs/openapi';
 import { OptionalKind } from '@sinclair/typebox';
 import type { AnyElysia } from 'elysia';
@@ -44,10 +45,18 @@ function statusesFor(path: string, method: string, op: Operation): Json {
   const reviewed = (op.tags ?? []).includes('Available on request');
   if (reviewed)
     return {
+      400: errorResponse('invalid_request: a body or header that cannot be read'),
       403: errorResponse('reviewed_access_required: this capability needs reviewed access (see request_access_url)'),
+      413: errorResponse('payload_too_large: the body exceeds MAX_BODY_BYTES'),
+      415: errorResponse('unsupported_media_type: a body must be application/json'),
+      431: errorResponse('request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES'),
     };
-  if (hasBody || (op.parameters ?? []).length)
-    out[400] = errorResponse('invalid_request (the field is named), invalid_scope, or an OAuth error code');
+  // Any request may carry a body (or headers) the service refuses before the route runs.
+  out[400] = errorResponse(
+    hasBody || (op.parameters ?? []).length
+      ? 'invalid_request (the field is named), invalid_scope, or an OAuth error code'
+      : 'invalid_request: a body or header that cannot be read',
+  );
   if (op.security === undefined || (Array.isArray(op.security) && op.security.length > 0)) {
     out[401] = errorResponse('missing, malformed, expired or revoked bearer token (with WWW-Authenticate)');
     out[403] = errorResponse('insufficient_scope: the token lacks the scope or role this route needs');
@@ -57,10 +66,9 @@ function statusesFor(path: string, method: string, op: Operation): Json {
   if (hasParams)
     out[404] = errorResponse("not_found: no such resource for this tenant (another tenant's ids answer 404 too)");
   out[405] = errorResponse('method_not_allowed (with Allow)');
-  if (hasBody) {
-    out[413] = errorResponse('payload_too_large: the body exceeds MAX_BODY_BYTES');
-    out[415] = errorResponse('unsupported_media_type: send application/json');
-  }
+  out[413] = errorResponse('payload_too_large: the body exceeds MAX_BODY_BYTES');
+  out[415] = errorResponse('unsupported_media_type: a body must be application/json');
+  out[431] = errorResponse('request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES');
   if ((method === 'post' && RATE_LIMITED.some((r) => r.test(path))) || path === '/v1/oauth/authorize')
     out[429] = errorResponse('rate_limited (with Retry-After)');
   if (BROWSER_PAGES.some((r) => r.test(path)))
@@ -75,6 +83,9 @@ function statusesFor(path: string, method: string, op: Operation): Json {
   out[500] = errorResponse('server_error: a bug; quote the x-request-id');
   return out;
 }
+
+/** An answer refusals() wrote: "code: when; code: when", codes of the catalogue. */
+const isRefusal = (description: string) => isErrorCode(description.split(':', 1)[0]!);
 
 const oauthScopes = Object.fromEntries(SCOPE_CATALOG.map((s) => [s.name, s.description]));
 
@@ -130,7 +141,16 @@ export function buildOpenApi(app: AnyElysia, publicUrl: string): Json {
       const documented = Object.fromEntries(
         Object.entries(op.responses ?? {}).filter(([code]) => !code.startsWith('2')),
       );
-      out[method] = { ...op, responses: { ...ok, ...statusesFor(path, method, op), ...documented } };
+      // A route's own refusals (refusals() in src/docs/responses.ts) join the generic ones of the same status.
+      const generic = statusesFor(path, method, op) as Record<string, { description: string; content?: Json }>;
+      for (const [code, answer] of Object.entries(documented) as Array<[string, { description: string }]>)
+        if (generic[code] && isRefusal(answer.description))
+          documented[code] = {
+            ...generic[code],
+            ...answer,
+            description: `${generic[code]!.description}; ${answer.description}`,
+          };
+      out[method] = { ...op, responses: { ...ok, ...generic, ...documented } };
       if (op.security === undefined && STUDIO_PATHS.some((r) => r.test(path)))
         out[method].security = [{ bearer: [] }, { studioSession: [] }];
       if (out[method].tags === undefined) out[method].tags = ['Operations'];

@@ -4,6 +4,7 @@
 // declares one (src/docs/openapi.ts refuses a route without); test/support/openapi-check.ts
 // checks every answer the suite gets against it.
 import { Type, type TSchema } from '@sinclair/typebox';
+import { ERRORS, type ErrorCode } from '../errors.ts';
 
 type Answer = { description: string; content?: Record<string, { schema: object }> };
 
@@ -24,17 +25,20 @@ export function answers(
   return { [String(status)]: { description, content: { 'application/json': { schema } } } };
 }
 
-type Refusal = 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 503;
-
 /**
  * Refusals a route answers beyond those every route of its kind has (src/docs/openapi.ts adds
- * 400, 401, 403, 404, 405, 413, 415, 429 and 500 where they apply), in the error envelope:
- * each status with its error codes and when.
+ * 400, 401, 403, 404, 405, 413, 415, 429 and 500 where they apply), by their codes in the
+ * catalogue (src/errors.ts): each under its usual status, in the error envelope.
  */
-export function refusals(list: Partial<Record<Refusal, string>>): Record<string, Answer> {
+export function refusals(...codes: ErrorCode[]): Record<string, Answer> {
+  const byStatus = new Map<number, string[]>();
+  for (const code of codes) {
+    const { statuses, means } = ERRORS[code];
+    byStatus.set(statuses[0], [...(byStatus.get(statuses[0]) ?? []), `${code}: ${means}`]);
+  }
   const envelope = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
   return Object.fromEntries(
-    Object.entries(list).map(([status, description]) => [status, { description, content: envelope }]),
+    [...byStatus].map(([status, lines]) => [String(status), { description: lines.join('; '), content: envelope }]),
   );
 }
 

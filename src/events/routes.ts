@@ -2,12 +2,13 @@
 // published (by type and time), each event with its deliveries, and replay.
 // Reading needs a scope that reads webhooks or publishes events; replay re-sends deliveries,
 // as a retry or a recovery does, so it needs webhooks:write.
-import { answers } from '../docs/responses.ts';
+import { answers, refusals } from '../docs/responses.ts';
 import { t } from 'elysia';
 import { router } from '../http/router.ts';
 import { invalidRequest } from '../errors.ts';
-import { PageQuery, readPage } from '../http/pagination.ts';
-import { isoTime } from '../http/dates.ts';
+import { readPage } from '../db/page.ts';
+import { PageQuery } from '../http/pagination.ts';
+import { isoTime } from '../input/iso-time.ts';
 import type { Authenticator } from '../http/auth.ts';
 import { EventDetail, EventList, EventTypes, Published, Replayed } from './answers.ts';
 import { EVENT_TYPES, isEventType, SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
@@ -113,6 +114,7 @@ export function eventRoutes(deps: { auth: Authenticator; events: EventService })
               'The same request again under its Idempotency-Key: the first event, Idempotent-Replayed: true',
               Published,
             ),
+            ...refusals('idempotency_key_reused', 'conflict'),
           },
           description:
             'Body: {"type": a publishable type, "data": an object}. data is checked against its type\'s JSON Schema (GET /v1/events/types; the *Data components of this document): a 400 names the first field that does not fit, and nothing is written. 202 with {id, type, deliveries, created_at}; 200 with Idempotent-Replayed: true for the same request again under its Idempotency-Key (kept 24 h); 409 idempotency_key_reused, naming the first event, for another request (another type or data) under a key already used.',
@@ -174,7 +176,10 @@ export function eventRoutes(deps: { auth: Authenticator; events: EventService })
         detail: {
           summary: 'Send an event again, as fresh deliveries with the same webhook-id',
           tags,
-          responses: answers(202, 'The fresh deliveries', Replayed),
+          responses: {
+            ...answers(202, 'The fresh deliveries', Replayed),
+            ...refusals('not_replayable', 'not_subscribed', 'webhook_disabled'),
+          },
           description:
             'To every webhook of the tenant that receives the event\'s type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
         },

@@ -11,7 +11,7 @@
 import { Kind, Type, TypeRegistry, type TObject, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
-import { isoTimeProblem } from '../http/dates.ts';
+import { isoTimeProblem } from '../input/iso-time.ts';
 import { EVENT_TYPES, SYSTEM_EVENT_TYPES, type EventType } from '../webhooks/catalog.ts';
 
 type Json = Record<string, unknown>;

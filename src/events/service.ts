@@ -4,7 +4,7 @@
 // dedupe on it see it once).
 import type { Db, Queryable } from '../db/index.ts';
 import type { Clock } from '../actors/clock.ts';
-import { ApiError, invalidRequest, notFound } from '../errors.ts';
+import { invalidRequest, notFound, apiError, conflict, webhookDisabled } from '../errors.ts';
 import type { Page } from '../db/page.ts';
 import { idTime, randomToken, timedIdPrefix } from '../ids.ts';
 import type { Principal } from '../identity/principal.ts';
@@ -49,12 +49,10 @@ export class EventService {
     const replay = (first: NonNullable<Awaited<ReturnType<typeof eventStore.byKey>>>) => {
       // The same key with another request is a mistake to say, not a replay to answer.
       if (first.request_sha256 !== null && first.request_sha256 !== requestSha256)
-        throw new ApiError(
-          409,
+        throw apiError(
           'idempotency_key_reused',
           `Idempotency-Key: this key was used in the last 24 hours for another request (event ${first.id}, another type or data); send this one with a new key`,
-          {},
-          { event_id: first.id },
+          { extra: { event_id: first.id } },
         );
       return {
         event: {
@@ -81,12 +79,7 @@ export class EventService {
       if (!(error instanceof IdempotencyConflict)) throw error;
       // Two requests with one key at once: the later one answers as a replay of the first.
       const winner = await eventStore.byKey(this.db, principal.tenantId, idempotencyKey);
-      if (!winner)
-        throw new ApiError(
-          409,
-          'conflict',
-          'Idempotency-Key: a request with this key is still being processed; retry shortly',
-        );
+      if (!winner) throw conflict('Idempotency-Key: a request with this key is still being processed; retry shortly');
       return replay(winner);
     }
   }
@@ -119,8 +112,7 @@ export class EventService {
   async replay(principal: Principal, id: string, webhookId: string | null) {
     const event = await this.row(principal, id);
     if (SYSTEM_EVENT_TYPES.has(event.type)) {
-      throw new ApiError(
-        409,
+      throw apiError(
         'not_replayable',
         `event ${id} is ${event.type}, which this service publishes about its own operation; it cannot be replayed`,
       );
@@ -129,17 +121,11 @@ export class EventService {
       const sub = await webhookStore.subscription(this.db, principal.tenantId, webhookId);
       if (!sub) throw notFound(`webhook ${webhookId}`);
       if (!sub.events.includes(event.type))
-        throw new ApiError(
-          409,
+        throw apiError(
           'not_subscribed',
           `webhook ${webhookId} does not receive ${event.type}; add it to the webhook's events first`,
         );
-      if (sub.status === 'disabled')
-        throw new ApiError(
-          409,
-          'webhook_disabled',
-          `webhook ${webhookId} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`,
-        );
+      if (sub.status === 'disabled') throw webhookDisabled(webhookId, sub.snapshot.context.disabledReason);
     }
     const written = (
       await eventStore.publish(

@@ -101,6 +101,14 @@ const responses = {
       "insufficient_scope (the token lacks the graphql scope) or tenant_mismatch (X-Tenant-ID is not the token's tenant)",
     content: { 'application/json': { schema: ERROR } },
   },
+  405: {
+    description:
+      'A mutation over GET (in `errors`, with Allow: POST), or a method other than GET and POST (method_not_allowed, in the error envelope)',
+    content: {
+      'application/graphql-response+json': { schema: GraphqlResult },
+      'application/json': { schema: { anyOf: [ERROR, GraphqlResult] } },
+    },
+  },
   406: {
     description: 'not_acceptable: Accept names neither application/graphql-response+json nor application/json',
     content: { 'application/json': { schema: ERROR } },

@@ -16,7 +16,7 @@ import {
   type GraphQLNullableType,
 } from 'graphql';
 import { insufficientScope, invalidRequest } from '../errors.ts';
-import { readPage } from '../http/pagination.ts';
+import { readPage } from '../db/page.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { WebhookService } from '../webhooks/service.ts';
 import { EVENT_TYPES } from '../webhooks/catalog.ts';

@@ -6,7 +6,7 @@ import type { Db } from '../db/index.ts';
 import type { ActorSystem } from '../actors/runtime.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { ApiError, forbidden, invalidRequest } from '../errors.ts';
+import { forbidden, invalidRequest, apiError } from '../errors.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { AppService } from '../identity/apps/service.ts';
 import type { WebhookService } from '../webhooks/service.ts';
@@ -93,8 +93,7 @@ export class GraphqlService {
   async operations(principal: Principal, clientId: string) {
     const own = principal.clientId === clientId && principal.scopes.includes(GRAPHQL_SCOPE);
     if (!principal.admin && !own) {
-      throw new ApiError(
-        403,
+      throw apiError(
         'insufficient_scope',
         'this route needs a tenant administrator token, or a token of this app with the "graphql" scope',
       );

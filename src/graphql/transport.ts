@@ -13,9 +13,9 @@ import {
   type Response as HttpResponse,
 } from 'graphql-http';
 import { createHash } from 'node:crypto';
-import { ApiError } from '../errors.ts';
-import { nulPath } from '../http/nul.ts';
-import { DEFAULT_MAX_JSON_DEPTH, jsonTextProblem } from '../http/json.ts';
+import { ApiError, apiError, type ErrorCode } from '../errors.ts';
+import { nulPath } from '../input/nul-path.ts';
+import { DEFAULT_MAX_JSON_DEPTH, jsonTextProblem } from '../input/json-text.ts';
 import { ExpiringCache } from '../expiring-cache.ts';
 import { isDatabaseUnavailable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
@@ -411,7 +411,7 @@ export class GraphqlTransport {
 
 /** graphql-http answers some refusals without a body; ours carry the service's error envelope. */
 function transportError(status: number, headers: Record<string, string>, requestId: string): Response {
-  const [code, description] =
+  const [code, description]: [ErrorCode, string] =
     status === 405
       ? ['method_not_allowed', 'use POST (or GET for queries)']
       : status === 406
@@ -420,5 +420,6 @@ function transportError(status: number, headers: Record<string, string>, request
           ? ['unsupported_media_type', 'send the request as Content-Type: application/json']
           : ['invalid_request', 'the request is not a GraphQL-over-HTTP request'];
   const { 'content-type': _drop, ...rest } = headers;
-  return new ApiError(status, code, description, rest).toResponse(requestId);
+  // graphql-http's statuses for these are the catalogue's own (405, 406, 415, 400).
+  return apiError(code, description, { headers: rest }).toResponse(requestId);
 }

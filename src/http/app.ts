@@ -5,13 +5,14 @@ import { Elysia, ParseError, ValidationError } from 'elysia';
 import type { AnyElysia } from 'elysia';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { ApiError, invalidRequest, serverError } from '../errors.ts';
+import { ApiError, invalidRequest, serverError, apiError, temporarilyUnavailable } from '../errors.ts';
 import { requestInfo, type RequestInfo } from './request-info.ts';
 import { isDatabaseUnavailable, isDataException, isTransactionConflict } from '../db/db.ts';
 import { parseBody, payloadTooLarge } from './body.ts';
 import { headerBytes, headersTooLarge } from './header-size.ts';
 import { httpSpan } from '../telemetry/spans.ts';
-import { clientOf, TrustedProxies, type ForwardedHeaders } from './client-address.ts';
+import { clientOf } from './client-address.ts';
+import { TrustedProxies, type ForwardedHeaders } from '../net/trusted-proxies.ts';
 
 export interface HttpOptions {
   log: Logger;
@@ -120,16 +121,15 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
         const path = new URL(request.url).pathname;
         const allowed = [...new Set(app.routes.filter((r) => pathPattern(r.path).test(path)).map((r) => r.method))];
         if (allowed.length > 0) {
-          return new ApiError(
-            405,
+          return apiError(
             'method_not_allowed',
             `${request.method} is not allowed on ${path}; use ${allowed.join(', ')}`,
             {
-              allow: allowed.join(', '),
+              headers: { allow: allowed.join(', ') },
             },
           ).toResponse(info.id);
         }
-        return new ApiError(404, 'not_found', `no route for ${request.method} ${path}`).toResponse(info.id);
+        return apiError('not_found', `no route for ${request.method} ${path}`).toResponse(info.id);
       }
       if (code === 'PARSE') return invalidRequest('request body could not be parsed').toResponse(info.id);
       if (isDataException(error)) {
@@ -141,20 +141,14 @@ export function createHttpApp(options: HttpOptions, plugins: AnyElysia[]) {
       }
       if (isDatabaseUnavailable(error)) {
         log.warn('database unavailable', { request_id: info.id, error });
-        return new ApiError(
-          503,
-          'temporarily_unavailable',
+        return temporarilyUnavailable(
           'the database is unavailable; retry shortly (with the same Idempotency-Key when publishing)',
-          { 'retry-after': '1' },
         ).toResponse(info.id);
       }
       if (isTransactionConflict(error)) {
         log.warn('transaction conflict persisted after retries', { request_id: info.id, error });
-        return new ApiError(
-          503,
-          'temporarily_unavailable',
+        return temporarilyUnavailable(
           'the request collided with concurrent work and was rolled back; retry it (with the same Idempotency-Key when publishing)',
-          { 'retry-after': '1' },
         ).toResponse(info.id);
       }
       log.error('unhandled error', { request_id: info.id, error });

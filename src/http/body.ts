@@ -1,9 +1,9 @@
 // Request bodies: read up to the byte limit whatever the transfer encoding (a 413 in the
 // envelope past it, never the runtime's bare one), JSON checked for depth and for numbers a
 // double cannot hold before it is parsed, and an object wherever one is expected.
-import { ApiError, invalidRequest } from '../errors.ts';
-import { jsonTextProblem } from './json.ts';
-import { nulPath } from './nul.ts';
+import { invalidRequest, apiError } from '../errors.ts';
+import { jsonTextProblem } from '../input/json-text.ts';
+import { nulPath } from '../input/nul-path.ts';
 
 export interface BodyLimits {
   maxBodyBytes: number;
@@ -11,8 +11,7 @@ export interface BodyLimits {
 }
 
 export const payloadTooLarge = (maxBodyBytes: number, size?: number) =>
-  new ApiError(
-    413,
+  apiError(
     'payload_too_large',
     `request body is ${size === undefined ? 'larger than the limit' : `${size} bytes`}; the limit is ${maxBodyBytes} bytes (MAX_BODY_BYTES)`,
   );
@@ -111,6 +110,6 @@ export async function parseBody(request: Request, contentType: string, limits: B
   if (type === 'application/x-www-form-urlencoded')
     return refuseNul(formObject(new URLSearchParams(text)), text.includes('%00'));
   if (type === '')
-    throw new ApiError(415, 'unsupported_media_type', 'a request body needs a Content-Type header: application/json');
-  throw new ApiError(415, 'unsupported_media_type', `Content-Type "${type}" is not accepted; send application/json`);
+    throw apiError('unsupported_media_type', 'a request body needs a Content-Type header: application/json');
+  throw apiError('unsupported_media_type', `Content-Type "${type}" is not accepted; send application/json`);
 }

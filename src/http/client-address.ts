@@ -7,11 +7,7 @@
 // Which headers a proxy sets is configuration (FORWARDED_HEADERS), never guessed per request:
 // a proxy that sets X-Forwarded-For passes a client's own `Forwarded` header through untouched,
 // and the other way round, so reading whichever is present would let a client choose its address.
-import ipaddr from 'ipaddr.js';
-import { ConfigError } from '../config-error.ts';
-
-type Address = ipaddr.IPv4 | ipaddr.IPv6;
-export type ForwardedHeaders = 'x-forwarded' | 'forwarded';
+import { strictAddress, type Address, type ForwardedHeaders, type TrustedProxies } from '../net/trusted-proxies.ts';
 
 export interface ClientInfo {
   /** The client's address: the socket's, or the one a trusted proxy reported. */
@@ -21,49 +17,6 @@ export interface ClientInfo {
   host: string | null;
   /** The trusted proxy the request came through; null when it came directly. */
   proxy: string | null;
-}
-
-/** An address in its one spelling: IPv4-mapped IPv6 (::ffff:a.b.c.d) as IPv4, IPv6 compressed. */
-function strictAddress(text: string): Address | null {
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
-  if (!ipaddr.IPv6.isValid(text)) return null;
-  const v6 = ipaddr.IPv6.parse(text);
-  return v6.isIPv4MappedAddress() ? v6.toIPv4Address() : v6;
-}
-
-/** The addresses and CIDR ranges of TRUSTED_PROXIES; an entry that is neither stops startup. */
-export class TrustedProxies {
-  private constructor(private readonly ranges: Array<[Address, number]>) {}
-
-  static readonly none = new TrustedProxies([]);
-
-  static parse(raw: string | undefined, variable = 'TRUSTED_PROXIES'): TrustedProxies {
-    const entries = (raw ?? '').split(/[\s,]+/).filter(Boolean);
-    const ranges = entries.map((entry): [Address, number] => {
-      const [addressText, bits, extra] = entry.split('/');
-      const address = strictAddress(addressText!);
-      const max = address?.kind() === 'ipv4' ? 32 : 128;
-      if (address && extra === undefined && bits === undefined) return [address, max];
-      if (address && extra === undefined && bits !== undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= max)
-        return [address, Number(bits)];
-      throw new ConfigError(
-        variable,
-        `"${entry}" is not an IP address or a CIDR range (10.0.0.0/8, 2001:db8::/32, 127.0.0.1)`,
-      );
-    });
-    return new TrustedProxies(ranges);
-  }
-
-  has(address: Address): boolean {
-    return this.ranges.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
-  }
-}
-
-export function parseForwardedHeaders(raw: string | undefined): ForwardedHeaders {
-  const value = (raw ?? '').trim().toLowerCase() || 'x-forwarded';
-  if (value !== 'x-forwarded' && value !== 'forwarded')
-    throw new ConfigError('FORWARDED_HEADERS', `expected x-forwarded or forwarded, got "${raw}"`);
-  return value;
 }
 
 /** A hop as a proxy wrote it: an address, perhaps with a port ("1.2.3.4:5", "[::1]:5"); null otherwise. */

@@ -3,7 +3,7 @@
 // 431 (no body) past it, before any handler runs: a process of ours raises Bun's to 64 KiB at
 // start (src/process-env.ts) so that MAX_HEADER_BYTES, 16 KiB by default, is the one clients
 // meet. Deno's parser allows larger heads than that already.
-import { ApiError } from '../errors.ts';
+import { apiError } from '../errors.ts';
 
 /** Bytes of the request line and header lines as sent (`name: value` and CRLF each). */
 export function headerBytes(request: Request): number {
@@ -13,8 +13,7 @@ export function headerBytes(request: Request): number {
 }
 
 export const headersTooLarge = (limit: number, size: number) =>
-  new ApiError(
-    431,
+  apiError(
     'request_header_fields_too_large',
     `the request line and headers are about ${size} bytes; the limit is ${limit} bytes (MAX_HEADER_BYTES)`,
   );

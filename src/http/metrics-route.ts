@@ -9,7 +9,7 @@ import { answers } from '../docs/responses.ts';
 import { requestInfo } from './request-info.ts';
 import type { Metrics } from '../metrics.ts';
 import type { MetricsAccess } from '../config.ts';
-import { ApiError, forbidden } from '../errors.ts';
+import { forbidden, apiError } from '../errors.ts';
 import { constantTimeEqual, sha256Hex } from '../crypto/hash.ts';
 
 /** 127.0.0.0/8 and ::1, IPv4-mapped or not. */
@@ -18,8 +18,8 @@ export function isLoopback(address: string): boolean {
 }
 
 const tokenRequired = () =>
-  new ApiError(401, 'invalid_token', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>', {
-    'www-authenticate': 'Bearer realm="metrics"',
+  apiError('invalid_token', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>', {
+    headers: { 'www-authenticate': 'Bearer realm="metrics"' },
   });
 
 /**

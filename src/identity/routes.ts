@@ -5,7 +5,8 @@ import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
 import { Type } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
-import { PageQuery, readPage } from '../http/pagination.ts';
+import { readPage } from '../db/page.ts';
+import { PageQuery } from '../http/pagination.ts';
 import type { Authenticator } from '../http/auth.ts';
 import type { AppService } from './apps/service.ts';
 import {

@@ -39,7 +39,7 @@ export type FieldErrors = Record<string, string>;
 /** The 400 for a form: every field's problem at once, so a page can show them all. */
 export class FieldValidationError extends ApiError {
   constructor(readonly fields: FieldErrors) {
-    super(400, 'invalid_request', `please correct: ${Object.keys(fields).join(', ')}`, {}, { fields });
+    super('invalid_request', `please correct: ${Object.keys(fields).join(', ')}`, { extra: { fields } });
   }
 }
 

@@ -19,6 +19,16 @@ export interface ClientAuthFields {
   client_assertion_type?: string;
 }
 
+/**
+ * Authenticates the client posting to `endpoint` (a path), rate limiting failures: built by the
+ * OAuth routes (./routes.ts) and shared with the routes they mount (./par/routes.ts).
+ */
+export type Authenticate = (
+  request: Request,
+  body: ClientAuthFields,
+  endpoint: string,
+) => ReturnType<typeof authenticateClient>;
+
 function readAssertion(request: Request, body: ClientAuthFields): ClientCredentials {
   if (request.headers.has('authorization') || body.client_secret !== undefined)
     throw oauthErrors.invalidRequest('use one client authentication method, not a client_assertion and a secret');
@@ -78,8 +88,8 @@ export function readClientCredentials(request: Request, body: ClientAuthFields):
  * nothing leaks. `endpoint` is the path posted to (an assertion's aud may name it).
  */
 export async function authenticateClient(
-  apps: AppService,
-  assertions: ClientAssertions,
+  apps: Pick<AppService, 'forAssertion' | 'authenticateClient'>,
+  assertions: Pick<ClientAssertions, 'verify'>,
   creds: ClientCredentials,
   endpoint: string,
 ): Promise<AuthenticatedApp> {

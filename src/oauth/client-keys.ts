@@ -7,9 +7,9 @@
 import { createLocalJWKSet } from 'jose';
 import type { AppRow } from '../identity/apps/service.ts';
 import { usableKeys } from '../identity/apps/client-keys.ts';
-import { checkTarget } from '../webhooks/target-check.ts';
-import { readCapped } from '../webhooks/http-client.ts';
-import { outboundFetch } from '../outbound.ts';
+import { checkTarget } from '../outbound/target-check.ts';
+import { readCapped } from '../outbound/read-capped.ts';
+import { outboundFetch } from '../outbound/fetch.ts';
 
 const KEEP_MS = 5 * 60_000;
 const REFETCH_AFTER_MS = 30_000;

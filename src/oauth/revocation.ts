@@ -2,15 +2,24 @@
 // app's token (even of the same tenant) is neither revoked nor described.
 import { decodeJwt } from 'jose';
 import type { AppRow } from '../identity/apps/service.ts';
-import type { Services } from '../services.ts';
+import type { Queryable } from '../db/index.ts';
+import type { ActorSystem } from '../actors/runtime.ts';
+import type { TokenService } from './tokens/service.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { authorizeStore } from './authorize/store.ts';
 import { ApiError } from '../errors.ts';
 
+/** What revocation and introspection use. */
+export interface RevocationContext {
+  db: Queryable;
+  tokens: Pick<TokenService, 'verify' | 'revoke'>;
+  actors: Pick<ActorSystem, 'clock'>;
+}
+
 /** The principal, or null when the token is not valid; other failures (the database) propagate. */
-async function verifyOrNull(services: Services, token: string) {
+async function verifyOrNull(ctx: RevocationContext, token: string) {
   try {
-    return await services.tokens.verify(token);
+    return await ctx.tokens.verify(token);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -18,16 +27,16 @@ async function verifyOrNull(services: Services, token: string) {
 }
 
 /** A refresh token of this app, or null (another app's token is as good as unknown). */
-async function ownRefreshToken(services: Services, app: AppRow, token: string) {
-  const row = await authorizeStore.refreshToken(services.db, await sha256Hex(token));
+async function ownRefreshToken(ctx: RevocationContext, app: AppRow, token: string) {
+  const row = await authorizeStore.refreshToken(ctx.db, await sha256Hex(token));
   return row && row.app_id === app.id ? row : null;
 }
 
 /** Always succeeds from the client's point of view (RFC 7009 §2.2). */
-export async function revokeToken(services: Services, app: AppRow, token: string): Promise<void> {
+export async function revokeToken(ctx: RevocationContext, app: AppRow, token: string): Promise<void> {
   if (token.startsWith('rt_')) {
-    const row = await ownRefreshToken(services, app, token);
-    if (row) await authorizeStore.revokeFamily(services.db, row.family);
+    const row = await ownRefreshToken(ctx, app, token);
+    if (row) await authorizeStore.revokeFamily(ctx.db, row.family);
     return;
   }
   let claims: ReturnType<typeof decodeJwt>;
@@ -43,20 +52,20 @@ export async function revokeToken(services: Services, app: AppRow, token: string
     typeof claims.tenant_id !== 'string'
   )
     return;
-  const principal = await verifyOrNull(services, token);
+  const principal = await verifyOrNull(ctx, token);
   if (!principal) return; // forged, expired or already revoked
-  await services.tokens.revoke(principal);
+  await ctx.tokens.revoke(principal);
 }
 
 /** Active only for a valid token issued to the calling app itself; anything else is inactive. */
 export async function introspectToken(
-  services: Services,
+  ctx: RevocationContext,
   app: AppRow,
   token: string,
 ): Promise<Record<string, unknown>> {
   if (token.startsWith('rt_')) {
-    const row = await ownRefreshToken(services, app, token);
-    const active = !!row && !row.used_at && !row.revoked_at && row.expires_at.getTime() > services.actors.clock.now();
+    const row = await ownRefreshToken(ctx, app, token);
+    const active = !!row && !row.used_at && !row.revoked_at && row.expires_at.getTime() > ctx.actors.clock.now();
     return active && row
       ? {
           active,
@@ -68,7 +77,7 @@ export async function introspectToken(
         }
       : { active: false };
   }
-  const principal = await verifyOrNull(services, token);
+  const principal = await verifyOrNull(ctx, token);
   if (!principal || principal.clientId !== app.id || principal.tenantId !== app.tenant_id) return { active: false };
   const claims = decodeJwt(token);
   return {

@@ -1,17 +1,20 @@
 // "OAuth e service token" of the public contract: the token endpoint.
 import { t } from 'elysia';
 import { router } from '../http/router.ts';
-import type { Services } from '../services.ts';
-import { authenticateClient, readClientCredentials } from './client-auth.ts';
+import type { Config } from '../config.ts';
+import { authenticateClient, readClientCredentials, type Authenticate } from './client-auth.ts';
 import { oauthErrors } from './errors.ts';
 import { admitTokenRequest, exchange } from './grants/index.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { requestInfo } from '../http/request-info.ts';
 import { ApiError, tooManyRequests } from '../errors.ts';
 import { authorizationServerMetadata } from './metadata.ts';
-import { introspectToken, revokeToken } from './revocation.ts';
+import { introspectToken, revokeToken, type RevocationContext } from './revocation.ts';
 import type { ClientAuthFields } from './client-auth.ts';
-import { parRoutes } from './par/routes.ts';
+import { parRoutes, type ParRouteDeps } from './par/routes.ts';
+import type { GrantContext } from './grants/grant.ts';
+import type { AppService } from '../identity/apps/service.ts';
+import type { ClientAssertions } from './client-assertion.ts';
 import { answers } from '../docs/responses.ts';
 import { AuthorizationServerMetadata, Introspection, Revoked, TokenAnswer } from './schemas.ts';
 
@@ -50,14 +53,16 @@ const TokenOnly = t.Object(
   { additionalProperties: t.String({ maxLength: 2000 }) },
 );
 
-/** Authenticates the client posting to `endpoint` (a path), rate limiting failures. */
-export type Authenticate = (
-  request: Request,
-  body: ClientAuthFields,
-  endpoint: string,
-) => ReturnType<typeof authenticateClient>;
+/** What the OAuth endpoints use (src/services.ts has them all); POST /v1/oauth/par's too, as they mount it. */
+export interface OAuthRouteDeps extends RevocationContext, ParRouteDeps {
+  config: Pick<Config, 'publicUrl' | 'clientAuthFailuresPerMinute' | 'addressAuthFailuresPerMinute'>;
+  apps: Pick<AppService, 'forAssertion' | 'authenticateClient'>;
+  clientAssertions: Pick<ClientAssertions, 'verify'>;
+  /** What the token endpoint's grants use. */
+  grants: GrantContext;
+}
 
-export function oauthRoutes(services: Services) {
+export function oauthRoutes(services: OAuthRouteDeps) {
   // Failed client authentication, counted per client and address (so a stranger elsewhere
   // cannot lock a client out) and per address over all clients.
   const clientFailures = new RateLimiter(services.config.clientAuthFailuresPerMinute, 60_000);
@@ -149,7 +154,7 @@ export function oauthRoutes(services: Services) {
         admitTokenRequest(app, proof !== null);
         const jkt = proof?.jkt ?? null;
         if (proof) set.headers['dpop-nonce'] = services.dpop.nonce();
-        return exchange(body.grant_type, { services, app, jkt }, body);
+        return exchange(body.grant_type, { context: services.grants, app, jkt }, body);
       },
       {
         body: TokenRequest,

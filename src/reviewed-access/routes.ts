@@ -1,19 +1,15 @@
 // Capabilities behind reviewed access (the contract's "Disponibile su richiesta"): the routes
 // exist and answer one documented 403 for every method and sub-path, pointing at the form.
 import { router } from '../http/router.ts';
-import { ApiError } from '../errors.ts';
+import { type ApiError, apiError } from '../errors.ts';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 export function reviewedAccessError(publicUrl: string, capability: string): ApiError {
-  return new ApiError(
-    403,
+  return apiError(
     'reviewed_access_required',
     `${capability} is available only through reviewed access; request it with the integration request form`,
-    {},
-    {
-      request_access_url: `${publicUrl}/integration-request`,
-    },
+    { extra: { request_access_url: `${publicUrl}/integration-request` } },
   );
 }
 

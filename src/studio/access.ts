@@ -7,7 +7,7 @@ import type { TokenService } from '../oauth/tokens/service.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { TenantService } from '../identity/tenants/service.ts';
 import type { SignInLimits } from '../identity/sign-in-limits.ts';
-import { ApiError, forbidden, tooManyRequests, unauthorized } from '../errors.ts';
+import { ApiError, forbidden, tooManyRequests, unauthorized, apiError } from '../errors.ts';
 import { cookieValue } from '../http/cookies.ts';
 import { requestInfo } from '../http/request-info.ts';
 import { ADMIN_SCOPE } from '../identity/scopes.ts';
@@ -135,7 +135,7 @@ export class StudioAccess {
     const user = await this.deps.tenants.authenticate(tenant?.id ?? 'ten_none', body.email, body.password);
     if (!tenant || !user) {
       this.deps.signIns.failed(address, tenantName, body.email);
-      throw new ApiError(401, 'invalid_credentials', 'the tenant, email or password is not right');
+      throw apiError('invalid_credentials', 'the tenant, email or password is not right');
     }
     if (user.role !== 'admin') throw forbidden('insufficient_scope', 'the studio is for tenant administrators');
     const minted = await this.deps.tokens.mint({

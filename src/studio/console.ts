@@ -4,7 +4,7 @@
 // each webhook's health over the last hour. Reads need a tenant administrator; changes also
 // pass StudioAccess.writer (the studio's origin and the session's CSRF token when signed in by
 // cookie). Each action calls the service method its public route calls.
-import { answers } from '../docs/responses.ts';
+import { answers, refusals } from '../docs/responses.ts';
 import { t } from 'elysia';
 import type { AnyStateMachine } from 'xstate';
 import type { Config } from '../config.ts';
@@ -17,8 +17,9 @@ import { EVENT_TYPES, isEventType } from '../webhooks/catalog.ts';
 import { eventStore } from '../events/store.ts';
 import { router } from '../http/router.ts';
 import { invalidRequest, notFound } from '../errors.ts';
-import { isoTime } from '../http/dates.ts';
-import { PageQuery, readPage } from '../http/pagination.ts';
+import { isoTime } from '../input/iso-time.ts';
+import { readPage } from '../db/page.ts';
+import { PageQuery } from '../http/pagination.ts';
 import { humanDelay, retrySchedule } from './model.ts';
 import type { StudioAccess } from './access.ts';
 import { consoleStore, type DeliveryFilter } from './store.ts';
@@ -172,7 +173,10 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           studio: 'write',
           params: DeliveryId,
           detail: {
-            responses: answers(202, 'Queued again (held while the webhook is paused)', Requeued),
+            responses: {
+              ...answers(202, 'Queued again (held while the webhook is paused)', Requeued),
+              ...refusals('webhook_disabled', 'not_failed'),
+            },
             summary: 'Re-send a failed delivery, from the studio',
             description:
               'As POST /v1/webhooks/{webhook_id}/deliveries/{delivery_id}/retry; a cookie session also sends the studio origin and its CSRF token.',
@@ -193,7 +197,10 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           detail: {
             summary: 'Re-send every failed delivery since a time, from the studio',
             tags,
-            responses: answers(202, 'How many deliveries were queued again', Recovered),
+            responses: {
+              ...answers(202, 'How many deliveries were queued again', Recovered),
+              ...refusals('webhook_disabled'),
+            },
           },
         },
       )
@@ -248,7 +255,10 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           detail: {
             summary: 'Send a test webhook, from the studio',
             tags,
-            responses: answers(202, 'The test delivery, queued (held while the webhook is paused)', Requeued),
+            responses: {
+              ...answers(202, 'The test delivery, queued (held while the webhook is paused)', Requeued),
+              ...refusals('webhook_disabled'),
+            },
           },
         },
       )
@@ -273,7 +283,10 @@ export function consoleRoutes(deps: Deps, access: StudioAccess) {
           detail: {
             summary: 'Find a delivery or an event of the tenant by its id',
             tags,
-            responses: answers(200, 'What the id names (a delivery with its webhook, or an event)', SearchHit),
+            responses: {
+              ...answers(200, 'What the id names (a delivery with its webhook, or an event)', SearchHit),
+              ...refusals('not_found'),
+            },
           },
         },
       )

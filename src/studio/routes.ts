@@ -1,7 +1,7 @@
 // The studio: every machine drawn from its definition, a webhook's deliveries followed live,
 // recent authorization sessions, and the transition journal of any instance the tenant owns.
 // Tenant administrators only (studio sign-in or admin token); the page itself holds no data.
-import { answers } from '../docs/responses.ts';
+import { answers, refusals } from '../docs/responses.ts';
 import type { ReadRouting } from '../db/read-replica.ts';
 import { t } from 'elysia';
 import type { AnyStateMachine } from 'xstate';
@@ -149,7 +149,10 @@ export function studioRoutes(deps: StudioDeps) {
           summary: 'Sign in to the studio as a tenant administrator (sets an HttpOnly session cookie)',
           tags,
           security: [],
-          responses: answers(200, 'Signed in: the session cookie is set', StudioSignIn),
+          responses: {
+            ...answers(200, 'Signed in: the session cookie is set', StudioSignIn),
+            ...refusals('invalid_credentials', 'invalid_origin', 'insufficient_scope'),
+          },
         },
       },
     )

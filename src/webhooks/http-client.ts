@@ -7,10 +7,11 @@
 //
 // Everything the receiver sends back is hostile input. What reaches the database from it is
 // normalised here: the status a number HTTP allows, Retry-After a bounded delay, the body at
-// most BODY_CAP bytes of valid UTF-8 without NUL (which Postgres text refuses), error text
-// bounded too.
-import { outboundFetch, type SharedBody } from '../outbound.ts';
-import type { CheckedTarget } from './target-check.ts';
+// most BODY_CAP bytes of valid UTF-8 without NUL (which Postgres text refuses; read by
+// src/outbound/read-capped.ts), error text bounded too.
+import { outboundFetch, type SharedBody } from '../outbound/fetch.ts';
+import { BODY_CAP, readCapped, storableText } from '../outbound/read-capped.ts';
+import type { CheckedTarget } from '../outbound/target-check.ts';
 import { sendError } from './send-errors.ts';
 import type { DeliveryOutcome } from '../../machines/delivery.ts';
 
@@ -22,75 +23,10 @@ export interface SendResult {
   retryAfterMs: number | null;
 }
 
-/** Bytes of a response body kept (the rest is never read). */
-export const BODY_CAP = 4096;
 /** Bytes of an error kept. */
 const ERROR_CAP = 1000;
 /** A Retry-After longer than this is no date or number HTTP would send. */
 const RETRY_AFTER_CHARS = 64;
-
-/** Text fit for a Postgres text column: NUL replaced (by U+FFFD, as the decoder replaces invalid bytes), cut to at most `maxBytes` of UTF-8 at a character's end. */
-export function storableText(text: string, maxBytes: number): string {
-  const clean = text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
-  if (clean.length * 3 <= maxBytes) return clean;
-  const { read } = new TextEncoder().encodeInto(clean, new Uint8Array(maxBytes));
-  return clean.slice(0, read);
-}
-
-/**
- * The response body as storable text, read up to `cap` bytes (the rest is never read); the
- * read gives up when `signal` aborts. A body cut mid-character ends with U+FFFD.
- */
-export async function readCapped(res: Response, cap = BODY_CAP, signal?: AbortSignal): Promise<string> {
-  if (!res.body) return '';
-  const aborted = signal ? abortOf(signal) : null;
-  const until = <T>(p: Promise<T>): Promise<T> => (aborted ? Promise.race([p, aborted.promise]) : p);
-  // A declared length within the cap is all there is to read (HTTP framing stops at it),
-  // unless the body is compressed (the length is then the compressed one).
-  const declared = Number(res.headers.get('content-length') ?? Number.NaN);
-  const encoding = res.headers.get('content-encoding');
-  if (declared >= 0 && declared <= cap && (encoding === null || encoding === 'identity')) {
-    try {
-      return storableText(await until(res.text()), cap);
-    } finally {
-      aborted?.dispose();
-    }
-  }
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < cap) {
-      const { value, done } = await until(reader.read());
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-    }
-  } finally {
-    aborted?.dispose();
-    void reader.cancel().catch(() => undefined); // the rest is not wanted; a failed cancel changes nothing
-  }
-  const all = new Uint8Array(Math.min(size, cap));
-  let offset = 0;
-  for (const c of chunks) {
-    const part = c.subarray(0, Math.max(0, all.length - offset));
-    all.set(part, offset);
-    offset += part.length;
-  }
-  return storableText(new TextDecoder().decode(all), cap);
-}
-
-/** A promise that rejects when `signal` aborts, and its listener's removal. */
-function abortOf(signal: AbortSignal): { promise: Promise<never>; dispose(): void } {
-  let onAbort = () => {};
-  const promise = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
-  promise.catch(() => undefined);
-  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
-}
 
 const HTTP_DATE = /^[A-Za-z]{3},? .*\bGMT$|^[A-Za-z]{3} [A-Za-z]{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/;
 

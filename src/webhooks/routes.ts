@@ -1,15 +1,16 @@
 // "Consegna eventi e webhook" of the public contract, plus delivery detail, retry and recovery
 // (events, their catalog and publishing: src/events/routes.ts). webhooks:write changes,
 // webhooks:read (or write) reads.
-import { answers } from '../docs/responses.ts';
+import { answers, refusals } from '../docs/responses.ts';
 import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
 import { Type } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
 import { MAX_SECRET_GRACE_SECONDS } from '../config.ts';
 import { invalidRequest } from '../errors.ts';
-import { PageQuery, readPage } from '../http/pagination.ts';
-import { isoTime } from '../http/dates.ts';
+import { readPage } from '../db/page.ts';
+import { PageQuery } from '../http/pagination.ts';
+import { isoTime } from '../input/iso-time.ts';
 import type { Authenticator } from '../http/auth.ts';
 import type { WebhookService } from './service.ts';
 import {
@@ -70,7 +71,10 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         detail: {
           summary: 'Create a webhook',
           tags,
-          responses: answers(201, 'The webhook, with its signing secret (shown this once)', CreatedWebhook),
+          responses: {
+            ...answers(201, 'The webhook, with its signing secret (shown this once)', CreatedWebhook),
+            ...refusals('webhook_limit_reached'),
+          },
         },
       },
     )
@@ -178,7 +182,10 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         detail: {
           summary: 'Re-send a failed delivery',
           tags,
-          responses: answers(202, 'Queued again: the delivery, to be sent now', Requeued),
+          responses: {
+            ...answers(202, 'Queued again: the delivery, to be sent now', Requeued),
+            ...refusals('webhook_disabled', 'not_failed'),
+          },
         },
       },
     )
@@ -198,7 +205,10 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         detail: {
           summary: 'Re-send every failed delivery since a time',
           tags,
-          responses: answers(202, 'How many deliveries were queued again', Recovered),
+          responses: {
+            ...answers(202, 'How many deliveries were queued again', Recovered),
+            ...refusals('webhook_disabled'),
+          },
         },
       },
     )
@@ -214,7 +224,7 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
         detail: {
           summary: 'Send a test webhook',
           tags,
-          responses: answers(202, 'The test delivery, queued', Requeued),
+          responses: { ...answers(202, 'The test delivery, queued', Requeued), ...refusals('webhook_disabled') },
         },
       },
     );

@@ -9,13 +9,13 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Config } from '../config.ts';
 import { idTime, newId } from '../ids.ts';
-import { ApiError, invalidRequest, notFound } from '../errors.ts';
+import { invalidRequest, notFound, apiError, webhookDisabled } from '../errors.ts';
 import type { Page } from '../db/page.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { SubscriptionEvent } from '../../machines/subscription.ts';
 import { isEventType } from './catalog.ts';
 import { generateSecret, secretProblem } from './signing.ts';
-import { resolvedProblem } from './target-check.ts';
+import { resolvedProblem } from '../outbound/target-check.ts';
 import { recordedHeaders } from './request.ts';
 import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
 import { Dispatcher, type DispatchConfig } from './dispatch/dispatcher.ts';
@@ -161,12 +161,10 @@ export class WebhookService {
     await this.actors.transaction(async (unit) => {
       const limit = this.config.maxWebhooksPerTenant;
       if ((await webhookStore.countForCreate(unit.tx, principal.tenantId)) >= limit)
-        throw new ApiError(
-          409,
+        throw apiError(
           'webhook_limit_reached',
           `this tenant has ${limit} webhooks, the most it may have (MAX_WEBHOOKS_PER_TENANT); delete one before creating another`,
-          {},
-          { limit },
+          { extra: { limit } },
         );
       await this.actors.create(unit, this.subscriptions, {
         id,
@@ -280,12 +278,7 @@ export class WebhookService {
    * disabled; held (sent on resume) while it is paused. Answers where each went.
    */
   private async resend(principal: Principal, sub: SubscriptionRow, ids: readonly string[]) {
-    if (sub.status === 'disabled')
-      throw new ApiError(
-        409,
-        'webhook_disabled',
-        `webhook ${sub.id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}, then retry`,
-      );
+    if (sub.status === 'disabled') throw webhookDisabled(sub.id, sub.snapshot.context.disabledReason, 'retry');
     const results = await this.actors.transaction(async (unit) => {
       const webhook = { tenantId: principal.tenantId, subscriptionId: sub.id };
       const retried = await commandDeliveries(unit.tx, this.dispatcher.steps, webhook, ids, { type: 'RETRY' });
@@ -335,12 +328,7 @@ export class WebhookService {
 
   async test(principal: Principal, id: string) {
     const sub = await this.row(principal, id);
-    if (sub.status === 'disabled')
-      throw new ApiError(
-        409,
-        'webhook_disabled',
-        `webhook ${id} is disabled (${sub.snapshot.context.disabledReason}); enable it with PUT {"enabled": true}`,
-      );
+    if (sub.status === 'disabled') throw webhookDisabled(id, sub.snapshot.context.disabledReason);
     const published = await this.publisher.publishNow({
       tenantId: principal.tenantId,
       type: 'webhook.test',
@@ -393,8 +381,7 @@ export class WebhookService {
     const r = (await this.resend(principal, sub, [deliveryId])).get(deliveryId);
     if (!r) throw notFound(`delivery ${deliveryId}`);
     if (!r.changed)
-      throw new ApiError(
-        409,
+      throw apiError(
         'not_failed',
         `delivery ${deliveryId} is ${deliveryStatus(r.from)}; only failed or skipped deliveries can be retried`,
       );

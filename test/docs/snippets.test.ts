@@ -174,7 +174,7 @@ console.log('ok');`;
 const { Webhook } = await import('standardwebhooks');
 const payload = JSON.stringify({ type: 'case.updated', timestamp: new Date().toISOString(), data: { case_id: 'c1' } });
 const sentAt = new Date();
-const signature = new Webhook(hook.secret).sign('msg_snippet', sentAt, payload);
+const signature = new Webhook(hook.secret!).sign('msg_snippet', sentAt, payload);
 const answered = await onDelivery(
   new Request('https://you.example/hooks', {
     method: 'POST',

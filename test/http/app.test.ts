@@ -3,7 +3,7 @@ import { describe, expect, test } from 'bun:test';
 import { t } from 'elysia';
 import { createHttpApp } from '../../src/http/app.ts';
 import { router } from '../../src/http/router.ts';
-import { ApiError } from '../../src/errors.ts';
+import { apiError } from '../../src/errors.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Metrics } from '../../src/metrics.ts';
 
@@ -16,7 +16,7 @@ const sample = router('sample')
   })
   .get('/things/:id', ({ params }) => {
     if (params.id === 'boom') throw new Error('a bug');
-    if (params.id === 'gone') throw new ApiError(410, 'gone', 'that thing is gone');
+    if (params.id === 'gone') throw apiError('conflict', 'that thing is closed');
     if (params.id === 'pg-refused')
       throw Object.assign(new Error('date/time field value out of range: "2026-02-30"'), { code: '22008' });
     return { id: params.id };
@@ -74,8 +74,8 @@ describe('HTTP composition', () => {
 
   test('an ApiError keeps its status; a bug is a 500 that names the request id, not the bug', async () => {
     expect(await send('GET', '/things/gone')).toEqual({
-      status: 410,
-      body: { error: 'gone', error_description: 'that thing is gone' },
+      status: 409,
+      body: { error: 'conflict', error_description: 'that thing is closed' },
     });
     const bug = await send('GET', '/things/boom');
     expect(bug.status).toBe(500);

@@ -1,6 +1,7 @@
 // The client address rules, hop by hop (the proxies test drives them over real sockets).
 import { describe, expect, test } from 'bun:test';
-import { clientOf, TrustedProxies } from '../../src/http/client-address.ts';
+import { clientOf } from '../../src/http/client-address.ts';
+import { TrustedProxies } from '../../src/net/trusted-proxies.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ConfigError } from '../../src/config-error.ts';
 

@@ -8,7 +8,7 @@ import {
   resolvedProblem,
   urlProblem,
   type Resolver,
-} from '../../src/webhooks/target-check.ts';
+} from '../../src/outbound/target-check.ts';
 
 const PRIVATE = 'points at a private or loopback address';
 const LOCAL = 'points at a local host';

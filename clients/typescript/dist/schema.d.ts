@@ -23,7 +23,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database reachable and migrations applied */
+        /**
+         * Readiness: database reachable and migrations applied
+         * @description Answers 503 with the same body (status not_ready, and which check failed) when not ready.
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -1818,15 +1821,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The process answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @constant */
+                        status: "ok";
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -1849,6 +1862,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1876,15 +1916,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Ready to serve */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        status: "ready" | "not_ready";
+                        checks: {
+                            /** @description ok, or unreachable: why */
+                            database: string;
+                            migrations?: "ok" | "pending";
+                            /** @constant */
+                            shutdown?: "draining";
+                        };
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -1907,6 +1963,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1923,6 +2006,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not ready: the database, the migrations or a shutdown in progress */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: "ready" | "not_ready";
+                        checks: {
+                            /** @description ok, or unreachable: why */
+                            database: string;
+                            migrations?: "ok" | "pending";
+                            /** @constant */
+                            shutdown?: "draining";
+                        };
+                    };
+                };
+            };
         };
     };
     getMetrics: {
@@ -1934,15 +2035,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The Prometheus text exposition format (version 0.0.4) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/plain": string;
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -1965,6 +2073,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1992,7 +2127,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description The service's public signing keys (RFC 7517) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2010,8 +2145,44 @@ export interface operations {
                     };
                 };
             };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2039,7 +2210,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description The service's public signing keys (RFC 7517) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2057,8 +2228,44 @@ export interface operations {
                     };
                 };
             };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2086,15 +2293,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The published scopes the tenant approved, which its apps may request */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description the published scopes the tenant has approved: what its apps may request */
+                        scopes: {
+                            /** @example webhooks:write */
+                            name: string;
+                            description: string;
+                        }[];
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -2117,6 +2338,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2147,14 +2395,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of apps */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        apps: {
+                            /** @example app_123 */
+                            client_id: string;
+                            name: string;
+                            client_type: "confidential" | "public";
+                            token_endpoint_auth_method: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
+                            /** @description private_key_jwt: the public keys that sign client assertions (when registered inline) */
+                            jwks?: {
+                                keys: ({
+                                    /**
+                                     * @example RSA
+                                     * @example EC
+                                     */
+                                    kty: string;
+                                    kid?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            };
+                            /** @description private_key_jwt: where the public keys are fetched from */
+                            jwks_uri?: string;
+                            grant_types: ("authorization_code" | "client_credentials" | "refresh_token")[];
+                            redirect_uris: string[];
+                            requested_scopes: string[];
+                            tenant_id: string;
+                            governance: {
+                                allow_service_tokens: boolean;
+                                enforce_pkce: boolean;
+                                allowed_redirect_uris: string[] | null;
+                                max_token_lifetime_seconds: number | null;
+                                disabled: boolean;
+                                /** @description GraphQL operation bundles granted to the app */
+                                graphql_bundles: string[];
+                                /** @description authorization requests only through POST /v1/oauth/par (RFC 9126) */
+                                require_pushed_authorization_requests: boolean;
+                                /** @description tokens only DPoP-bound (RFC 9449), and used with a proof */
+                                require_dpop: boolean;
+                            };
+                            /** @description an app with a client secret, when inspected one by one (GET /v1/platform/apps/{client_id}) */
+                            client_secret_rotation?: {
+                                /** @description overlapping: the previous secret still authenticates until previous_secret_expires_at */
+                                state: "single" | "overlapping";
+                                previous_secret_expires_at: string | null;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -2187,6 +2484,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2247,14 +2571,62 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The app, with its client secret (shown this once) for a confidential client */
+            /** @description The app, with its client secret (shown this once) when it authenticates with one */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example app_123 */
+                        client_id: string;
+                        name: string;
+                        client_type: "confidential" | "public";
+                        token_endpoint_auth_method: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
+                        /** @description private_key_jwt: the public keys that sign client assertions (when registered inline) */
+                        jwks?: {
+                            keys: ({
+                                /**
+                                 * @example RSA
+                                 * @example EC
+                                 */
+                                kty: string;
+                                kid?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                        /** @description private_key_jwt: where the public keys are fetched from */
+                        jwks_uri?: string;
+                        grant_types: ("authorization_code" | "client_credentials" | "refresh_token")[];
+                        redirect_uris: string[];
+                        requested_scopes: string[];
+                        tenant_id: string;
+                        governance: {
+                            allow_service_tokens: boolean;
+                            enforce_pkce: boolean;
+                            allowed_redirect_uris: string[] | null;
+                            max_token_lifetime_seconds: number | null;
+                            disabled: boolean;
+                            /** @description GraphQL operation bundles granted to the app */
+                            graphql_bundles: string[];
+                            /** @description authorization requests only through POST /v1/oauth/par (RFC 9126) */
+                            require_pushed_authorization_requests: boolean;
+                            /** @description tokens only DPoP-bound (RFC 9449), and used with a proof */
+                            require_dpop: boolean;
+                        };
+                        /** @description an app with a client secret, when inspected one by one (GET /v1/platform/apps/{client_id}) */
+                        client_secret_rotation?: {
+                            /** @description overlapping: the previous secret still authenticates until previous_secret_expires_at */
+                            state: "single" | "overlapping";
+                            previous_secret_expires_at: string | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description cs_…: shown this once; only for client_secret_basic and client_secret_post apps (absent for private_key_jwt and public clients) */
+                        client_secret?: string;
                     };
                 };
             };
@@ -2303,8 +2675,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2334,14 +2715,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The app, with the state of its client secret rotation */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example app_123 */
+                        client_id: string;
+                        name: string;
+                        client_type: "confidential" | "public";
+                        token_endpoint_auth_method: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
+                        /** @description private_key_jwt: the public keys that sign client assertions (when registered inline) */
+                        jwks?: {
+                            keys: ({
+                                /**
+                                 * @example RSA
+                                 * @example EC
+                                 */
+                                kty: string;
+                                kid?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                        /** @description private_key_jwt: where the public keys are fetched from */
+                        jwks_uri?: string;
+                        grant_types: ("authorization_code" | "client_credentials" | "refresh_token")[];
+                        redirect_uris: string[];
+                        requested_scopes: string[];
+                        tenant_id: string;
+                        governance: {
+                            allow_service_tokens: boolean;
+                            enforce_pkce: boolean;
+                            allowed_redirect_uris: string[] | null;
+                            max_token_lifetime_seconds: number | null;
+                            disabled: boolean;
+                            /** @description GraphQL operation bundles granted to the app */
+                            graphql_bundles: string[];
+                            /** @description authorization requests only through POST /v1/oauth/par (RFC 9126) */
+                            require_pushed_authorization_requests: boolean;
+                            /** @description tokens only DPoP-bound (RFC 9449), and used with a proof */
+                            require_dpop: boolean;
+                        };
+                        /** @description an app with a client secret, when inspected one by one (GET /v1/platform/apps/{client_id}) */
+                        client_secret_rotation?: {
+                            /** @description overlapping: the previous secret still authenticates until previous_secret_expires_at */
+                            state: "single" | "overlapping";
+                            previous_secret_expires_at: string | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -2383,6 +2810,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2428,14 +2882,27 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The app's governance as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        client_id: string;
+                        governance: {
+                            allow_service_tokens: boolean;
+                            enforce_pkce: boolean;
+                            allowed_redirect_uris: string[] | null;
+                            max_token_lifetime_seconds: number | null;
+                            disabled: boolean;
+                            /** @description GraphQL operation bundles granted to the app */
+                            graphql_bundles: string[];
+                            /** @description authorization requests only through POST /v1/oauth/par (RFC 9126) */
+                            require_pushed_authorization_requests: boolean;
+                            /** @description tokens only DPoP-bound (RFC 9449), and used with a proof */
+                            require_dpop: boolean;
+                        };
                     };
                 };
             };
@@ -2493,8 +2960,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2536,14 +3012,29 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The keys now registered */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        client_id: string;
+                        /** @description private_key_jwt: the public keys that sign client assertions (when registered inline) */
+                        jwks?: {
+                            keys: ({
+                                /**
+                                 * @example RSA
+                                 * @example EC
+                                 */
+                                kty: string;
+                                kid?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                        /** @description private_key_jwt: where the public keys are fetched from */
+                        jwks_uri?: string;
                     };
                 };
             };
@@ -2601,8 +3092,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2639,14 +3139,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The new secret (shown this once) and the end of the old one's grace window */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        client_id: string;
+                        /** @description cs_…: the new secret, shown this once */
+                        client_secret: string;
+                        previous_secret_expires_at: string | null;
                     };
                 };
             };
@@ -2704,8 +3207,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2737,14 +3249,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of audit events, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        audit_events: {
+                            /** @example aud_123 */
+                            id: string;
+                            /** @description the subject of the token that made the change */
+                            actor: string;
+                            action: "app.created" | "app.governance_updated" | "app.keys_replaced" | "app.secret_rotated";
+                            /** @constant */
+                            target_type: "app";
+                            target_id: string;
+                            /** @description what changed (never a secret) */
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -2777,6 +3305,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2851,15 +3406,37 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {"request_uri": "urn:ietf:params:oauth:request_uri:…", "expires_in": 60} */
+            /** @description The request_uri of the pushed request */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * @description single use, for GET /v1/oauth/authorize?client_id=…&request_uri=…
+                         * @example urn:ietf:params:oauth:request_uri:…
+                         */
+                        request_uri: string;
+                        /**
+                         * @description seconds the request_uri is valid
+                         * @example 60
+                         */
+                        expires_in: number;
+                    };
+                };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_client (with WWW-Authenticate when Basic was used) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2885,7 +3462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2896,6 +3473,15 @@ export interface operations {
             };
             /** @description rate_limited (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2923,19 +3509,84 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The metadata */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** Format: uri */
+                        issuer: string;
+                        /** Format: uri */
+                        authorization_endpoint: string;
+                        /** Format: uri */
+                        token_endpoint: string;
+                        /** Format: uri */
+                        pushed_authorization_request_endpoint: string;
+                        /** Format: uri */
+                        jwks_uri: string;
+                        /** Format: uri */
+                        revocation_endpoint: string;
+                        /** Format: uri */
+                        introspection_endpoint: string;
+                        response_types_supported: string[];
+                        response_modes_supported: string[];
+                        grant_types_supported: string[];
+                        code_challenge_methods_supported: string[];
+                        token_endpoint_auth_methods_supported: string[];
+                        token_endpoint_auth_signing_alg_values_supported: string[];
+                        revocation_endpoint_auth_methods_supported: string[];
+                        revocation_endpoint_auth_signing_alg_values_supported: string[];
+                        introspection_endpoint_auth_methods_supported: string[];
+                        introspection_endpoint_auth_signing_alg_values_supported: string[];
+                        /** @description false for every client; an app's governance may still require it (require_pushed_authorization_requests) */
+                        require_pushed_authorization_requests: boolean;
+                        request_parameter_supported: boolean;
+                        dpop_signing_alg_values_supported: string[];
+                        authorization_response_iss_parameter_supported: boolean;
+                        scopes_supported: string[];
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2986,19 +3637,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Revoked, or nothing to revoke (unknown, invalid or another app's token) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": Record<string, never>;
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_client (with WWW-Authenticate when Basic was used) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3024,7 +3682,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3035,6 +3693,15 @@ export interface operations {
             };
             /** @description rate_limited (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3085,19 +3752,70 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The token's claims when it is active and the calling app's own; otherwise just {"active": false} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @constant */
+                        active: true;
+                        /** @description DPoP when the token is bound to the key of the DPoP proof sent (RFC 9449), Bearer otherwise */
+                        token_type: "Bearer" | "DPoP";
+                        /**
+                         * @description the granted scopes, space-separated
+                         * @example webhooks:read webhooks:write
+                         */
+                        scope: string;
+                        client_id: string;
+                        /** @description usr_… for a user, the client_id for a client or service token */
+                        sub: string;
+                        /** @description expiry, seconds since the epoch */
+                        exp: number;
+                        /** @description issue time, seconds since the epoch */
+                        iat: number;
+                        iss: string;
+                        aud: string;
+                        jti: string;
+                        tenant_id: string;
+                        /** @description only for a DPoP-bound token: the key it is bound to (RFC 9449 §6.2) */
+                        cnf?: {
+                            /** @description SHA-256 JWK thumbprint of the DPoP key */
+                            jkt: string;
+                        };
+                    } | {
+                        /** @constant */
+                        active: true;
+                        /** @constant */
+                        token_type: "refresh_token";
+                        /**
+                         * @description the granted scopes, space-separated
+                         * @example webhooks:read webhooks:write
+                         */
+                        scope: string;
+                        client_id: string;
+                        /** @description the user the grant was made by (usr_…) */
+                        sub: string;
+                        /** @description expiry of the token's grant, seconds since the epoch */
+                        exp: number;
+                    } | {
+                        /** @constant */
+                        active: false;
                     };
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_client (with WWW-Authenticate when Basic was used) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3123,7 +3841,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3134,6 +3852,15 @@ export interface operations {
             };
             /** @description rate_limited (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3202,14 +3929,29 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The access token (RFC 6749 §5.1) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description a JWT (RFC 9068, typ at+jwt) */
+                        access_token: string;
+                        /** @description DPoP when the token is bound to the key of the DPoP proof sent (RFC 9449), Bearer otherwise */
+                        token_type: "Bearer" | "DPoP";
+                        /**
+                         * @description seconds the access token is valid
+                         * @example 3600
+                         */
+                        expires_in: number;
+                        /**
+                         * @description the granted scopes, space-separated
+                         * @example webhooks:read webhooks:write
+                         */
+                        scope: string;
+                        /** @description rt_…, only when the app holds the refresh_token grant and the grant is authorization_code or refresh_token; rotated on each use */
+                        refresh_token?: string;
                     };
                 };
             };
@@ -3249,7 +3991,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3260,6 +4002,15 @@ export interface operations {
             };
             /** @description rate_limited (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3287,19 +4038,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3318,19 +4094,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3349,19 +4150,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3380,19 +4206,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3411,19 +4262,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3442,19 +4318,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3473,19 +4374,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3504,19 +4430,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3535,19 +4486,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3566,19 +4542,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3597,19 +4598,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3628,19 +4654,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3659,19 +4710,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3690,19 +4766,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3721,19 +4822,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3752,19 +4878,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3783,19 +4934,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3814,19 +4990,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3845,19 +5046,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3876,19 +5102,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3907,28 +5158,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The form page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/html": string;
                 };
             };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3938,6 +5178,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3968,24 +5235,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of the tenant's integration requests */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        integration_requests: {
+                            /** @example ir_123 */
+                            id: string;
+                            /** @example IR-AB12-CD34 */
+                            reference: string;
+                            /** @description null when the requester named no tenant */
+                            tenant_id: string | null;
+                            organisation: string;
+                            contact_name: string;
+                            contact_email: string;
+                            use_case: string;
+                            capabilities: string[];
+                            /** @description received, then in_review, then approved or declined */
+                            status: "received" | "in_review" | "approved" | "declined";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; to a browser, a page saying so */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -4008,6 +5295,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4063,17 +5377,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example ir_123 */
+                        id: string;
+                        /**
+                         * @description quote it in any follow-up
+                         * @example IR-AB12-CD34
+                         */
+                        reference: string;
+                        /** @constant */
+                        status: "received";
+                        /** @example within 2–3 business days */
+                        expected_response: string;
+                        /** @description the acknowledgement, for people */
+                        message: string;
                     };
+                    "text/html": string;
                 };
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; to a browser, a page saying so */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description method_not_allowed (with Allow) */
@@ -4094,7 +5422,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4103,8 +5431,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description rate_limited (with Retry-After) */
+            /** @description rate_limited (with Retry-After); to a browser, a page saying so */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4140,14 +5478,30 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The request as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example ir_123 */
+                        id: string;
+                        /** @example IR-AB12-CD34 */
+                        reference: string;
+                        /** @description null when the requester named no tenant */
+                        tenant_id: string | null;
+                        organisation: string;
+                        contact_name: string;
+                        contact_email: string;
+                        use_case: string;
+                        capabilities: string[];
+                        /** @description received, then in_review, then approved or declined */
+                        status: "received" | "in_review" | "approved" | "declined";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -4205,8 +5559,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4234,19 +5597,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/html": string;
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4274,19 +5671,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The script */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/javascript": string;
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4314,19 +5745,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The script */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/javascript": string;
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4354,15 +5819,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The tenant, the administrator and the CSRF token */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        tenant_id: string;
+                        tenant_name: string | null;
+                        subject: string;
+                        /** @description an admin token (Bearer) or the studio sign-in cookie */
+                        via: "token" | "session";
+                        /** Format: date-time */
+                        expires_at: string;
+                        csrf_token: string | null;
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -4385,6 +5866,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4420,19 +5928,45 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Signed in: the session cookie is set */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        tenant_id: string;
+                        tenant_name: string;
+                        /** @description the administrator's user id */
+                        subject: string;
+                        /**
+                         * Format: date-time
+                         * @description when the session (its cookie) ends
+                         */
+                        expires_at: string;
                     };
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_credentials: the tenant, email or password is not right */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_origin: a studio change not made from the studio page (Origin); insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4458,7 +5992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4469,6 +6003,15 @@ export interface operations {
             };
             /** @description rate_limited (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4503,6 +6046,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
             401: {
                 headers: {
@@ -4523,6 +6075,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4550,15 +6129,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Each machine with its states and named parts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        machines: {
+                            /** @example delivery */
+                            name: string;
+                            /** @description every state, as a dotted path */
+                            states: string[];
+                            /** @description its named delays */
+                            delays: string[];
+                            guards: string[];
+                            actions: string[];
+                            retry_schedule: {
+                                /** @description the named delay that waits between attempts */
+                                delay: string;
+                                /** @description the delay before each attempt; the first is element 0 */
+                                attempts_ms: number[];
+                                jitter_ratio: number | null;
+                            } | null;
+                        }[];
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -4581,6 +6185,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4610,14 +6241,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The definition */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        id: string;
+                        key: string;
+                        type: "atomic" | "compound" | "parallel" | "final" | "history";
+                        /** @description its initial transition */
+                        initial: {
+                            [key: string]: unknown;
+                        };
+                        history: false | "shallow" | "deep";
+                        /** @description its child state nodes by key, each of this same shape */
+                        states: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description its transitions by event type */
+                        on: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        transitions: {
+                            [key: string]: unknown;
+                        }[];
+                        entry: unknown[];
+                        exit: unknown[];
+                        order: number;
+                        invoke: unknown[];
+                        tags: string[];
                     };
                 };
             };
@@ -4659,6 +6317,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4688,15 +6373,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The drawing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "image/svg+xml": string;
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
@@ -4737,6 +6420,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4767,14 +6477,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Its transitions, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description oldest first */
+                        transitions: {
+                            /** @description its place in the journal (a stream resumes after it: Last-Event-ID) */
+                            seq: number;
+                            /** @example delivery */
+                            machine: string;
+                            instance_id: string;
+                            from: string | null;
+                            /** @description the event that moved it (a timer: xstate.after…) */
+                            event: string;
+                            /** @description the state it entered */
+                            to: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
                     };
                 };
             };
@@ -4816,6 +6540,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4846,15 +6597,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Events: ready ({"seq"}), then a transition (a journal entry, id its seq) for each; error before it ends */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/event-stream": string;
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
@@ -4902,6 +6651,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -4922,19 +6698,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The icon (SVG) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4965,14 +6775,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of webhooks, their URLs as the page shows them */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        webhooks: {
+                            /** @example wh_123 */
+                            id: string;
+                            url: string;
+                            events: string[];
+                            status: "active" | "failing" | "paused" | "disabled";
+                            ordering: "none" | "fifo";
+                            rate_limit: {
+                                per_second: number;
+                            } | null;
+                            disabled_reason: ("failing" | "gone") | null;
+                            secret_rotation: {
+                                /**
+                                 * Format: date-time
+                                 * @description when the previous secret stops signing
+                                 */
+                                previous_secret_expires_at: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -5012,6 +6845,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -5034,14 +6894,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The webhook, its state and transitions, its deliveries by status */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        webhook: {
+                            /** @example wh_123 */
+                            id: string;
+                            url: string;
+                            events: string[];
+                            status: "active" | "failing" | "paused" | "disabled";
+                            ordering: "none" | "fifo";
+                            rate_limit: {
+                                per_second: number;
+                            } | null;
+                            disabled_reason: ("failing" | "gone") | null;
+                            secret_rotation: {
+                                /**
+                                 * Format: date-time
+                                 * @description when the previous secret stops signing
+                                 */
+                                previous_secret_expires_at: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        state: string | null;
+                        /** @description its latest transitions (at most 50), oldest first */
+                        transitions: {
+                            /** @description its place in the journal (a stream resumes after it: Last-Event-ID) */
+                            seq: number;
+                            /** @example delivery */
+                            machine: string;
+                            instance_id: string;
+                            from: string | null;
+                            /** @description the event that moved it (a timer: xstate.after…) */
+                            event: string;
+                            /** @description the state it entered */
+                            to: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        deliveries_by_status: {
+                            queued: number;
+                            sending: number;
+                            retrying: number;
+                            held: number;
+                            skipped: number;
+                            succeeded: number;
+                            failed: number;
+                        };
                     };
                 };
             };
@@ -5083,6 +6990,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5113,14 +7047,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The delivery with its attempts, its state and its path */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        delivery: {
+                            /** @example dlv_123 */
+                            id: string;
+                            /** @example evt_123 */
+                            event_id: string;
+                            /** @example incident.updated */
+                            event_type: string;
+                            status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                            /** @description attempts made so far */
+                            attempt: number;
+                            attempted_at: string | null;
+                            response_status: number | null;
+                            duration_ms: number | null;
+                            error: string | null;
+                            next_attempt_at: string | null;
+                            next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                            held_expires_at: string | null;
+                            failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                            waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            attempts: {
+                                attempt: number;
+                                /** Format: date-time */
+                                attempted_at: string;
+                                duration_ms: number;
+                                response_status: number | null;
+                                response_body: string | null;
+                                error: string | null;
+                                /** @description the headers sent, webhook-signature redacted; empty when nothing was sent */
+                                request_headers: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                        state: string | null;
+                        /** @description its transitions, oldest first (at most 500) */
+                        path: {
+                            /** @description its place in the journal (a stream resumes after it: Last-Event-ID) */
+                            seq: number;
+                            /** @example delivery */
+                            machine: string;
+                            instance_id: string;
+                            from: string | null;
+                            /** @description the event that moved it (a timer: xstate.after…) */
+                            event: string;
+                            /** @description the state it entered */
+                            to: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
                     };
                 };
             };
@@ -5162,6 +7146,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5191,15 +7202,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Events: ready ({"seq"}), then a transition (a journal entry, id its seq) for each; error before it ends */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/event-stream": string;
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
@@ -5247,6 +7256,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -5267,15 +7303,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The latest sessions with their latest transitions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description the latest sessions (at most 50), newest first */
+                        authorization_sessions: {
+                            /** @description the start of the session's id (its id is also a browser cookie) */
+                            ref: string;
+                            client_id: string;
+                            app_name: string | null;
+                            /** @description the authorization session machine's state */
+                            state: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description its latest transitions (at most 20), oldest first */
+                            path: {
+                                seq: number;
+                                from: string | null;
+                                event: string;
+                                to: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        }[];
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -5298,6 +7364,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5328,14 +7421,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Queued again: the delivery, to be sent now */
+            /** @description Queued again (held while the webhook is paused) */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        delivery_id: string;
+                        /** @description held while the webhook is paused (sent when it is resumed) */
+                        status: "queued" | "held";
                     };
                 };
             };
@@ -5377,6 +7472,42 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first; not_failed: only failed or skipped deliveries can be retried */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5419,7 +7550,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description how many deliveries were queued again */
+                        requeued: number;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    pauseStudioWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook, paused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example wh_123 */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        status: "active" | "failing" | "paused" | "disabled";
+                        ordering: "none" | "fifo";
+                        rate_limit: {
+                            per_second: number;
+                        } | null;
+                        disabled_reason: ("failing" | "gone") | null;
+                        secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
+                            previous_secret_expires_at: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -5477,7 +7743,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5486,77 +7752,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description server_error: a bug; quote the x-request-id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    pauseStudioWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description method_not_allowed (with Allow) */
-            405: {
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5586,14 +7783,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The webhook, resumed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example wh_123 */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        status: "active" | "failing" | "paused" | "disabled";
+                        ordering: "none" | "fifo";
+                        rate_limit: {
+                            per_second: number;
+                        } | null;
+                        disabled_reason: ("failing" | "gone") | null;
+                        secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
+                            previous_secret_expires_at: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -5635,6 +7852,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5664,14 +7908,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The webhook, enabled */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example wh_123 */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        status: "active" | "failing" | "paused" | "disabled";
+                        ordering: "none" | "fifo";
+                        rate_limit: {
+                            per_second: number;
+                        } | null;
+                        disabled_reason: ("failing" | "gone") | null;
+                        secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
+                            previous_secret_expires_at: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -5713,6 +7977,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5742,14 +8033,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The test delivery, queued */
+            /** @description The test delivery, queued (held while the webhook is paused) */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        delivery_id: string;
+                        /** @description held while the webhook is paused (sent when it is resumed) */
+                        status: "queued" | "held";
                     };
                 };
             };
@@ -5798,6 +8091,42 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -5820,14 +8149,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description What the id names (a delivery with its webhook, or an event) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @constant */
+                        kind: "delivery";
+                        delivery_id: string;
+                        webhook_id: string;
+                    } | {
+                        /** @constant */
+                        kind: "event";
+                        event_id: string;
                     };
                 };
             };
@@ -5858,8 +8194,44 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5896,14 +8268,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        deliveries: {
+                            /** @example dlv_123 */
+                            id: string;
+                            /** @example evt_123 */
+                            event_id: string;
+                            /** @example incident.updated */
+                            event_type: string;
+                            status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                            /** @description attempts made so far */
+                            attempt: number;
+                            attempted_at: string | null;
+                            response_status: number | null;
+                            duration_ms: number | null;
+                            error: string | null;
+                            next_attempt_at: string | null;
+                            next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                            held_expires_at: string | null;
+                            failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                            waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -5945,6 +8339,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5978,14 +8399,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of events, and every event type */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        events: {
+                            /** @example evt_123 */
+                            id: string;
+                            /** @example incident.updated */
+                            type: string;
+                            /** @description as published; its schema is its type's (GET /v1/events/types) */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description deliveries the publish created (replays add more; see GET /v1/events/{event_id}) */
+                            deliveries: number;
+                            /**
+                             * Format: date-time
+                             * @description when it was published: the timestamp of its payload
+                             */
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
+                        /** @description every event type of the catalog */
+                        types: string[];
                     };
                 };
             };
@@ -6018,6 +8458,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6050,14 +8517,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The event and a page of its deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        event: {
+                            /** @example evt_123 */
+                            id: string;
+                            /** @example incident.updated */
+                            type: string;
+                            /** @description as published; its schema is its type's (GET /v1/events/types) */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description deliveries the publish created (replays add more; see GET /v1/events/{event_id}) */
+                            deliveries: number;
+                            /**
+                             * Format: date-time
+                             * @description when it was published: the timestamp of its payload
+                             */
+                            created_at: string;
+                        };
+                        deliveries: {
+                            /** @example dlv_123 */
+                            id: string;
+                            /** @example evt_123 */
+                            event_id: string;
+                            /** @example incident.updated */
+                            event_type: string;
+                            status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                            /** @description attempts made so far */
+                            attempt: number;
+                            attempted_at: string | null;
+                            response_status: number | null;
+                            duration_ms: number | null;
+                            error: string | null;
+                            next_attempt_at: string | null;
+                            next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                            held_expires_at: string | null;
+                            failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                            waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @example wh_123 */
+                            webhook_id: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -6099,6 +8607,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6129,14 +8664,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Pending timers of the delivery and of its webhook, and the body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** Format: date-time */
+                        now: string;
+                        delivery: {
+                            kind: "send_timeout" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
+                            at: string | null;
+                            does: string;
+                        }[];
+                        webhook: {
+                            kind: "send_timeout" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
+                            at: string | null;
+                            does: string;
+                        }[];
+                        payload: string | null;
+                        headers_note: string;
                     };
                 };
             };
@@ -6178,6 +8726,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6207,14 +8782,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The webhook's pending timers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** Format: date-time */
+                        now: string;
+                        webhook: {
+                            kind: "send_timeout" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
+                            at: string | null;
+                            does: string;
+                        }[];
                     };
                 };
             };
@@ -6263,6 +8844,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -6283,15 +8891,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The window and each webhook with attempts in it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** Format: date-time */
+                        since: string;
+                        /** Format: date-time */
+                        until: string;
+                        /** @description the length of each bucket */
+                        bucket_ms: number;
+                        /** @description by webhook id: only webhooks with an attempt in the window */
+                        webhooks: {
+                            [key: string]: {
+                                attempts: number;
+                                success_rate: number | null;
+                                p50_ms: number | null;
+                                p95_ms: number | null;
+                                /** @description attempts per bucket, oldest first */
+                                buckets: {
+                                    attempts: number;
+                                    succeeded: number;
+                                }[];
+                            };
+                        };
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -6314,6 +8950,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6359,10 +9022,14 @@ export interface operations {
                             status: "active" | "failing" | "paused" | "disabled";
                             ordering: "none" | "fifo";
                             rate_limit: {
-                                per_second: string | number;
+                                per_second: number;
                             } | null;
-                            disabled_reason: string | null;
+                            disabled_reason: ("failing" | "gone") | null;
                             secret_rotation: {
+                                /**
+                                 * Format: date-time
+                                 * @description when the previous secret stops signing
+                                 */
                                 previous_secret_expires_at: string;
                             } | null;
                             /** Format: date-time */
@@ -6403,6 +9070,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6465,18 +9159,22 @@ export interface operations {
                         status: "active" | "failing" | "paused" | "disabled";
                         ordering: "none" | "fifo";
                         rate_limit: {
-                            per_second: string | number;
+                            per_second: number;
                         } | null;
-                        disabled_reason: string | null;
+                        disabled_reason: ("failing" | "gone") | null;
                         secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
                             previous_secret_expires_at: string;
                         } | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
                         updated_at: string;
-                        /** @description whsec_…: shown this once; sign-checks every delivery */
-                        secret: string;
+                        /** @description whsec_…: the generated signing secret, shown this once (absent when you gave one) */
+                        secret?: string;
                     };
                 };
             };
@@ -6516,6 +9214,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description webhook_limit_reached: the tenant has MAX_WEBHOOKS_PER_TENANT webhooks */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
             413: {
                 headers: {
@@ -6525,8 +9232,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6570,10 +9286,14 @@ export interface operations {
                         status: "active" | "failing" | "paused" | "disabled";
                         ordering: "none" | "fifo";
                         rate_limit: {
-                            per_second: string | number;
+                            per_second: number;
                         } | null;
-                        disabled_reason: string | null;
+                        disabled_reason: ("failing" | "gone") | null;
                         secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
                             previous_secret_expires_at: string;
                         } | null;
                         /** Format: date-time */
@@ -6621,6 +9341,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6680,7 +9427,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The webhook as changed (with the new secret when one was generated) */
+            /** @description The webhook as changed (a secret sent is never shown back) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6694,10 +9441,14 @@ export interface operations {
                         status: "active" | "failing" | "paused" | "disabled";
                         ordering: "none" | "fifo";
                         rate_limit: {
-                            per_second: string | number;
+                            per_second: number;
                         } | null;
-                        disabled_reason: string | null;
+                        disabled_reason: ("failing" | "gone") | null;
                         secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
                             previous_secret_expires_at: string;
                         } | null;
                         /** Format: date-time */
@@ -6761,8 +9512,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6844,6 +9604,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -6871,257 +9658,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description method_not_allowed (with Allow) */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description server_error: a bug; quote the x-request-id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getDelivery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                webhook_id: string;
-                delivery_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description method_not_allowed (with Allow) */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description server_error: a bug; quote the x-request-id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    retryDelivery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                webhook_id: string;
-                delivery_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Queued again: the delivery, to be sent now */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description method_not_allowed (with Allow) */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description server_error: a bug; quote the x-request-id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    recoverWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                webhook_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @example 2026-03-23T12:00:00Z */
-                    since: string;
-                };
-            };
-        };
-        responses: {
-            /** @description How many deliveries were queued again */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
+                        deliveries: {
+                            /** @example dlv_123 */
+                            id: string;
+                            /** @example evt_123 */
+                            event_id: string;
+                            /** @example incident.updated */
+                            event_type: string;
+                            status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                            /** @description attempts made so far */
+                            attempt: number;
+                            attempted_at: string | null;
+                            response_status: number | null;
+                            duration_ms: number | null;
+                            error: string | null;
+                            next_attempt_at: string | null;
+                            next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                            held_expires_at: string | null;
+                            failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                            waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -7179,8 +9745,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7199,25 +9774,58 @@ export interface operations {
             };
         };
     };
-    testWebhook: {
+    getDelivery: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 webhook_id: string;
+                delivery_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The test delivery, queued */
-            202: {
+            /** @description The delivery and its attempts */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example dlv_123 */
+                        id: string;
+                        /** @example evt_123 */
+                        event_id: string;
+                        /** @example incident.updated */
+                        event_type: string;
+                        status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                        /** @description attempts made so far */
+                        attempt: number;
+                        attempted_at: string | null;
+                        response_status: number | null;
+                        duration_ms: number | null;
+                        error: string | null;
+                        next_attempt_at: string | null;
+                        next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                        held_expires_at: string | null;
+                        failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                        waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        attempts: {
+                            attempt: number;
+                            /** Format: date-time */
+                            attempted_at: string;
+                            duration_ms: number;
+                            response_status: number | null;
+                            response_body: string | null;
+                            error: string | null;
+                            /** @description the headers sent, webhook-signature redacted; empty when nothing was sent */
+                            request_headers: {
+                                [key: string]: string;
+                            };
+                        }[];
                     };
                 };
             };
@@ -7266,6 +9874,388 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retryDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again: the delivery, to be sent now */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivery_id: string;
+                        /** @description held while the webhook is paused (sent when it is resumed) */
+                        status: "queued" | "held";
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first; not_failed: only failed or skipped deliveries can be retried */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recoverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example 2026-03-23T12:00:00Z */
+                    since: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many deliveries were queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description how many deliveries were queued again */
+                        requeued: number;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test delivery, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivery_id: string;
+                        /** @description held while the webhook is paused (sent when it is resumed) */
+                        status: "queued" | "held";
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -7286,7 +10276,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description Every event type */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7307,8 +10297,44 @@ export interface operations {
                     };
                 };
             };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7342,7 +10368,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description A page of events */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7366,7 +10392,6 @@ export interface operations {
                              */
                             created_at: string;
                         }[];
-                        /** @description pass as ?cursor= for the next page; null on the last */
                         next_cursor: string | null;
                     };
                 };
@@ -7400,6 +10425,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7536,6 +10588,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description idempotency_key_reused: the Idempotency-Key was used in the last 24 hours for another request; conflict: the resource is not in a state that allows the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
             413: {
                 headers: {
@@ -7545,8 +10606,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7579,7 +10649,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description The event and a page of its deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7607,33 +10677,27 @@ export interface operations {
                         deliveries: {
                             /** @example dlv_123 */
                             id: string;
-                            /** @example wh_123 */
-                            webhook_id: string;
+                            /** @example evt_123 */
                             event_id: string;
+                            /** @example incident.updated */
                             event_type: string;
-                            /** @description as a webhook's delivery history names it (queued, sending, retrying, succeeded, failed, …) */
-                            status: string;
+                            status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                            /** @description attempts made so far */
                             attempt: number;
-                            /**
-                             * Format: date-time
-                             * @description its latest attempt
-                             */
                             attempted_at: string | null;
                             response_status: number | null;
                             duration_ms: number | null;
                             error: string | null;
-                            /**
-                             * Format: date-time
-                             * @description when a retrying delivery is sent again
-                             */
                             next_attempt_at: string | null;
-                            /**
-                             * Format: date-time
-                             * @description its event's time
-                             */
+                            next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                            held_expires_at: string | null;
+                            failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                            waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                            /** Format: date-time */
                             created_at: string;
+                            /** @example wh_123 */
+                            webhook_id: string;
                         }[];
-                        /** @description pass as ?cursor= for the next page; null on the last */
                         next_cursor: string | null;
                     };
                 };
@@ -7683,6 +10747,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -7715,7 +10806,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 202 */
+            /** @description The fresh deliveries */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -7727,7 +10818,7 @@ export interface operations {
                             id: string;
                             webhook_id: string;
                             /** @description queued; held while its webhook is paused, skipped while it is disabled */
-                            status: string;
+                            status: "queued" | "held" | "skipped";
                         }[];
                     };
                 };
@@ -7777,6 +10868,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description not_replayable: operational events and test sends are not replayed; not_subscribed: the webhook does not receive the event's type; webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
             413: {
                 headers: {
@@ -7786,8 +10886,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7837,7 +10946,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description the bearer token (a JWT): shown this once, never listed */
+                        token: string;
+                        /**
+                         * @description its id, to revoke it
+                         * @example tok_123
+                         */
+                        token_id: string;
+                        /**
+                         * @description the scopes granted, space-separated
+                         * @example webhooks:read webhooks:write
+                         */
+                        scope: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs; service_tokens_not_allowed: the app's governance does not allow service tokens; app_disabled: the app is disabled by its governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listServiceTokens: {
+        parameters: {
+            query?: {
+                limit?: string | number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the app's service tokens, revoked ones included */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service_tokens: {
+                            /** @example tok_123 */
+                            id: string;
+                            scopes: string[];
+                            /** @description the subject of the administrator who minted it */
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            revoked_at: string | null;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -7895,7 +11137,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7904,80 +11146,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description server_error: a bug; quote the x-request-id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    listServiceTokens: {
-        parameters: {
-            query?: {
-                limit?: string | number;
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                client_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description method_not_allowed (with Allow) */
-            405: {
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8060,6 +11230,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -8096,17 +11293,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
-            /** @description Redirect to the registered redirect URI with ?code= or an OAuth error */
+            /** @description Redirect to the registered redirect URI with an OAuth error */
             302: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; to a browser, a page saying so */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8114,8 +11323,36 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description method_not_allowed (with Allow) */
-            405: {
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited (with Retry-After); to a browser, a page saying so */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8160,24 +11397,30 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Signed in: the consent page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/html": string;
                 };
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description Cancelled: redirect to the redirect URI with error=access_denied */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; to a browser, a page saying so */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description method_not_allowed (with Allow) */
@@ -8198,7 +11441,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8207,8 +11450,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description rate_limited (with Retry-After) */
+            /** @description rate_limited (with Retry-After); to a browser, a page saying so */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8253,24 +11506,21 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Redirect to the redirect URI with ?code= (approved) or error=access_denied (denied) */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
+                content?: never;
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; to a browser, a page saying so */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description method_not_allowed (with Allow) */
@@ -8291,7 +11541,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8300,8 +11550,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description rate_limited (with Retry-After) */
+            /** @description rate_limited (with Retry-After); to a browser, a page saying so */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8450,8 +11710,52 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description method_not_allowed (with Allow) */
+            /** @description A mutation over GET (in `errors`, with Allow: POST), or a method other than GET and POST (method_not_allowed, in the error envelope) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/graphql-response+json": {
+                        data?: {
+                            [key: string]: unknown;
+                        } | null;
+                        errors?: ({
+                            message: string;
+                            extensions?: {
+                                /** @example OPERATION_NOT_APPROVED */
+                                code?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "application/json": components["schemas"]["Error"] | ({
+                        data?: {
+                            [key: string]: unknown;
+                        } | null;
+                        errors?: ({
+                            message: string;
+                            extensions?: {
+                                /** @example OPERATION_NOT_APPROVED */
+                                code?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description not_acceptable: Accept names neither application/graphql-response+json nor application/json */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8459,8 +11763,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description not_acceptable: Accept names neither application/graphql-response+json nor application/json */
-            406: {
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8618,13 +11940,48 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description method_not_allowed (with Allow) */
+            /** @description A mutation over GET (in `errors`, with Allow: POST), or a method other than GET and POST (method_not_allowed, in the error envelope) */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/graphql-response+json": {
+                        data?: {
+                            [key: string]: unknown;
+                        } | null;
+                        errors?: ({
+                            message: string;
+                            extensions?: {
+                                /** @example OPERATION_NOT_APPROVED */
+                                code?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "application/json": components["schemas"]["Error"] | ({
+                        data?: {
+                            [key: string]: unknown;
+                        } | null;
+                        errors?: ({
+                            message: string;
+                            extensions?: {
+                                /** @example OPERATION_NOT_APPROVED */
+                                code?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    });
                 };
             };
             /** @description not_acceptable: Accept names neither application/graphql-response+json nor application/json */
@@ -8645,8 +12002,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8676,14 +12042,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The operations the app may run */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example app_123 */
+                        client_id: string;
+                        /** @description the app's granted bundles (governance graphql_bundles) that exist, sorted */
+                        bundles: string[];
+                        operations: {
+                            /** @description the granted bundle it belongs to */
+                            bundle: string;
+                            /** @description the operation name; null for an anonymous operation */
+                            name: string | null;
+                            type: "query" | "mutation";
+                            /** @description sha256:<hex> of document: what documentId and persistedQuery.sha256Hash name */
+                            id: string;
+                            /** @description the hex digest alone */
+                            sha256: string;
+                            /** @description the normalised document: the operation, then the fragments it uses */
+                            document: string;
+                        }[];
+                        /** @description null: every operation is in this answer (the list is not paged today) */
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -8725,6 +12109,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

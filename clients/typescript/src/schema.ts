@@ -25,7 +25,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database reachable and migrations applied */
+        /**
+         * Readiness: database reachable and migrations applied
+         * @description Answers 503 with the same body (status not_ready, and which check failed) when not ready.
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -1820,15 +1823,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The process answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @constant */
+                        status: "ok";
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -1851,6 +1864,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1878,15 +1918,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Ready to serve */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        status: "ready" | "not_ready";
+                        checks: {
+                            /** @description ok, or unreachable: why */
+                            database: string;
+                            migrations?: "ok" | "pending";
+                            /** @constant */
+                            shutdown?: "draining";
+                        };
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -1909,6 +1965,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1925,6 +2008,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not ready: the database, the migrations or a shutdown in progress */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: "ready" | "not_ready";
+                        checks: {
+                            /** @description ok, or unreachable: why */
+                            database: string;
+                            migrations?: "ok" | "pending";
+                            /** @constant */
+                            shutdown?: "draining";
+                        };
+                    };
+                };
+            };
         };
     };
     getMetrics: {
@@ -1936,15 +2037,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The Prometheus text exposition format (version 0.0.4) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/plain": string;
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -1967,6 +2075,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1994,7 +2129,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description The service's public signing keys (RFC 7517) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2012,8 +2147,44 @@ export interface operations {
                     };
                 };
             };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2041,7 +2212,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description The service's public signing keys (RFC 7517) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2059,8 +2230,44 @@ export interface operations {
                     };
                 };
             };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2088,15 +2295,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The published scopes the tenant approved, which its apps may request */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description the published scopes the tenant has approved: what its apps may request */
+                        scopes: {
+                            /** @example webhooks:write */
+                            name: string;
+                            description: string;
+                        }[];
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -2119,6 +2340,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2149,14 +2397,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of apps */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        apps: {
+                            /** @example app_123 */
+                            client_id: string;
+                            name: string;
+                            client_type: "confidential" | "public";
+                            token_endpoint_auth_method: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
+                            /** @description private_key_jwt: the public keys that sign client assertions (when registered inline) */
+                            jwks?: {
+                                keys: ({
+                                    /**
+                                     * @example RSA
+                                     * @example EC
+                                     */
+                                    kty: string;
+                                    kid?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            };
+                            /** @description private_key_jwt: where the public keys are fetched from */
+                            jwks_uri?: string;
+                            grant_types: ("authorization_code" | "client_credentials" | "refresh_token")[];
+                            redirect_uris: string[];
+                            requested_scopes: string[];
+                            tenant_id: string;
+                            governance: {
+                                allow_service_tokens: boolean;
+                                enforce_pkce: boolean;
+                                allowed_redirect_uris: string[] | null;
+                                max_token_lifetime_seconds: number | null;
+                                disabled: boolean;
+                                /** @description GraphQL operation bundles granted to the app */
+                                graphql_bundles: string[];
+                                /** @description authorization requests only through POST /v1/oauth/par (RFC 9126) */
+                                require_pushed_authorization_requests: boolean;
+                                /** @description tokens only DPoP-bound (RFC 9449), and used with a proof */
+                                require_dpop: boolean;
+                            };
+                            /** @description an app with a client secret, when inspected one by one (GET /v1/platform/apps/{client_id}) */
+                            client_secret_rotation?: {
+                                /** @description overlapping: the previous secret still authenticates until previous_secret_expires_at */
+                                state: "single" | "overlapping";
+                                previous_secret_expires_at: string | null;
+                            };
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -2189,6 +2486,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2249,14 +2573,62 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The app, with its client secret (shown this once) for a confidential client */
+            /** @description The app, with its client secret (shown this once) when it authenticates with one */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example app_123 */
+                        client_id: string;
+                        name: string;
+                        client_type: "confidential" | "public";
+                        token_endpoint_auth_method: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
+                        /** @description private_key_jwt: the public keys that sign client assertions (when registered inline) */
+                        jwks?: {
+                            keys: ({
+                                /**
+                                 * @example RSA
+                                 * @example EC
+                                 */
+                                kty: string;
+                                kid?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                        /** @description private_key_jwt: where the public keys are fetched from */
+                        jwks_uri?: string;
+                        grant_types: ("authorization_code" | "client_credentials" | "refresh_token")[];
+                        redirect_uris: string[];
+                        requested_scopes: string[];
+                        tenant_id: string;
+                        governance: {
+                            allow_service_tokens: boolean;
+                            enforce_pkce: boolean;
+                            allowed_redirect_uris: string[] | null;
+                            max_token_lifetime_seconds: number | null;
+                            disabled: boolean;
+                            /** @description GraphQL operation bundles granted to the app */
+                            graphql_bundles: string[];
+                            /** @description authorization requests only through POST /v1/oauth/par (RFC 9126) */
+                            require_pushed_authorization_requests: boolean;
+                            /** @description tokens only DPoP-bound (RFC 9449), and used with a proof */
+                            require_dpop: boolean;
+                        };
+                        /** @description an app with a client secret, when inspected one by one (GET /v1/platform/apps/{client_id}) */
+                        client_secret_rotation?: {
+                            /** @description overlapping: the previous secret still authenticates until previous_secret_expires_at */
+                            state: "single" | "overlapping";
+                            previous_secret_expires_at: string | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        /** @description cs_…: shown this once; only for client_secret_basic and client_secret_post apps (absent for private_key_jwt and public clients) */
+                        client_secret?: string;
                     };
                 };
             };
@@ -2305,8 +2677,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2336,14 +2717,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The app, with the state of its client secret rotation */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example app_123 */
+                        client_id: string;
+                        name: string;
+                        client_type: "confidential" | "public";
+                        token_endpoint_auth_method: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
+                        /** @description private_key_jwt: the public keys that sign client assertions (when registered inline) */
+                        jwks?: {
+                            keys: ({
+                                /**
+                                 * @example RSA
+                                 * @example EC
+                                 */
+                                kty: string;
+                                kid?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                        /** @description private_key_jwt: where the public keys are fetched from */
+                        jwks_uri?: string;
+                        grant_types: ("authorization_code" | "client_credentials" | "refresh_token")[];
+                        redirect_uris: string[];
+                        requested_scopes: string[];
+                        tenant_id: string;
+                        governance: {
+                            allow_service_tokens: boolean;
+                            enforce_pkce: boolean;
+                            allowed_redirect_uris: string[] | null;
+                            max_token_lifetime_seconds: number | null;
+                            disabled: boolean;
+                            /** @description GraphQL operation bundles granted to the app */
+                            graphql_bundles: string[];
+                            /** @description authorization requests only through POST /v1/oauth/par (RFC 9126) */
+                            require_pushed_authorization_requests: boolean;
+                            /** @description tokens only DPoP-bound (RFC 9449), and used with a proof */
+                            require_dpop: boolean;
+                        };
+                        /** @description an app with a client secret, when inspected one by one (GET /v1/platform/apps/{client_id}) */
+                        client_secret_rotation?: {
+                            /** @description overlapping: the previous secret still authenticates until previous_secret_expires_at */
+                            state: "single" | "overlapping";
+                            previous_secret_expires_at: string | null;
+                        };
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -2385,6 +2812,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2430,14 +2884,27 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The app's governance as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        client_id: string;
+                        governance: {
+                            allow_service_tokens: boolean;
+                            enforce_pkce: boolean;
+                            allowed_redirect_uris: string[] | null;
+                            max_token_lifetime_seconds: number | null;
+                            disabled: boolean;
+                            /** @description GraphQL operation bundles granted to the app */
+                            graphql_bundles: string[];
+                            /** @description authorization requests only through POST /v1/oauth/par (RFC 9126) */
+                            require_pushed_authorization_requests: boolean;
+                            /** @description tokens only DPoP-bound (RFC 9449), and used with a proof */
+                            require_dpop: boolean;
+                        };
                     };
                 };
             };
@@ -2495,8 +2962,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2538,14 +3014,29 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The keys now registered */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        client_id: string;
+                        /** @description private_key_jwt: the public keys that sign client assertions (when registered inline) */
+                        jwks?: {
+                            keys: ({
+                                /**
+                                 * @example RSA
+                                 * @example EC
+                                 */
+                                kty: string;
+                                kid?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                        /** @description private_key_jwt: where the public keys are fetched from */
+                        jwks_uri?: string;
                     };
                 };
             };
@@ -2603,8 +3094,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2641,14 +3141,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The new secret (shown this once) and the end of the old one's grace window */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        client_id: string;
+                        /** @description cs_…: the new secret, shown this once */
+                        client_secret: string;
+                        previous_secret_expires_at: string | null;
                     };
                 };
             };
@@ -2706,8 +3209,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2739,14 +3251,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of audit events, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        audit_events: {
+                            /** @example aud_123 */
+                            id: string;
+                            /** @description the subject of the token that made the change */
+                            actor: string;
+                            action: "app.created" | "app.governance_updated" | "app.keys_replaced" | "app.secret_rotated";
+                            /** @constant */
+                            target_type: "app";
+                            target_id: string;
+                            /** @description what changed (never a secret) */
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -2779,6 +3307,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2853,15 +3408,37 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {"request_uri": "urn:ietf:params:oauth:request_uri:…", "expires_in": 60} */
+            /** @description The request_uri of the pushed request */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * @description single use, for GET /v1/oauth/authorize?client_id=…&request_uri=…
+                         * @example urn:ietf:params:oauth:request_uri:…
+                         */
+                        request_uri: string;
+                        /**
+                         * @description seconds the request_uri is valid
+                         * @example 60
+                         */
+                        expires_in: number;
+                    };
+                };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_client (with WWW-Authenticate when Basic was used) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2887,7 +3464,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2898,6 +3475,15 @@ export interface operations {
             };
             /** @description rate_limited (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2925,19 +3511,84 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The metadata */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** Format: uri */
+                        issuer: string;
+                        /** Format: uri */
+                        authorization_endpoint: string;
+                        /** Format: uri */
+                        token_endpoint: string;
+                        /** Format: uri */
+                        pushed_authorization_request_endpoint: string;
+                        /** Format: uri */
+                        jwks_uri: string;
+                        /** Format: uri */
+                        revocation_endpoint: string;
+                        /** Format: uri */
+                        introspection_endpoint: string;
+                        response_types_supported: string[];
+                        response_modes_supported: string[];
+                        grant_types_supported: string[];
+                        code_challenge_methods_supported: string[];
+                        token_endpoint_auth_methods_supported: string[];
+                        token_endpoint_auth_signing_alg_values_supported: string[];
+                        revocation_endpoint_auth_methods_supported: string[];
+                        revocation_endpoint_auth_signing_alg_values_supported: string[];
+                        introspection_endpoint_auth_methods_supported: string[];
+                        introspection_endpoint_auth_signing_alg_values_supported: string[];
+                        /** @description false for every client; an app's governance may still require it (require_pushed_authorization_requests) */
+                        require_pushed_authorization_requests: boolean;
+                        request_parameter_supported: boolean;
+                        dpop_signing_alg_values_supported: string[];
+                        authorization_response_iss_parameter_supported: boolean;
+                        scopes_supported: string[];
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2988,19 +3639,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Revoked, or nothing to revoke (unknown, invalid or another app's token) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": Record<string, never>;
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_client (with WWW-Authenticate when Basic was used) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3026,7 +3684,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3037,6 +3695,15 @@ export interface operations {
             };
             /** @description rate_limited (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3087,19 +3754,70 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The token's claims when it is active and the calling app's own; otherwise just {"active": false} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @constant */
+                        active: true;
+                        /** @description DPoP when the token is bound to the key of the DPoP proof sent (RFC 9449), Bearer otherwise */
+                        token_type: "Bearer" | "DPoP";
+                        /**
+                         * @description the granted scopes, space-separated
+                         * @example webhooks:read webhooks:write
+                         */
+                        scope: string;
+                        client_id: string;
+                        /** @description usr_… for a user, the client_id for a client or service token */
+                        sub: string;
+                        /** @description expiry, seconds since the epoch */
+                        exp: number;
+                        /** @description issue time, seconds since the epoch */
+                        iat: number;
+                        iss: string;
+                        aud: string;
+                        jti: string;
+                        tenant_id: string;
+                        /** @description only for a DPoP-bound token: the key it is bound to (RFC 9449 §6.2) */
+                        cnf?: {
+                            /** @description SHA-256 JWK thumbprint of the DPoP key */
+                            jkt: string;
+                        };
+                    } | {
+                        /** @constant */
+                        active: true;
+                        /** @constant */
+                        token_type: "refresh_token";
+                        /**
+                         * @description the granted scopes, space-separated
+                         * @example webhooks:read webhooks:write
+                         */
+                        scope: string;
+                        client_id: string;
+                        /** @description the user the grant was made by (usr_…) */
+                        sub: string;
+                        /** @description expiry of the token's grant, seconds since the epoch */
+                        exp: number;
+                    } | {
+                        /** @constant */
+                        active: false;
                     };
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_client (with WWW-Authenticate when Basic was used) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3125,7 +3843,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3136,6 +3854,15 @@ export interface operations {
             };
             /** @description rate_limited (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3204,14 +3931,29 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The access token (RFC 6749 §5.1) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description a JWT (RFC 9068, typ at+jwt) */
+                        access_token: string;
+                        /** @description DPoP when the token is bound to the key of the DPoP proof sent (RFC 9449), Bearer otherwise */
+                        token_type: "Bearer" | "DPoP";
+                        /**
+                         * @description seconds the access token is valid
+                         * @example 3600
+                         */
+                        expires_in: number;
+                        /**
+                         * @description the granted scopes, space-separated
+                         * @example webhooks:read webhooks:write
+                         */
+                        scope: string;
+                        /** @description rt_…, only when the app holds the refresh_token grant and the grant is authorization_code or refresh_token; rotated on each use */
+                        refresh_token?: string;
                     };
                 };
             };
@@ -3251,7 +3993,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3262,6 +4004,15 @@ export interface operations {
             };
             /** @description rate_limited (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3289,19 +4040,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3320,19 +4096,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3351,19 +4152,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3382,19 +4208,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3413,19 +4264,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3444,19 +4320,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3475,19 +4376,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3506,19 +4432,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3537,19 +4488,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3568,19 +4544,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3599,19 +4600,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3630,19 +4656,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3661,19 +4712,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3692,19 +4768,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3723,19 +4824,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3754,19 +4880,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3785,19 +4936,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3816,19 +4992,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3847,19 +5048,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3878,19 +5104,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
-            200: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description reviewed_access_required: this capability needs reviewed access (see request_access_url) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3909,28 +5160,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The form page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/html": string;
                 };
             };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3940,6 +5180,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3970,24 +5237,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of the tenant's integration requests */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        integration_requests: {
+                            /** @example ir_123 */
+                            id: string;
+                            /** @example IR-AB12-CD34 */
+                            reference: string;
+                            /** @description null when the requester named no tenant */
+                            tenant_id: string | null;
+                            organisation: string;
+                            contact_name: string;
+                            contact_email: string;
+                            use_case: string;
+                            capabilities: string[];
+                            /** @description received, then in_review, then approved or declined */
+                            status: "received" | "in_review" | "approved" | "declined";
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; to a browser, a page saying so */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -4010,6 +5297,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4065,17 +5379,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example ir_123 */
+                        id: string;
+                        /**
+                         * @description quote it in any follow-up
+                         * @example IR-AB12-CD34
+                         */
+                        reference: string;
+                        /** @constant */
+                        status: "received";
+                        /** @example within 2–3 business days */
+                        expected_response: string;
+                        /** @description the acknowledgement, for people */
+                        message: string;
                     };
+                    "text/html": string;
                 };
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; to a browser, a page saying so */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description method_not_allowed (with Allow) */
@@ -4096,7 +5424,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,8 +5433,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description rate_limited (with Retry-After) */
+            /** @description rate_limited (with Retry-After); to a browser, a page saying so */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4142,14 +5480,30 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The request as changed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example ir_123 */
+                        id: string;
+                        /** @example IR-AB12-CD34 */
+                        reference: string;
+                        /** @description null when the requester named no tenant */
+                        tenant_id: string | null;
+                        organisation: string;
+                        contact_name: string;
+                        contact_email: string;
+                        use_case: string;
+                        capabilities: string[];
+                        /** @description received, then in_review, then approved or declined */
+                        status: "received" | "in_review" | "approved" | "declined";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -4207,8 +5561,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4236,19 +5599,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/html": string;
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4276,19 +5673,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The script */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/javascript": string;
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4316,19 +5747,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The script */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/javascript": string;
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4356,15 +5821,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The tenant, the administrator and the CSRF token */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        tenant_id: string;
+                        tenant_name: string | null;
+                        subject: string;
+                        /** @description an admin token (Bearer) or the studio sign-in cookie */
+                        via: "token" | "session";
+                        /** Format: date-time */
+                        expires_at: string;
+                        csrf_token: string | null;
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -4387,6 +5868,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4422,19 +5930,45 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Signed in: the session cookie is set */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        tenant_id: string;
+                        tenant_name: string;
+                        /** @description the administrator's user id */
+                        subject: string;
+                        /**
+                         * Format: date-time
+                         * @description when the session (its cookie) ends
+                         */
+                        expires_at: string;
                     };
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_credentials: the tenant, email or password is not right */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description invalid_origin: a studio change not made from the studio page (Origin); insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4460,7 +5994,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4471,6 +6005,15 @@ export interface operations {
             };
             /** @description rate_limited (with Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4505,6 +6048,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
             401: {
                 headers: {
@@ -4525,6 +6077,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4552,15 +6131,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Each machine with its states and named parts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        machines: {
+                            /** @example delivery */
+                            name: string;
+                            /** @description every state, as a dotted path */
+                            states: string[];
+                            /** @description its named delays */
+                            delays: string[];
+                            guards: string[];
+                            actions: string[];
+                            retry_schedule: {
+                                /** @description the named delay that waits between attempts */
+                                delay: string;
+                                /** @description the delay before each attempt; the first is element 0 */
+                                attempts_ms: number[];
+                                jitter_ratio: number | null;
+                            } | null;
+                        }[];
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -4583,6 +6187,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4612,14 +6243,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The definition */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        id: string;
+                        key: string;
+                        type: "atomic" | "compound" | "parallel" | "final" | "history";
+                        /** @description its initial transition */
+                        initial: {
+                            [key: string]: unknown;
+                        };
+                        history: false | "shallow" | "deep";
+                        /** @description its child state nodes by key, each of this same shape */
+                        states: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description its transitions by event type */
+                        on: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        transitions: {
+                            [key: string]: unknown;
+                        }[];
+                        entry: unknown[];
+                        exit: unknown[];
+                        order: number;
+                        invoke: unknown[];
+                        tags: string[];
                     };
                 };
             };
@@ -4661,6 +6319,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4690,15 +6375,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The drawing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "image/svg+xml": string;
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
@@ -4739,6 +6422,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4769,14 +6479,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Its transitions, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description oldest first */
+                        transitions: {
+                            /** @description its place in the journal (a stream resumes after it: Last-Event-ID) */
+                            seq: number;
+                            /** @example delivery */
+                            machine: string;
+                            instance_id: string;
+                            from: string | null;
+                            /** @description the event that moved it (a timer: xstate.after…) */
+                            event: string;
+                            /** @description the state it entered */
+                            to: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
                     };
                 };
             };
@@ -4818,6 +6542,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4848,15 +6599,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Events: ready ({"seq"}), then a transition (a journal entry, id its seq) for each; error before it ends */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/event-stream": string;
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
@@ -4904,6 +6653,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -4924,19 +6700,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The icon (SVG) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4967,14 +6777,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of webhooks, their URLs as the page shows them */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        webhooks: {
+                            /** @example wh_123 */
+                            id: string;
+                            url: string;
+                            events: string[];
+                            status: "active" | "failing" | "paused" | "disabled";
+                            ordering: "none" | "fifo";
+                            rate_limit: {
+                                per_second: number;
+                            } | null;
+                            disabled_reason: ("failing" | "gone") | null;
+                            secret_rotation: {
+                                /**
+                                 * Format: date-time
+                                 * @description when the previous secret stops signing
+                                 */
+                                previous_secret_expires_at: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -5014,6 +6847,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -5036,14 +6896,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The webhook, its state and transitions, its deliveries by status */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        webhook: {
+                            /** @example wh_123 */
+                            id: string;
+                            url: string;
+                            events: string[];
+                            status: "active" | "failing" | "paused" | "disabled";
+                            ordering: "none" | "fifo";
+                            rate_limit: {
+                                per_second: number;
+                            } | null;
+                            disabled_reason: ("failing" | "gone") | null;
+                            secret_rotation: {
+                                /**
+                                 * Format: date-time
+                                 * @description when the previous secret stops signing
+                                 */
+                                previous_secret_expires_at: string;
+                            } | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        state: string | null;
+                        /** @description its latest transitions (at most 50), oldest first */
+                        transitions: {
+                            /** @description its place in the journal (a stream resumes after it: Last-Event-ID) */
+                            seq: number;
+                            /** @example delivery */
+                            machine: string;
+                            instance_id: string;
+                            from: string | null;
+                            /** @description the event that moved it (a timer: xstate.after…) */
+                            event: string;
+                            /** @description the state it entered */
+                            to: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        deliveries_by_status: {
+                            queued: number;
+                            sending: number;
+                            retrying: number;
+                            held: number;
+                            skipped: number;
+                            succeeded: number;
+                            failed: number;
+                        };
                     };
                 };
             };
@@ -5085,6 +6992,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5115,14 +7049,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The delivery with its attempts, its state and its path */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        delivery: {
+                            /** @example dlv_123 */
+                            id: string;
+                            /** @example evt_123 */
+                            event_id: string;
+                            /** @example incident.updated */
+                            event_type: string;
+                            status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                            /** @description attempts made so far */
+                            attempt: number;
+                            attempted_at: string | null;
+                            response_status: number | null;
+                            duration_ms: number | null;
+                            error: string | null;
+                            next_attempt_at: string | null;
+                            next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                            held_expires_at: string | null;
+                            failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                            waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            attempts: {
+                                attempt: number;
+                                /** Format: date-time */
+                                attempted_at: string;
+                                duration_ms: number;
+                                response_status: number | null;
+                                response_body: string | null;
+                                error: string | null;
+                                /** @description the headers sent, webhook-signature redacted; empty when nothing was sent */
+                                request_headers: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                        state: string | null;
+                        /** @description its transitions, oldest first (at most 500) */
+                        path: {
+                            /** @description its place in the journal (a stream resumes after it: Last-Event-ID) */
+                            seq: number;
+                            /** @example delivery */
+                            machine: string;
+                            instance_id: string;
+                            from: string | null;
+                            /** @description the event that moved it (a timer: xstate.after…) */
+                            event: string;
+                            /** @description the state it entered */
+                            to: string;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
                     };
                 };
             };
@@ -5164,6 +7148,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5193,15 +7204,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Events: ready ({"seq"}), then a transition (a journal entry, id its seq) for each; error before it ends */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/event-stream": string;
                 };
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
@@ -5249,6 +7258,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -5269,15 +7305,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The latest sessions with their latest transitions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description the latest sessions (at most 50), newest first */
+                        authorization_sessions: {
+                            /** @description the start of the session's id (its id is also a browser cookie) */
+                            ref: string;
+                            client_id: string;
+                            app_name: string | null;
+                            /** @description the authorization session machine's state */
+                            state: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            /** @description its latest transitions (at most 20), oldest first */
+                            path: {
+                                seq: number;
+                                from: string | null;
+                                event: string;
+                                to: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        }[];
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -5300,6 +7366,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5330,14 +7423,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Queued again: the delivery, to be sent now */
+            /** @description Queued again (held while the webhook is paused) */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        delivery_id: string;
+                        /** @description held while the webhook is paused (sent when it is resumed) */
+                        status: "queued" | "held";
                     };
                 };
             };
@@ -5379,6 +7474,42 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first; not_failed: only failed or skipped deliveries can be retried */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5421,7 +7552,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description how many deliveries were queued again */
+                        requeued: number;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    pauseStudioWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook, paused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example wh_123 */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        status: "active" | "failing" | "paused" | "disabled";
+                        ordering: "none" | "fifo";
+                        rate_limit: {
+                            per_second: number;
+                        } | null;
+                        disabled_reason: ("failing" | "gone") | null;
+                        secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
+                            previous_secret_expires_at: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -5479,7 +7745,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5488,77 +7754,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description server_error: a bug; quote the x-request-id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    pauseStudioWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description method_not_allowed (with Allow) */
-            405: {
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5588,14 +7785,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The webhook, resumed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example wh_123 */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        status: "active" | "failing" | "paused" | "disabled";
+                        ordering: "none" | "fifo";
+                        rate_limit: {
+                            per_second: number;
+                        } | null;
+                        disabled_reason: ("failing" | "gone") | null;
+                        secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
+                            previous_secret_expires_at: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -5637,6 +7854,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5666,14 +7910,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The webhook, enabled */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example wh_123 */
+                        id: string;
+                        url: string;
+                        events: string[];
+                        status: "active" | "failing" | "paused" | "disabled";
+                        ordering: "none" | "fifo";
+                        rate_limit: {
+                            per_second: number;
+                        } | null;
+                        disabled_reason: ("failing" | "gone") | null;
+                        secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
+                            previous_secret_expires_at: string;
+                        } | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
                     };
                 };
             };
@@ -5715,6 +7979,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5744,14 +8035,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The test delivery, queued */
+            /** @description The test delivery, queued (held while the webhook is paused) */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        delivery_id: string;
+                        /** @description held while the webhook is paused (sent when it is resumed) */
+                        status: "queued" | "held";
                     };
                 };
             };
@@ -5800,6 +8093,42 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -5822,14 +8151,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description What the id names (a delivery with its webhook, or an event) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @constant */
+                        kind: "delivery";
+                        delivery_id: string;
+                        webhook_id: string;
+                    } | {
+                        /** @constant */
+                        kind: "event";
+                        event_id: string;
                     };
                 };
             };
@@ -5860,8 +8196,44 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5898,14 +8270,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        deliveries: {
+                            /** @example dlv_123 */
+                            id: string;
+                            /** @example evt_123 */
+                            event_id: string;
+                            /** @example incident.updated */
+                            event_type: string;
+                            status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                            /** @description attempts made so far */
+                            attempt: number;
+                            attempted_at: string | null;
+                            response_status: number | null;
+                            duration_ms: number | null;
+                            error: string | null;
+                            next_attempt_at: string | null;
+                            next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                            held_expires_at: string | null;
+                            failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                            waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -5947,6 +8341,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5980,14 +8401,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of events, and every event type */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        events: {
+                            /** @example evt_123 */
+                            id: string;
+                            /** @example incident.updated */
+                            type: string;
+                            /** @description as published; its schema is its type's (GET /v1/events/types) */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description deliveries the publish created (replays add more; see GET /v1/events/{event_id}) */
+                            deliveries: number;
+                            /**
+                             * Format: date-time
+                             * @description when it was published: the timestamp of its payload
+                             */
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
+                        /** @description every event type of the catalog */
+                        types: string[];
                     };
                 };
             };
@@ -6020,6 +8460,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6052,14 +8519,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The event and a page of its deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        event: {
+                            /** @example evt_123 */
+                            id: string;
+                            /** @example incident.updated */
+                            type: string;
+                            /** @description as published; its schema is its type's (GET /v1/events/types) */
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description deliveries the publish created (replays add more; see GET /v1/events/{event_id}) */
+                            deliveries: number;
+                            /**
+                             * Format: date-time
+                             * @description when it was published: the timestamp of its payload
+                             */
+                            created_at: string;
+                        };
+                        deliveries: {
+                            /** @example dlv_123 */
+                            id: string;
+                            /** @example evt_123 */
+                            event_id: string;
+                            /** @example incident.updated */
+                            event_type: string;
+                            status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                            /** @description attempts made so far */
+                            attempt: number;
+                            attempted_at: string | null;
+                            response_status: number | null;
+                            duration_ms: number | null;
+                            error: string | null;
+                            next_attempt_at: string | null;
+                            next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                            held_expires_at: string | null;
+                            failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                            waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @example wh_123 */
+                            webhook_id: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -6101,6 +8609,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6131,14 +8666,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Pending timers of the delivery and of its webhook, and the body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** Format: date-time */
+                        now: string;
+                        delivery: {
+                            kind: "send_timeout" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
+                            at: string | null;
+                            does: string;
+                        }[];
+                        webhook: {
+                            kind: "send_timeout" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
+                            at: string | null;
+                            does: string;
+                        }[];
+                        payload: string | null;
+                        headers_note: string;
                     };
                 };
             };
@@ -6180,6 +8728,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6209,14 +8784,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The webhook's pending timers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** Format: date-time */
+                        now: string;
+                        webhook: {
+                            kind: "send_timeout" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
+                            at: string | null;
+                            does: string;
+                        }[];
                     };
                 };
             };
@@ -6265,6 +8846,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -6285,15 +8893,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The window and each webhook with attempts in it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** Format: date-time */
+                        since: string;
+                        /** Format: date-time */
+                        until: string;
+                        /** @description the length of each bucket */
+                        bucket_ms: number;
+                        /** @description by webhook id: only webhooks with an attempt in the window */
+                        webhooks: {
+                            [key: string]: {
+                                attempts: number;
+                                success_rate: number | null;
+                                p50_ms: number | null;
+                                p95_ms: number | null;
+                                /** @description attempts per bucket, oldest first */
+                                buckets: {
+                                    attempts: number;
+                                    succeeded: number;
+                                }[];
+                            };
+                        };
                     };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
@@ -6316,6 +8952,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6361,10 +9024,14 @@ export interface operations {
                             status: "active" | "failing" | "paused" | "disabled";
                             ordering: "none" | "fifo";
                             rate_limit: {
-                                per_second: string | number;
+                                per_second: number;
                             } | null;
-                            disabled_reason: string | null;
+                            disabled_reason: ("failing" | "gone") | null;
                             secret_rotation: {
+                                /**
+                                 * Format: date-time
+                                 * @description when the previous secret stops signing
+                                 */
                                 previous_secret_expires_at: string;
                             } | null;
                             /** Format: date-time */
@@ -6405,6 +9072,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6467,18 +9161,22 @@ export interface operations {
                         status: "active" | "failing" | "paused" | "disabled";
                         ordering: "none" | "fifo";
                         rate_limit: {
-                            per_second: string | number;
+                            per_second: number;
                         } | null;
-                        disabled_reason: string | null;
+                        disabled_reason: ("failing" | "gone") | null;
                         secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
                             previous_secret_expires_at: string;
                         } | null;
                         /** Format: date-time */
                         created_at: string;
                         /** Format: date-time */
                         updated_at: string;
-                        /** @description whsec_…: shown this once; sign-checks every delivery */
-                        secret: string;
+                        /** @description whsec_…: the generated signing secret, shown this once (absent when you gave one) */
+                        secret?: string;
                     };
                 };
             };
@@ -6518,6 +9216,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description webhook_limit_reached: the tenant has MAX_WEBHOOKS_PER_TENANT webhooks */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
             413: {
                 headers: {
@@ -6527,8 +9234,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6572,10 +9288,14 @@ export interface operations {
                         status: "active" | "failing" | "paused" | "disabled";
                         ordering: "none" | "fifo";
                         rate_limit: {
-                            per_second: string | number;
+                            per_second: number;
                         } | null;
-                        disabled_reason: string | null;
+                        disabled_reason: ("failing" | "gone") | null;
                         secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
                             previous_secret_expires_at: string;
                         } | null;
                         /** Format: date-time */
@@ -6623,6 +9343,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6682,7 +9429,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The webhook as changed (with the new secret when one was generated) */
+            /** @description The webhook as changed (a secret sent is never shown back) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6696,10 +9443,14 @@ export interface operations {
                         status: "active" | "failing" | "paused" | "disabled";
                         ordering: "none" | "fifo";
                         rate_limit: {
-                            per_second: string | number;
+                            per_second: number;
                         } | null;
-                        disabled_reason: string | null;
+                        disabled_reason: ("failing" | "gone") | null;
                         secret_rotation: {
+                            /**
+                             * Format: date-time
+                             * @description when the previous secret stops signing
+                             */
                             previous_secret_expires_at: string;
                         } | null;
                         /** Format: date-time */
@@ -6763,8 +9514,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6846,6 +9606,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -6873,257 +9660,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description method_not_allowed (with Allow) */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description server_error: a bug; quote the x-request-id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getDelivery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                webhook_id: string;
-                delivery_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description method_not_allowed (with Allow) */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description server_error: a bug; quote the x-request-id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    retryDelivery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                webhook_id: string;
-                delivery_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Queued again: the delivery, to be sent now */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description method_not_allowed (with Allow) */
-            405: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description server_error: a bug; quote the x-request-id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    recoverWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                webhook_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @example 2026-03-23T12:00:00Z */
-                    since: string;
-                };
-            };
-        };
-        responses: {
-            /** @description How many deliveries were queued again */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
+                        deliveries: {
+                            /** @example dlv_123 */
+                            id: string;
+                            /** @example evt_123 */
+                            event_id: string;
+                            /** @example incident.updated */
+                            event_type: string;
+                            status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                            /** @description attempts made so far */
+                            attempt: number;
+                            attempted_at: string | null;
+                            response_status: number | null;
+                            duration_ms: number | null;
+                            error: string | null;
+                            next_attempt_at: string | null;
+                            next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                            held_expires_at: string | null;
+                            failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                            waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -7181,8 +9747,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7201,25 +9776,58 @@ export interface operations {
             };
         };
     };
-    testWebhook: {
+    getDelivery: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 webhook_id: string;
+                delivery_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The test delivery, queued */
-            202: {
+            /** @description The delivery and its attempts */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example dlv_123 */
+                        id: string;
+                        /** @example evt_123 */
+                        event_id: string;
+                        /** @example incident.updated */
+                        event_type: string;
+                        status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                        /** @description attempts made so far */
+                        attempt: number;
+                        attempted_at: string | null;
+                        response_status: number | null;
+                        duration_ms: number | null;
+                        error: string | null;
+                        next_attempt_at: string | null;
+                        next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                        held_expires_at: string | null;
+                        failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                        waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        attempts: {
+                            attempt: number;
+                            /** Format: date-time */
+                            attempted_at: string;
+                            duration_ms: number;
+                            response_status: number | null;
+                            response_body: string | null;
+                            error: string | null;
+                            /** @description the headers sent, webhook-signature redacted; empty when nothing was sent */
+                            request_headers: {
+                                [key: string]: string;
+                            };
+                        }[];
                     };
                 };
             };
@@ -7268,6 +9876,388 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retryDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again: the delivery, to be sent now */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivery_id: string;
+                        /** @description held while the webhook is paused (sent when it is resumed) */
+                        status: "queued" | "held";
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first; not_failed: only failed or skipped deliveries can be retried */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recoverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example 2026-03-23T12:00:00Z */
+                    since: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many deliveries were queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description how many deliveries were queued again */
+                        requeued: number;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test delivery, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivery_id: string;
+                        /** @description held while the webhook is paused (sent when it is resumed) */
+                        status: "queued" | "held";
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -7288,7 +10278,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description Every event type */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7309,8 +10299,44 @@ export interface operations {
                     };
                 };
             };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7344,7 +10370,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description A page of events */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7368,7 +10394,6 @@ export interface operations {
                              */
                             created_at: string;
                         }[];
-                        /** @description pass as ?cursor= for the next page; null on the last */
                         next_cursor: string | null;
                     };
                 };
@@ -7402,6 +10427,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7538,6 +10590,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description idempotency_key_reused: the Idempotency-Key was used in the last 24 hours for another request; conflict: the resource is not in a state that allows the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
             413: {
                 headers: {
@@ -7547,8 +10608,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7581,7 +10651,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Response for status 200 */
+            /** @description The event and a page of its deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7609,33 +10679,27 @@ export interface operations {
                         deliveries: {
                             /** @example dlv_123 */
                             id: string;
-                            /** @example wh_123 */
-                            webhook_id: string;
+                            /** @example evt_123 */
                             event_id: string;
+                            /** @example incident.updated */
                             event_type: string;
-                            /** @description as a webhook's delivery history names it (queued, sending, retrying, succeeded, failed, …) */
-                            status: string;
+                            status: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                            /** @description attempts made so far */
                             attempt: number;
-                            /**
-                             * Format: date-time
-                             * @description its latest attempt
-                             */
                             attempted_at: string | null;
                             response_status: number | null;
                             duration_ms: number | null;
                             error: string | null;
-                            /**
-                             * Format: date-time
-                             * @description when a retrying delivery is sent again
-                             */
                             next_attempt_at: string | null;
-                            /**
-                             * Format: date-time
-                             * @description its event's time
-                             */
+                            next_attempt_reason: ("schedule" | "retry_after" | "lease_expired") | null;
+                            held_expires_at: string | null;
+                            failure_reason: ("exhausted" | "gone" | "client_error" | "cancelled" | "held_expired") | null;
+                            waiting_for: ("previous_delivery" | "endpoint_slot" | "next_attempt" | "webhook_resume") | null;
+                            /** Format: date-time */
                             created_at: string;
+                            /** @example wh_123 */
+                            webhook_id: string;
                         }[];
-                        /** @description pass as ?cursor= for the next page; null on the last */
                         next_cursor: string | null;
                     };
                 };
@@ -7685,6 +10749,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -7717,7 +10808,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Response for status 202 */
+            /** @description The fresh deliveries */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -7729,7 +10820,7 @@ export interface operations {
                             id: string;
                             webhook_id: string;
                             /** @description queued; held while its webhook is paused, skipped while it is disabled */
-                            status: string;
+                            status: "queued" | "held" | "skipped";
                         }[];
                     };
                 };
@@ -7779,6 +10870,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description not_replayable: operational events and test sends are not replayed; not_subscribed: the webhook does not receive the event's type; webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
             413: {
                 headers: {
@@ -7788,8 +10888,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7839,7 +10948,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @description the bearer token (a JWT): shown this once, never listed */
+                        token: string;
+                        /**
+                         * @description its id, to revoke it
+                         * @example tok_123
+                         */
+                        token_id: string;
+                        /**
+                         * @description the scopes granted, space-separated
+                         * @example webhooks:read webhooks:write
+                         */
+                        scope: string;
+                        /** Format: date-time */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs; service_tokens_not_allowed: the app's governance does not allow service tokens; app_disabled: the app is disabled by its governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listServiceTokens: {
+        parameters: {
+            query?: {
+                limit?: string | number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the app's service tokens, revoked ones included */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service_tokens: {
+                            /** @example tok_123 */
+                            id: string;
+                            scopes: string[];
+                            /** @description the subject of the administrator who minted it */
+                            created_by: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            revoked_at: string | null;
+                        }[];
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -7897,7 +11139,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7906,80 +11148,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description server_error: a bug; quote the x-request-id */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    listServiceTokens: {
-        parameters: {
-            query?: {
-                limit?: string | number;
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                client_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description insufficient_scope: the token lacks the scope or role this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description method_not_allowed (with Allow) */
-            405: {
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8062,6 +11232,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description server_error: a bug; quote the x-request-id */
             500: {
                 headers: {
@@ -8098,17 +11295,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/html": string;
+                };
             };
-            /** @description Redirect to the registered redirect URI with ?code= or an OAuth error */
+            /** @description Redirect to the registered redirect URI with an OAuth error */
             302: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; to a browser, a page saying so */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8116,8 +11325,36 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description method_not_allowed (with Allow) */
-            405: {
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description rate_limited (with Retry-After); to a browser, a page saying so */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8162,24 +11399,30 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Signed in: the consent page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "text/html": string;
                 };
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description Cancelled: redirect to the redirect URI with error=access_denied */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; to a browser, a page saying so */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description method_not_allowed (with Allow) */
@@ -8200,7 +11443,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8209,8 +11452,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description rate_limited (with Retry-After) */
+            /** @description rate_limited (with Retry-After); to a browser, a page saying so */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8255,24 +11508,21 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Redirect to the redirect URI with ?code= (approved) or error=access_denied (denied) */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
+                content?: never;
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; to a browser, a page saying so */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description method_not_allowed (with Allow) */
@@ -8293,7 +11543,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8302,8 +11552,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description rate_limited (with Retry-After) */
+            /** @description rate_limited (with Retry-After); to a browser, a page saying so */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8452,8 +11712,52 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description method_not_allowed (with Allow) */
+            /** @description A mutation over GET (in `errors`, with Allow: POST), or a method other than GET and POST (method_not_allowed, in the error envelope) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/graphql-response+json": {
+                        data?: {
+                            [key: string]: unknown;
+                        } | null;
+                        errors?: ({
+                            message: string;
+                            extensions?: {
+                                /** @example OPERATION_NOT_APPROVED */
+                                code?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "application/json": components["schemas"]["Error"] | ({
+                        data?: {
+                            [key: string]: unknown;
+                        } | null;
+                        errors?: ({
+                            message: string;
+                            extensions?: {
+                                /** @example OPERATION_NOT_APPROVED */
+                                code?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    });
+                };
+            };
+            /** @description not_acceptable: Accept names neither application/graphql-response+json nor application/json */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8461,8 +11765,26 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description not_acceptable: Accept names neither application/graphql-response+json nor application/json */
-            406: {
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8620,13 +11942,48 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description method_not_allowed (with Allow) */
+            /** @description A mutation over GET (in `errors`, with Allow: POST), or a method other than GET and POST (method_not_allowed, in the error envelope) */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/graphql-response+json": {
+                        data?: {
+                            [key: string]: unknown;
+                        } | null;
+                        errors?: ({
+                            message: string;
+                            extensions?: {
+                                /** @example OPERATION_NOT_APPROVED */
+                                code?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    "application/json": components["schemas"]["Error"] | ({
+                        data?: {
+                            [key: string]: unknown;
+                        } | null;
+                        errors?: ({
+                            message: string;
+                            extensions?: {
+                                /** @example OPERATION_NOT_APPROVED */
+                                code?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    });
                 };
             };
             /** @description not_acceptable: Accept names neither application/graphql-response+json nor application/json */
@@ -8647,8 +12004,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description unsupported_media_type: send application/json */
+            /** @description unsupported_media_type: a body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8678,14 +12044,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description The operations the app may run */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        /** @example app_123 */
+                        client_id: string;
+                        /** @description the app's granted bundles (governance graphql_bundles) that exist, sorted */
+                        bundles: string[];
+                        operations: {
+                            /** @description the granted bundle it belongs to */
+                            bundle: string;
+                            /** @description the operation name; null for an anonymous operation */
+                            name: string | null;
+                            type: "query" | "mutation";
+                            /** @description sha256:<hex> of document: what documentId and persistedQuery.sha256Hash name */
+                            id: string;
+                            /** @description the hex digest alone */
+                            sha256: string;
+                            /** @description the normalised document: the operation, then the fragments it uses */
+                            document: string;
+                        }[];
+                        /** @description null: every operation is in this answer (the list is not paged today) */
+                        next_cursor: string | null;
                     };
                 };
             };
@@ -8727,6 +12111,33 @@ export interface operations {
             };
             /** @description method_not_allowed (with Allow) */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

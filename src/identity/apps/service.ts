@@ -23,7 +23,7 @@ import {
 } from './store.ts';
 import { redirectUriProblem } from './redirect-uri.ts';
 import { jwksProblem } from './client-keys.ts';
-import { resolvedProblem } from '../../webhooks/target-check.ts';
+import { resolvedProblem } from '../../outbound/target-check.ts';
 import { InvalidatedCache, type Invalidations } from '../../invalidation.ts';
 import { MAX_SECRET_GRACE_SECONDS, POLICY_DEFAULTS } from '../../config.ts';
 import { isDisabled } from './disabled.ts';

@@ -6,7 +6,7 @@ import type { TenantRow } from '../../identity/tenants/store.ts';
 import { grantableScopes } from '../grants/scope.ts';
 import { grantRefusal } from '../grants/grant.ts';
 import { authorizationCode } from '../grants/authorization-code.ts';
-import { ApiError } from '../../errors.ts';
+import { ApiError, type ErrorCode } from '../../errors.ts';
 
 export interface AuthorizeQuery {
   response_type?: string;
@@ -47,7 +47,7 @@ export class AuthorizePageError extends Error {}
 /** Sent back to the client's redirect URI. */
 export class AuthorizeRedirectError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly description: string,
   ) {
     super(description);

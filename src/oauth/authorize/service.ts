@@ -1,5 +1,6 @@
 // The authorization code flow: the request's checks, the login and consent steps, and the
-// code's redemption, all through the authorizationSession machine (one row per request).
+// code's redemption, all through the authorizationSession machine (one row per request). The
+// refresh tokens it issues are rotated by src/oauth/grants/refresh-token.ts.
 import type { Db, Queryable } from '../../db/index.ts';
 import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
 import {
@@ -8,12 +9,12 @@ import {
 } from '../../../machines/authorizationSession.ts';
 import { constantTimeEqual, sha256Base64Url, sha256Hex } from '../../crypto/hash.ts';
 import { newId, randomToken } from '../../ids.ts';
-import type { AppRow, AppService, AuthenticatedApp } from '../../identity/apps/service.ts';
+import type { AppRow, AppService } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';
 import type { SignInLimits } from '../../identity/sign-in-limits.ts';
 import type { TokenService } from '../tokens/service.ts';
 import { oauthErrors } from '../errors.ts';
-import { grantableScopes, tokenLifetime } from '../grants/scope.ts';
+import { issueUserTokens, type IssueContext } from '../grants/issue.ts';
 import type { TokenResponse } from '../grants/token-response.ts';
 import { authorizeStore } from './store.ts';
 import { RateLimiter } from '../../rate-limit.ts';
@@ -49,6 +50,8 @@ export type AuthorizeStep =
 export class AuthorizationService {
   readonly definition: MachineDefinition<typeof authorizationSessionMachine>;
   private readonly starts: RateLimiter;
+  /** What issuing the grant's tokens at a code's redemption uses. */
+  private readonly issuing: IssueContext;
 
   constructor(
     private readonly db: Db,
@@ -64,6 +67,12 @@ export class AuthorizationService {
     >,
   ) {
     this.starts = new RateLimiter(config.authorizeRequestsPerMinute, 60_000);
+    this.issuing = {
+      tokens,
+      clock: actors.clock,
+      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+      refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+    };
     this.definition = actors.define({
       name: 'authorizationSession',
       machine: authorizationSessionMachine,
@@ -290,7 +299,18 @@ export class AuthorizationService {
         return { replay: true };
       }
       if (r?.from !== 'codeIssued' || r.to !== 'redeemed') return { replay: false };
-      return { tokens: await this.issue(unit.tx, app, found.id, ctx.userId!, ctx.scope.split(' '), newId('rt'), jkt) };
+      return {
+        tokens: await issueUserTokens(
+          this.issuing,
+          unit.tx,
+          app,
+          found.id,
+          ctx.userId!,
+          ctx.scope.split(' '),
+          newId('rt'),
+          jkt,
+        ),
+      };
     });
     if ('tokens' in outcome && outcome.tokens) return outcome.tokens;
     throw oauthErrors.invalidGrant(
@@ -298,102 +318,6 @@ export class AuthorizationService {
         ? 'the authorization code was already used; the tokens it produced are revoked'
         : 'the authorization code is invalid, expired, or was issued to another client or redirect URI',
     );
-  }
-
-  /** grant_type=refresh_token, for an app allowed it: rotated on use; reusing an old one revokes the family. */
-  async refresh(
-    app: AuthenticatedApp,
-    body: { refresh_token?: string; scope?: string },
-    jkt: string | null,
-  ): Promise<TokenResponse> {
-    if (!body.refresh_token) throw oauthErrors.invalidRequest('refresh_token is required');
-    const hash = await sha256Hex(body.refresh_token);
-    const outcome = await this.db.transaction(async (tx) => {
-      const old = await authorizeStore.useRefresh(tx, hash, app.id);
-      if (!old) return { error: 'the refresh token is invalid' };
-      // A bound token used without its key changes nothing (thrown: the transaction rolls
-      // back, so it is neither used up nor taken for a reuse).
-      if (old.dpop_jkt !== null && old.dpop_jkt !== jkt) {
-        throw oauthErrors.invalidGrant(
-          jkt
-            ? 'the refresh token is bound to another DPoP key'
-            : 'the refresh token is DPoP-bound: send a DPoP proof of its key',
-        );
-      }
-      if (old.revoked_at) return { error: 'the refresh token was revoked' };
-      if (old.used_at) return { reuse: old.family };
-      if (old.expires_at.getTime() < this.actors.clock.now()) return { error: 'the refresh token has expired' };
-      // The grant narrows to what the app and its tenant still approve (thrown: the transaction
-      // rolls back, so a refused scope does not use the refresh token up).
-      const scopes = grantableScopes(app, app.tenantApprovedScopes, body.scope, { granted: old.scopes });
-      // A rotation keeps the family's expiry: refreshing never extends a grant.
-      return {
-        tokens: await this.issue(tx, app, old.session_id, old.user_id, scopes, old.family, jkt, old.expires_at),
-      };
-    });
-    if ('reuse' in outcome && outcome.reuse) {
-      // Committed apart from the failed exchange: a reused refresh token ends its family.
-      const family = outcome.reuse;
-      await this.db.transaction(async (tx) => this.tokens.revoked(tx, await authorizeStore.revokeFamily(tx, family)));
-      throw oauthErrors.invalidGrant('the refresh token was already used; every token of its grant is revoked');
-    }
-    if ('error' in outcome && outcome.error) throw oauthErrors.invalidGrant(outcome.error);
-    return (outcome as { tokens: TokenResponse }).tokens;
-  }
-
-  /**
-   * An access token (DPoP-bound when `jkt` is given) and, for apps with the grant, a refresh
-   * token: a public client's is bound to the same key (RFC 9449 §5), a confidential client's is
-   * bound to its client authentication already.
-   */
-  private async issue(
-    tx: Parameters<typeof authorizeStore.recordIssued>[0],
-    app: AppRow,
-    sessionId: string,
-    userId: string,
-    scopes: string[],
-    family: string,
-    jkt: string | null,
-    familyExpiresAt?: Date,
-  ): Promise<TokenResponse> {
-    const ttl = tokenLifetime(app, this.config.accessTokenTtlSeconds);
-    const minted = await this.tokens.mint({
-      tenantId: app.tenant_id,
-      subject: userId,
-      clientId: app.id,
-      scopes,
-      ttlSeconds: ttl,
-      kind: 'user',
-      jkt: jkt ?? undefined,
-    });
-    await authorizeStore.recordIssued(tx, {
-      jti: minted.jti,
-      tenantId: app.tenant_id,
-      sessionId,
-      expiresAt: minted.expiresAt,
-    });
-    const response: TokenResponse = {
-      access_token: minted.token,
-      token_type: jkt ? 'DPoP' : 'Bearer',
-      expires_in: ttl,
-      scope: minted.scope,
-    };
-    if (app.grant_types.includes('refresh_token')) {
-      const refresh = `rt_${randomToken(43)}`;
-      await authorizeStore.insertRefresh(tx, {
-        hash: await sha256Hex(refresh),
-        tenantId: app.tenant_id,
-        appId: app.id,
-        sessionId,
-        userId,
-        scopes,
-        family,
-        expiresAt: familyExpiresAt ?? new Date(this.actors.clock.now() + this.config.refreshTokenTtlSeconds * 1000),
-        dpopJkt: app.client_type === 'public' ? jkt : null,
-      });
-      response.refresh_token = refresh;
-    }
-    return response;
   }
 
   /** Recent sessions of a tenant, for the studio: states only, never codes or tokens. */

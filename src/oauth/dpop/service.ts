@@ -2,7 +2,7 @@
 // routes, each checked against PUBLIC_URL, its nonce (./nonce.ts) and, once per key and jti
 // across every process, the database (../replay/store.ts).
 import type { Queryable } from '../../db/index.ts';
-import { ApiError } from '../../errors.ts';
+import { type ApiError, apiError } from '../../errors.ts';
 import { replayStore } from '../replay/store.ts';
 import type { DpopNonces } from './nonce.ts';
 import { systemClock, type Clock } from '../../actors/clock.ts';
@@ -11,10 +11,17 @@ import { DPOP_ALGS, DpopProblem, PROOF_WINDOW_S, proofHeader, verifyProof, type 
 const quoted = (text: string) => text.replace(/["\\]/g, '');
 
 /** A 401 for a protected route, with the DPoP challenge (RFC 9449 §7.1). */
-export function dpopUnauthorized(code: string, description: string, headers: Record<string, string> = {}): ApiError {
-  return new ApiError(401, code, description, {
-    'www-authenticate': `DPoP error="${code}", error_description="${quoted(description)}", algs="${DPOP_ALGS.join(' ')}"`,
-    ...headers,
+export function dpopUnauthorized(
+  code: 'invalid_token' | 'invalid_request' | 'invalid_dpop_proof' | 'use_dpop_nonce',
+  description: string,
+  headers: Record<string, string> = {},
+): ApiError {
+  return apiError(code, description, {
+    status: 401,
+    headers: {
+      'www-authenticate': `DPoP error="${code}", error_description="${quoted(description)}", algs="${DPOP_ALGS.join(' ')}"`,
+      ...headers,
+    },
   });
 }
 
@@ -42,12 +49,9 @@ export class DpopService {
       return await this.checked(proof, { htm: 'POST', htu: `${this.options.publicUrl}${path}` });
     } catch (error) {
       if (!(error instanceof DpopProblem)) throw error;
-      throw new ApiError(
-        400,
-        error.code,
-        error.description,
-        error.code === 'use_dpop_nonce' ? { 'dpop-nonce': this.nonce() } : {},
-      );
+      throw apiError(error.code, error.description, {
+        headers: error.code === 'use_dpop_nonce' ? { 'dpop-nonce': this.nonce() } : {},
+      });
     }
   }
 

@@ -6,5 +6,5 @@ export const authorizationCode = defineGrant({
   parameters: ['code', 'redirect_uri', 'code_verifier'],
   confidentialOnly: false,
   notAllowed: 'this application may not use the authorization code grant',
-  handler: ({ services, app, jkt }, params) => services.authorization.redeem(app, params, jkt),
+  handler: ({ context, app, jkt }, params) => context.authorization.redeem(app, params, jkt),
 });

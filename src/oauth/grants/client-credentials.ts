@@ -7,10 +7,10 @@ export const clientCredentials = defineGrant({
   parameters: ['scope'],
   confidentialOnly: true,
   notAllowed: 'this app is not allowed the client_credentials grant',
-  async handler({ services, app, jkt }, params) {
+  async handler({ context, app, jkt }, params) {
     const scopes = grantableScopes(app, app.tenantApprovedScopes, params.scope);
-    const ttl = tokenLifetime(app, services.config.accessTokenTtlSeconds);
-    const minted = await services.tokens.mint({
+    const ttl = tokenLifetime(app, context.accessTokenTtlSeconds);
+    const minted = await context.tokens.mint({
       tenantId: app.tenant_id,
       subject: app.id,
       clientId: app.id,

@@ -3,7 +3,9 @@
 // decided here, once, for the token endpoint and the authorization request alike.
 import type { AppRow, AuthenticatedApp, GrantType } from '../../identity/apps/service.ts';
 import { isDisabled } from '../../identity/apps/disabled.ts';
-import type { Services } from '../../services.ts';
+import type { Db } from '../../db/index.ts';
+import type { TokenService } from '../tokens/service.ts';
+import type { IssueContext } from './issue.ts';
 import type { TokenResponse } from './token-response.ts';
 
 /** The grant parameters of a token request (client authentication is read before). */
@@ -15,8 +17,30 @@ export interface TokenParams {
   refresh_token?: string;
 }
 
+/**
+ * What the grants use, and nothing more (as node-oidc-provider hands its grant handlers a
+ * context, not the provider): built by the composition root, src/services.ts.
+ */
+export interface GrantContext extends IssueContext {
+  /** client_credentials mints the app's own token; refresh_token revokes a reused family's. */
+  tokens: Pick<TokenService, 'mint' | 'revoked'>;
+  /** refresh_token rotates in a transaction. */
+  db: Pick<Db, 'transaction'>;
+  /**
+   * authorization_code: the code flow redeems its codes (AuthorizationService, described here
+   * rather than imported: the code flow checks its requests against these grants).
+   */
+  authorization: {
+    redeem(
+      app: AuthenticatedApp,
+      params: Pick<TokenParams, 'code' | 'redirect_uri' | 'code_verifier'>,
+      jkt: string | null,
+    ): Promise<TokenResponse>;
+  };
+}
+
 export interface GrantCall {
-  services: Services;
+  context: GrantContext;
   app: AuthenticatedApp;
   /** The thumbprint of the request's DPoP key, when it sent a proof. */
   jkt: string | null;

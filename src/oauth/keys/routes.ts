@@ -1,7 +1,7 @@
 import { t } from 'elysia';
 import { router } from '../../http/router.ts';
 import { answers } from '../../docs/responses.ts';
-import type { Services } from '../../services.ts';
+import type { KeyRing } from './service.ts';
 
 const Jwks = t.Object({
   keys: t.Array(
@@ -9,7 +9,7 @@ const Jwks = t.Object({
   ),
 });
 
-export function jwksRoutes({ keys }: Pick<Services, 'keys'>) {
+export function jwksRoutes({ keys }: { keys: Pick<KeyRing, 'jwks'> }) {
   const handler = async ({ set }: { set: { headers: Record<string, string | number> } }) => {
     set.headers['cache-control'] = 'public, max-age=300';
     return keys.jwks();

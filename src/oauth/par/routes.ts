@@ -2,8 +2,9 @@
 import { t } from 'elysia';
 import { Type } from '@sinclair/typebox';
 import { router } from '../../http/router.ts';
-import type { Services } from '../../services.ts';
-import type { Authenticate } from '../routes.ts';
+import type { Authenticate } from '../client-auth.ts';
+import type { DpopService } from '../dpop/service.ts';
+import type { PushedRequests } from './service.ts';
 import { answers } from '../../docs/responses.ts';
 
 const tags = ['OAuth and service tokens'];
@@ -38,7 +39,13 @@ const PushedAnswer = t.Object({
   expires_in: Type.Integer({ description: 'seconds the request_uri is valid', examples: [60] }),
 });
 
-export function parRoutes(services: Services, authenticate: Authenticate) {
+/** What POST /v1/oauth/par uses, besides the client authentication its parent shares. */
+export interface ParRouteDeps {
+  dpop: Pick<DpopService, 'forEndpoint' | 'nonce'>;
+  pushedRequests: Pick<PushedRequests, 'push'>;
+}
+
+export function parRoutes(services: ParRouteDeps, authenticate: Authenticate) {
   return router('par').post(
     '/v1/oauth/par',
     async ({ request, body, set }) => {

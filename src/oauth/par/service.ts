@@ -6,7 +6,7 @@ import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../actors/clock.ts';
 import { sha256Hex } from '../../crypto/hash.ts';
 import { randomToken } from '../../ids.ts';
-import { ApiError } from '../../errors.ts';
+import { apiError } from '../../errors.ts';
 import type { AuthenticatedApp } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';
 import { oauthErrors } from '../errors.ts';
@@ -41,7 +41,7 @@ export class PushedRequests {
       checkRequest(app, await this.tenants.tenant(app.tenant_id), q);
     } catch (error) {
       if (error instanceof AuthorizePageError) throw oauthErrors.invalidRequest(error.message);
-      if (error instanceof AuthorizeRedirectError) throw new ApiError(400, error.code, error.description);
+      if (error instanceof AuthorizeRedirectError) throw apiError(error.code, error.description);
       throw error;
     }
     if (proofJkt && q.dpop_jkt !== undefined && q.dpop_jkt !== proofJkt)

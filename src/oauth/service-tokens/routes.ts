@@ -1,9 +1,10 @@
 import { t } from 'elysia';
-import { Cursor, answers } from '../../docs/responses.ts';
+import { Cursor, answers, refusals } from '../../docs/responses.ts';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
 import { Type } from '@sinclair/typebox';
 import { router } from '../../http/router.ts';
-import { PageQuery, readPage } from '../../http/pagination.ts';
+import { readPage } from '../../db/page.ts';
+import { PageQuery } from '../../http/pagination.ts';
 import type { Authenticator } from '../../http/auth.ts';
 import { MAX_SERVICE_TOKEN_SECONDS, type ServiceTokenService } from './service.ts';
 
@@ -58,7 +59,10 @@ export function serviceTokenRoutes(deps: { auth: Authenticator; serviceTokens: S
         detail: {
           summary: 'Mint a service token',
           tags,
-          responses: answers(201, 'The token (shown this once), its token_id, scope and expiry', MintedServiceToken),
+          responses: {
+            ...answers(201, 'The token (shown this once), its token_id, scope and expiry', MintedServiceToken),
+            ...refusals('service_tokens_not_allowed', 'app_disabled'),
+          },
         },
       },
     )

@@ -1,7 +1,7 @@
 // Service tokens: long-lived JWTs for automation, minted by a tenant admin only when the
 // app's governance allows them, listed without their value, revocable.
 import type { Db } from '../../db/index.ts';
-import { ApiError, invalidRequest, notFound } from '../../errors.ts';
+import { invalidRequest, notFound, apiError } from '../../errors.ts';
 import type { Page } from '../../db/page.ts';
 import type { AppService } from '../../identity/apps/service.ts';
 import type { TenantService } from '../../identity/tenants/service.ts';
@@ -27,13 +27,12 @@ export class ServiceTokenService {
   async mint(admin: Principal, clientId: string, body: { scopes: string[]; expires_in?: number }) {
     const app = await this.apps.get(admin.tenantId, clientId);
     if (!app.governance.allow_service_tokens) {
-      throw new ApiError(
-        403,
+      throw apiError(
         'service_tokens_not_allowed',
         `governance of ${clientId} does not allow service tokens; PATCH its governance with {"allow_service_tokens": true}`,
       );
     }
-    if (isDisabled(app)) throw new ApiError(403, 'app_disabled', `${clientId} is disabled`);
+    if (isDisabled(app)) throw apiError('app_disabled', `${clientId} is disabled`);
     if (body.scopes.length === 0) throw invalidRequest('scopes: at least one scope is required');
     const scopes = grantableScopes(
       app,

@@ -3,7 +3,7 @@
 // recorded, whatever the claims they came in. Memory follows the events in flight, not their
 // fan-out: one 1 MB event to 1,000 endpoints is one 1 MB body here, and the runtime does not
 // copy it per request (see SharedBody).
-import { SharedBody } from '../../outbound.ts';
+import { SharedBody } from '../../outbound/fetch.ts';
 
 /** The request body of an event (Standard Webhooks: type, timestamp, data), its data as stored. */
 export function eventBody(type: string, time: string, data: string | null): string {

@@ -12,7 +12,7 @@ import type { DeliveryEvent } from '../../../machines/delivery.ts';
 import type { SubscriptionEvent } from '../../../machines/subscription.ts';
 import type { SubscriptionDefinition } from '../subscriptions.ts';
 import type { DeliveryObserver } from '../delivery-metrics.ts';
-import { storableText } from '../http-client.ts';
+import { storableText } from '../../outbound/read-capped.ts';
 import { Batcher } from '../../db/batcher.ts';
 import { announceAfterCommit, type Announce } from './announcements.ts';
 import { recordStore } from './record-store.ts';

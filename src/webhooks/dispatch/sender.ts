@@ -6,7 +6,7 @@ import type { Logger } from '../../log.ts';
 import type { DeliveryOutcome } from '../../../machines/delivery.ts';
 import { signatureHeader } from '../signing.ts';
 import { deliveryHeaders } from '../request.ts';
-import { checkTarget, reusingResolver, type Resolver } from '../target-check.ts';
+import { checkTarget, reusingResolver, type Resolver } from '../../outbound/target-check.ts';
 import { resolveHost } from '../../platform.ts';
 import { outcomeOf, postWebhook, type SendResult } from '../http-client.ts';
 import type { DeliveryTraces } from '../../telemetry/delivery-traces.ts';

@@ -11,9 +11,9 @@
 //             outside 2000::/3: always refused
 //
 // A name is resolved once, every answer must be allowed, and the request then connects to
-// the answer that was checked (the caller pins it; see outboundFetch in src/outbound.ts), so no
-// second lookup can answer differently between the check and the connection. The check runs
-// at creation and update, and again before every send.
+// the answer that was checked (the caller pins it; see outboundFetch in src/outbound/fetch.ts),
+// so no second lookup can answer differently between the check and the connection. The check
+// runs at creation and update, and again before every send.
 import ipaddr from 'ipaddr.js';
 import { resolveHost } from '../platform.ts';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
-import { runtimeName } from './platform.ts';
+import { runtimeName } from '../platform.ts';
 
 /**
  * A request body held once and sent to many receivers (an event's payload to each of its
