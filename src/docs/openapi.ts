@@ -81,6 +81,9 @@ function statusesFor(path: string, method: string, op: Operation): Json {
         };
       }
   out[500] = errorResponse('server_error: a bug; quote the x-request-id');
+  out[503] = errorResponse(
+    'temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing)',
+  );
   return out;
 }
 
