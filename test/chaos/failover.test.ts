@@ -135,6 +135,6 @@ describe('failover', () => {
       expect(apiBackMs).toBeLessThanOrEqual(10_000);
       expect(resumeMs).toBeLessThanOrEqual(apiBackMs + 10_000);
     },
-    180_000,
+    300_000,
   );
 });
