@@ -1,6 +1,9 @@
 // One OAuth authorization (code flow): the user logs in, consents, a code is issued; the
 // client redeems it once. Redeeming it again is a replay: every token it produced is revoked.
+import { FIXED } from '../src/defaults.ts';
 import { assign, setup, type StateValueFrom } from 'xstate';
+
+const CODE_LIFETIME_MS = FIXED.authorizationCodeSeconds * 1000;
 
 export interface AuthorizationSessionInput {
   clientId: string;
@@ -102,9 +105,9 @@ export const authorizationSessionMachine = setup({
     codeChallenge: input.codeChallenge,
     dpopJkt: input.dpopJkt ?? null,
     userId: null,
-    interactionTimeoutMs: input.interactionTimeoutMs ?? 600_000,
+    interactionTimeoutMs: input.interactionTimeoutMs ?? FIXED.authorizationInteractionSeconds * 1000,
     // A code lives at most 60 s, whatever is asked.
-    codeLifetimeMs: Math.min(input.codeLifetimeMs ?? 60_000, 60_000),
+    codeLifetimeMs: Math.min(input.codeLifetimeMs ?? CODE_LIFETIME_MS, CODE_LIFETIME_MS),
     failedRedemptions: 0,
     codeExpiresAt: null,
   }),

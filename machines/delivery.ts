@@ -7,14 +7,10 @@
 // A paused webhook's deliveries are `held` (resumed: queued again; held too long: failed as
 // held_expired); a disabled webhook's are `skipped`, and a recovery sends them.
 import { assign, setup, type StateValueFrom } from 'xstate';
+import { DEFAULT_RETRY_SCHEDULE_MS, DEFAULTS, FIXED } from '../src/defaults.ts';
 
 /** How a send went, as the machine reads it (the HTTP client classifies each response so). */
 export type DeliveryOutcome = 'success' | 'retryable' | 'gone' | 'client_error';
-
-/** The published retry schedule (ms before each attempt): at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. WEBHOOK_RETRY_SCHEDULE changes it. */
-export const DEFAULT_DELIVERY_SCHEDULE_MS: readonly number[] = [
-  0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
-];
 
 export interface DeliveryInput {
   /** Delays in ms before each attempt; element 0 is the first attempt. */
@@ -152,12 +148,12 @@ export const deliveryMachine = setup({
 }).createMachine({
   id: 'delivery',
   context: ({ input }) => {
-    const schedule = input?.schedule ?? [...DEFAULT_DELIVERY_SCHEDULE_MS];
+    const schedule = input?.schedule ?? [...DEFAULT_RETRY_SCHEDULE_MS];
     return {
       schedule,
-      jitterRatio: input?.jitterRatio ?? 0.2,
-      clientErrorBudget: input?.clientErrorBudget ?? 2,
-      sendTimeoutMs: input?.sendTimeoutMs ?? 30_000,
+      jitterRatio: input?.jitterRatio ?? FIXED.retryJitterRatio,
+      clientErrorBudget: input?.clientErrorBudget ?? FIXED.clientErrorBudget,
+      sendTimeoutMs: input?.sendTimeoutMs ?? DEFAULTS.LEASE_MS,
       attempt: 0,
       maxAttempts: schedule.length,
       clientErrors: 0,

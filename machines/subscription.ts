@@ -5,11 +5,7 @@
 // ./graceWindow.ts, shared with app client secrets, which says why those are another machine).
 import { assign, setup } from 'xstate';
 import { graceUntil } from './graceWindow.ts';
-
-/** How long a subscription may keep failing before it is disabled, by default (WEBHOOK_DISABLE_AFTER_SECONDS). */
-export const DEFAULT_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
-/** How long the previous secret still signs after a rotation, by default (SECRET_GRACE_SECONDS). */
-export const DEFAULT_SECRET_GRACE_MS = 24 * 3_600_000;
+import { DEFAULTS } from '../src/defaults.ts';
 
 export interface SubscriptionInput {
   /** How long a subscription may keep failing before it is disabled (default 5 days). */
@@ -68,8 +64,8 @@ export const subscriptionMachine = setup({
   id: 'subscription',
   type: 'parallel',
   context: ({ input }) => ({
-    disableAfterMs: input?.disableAfterMs ?? DEFAULT_DISABLE_AFTER_MS,
-    secretGraceMs: input?.secretGraceMs ?? DEFAULT_SECRET_GRACE_MS,
+    disableAfterMs: input?.disableAfterMs ?? DEFAULTS.WEBHOOK_DISABLE_AFTER_SECONDS * 1000,
+    secretGraceMs: input?.secretGraceMs ?? DEFAULTS.SECRET_GRACE_SECONDS * 1000,
     consecutiveFailures: 0,
     failingSince: null,
     disabledReason: null,

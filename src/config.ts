@@ -1,12 +1,11 @@
-import { DEFAULT_MAX_JSON_DEPTH } from './input/json-text.ts';
 import { ConfigError } from './config-error.ts';
 import { readCertificates, readServerTls, type ServerTls } from './tls-files.ts';
 import { TrustedProxies, parseForwardedHeaders, type ForwardedHeaders } from './net/trusted-proxies.ts';
-import { DEFAULT_DELIVERY_SCHEDULE_MS } from '../machines/delivery.ts';
-import { DEFAULT_DISABLE_AFTER_MS, DEFAULT_SECRET_GRACE_MS } from '../machines/subscription.ts';
+import { DEFAULTS, FIXED, parseDelay, type BooleanSetting, type NumberSetting, type TextSetting } from './defaults.ts';
 
 // Environment → one typed, validated config object. A bad value stops startup with a
-// message naming the variable. Every variable is documented in docs/operating.md, Configuration.
+// message naming the variable. Every variable is documented in docs/operating.md, Configuration;
+// what each is when unset is in src/defaults.ts, the one place for it.
 
 export interface Config {
   port: number;
@@ -70,7 +69,7 @@ export interface Config {
   secretGraceSeconds: number;
   /** A refresh token's lifetime: its whole family's, since a rotation keeps the expiry. */
   refreshTokenTtlSeconds: number;
-  /** A service token's lifetime when none is asked (at most MAX_SERVICE_TOKEN_SECONDS). */
+  /** A service token's lifetime when none is asked (at most FIXED.maxServiceTokenSeconds). */
   serviceTokenTtlSeconds: number;
   /** Days an authorization session is kept after its last change. */
   sessionRetentionDays: number;
@@ -94,54 +93,18 @@ export interface TracingConfig {
   headers: Record<string, string>;
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/** 300_000 → "5m": the largest unit that divides the delay. */
-function formatDelay(ms: number): string {
-  if (ms === 0) return '0';
-  const unit = (
-    [
-      ['h', 3_600_000],
-      ['m', 60_000],
-      ['s', 1000],
-    ] as const
-  ).find(([, size]) => ms % size === 0);
-  return unit ? `${ms / unit[1]}${unit[0]}` : `${ms}ms`;
-}
-
-/** The published schedule, the delivery machine's default: at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h. */
-export const DEFAULT_RETRY_SCHEDULE = DEFAULT_DELIVERY_SCHEDULE_MS.map(formatDelay).join(',');
-
-// Policy bounds: what the API accepts, fixed (each rule's one place; the defaults are below).
 const DAY_S = 86_400;
-/** Longest grace window a secret rotation may ask for (apps and webhooks). */
-export const MAX_SECRET_GRACE_SECONDS = 30 * DAY_S;
-/** Longest lifetime of a service token, and so of any token a signing key signs. */
-export const MAX_SERVICE_TOKEN_SECONDS = 90 * DAY_S;
-/** Policy defaults (docs/operating.md, Configuration), each changed by its variable; the machines' own defaults where they have one. */
-export const POLICY_DEFAULTS = {
-  webhookDisableAfterSeconds: DEFAULT_DISABLE_AFTER_MS / 1000,
-  secretGraceSeconds: DEFAULT_SECRET_GRACE_MS / 1000,
-  refreshTokenTtlSeconds: 30 * DAY_S,
-  serviceTokenTtlSeconds: 30 * DAY_S,
-  sessionRetentionDays: 30,
-  authorizeRequestsPerMinute: 60,
-  signInFailuresPerMinute: 10,
-  clientAuthFailuresPerMinute: 20,
-  addressAuthFailuresPerMinute: 100,
-} as const;
 
 /** "0,5s,5m,…": 1 to 30 delays, each 0 or a whole number with a unit (ms, s, m, h), at most 24 h. */
-function schedule(env: Env, name: string): number[] {
-  const raw = env[name]?.trim() || DEFAULT_RETRY_SCHEDULE;
+function schedule(env: Env, name: 'WEBHOOK_RETRY_SCHEDULE'): number[] {
+  const raw = env[name]?.trim() || DEFAULTS.WEBHOOK_RETRY_SCHEDULE;
   const parts = raw.split(',').map((p) => p.trim());
   if (parts.length > 30) throw new ConfigError(name, `at most 30 attempts, got ${parts.length}`);
   return parts.map((part) => {
-    const m = /^(\d+)(ms|s|m|h)?$/.exec(part);
-    if (!m || (m[2] === undefined && m[1] !== '0'))
-      throw new ConfigError(name, `expected delays like ${DEFAULT_RETRY_SCHEDULE}, got "${part}"`);
-    const ms = Number(m[1]) * (m[2] ? UNIT_MS[m[2]]! : 1);
-    if (ms > 86_400_000) throw new ConfigError(name, `a delay is at most 24h, got "${part}"`);
+    const ms = parseDelay(part);
+    if (ms === null)
+      throw new ConfigError(name, `expected delays like ${DEFAULTS.WEBHOOK_RETRY_SCHEDULE}, got "${part}"`);
+    if (ms > DAY_S * 1000) throw new ConfigError(name, `a delay is at most 24h, got "${part}"`);
     return ms;
   });
 }
@@ -203,7 +166,7 @@ function postgresUrl(
 /** READ_DATABASE_URL: a standby of DATABASE_URL's primary (several hosts: a standby preferred). */
 function readReplica(env: Env, databaseUrl: string | null): Config['readReplica'] {
   const url = postgresUrl(env, 'READ_DATABASE_URL', SESSION_ATTRS_TO_READ);
-  const maxLagMs = int(env, 'READ_MAX_LAG_MS', 2000, 100, 300_000);
+  const maxLagMs = int(env, 'READ_MAX_LAG_MS', 100, 300_000);
   if (url === null) return null;
   if (databaseUrl === null)
     throw new ConfigError(
@@ -224,24 +187,29 @@ function metricsAccess(env: Env, host: string, port: number): MetricsAccess {
   if (token !== null && !/^[\x21-\x7e]{16,512}$/.test(token))
     throw new ConfigError('METRICS_TOKEN', 'must be 16 to 512 visible ASCII characters (openssl rand -hex 32)');
   const raw = env.METRICS_PORT;
-  const metricsPort = raw === undefined || raw.trim() === '' ? null : int(env, 'METRICS_PORT', 0, 0, 65535);
+  const metricsPort = raw === undefined || raw.trim() === '' ? null : whole(env, 'METRICS_PORT', 0, 65535);
   if (metricsPort !== null && metricsPort !== 0 && metricsPort === port)
     throw new ConfigError('METRICS_PORT', `must differ from PORT (${port}): it is a listener of its own`);
   return { token, port: metricsPort, host: env.METRICS_HOST?.trim() || host };
 }
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+/** A whole number from min to max; the setting's default when unset. */
+function int(env: Env, name: NumberSetting, min: number, max: number): number {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  return raw === undefined || raw === '' ? DEFAULTS[name] : whole(env, name, min, max);
+}
+
+function whole(env: Env, name: string, min: number, max: number): number {
+  const raw = env[name] ?? '';
   if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
-function bool(env: Env, name: string, fallback: boolean): boolean {
+function bool(env: Env, name: BooleanSetting | 'OTEL_SDK_DISABLED'): boolean {
   const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') return DEFAULTS[name];
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `expected true or false, got "${env[name]}"`);
@@ -270,7 +238,7 @@ function url(env: Env, name: string, protocols: string[]): string | null {
 
 function algs(env: Env, name: string): Array<'RS256' | 'ES256'> {
   const raw = env[name]?.trim();
-  if (!raw) return ['RS256'];
+  if (!raw) return [DEFAULTS.SIGNING_ALGS];
   const list = raw
     .split(',')
     .map((a) => a.trim())
@@ -301,14 +269,14 @@ function headerList(env: Env, name: string): Record<string, string> {
  * OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none.
  */
 function tracing(env: Env): TracingConfig | null {
-  if (bool(env, 'OTEL_SDK_DISABLED', false)) return null;
+  if (bool(env, 'OTEL_SDK_DISABLED')) return null;
   const exporter = oneOf(env, 'OTEL_TRACES_EXPORTER', ['otlp', 'none'] as const, 'otlp');
   const traces = url(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', ['http:', 'https:']);
   const base = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
   if (exporter === 'none' || (!traces && !base && env.OTEL_TRACES_EXPORTER !== 'otlp')) return null;
   return {
     url: traces ?? `${base ?? 'http://localhost:4318'}/v1/traces`,
-    serviceName: env.OTEL_SERVICE_NAME?.trim() || 'argus',
+    serviceName: text(env, 'OTEL_SERVICE_NAME'),
     headers: {
       ...headerList(env, 'OTEL_EXPORTER_OTLP_HEADERS'),
       ...headerList(env, 'OTEL_EXPORTER_OTLP_TRACES_HEADERS'),
@@ -327,6 +295,11 @@ export function loadConfig(env: Env = process.env, terminal = Boolean(process.st
   return config;
 }
 
+/** The variable's text, trimmed; the setting's default when unset or blank. */
+function text(env: Env, name: TextSetting): string {
+  return env[name]?.trim() || DEFAULTS[name];
+}
+
 function path(env: Env, name: string): string | null {
   return env[name]?.trim() || null;
 }
@@ -343,7 +316,7 @@ function serverTls(env: Env): ServerTls | null {
 }
 
 function readConfig(env: Env, terminal: boolean): Config {
-  const port = int(env, 'PORT', 3000, 0, 65535);
+  const port = int(env, 'PORT', 0, 65535);
   const tls = serverTls(env);
   const caFile = path(env, 'WEBHOOK_CA_FILE');
   const masterKey = env.MASTER_KEY?.trim() || null;
@@ -355,7 +328,7 @@ function readConfig(env: Env, terminal: boolean): Config {
     throw new ConfigError('MASTER_KEY_PREVIOUS', 'must be 32 random bytes, base64 encoded, like MASTER_KEY');
   if (masterKeyPrevious !== null && masterKey === null)
     throw new ConfigError('MASTER_KEY_PREVIOUS', 'is only read beside MASTER_KEY (the new key)');
-  const host = env.HOST?.trim() || '127.0.0.1';
+  const host = text(env, 'HOST');
   const databaseUrl = postgresUrl(env, 'DATABASE_URL');
   return {
     port,
@@ -368,90 +341,42 @@ function readConfig(env: Env, terminal: boolean): Config {
     metrics: metricsAccess(env, host, port),
     databaseUrl,
     readReplica: readReplica(env, databaseUrl),
-    dataDir: env.DATA_DIR?.trim() || './.data',
-    dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 500),
-    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
-    accessLog: bool(env, 'ACCESS_LOG', true),
+    dataDir: text(env, 'DATA_DIR'),
+    dbPoolMax: int(env, 'DB_POOL_MAX', 1, 500),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, DEFAULTS.LOG_LEVEL),
+    accessLog: bool(env, 'ACCESS_LOG'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, terminal ? 'pretty' : 'json'),
-    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576),
-    maxHeaderBytes: int(env, 'MAX_HEADER_BYTES', 16_384, 4096, 49_152),
-    maxJsonDepth: int(env, 'MAX_JSON_DEPTH', DEFAULT_MAX_JSON_DEPTH, 2, 1000),
-    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024, 64 * 1_048_576),
+    maxHeaderBytes: int(env, 'MAX_HEADER_BYTES', 4096, 49_152),
+    maxJsonDepth: int(env, 'MAX_JSON_DEPTH', 2, 1000),
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 0, 600_000),
     masterKey,
     masterKeyPrevious,
-    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
-    adminTokenTtlSeconds: int(env, 'ADMIN_TOKEN_TTL_SECONDS', 3600, 60, 86_400),
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 60, 86_400),
+    adminTokenTtlSeconds: int(env, 'ADMIN_TOKEN_TTL_SECONDS', 60, 86_400),
     signingAlgs: algs(env, 'SIGNING_ALGS'),
-    dpopRequireNonce: bool(env, 'DPOP_REQUIRE_NONCE', false),
-    allowPrivateTargets: bool(env, 'ALLOW_PRIVATE_TARGETS', false),
-    workerBatchSize: int(env, 'WORKER_BATCH_SIZE', 200, 1, 10_000),
-    workerPollMs: int(env, 'WORKER_POLL_MS', 1000, 10, 60_000),
-    workerMaxInFlight: int(env, 'WORKER_MAX_IN_FLIGHT', 1000, 1, 100_000),
-    leaseMs: int(env, 'LEASE_MS', 30_000, 1000, 3_600_000),
-    runWorkers: bool(env, 'RUN_WORKERS', true),
-    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 15_000, 100, 60_000),
-    webhookEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 8, 1, 1000),
-    maxWebhooksPerTenant: int(env, 'MAX_WEBHOOKS_PER_TENANT', 1000, 1, 100_000),
+    dpopRequireNonce: bool(env, 'DPOP_REQUIRE_NONCE'),
+    allowPrivateTargets: bool(env, 'ALLOW_PRIVATE_TARGETS'),
+    workerBatchSize: int(env, 'WORKER_BATCH_SIZE', 1, 10_000),
+    workerPollMs: int(env, 'WORKER_POLL_MS', 10, 60_000),
+    workerMaxInFlight: int(env, 'WORKER_MAX_IN_FLIGHT', 1, 100_000),
+    leaseMs: int(env, 'LEASE_MS', 1000, 3_600_000),
+    runWorkers: bool(env, 'RUN_WORKERS'),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 100, 60_000),
+    webhookEndpointConcurrency: int(env, 'WEBHOOK_ENDPOINT_CONCURRENCY', 1, 1000),
+    maxWebhooksPerTenant: int(env, 'MAX_WEBHOOKS_PER_TENANT', 1, 100_000),
     webhookCa: caFile === null ? null : readCertificates('WEBHOOK_CA_FILE', caFile).pem,
-    deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 30, 1, 3650),
+    deliveryRetentionDays: int(env, 'DELIVERY_RETENTION_DAYS', 1, 3650),
     webhookRetrySchedule: schedule(env, 'WEBHOOK_RETRY_SCHEDULE'),
-    webhookDisableAfterSeconds: int(
-      env,
-      'WEBHOOK_DISABLE_AFTER_SECONDS',
-      POLICY_DEFAULTS.webhookDisableAfterSeconds,
-      60,
-      365 * DAY_S,
-    ),
-    secretGraceSeconds: int(
-      env,
-      'SECRET_GRACE_SECONDS',
-      POLICY_DEFAULTS.secretGraceSeconds,
-      0,
-      MAX_SECRET_GRACE_SECONDS,
-    ),
-    refreshTokenTtlSeconds: int(
-      env,
-      'REFRESH_TOKEN_TTL_SECONDS',
-      POLICY_DEFAULTS.refreshTokenTtlSeconds,
-      60,
-      365 * DAY_S,
-    ),
-    serviceTokenTtlSeconds: int(
-      env,
-      'SERVICE_TOKEN_TTL_SECONDS',
-      POLICY_DEFAULTS.serviceTokenTtlSeconds,
-      60,
-      MAX_SERVICE_TOKEN_SECONDS,
-    ),
-    sessionRetentionDays: int(env, 'SESSION_RETENTION_DAYS', POLICY_DEFAULTS.sessionRetentionDays, 1, 3650),
-    authorizeRequestsPerMinute: int(
-      env,
-      'AUTHORIZE_REQUESTS_PER_MINUTE',
-      POLICY_DEFAULTS.authorizeRequestsPerMinute,
-      1,
-      100_000,
-    ),
-    signInFailuresPerMinute: int(
-      env,
-      'SIGN_IN_FAILURES_PER_MINUTE',
-      POLICY_DEFAULTS.signInFailuresPerMinute,
-      1,
-      10_000,
-    ),
-    clientAuthFailuresPerMinute: int(
-      env,
-      'CLIENT_AUTH_FAILURES_PER_MINUTE',
-      POLICY_DEFAULTS.clientAuthFailuresPerMinute,
-      1,
-      100_000,
-    ),
-    addressAuthFailuresPerMinute: int(
-      env,
-      'ADDRESS_AUTH_FAILURES_PER_MINUTE',
-      POLICY_DEFAULTS.addressAuthFailuresPerMinute,
-      1,
-      1_000_000,
-    ),
+    webhookDisableAfterSeconds: int(env, 'WEBHOOK_DISABLE_AFTER_SECONDS', 60, 365 * DAY_S),
+    secretGraceSeconds: int(env, 'SECRET_GRACE_SECONDS', 0, FIXED.maxSecretGraceSeconds),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 60, 365 * DAY_S),
+    serviceTokenTtlSeconds: int(env, 'SERVICE_TOKEN_TTL_SECONDS', 60, FIXED.maxServiceTokenSeconds),
+    sessionRetentionDays: int(env, 'SESSION_RETENTION_DAYS', 1, 3650),
+    authorizeRequestsPerMinute: int(env, 'AUTHORIZE_REQUESTS_PER_MINUTE', 1, 100_000),
+    signInFailuresPerMinute: int(env, 'SIGN_IN_FAILURES_PER_MINUTE', 1, 10_000),
+    clientAuthFailuresPerMinute: int(env, 'CLIENT_AUTH_FAILURES_PER_MINUTE', 1, 100_000),
+    addressAuthFailuresPerMinute: int(env, 'ADDRESS_AUTH_FAILURES_PER_MINUTE', 1, 1_000_000),
     tracing: tracing(env),
   };
 }

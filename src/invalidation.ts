@@ -19,9 +19,10 @@ import { notify } from './db/index.ts';
 import type { Logger } from './log.ts';
 import { randomToken } from './ids.ts';
 import { ExpiringCache } from './expiring-cache.ts';
+import { FIXED } from './defaults.ts';
 
 export const INVALIDATION_CHANNEL = 'argus_invalidate';
-export const INVALIDATION_BOUND_MS = 2000;
+export const INVALIDATION_BOUND_MS = FIXED.invalidationBoundMs;
 const PING_EVERY_MS = 250;
 /** NOTIFY payloads are capped at 8000 bytes; a longer list of tokens becomes "all of them". */
 const MAX_PAYLOAD = 7000;

@@ -24,12 +24,13 @@ import { maxHeaderSize } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runtimeName } from './platform.ts';
+import { DEFAULTS } from './defaults.ts';
 
 const MAX_REQUESTS = 'BUN_CONFIG_MAX_HTTP_REQUESTS';
 const EXTRA_CA = 'NODE_EXTRA_CA_CERTS';
 /** Bun's own ceiling for the variable. */
 const BUN_MAX = 65_535;
-const DEFAULT_IN_FLIGHT = 1000;
+const DEFAULT_IN_FLIGHT = DEFAULTS.WORKER_MAX_IN_FLIGHT;
 /** The request head Bun's parser accepts in a process of ours; MAX_HEADER_BYTES stays below it. */
 export const RUNTIME_HEADER_LIMIT = 65_536;
 

@@ -6,7 +6,6 @@ import { primaryOnly, ReadReplica, type ReadRouting } from './db/read-replica.ts
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
 import { ActorSystem, type MachineDefinition } from './actors/runtime.ts';
-import { MAX_SERVICE_TOKEN_SECONDS } from './config.ts';
 import type { Clock } from './actors/clock.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { checkMasterKey, refuseToGenerate } from './crypto/master-key.ts';
@@ -35,10 +34,11 @@ import { ClientKeys } from './oauth/client-keys.ts';
 import { DpopService } from './oauth/dpop/service.ts';
 import type { GrantContext } from './oauth/grants/grant.ts';
 import type { AnyStateMachine } from 'xstate';
+import { FIXED, holdExpiresInMs } from './defaults.ts';
 
 /** Longest any token we sign may live; retiring keys stay published this long. */
 /** The longest lifetime of any token a signing key signs: a service token's at most (access and admin tokens are shorter). */
-export const MAX_TOKEN_LIFETIME_MS = MAX_SERVICE_TOKEN_SECONDS * 1000;
+export const MAX_TOKEN_LIFETIME_MS = FIXED.maxServiceTokenSeconds * 1000;
 
 export interface Services {
   config: Config;
@@ -133,7 +133,14 @@ export async function buildServices(
   );
   const wakeup = new DeliveryWakeup(db);
   const reads = await openReads(config, db, clock, log, metrics);
-  const publisher = new EventPublisher(db, steps, wakeup, clock, log, config.deliveryRetentionDays * 86_400_000);
+  const publisher = new EventPublisher(
+    db,
+    steps,
+    wakeup,
+    clock,
+    log,
+    holdExpiresInMs(0, 0, config.deliveryRetentionDays),
+  );
   const webhooks = new WebhookService(db, actors, box, config, { steps, wakeup, publisher, reads }, log, metrics);
   const events = new EventService(db, publisher, clock);
   const serviceTokens = new ServiceTokenService(db, apps, tenants, tokens, config.serviceTokenTtlSeconds);

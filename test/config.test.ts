@@ -2,8 +2,8 @@ import { describe, expect, test } from 'bun:test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_RETRY_SCHEDULE, loadConfig } from '../src/config.ts';
-import { DEFAULT_DELIVERY_SCHEDULE_MS } from '../machines/delivery.ts';
+import { loadConfig } from '../src/config.ts';
+import { DEFAULT_RETRY_SCHEDULE_MS, DEFAULTS } from '../src/defaults.ts';
 import { ConfigError } from '../src/config-error.ts';
 
 describe('config', () => {
@@ -100,8 +100,8 @@ describe('config', () => {
     expect(loadConfig({}).webhookRetrySchedule).toEqual([
       0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
     ]);
-    expect(DEFAULT_RETRY_SCHEDULE).toBe('0,5s,5m,30m,2h,5h,10h,10h');
-    expect(loadConfig({}).webhookRetrySchedule).toEqual([...DEFAULT_DELIVERY_SCHEDULE_MS]);
+    expect(DEFAULTS.WEBHOOK_RETRY_SCHEDULE).toBe('0,5s,5m,30m,2h,5h,10h,10h');
+    expect(loadConfig({}).webhookRetrySchedule).toEqual([...DEFAULT_RETRY_SCHEDULE_MS]);
     expect(loadConfig({ WEBHOOK_RETRY_SCHEDULE: '0, 500ms, 1s, 2m' }).webhookRetrySchedule).toEqual([
       0, 500, 1000, 120_000,
     ]);

@@ -1,5 +1,6 @@
 // Named, document-level checks run before any bundle lookup: no introspection in any form,
 // a depth limit and a cost limit. Their errors name no type or field.
+import { FIXED } from '../defaults.ts';
 import {
   Kind,
   getNamedType,
@@ -16,17 +17,17 @@ import {
   type ValueNode,
 } from 'graphql';
 
+/** The transport's limits, from src/defaults.ts (FIXED). */
 export const LIMITS = {
-  /** Longest chain of nested fields, fragments expanded. */
-  maxDepth: 6,
+  maxDepth: FIXED.graphqlMaxDepth,
   /** Objects an operation may ask for at most (see operationCost). */
-  maxCost: 2000,
+  maxCost: FIXED.graphqlMaxCost,
   /** Tokens the parser reads before giving up (bounds the work an oversized document costs). */
-  maxTokens: 2000,
+  maxTokens: FIXED.graphqlMaxTokens,
   /** Characters of a document's text; comments and padding count here, not in tokens. */
-  maxDocumentLength: 32_768,
-  defaultPage: 20,
-  maxPage: 100,
+  maxDocumentLength: FIXED.graphqlMaxDocumentLength,
+  defaultPage: FIXED.graphqlDefaultPage,
+  maxPage: FIXED.graphqlMaxPage,
 } as const;
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);

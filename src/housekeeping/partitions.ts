@@ -5,8 +5,8 @@
 // table's default partition and are moved into their day's partition here.
 import { one, type Db, type Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
+import { DAY_MS } from '../defaults.ts';
 
-const DAY_MS = 86_400_000;
 const LOCK_ID = 4_102_611_202; // serializes partition changes across processes
 /** Days made ahead of today, so a publish never waits for DDL. */
 export const DAYS_AHEAD = 3;

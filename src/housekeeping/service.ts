@@ -6,9 +6,7 @@ import type { Clock } from '../actors/clock.ts';
 import type { Logger } from '../log.ts';
 import { housekeepingStore } from './store.ts';
 import { Partitions } from './partitions.ts';
-import { POLICY_DEFAULTS } from '../config.ts';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, DEFAULTS } from '../defaults.ts';
 
 export class Housekeeping {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -22,7 +20,7 @@ export class Housekeeping {
     private readonly log: Logger,
     private readonly retentionDays: number,
     /** SESSION_RETENTION_DAYS: authorization sessions are kept this long after their last change (the studio's history). */
-    private readonly sessionRetentionDays: number = POLICY_DEFAULTS.sessionRetentionDays,
+    private readonly sessionRetentionDays: number = DEFAULTS.SESSION_RETENTION_DAYS,
   ) {
     this.partitions = new Partitions(db, log);
   }

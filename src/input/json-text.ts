@@ -1,10 +1,11 @@
+import { DEFAULTS } from '../defaults.ts';
 // Raw JSON text is read once before JSON.parse, without recursion: a body that nests deeper
 // than the limit, or that holds a number a JavaScript double cannot keep (1e400 becomes
 // Infinity and then null, a 30-digit integer is rounded), is refused naming where, instead of
 // failing deep in a validator or the database, or being stored changed.
 
 /** Depth of a JSON body when MAX_JSON_DEPTH is not set: arrays and objects inside each other. */
-export const DEFAULT_MAX_JSON_DEPTH = 64;
+export const DEFAULT_MAX_JSON_DEPTH = DEFAULTS.MAX_JSON_DEPTH;
 
 /** An open array or object; an object's current key is kept as its span in the text, decoded only for a message. */
 interface Frame {

@@ -2,6 +2,7 @@
 // headers they set (FORWARDED_HEADERS), read from configuration at startup; a value that is
 // neither stops it. The HTTP layer walks a request's forwarded headers with them (clientOf in
 // src/http/client-address.ts), and only when its socket's address is one of these proxies.
+import { DEFAULTS } from '../defaults.ts';
 import ipaddr from 'ipaddr.js';
 import { ConfigError } from '../config-error.ts';
 
@@ -46,7 +47,7 @@ export class TrustedProxies {
 
 /** FORWARDED_HEADERS: which headers the trusted proxies set (x-forwarded unless set), never guessed per request. */
 export function parseForwardedHeaders(raw: string | undefined): ForwardedHeaders {
-  const value = (raw ?? '').trim().toLowerCase() || 'x-forwarded';
+  const value = (raw ?? '').trim().toLowerCase() || DEFAULTS.FORWARDED_HEADERS;
   if (value !== 'x-forwarded' && value !== 'forwarded')
     throw new ConfigError('FORWARDED_HEADERS', `expected x-forwarded or forwarded, got "${raw}"`);
   return value;

@@ -1,6 +1,7 @@
 // private_key_jwt client authentication (RFC 7523 §2.2, OpenID Connect Core §9): a JWT the
 // client signs with one of its registered keys, iss and sub its client_id, aud this server
 // (its issuer or the endpoint's URL), short-lived, and its jti used once across processes.
+import { FIXED } from '../defaults.ts';
 import { decodeJwt, errors as joseErrors, jwtVerify } from 'jose';
 import type { Queryable } from '../db/index.ts';
 import type { AuthenticatedApp } from '../identity/apps/service.ts';
@@ -12,8 +13,8 @@ import { systemClock, type Clock } from '../actors/clock.ts';
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 /** An assertion may not be valid for longer than this (its jti is remembered that long). */
-export const MAX_ASSERTION_LIFETIME_S = 600;
-const CLOCK_TOLERANCE_S = 5;
+export const MAX_ASSERTION_LIFETIME_S = FIXED.clientAssertionMaxLifetimeSeconds;
+const CLOCK_TOLERANCE_S = FIXED.clockToleranceSeconds;
 
 /** The client_id an assertion claims (its sub), unverified: only to find the app. */
 export function assertedClientId(assertion: string): string | null {

@@ -10,9 +10,10 @@ import { usableKeys } from '../identity/apps/client-keys.ts';
 import { checkTarget } from '../outbound/target-check.ts';
 import { readCapped } from '../outbound/read-capped.ts';
 import { outboundFetch } from '../outbound/fetch.ts';
+import { FIXED } from '../defaults.ts';
 
 const KEEP_MS = 5 * 60_000;
-const REFETCH_AFTER_MS = 30_000;
+const REFETCH_AFTER_MS = FIXED.clientJwksRefetchMs;
 const FETCH_TIMEOUT_MS = 5_000;
 const MAX_JWKS_BYTES = 64 * 1024;
 const FAILURE_KEEP_MS = 10_000;

@@ -6,7 +6,7 @@ import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
 import { Type } from '@sinclair/typebox';
 import { router } from '../http/router.ts';
-import { MAX_SECRET_GRACE_SECONDS } from '../config.ts';
+import { FIXED } from '../defaults.ts';
 import { invalidRequest } from '../errors.ts';
 import { readPage } from '../db/page.ts';
 import { PageQuery } from '../http/pagination.ts';
@@ -101,7 +101,7 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
             secret_grace_period_seconds: t.Optional(
               Type.Integer({
                 minimum: 0,
-                maximum: MAX_SECRET_GRACE_SECONDS,
+                maximum: FIXED.maxSecretGraceSeconds,
                 description:
                   'how long the old secret still signs (default SECRET_GRACE_SECONDS, 24 h unless configured)',
               }),

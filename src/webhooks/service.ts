@@ -25,6 +25,7 @@ import type { DeliverySteps, DeliveryState } from './dispatch/steps.ts';
 import type { DeliveryWakeup } from './dispatch/wakeup.ts';
 import type { EventPublisher } from '../events/publisher.ts';
 import { defineSubscriptions, type SubscriptionDefinition } from './subscriptions.ts';
+import { holdExpiresInMs } from '../defaults.ts';
 
 /** A delivery's state as the API names it. */
 export const deliveryStatus = (state: DeliveryState) => (state === 'backoff' ? 'retrying' : state);
@@ -300,12 +301,9 @@ export class WebhookService {
 
   /** How long deliveries created at the oldest of these ids' times may stay held: what retention leaves of their history. */
   private holdMsFor(ids: readonly string[]): number {
-    const times = ids.map((i) => idTime(i) ?? this.actors.clock.now());
-    return Math.min(...times, this.actors.clock.now()) + this.retentionMs() - this.actors.clock.now();
-  }
-
-  private retentionMs(): number {
-    return this.config.deliveryRetentionDays * 86_400_000;
+    const now = this.actors.clock.now();
+    const oldest = Math.min(...ids.map((i) => idTime(i) ?? now), now);
+    return holdExpiresInMs(oldest, now, this.config.deliveryRetentionDays);
   }
 
   /** Deletes a webhook; its deliveries still waiting are cancelled (one already being sent finishes). */

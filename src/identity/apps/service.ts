@@ -25,7 +25,7 @@ import { redirectUriProblem } from './redirect-uri.ts';
 import { jwksProblem } from './client-keys.ts';
 import { resolvedProblem } from '../../outbound/target-check.ts';
 import { InvalidatedCache, type Invalidations } from '../../invalidation.ts';
-import { MAX_SECRET_GRACE_SECONDS, POLICY_DEFAULTS } from '../../config.ts';
+import { DEFAULTS, FIXED } from '../../defaults.ts';
 import { isDisabled } from './disabled.ts';
 import { oauthErrors } from '../../oauth/errors.ts';
 
@@ -36,7 +36,7 @@ export const GRANT_TYPES = ['authorization_code', 'client_credentials', 'refresh
 export type GrantType = (typeof GRANT_TYPES)[number];
 
 /** The grace window of a rotation that asks none, by default (SECRET_GRACE_SECONDS changes it). */
-export const DEFAULT_GRACE_SECONDS = POLICY_DEFAULTS.secretGraceSeconds;
+export const DEFAULT_GRACE_SECONDS = DEFAULTS.SECRET_GRACE_SECONDS;
 
 /**
  * How long a process keeps an app's governance for the bearer guard and its authentication
@@ -44,8 +44,8 @@ export const DEFAULT_GRACE_SECONDS = POLICY_DEFAULTS.secretGraceSeconds;
  * announced (src/invalidation.ts: at once here, within INVALIDATION_BOUND_MS elsewhere); this
  * is the backstop for a change made with SQL straight in the database.
  */
-export const APP_CACHE_BACKSTOP_MS = 60_000;
-export const MAX_GRACE_SECONDS = MAX_SECRET_GRACE_SECONDS;
+export const APP_CACHE_BACKSTOP_MS = FIXED.cacheBackstopMs;
+export const MAX_GRACE_SECONDS = FIXED.maxSecretGraceSeconds;
 
 export interface NewApp {
   name: string;
@@ -144,7 +144,7 @@ export function appView(
 
 export class AppService {
   readonly rotation: MachineDefinition<typeof clientSecretRotationMachine>;
-  /** What the bearer guard and the token endpoint read on every request (see GOVERNANCE_CACHE_MS). */
+  /** What the bearer guard and the token endpoint read on every request (invalidated as src/invalidation.ts says). */
   private readonly governanceCache: InvalidatedCache<{ tenantId: string; governance: Governance } | null>;
   private readonly authCache: InvalidatedCache<AuthenticationRow | null>;
 
@@ -331,7 +331,7 @@ export class AppService {
   /**
    * Replaces a private_key_jwt app's keys (a rotation): `jwks` or `jwks_uri`, checked as at
    * registration. Assertions signed with a key no longer listed stop authenticating at once in
-   * this process and within GOVERNANCE_CACHE_MS in the others.
+   * this process and within INVALIDATION_BOUND_MS in the others.
    */
   async replaceClientKeys(
     principal: Principal,

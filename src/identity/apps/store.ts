@@ -114,12 +114,8 @@ export const appStore = {
   retireSecret: (db: Queryable, id: string) =>
     db.query('update client_secrets set retired_at = coalesce(retired_at, now()) where id = $1', [id]),
   /**
-   * The app, its tenant's approved scopes, and the hashes of the secrets that authenticate it
-   * now as its rotation machine says (the current one, and the previous one while its grace
-   * window lasts): everything the token endpoint needs, in one round trip.
-   */
-  /**
-   * The app with the hashes of its secrets that may authenticate: the current one (valid_until
+   * Everything the token endpoint needs, in one round trip: the app, its tenant's approved
+   * scopes, and the hashes of its secrets that may authenticate: the current one (valid_until
    * null) and the previous one with the end of its grace window, which the caller compares
    * with the time of each attempt (inGrace of machines/graceWindow.ts).
    */

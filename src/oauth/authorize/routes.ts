@@ -1,5 +1,6 @@
 // GET /v1/oauth/authorize and its login and consent forms. The session id travels in an
 // HttpOnly cookie and in the form; the form also carries a CSRF token.
+import { FIXED } from '../../defaults.ts';
 import { t } from 'elysia';
 import { router } from '../../http/router.ts';
 import { requestInfo } from '../../http/request-info.ts';
@@ -30,7 +31,7 @@ function answer(step: AuthorizeStep, secure: boolean): Response {
   if (step.kind === 'login' && step.retryAfter) headers.set('retry-after', String(step.retryAfter));
   headers.append(
     'set-cookie',
-    `${COOKIE}=${step.sessionId}; Path=/v1/oauth/authorize; HttpOnly; SameSite=Lax; Max-Age=600${secure ? '; Secure' : ''}`,
+    `${COOKIE}=${step.sessionId}; Path=/v1/oauth/authorize; HttpOnly; SameSite=Lax; Max-Age=${FIXED.authorizationInteractionSeconds}${secure ? '; Secure' : ''}`,
   );
   return new Response(res.body, { status: res.status, headers });
 }

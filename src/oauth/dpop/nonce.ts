@@ -1,10 +1,11 @@
 // DPoP nonces (RFC 9449 §8): stateless, so every process issues and accepts the same ones. A
 // nonce names a 60-second window and carries an HMAC of it under a key derived from
 // MASTER_KEY; the current and the previous window are accepted, so a nonce lives 60–120 s.
+import { FIXED } from '../../defaults.ts';
 import { createHmac } from 'node:crypto';
 import { constantTimeEqual } from '../../crypto/hash.ts';
 
-export const NONCE_WINDOW_MS = 60_000;
+export const NONCE_WINDOW_MS = FIXED.dpopNonceWindowSeconds * 1000;
 
 export class DpopNonces {
   private issued: { window: number; nonce: string } | null = null;

@@ -4,13 +4,14 @@
 // access token's hash when it comes with one. Replay and nonce are the service's (./service.ts).
 import { decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey, type JWK } from 'jose';
 import { sha256Base64Url } from '../../crypto/hash.ts';
+import { FIXED } from '../../defaults.ts';
 
 /** What this service verifies DPoP proofs with (advertised as dpop_signing_alg_values_supported). */
 // Ed25519 is RFC 9864's name for EdDSA over Ed25519, which oauth4webapi and openid-client sign with.
 export const DPOP_ALGS = ['ES256', 'ES384', 'PS256', 'RS256', 'Ed25519', 'EdDSA'];
 
 /** How far a proof's iat may be from this server's clock, either way. */
-export const PROOF_WINDOW_S = 60;
+export const PROOF_WINDOW_S = FIXED.dpopProofWindowSeconds;
 const MAX_PROOF_CHARS = 8192;
 const MAX_JTI_CHARS = 200;
 /** Public keys of proofs, imported once per algorithm and key: a client signs many proofs with one key. */

@@ -9,6 +9,7 @@ import { keyStore, SYSTEM_TENANT, type KeyRow } from './store.ts';
 import type { Invalidations } from '../../invalidation.ts';
 
 import { createSigner, type Sign, type SigningAlg } from './signer.ts';
+import { FIXED } from '../../defaults.ts';
 
 export type { SigningAlg } from './signer.ts';
 export const SIGNING_ALGS: SigningAlg[] = ['RS256', 'ES256'];
@@ -18,8 +19,6 @@ export interface ActiveKey {
   alg: SigningAlg;
   sign: Sign;
 }
-
-const REFRESH_MS = 30_000;
 
 export type PublicJwk = JWK & { kty: string; kid: string; alg: string; use: string };
 
@@ -146,7 +145,7 @@ export class KeyRing {
   }
 
   private async rows(): Promise<KeyRow[]> {
-    if (!this.cache || Date.now() - this.cache.at > REFRESH_MS) {
+    if (!this.cache || Date.now() - this.cache.at > FIXED.signingKeyRefreshMs) {
       this.cache = { at: Date.now(), rows: await keyStore.published(this.actors.db) };
     }
     return this.cache.rows;

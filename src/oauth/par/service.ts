@@ -19,9 +19,10 @@ import {
   type AuthorizeQuery,
 } from '../authorize/checks.ts';
 import { parStore } from './store.ts';
+import { FIXED } from '../../defaults.ts';
 
 export const REQUEST_URI_PREFIX = 'urn:ietf:params:oauth:request_uri:';
-export const PAR_LIFETIME_S = 60;
+export const PAR_LIFETIME_S = FIXED.parLifetimeSeconds;
 
 export class PushedRequests {
   constructor(

@@ -6,7 +6,8 @@ import { router } from '../../http/router.ts';
 import { readPage } from '../../db/page.ts';
 import { PageQuery } from '../../http/pagination.ts';
 import type { Authenticator } from '../../http/auth.ts';
-import { MAX_SERVICE_TOKEN_SECONDS, type ServiceTokenService } from './service.ts';
+import type { ServiceTokenService } from './service.ts';
+import { FIXED } from '../../defaults.ts';
 
 const tags = ['OAuth and service tokens'];
 const ClientId = t.Object({ client_id: t.String({ maxLength: 100, examples: ['app_123'] }) });
@@ -48,7 +49,7 @@ export function serviceTokenRoutes(deps: { auth: Authenticator; serviceTokens: S
             expires_in: t.Optional(
               Type.Integer({
                 minimum: 60,
-                maximum: MAX_SERVICE_TOKEN_SECONDS,
+                maximum: FIXED.maxServiceTokenSeconds,
                 description: 'lifetime in seconds (default 30 days)',
               }),
             ),

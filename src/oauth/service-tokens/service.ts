@@ -10,9 +10,7 @@ import type { Principal } from '../../identity/principal.ts';
 import { grantableScopes } from '../grants/scope.ts';
 import { isDisabled } from '../../identity/apps/disabled.ts';
 import { serviceTokenStore } from './store.ts';
-import { POLICY_DEFAULTS } from '../../config.ts';
-
-export { MAX_SERVICE_TOKEN_SECONDS } from '../../config.ts';
+import { DEFAULTS } from '../../defaults.ts';
 
 export class ServiceTokenService {
   constructor(
@@ -21,7 +19,7 @@ export class ServiceTokenService {
     private readonly tenants: TenantService,
     private readonly tokens: TokenService,
     /** SERVICE_TOKEN_TTL_SECONDS: a token's lifetime when none is asked. */
-    private readonly defaultSeconds: number = POLICY_DEFAULTS.serviceTokenTtlSeconds,
+    private readonly defaultSeconds: number = DEFAULTS.SERVICE_TOKEN_TTL_SECONDS,
   ) {}
 
   async mint(admin: Principal, clientId: string, body: { scopes: string[]; expires_in?: number }) {

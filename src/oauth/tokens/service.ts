@@ -6,6 +6,7 @@
 // signature and the revocation lookup. A revocation is announced (src/invalidation.ts), so it
 // applies at once in the process that revokes and within INVALIDATION_BOUND_MS in the others;
 // so do key rotations, which forget every remembered token.
+import { FIXED } from '../../defaults.ts';
 import { createHash } from 'node:crypto';
 import { jwtVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
 import { signCompact } from '../keys/signer.ts';
@@ -22,7 +23,7 @@ import { InvalidatedCache, type Invalidations } from '../../invalidation.ts';
 const REMEMBER_AT_MOST_MS = 3_600_000;
 const MAX_REMEMBERED = 20_000;
 /** Seconds of clock skew a token's exp is given, as jwtVerify gives it. */
-const CLOCK_TOLERANCE_S = 5;
+const CLOCK_TOLERANCE_S = FIXED.clockToleranceSeconds;
 
 interface Remembered {
   principal: Principal;

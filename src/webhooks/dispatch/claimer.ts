@@ -8,6 +8,7 @@
 // (claim-store.ts, walk). A tenant at its share of this process's budget is passed over; an
 // endpoint at its cap (counted in the database, so the cap holds across processes) or out of
 // rate-limit tokens is passed over until a result or its next token frees it.
+import { holdExpiresInMs } from '../../defaults.ts';
 import type { ActorSystem, Unit } from '../../actors/runtime.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Queryable } from '../../db/index.ts';
@@ -273,7 +274,7 @@ export class Claimer {
     if (status === 'paused')
       return {
         type: 'HOLD',
-        expiresInMs: Date.parse(row.event_time) + this.config.deliveryRetentionDays * 86_400_000 - now,
+        expiresInMs: holdExpiresInMs(Date.parse(row.event_time), now, this.config.deliveryRetentionDays),
       };
     if (status === 'disabled') return { type: 'SKIP', reason: SKIPPED_WHILE_DISABLED };
     if (status === 'deleted') return { type: 'CANCEL', reason: 'webhook deleted' };
