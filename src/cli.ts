@@ -1,5 +1,6 @@
 #!/usr/bin/env bun
 // The `argus` command: `npm run argus -- <command> [options]`.
+import { realTime } from './actors/clock.ts';
 import { loadConfig, type Config } from './config.ts';
 import { ConfigError } from './config-error.ts';
 import { openServices, startService, type Service } from './main.ts';
@@ -176,13 +177,13 @@ async function runAdmin(name: string, flags: Flags, config: Config): Promise<num
  */
 async function controlReply(name: string, flags: Flags, config: Config) {
   const socket = controlSocketPath(config.dataDir);
-  const deadline = Date.now() + 30_000;
+  const deadline = realTime() + 30_000;
   for (;;) {
     const reply = await callControl(socket, name, flags);
     if (reply) return reply;
     const holder = await embeddedDatabaseHolder(config.dataDir);
     if (holder === null) return null;
-    if (Date.now() > deadline) throw new EmbeddedDatabaseInUse(holder, config.dataDir);
+    if (realTime() > deadline) throw new EmbeddedDatabaseInUse(holder, config.dataDir);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

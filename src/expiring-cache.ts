@@ -1,11 +1,12 @@
 // A small per-process cache whose entries expire after a fixed time, bounded so that a flood
 // of distinct keys (unknown client ids, say) cannot grow it without limit.
+import { realTime } from './actors/clock.ts';
 export class ExpiringCache<K, V> {
   private readonly entries = new Map<K, { value: V; at: number }>();
 
   constructor(
     private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = realTime,
     private readonly maxEntries = 10_000,
   ) {}
 

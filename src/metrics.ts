@@ -2,6 +2,7 @@
 // format 0.0.4. Gauges, and counters kept elsewhere, may be read when scraped
 // (`collect`, awaited by scrape()). Every family
 // is listed in docs/operating.md, Operations; promtool checks the output in the suite.
+import { realTime } from './actors/clock.ts';
 type Labels = Record<string, string>;
 
 const NEEDS_ESCAPE = /[\\"\n]/;
@@ -140,7 +141,7 @@ export class Metrics {
 }
 
 /** The process's own figures, under the names Prometheus client libraries use. */
-export function registerProcessMetrics(metrics: Metrics, startedAt = Date.now()): void {
+export function registerProcessMetrics(metrics: Metrics, startedAt = realTime()): void {
   metrics
     .gauge('process_start_time_seconds', 'Start time of the process since the Unix epoch, in seconds')
     .set(Math.floor(startedAt / 1000));

@@ -1,12 +1,13 @@
 // A fixed-window limiter per key (an address, a client id), in process memory. Each process
 // enforces its own window: with N processes the effective limit is at most N times higher.
+import { realTime } from './actors/clock.ts';
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = realTime,
   ) {}
 
   /** Counts one hit; returns the seconds to wait when over the limit, else 0. */

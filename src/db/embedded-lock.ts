@@ -1,6 +1,7 @@
 // One process at a time on the embedded database: PGlite does no locking of its own, and two
 // processes writing one data directory corrupt it. The owner's pid sits in DATA_DIR/argus.lock,
 // created atomically; a lock whose process is gone is stale and taken over.
+import { realTime } from '../actors/clock.ts';
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -48,12 +49,12 @@ export async function embeddedDatabaseHolder(dataDir: string): Promise<number | 
  * done in a second or two); then throws EmbeddedDatabaseInUse. Resolves to the release.
  */
 export async function lockEmbeddedDatabase(dataDir: string, waitMs = 5_000): Promise<() => Promise<void>> {
-  const deadline = Date.now() + waitMs;
+  const deadline = realTime() + waitMs;
   for (;;) {
     try {
       return await tryLock(dataDir);
     } catch (error) {
-      if (!(error instanceof EmbeddedDatabaseInUse) || Date.now() >= deadline) throw error;
+      if (!(error instanceof EmbeddedDatabaseInUse) || realTime() >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -3,6 +3,7 @@
 // must be one of the caller's approved operations: sent as text (matched on its normalised
 // hash) or named by documentId / extensions.persistedQuery.sha256Hash. Introspection, depth
 // and cost are checked first, so those refusals are explicit; none of them names the schema.
+import { realTime } from '../actors/clock.ts';
 import { GraphQLError, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import {
   createHandler,
@@ -155,9 +156,9 @@ export interface GraphqlHttpRequest {
 export class GraphqlTransport {
   private readonly handler: Handler<null, Caller>;
   /** Digests of document texts already matched to an approved hash (the hot path skips parse and print). */
-  private readonly texts = new ExpiringCache<string, string>(Infinity, Date.now, 1000);
+  private readonly texts = new ExpiringCache<string, string>(Infinity, realTime, 1000);
   /** Costs of approved operations by the values of their page variables, and which variables those are. */
-  private readonly costs = new ExpiringCache<string, number>(Infinity, Date.now, 1000);
+  private readonly costs = new ExpiringCache<string, number>(Infinity, realTime, 1000);
   private readonly pageInputs = new Map<string, string[]>();
   private readonly approvedRuns: Counter;
   private readonly refusals: Counter;

@@ -4,6 +4,7 @@
 // (ADDRESS_AUTH_FAILURES_PER_MINUTE), so that one address trying many emails, or many tenants,
 // is held back too. Only failures count. Each check costs a PBKDF2 run of about 70 ms of CPU
 // (off the event loop): without the address-wide limit one client could keep both cores busy.
+import { realTime } from '../actors/clock.ts';
 import type { Config } from '../config.ts';
 import { RateLimiter } from '../rate-limit.ts';
 
@@ -11,7 +12,7 @@ export class SignInLimits {
   private readonly perAccount: RateLimiter;
   private readonly perAddress: RateLimiter;
 
-  constructor(config: Pick<Config, 'signInFailuresPerMinute' | 'addressAuthFailuresPerMinute'>, now = Date.now) {
+  constructor(config: Pick<Config, 'signInFailuresPerMinute' | 'addressAuthFailuresPerMinute'>, now = realTime) {
     this.perAccount = new RateLimiter(config.signInFailuresPerMinute, 60_000, now);
     this.perAddress = new RateLimiter(config.addressAuthFailuresPerMinute, 60_000, now);
   }

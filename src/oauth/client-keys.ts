@@ -4,6 +4,7 @@
 // assertion naming a key the set lacks fetches it again, at most every 30 seconds. A failed
 // fetch is remembered for 10 seconds, and requests that arrive while a fetch is under way wait
 // for it, so a client retrying against a broken jwks_uri does not make one connection per try.
+import { realTime } from '../actors/clock.ts';
 import { createLocalJWKSet } from 'jose';
 import type { AppRow } from '../identity/apps/service.ts';
 import { usableKeys } from '../identity/apps/client-keys.ts';
@@ -31,7 +32,7 @@ export class ClientKeys {
 
   constructor(
     private readonly allowPrivateTargets: boolean,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = realTime,
   ) {}
 
   /** The app's key set; `fresh` when the cached one has no key for the assertion. */

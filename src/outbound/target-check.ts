@@ -14,6 +14,7 @@
 // the answer that was checked (the caller pins it; see outboundFetch in src/outbound/fetch.ts),
 // so no second lookup can answer differently between the check and the connection. The check
 // runs at creation and update, and again before every send.
+import { realTime } from '../actors/clock.ts';
 import ipaddr from 'ipaddr.js';
 import { resolveHost } from '../platform.ts';
 
@@ -173,7 +174,7 @@ const LOOKUPS_KEPT = 10_000;
  * send checks its target again). A failed lookup is not kept: the next send asks again. What is
  * reused is still checked and pinned as a fresh answer would be.
  */
-export function reusingResolver(resolve: Resolver, reuseMs = LOOKUP_REUSE_MS, now = Date.now): Resolver {
+export function reusingResolver(resolve: Resolver, reuseMs = LOOKUP_REUSE_MS, now = realTime): Resolver {
   const kept = new Map<string, { addresses: string[]; until: number }>();
   return async (host) => {
     const hit = kept.get(host);

@@ -3,6 +3,7 @@
 // inserted but becomes visible when its transaction commits, so a row can appear behind one
 // already sent: the last few seconds are read again, skipping the seqs already sent, until
 // every transaction that could still hold a lower seq has had time to commit.
+import { realTime } from '../actors/clock.ts';
 import type { JournalRow } from './store.ts';
 import { journalEntry } from './store.ts';
 import type { Logger } from '../log.ts';
@@ -41,14 +42,14 @@ export function journalEvents(request: Request, start: number, source: FeedSourc
   const sent = new Set<number>();
   const marks: Array<{ at: number; seq: number }> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastWrite = Date.now();
-  let lastCheck = Date.now();
+  let lastWrite = realTime();
+  let lastCheck = realTime();
   let closed = false;
 
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const write = (text: string) => {
-        lastWrite = Date.now();
+        lastWrite = realTime();
         controller.enqueue(encoder.encode(text));
       };
       const stop = () => {
@@ -61,7 +62,7 @@ export function journalEvents(request: Request, start: number, source: FeedSourc
         if (closed) return;
         let full = false;
         try {
-          const now = Date.now();
+          const now = realTime();
           marks.push({ at: now, seq: await source.lastSeq() });
           const rows = await source.read(floor, [...sent], limit);
           if (closed) return;
@@ -80,8 +81,8 @@ export function journalEvents(request: Request, start: number, source: FeedSourc
             for (const seq of sent) if (seq <= floor) sent.delete(seq);
           }
           // Asked on its own clock: a busy stream writes all the time and would never ask.
-          if (options.stillAllowed && Date.now() - lastCheck >= heartbeatMs) {
-            lastCheck = Date.now();
+          if (options.stillAllowed && realTime() - lastCheck >= heartbeatMs) {
+            lastCheck = realTime();
             if (!(await options.stillAllowed())) {
               write(
                 `event: error\ndata: ${JSON.stringify({ error: 'invalid_token', error_description: 'your sign-in ended; sign in again' })}\n\n`,
@@ -90,7 +91,7 @@ export function journalEvents(request: Request, start: number, source: FeedSourc
               return;
             }
           }
-          if (Date.now() - lastWrite >= heartbeatMs) write(': keep-alive\n\n');
+          if (realTime() - lastWrite >= heartbeatMs) write(': keep-alive\n\n');
         } catch (error) {
           options.log.warn('studio stream stopped', { error });
           if (!closed)

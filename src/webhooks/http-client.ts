@@ -9,6 +9,7 @@
 // normalised here: the status a number HTTP allows, Retry-After a bounded delay, the body at
 // most BODY_CAP bytes of valid UTF-8 without NUL (which Postgres text refuses; read by
 // src/outbound/read-capped.ts), error text bounded too.
+import { realTime } from '../actors/clock.ts';
 import { outboundFetch, type SharedBody } from '../outbound/fetch.ts';
 import { BODY_CAP, readCapped, storableText } from '../outbound/read-capped.ts';
 import type { CheckedTarget } from '../outbound/target-check.ts';
@@ -88,7 +89,7 @@ export async function postWebhook(
   }
   const retryAfter = retryAfterMs(
     res.headers.get('retry-after'),
-    (options.now ?? Date.now)(),
+    (options.now ?? realTime)(),
     options.retryAfterCapMs ?? 86_400_000,
   );
   // The status decides the outcome: a body cut short (a reset, a timeout while it drips) is

@@ -266,7 +266,7 @@ export class WebhookService {
 
   /** A resumed (or re-enabled) webhook's held deliveries are queued again, to be sent oldest first. */
   private async release(unit: Unit, tenantId: string, id: string): Promise<number> {
-    const held = (await webhookStore.held(unit.tx, tenantId, id)).map((d) => d.id);
+    const held = (await webhookStore.heldDeliveries(unit.tx, tenantId, id)).map((d) => d.id);
     await commandDeliveries(unit.tx, this.dispatcher.steps, { tenantId, subscriptionId: id }, held, {
       type: 'RELEASE',
     });

@@ -1,5 +1,6 @@
 // Standard Webhooks signatures: webhook-signature = "v1,<base64 HMAC-SHA256(id.timestamp.body)>",
 // one entry per active secret (two during a rotation). Secrets are whsec_<base64 bytes>.
+import { realTime } from '../actors/clock.ts';
 import { createHmac } from 'node:crypto';
 import { ExpiringCache } from '../expiring-cache.ts';
 
@@ -22,7 +23,7 @@ export function secretProblem(secret: string): string | null {
 // HMAC-SHA256 through node:crypto (Bun and Deno both provide it): crypto.subtle.sign is
 // asynchronous and measured ~30 µs a signature here against ~2 µs, on a path that signs every
 // delivery. Decoded keys are cached by secret (bounded: the oldest goes first).
-const keys = new ExpiringCache<string, Uint8Array>(Infinity, Date.now, 10_000);
+const keys = new ExpiringCache<string, Uint8Array>(Infinity, realTime, 10_000);
 
 function hmacKey(secret: string): Uint8Array {
   let key = keys.get(secret);

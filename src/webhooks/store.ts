@@ -151,7 +151,7 @@ export const webhookStore = {
       [tenantId, ids],
     ),
   /** A subscription's held deliveries, oldest first. */
-  held: (db: Queryable, tenantId: string, subscriptionId: string) =>
+  heldDeliveries: (db: Queryable, tenantId: string, subscriptionId: string) =>
     db.query<{ id: string }>(
       `select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state = 'held' order by created_at, seq`,
       [tenantId, subscriptionId],

@@ -1,6 +1,7 @@
 // DPoP nonces (RFC 9449 §8): stateless, so every process issues and accepts the same ones. A
 // nonce names a 60-second window and carries an HMAC of it under a key derived from
 // MASTER_KEY; the current and the previous window are accepted, so a nonce lives 60–120 s.
+import { realTime } from '../../actors/clock.ts';
 import { FIXED } from '../../defaults.ts';
 import { createHmac } from 'node:crypto';
 import { constantTimeEqual } from '../../crypto/hash.ts';
@@ -12,7 +13,7 @@ export class DpopNonces {
 
   constructor(
     private readonly secret: Uint8Array,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = realTime,
   ) {}
 
   private mac(window: number): string {

@@ -1,5 +1,6 @@
 // Signing keys and JWKS. Each key is a signingKey machine (next → active → retiring →
 // retired) persisted in signing_keys; private keys are sealed with the master key.
+import { realTime } from '../../actors/clock.ts';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey as JoseKey, type JWK } from 'jose';
 import type { ActorSystem, MachineDefinition } from '../../actors/runtime.ts';
 import type { SecretBox } from '../../crypto/secret-box.ts';
@@ -131,7 +132,7 @@ export class KeyRing {
   /** The public key for a kid, refreshing once from the database on an unknown kid. */
   async verificationKey(kid: string): Promise<{ key: JoseKey | Uint8Array; alg: string } | null> {
     let row = (await this.rows()).find((r) => r.id === kid);
-    if (!row && this.cache && Date.now() - this.cache.at > 1000) {
+    if (!row && this.cache && realTime() - this.cache.at > 1000) {
       this.cache = null;
       row = (await this.rows()).find((r) => r.id === kid);
     }
@@ -145,8 +146,8 @@ export class KeyRing {
   }
 
   private async rows(): Promise<KeyRow[]> {
-    if (!this.cache || Date.now() - this.cache.at > FIXED.signingKeyRefreshMs) {
-      this.cache = { at: Date.now(), rows: await keyStore.published(this.actors.db) };
+    if (!this.cache || realTime() - this.cache.at > FIXED.signingKeyRefreshMs) {
+      this.cache = { at: realTime(), rows: await keyStore.published(this.actors.db) };
     }
     return this.cache.rows;
   }

@@ -8,6 +8,7 @@
 // (claim-store.ts, walk). A tenant at its share of this process's budget is passed over; an
 // endpoint at its cap (counted in the database, so the cap holds across processes) or out of
 // rate-limit tokens is passed over until a result or its next token frees it.
+import { realTime } from '../../actors/clock.ts';
 import { holdExpiresInMs } from '../../defaults.ts';
 import type { ActorSystem, Unit } from '../../actors/runtime.ts';
 import type { Config } from '../../config.ts';
@@ -255,7 +256,7 @@ export class Claimer {
       for (const eventId of held) this.bodies.release(eventId);
       // The commit may have happened with its answer lost: which of these are ours is asked
       // once the database answers again (their bodies are held again then).
-      if (attempted.length) this.inDoubt.push({ at, claimed: attempted, until: Date.now() + this.config.leaseMs });
+      if (attempted.length) this.inDoubt.push({ at, claimed: attempted, until: realTime() + this.config.leaseMs });
       throw error;
     } finally {
       this.freedDuringClaim = null;
@@ -478,7 +479,7 @@ export class Claimer {
     const out: Claimed[] = [];
     const pending = this.inDoubt.splice(0);
     for (const doubt of pending) {
-      if (Date.now() >= doubt.until) continue;
+      if (realTime() >= doubt.until) continue;
       try {
         const ours = await claimStore.claimedAt(
           this.db,

@@ -4,6 +4,7 @@
 // away is split in halves until the one result that cannot be written is found; that one is
 // recorded as an error of its own (without what the receiver sent), so no result is ever held
 // back by another's.
+import { realTime } from '../../actors/clock.ts';
 import type { ActorSystem, Unit } from '../../actors/runtime.ts';
 import { isDatabaseUnavailable, isTransactionConflict } from '../../db/index.ts';
 import type { Logger } from '../../log.ts';
@@ -79,7 +80,7 @@ export class Completer {
 
   /** The database went away: the results recorded just before may be lost with their commits. */
   databaseLost(): void {
-    const since = Date.now() - UNCONFIRMED_MS;
+    const since = realTime() - UNCONFIRMED_MS;
     this.unconfirmed = [...(this.unconfirmed ?? []), ...this.recent.filter((r) => r.at >= since).map((r) => r.sent)];
     this.recent = [];
   }
@@ -128,7 +129,7 @@ export class Completer {
           });
       }
       const wait = Math.min(250 * 2 ** tries, 5_000);
-      if (Date.now() + wait >= leaseEnds) throw lastError;
+      if (realTime() + wait >= leaseEnds) throw lastError;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
@@ -280,7 +281,7 @@ export class Completer {
   }
 
   private keepRecent(sents: readonly Sent[]): void {
-    const now = Date.now();
+    const now = realTime();
     for (const sent of sents) this.recent.push({ at: now, sent });
     const since = now - UNCONFIRMED_MS;
     let drop = 0;

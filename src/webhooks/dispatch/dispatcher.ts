@@ -10,6 +10,7 @@
 // endpoints alone), keeps count of what is in flight per tenant, and stops cleanly.
 // Nothing is kept in memory that a crash would lose: a delivery claimed and never recorded is
 // claimed again when its lease runs out.
+import { realTime } from '../../actors/clock.ts';
 import { primaryOnly, type ReadRouting } from '../../db/read-replica.ts';
 import type { ActorSystem } from '../../actors/runtime.ts';
 import type { SecretBox } from '../../crypto/secret-box.ts';
@@ -341,7 +342,7 @@ export class Dispatcher {
   /** One delivery, already counted in flight: sent, then its result recorded. */
   private dispatch(claimed: Claimed): void {
     const { tenant_id: tenantId, subscription_id: endpointId, event_id: eventId } = claimed.row;
-    const leaseEnds = Date.now() + this.deps.config.leaseMs;
+    const leaseEnds = realTime() + this.deps.config.leaseMs;
     void (async () => {
       let sent: Sent;
       try {

@@ -1,6 +1,7 @@
 // Sending one claimed delivery: its event's shared body, Standard Webhooks signatures (two
 // during a rotation), the target checked again, the POST (no redirects, a hard timeout), and
 // what came back as a typed result for the completer. Never throws: every failure is a result.
+import { realTime } from '../../actors/clock.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { DeliveryOutcome } from '../../../machines/delivery.ts';
@@ -104,7 +105,7 @@ export class Sender {
     if (!checked.ok) return notSent(claimed, `target refused: ${checked.problem}`, 'client_error');
     const body = this.bodies.get(row.event_id);
     // Wall-clock time, as receivers check it against theirs (Standard Webhooks: within minutes).
-    const timestamp = Math.floor(Date.now() / 1000);
+    const timestamp = Math.floor(realTime() / 1000);
     const signature = await signatureHeader(secrets, row.event_id, timestamp, body.text);
     const result = await postWebhook(
       checked.target,
