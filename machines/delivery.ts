@@ -253,3 +253,23 @@ export const deliveryMachine = setup({
 
 /** The delivery machine's states. */
 export type DeliveryState = StateValueFrom<typeof deliveryMachine>;
+
+/** The event a state's timer sends when it fires (XState's `xstate.after.<delay>.<state>`). */
+function timerEvents(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [state, node] of Object.entries(deliveryMachine.root.states)) {
+    // One entry per guarded candidate: the timers are the distinct event types.
+    const types = [...new Set((node.after ?? []).map((t) => t.eventType))];
+    if (types.length > 1)
+      throw new Error(`delivery machine: state ${state} has ${types.length} timers; a delivery row keeps one`);
+    if (types[0]) out.set(state, types[0]);
+  }
+  return out;
+}
+
+const TIMER_EVENTS = timerEvents();
+
+/** The event type of a state's timer ('xstate.after.backoff.delivery.backoff'), or null. */
+export function timerEvent(state: DeliveryState): string | null {
+  return TIMER_EVENTS.get(state) ?? null;
+}

@@ -78,3 +78,12 @@ export function idTime(id: string): number | null {
   for (let i = TIME_CHARS; i < TIMED_LENGTH; i++) if (ALPHABET.indexOf(body[i]!) < 0) return null;
   return n;
 }
+
+/** The partition range a time-carrying id names ([t, t]), or every partition for an id without one. */
+export function createdRange(id: string): [string, string] {
+  const t = idTime(id);
+  // Real dates, not ±infinity: a JS Date (and so the driver's timestamp parameter) has no infinity.
+  return t === null
+    ? ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']
+    : [new Date(t).toISOString(), new Date(t).toISOString()];
+}

@@ -96,10 +96,30 @@ export class EventService {
     return row;
   }
 
+  /** Whether the tenant has an event of this id. */
+  async exists(principal: Principal, id: string, from: Queryable = this.db): Promise<boolean> {
+    return (await eventStore.event(from, principal.tenantId, id)) !== null;
+  }
+
+  /** The body every request of a delivery of this event carries, as the engine builds it (null if the event is gone). */
+  async deliveryBody(
+    principal: Principal,
+    delivery: { event_id: string; event_type: string; created_at: string },
+    from: Queryable = this.db,
+  ): Promise<string | null> {
+    return eventStore.deliveryBody(
+      from,
+      principal.tenantId,
+      delivery.event_id,
+      delivery.event_type,
+      new Date(delivery.created_at),
+    );
+  }
+
   /** The event and its deliveries (a page of them: a fan-out may hold thousands), newest first. */
   async get(principal: Principal, id: string, page: Page, from: Queryable = this.db) {
     const event = await this.row(principal, id, from);
-    const { items, next_cursor } = await eventStore.deliveries(from, principal.tenantId, event, page);
+    const { items, next_cursor } = await webhookStore.eventDeliveries(from, principal.tenantId, event, page);
     return { event: eventView(event), deliveries: items.map(eventDeliveryView), next_cursor };
   }
 

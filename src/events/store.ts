@@ -5,7 +5,7 @@ import type { Queryable } from '../db/index.ts';
 import { maybeOne } from '../db/index.ts';
 import type { DeliveryTemplate } from '../webhooks/dispatch/steps.ts';
 import { listPage, type Page } from '../db/page.ts';
-import { createdRange, DELIVERY_KEYS, DLV, LAST_ATTEMPT, type DeliveryRow } from '../webhooks/store.ts';
+import { createdRange } from '../ids.ts';
 
 export interface EventRow {
   id: string;
@@ -70,21 +70,18 @@ export const eventStore = {
       `select ${EVT} from events where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz`,
       [tenantId, id, ...createdRange(id)],
     ),
-  /** Every delivery of one event (published and replayed), across the tenant's webhooks: from the event's own day. */
-  // An event's time is passed as Postgres' own text (cursor_at): a Date would drop the
-  // microseconds of events from before time-carrying ids, and match none of their deliveries.
-  deliveries: (db: Queryable, tenantId: string, event: Pick<EventRow, 'id' | 'cursor_at'>, page: Page) =>
-    listPage<R<DeliveryRow>>(
-      db,
-      page,
-      [tenantId, event.id, event.cursor_at],
-      (k) =>
-        `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
-        where d.tenant_id = $1 and d.event_id = $2 and d.created_at = $3::timestamptz
-          and ${k.after}
-        ${k.orderLimit}`,
-      DELIVERY_KEYS,
-    ),
+  /**
+   * The body a delivery's requests carry, built from what is stored exactly as the engine builds
+   * it (src/webhooks/dispatch/bodies.ts): every attempt sends the same body.
+   */
+  deliveryBody: async (db: Queryable, tenantId: string, eventId: string, eventType: string, createdAt: Date) =>
+    (
+      await db.query<{ body: string }>(
+        `select '{"type":' || to_json($3::text)::text || ',"timestamp":"' || to_char($4::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","data":' || coalesce(data::text, 'null') || '}' as body
+         from events where tenant_id = $1 and id = $2 and created_at = $4::timestamptz`,
+        [tenantId, eventId, eventType, createdAt],
+      )
+    )[0]?.body ?? null,
   /**
    * Whole publishes in one statement, any number of them (a group commit: one round trip, one
    * commit), each as if alone: finds the subscriptions of its tenant that receive its type now

@@ -3,9 +3,8 @@
 // each attempt row two transitions (into sending at `seq`, out of it at `seq + 1`), and the
 // rare transitions without an attempt (retry, cancel) are in the journal.
 import type { Queryable } from '../db/index.ts';
-import { createdRange, DELIVERY_KEYS, DLV, LAST_ATTEMPT, type DeliveryRow } from '../webhooks/store.ts';
-import { listPage, type Page } from '../db/page.ts';
-import { timerEvent, type DeliveryState } from '../webhooks/dispatch/steps.ts';
+import { createdRange } from '../ids.ts';
+import { timerEvent, type DeliveryState } from '../../machines/delivery.ts';
 
 export interface JournalRow {
   seq: number;
@@ -216,94 +215,6 @@ export const studioStore = {
         [tenantId, webhookId],
       )
     ).map((r) => ({ status: r.status, count: Number(r.n) })),
-};
-
-/** What the studio's delivery list filters by (each optional). */
-export interface DeliveryFilter {
-  status: string | null;
-  eventType: string | null;
-  since: string | null;
-  until: string | null;
-}
-
-/** Per webhook over a window: attempts, successes, latency percentiles, and per-bucket counts for a sparkline. */
-export interface HealthRow {
-  subscription_id: string;
-  bucket: number | null;
-  attempts: number;
-  succeeded: number;
-  p50: number | null;
-  p95: number | null;
-}
-
-export const consoleStore = {
-  /** A webhook's deliveries, newest first, filtered by status, event type and creation time (since inclusive, until exclusive). */
-  deliveries: (db: Queryable, tenantId: string, webhookId: string, page: Page, f: DeliveryFilter) =>
-    listPage<DeliveryRow & Record<string, unknown>>(
-      db,
-      page,
-      [tenantId, webhookId, f.status, f.eventType, f.since, f.until],
-      (k) =>
-        `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
-        where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3) and ($4::text is null or d.event_type = $4)
-          and d.created_at >= coalesce($5::timestamptz, '0001-01-01T00:00:00Z') and d.created_at < coalesce($6::timestamptz, '9999-12-31T23:59:59Z')
-          and ${k.after}
-        ${k.orderLimit}`,
-      DELIVERY_KEYS,
-    ),
-  /** Which of the tenant's webhooks a delivery id belongs to (none for another tenant's). */
-  deliveryWebhook: async (db: Queryable, tenantId: string, deliveryId: string) =>
-    (
-      await db.query<{ subscription_id: string }>(
-        'select subscription_id from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz limit 1',
-        [tenantId, deliveryId, ...createdRange(deliveryId)],
-      )
-    )[0]?.subscription_id ?? null,
-  /** When a delivery entered its state and when its timer is due (if it has one). */
-  deliveryClock: async (db: Queryable, tenantId: string, deliveryId: string) =>
-    (
-      await db.query<{ entered_at: Date | null; due_at: Date | null }>(
-        'select entered_at, due_at from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz',
-        [tenantId, deliveryId, ...createdRange(deliveryId)],
-      )
-    )[0] ?? null,
-  /**
-   * The body a delivery's requests carry, built from what is stored exactly as the engine builds
-   * it (src/webhooks/dispatch/dispatcher.ts, prepare): every attempt sends the same body.
-   */
-  payload: async (db: Queryable, tenantId: string, eventId: string, eventType: string, createdAt: Date) =>
-    (
-      await db.query<{ body: string }>(
-        `select '{"type":' || to_json($3::text)::text || ',"timestamp":"' || to_char($4::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","data":' || coalesce(data::text, 'null') || '}' as body
-         from events where tenant_id = $1 and id = $2 and created_at = $4::timestamptz`,
-        [tenantId, eventId, eventType, createdAt],
-      )
-    )[0]?.body ?? null,
-  /**
-   * Attempts since `since` per webhook of the tenant: the whole window (bucket null) with its
-   * latency percentiles, and each of `buckets` equal slices of it, in one query.
-   */
-  health: async (db: Queryable, tenantId: string, since: Date, until: Date, buckets: number) =>
-    (
-      await db.query<Record<string, unknown>>(
-        `select a.subscription_id, b.bucket, count(*) as attempts, count(*) filter (where a.to_state = 'succeeded') as succeeded,
-              percentile_cont(0.5) within group (order by a.duration_ms) as p50, percentile_cont(0.95) within group (order by a.duration_ms) as p95
-         from webhook_attempts a
-         cross join lateral (select least($4::int - 1, greatest(0, floor(extract(epoch from (a.attempted_at - $2::timestamptz)) * $4::int / extract(epoch from ($3::timestamptz - $2::timestamptz)))::int)) as bucket) b
-        where a.tenant_id = $1 and a.attempted_at >= $2::timestamptz
-        group by grouping sets ((a.subscription_id), (a.subscription_id, b.bucket))`,
-        [tenantId, since, until, buckets],
-      )
-    ).map(
-      (r): HealthRow => ({
-        subscription_id: String(r.subscription_id),
-        bucket: r.bucket === null ? null : Number(r.bucket),
-        attempts: Number(r.attempts),
-        succeeded: Number(r.succeeded),
-        p50: r.p50 === null ? null : Math.round(Number(r.p50)),
-        p95: r.p95 === null ? null : Math.round(Number(r.p95)),
-      }),
-    ),
 };
 
 export const journalEntry = (r: JournalRow) => ({

@@ -137,7 +137,10 @@ export function webhookRoutes(deps: { auth: Authenticator; webhooks: WebhookServ
     .get(
       '/v1/webhooks/:webhook_id/deliveries',
       async ({ principal, params, query }) =>
-        webhooks.history(principal, params.webhook_id, readPage(query), query.status ?? null, query.event_id ?? null),
+        webhooks.history(principal, params.webhook_id, readPage(query), {
+          status: query.status ?? null,
+          eventId: query.event_id ?? null,
+        }),
       {
         params: Id,
         query: t.Composite([

@@ -17,7 +17,7 @@ import { isEventType } from './catalog.ts';
 import { generateSecret, secretProblem } from './signing.ts';
 import { resolvedProblem } from '../outbound/target-check.ts';
 import { recordedHeaders } from './request.ts';
-import { webhookStore, type DeliveryRow, type SubscriptionRow } from './store.ts';
+import { webhookStore, type DeliveryFilter, type DeliveryRow, type SubscriptionRow } from './store.ts';
 import { Dispatcher, type DispatchConfig } from './dispatch/dispatcher.ts';
 import { commandDeliveries } from './dispatch/commands.ts';
 import { dispatchStore } from './dispatch/store.ts';
@@ -194,14 +194,15 @@ export class WebhookService {
     return { webhooks: items.map(subscriptionView), next_cursor };
   }
 
-  private async row(principal: Principal, id: string, from: Queryable = this.db): Promise<SubscriptionRow> {
+  /** The webhook with its subscription machine's state and snapshot (a 404 for another tenant's). */
+  async subscription(principal: Principal, id: string, from: Queryable = this.db): Promise<SubscriptionRow> {
     const row = await webhookStore.subscription(from, principal.tenantId, id);
     if (!row) throw notFound(`webhook ${id}`);
     return row;
   }
 
   async get(principal: Principal, id: string, from: Queryable = this.db) {
-    return subscriptionView(await this.row(principal, id, from));
+    return subscriptionView(await this.subscription(principal, id, from));
   }
 
   /** url, events, a new secret (rotation with grace), paused (pause/resume), enabled. */
@@ -219,7 +220,7 @@ export class WebhookService {
       rate_limit?: { per_second: number } | null;
     },
   ) {
-    const current = await this.row(principal, id);
+    const current = await this.subscription(principal, id);
     if (body.events) this.checkEvents(body.events);
     if (body.url) await this.checkUrl(body.url);
     if (body.secret !== undefined) {
@@ -325,7 +326,7 @@ export class WebhookService {
   // ---- events --------------------------------------------------------------------------
 
   async test(principal: Principal, id: string) {
-    const sub = await this.row(principal, id);
+    const sub = await this.subscription(principal, id);
     if (sub.status === 'disabled') throw webhookDisabled(id, sub.snapshot.context.disabledReason);
     const published = await this.publisher.publishNow({
       tenantId: principal.tenantId,
@@ -342,21 +343,30 @@ export class WebhookService {
 
   // ---- delivery history ----------------------------------------------------------------
 
-  async history(principal: Principal, id: string, page: Page, status: string | null, eventId: string | null = null) {
-    await this.row(principal, id);
-    const { items, next_cursor } = await webhookStore.deliveries(
-      this.db,
-      principal.tenantId,
-      id,
-      page,
-      status,
-      eventId,
-    );
+  /** A webhook's deliveries, newest first, a page at a time, filtered (see DeliveryFilter). */
+  async history(principal: Principal, id: string, page: Page, filter: DeliveryFilter, from: Queryable = this.db) {
+    await this.subscription(principal, id, from);
+    const { items, next_cursor } = await webhookStore.deliveries(from, principal.tenantId, id, page, filter);
     return { deliveries: items.map(deliveryView), next_cursor };
   }
 
+  /** The webhook a delivery of the tenant belongs to, or null. */
+  async webhookOfDelivery(principal: Principal, deliveryId: string, from: Queryable = this.db) {
+    return webhookStore.deliveryWebhook(from, principal.tenantId, deliveryId);
+  }
+
+  /** When a delivery entered its state, and when its timer is due (null when it has none). */
+  async deliveryClock(principal: Principal, deliveryId: string, from: Queryable = this.db) {
+    return webhookStore.deliveryClock(from, principal.tenantId, deliveryId);
+  }
+
+  /** Attempts per webhook in [since, until): the whole window and each of `buckets` slices. */
+  async attemptHealth(principal: Principal, since: Date, until: Date, buckets: number, from: Queryable = this.db) {
+    return webhookStore.attemptHealth(from, principal.tenantId, since, until, buckets);
+  }
+
   async delivery(principal: Principal, id: string, deliveryId: string, from: Queryable = this.db) {
-    await this.row(principal, id, from);
+    await this.subscription(principal, id, from);
     const d = await webhookStore.delivery(from, principal.tenantId, id, deliveryId);
     if (!d) throw notFound(`delivery ${deliveryId}`);
     const attempts = await webhookStore.attempts(from, deliveryId, d.created_at);
@@ -375,7 +385,7 @@ export class WebhookService {
   }
 
   async retry(principal: Principal, id: string, deliveryId: string) {
-    const sub = await this.row(principal, id);
+    const sub = await this.subscription(principal, id);
     const r = (await this.resend(principal, sub, [deliveryId])).get(deliveryId);
     if (!r) throw notFound(`delivery ${deliveryId}`);
     if (!r.changed)
@@ -388,7 +398,7 @@ export class WebhookService {
 
   /** Sends again every failed or skipped delivery of the webhook created since `since` (held while it is paused). */
   async recover(principal: Principal, id: string, since: string) {
-    const sub = await this.row(principal, id);
+    const sub = await this.subscription(principal, id);
     if (Number.isNaN(Date.parse(since))) throw invalidRequest('since: not an ISO 8601 time');
     const failed = await webhookStore.failedSince(this.db, principal.tenantId, id, since);
     const results = await this.resend(

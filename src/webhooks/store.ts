@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index.ts';
 import { maybeOne } from '../db/index.ts';
-import { idTime } from '../ids.ts';
+import { createdRange } from '../ids.ts';
 import type { DeliveryState } from './dispatch/steps.ts';
 import type { SubscriptionContext } from '../../machines/subscription.ts';
 import { listPage, type Keyset, type Page } from '../db/page.ts';
@@ -55,26 +55,36 @@ export interface AttemptRow {
 
 const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, ordering, rate_per_second, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
 /** A delivery row as the history shows it (`d`), with its latest attempt (`a`: LAST_ATTEMPT). */
-export const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at,
+const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at,
   d.next_delay_reason, d.failure_reason, d.order_seq, d.created_at, d.created_at::text as cursor_at,
   a.attempted_at, a.duration_ms`;
 /** A delivery's latest attempt, read from its own partition. */
-export const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms from webhook_attempts a
+const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms from webhook_attempts a
   where a.delivery_id = d.id and a.delivery_created_at = d.created_at order by a.attempt desc limit 1) a on true`;
 
-/** The partition range a time-carrying id names ([t, t]), or every partition for an id without one. */
-export function createdRange(id: string): [string, string] {
-  const t = idTime(id);
-  // Real dates, not ±infinity: a JS Date (and so the driver's timestamp parameter) has no infinity.
-  return t === null
-    ? ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']
-    : [new Date(t).toISOString(), new Date(t).toISOString()];
+/** What a webhook's delivery list filters by, each part optional (since inclusive, until exclusive). */
+export interface DeliveryFilter {
+  status?: string | null;
+  eventId?: string | null;
+  eventType?: string | null;
+  since?: string | null;
+  until?: string | null;
+}
+
+/** Per webhook over a window: attempts, successes, latency percentiles; per bucket when `bucket` is set. */
+export interface HealthRow {
+  subscription_id: string;
+  bucket: number | null;
+  attempts: number;
+  succeeded: number;
+  p50: number | null;
+  p95: number | null;
 }
 
 type R<T> = T & Record<string, unknown>;
 
 /** Deliveries are listed by their own (created_at, id), read through the alias d. */
-export const DELIVERY_KEYS: Keyset = { at: 'd.created_at', id: 'd.id' };
+const DELIVERY_KEYS: Keyset = { at: 'd.created_at', id: 'd.id' };
 
 export const webhookStore = {
   subscription: (db: Queryable, tenantId: string, id: string) =>
@@ -174,27 +184,90 @@ export const webhookStore = {
       'update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id',
       [tenantId, id],
     ),
-  /** A webhook's deliveries, newest first; of one event only (read from its partition) when `eventId` is given. */
-  deliveries: (
-    db: Queryable,
-    tenantId: string,
-    subscriptionId: string,
-    page: Page,
-    status: string | null,
-    eventId: string | null = null,
-  ) =>
+  /**
+   * A webhook's deliveries, newest first, filtered (each part optional): of one event only (read
+   * from its partition), by status, by event type, created in [since, until).
+   */
+  deliveries: (db: Queryable, tenantId: string, subscriptionId: string, page: Page, f: DeliveryFilter) =>
     // No event: every day.
     listPage<R<DeliveryRow>>(
       db,
       page,
-      [tenantId, subscriptionId, status, eventId, ...createdRange(eventId ?? '')],
+      [
+        tenantId,
+        subscriptionId,
+        f.status ?? null,
+        f.eventId ?? null,
+        ...createdRange(f.eventId ?? ''),
+        f.eventType ?? null,
+        f.since ?? null,
+        f.until ?? null,
+      ],
       (k) =>
         `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
         where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3)
           and ${k.after}
           and ($4::text is null or d.event_id = $4) and d.created_at between $5::timestamptz and $6::timestamptz
+          and ($7::text is null or d.event_type = $7)
+          and d.created_at >= coalesce($8::timestamptz, '0001-01-01T00:00:00Z') and d.created_at < coalesce($9::timestamptz, '9999-12-31T23:59:59Z')
         ${k.orderLimit}`,
       DELIVERY_KEYS,
+    ),
+  /** Every delivery of one event (published and replayed), across the tenant's webhooks: from the event's own day. */
+  // An event's time is passed as Postgres' own text (cursor_at): a Date would drop the
+  // microseconds of events from before time-carrying ids, and match none of their deliveries.
+  eventDeliveries: (db: Queryable, tenantId: string, event: { id: string; cursor_at: string }, page: Page) =>
+    listPage<R<DeliveryRow>>(
+      db,
+      page,
+      [tenantId, event.id, event.cursor_at],
+      (k) =>
+        `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
+        where d.tenant_id = $1 and d.event_id = $2 and d.created_at = $3::timestamptz
+          and ${k.after}
+        ${k.orderLimit}`,
+      DELIVERY_KEYS,
+    ),
+  /** Which of the tenant's webhooks a delivery id belongs to (none for another tenant's). */
+  deliveryWebhook: async (db: Queryable, tenantId: string, deliveryId: string) =>
+    (
+      await db.query<{ subscription_id: string }>(
+        'select subscription_id from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz limit 1',
+        [tenantId, deliveryId, ...createdRange(deliveryId)],
+      )
+    )[0]?.subscription_id ?? null,
+  /** When a delivery entered its state and when its timer is due (if it has one). */
+  deliveryClock: async (db: Queryable, tenantId: string, deliveryId: string) =>
+    (
+      await db.query<{ entered_at: Date | null; due_at: Date | null }>(
+        'select entered_at, due_at from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz',
+        [tenantId, deliveryId, ...createdRange(deliveryId)],
+      )
+    )[0] ?? null,
+  /**
+   * Attempts since `since` per webhook of the tenant: the whole window (bucket null) with its
+   * latency percentiles, and each of `buckets` equal slices of it, in one query.
+   */
+  attemptHealth: async (db: Queryable, tenantId: string, since: Date, until: Date, buckets: number) =>
+    (
+      await db.query<Record<string, unknown>>(
+        `select a.subscription_id, b.bucket, count(*) as attempts, count(*) filter (where a.to_state = 'succeeded') as succeeded,
+              percentile_cont(0.5) within group (order by a.duration_ms) as p50, percentile_cont(0.95) within group (order by a.duration_ms) as p95
+         from webhook_attempts a
+         cross join lateral (select least($4::int - 1, greatest(0, floor(extract(epoch from (a.attempted_at - $2::timestamptz)) * $4::int / extract(epoch from ($3::timestamptz - $2::timestamptz)))::int)) as bucket) b
+        where a.tenant_id = $1 and a.attempted_at >= $2::timestamptz
+        group by grouping sets ((a.subscription_id), (a.subscription_id, b.bucket))`,
+        [tenantId, since, until, buckets],
+      )
+    ).map(
+      (r): HealthRow => ({
+        subscription_id: String(r.subscription_id),
+        bucket: r.bucket === null ? null : Number(r.bucket),
+        attempts: Number(r.attempts),
+        succeeded: Number(r.succeeded),
+        p50: r.p50 === null ? null : Math.round(Number(r.p50)),
+        p95: r.p95 === null ? null : Math.round(Number(r.p95)),
+      }),
     ),
   delivery: (db: Queryable, tenantId: string, subscriptionId: string, id: string) =>
     maybeOne<R<DeliveryRow>>(

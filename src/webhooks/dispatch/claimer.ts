@@ -14,7 +14,7 @@ import type { ActorSystem, Unit } from '../../actors/runtime.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Queryable } from '../../db/index.ts';
 import type { Logger } from '../../log.ts';
-import type { DeliveryEvent } from '../../../machines/delivery.ts';
+import { timerEvent, type DeliveryEvent } from '../../../machines/delivery.ts';
 import type { DeliveryObserver } from '../delivery-metrics.ts';
 import { announceAfterCommit, type Announce } from './announcements.ts';
 import type { EventBodies } from './bodies.ts';
@@ -23,7 +23,7 @@ import { claimStore, type ReadyRow, type TimerRow, type WalkedTenant } from './c
 import { planClaim, tenantShare } from './fair-share.ts';
 import { recordStore } from './record-store.ts';
 import type { Claimed } from './sender.ts';
-import { type DeliverySteps, SKIPPED_WHILE_DISABLED, timerEvent, type DeliveryState } from './steps.ts';
+import { type DeliverySteps, SKIPPED_WHILE_DISABLED, type DeliveryState } from './steps.ts';
 import {
   byPartition,
   dispatchStore,

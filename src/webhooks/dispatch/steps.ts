@@ -4,6 +4,7 @@
 // transition (src/actors/step.ts) and read back into columns. Nothing here does I/O.
 import {
   deliveryMachine,
+  timerEvent,
   type DeliveryContext,
   type DeliveryEvent,
   type DeliveryInput,
@@ -68,26 +69,6 @@ export interface DeliveryStep {
   effects: DeliveryEffect[];
   /** False when the machine ignored the event (a retry of a delivery that has not failed). */
   changed: boolean;
-}
-
-/** The event a state's timer sends when it fires (XState's `xstate.after.<delay>.<state>`). */
-function timerEvents(): Map<DeliveryState, string> {
-  const out = new Map<DeliveryState, string>();
-  for (const state of DELIVERY_STATES) {
-    // One entry per guarded candidate: the timers are the distinct event types.
-    const types = [...new Set((deliveryMachine.root.states[state]?.after ?? []).map((t) => t.eventType))];
-    if (types.length > 1)
-      throw new Error(`delivery machine: state ${state} has ${types.length} timers; a delivery row keeps one`);
-    if (types[0]) out.set(state, types[0]);
-  }
-  return out;
-}
-
-const TIMER_EVENTS = timerEvents();
-
-/** The event type of a state's timer ('xstate.after.backoff.delivery.backoff'), or null. */
-export function timerEvent(state: DeliveryState): string | null {
-  return TIMER_EVENTS.get(state) ?? null;
 }
 
 /** What a delivery to a disabled webhook records as its reason. */
