@@ -28,8 +28,10 @@ export function defineSubscriptions(actors: ActorSystem, publisher: EventPublish
       created_by: 'text',
       ordering: 'text',
       rate_per_second: 'integer',
+      previous_secret_until: 'text',
     },
-    project: (s) => ({ status: healthOf(s.value) }),
+    // The engine reads these (claim-store.ts): the health as the status, the grace window's end.
+    project: (s) => ({ status: healthOf(s.value), previous_secret_until: s.context.previousSecretUntil }),
     effects: {
       announceDisabled: (effect, on) =>
         announce(on.tenantId, 'webhook.disabled', { webhook_id: on.instanceId, reason: effect.params.reason }),

@@ -174,6 +174,13 @@ export class AppService {
       name: 'clientSecretRotation',
       machine: clientSecretRotationMachine,
       table: 'app_secret_rotations',
+      // What the token endpoint reads (appStore.forAuthentication), mirrored from the context.
+      columns: { current_secret_id: 'text', previous_secret_id: 'text', previous_valid_until: 'text' },
+      project: ({ context }) => ({
+        current_secret_id: context.currentSecretId,
+        previous_secret_id: context.previousSecretId,
+        previous_valid_until: context.previousValidUntil,
+      }),
       effects: {
         // Validity is decided by the machine's context; this only stamps the record.
         retireSecret: async (effect, on) => {

@@ -131,21 +131,19 @@ export const appStore = {
               (select t.approved_scopes from tenants t where t.id = apps.tenant_id) as tenant_approved_scopes,
               coalesce((select json_agg(json_build_object(
                           'hash', s.secret_hash,
-                          'valid_until', case when s.id = r.snapshot #>> '{context,currentSecretId}' then null
-                                              else r.snapshot #>> '{context,previousValidUntil}' end))
+                          'valid_until', case when s.id = r.current_secret_id then null else r.previous_valid_until end))
                           from app_secret_rotations r
                           join client_secrets s on s.app_id = r.id
                          where r.id = apps.id
-                           and (s.id = r.snapshot #>> '{context,currentSecretId}'
-                                or (s.id = r.snapshot #>> '{context,previousSecretId}'
-                                    and r.snapshot #>> '{context,previousValidUntil}' is not null))), '[]'::json) as secrets
+                           and (s.id = r.current_secret_id
+                                or (s.id = r.previous_secret_id and r.previous_valid_until is not null))), '[]'::json) as secrets
          from apps where id = $1`,
       [appId],
     ),
   rotation: (db: Queryable, appId: string) =>
     maybeOne<{ state: ClientSecretRotationState; previous_valid_until: string | null } & Record<string, unknown>>(
       db,
-      `select state, snapshot #>> '{context,previousValidUntil}' as previous_valid_until from app_secret_rotations where id = $1`,
+      'select state, previous_valid_until from app_secret_rotations where id = $1',
       [appId],
     ),
 };

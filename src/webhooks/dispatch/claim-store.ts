@@ -181,7 +181,7 @@ export const claimStore = {
     if (ids.length === 0) return new Map<string, EndpointSettings & { tenant_id: string }>();
     const rows = await tx.query<EndpointSettings & { id: string; tenant_id: string } & Record<string, unknown>>(
       `select s.id, s.tenant_id, s.url, s.secret_sealed, s.previous_secret_sealed,
-              s.snapshot #>> '{context,previousSecretUntil}' as previous_until,
+              s.previous_secret_until as previous_until,
               case when s.deleted_at is null then s.status else 'deleted' end as webhook_status, s.rate_per_second
          from (select id from unnest($1::text[]) as id order by id) k
          join webhook_subscriptions s on s.id = k.id
