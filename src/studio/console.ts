@@ -195,7 +195,7 @@ const routeOptions = () => ({
 export function consoleRoutes(deps: ConsoleDeps, access: StudioAccess) {
   const { webhooks, events } = deps;
   const views = new ConsoleService(deps);
-  const ROUTES = routeOptions();
+  const route = routeOptions();
   const W = '/v1/studio/webhooks/:id';
   return (
     router('studio-console')
@@ -207,7 +207,7 @@ export function consoleRoutes(deps: ConsoleDeps, access: StudioAccess) {
           set.status = 202;
           return webhooks.retry(p, params.id, params.delivery_id);
         },
-        ROUTES.retry,
+        route.retry,
       )
       .post(
         `${W}/recover`,
@@ -215,21 +215,21 @@ export function consoleRoutes(deps: ConsoleDeps, access: StudioAccess) {
           set.status = 202;
           return webhooks.recover(p, params.id, isoTime('since', body.since, invalidRequest));
         },
-        ROUTES.recover,
+        route.recover,
       )
-      .post(`${W}/pause`, ({ admin: p, params }) => webhooks.update(p, params.id, { paused: true }), ROUTES.pause)
-      .post(`${W}/resume`, ({ admin: p, params }) => webhooks.update(p, params.id, { paused: false }), ROUTES.resume)
-      .post(`${W}/enable`, ({ admin: p, params }) => webhooks.update(p, params.id, { enabled: true }), ROUTES.enable)
+      .post(`${W}/pause`, ({ admin: p, params }) => webhooks.update(p, params.id, { paused: true }), route.pause)
+      .post(`${W}/resume`, ({ admin: p, params }) => webhooks.update(p, params.id, { paused: false }), route.resume)
+      .post(`${W}/enable`, ({ admin: p, params }) => webhooks.update(p, params.id, { enabled: true }), route.enable)
       .post(
         `${W}/test`,
         ({ admin: p, params, set }) => {
           set.status = 202;
           return webhooks.test(p, params.id);
         },
-        ROUTES.test,
+        route.test,
       )
       // ---- finding ----------------------------------------------------------------------------
-      .get('/v1/studio/search', ({ admin: p, reads, query }) => views.search(p, query.q.trim(), reads), ROUTES.search)
+      .get('/v1/studio/search', ({ admin: p, reads, query }) => views.search(p, query.q.trim(), reads), route.search)
       .get(
         `${W}/deliveries`,
         ({ admin: p, reads, params, query }) =>
@@ -240,7 +240,7 @@ export function consoleRoutes(deps: ConsoleDeps, access: StudioAccess) {
             { status: query.status ?? null, eventType: eventType(query.event_type), ...timeRange(query) },
             reads,
           ),
-        ROUTES.deliveries,
+        route.deliveries,
       )
       .get(
         '/v1/studio/events',
@@ -254,20 +254,20 @@ export function consoleRoutes(deps: ConsoleDeps, access: StudioAccess) {
           );
           return { ...page, types: EVENT_TYPES.map((e) => e.type) };
         },
-        ROUTES.events,
+        route.events,
       )
       .get(
         '/v1/studio/events/:id',
         ({ admin: p, reads, params, query }) => events.get(p, params.id, readPage(query), reads),
-        ROUTES.event,
+        route.event,
       )
       // ---- why and health -------------------------------------------------------------------
       .get(
         `${W}/deliveries/:delivery_id/why`,
         ({ admin: p, reads, params }) => views.deliveryWhy(p, params.id, params.delivery_id, reads),
-        ROUTES.deliveryWhy,
+        route.deliveryWhy,
       )
-      .get(`${W}/why`, ({ admin: p, reads, params }) => views.webhookWhy(p, params.id, reads), ROUTES.webhookWhy)
-      .get('/v1/studio/health', ({ admin: p, reads }) => views.health(p, reads), ROUTES.health)
+      .get(`${W}/why`, ({ admin: p, reads, params }) => views.webhookWhy(p, params.id, reads), route.webhookWhy)
+      .get('/v1/studio/health', ({ admin: p, reads }) => views.health(p, reads), route.health)
   );
 }
