@@ -171,3 +171,25 @@ export const webhookDisabled = (webhookId: string, reason: string | null, then =
     'webhook_disabled',
     `webhook ${webhookId} is disabled (${reason}); enable it with PUT {"enabled": true}${then ? `, then ${then}` : ''}`,
   );
+
+// ---- the GraphQL transport ------------------------------------------------------------------
+
+/**
+ * The `errors[].extensions.code` of the GraphQL transport's own refusals: GraphQL responses,
+ * not the error envelope. A refusal of a service inside a resolver carries its code of ERRORS
+ * upper-cased (INVALID_REQUEST, NOT_FOUND, …). docs/integrating.md lists both.
+ */
+export const GRAPHQL_ERRORS = {
+  OPERATION_NOT_APPROVED: "the document (or documentId, or persisted-query hash) is not one of the app's operations",
+  INTROSPECTION_DISABLED: '__schema or __type anywhere in the document',
+  DEPTH_LIMIT_EXCEEDED: 'fields nested deeper than the limit',
+  COST_LIMIT_EXCEEDED: 'the operation may return more objects than the limit',
+  GRAPHQL_PARSE_FAILED: 'the document does not parse, or is too long',
+  INVALID_VARIABLES: 'variables are not a JSON object, are missing or of the wrong type',
+  BAD_REQUEST: 'not a well-formed GraphQL-over-HTTP request',
+  METHOD_NOT_ALLOWED: 'a mutation sent over GET',
+  INTERNAL_SERVER_ERROR: 'a bug; quote the request id',
+  TEMPORARILY_UNAVAILABLE: 'the database is away; retry',
+} as const;
+
+export type GraphqlErrorCode = keyof typeof GRAPHQL_ERRORS;

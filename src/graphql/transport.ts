@@ -14,7 +14,7 @@ import {
   type Response as HttpResponse,
 } from 'graphql-http';
 import { createHash } from 'node:crypto';
-import { ApiError, apiError, type ErrorCode } from '../errors.ts';
+import { ApiError, apiError, type ErrorCode, type GraphqlErrorCode } from '../errors.ts';
 import { nulPath } from '../input/nul-path.ts';
 import { DEFAULT_MAX_JSON_DEPTH, jsonTextProblem } from '../input/json-text.ts';
 import { ExpiringCache } from '../expiring-cache.ts';
@@ -33,20 +33,6 @@ export interface Caller {
   requestId: string;
 }
 
-/** The stable `extensions.code` values of the transport's own refusals. */
-export const CODES = {
-  notApproved: 'OPERATION_NOT_APPROVED',
-  introspection: 'INTROSPECTION_DISABLED',
-  depth: 'DEPTH_LIMIT_EXCEEDED',
-  cost: 'COST_LIMIT_EXCEEDED',
-  parse: 'GRAPHQL_PARSE_FAILED',
-  variables: 'INVALID_VARIABLES',
-  badRequest: 'BAD_REQUEST',
-  methodNotAllowed: 'METHOD_NOT_ALLOWED',
-  internal: 'INTERNAL_SERVER_ERROR',
-  unavailable: 'TEMPORARILY_UNAVAILABLE',
-} as const;
-
 /**
  * A request that is not a well-formed GraphQL-over-HTTP request. A plain Error, not a
  * GraphQLError, so graphql-http answers it 400 under either media type, as the spec says.
@@ -54,31 +40,28 @@ export const CODES = {
 class RequestParamsError extends Error {
   constructor(
     message: string,
-    readonly code: string,
+    readonly code: GraphqlErrorCode,
   ) {
     super(message);
   }
 }
 
 /** graphql-http's own words for a malformed request, as the service says them, with their code. */
-const REQUEST_ERRORS: Record<string, [string, string]> = {
+const REQUEST_ERRORS: Record<string, [string, GraphqlErrorCode]> = {
   'Missing query': [
     'query: is required (an approved GraphQL document), or name the operation with documentId',
-    CODES.badRequest,
+    'BAD_REQUEST',
   ],
-  'Invalid query': ['query: must be a string', CODES.badRequest],
-  'Invalid variables': ['variables: must be a JSON object', CODES.variables],
-  'Invalid operationName': ['operationName: must be a string', CODES.badRequest],
-  'Invalid extensions': ['extensions: must be a JSON object', CODES.badRequest],
-  'Unparsable URL': [
-    'the URL parameters are not valid: variables and extensions must be JSON objects',
-    CODES.badRequest,
-  ],
-  'Unparsable JSON body': ['the request body is not valid JSON', CODES.badRequest],
-  'JSON body must be an object': ['body: must be a JSON object', CODES.badRequest],
-  'Missing body': ['a POST needs a JSON body: {"query", "variables", "operationName"}', CODES.badRequest],
-  'Unable to detect operation AST': ['operationName: names no operation of the document', CODES.badRequest],
-  'Subscriptions are not supported': ['subscriptions are not supported', CODES.badRequest],
+  'Invalid query': ['query: must be a string', 'BAD_REQUEST'],
+  'Invalid variables': ['variables: must be a JSON object', 'INVALID_VARIABLES'],
+  'Invalid operationName': ['operationName: must be a string', 'BAD_REQUEST'],
+  'Invalid extensions': ['extensions: must be a JSON object', 'BAD_REQUEST'],
+  'Unparsable URL': ['the URL parameters are not valid: variables and extensions must be JSON objects', 'BAD_REQUEST'],
+  'Unparsable JSON body': ['the request body is not valid JSON', 'BAD_REQUEST'],
+  'JSON body must be an object': ['body: must be a JSON object', 'BAD_REQUEST'],
+  'Missing body': ['a POST needs a JSON body: {"query", "variables", "operationName"}', 'BAD_REQUEST'],
+  'Unable to detect operation AST': ['operationName: names no operation of the document', 'BAD_REQUEST'],
+  'Subscriptions are not supported': ['subscriptions are not supported', 'BAD_REQUEST'],
 };
 
 /** Every error of the transport leaves with a stable extensions.code (and no schema hints). */
@@ -92,8 +75,8 @@ export function formatTransportError(error: Error): GraphQLError {
         : known
           ? known[1]
           : error.message.startsWith('Variable "$')
-            ? CODES.variables
-            : CODES.badRequest;
+            ? 'INVALID_VARIABLES'
+            : 'BAD_REQUEST';
     return new GraphQLError(known ? known[0] : withoutSuggestions(error.message), {
       nodes: error.nodes,
       path: error.path,
@@ -101,15 +84,15 @@ export function formatTransportError(error: Error): GraphQLError {
     });
   }
   return new GraphQLError(known ? known[0] : withoutSuggestions(error.message), {
-    extensions: { code: known ? known[1] : CODES.badRequest },
+    extensions: { code: known ? known[1] : 'BAD_REQUEST' },
   });
 }
 
-const refusal = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+const refusal = (message: string, code: GraphqlErrorCode) => new GraphQLError(message, { extensions: { code } });
 const notApproved = () =>
   refusal(
     'this document is not one of the operations approved for this app; run only the operations listed at GET /v1/platform/apps/{client_id}/graphql-operations',
-    CODES.notApproved,
+    'OPERATION_NOT_APPROVED',
   );
 
 /** graphql-js adds "Did you mean …?" hints that would name the schema's types and fields. */
@@ -208,7 +191,7 @@ export class GraphqlTransport {
       // A mutation over GET: graphql-http writes this answer itself, without a code.
       const media = answersGraphqlResponse(request.headers.get('accept')) ? GRAPHQL_RESPONSE : 'application/json';
       headers['content-type'] = `${media}; charset=utf-8`;
-      const error = this.refuse('mutations cannot run over GET; use POST', CODES.methodNotAllowed);
+      const error = this.refuse('mutations cannot run over GET; use POST', 'METHOD_NOT_ALLOWED');
       return new Response(JSON.stringify({ errors: [error] }), { status: 405, headers });
     }
     headers['content-type'] ??= 'application/json; charset=utf-8';
@@ -228,8 +211,8 @@ export class GraphqlTransport {
       const url = new URL(req.url, 'http://localhost');
       // A POST body was checked by the HTTP layer; URL parameters get the same bounds here.
       for (const [name, code] of [
-        ['variables', CODES.variables],
-        ['extensions', CODES.badRequest],
+        ['variables', 'INVALID_VARIABLES'],
+        ['extensions', 'BAD_REQUEST'],
       ] as const) {
         const raw = url.searchParams.get(name);
         const problem = raw ? jsonTextProblem(raw, this.maxJsonDepth, name) : null;
@@ -240,7 +223,7 @@ export class GraphqlTransport {
         try {
           ext = JSON.parse(url.searchParams.get('extensions') ?? '{}') as Record<string, unknown>;
         } catch {
-          throw new RequestParamsError('extensions: the URL parameter is not valid JSON', CODES.badRequest);
+          throw new RequestParamsError('extensions: the URL parameter is not valid JSON', 'BAD_REQUEST');
         }
         const id = persistedId({ documentId: url.searchParams.get('documentId') ?? undefined, extensions: ext });
         if (id) {
@@ -276,7 +259,7 @@ export class GraphqlTransport {
       return [
         this.refuse(
           `the document is ${params.query.length} characters; the limit is ${LIMITS.maxDocumentLength}`,
-          CODES.parse,
+          'GRAPHQL_PARSE_FAILED',
         ),
       ];
     // Keyed on a digest: a cached text costs 64 characters whatever its padding.
@@ -289,7 +272,10 @@ export class GraphqlTransport {
         doc = parse(params.query, { maxTokens: LIMITS.maxTokens });
       } catch (error) {
         return [
-          this.refuse(error instanceof GraphQLError ? error.message : 'the document could not be parsed', CODES.parse),
+          this.refuse(
+            error instanceof GraphQLError ? error.message : 'the document could not be parsed',
+            'GRAPHQL_PARSE_FAILED',
+          ),
         ];
       }
       const hash = await documentHash(normalise(doc));
@@ -298,7 +284,7 @@ export class GraphqlTransport {
         return [
           this.refuse(
             'introspection is disabled: only the operations of your approved bundles can run',
-            CODES.introspection,
+            'INTROSPECTION_DISABLED',
           ),
         ];
       }
@@ -307,7 +293,7 @@ export class GraphqlTransport {
         return [
           this.refuse(
             `the document nests ${depth === Infinity ? 'without end' : `${depth} levels deep`}; the limit is ${LIMITS.maxDepth}`,
-            CODES.depth,
+            'DEPTH_LIMIT_EXCEEDED',
           ),
         ];
       // No cost for a document that is not approved: the cost is read off the schema, so its
@@ -318,14 +304,14 @@ export class GraphqlTransport {
     const nul = nulPath(params.variables ?? null);
     if (nul !== null)
       return [
-        this.refuse(`variables${nul ? `.${nul}` : ''}: must not contain NUL (U+0000) characters`, CODES.variables),
+        this.refuse(`variables${nul ? `.${nul}` : ''}: must not contain NUL (U+0000) characters`, 'INVALID_VARIABLES'),
       ];
     const cost = this.costOf(approved, params.variables);
     if (cost > LIMITS.maxCost)
       return [
         this.refuse(
           `with these variables the operation may return ${cost} objects; the limit is ${LIMITS.maxCost} (ask for smaller pages)`,
-          CODES.cost,
+          'COST_LIMIT_EXCEEDED',
         ),
       ];
     this.approvedRuns.inc({ bundle: approved.bundle, operation: approved.name ?? 'anonymous' });
@@ -359,9 +345,9 @@ export class GraphqlTransport {
   }
 
   private refuse(error: GraphQLError): GraphQLError;
-  private refuse(message: string, code: string): GraphQLError;
-  private refuse(what: GraphQLError | string, code?: string): GraphQLError {
-    const error = typeof what === 'string' ? refusal(what, code ?? CODES.notApproved) : what;
+  private refuse(message: string, code: GraphqlErrorCode): GraphQLError;
+  private refuse(what: GraphQLError | string, code?: GraphqlErrorCode): GraphQLError {
+    const error = typeof what === 'string' ? refusal(what, code ?? 'OPERATION_NOT_APPROVED') : what;
     this.refusals.inc({ code: String(error.extensions.code) });
     return error;
   }
@@ -391,21 +377,21 @@ export class GraphqlTransport {
         this.log.warn('database unavailable', { request_id: caller.requestId, error: original });
         return new GraphQLError('the database is unavailable; retry shortly', {
           ...keep,
-          extensions: { code: CODES.unavailable },
+          extensions: { code: 'TEMPORARILY_UNAVAILABLE' },
         });
       }
       this.log.error('resolver failed', { request_id: caller.requestId, error: original ?? error });
       return new GraphQLError(`internal error; quote request id ${caller.requestId} when reporting it`, {
         ...keep,
-        extensions: { code: CODES.internal },
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
       });
     }
     const code =
       typeof error.extensions?.code === 'string'
         ? error.extensions.code
         : error.message.startsWith('Variable "$')
-          ? CODES.variables
-          : CODES.badRequest;
+          ? 'INVALID_VARIABLES'
+          : 'BAD_REQUEST';
     return new GraphQLError(withoutSuggestions(error.message), { ...keep, extensions: { ...error.extensions, code } });
   }
 }

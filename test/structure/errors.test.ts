@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'bun:test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ERRORS } from '../../src/errors.ts';
+import { ERRORS, GRAPHQL_ERRORS } from '../../src/errors.ts';
 
 const ROOT = join(import.meta.dir, '../..');
 const sources = (readdirSync(join(ROOT, 'src'), { recursive: true }) as string[])
@@ -26,5 +26,21 @@ describe('the error catalogue', () => {
       (code) => !elsewhere.includes(`'${code}'`) && !named.includes(`'${code}'`),
     );
     expect(unused).toEqual([]);
+  });
+
+  test("the GraphQL transport's codes are the catalogue's, each answered, and documented", () => {
+    const transport = readFileSync(join(ROOT, 'src/graphql/transport.ts'), 'utf8');
+    const unanswered = Object.keys(GRAPHQL_ERRORS).filter((code) => !transport.includes(`'${code}'`));
+    expect(unanswered).toEqual([]);
+    // The integration guide's table: the transport's codes, and catalogue codes upper-cased.
+    const guide = readFileSync(join(ROOT, 'docs/integrating.md'), 'utf8');
+    const table = guide.slice(guide.indexOf('| `OPERATION_NOT_APPROVED`'));
+    const rows = table.slice(0, table.search(/\n(?!\|)/));
+    const documented = [...rows.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) =>
+      [...m[1]!.matchAll(/`([A-Z_]+)`/g)].map((c) => c[1]!),
+    );
+    const known = new Set([...Object.keys(GRAPHQL_ERRORS), ...Object.keys(ERRORS).map((c) => c.toUpperCase())]);
+    expect(documented.filter((c) => !known.has(c))).toEqual([]);
+    expect(Object.keys(GRAPHQL_ERRORS).filter((c) => !documented.includes(c))).toEqual([]);
   });
 });
