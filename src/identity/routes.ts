@@ -1,5 +1,7 @@
 // "Identity and app registration" of the public contract: scopes, apps, governance,
 // secret rotation; plus the audit trail. Every route needs a tenant administrator's token.
+// Each route's schemas and documentation are in routeOptions(); the router below only names
+// the handler of each.
 import { answers } from '../docs/responses.ts';
 import { t } from 'elysia';
 // TypeBox's Integer, not Elysia's: that one takes "5" for 5, silently changing what was sent.
@@ -8,7 +10,7 @@ import { router } from '../http/router.ts';
 import { readPage } from '../db/page.ts';
 import { PageQuery } from '../http/pagination.ts';
 import type { Authenticator } from '../http/auth.ts';
-import type { AppService } from './apps/service.ts';
+import type { AppRow, AppService } from './apps/service.ts';
 import {
   appView,
   governanceView,
@@ -30,6 +32,7 @@ import {
 } from './schemas.ts';
 
 const tags = ['Identity and app registration'];
+const admin = 'admin' as const;
 const ClientId = t.Object({ client_id: t.String({ maxLength: 100, examples: ['app_123'] }) });
 
 const NewApp = t.Object(
@@ -114,128 +117,157 @@ const Rotate = t.Optional(
   ),
 );
 
+/** The new app, with its client secret (shown this once) when it authenticates with one. */
+function createdApp({ app, clientSecret }: { app: AppRow; clientSecret: string | null }) {
+  return { ...appView(app), ...(clientSecret ? { client_secret: clientSecret } : {}) };
+}
+
+/** The public keys an app now has registered: its jwks or its jwks_uri. */
+function registeredKeys(app: AppRow) {
+  return {
+    client_id: app.id,
+    ...(app.jwks ? { jwks: app.jwks } : {}),
+    ...(app.jwks_uri ? { jwks_uri: app.jwks_uri } : {}),
+  };
+}
+
+/**
+ * Each route's options: made afresh for every router, because Elysia adds the macro's hooks
+ * (the auth guard of that service) to the object it is given.
+ */
+const routeOptions = () => ({
+  scopes: {
+    auth: admin,
+    detail: {
+      summary: 'List available scopes',
+      tags,
+      responses: answers(200, 'The published scopes the tenant approved, which its apps may request', ScopeList),
+    },
+  },
+  create: {
+    body: NewApp,
+    auth: admin,
+    detail: {
+      summary: 'Create a platform app',
+      tags,
+      responses: answers(
+        201,
+        'The app, with its client secret (shown this once) when it authenticates with one',
+        CreatedApp,
+      ),
+    },
+  },
+  list: {
+    query: PageQuery,
+    auth: admin,
+    detail: { summary: 'List platform apps', tags, responses: answers(200, 'A page of apps', AppList) },
+  },
+  describe: {
+    params: ClientId,
+    auth: admin,
+    detail: {
+      summary: 'Inspect an integration app',
+      tags,
+      responses: answers(200, 'The app, with the state of its client secret rotation', AppView),
+    },
+  },
+  governance: {
+    params: ClientId,
+    body: GovernancePatch,
+    auth: admin,
+    detail: {
+      summary: 'Update app governance',
+      tags,
+      responses: answers(200, "The app's governance as changed", GovernanceAnswer),
+    },
+  },
+  clientKeys: {
+    params: ClientId,
+    body: ClientKeys,
+    auth: admin,
+    detail: {
+      summary: "Replace a private_key_jwt app's public keys (key rotation)",
+      tags,
+      responses: answers(200, 'The keys now registered', ClientKeysView),
+    },
+  },
+  rotateSecret: {
+    params: ClientId,
+    body: Rotate,
+    auth: admin,
+    detail: {
+      summary: 'Rotate an app secret',
+      tags,
+      responses: answers(
+        200,
+        "The new secret (shown this once) and the end of the old one's grace window",
+        RotatedSecret,
+      ),
+    },
+  },
+  audit: {
+    query: t.Composite([PageQuery, t.Object({ target_id: t.Optional(t.String({ maxLength: 100 })) })]),
+    auth: admin,
+    detail: {
+      summary: 'Audit trail of app and governance changes',
+      tags,
+      responses: answers(200, 'A page of audit events, newest first', AuditEventList),
+    },
+  },
+});
+
 export function identityRoutes(deps: { auth: Authenticator; apps: AppService }) {
   const { auth, apps } = deps;
+  const route = routeOptions();
+  const appPath = '/v1/platform/apps/:client_id';
   return router('identity')
     .use(auth.guard)
-    .get('/v1/platform/scopes', async ({ principal }) => ({ scopes: await apps.scopesFor(principal.tenantId) }), {
-      auth: 'admin',
-      detail: {
-        summary: 'List available scopes',
-        tags,
-        responses: answers(200, 'The published scopes the tenant approved, which its apps may request', ScopeList),
-      },
-    })
+    .get(
+      '/v1/platform/scopes',
+      async ({ principal }) => ({ scopes: await apps.scopesFor(principal.tenantId) }),
+      route.scopes,
+    )
     .post(
       '/v1/platform/apps',
       async ({ principal, body, set }) => {
-        const { app, clientSecret } = await apps.create(principal, body);
+        const created = await apps.create(principal, body);
         set.status = 201;
         set.headers['cache-control'] = 'no-store';
-        return { ...appView(app), ...(clientSecret ? { client_secret: clientSecret } : {}) };
+        return createdApp(created);
       },
-      {
-        body: NewApp,
-        auth: 'admin',
-        detail: {
-          summary: 'Create a platform app',
-          tags,
-          responses: answers(
-            201,
-            'The app, with its client secret (shown this once) when it authenticates with one',
-            CreatedApp,
-          ),
-        },
-      },
+      route.create,
     )
-    .get('/v1/platform/apps', async ({ principal, query }) => apps.list(principal.tenantId, readPage(query)), {
-      query: PageQuery,
-      auth: 'admin',
-      detail: { summary: 'List platform apps', tags, responses: answers(200, 'A page of apps', AppList) },
-    })
     .get(
-      '/v1/platform/apps/:client_id',
-      async ({ principal, params }) => apps.describe(principal.tenantId, params.client_id),
-      {
-        params: ClientId,
-        auth: 'admin',
-        detail: {
-          summary: 'Inspect an integration app',
-          tags,
-          responses: answers(200, 'The app, with the state of its client secret rotation', AppView),
-        },
-      },
+      '/v1/platform/apps',
+      async ({ principal, query }) => apps.list(principal.tenantId, readPage(query)),
+      route.list,
     )
+    .get(appPath, async ({ principal, params }) => apps.describe(principal.tenantId, params.client_id), route.describe)
     .patch(
-      '/v1/platform/apps/:client_id/governance',
+      `${appPath}/governance`,
       async ({ principal, params, body }) => {
         const app = await apps.updateGovernance(principal, params.client_id, body);
         return { client_id: app.id, governance: governanceView(app.governance) };
       },
-      {
-        params: ClientId,
-        body: GovernancePatch,
-        auth: 'admin',
-        detail: {
-          summary: 'Update app governance',
-          tags,
-          responses: answers(200, "The app's governance as changed", GovernanceAnswer),
-        },
-      },
+      route.governance,
     )
     .put(
-      '/v1/platform/apps/:client_id/jwks',
-      async ({ principal, params, body }) => {
-        const app = await apps.replaceClientKeys(principal, params.client_id, body);
-        return {
-          client_id: app.id,
-          ...(app.jwks ? { jwks: app.jwks } : {}),
-          ...(app.jwks_uri ? { jwks_uri: app.jwks_uri } : {}),
-        };
-      },
-      {
-        params: ClientId,
-        body: ClientKeys,
-        auth: 'admin',
-        detail: {
-          summary: "Replace a private_key_jwt app's public keys (key rotation)",
-          tags,
-          responses: answers(200, 'The keys now registered', ClientKeysView),
-        },
-      },
+      `${appPath}/jwks`,
+      async ({ principal, params, body }) =>
+        registeredKeys(await apps.replaceClientKeys(principal, params.client_id, body)),
+      route.clientKeys,
     )
     .post(
-      '/v1/platform/apps/:client_id/rotate-secret',
+      `${appPath}/rotate-secret`,
       async ({ principal, params, body, set }) => {
         set.headers['cache-control'] = 'no-store';
         return apps.rotateSecret(principal, params.client_id, body?.grace_period_seconds);
       },
-      {
-        params: ClientId,
-        body: Rotate,
-        auth: 'admin',
-        detail: {
-          summary: 'Rotate an app secret',
-          tags,
-          responses: answers(
-            200,
-            "The new secret (shown this once) and the end of the old one's grace window",
-            RotatedSecret,
-          ),
-        },
-      },
+      route.rotateSecret,
     )
     .get(
       '/v1/platform/audit-events',
       async ({ principal, query }) => apps.audit(principal.tenantId, readPage(query), query.target_id),
-      {
-        query: t.Composite([PageQuery, t.Object({ target_id: t.Optional(t.String({ maxLength: 100 })) })]),
-        auth: 'admin',
-        detail: {
-          summary: 'Audit trail of app and governance changes',
-          tags,
-          responses: answers(200, 'A page of audit events, newest first', AuditEventList),
-        },
-      },
+      route.audit,
     );
 }

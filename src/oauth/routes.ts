@@ -1,4 +1,6 @@
 // "OAuth e service token" of the public contract: the token endpoint.
+// Each route's schemas and documentation are in routeOptions(); the router below only names
+// the handler of each.
 import { t } from 'elysia';
 import { router } from '../http/router.ts';
 import type { Config } from '../config.ts';
@@ -62,12 +64,60 @@ export interface OAuthRouteDeps extends RevocationContext, ParRouteDeps {
   grants: GrantContext;
 }
 
-export function oauthRoutes(services: OAuthRouteDeps) {
-  // Failed client authentication, counted per client and address (so a stranger elsewhere
-  // cannot lock a client out) and per address over all clients.
+/**
+ * Each route's options: made afresh for every router, because Elysia adds hooks (those of the
+ * macros and plugins of that router) to the object it is given.
+ */
+const routeOptions = () => ({
+  metadata: {
+    detail: {
+      summary: 'OAuth 2.0 authorization server metadata (RFC 8414)',
+      tags,
+      security: [],
+      responses: answers(200, 'The metadata', AuthorizationServerMetadata),
+    },
+  },
+  revoke: {
+    body: TokenOnly,
+    detail: {
+      summary: 'Revoke an access or refresh token (RFC 7009)',
+      tags,
+      security: [],
+      responses: answers(200, "Revoked, or nothing to revoke (unknown, invalid or another app's token)", Revoked),
+    },
+  },
+  introspect: {
+    body: TokenOnly,
+    detail: {
+      summary: 'Introspect a token (RFC 7662)',
+      tags,
+      security: [],
+      responses: answers(
+        200,
+        'The token\'s claims when it is active and the calling app\'s own; otherwise just {"active": false}',
+        Introspection,
+      ),
+    },
+  },
+  token: {
+    body: TokenRequest,
+    detail: {
+      summary: 'Exchange or mint access tokens',
+      tags,
+      security: [],
+      responses: answers(200, 'The access token (RFC 6749 §5.1)', TokenAnswer),
+    },
+  },
+});
+
+/**
+ * Client authentication with failures counted per client and address (so a stranger elsewhere
+ * cannot lock a client out) and per address over all clients.
+ */
+function failureCountingAuthenticate(services: OAuthRouteDeps): Authenticate {
   const clientFailures = new RateLimiter(services.config.clientAuthFailuresPerMinute, 60_000);
   const addressFailures = new RateLimiter(services.config.addressAuthFailuresPerMinute, 60_000);
-  const authenticate: Authenticate = async (request, body, endpoint) => {
+  return async (request, body, endpoint) => {
     const creds = readClientCredentials(request, body);
     const address = requestInfo(request).client.address;
     const pair = `${creds.clientId}@${address}`;
@@ -83,6 +133,31 @@ export function oauthRoutes(services: OAuthRouteDeps) {
       throw error;
     }
   };
+}
+
+/** POST /v1/oauth/token: the DPoP proof, the client, then the grant's exchange. */
+async function issueToken(
+  services: OAuthRouteDeps,
+  authenticate: Authenticate,
+  request: Request,
+  body: typeof TokenRequest.static,
+  set: { headers: Record<string, string | number> },
+) {
+  set.headers['cache-control'] = 'no-store';
+  set.headers.pragma = 'no-cache';
+  if (!body.grant_type) throw oauthErrors.invalidRequest('grant_type is required');
+  // The proof first: a use_dpop_nonce answer must not use up a client assertion.
+  const proof = await services.dpop.forEndpoint(request, '/v1/oauth/token');
+  const app = await authenticate(request, body, '/v1/oauth/token');
+  admitTokenRequest(app, proof !== null);
+  const jkt = proof?.jkt ?? null;
+  if (proof) set.headers['dpop-nonce'] = services.dpop.nonce();
+  return exchange(body.grant_type, { context: services.grants, app, jkt }, body);
+}
+
+export function oauthRoutes(services: OAuthRouteDeps) {
+  const route = routeOptions();
+  const authenticate = failureCountingAuthenticate(services);
   /** Introspection is for confidential clients (RFC 7662 §2.1 wants the caller authenticated). */
   const authenticateConfidential = async (request: Request, body: ClientAuthFields) => {
     const app = await authenticate(request, body, '/v1/oauth/introspect');
@@ -95,14 +170,11 @@ export function oauthRoutes(services: OAuthRouteDeps) {
   };
   return router('oauth')
     .use(parRoutes(services, authenticate))
-    .get('/.well-known/oauth-authorization-server', () => authorizationServerMetadata(services.config.publicUrl), {
-      detail: {
-        summary: 'OAuth 2.0 authorization server metadata (RFC 8414)',
-        tags,
-        security: [],
-        responses: answers(200, 'The metadata', AuthorizationServerMetadata),
-      },
-    })
+    .get(
+      '/.well-known/oauth-authorization-server',
+      () => authorizationServerMetadata(services.config.publicUrl),
+      route.metadata,
+    )
     .post(
       '/v1/oauth/revoke',
       async ({ request, body, set }) => {
@@ -111,15 +183,7 @@ export function oauthRoutes(services: OAuthRouteDeps) {
         await revokeToken(services, app, body.token);
         return {};
       },
-      {
-        body: TokenOnly,
-        detail: {
-          summary: 'Revoke an access or refresh token (RFC 7009)',
-          tags,
-          security: [],
-          responses: answers(200, "Revoked, or nothing to revoke (unknown, invalid or another app's token)", Revoked),
-        },
-      },
+      route.revoke,
     )
     .post(
       '/v1/oauth/introspect',
@@ -128,42 +192,11 @@ export function oauthRoutes(services: OAuthRouteDeps) {
         const app = await authenticateConfidential(request, body);
         return introspectToken(services, app, body.token);
       },
-      {
-        body: TokenOnly,
-        detail: {
-          summary: 'Introspect a token (RFC 7662)',
-          tags,
-          security: [],
-          responses: answers(
-            200,
-            'The token\'s claims when it is active and the calling app\'s own; otherwise just {"active": false}',
-            Introspection,
-          ),
-        },
-      },
+      route.introspect,
     )
     .post(
       '/v1/oauth/token',
-      async ({ request, body, set }) => {
-        set.headers['cache-control'] = 'no-store';
-        set.headers.pragma = 'no-cache';
-        if (!body.grant_type) throw oauthErrors.invalidRequest('grant_type is required');
-        // The proof first: a use_dpop_nonce answer must not use up a client assertion.
-        const proof = await services.dpop.forEndpoint(request, '/v1/oauth/token');
-        const app = await authenticate(request, body, '/v1/oauth/token');
-        admitTokenRequest(app, proof !== null);
-        const jkt = proof?.jkt ?? null;
-        if (proof) set.headers['dpop-nonce'] = services.dpop.nonce();
-        return exchange(body.grant_type, { context: services.grants, app, jkt }, body);
-      },
-      {
-        body: TokenRequest,
-        detail: {
-          summary: 'Exchange or mint access tokens',
-          tags,
-          security: [],
-          responses: answers(200, 'The access token (RFC 6749 §5.1)', TokenAnswer),
-        },
-      },
+      async ({ request, body, set }) => issueToken(services, authenticate, request, body, set),
+      route.token,
     );
 }
