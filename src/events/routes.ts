@@ -1,7 +1,8 @@
 // Events: the catalog with each type's data schema, publishing, and the history of what was
 // published (by type and time), each event with its deliveries, and replay.
 // Reading needs a scope that reads webhooks or publishes events; replay re-sends deliveries,
-// as a retry or a recovery does, so it needs webhooks:write.
+// as a retry or a recovery does, so it needs webhooks:write. Each route's schemas, scopes and
+// documentation are in routeOptions(); the router below only names the handler of each.
 import { answers, refusals } from '../docs/responses.ts';
 import { t } from 'elysia';
 import { router } from '../http/router.ts';
@@ -70,85 +71,124 @@ function publishableBodies() {
   };
 }
 
+/**
+ * Each route's options: made afresh for every router, because Elysia adds the macro's hooks
+ * (the auth guard of that service) to the object it is given.
+ */
+const routeOptions = () => ({
+  types: {
+    detail: {
+      summary: "The event catalog, with the JSON Schema of each type's data",
+      tags,
+      security: [],
+      responses: answers(200, 'Every event type', EventTypes),
+    },
+  },
+  publish: {
+    body: t.Object(
+      {
+        type: t.String({ maxLength: 100, examples: ['incident.updated'] }),
+        data: t.Record(t.String(), t.Unknown(), {
+          description: "checked against the type's schema (GET /v1/events/types): a 400 names the field",
+        }),
+      },
+      { additionalProperties: false, ...publishableBodies() },
+    ),
+    auth: { scopes: ['events:publish'] },
+    detail: {
+      summary: "Publish an event to the tenant's subscriptions",
+      tags,
+      responses: {
+        ...answers(202, 'Published', Published),
+        ...answers(
+          200,
+          'The same request again under its Idempotency-Key: the first event, Idempotent-Replayed: true',
+          Published,
+        ),
+        ...refusals('idempotency_key_reused', 'conflict'),
+      },
+      description:
+        'Body: {"type": a publishable type, "data": an object}. data is checked against its type\'s JSON Schema (GET /v1/events/types; the *Data components of this document): a 400 names the first field that does not fit, and nothing is written. 202 with {id, type, deliveries, created_at}; 200 with Idempotent-Replayed: true for the same request again under its Idempotency-Key (kept 24 h); 409 idempotency_key_reused, naming the first event, for another request (another type or data) under a key already used.',
+    },
+  },
+  list: {
+    query: ListQuery,
+    auth: { scopes: READ },
+    detail: {
+      summary: 'Events published to the tenant, newest first',
+      tags,
+      responses: answers(200, 'A page of events', EventList),
+    },
+  },
+  get: {
+    params: EventId,
+    query: PageQuery,
+    auth: { scopes: READ },
+    detail: {
+      summary: 'An event with every delivery it produced',
+      tags,
+      responses: answers(200, 'The event and a page of its deliveries', EventDetail),
+    },
+  },
+  replay: {
+    params: EventId,
+    body: t.Optional(
+      t.Object(
+        {
+          webhook_id: t.Optional(
+            t.String({
+              maxLength: 100,
+              description: "only to this webhook (it must receive the event's type)",
+              examples: ['wh_123'],
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    auth: { scopes: [REPLAY] },
+    detail: {
+      summary: 'Send an event again, as fresh deliveries with the same webhook-id',
+      tags,
+      responses: {
+        ...answers(202, 'The fresh deliveries', Replayed),
+        ...refusals('not_replayable', 'not_subscribed', 'webhook_disabled'),
+      },
+      description:
+        'To every webhook of the tenant that receives the event\'s type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
+    },
+  },
+});
+
+/** The Idempotency-Key header, if sent: 1 to 200 characters, else a 400. */
+function idempotencyKey(request: Request): string | null {
+  const key = request.headers.get('idempotency-key');
+  if (key !== null && (key.length === 0 || key.length > 200))
+    throw invalidRequest('Idempotency-Key: 1 to 200 characters');
+  return key;
+}
+
 export function eventRoutes(deps: { auth: Authenticator; events: EventService }) {
   const { auth, events } = deps;
+  const route = routeOptions();
   return router('events')
     .use(auth.guard)
-    .get('/v1/events/types', () => ({ event_types: eventTypeViews() }), {
-      detail: {
-        summary: "The event catalog, with the JSON Schema of each type's data",
-        tags,
-        security: [],
-        responses: answers(200, 'Every event type', EventTypes),
-      },
-    })
+    .get('/v1/events/types', () => ({ event_types: eventTypeViews() }), route.types)
     .post(
       '/v1/events',
       async ({ principal: p, request, body, set }) => {
-        const key = request.headers.get('idempotency-key');
-        if (key !== null && (key.length === 0 || key.length > 200))
-          throw invalidRequest('Idempotency-Key: 1 to 200 characters');
-        const { event, replayed } = await events.publish(p, body, key);
+        const { event, replayed } = await events.publish(p, body, idempotencyKey(request));
         set.status = replayed ? 200 : 202;
         if (replayed) set.headers['idempotent-replayed'] = 'true';
         return event;
       },
-      {
-        body: t.Object(
-          {
-            type: t.String({ maxLength: 100, examples: ['incident.updated'] }),
-            data: t.Record(t.String(), t.Unknown(), {
-              description: "checked against the type's schema (GET /v1/events/types): a 400 names the field",
-            }),
-          },
-          { additionalProperties: false, ...publishableBodies() },
-        ),
-        auth: { scopes: ['events:publish'] },
-        detail: {
-          summary: "Publish an event to the tenant's subscriptions",
-          tags,
-          responses: {
-            ...answers(202, 'Published', Published),
-            ...answers(
-              200,
-              'The same request again under its Idempotency-Key: the first event, Idempotent-Replayed: true',
-              Published,
-            ),
-            ...refusals('idempotency_key_reused', 'conflict'),
-          },
-          description:
-            'Body: {"type": a publishable type, "data": an object}. data is checked against its type\'s JSON Schema (GET /v1/events/types; the *Data components of this document): a 400 names the first field that does not fit, and nothing is written. 202 with {id, type, deliveries, created_at}; 200 with Idempotent-Replayed: true for the same request again under its Idempotency-Key (kept 24 h); 409 idempotency_key_reused, naming the first event, for another request (another type or data) under a key already used.',
-        },
-      },
+      route.publish,
     )
-    .get(
-      '/v1/events',
-      async ({ principal: p, query }) => {
-        return events.list(p, readPage(query), filterOf(query));
-      },
-      {
-        query: ListQuery,
-        auth: { scopes: READ },
-        detail: {
-          summary: 'Events published to the tenant, newest first',
-          tags,
-          responses: answers(200, 'A page of events', EventList),
-        },
-      },
-    )
+    .get('/v1/events', async ({ principal: p, query }) => events.list(p, readPage(query), filterOf(query)), route.list)
     .get(
       '/v1/events/:event_id',
       async ({ principal, params, query }) => events.get(principal, params.event_id, readPage(query)),
-      {
-        params: EventId,
-        query: PageQuery,
-        auth: { scopes: READ },
-        detail: {
-          summary: 'An event with every delivery it produced',
-          tags,
-          responses: answers(200, 'The event and a page of its deliveries', EventDetail),
-        },
-      },
+      route.get,
     )
     .post(
       '/v1/events/:event_id/replay',
@@ -156,33 +196,6 @@ export function eventRoutes(deps: { auth: Authenticator; events: EventService })
         set.status = 202;
         return events.replay(p, params.event_id, body?.webhook_id ?? null);
       },
-      {
-        params: EventId,
-        body: t.Optional(
-          t.Object(
-            {
-              webhook_id: t.Optional(
-                t.String({
-                  maxLength: 100,
-                  description: "only to this webhook (it must receive the event's type)",
-                  examples: ['wh_123'],
-                }),
-              ),
-            },
-            { additionalProperties: false },
-          ),
-        ),
-        auth: { scopes: [REPLAY] },
-        detail: {
-          summary: 'Send an event again, as fresh deliveries with the same webhook-id',
-          tags,
-          responses: {
-            ...answers(202, 'The fresh deliveries', Replayed),
-            ...refusals('not_replayable', 'not_subscribed', 'webhook_disabled'),
-          },
-          description:
-            'To every webhook of the tenant that receives the event\'s type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
-        },
-      },
+      route.replay,
     );
 }
