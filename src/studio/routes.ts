@@ -1,10 +1,13 @@
 // The studio: every machine drawn from its definition, a webhook's deliveries followed live,
 // recent authorization sessions, and the transition journal of any instance the tenant owns.
 // Tenant administrators only (studio sign-in or admin token); the page itself holds no data.
+// Each route's schemas and documentation are in routeOptions(); the router below only names
+// the handler of each.
 import { answers, refusals } from '../docs/responses.ts';
 import type { ReadRouting } from '../db/read-replica.ts';
 import { t } from 'elysia';
 import type { AnyStateMachine } from 'xstate';
+import type { Queryable } from '../db/index.ts';
 import { router } from '../http/router.ts';
 import { notFound } from '../errors.ts';
 import type { Authenticator } from '../http/auth.ts';
@@ -20,7 +23,7 @@ import { allStates, humanDelay, machineModel, namedParts, retrySchedule } from '
 import { machineSvg } from './svg.ts';
 import { studioPage } from './page.ts';
 import { studioScript, zoomScript } from './scripts.ts';
-import { StudioAccess } from './access.ts';
+import { StudioAccess, type StudioAdmin } from './access.ts';
 import { journalEntry, studioStore } from './store.ts';
 import { journalEvents, startSeq } from './feed.ts';
 import { studioLiveRoutes } from './live.ts';
@@ -35,6 +38,14 @@ const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><rect x="4" y="9" width="9" height="14" rx="3" fill="#fff"/><rect x="19" y="9" width="9" height="14" rx="3" fill="#fff"/><path d="M13 16h5" stroke="#fff" stroke-width="2"/></svg>';
 const Name = t.Object({ name: t.String({ maxLength: 100 }) });
 const Instance = t.Object({ name: t.String({ maxLength: 100 }), id: t.String({ maxLength: 100 }) });
+const SignIn = t.Object({
+  tenant: t.String({ minLength: 1, maxLength: 200 }),
+  email: t.String({ minLength: 3, maxLength: 320 }),
+  password: t.String({ minLength: 1, maxLength: 1000 }),
+});
+const read = 'read' as const;
+type Headers = { headers: Record<string, string | number> };
+type Machines = Map<string, AnyStateMachine>;
 
 export interface StudioDeps {
   auth: Authenticator;
@@ -46,7 +57,12 @@ export interface StudioDeps {
   log: Logger;
   config: Pick<
     Config,
-    'adminTokenTtlSeconds' | 'publicUrl' | 'leaseMs' | 'webhookEndpointConcurrency' | 'webhookRetrySchedule'
+    | 'adminTokenTtlSeconds'
+    | 'publicUrl'
+    | 'leaseMs'
+    | 'webhookEndpointConcurrency'
+    | 'webhookRetrySchedule'
+    | 'webhookTimeoutMs'
   >;
   events: EventService;
   actors: { clock: Clock };
@@ -72,6 +88,221 @@ export function machineNotes(m: AnyStateMachine): string[] {
   return notes;
 }
 
+/** A machine by name; a 404 when the product has none of that name. */
+function machineNamed(machines: Machines, name: string): AnyStateMachine {
+  const m = machines.get(name);
+  if (!m) throw notFound(`machine ${name}`);
+  return m;
+}
+
+/** One of the page's scripts, never cached (the page always runs the service's current one). */
+function script<T>(set: Headers, text: () => T): T {
+  set.headers['content-type'] = 'text/javascript; charset=utf-8';
+  set.headers['cache-control'] = 'no-cache';
+  return text();
+}
+
+/** Checks the administrator's password and sets the session cookie; answers the session. */
+async function signIn(access: StudioAccess, request: Request, body: typeof SignIn.static, set: Headers) {
+  const { cookie, session } = await access.signIn(request, body);
+  set.headers['set-cookie'] = cookie;
+  set.headers['cache-control'] = 'no-store';
+  return session;
+}
+
+/** Who the studio is open for: the tenant, the administrator, and the session's CSRF token. */
+async function whoIsIn(tenants: TenantService, access: StudioAccess, p: StudioAdmin, request: Request) {
+  const tenant = await tenants.tenant(p.tenantId);
+  // The page sends csrf_token back (x-studio-csrf) with every change it asks for.
+  return {
+    tenant_id: p.tenantId,
+    tenant_name: tenant?.name ?? null,
+    subject: p.subject,
+    via: p.via,
+    expires_at: p.expiresAt.toISOString(),
+    csrf_token: access.csrfToken(request),
+  };
+}
+
+/** Every machine with its states, its named parts and its retry schedule. */
+function machineList(machines: Machines) {
+  return {
+    machines: [...machines.values()].map((m) => ({
+      name: m.id,
+      states: allStates(machineModel(m)).map((s) => s.path.join('.')),
+      ...namedParts(m),
+      retry_schedule: retrySchedule(m),
+    })),
+  };
+}
+
+/** A machine drawn as a statechart, with its notes. */
+function diagram(machines: Machines, name: string, set: Headers) {
+  const m = machineNamed(machines, name);
+  set.headers['content-type'] = 'image/svg+xml';
+  return machineSvg(name, machineModel(m), machineNotes(m));
+}
+
+/** An instance's transitions, oldest first; a 404 for another tenant's instance or none. */
+async function instanceJournal(
+  machines: Machines,
+  p: StudioAdmin,
+  reads: Queryable,
+  params: { name: string; id: string },
+) {
+  machineNamed(machines, params.name);
+  const rows = await studioStore.instance(reads, p.tenantId, params.name, params.id, 0);
+  if (rows.length === 0) throw notFound(`${params.name} ${params.id}`);
+  return { transitions: rows.map(journalEntry) };
+}
+
+/** An instance's transitions as server-sent events, while the reader is still an administrator. */
+async function instanceStream(
+  deps: StudioDeps,
+  access: StudioAccess,
+  p: StudioAdmin,
+  reads: Queryable,
+  request: Request,
+  params: { name: string; id: string },
+) {
+  machineNamed(deps.machines, params.name);
+  // Another tenant's instance (or none) is a 404, as everywhere.
+  if ((await studioStore.instance(reads, p.tenantId, params.name, params.id, 0, 1)).length === 0)
+    throw notFound(`${params.name} ${params.id}`);
+  // From the start of the instance's journal unless the client says where it stopped.
+  const start = request.headers.has('last-event-id') ? startSeq(request, await studioStore.lastSeq(reads)) : 0;
+  return journalEvents(
+    request,
+    start,
+    {
+      read: (after, skip, limit) => studioStore.instance(reads, p.tenantId, params.name, params.id, after, limit, skip),
+      lastSeq: () => studioStore.lastSeq(reads),
+    },
+    { log: deps.log, stillAllowed: () => access.stillAdmin(request), sourceLagMs: deps.reads.maxLagMs },
+  );
+}
+
+/** The icon, an SVG cached for a day. */
+function favicon(set: Headers): string {
+  set.headers['content-type'] = 'image/svg+xml';
+  set.headers['cache-control'] = 'public, max-age=86400';
+  return FAVICON;
+}
+
+/**
+ * Each route's options: made afresh for every router, because Elysia adds the macro's hooks
+ * (the studio guard of that service) to the object it is given.
+ */
+const routeOptions = () => ({
+  page: {
+    detail: {
+      summary: 'The studio page (HTML)',
+      tags,
+      security: [],
+      responses: answers(200, 'The page', 'text/html'),
+    },
+  },
+  script: {
+    detail: {
+      summary: 'The studio script',
+      tags,
+      security: [],
+      responses: answers(200, 'The script', 'text/javascript'),
+    },
+  },
+  zoom: {
+    detail: {
+      summary: "The studio drawings' zoom and pan script",
+      tags,
+      security: [],
+      responses: answers(200, 'The script', 'text/javascript'),
+    },
+  },
+  signIn: {
+    body: SignIn,
+    detail: {
+      summary: 'Sign in to the studio as a tenant administrator (sets an HttpOnly session cookie)',
+      tags,
+      security: [],
+      responses: {
+        ...answers(200, 'Signed in: the session cookie is set', StudioSignIn),
+        ...refusals('invalid_credentials', 'invalid_origin', 'insufficient_scope'),
+      },
+    },
+  },
+  session: {
+    studio: read,
+    detail: {
+      summary: 'Who the studio is open for',
+      tags,
+      responses: answers(200, 'The tenant, the administrator and the CSRF token', StudioSession),
+    },
+  },
+  signOut: {
+    detail: {
+      summary: 'Sign out of the studio (revokes the session)',
+      tags,
+      responses: answers(204, 'Signed out'),
+    },
+  },
+  machines: {
+    studio: read,
+    detail: {
+      summary: 'Every machine of the product',
+      tags,
+      responses: answers(200, 'Each machine with its states and named parts', MachineList),
+    },
+  },
+  machine: {
+    studio: read,
+    params: Name,
+    detail: {
+      summary: 'A machine definition as XState JSON',
+      tags,
+      responses: answers(200, 'The definition', MachineDefinition),
+    },
+  },
+  diagram: {
+    studio: read,
+    params: Name,
+    detail: {
+      summary: 'A machine drawn as a statechart (SVG)',
+      tags,
+      responses: answers(200, 'The drawing', 'image/svg+xml'),
+    },
+  },
+  journal: {
+    studio: read,
+    params: Instance,
+    detail: {
+      summary: "An instance's path through its machine",
+      tags,
+      responses: answers(200, 'Its transitions, oldest first', InstanceJournal),
+    },
+  },
+  stream: {
+    studio: read,
+    params: Instance,
+    detail: {
+      summary: "An instance's transitions, live (server-sent events)",
+      tags,
+      responses: answers(
+        200,
+        'Events: ready ({"seq"}), then a transition (a journal entry, id its seq) for each; error before it ends',
+        'text/event-stream',
+      ),
+    },
+  },
+  favicon: {
+    detail: {
+      summary: "The service's icon",
+      tags,
+      security: [],
+      responses: answers(200, 'The icon (SVG)', 'image/svg+xml'),
+    },
+  },
+});
+
 export function studioRoutes(deps: StudioDeps) {
   const { machines } = deps;
   const access = new StudioAccess({
@@ -83,239 +314,45 @@ export function studioRoutes(deps: StudioDeps) {
     publicUrl: deps.config.publicUrl,
     reads: deps.reads,
   });
-  const machine = (name: string) => {
-    const m = machines.get(name);
-    if (!m) throw notFound(`machine ${name}`);
-    return m;
-  };
-
-  return router('studio')
-    .use(access.guard)
-    .get('/studio', () => studioPage(), {
-      detail: {
-        summary: 'The studio page (HTML)',
-        tags,
-        security: [],
-        responses: answers(200, 'The page', 'text/html'),
-      },
-    })
-    .get(
-      '/studio/studio.js',
-      ({ set }) => {
-        set.headers['content-type'] = 'text/javascript; charset=utf-8';
-        set.headers['cache-control'] = 'no-cache';
-        return studioScript();
-      },
-      {
-        detail: {
-          summary: 'The studio script',
-          tags,
-          security: [],
-          responses: answers(200, 'The script', 'text/javascript'),
+  const route = routeOptions();
+  const M = '/v1/machines/:name';
+  return (
+    router('studio')
+      .use(access.guard)
+      .get('/studio', () => studioPage(), route.page)
+      .get('/studio/studio.js', ({ set }) => script(set, studioScript), route.script)
+      .get('/studio/zoom.js', ({ set }) => script(set, zoomScript), route.zoom)
+      .post('/v1/studio/session', async ({ request, body, set }) => signIn(access, request, body, set), route.signIn)
+      .get(
+        '/v1/studio/session',
+        async ({ admin: p, request }) => whoIsIn(deps.tenants, access, p, request),
+        route.session,
+      )
+      .delete(
+        '/v1/studio/session',
+        async ({ request, set }) => {
+          set.headers['set-cookie'] = await access.signOut(request);
+          set.status = 204;
+          return '';
         },
-      },
-    )
-    .get(
-      '/studio/zoom.js',
-      ({ set }) => {
-        set.headers['content-type'] = 'text/javascript; charset=utf-8';
-        set.headers['cache-control'] = 'no-cache';
-        return zoomScript();
-      },
-      {
-        detail: {
-          summary: "The studio drawings' zoom and pan script",
-          tags,
-          security: [],
-          responses: answers(200, 'The script', 'text/javascript'),
-        },
-      },
-    )
-    .post(
-      '/v1/studio/session',
-      async ({ request, body, set }) => {
-        const { cookie, session } = await access.signIn(request, body);
-        set.headers['set-cookie'] = cookie;
-        set.headers['cache-control'] = 'no-store';
-        return session;
-      },
-      {
-        body: t.Object({
-          tenant: t.String({ minLength: 1, maxLength: 200 }),
-          email: t.String({ minLength: 3, maxLength: 320 }),
-          password: t.String({ minLength: 1, maxLength: 1000 }),
-        }),
-        detail: {
-          summary: 'Sign in to the studio as a tenant administrator (sets an HttpOnly session cookie)',
-          tags,
-          security: [],
-          responses: {
-            ...answers(200, 'Signed in: the session cookie is set', StudioSignIn),
-            ...refusals('invalid_credentials', 'invalid_origin', 'insufficient_scope'),
-          },
-        },
-      },
-    )
-    .get(
-      '/v1/studio/session',
-      async ({ admin: p, request }) => {
-        const tenant = await deps.tenants.tenant(p.tenantId);
-        // The page sends csrf_token back (x-studio-csrf) with every change it asks for.
-        return {
-          tenant_id: p.tenantId,
-          tenant_name: tenant?.name ?? null,
-          subject: p.subject,
-          via: p.via,
-          expires_at: p.expiresAt.toISOString(),
-          csrf_token: access.csrfToken(request),
-        };
-      },
-      {
-        studio: 'read',
-        detail: {
-          summary: 'Who the studio is open for',
-          tags,
-          responses: answers(200, 'The tenant, the administrator and the CSRF token', StudioSession),
-        },
-      },
-    )
-    .delete(
-      '/v1/studio/session',
-      async ({ request, set }) => {
-        set.headers['set-cookie'] = await access.signOut(request);
-        set.status = 204;
-        return '';
-      },
-      {
-        detail: {
-          summary: 'Sign out of the studio (revokes the session)',
-          tags,
-          responses: answers(204, 'Signed out'),
-        },
-      },
-    )
-    .get(
-      '/v1/machines',
-      async () => {
-        return {
-          machines: [...machines.values()].map((m) => ({
-            name: m.id,
-            states: allStates(machineModel(m)).map((s) => s.path.join('.')),
-            ...namedParts(m),
-            retry_schedule: retrySchedule(m),
-          })),
-        };
-      },
-      {
-        studio: 'read',
-        detail: {
-          summary: 'Every machine of the product',
-          tags,
-          responses: answers(200, 'Each machine with its states and named parts', MachineList),
-        },
-      },
-    )
-    .get(
-      '/v1/machines/:name',
-      async ({ params }) => {
-        // XState's own JSON form of the definition, loadable by XState tooling.
-        return machine(params.name).toJSON();
-      },
-      {
-        studio: 'read',
-        params: Name,
-        detail: {
-          summary: 'A machine definition as XState JSON',
-          tags,
-          responses: answers(200, 'The definition', MachineDefinition),
-        },
-      },
-    )
-    .get(
-      '/v1/machines/:name/diagram.svg',
-      async ({ params, set }) => {
-        const m = machine(params.name);
-        set.headers['content-type'] = 'image/svg+xml';
-        return machineSvg(params.name, machineModel(m), machineNotes(m));
-      },
-      {
-        studio: 'read',
-        params: Name,
-        detail: {
-          summary: 'A machine drawn as a statechart (SVG)',
-          tags,
-          responses: answers(200, 'The drawing', 'image/svg+xml'),
-        },
-      },
-    )
-    .get(
-      '/v1/machines/:name/instances/:id/journal',
-      async ({ admin: p, reads, params }) => {
-        machine(params.name);
-        const rows = await studioStore.instance(reads, p.tenantId, params.name, params.id, 0);
-        if (rows.length === 0) throw notFound(`${params.name} ${params.id}`);
-        return { transitions: rows.map(journalEntry) };
-      },
-      {
-        studio: 'read',
-        params: Instance,
-        detail: {
-          summary: "An instance's path through its machine",
-          tags,
-          responses: answers(200, 'Its transitions, oldest first', InstanceJournal),
-        },
-      },
-    )
-    .get(
-      '/v1/machines/:name/instances/:id/stream',
-      async ({ admin: p, reads, request, params }) => {
-        machine(params.name);
-        // Another tenant's instance (or none) is a 404, as everywhere.
-        if ((await studioStore.instance(reads, p.tenantId, params.name, params.id, 0, 1)).length === 0)
-          throw notFound(`${params.name} ${params.id}`);
-        // From the start of the instance's journal unless the client says where it stopped.
-        const start = request.headers.has('last-event-id') ? startSeq(request, await studioStore.lastSeq(reads)) : 0;
-        return journalEvents(
-          request,
-          start,
-          {
-            read: (after, skip, limit) =>
-              studioStore.instance(reads, p.tenantId, params.name, params.id, after, limit, skip),
-            lastSeq: () => studioStore.lastSeq(reads),
-          },
-          { log: deps.log, stillAllowed: () => access.stillAdmin(request), sourceLagMs: deps.reads.maxLagMs },
-        );
-      },
-      {
-        studio: 'read',
-        params: Instance,
-        detail: {
-          summary: "An instance's transitions, live (server-sent events)",
-          tags,
-          responses: answers(
-            200,
-            'Events: ready ({"seq"}), then a transition (a journal entry, id its seq) for each; error before it ends',
-            'text/event-stream',
-          ),
-        },
-      },
-    )
-    .get(
-      '/favicon.ico',
-      ({ set }) => {
-        set.headers['content-type'] = 'image/svg+xml';
-        set.headers['cache-control'] = 'public, max-age=86400';
-        return FAVICON;
-      },
-      {
-        detail: {
-          summary: "The service's icon",
-          tags,
-          security: [],
-          responses: answers(200, 'The icon (SVG)', 'image/svg+xml'),
-        },
-      },
-    )
-    .use(studioLiveRoutes(deps, access))
-    .use(consoleRoutes({ ...deps, clock: deps.actors.clock }, access));
+        route.signOut,
+      )
+      .get('/v1/machines', async () => machineList(machines), route.machines)
+      // XState's own JSON form of the definition, loadable by XState tooling.
+      .get(M, async ({ params }) => machineNamed(machines, params.name).toJSON(), route.machine)
+      .get(`${M}/diagram.svg`, async ({ params, set }) => diagram(machines, params.name, set), route.diagram)
+      .get(
+        `${M}/instances/:id/journal`,
+        async ({ admin: p, reads, params }) => instanceJournal(machines, p, reads, params),
+        route.journal,
+      )
+      .get(
+        `${M}/instances/:id/stream`,
+        async ({ admin: p, reads, request, params }) => instanceStream(deps, access, p, reads, request, params),
+        route.stream,
+      )
+      .get('/favicon.ico', ({ set }) => favicon(set), route.favicon)
+      .use(studioLiveRoutes(deps, access))
+      .use(consoleRoutes({ ...deps, clock: deps.actors.clock }, access))
+  );
 }
