@@ -92,8 +92,12 @@
           .replace('T', ' ')
           .replace(/\.\d+Z$/, 'Z')
       : '—';
-  /** @param {string} iso */
-  const clockTime = (iso) => `${new Date(iso).toISOString().slice(11, 19)}Z`;
+  /** A timer's time: the time of day within 12 h of now, the whole date and time further off. @param {string} iso */
+  const clockTime = (iso) => {
+    const t = new Date(iso).toISOString();
+    const near = Math.abs(Date.parse(iso) - (Date.now() + state.clockSkew)) < 12 * 3_600_000;
+    return near ? `${t.slice(11, 19)}Z` : `${t.slice(0, 10)} ${t.slice(11, 19)}Z`;
+  };
   /** @param {string} s */
   const words = (s) =>
     String(s)
@@ -107,7 +111,9 @@
         ? `${Math.round(ms / 1000)} s`
         : ms < 7200000
           ? `${Math.round(ms / 60000)} min`
-          : `${(ms / 3600000).toFixed(1)} h`;
+          : ms < 172800000
+            ? `${(ms / 3600000).toFixed(1)} h`
+            : `${(ms / 86400000).toFixed(1)} days`;
   /** "in 12 s" / "12 s ago", by the server's clock. @param {string} iso */
   const relative = (iso) => {
     const ms = Date.parse(iso) - (Date.now() + state.clockSkew);
@@ -223,8 +229,11 @@
   /** @type {Record<string, string>} */
   const TIMER = {
     send_timeout: 'send timeout',
+    lease_expiry: 'lease ends',
     next_attempt: 'next attempt',
     endpoint_slot: 'waiting for a slot',
+    rate_limit: 'rate limited',
+    claim: 'waiting for a worker',
     previous_delivery: 'waiting in line',
     hold_expiry: 'hold ends',
     skipped: 'skipped',

@@ -12,7 +12,7 @@ import { invalidRequest, notFound } from '../errors.ts';
 import type { EventService } from '../events/service.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { deliveryView, WebhookService } from '../webhooks/service.ts';
-import type { DeliveryFilter, HealthRow, SubscriptionRow } from '../webhooks/store.ts';
+import type { DeliveryFilter, DeliveryWait, HealthRow, SubscriptionRow } from '../webhooks/store.ts';
 import { humanDelay, retrySchedule } from './model.ts';
 
 /** A pending timer, or a wait without one, and what happens when it ends. */
@@ -26,7 +26,7 @@ type DeliveryView = ReturnType<typeof deliveryView>;
 
 export interface ConsoleDeps {
   clock: Clock;
-  config: Pick<Config, 'leaseMs' | 'webhookEndpointConcurrency' | 'webhookRetrySchedule'>;
+  config: Pick<Config, 'leaseMs' | 'webhookTimeoutMs' | 'webhookEndpointConcurrency' | 'webhookRetrySchedule'>;
   webhooks: WebhookService;
   events: EventService;
   machines: Map<string, AnyStateMachine>;
@@ -125,11 +125,12 @@ export class ConsoleService {
   async deliveryWhy(p: Principal, webhookId: string, deliveryId: string, from: Queryable) {
     const sub = await this.deps.webhooks.subscription(p, webhookId, from);
     const d = await this.deps.webhooks.delivery(p, webhookId, deliveryId, from);
-    const clock = await this.deps.webhooks.deliveryClock(p, deliveryId, from);
+    const wait = await this.deps.webhooks.deliveryWait(p, deliveryId, from);
     const payload = await this.deps.events.deliveryBody(p, d, from);
+    const now = this.deps.clock.now();
     return {
-      now: new Date(this.deps.clock.now()).toISOString(),
-      delivery: this.deliveryTimers(d, clock?.entered_at ?? null, clock?.due_at ?? null, sub.status),
+      now: new Date(now).toISOString(),
+      delivery: this.deliveryTimers(d, wait, sub, now),
       webhook: webhookTimers(sub),
       // The same body for every attempt; the headers are rebuilt from the attempt's stored timestamp.
       payload,
@@ -156,22 +157,27 @@ export class ConsoleService {
     };
   }
 
-  /** A delivery's pending timers (or the wait it is in), from its state as stored. */
-  private deliveryTimers(
-    d: DeliveryView,
-    enteredAt: Date | null,
-    dueAt: Date | null,
-    webhookStatus: string,
-  ): Pending[] {
-    const { leaseMs, webhookEndpointConcurrency, webhookRetrySchedule: schedule } = this.deps.config;
+  /** A delivery's pending timers (or the wait it is in), from its state as stored and its place beside others. */
+  private deliveryTimers(d: DeliveryView, wait: DeliveryWait | null, sub: SubscriptionRow, now: number): Pending[] {
+    const { leaseMs, webhookTimeoutMs, webhookEndpointConcurrency, webhookRetrySchedule: schedule } = this.deps.config;
+    const max = wait?.max_attempts ?? schedule.length;
+    const after = (attempt: number) =>
+      attempt >= max
+        ? 'then it fails for good'
+        : `${max - attempt} more attempt${max - attempt === 1 ? '' : 's'} after it`;
     switch (d.status) {
       case 'sending': {
-        const at = dueAt ?? (enteredAt ? new Date(enteredAt.getTime() + leaseMs) : null);
+        const started = wait?.entered_at?.getTime() ?? null;
         return [
           {
             kind: 'send_timeout',
-            at: at?.toISOString() ?? null,
-            does: `send timeout: without a result by then (${humanDelay(leaseMs)} after sending began) the attempt counts as failed and is retried`,
+            at: started === null ? null : new Date(started + webhookTimeoutMs).toISOString(),
+            does: `attempt ${d.attempt} of ${max} is in flight: the receiver must answer within ${humanDelay(webhookTimeoutMs)} (WEBHOOK_TIMEOUT_MS) of the request starting, or the attempt counts as failed; ${after(d.attempt)}`,
+          },
+          {
+            kind: 'lease_expiry',
+            at: (wait?.due_at ?? (started === null ? null : new Date(started + leaseMs)))?.toISOString() ?? null,
+            does: `if the worker sending it stops, another worker takes it over then (${humanDelay(leaseMs)}, LEASE_MS, after sending began)`,
           },
         ];
       }
@@ -183,28 +189,22 @@ export class ConsoleService {
             : d.next_attempt_reason === 'lease_expired'
               ? 'the previous attempt had no result within the send timeout'
               : `backoff ${humanDelay(base)} ± ${Math.round(this.jitter * 100)} %`;
-        return [{ kind: 'next_attempt', at: d.next_attempt_at, does: `next attempt (#${d.attempt + 1}), ${why}` }];
+        return [
+          {
+            kind: 'next_attempt',
+            at: d.next_attempt_at,
+            does: `attempt ${d.attempt + 1} of ${max}, ${why}; ${after(d.attempt + 1)}`,
+          },
+        ];
       }
       case 'queued':
-        return [
-          d.waiting_for === 'previous_delivery'
-            ? {
-                kind: 'previous_delivery',
-                at: null,
-                does: 'waiting for the previous delivery of this ordered webhook to succeed or fail for good',
-              }
-            : {
-                kind: 'endpoint_slot',
-                at: null,
-                does: `due now: waiting for one of ${webhookEndpointConcurrency} slots at this endpoint`,
-              },
-        ];
+        return [this.queuedWait(d, wait, sub, now, webhookEndpointConcurrency)];
       case 'held':
         return [
           {
             kind: 'hold_expiry',
             at: d.held_expires_at,
-            does: `held while the webhook is ${webhookStatus}; fails as held_expired then unless the webhook is resumed`,
+            does: `held while the webhook is ${sub.status}; fails as held_expired then unless the webhook is resumed`,
           },
         ];
       case 'skipped':
@@ -218,5 +218,52 @@ export class ConsoleService {
       default:
         return [];
     }
+  }
+
+  /**
+   * Why a queued delivery is not in flight yet, telling the waits apart: its place in an ordered
+   * line, the endpoint's slots all taken, the webhook's rate limit, or a worker's next claim
+   * (where a tenant with more due work than its share of the workers' budget waits its turn).
+   */
+  private queuedWait(
+    d: DeliveryView,
+    wait: DeliveryWait | null,
+    sub: SubscriptionRow,
+    now: number,
+    slots: number,
+  ): Pending {
+    if (d.waiting_for === 'previous_delivery') {
+      const ahead = wait?.line_ahead ?? null;
+      return {
+        kind: 'previous_delivery',
+        at: null,
+        does:
+          ahead === null
+            ? 'waiting for the previous delivery of this ordered webhook to succeed or fail for good'
+            : `position ${ahead + 1} in this ordered webhook's line: waits for the ${ahead} ahead of it, one at a time, each to succeed or fail for good`,
+      };
+    }
+    const ahead = wait?.queued_ahead ?? 0;
+    const inFlight = wait?.in_flight ?? 0;
+    const queue = ahead === 0 ? 'first in its queue' : `${ahead} due deliver${ahead === 1 ? 'y' : 'ies'} ahead of it`;
+    if (inFlight >= slots)
+      return {
+        kind: 'endpoint_slot',
+        at: null,
+        does: `all ${slots} slots at this endpoint are taken (${inFlight} requests in flight, WEBHOOK_ENDPOINT_CONCURRENCY); ${queue}`,
+      };
+    if (sub.rate_per_second) {
+      const seconds = Math.ceil(ahead / sub.rate_per_second);
+      return {
+        kind: 'rate_limit',
+        at: new Date(now + seconds * 1000).toISOString(),
+        does: `the webhook's rate limit (${sub.rate_per_second}/s): ${queue}, ${seconds === 0 ? 'sent with the next token (within 1 s)' : `about ${humanDelay(seconds * 1000)} at that rate`}`,
+      };
+    }
+    return {
+      kind: 'claim',
+      at: null,
+      does: `due now, ${queue}: a worker claims it in its next round (${inFlight} of ${slots} slots in use); a tenant with more due work than its share of WORKER_MAX_IN_FLIGHT waits its turn`,
+    };
   }
 }

@@ -118,9 +118,12 @@ export const StudioDeliveryDetail = t.Object({
 const Pending = t.Object({
   kind: oneOf([
     'send_timeout',
+    'lease_expiry',
     'next_attempt',
     'previous_delivery',
     'endpoint_slot',
+    'rate_limit',
+    'claim',
     'hold_expiry',
     'skipped',
     'auto_disable',

@@ -355,9 +355,9 @@ export class WebhookService {
     return webhookStore.deliveryWebhook(from, principal.tenantId, deliveryId);
   }
 
-  /** When a delivery entered its state, and when its timer is due (null when it has none). */
-  async deliveryClock(principal: Principal, deliveryId: string, from: Queryable = this.db) {
-    return webhookStore.deliveryClock(from, principal.tenantId, deliveryId);
+  /** What a delivery waits on: its state's timer, its attempts, its place in the queue or the line. */
+  async deliveryWait(principal: Principal, deliveryId: string, from: Queryable = this.db) {
+    return webhookStore.deliveryWait(from, principal.tenantId, deliveryId);
   }
 
   /** Attempts per webhook in [since, until): the whole window and each of `buckets` slices. */

@@ -71,6 +71,19 @@ export interface DeliveryFilter {
   until?: string | null;
 }
 
+/** What a delivery waits on (webhookStore.deliveryWait); the counts are null where they do not apply. */
+export interface DeliveryWait {
+  entered_at: Date | null;
+  due_at: Date | null;
+  max_attempts: number;
+  /** Requests of its webhook in flight now. */
+  in_flight: number;
+  /** Due deliveries of its webhook queued before it (a queued, due delivery only). */
+  queued_ahead: number | null;
+  /** Deliveries ahead of it in its ordered webhook's line (one in the line only). */
+  line_ahead: number | null;
+}
+
 /** Per webhook over a window: attempts, successes, latency percentiles; per bucket when `bucket` is set. */
 export interface HealthRow {
   subscription_id: string;
@@ -236,11 +249,26 @@ export const webhookStore = {
         [tenantId, deliveryId, ...createdRange(deliveryId)],
       )
     )[0]?.subscription_id ?? null,
-  /** When a delivery entered its state and when its timer is due (if it has one). */
-  deliveryClock: async (db: Queryable, tenantId: string, deliveryId: string) =>
+  /**
+   * What a delivery waits on: when it entered its state, its timer, its attempts allowed, and
+   * beside it the requests its webhook has in flight, the due deliveries queued before it and,
+   * in an ordered webhook's line, the deliveries ahead of it (each counted by its own index).
+   */
+  deliveryWait: async (db: Queryable, tenantId: string, deliveryId: string) =>
     (
-      await db.query<{ entered_at: Date | null; due_at: Date | null }>(
-        'select entered_at, due_at from webhook_deliveries where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz',
+      await db.query<DeliveryWait & Record<string, unknown>>(
+        `select d.entered_at, d.due_at, d.max_attempts,
+                (select count(*)::int from webhook_deliveries s where s.subscription_id = d.subscription_id and s.state = 'sending') as in_flight,
+                case when d.state = 'queued' and d.due_at is not null then
+                  (select count(*)::int from webhook_deliveries q
+                    where q.tenant_id = d.tenant_id and q.subscription_id = d.subscription_id and q.state = 'queued'
+                      and q.due_at is not null and (q.due_at, q.id) < (d.due_at, d.id)) end as queued_ahead,
+                case when d.order_seq is not null then
+                  (select count(*)::int from webhook_deliveries l
+                    where l.subscription_id = d.subscription_id and l.order_seq < d.order_seq
+                      and l.state in ('queued', 'sending', 'backoff', 'held')) end as line_ahead
+           from webhook_deliveries d
+          where d.tenant_id = $1 and d.id = $2 and d.created_at between $3::timestamptz and $4::timestamptz`,
         [tenantId, deliveryId, ...createdRange(deliveryId)],
       )
     )[0] ?? null,

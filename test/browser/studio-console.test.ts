@@ -280,9 +280,15 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     await page.getByRole('button', { name: `Delivery ${id}, retrying` }).click();
     await page.waitForSelector('#delivery-detail[data-status="retrying"]');
     const why = await page.textContent('#delivery-timers li[data-kind="next_attempt"]');
-    expect(why).toMatch(/next attempt in \d+ s \(\d\d:\d\d:\d\dZ\): next attempt \(#2\), backoff 5 s ± 20 %/);
+    expect(why).toMatch(
+      /next attempt in \d+ s \(\d\d:\d\d:\d\dZ\): attempt 2 of 8, backoff 5 s ± 20 %; 6 more attempts after it/,
+    );
     expect(await page.textContent('#webhook-timers li[data-kind="auto_disable"]')).toContain(
       'disables the webhook unless a delivery succeeds first',
+    );
+    // Five days off: in days, with the whole date (a time of day alone would name the wrong day).
+    expect(await page.textContent('#webhook-timers li[data-kind="auto_disable"]')).toMatch(
+      /^auto-disable in 5\.0 days \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\)/,
     );
     // One attempt recorded, and the count says so.
     expect(await page.locator('#attempts tbody tr[data-attempt]').count()).toBe(1);

@@ -187,18 +187,68 @@ describe('studio console: finding and why', () => {
     expect((one.body.deliveries as Json[]).map((d) => [d.id, d.webhook_id])).toEqual([[deliveryId, hook]]);
   });
 
-  test('why: a queued delivery waits for an endpoint slot; the body it will send is the one built from the event', async () => {
+  test('why: a queued delivery waits for a claim, first in its queue; the body it will send is the one built from the event', async () => {
     const why = await call('GET', `/v1/studio/webhooks/${hook}/deliveries/${deliveryId}/why`, bearer(acme.adminToken));
     expect(why.status).toBe(200);
     expect(why.body.delivery).toEqual([
       {
-        kind: 'endpoint_slot',
+        kind: 'claim',
         at: null,
-        does: `due now: waiting for one of ${service.config.webhookEndpointConcurrency} slots at this endpoint`,
+        does: `due now, first in its queue: a worker claims it in its next round (0 of ${service.config.webhookEndpointConcurrency} slots in use); a tenant with more due work than its share of WORKER_MAX_IN_FLIGHT waits its turn`,
       },
     ]);
     expect(JSON.parse(String(why.body.payload))).toMatchObject({ type: 'case.created', data: { case_id: 'c1' } });
     expect(why.body.webhook).toEqual([]);
+  });
+
+  test('why: the waits are told apart: a rate limit with the deliveries ahead and an estimate, a place in an ordered line', async () => {
+    const me = bearer(acme.adminToken);
+    const limited = await call('POST', '/v1/webhooks', me, {
+      url: 'http://127.0.0.1:9/limited',
+      events: ['incident.created'],
+      rate_limit: { per_second: 2 },
+    });
+    const ordered = await call('POST', '/v1/webhooks', me, {
+      url: 'http://127.0.0.1:9/ordered',
+      events: ['incident.created'],
+      ordering: 'fifo',
+    });
+    expect([limited.status, ordered.status]).toEqual([201, 201]);
+    for (const n of [1, 2, 3, 4, 5])
+      expect(
+        (await call('POST', '/v1/events', me, { type: 'incident.created', data: { incident_id: `i${n}` } })).status,
+      ).toBe(202);
+    const last = async (webhook: unknown) =>
+      String(
+        (
+          (await call('GET', `/v1/studio/webhooks/${webhook}/deliveries?event_type=incident.created`, me)).body
+            .deliveries as Json[]
+        )[0]!.id,
+      );
+    const rate = await call(
+      'GET',
+      `/v1/studio/webhooks/${limited.body.id}/deliveries/${await last(limited.body.id)}/why`,
+      me,
+    );
+    expect(rate.status).toBe(200);
+    const [wait] = rate.body.delivery as Json[];
+    expect(wait).toMatchObject({
+      kind: 'rate_limit',
+      does: "the webhook's rate limit (2/s): 4 due deliveries ahead of it, about 2 s at that rate",
+    });
+    expect(Date.parse(String(wait!.at)) - Date.parse(String(rate.body.now))).toBe(2000);
+    const line = await call(
+      'GET',
+      `/v1/studio/webhooks/${ordered.body.id}/deliveries/${await last(ordered.body.id)}/why`,
+      me,
+    );
+    expect(line.body.delivery).toEqual([
+      {
+        kind: 'previous_delivery',
+        at: null,
+        does: "position 5 in this ordered webhook's line: waits for the 4 ahead of it, one at a time, each to succeed or fail for good",
+      },
+    ]);
   });
 
   test("why: a held delivery names when its hold ends; a rotated secret's grace window is the webhook's clock", async () => {
