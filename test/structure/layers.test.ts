@@ -15,11 +15,11 @@
 // from src/outbound/. Imports are read with TypeScript's parser: `import … from`, `import type`,
 // side-effect imports, `export … from`, `import x = require(…)` and import() of a literal.
 import { describe, expect, test } from 'bun:test';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { ROOT, rel, tsFiles } from '../support/source-files.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 
-const ROOT = resolve(import.meta.dir, '../..');
 const SRC = join(ROOT, 'src');
 const HTTP = join(SRC, 'http');
 
@@ -30,16 +30,6 @@ const EXCEPTIONS: Record<string, string> = {
   'src/studio/svg.ts':
     "draws the statechart markup the studio page embeds, its text escaped by the HTML page kit's escapeHtml",
 };
-
-const rel = (file: string) => relative(ROOT, file).split('\\').join('/');
-
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return tsFiles(path);
-    return entry.isFile() && entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
 
 /** Every module specifier a file names, as written. */
 function specifiers(file: string): string[] {

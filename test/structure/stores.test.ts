@@ -3,20 +3,10 @@
 // definition's project()), the studio reaches other domains' data through their services, and
 // no module imports another folder's SQL text.
 import { expect, test } from 'bun:test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { ROOT, rel, tsFiles } from '../support/source-files.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const ROOT = resolve(import.meta.dir, '../..');
-
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return tsFiles(path);
-    return entry.isFile() && entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-const rel = (file: string) => relative(ROOT, file).split('\\').join('/');
 const files = tsFiles(join(ROOT, 'src'));
 
 test("no query reads a machine snapshot's context by JSON path", () => {
