@@ -9106,12 +9106,12 @@ export interface operations {
                         /** Format: date-time */
                         now: string;
                         delivery: {
-                            kind: "send_timeout" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
+                            kind: "send_timeout" | "lease_expiry" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "rate_limit" | "claim" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
                             at: string | null;
                             does: string;
                         }[];
                         webhook: {
-                            kind: "send_timeout" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
+                            kind: "send_timeout" | "lease_expiry" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "rate_limit" | "claim" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
                             at: string | null;
                             does: string;
                         }[];
@@ -9233,7 +9233,7 @@ export interface operations {
                         /** Format: date-time */
                         now: string;
                         webhook: {
-                            kind: "send_timeout" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
+                            kind: "send_timeout" | "lease_expiry" | "next_attempt" | "previous_delivery" | "endpoint_slot" | "rate_limit" | "claim" | "hold_expiry" | "skipped" | "auto_disable" | "secret_grace";
                             at: string | null;
                             does: string;
                         }[];
