@@ -204,7 +204,7 @@
 
   // ---- statuses: a word and a symbol, never colour alone --------------------------------
   /** @type {Record<string, string>} */
-  const SYMBOL = { queued: '◷', sending: '➚', retrying: '↻', held: '⏸', skipped: '⤼', succeeded: '✓', failed: '✗' };
+  const SYMBOL = { queued: '◷', sending: '➚', retrying: '↻', held: '‖', skipped: '↷', succeeded: '✓', failed: '✗' };
   /** @param {string} s */
   const statusCell = (s) => text('span', `${SYMBOL[s] || '•'} ${s}`, `status status-${s}`);
   /** @type {Record<string, string>} */
@@ -218,7 +218,7 @@
     replayDetected: '⚠',
   };
   /** @type {Record<string, string>} */
-  const SUB_SYMBOL = { active: '✓', failing: '⚠', paused: '⏸', disabled: '✗' };
+  const SUB_SYMBOL = { active: '✓', failing: '⚠', paused: '‖', disabled: '✗' };
   /** @param {string} s */
   const subscriptionCell = (s) => text('span', `${SUB_SYMBOL[s] || '•'} ${s}`, `status sub-${s}`);
   /** "xstate.after.backoff.delivery.backoff" → "after backoff"; "xstate.init" → "created". @param {string} e */

@@ -111,7 +111,8 @@ details.req summary { cursor: pointer; color: var(--accent); }
 .machine-list { display: flex; flex-direction: column; }
 </style>`;
 
-export function studioPage(): Response {
+/** The page; `versions` are its scripts' (studio.js and zoom.js), named in their URLs. */
+export function studioPage(versions: { studio: string; zoom: string }): Response {
   const res = page(
     'Studio',
     html`${STYLE}
@@ -243,8 +244,8 @@ export function studioPage(): Response {
     <div class="buttons"><button type="submit" value="cancel" class="secondary" id="confirm-cancel">Cancel</button><button type="submit" value="ok" id="confirm-ok">Confirm</button></div>
   </form>
 </dialog>
-<script src="/studio/studio.js" defer></script>
-<script src="/studio/zoom.js" defer></script>`,
+<script src="/studio/studio.js?v=${versions.studio}" defer></script>
+<script src="/studio/zoom.js?v=${versions.zoom}" defer></script>`,
   );
   const headers = new Headers(res.headers);
   headers.set(

@@ -22,7 +22,7 @@ import type { AppService } from '../identity/apps/service.ts';
 import { allStates, humanDelay, machineModel, namedParts, retrySchedule } from './model.ts';
 import { machineSvg } from './svg.ts';
 import { studioPage } from './page.ts';
-import { studioScript, zoomScript } from './scripts.ts';
+import { studioScript, zoomScript, type StaticScript } from './scripts.ts';
 import { StudioAccess, type StudioAdmin } from './access.ts';
 import { journalEntry, studioStore } from './store.ts';
 import { journalEvents, startSeq } from './feed.ts';
@@ -44,6 +44,8 @@ const SignIn = t.Object({
   password: t.String({ minLength: 1, maxLength: 1000 }),
 });
 const read = 'read' as const;
+/** A script's version, as the page names it (any other is served too, checked again on every load). */
+const ScriptVersion = t.Object({ v: t.Optional(t.String({ maxLength: 64 })) });
 type Headers = { headers: Record<string, string | number> };
 type Machines = Map<string, AnyStateMachine>;
 
@@ -96,10 +98,24 @@ function machineNamed(machines: Machines, name: string): AnyStateMachine {
 }
 
 /** One of the page's scripts, never cached (the page always runs the service's current one). */
-function script<T>(set: Headers, text: () => T): T {
+/**
+ * A script: kept for good under the version the page names (a new text has a new URL), checked
+ * again on every load under any other; gzipped for a client that takes it.
+ */
+async function script(request: Request, version: string | undefined, set: Headers, load: () => Promise<StaticScript>) {
+  const s = await load();
   set.headers['content-type'] = 'text/javascript; charset=utf-8';
-  set.headers['cache-control'] = 'no-cache';
-  return text();
+  set.headers['cache-control'] = version === s.version ? 'public, max-age=31536000, immutable' : 'no-cache';
+  set.headers.vary = 'accept-encoding';
+  if (!/\bgzip\b/i.test(request.headers.get('accept-encoding') ?? '')) return s.text;
+  set.headers['content-encoding'] = 'gzip';
+  return s.gzip;
+}
+
+/** The page, naming each script by its version. */
+async function studioHome() {
+  const [studio, zoom] = await Promise.all([studioScript(), zoomScript()]);
+  return studioPage({ studio: studio.version, zoom: zoom.version });
 }
 
 /** Checks the administrator's password and sets the session cookie; answers the session. */
@@ -203,6 +219,7 @@ const routeOptions = () => ({
     },
   },
   script: {
+    query: ScriptVersion,
     detail: {
       summary: 'The studio script',
       tags,
@@ -211,6 +228,7 @@ const routeOptions = () => ({
     },
   },
   zoom: {
+    query: ScriptVersion,
     detail: {
       summary: "The studio drawings' zoom and pan script",
       tags,
@@ -319,9 +337,9 @@ export function studioRoutes(deps: StudioDeps) {
   return (
     router('studio')
       .use(access.guard)
-      .get('/studio', () => studioPage(), route.page)
-      .get('/studio/studio.js', ({ set }) => script(set, studioScript), route.script)
-      .get('/studio/zoom.js', ({ set }) => script(set, zoomScript), route.zoom)
+      .get('/studio', () => studioHome(), route.page)
+      .get('/studio/studio.js', ({ request, query, set }) => script(request, query.v, set, studioScript), route.script)
+      .get('/studio/zoom.js', ({ request, query, set }) => script(request, query.v, set, zoomScript), route.zoom)
       .post('/v1/studio/session', async ({ request, body, set }) => signIn(access, request, body, set), route.signIn)
       .get(
         '/v1/studio/session',
