@@ -52,6 +52,8 @@ button.secondary { background: transparent; color: var(--accent); border: 1px so
 input[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--error); border-width: 2px; }
 .notice { border-left: 4px solid var(--accent); padding: .5rem 1rem; background: var(--field); }
 code { font-size: .92em; }
+.skip { position: absolute; left: .5rem; top: -3rem; padding: .4rem .8rem; background: var(--bg); color: var(--accent); border: 2px solid var(--accent); border-radius: 6px; z-index: 10; }
+.skip:focus { top: .5rem; }
 `;
 
 /**
@@ -70,7 +72,8 @@ export function page(title: string, body: Html, options: { formTargets?: string[
 <style>${new Html(STYLE)}</style>
 </head>
 <body>
-<main id="main">
+<a class="skip" href="#main">Skip to the content</a>
+<main id="main" tabindex="-1">
 ${body}
 </main>
 </body>

@@ -1490,6 +1490,14 @@
   $('#events-newer').addEventListener('click', () => {
     if (state.eventPageIndex > 0) eventPage(state.eventPages[state.eventPageIndex - 1] ?? null);
   });
+  // Escape closes the open detail (a dialog closes itself), and focus goes back to its row.
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+    const open = ['#delivery-detail', '#event-detail'].find((sel) => !$(sel).hidden && $(sel).offsetParent !== null);
+    if (!open) return;
+    e.preventDefault();
+    $(open === '#delivery-detail' ? '#close-delivery' : '#close-event').click();
+  });
   $('#close-event').addEventListener('click', () => {
     location.hash = hashOf('events', Object.fromEntries(parseHash().query));
     const row = document.querySelector('#events tbody tr[aria-selected=true] button');

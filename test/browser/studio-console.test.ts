@@ -270,6 +270,29 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     r.stop();
   });
 
+  test('a skip link leads to the content; Escape closes a delivery and gives focus back to its row', async () => {
+    const r = receiver(() => 200);
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
+    await api('POST', '/v1/events', { type: 'case.created', data: { case_id: 'esc' } });
+    // On a fresh load the first Tab reaches the skip link, and it moves focus to the content.
+    const fresh = await (await browser.newContext()).newPage();
+    await fresh.goto(`${service.url}/studio`);
+    await fresh.keyboard.press('Tab');
+    expect(await fresh.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the content');
+    await fresh.keyboard.press('Enter');
+    expect(await fresh.evaluate(() => document.activeElement?.id)).toBe('main');
+    await fresh.context().close();
+    const page = await open(`#/webhooks/${hook.id}`);
+    await page.waitForSelector('#deliveries tbody tr[data-status="succeeded"]', { timeout: 15_000 });
+    const id = (await page.getAttribute('#deliveries tbody tr[data-status="succeeded"]', 'data-delivery'))!;
+    await page.getByRole('button', { name: `Delivery ${id}, succeeded` }).click();
+    await page.waitForSelector('#delivery-detail:not([hidden])');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#delivery-detail', { state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.delivery)).toBe(id);
+    r.stop();
+  });
+
   test('why: a delivery in backoff names its next attempt and backoff; attempts show headers (signature redacted) and payload; the webhook its auto-disable clock', async () => {
     const r = receiver(() => 500);
     const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
