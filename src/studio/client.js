@@ -818,6 +818,20 @@
     loadHealth().catch((e) => status(message(e)));
   }
   $('#webhooks-more').addEventListener('click', () => loadWebhookList(true).catch((e) => status(message(e))));
+  /** The listed webhooks' statuses and last-hour figures, read again while the list is in view. */
+  async function refreshWebhookList() {
+    const { webhooks } = await json('/v1/studio/webhooks?limit=50');
+    for (const w of /** @type {Webhook[]} */ (webhooks)) {
+      const sub = document.querySelector(`#webhook-list button[data-webhook="${CSS.escape(w.id)}"] .sub`);
+      if (sub) sub.textContent = `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`;
+    }
+    await loadHealth();
+  }
+  const LIST_REFRESH_MS = 10_000;
+  setInterval(() => {
+    if (document.hidden || $('#studio').hidden || $('#view-webhooks').hidden) return;
+    refreshWebhookList().catch((e) => status(message(e)));
+  }, LIST_REFRESH_MS);
 
   /** @param {string | null} id @param {string | null} deliveryId @param {URLSearchParams} query */
   async function showWebhooks(id, deliveryId, query) {

@@ -270,6 +270,25 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     r.stop();
   });
 
+  test('the webhook list keeps its statuses and last-hour figures current while it is open', async () => {
+    const r = receiver(() => 200);
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['incident.updated'] })).body as {
+      id: string;
+    };
+    const publish = () => api('POST', '/v1/events', { type: 'incident.updated', data: { incident_id: 'live' } });
+    await publish();
+    const page = await open('#/webhooks');
+    const button = `#webhook-list button[data-webhook="${hook.id}"]`;
+    await page.waitForSelector(`${button} .health:has-text("of 1 ")`, { timeout: 20_000 });
+    // Two more deliveries and a pause, made elsewhere: the open list shows them without a reload.
+    await publish();
+    await publish();
+    await page.waitForSelector(`${button} .health:has-text("of 3 ")`, { timeout: 25_000 });
+    await api('PUT', `/v1/webhooks/${hook.id}`, { paused: true });
+    await page.waitForSelector(`${button} .sub:has-text("paused")`, { timeout: 25_000 });
+    r.stop();
+  });
+
   test('a skip link leads to the content; Escape closes a delivery and gives focus back to its row', async () => {
     const r = receiver(() => 200);
     const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
