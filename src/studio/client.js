@@ -437,14 +437,31 @@
     const q = $input('#find').value.trim();
     try {
       const found = await json(`/v1/studio/search?q=${encodeURIComponent(q)}`);
+      const results = $('#find-results');
+      results.replaceChildren();
+      results.hidden = true;
       if (found.kind === 'delivery')
         location.hash = `#/webhooks/${encodeURIComponent(found.webhook_id)}/deliveries/${encodeURIComponent(found.delivery_id)}`;
-      else location.hash = `#/events/${encodeURIComponent(found.event_id)}`;
-      status(`Found ${q}.`);
+      else if (found.kind === 'event') location.hash = `#/events/${encodeURIComponent(found.event_id)}`;
+      else if (found.webhooks.length === 1) location.hash = `#/webhooks/${encodeURIComponent(found.webhooks[0].id)}`;
+      else {
+        for (const w of /** @type {Webhook[]} */ (found.webhooks)) {
+          const a = document.createElement('a');
+          a.href = `#/webhooks/${encodeURIComponent(w.id)}`;
+          a.append(text('span', w.url), text('span', ` ${SUB_SYMBOL[w.status] || '•'} ${w.status}`, 'sub'));
+          const li = document.createElement('li');
+          li.append(a);
+          results.append(li);
+        }
+        results.hidden = false;
+        const first = results.querySelector('a');
+        if (first instanceof HTMLElement) first.focus();
+      }
+      status(found.kind === 'webhooks' ? `${found.webhooks.length} webhooks match ${q}.` : `Found ${q}.`);
     } catch (err) {
       status(
         err instanceof HttpError && err.status === 404
-          ? `No event or delivery ${q} in this tenant.`
+          ? `No event, delivery or webhook matching ${q} in this tenant.`
           : `Cannot search: ${message(err)}`,
       );
     }

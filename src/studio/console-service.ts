@@ -8,12 +8,13 @@ import type { Config } from '../config.ts';
 import type { Queryable } from '../db/index.ts';
 import type { Page } from '../db/page.ts';
 import { FIXED } from '../defaults.ts';
-import { invalidRequest, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import type { EventService } from '../events/service.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { deliveryView, WebhookService } from '../webhooks/service.ts';
 import type { DeliveryFilter, DeliveryWait, HealthRow, SubscriptionRow } from '../webhooks/store.ts';
 import { humanDelay, retrySchedule } from './model.ts';
+import { displayUrl } from './redaction.ts';
 
 /** A pending timer, or a wait without one, and what happens when it ends. */
 export interface Pending {
@@ -32,6 +33,9 @@ export interface ConsoleDeps {
   machines: Map<string, AnyStateMachine>;
 }
 
+/** Webhooks read for a URL search, and those answered. */
+const URL_CANDIDATES = 200;
+const URL_MATCHES = 20;
 const HEALTH_WINDOW_MS = 3_600_000;
 const HEALTH_BUCKETS = 12;
 
@@ -104,17 +108,29 @@ export class ConsoleService {
     this.jitter = (delivery && retrySchedule(delivery)?.jitter_ratio) ?? FIXED.retryJitterRatio;
   }
 
-  /** What an id names: a delivery (with its webhook) or an event of the tenant; a 404 otherwise. */
+  /**
+   * What `q` names: a delivery (with its webhook) or an event of the tenant by its id, or the
+   * webhooks whose URL, as the studio shows it (no credentials, no query values, no token-like
+   * segments), holds it; a 404 when nothing does.
+   */
   async search(p: Principal, q: string, from: Queryable) {
-    if (q.startsWith('dlv_')) {
+    if (/^dlv_\w+$/.test(q)) {
       const webhookId = await this.deps.webhooks.webhookOfDelivery(p, q, from);
       if (webhookId) return { kind: 'delivery' as const, delivery_id: q, webhook_id: webhookId };
-    } else if (q.startsWith('evt_')) {
+    } else if (/^evt_\w+$/.test(q)) {
       if (await this.deps.events.exists(p, q, from)) return { kind: 'event' as const, event_id: q };
     } else {
-      throw invalidRequest('q: an event id (evt_…) or a delivery id (dlv_…)');
+      const needle = q.toLowerCase();
+      // Candidates by the stored URL, kept only where the shown URL holds the text: a match in
+      // a hidden part (a query value, a token in the path) would tell what the page hides.
+      const candidates = await this.deps.webhooks.withUrlContaining(p, q, URL_CANDIDATES, from);
+      const webhooks = candidates
+        .map((w) => ({ id: w.id, url: displayUrl(w.url), status: w.status }))
+        .filter((w) => w.url.toLowerCase().includes(needle))
+        .slice(0, URL_MATCHES);
+      if (webhooks.length > 0) return { kind: 'webhooks' as const, webhooks };
     }
-    throw notFound(q);
+    throw notFound(`an event, delivery or webhook matching "${q}"`);
   }
 
   deliveries(p: Principal, webhookId: string, page: Page, filter: DeliveryFilter, from: Queryable) {

@@ -116,10 +116,14 @@ const routeOptions = () => ({
     studio: read,
     query: t.Object({ q: t.String({ minLength: 1, maxLength: 100 }) }),
     detail: {
-      summary: 'Find a delivery or an event of the tenant by its id',
+      summary: "Find a delivery or an event of the tenant by its id, or its webhooks by their URL's host or path",
       tags,
       responses: {
-        ...answers(200, 'What the id names (a delivery with its webhook, or an event)', SearchHit),
+        ...answers(
+          200,
+          'What the id names (a delivery with its webhook, or an event), or the webhooks matched',
+          SearchHit,
+        ),
         ...refusals('not_found'),
       },
     },

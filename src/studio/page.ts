@@ -64,6 +64,9 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 @media (prefers-color-scheme: dark) { button { color: #0d1117; } }
 .finder { display: flex; gap: .5rem; align-items: end; flex-wrap: wrap; margin: .5rem 0; }
 .finder > div { flex: 1 1 18rem; }
+.find-results { list-style: none; padding: 0; margin: 0 0 .8rem; }
+.find-results a { display: block; padding: .3rem 0; overflow-wrap: anywhere; }
+.find-results .sub { color: var(--muted); }
 .finder button, .actions button, .filters button { margin: 0; padding: .4rem .9rem; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .6rem 0; }
 .actions .secondary { margin-left: 0; }
@@ -136,9 +139,10 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
 <p id="status" role="status" aria-live="polite"></p>
 <div id="studio" hidden>
   <form id="find-form" class="finder" role="search">
-    <div><label for="find">Find an event or a delivery <span class="hint">by its id: evt_… or dlv_…</span></label><input type="search" id="find" name="q" required autocomplete="off" spellcheck="false"></div>
+    <div><label for="find">Find an event, a delivery or a webhook <span class="hint">by its id (evt_…, dlv_…), or a webhook by its URL's host or path</span></label><input type="search" id="find" name="q" required autocomplete="off" spellcheck="false"></div>
     <button type="submit">Find</button>
   </form>
+  <ul id="find-results" class="find-results" aria-label="Webhooks found" hidden></ul>
   <div role="tablist" class="views" aria-label="Views">
     <button type="button" role="tab" id="tab-machines" aria-controls="view-machines" data-view="machines">Machines</button>
     <button type="button" role="tab" id="tab-webhooks" aria-controls="view-webhooks" data-view="webhooks" tabindex="-1">Webhooks</button>

@@ -171,6 +171,12 @@ export const StudioHealth = t.Object({
 export const SearchHit = t.Union([
   t.Object({ kind: t.Literal('delivery'), delivery_id: t.String(), webhook_id: t.String() }),
   t.Object({ kind: t.Literal('event'), event_id: t.String() }),
+  t.Object({
+    kind: t.Literal('webhooks'),
+    webhooks: t.Array(t.Object({ id: t.String(), url: t.String(), status: t.String() }), {
+      description: 'up to 20, newest first, whose URL as the studio shows it holds the text',
+    }),
+  }),
 ]);
 
 /** GET /v1/studio/events. */

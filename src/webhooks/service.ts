@@ -350,6 +350,11 @@ export class WebhookService {
     return { deliveries: items.map(deliveryView), next_cursor };
   }
 
+  /** The tenant's webhooks whose URL holds `text` (any case), newest first, at most `limit`. */
+  async withUrlContaining(principal: Principal, text: string, limit: number, from: Queryable = this.db) {
+    return webhookStore.withUrlContaining(from, principal.tenantId, text, limit);
+  }
+
   /** The webhook a delivery of the tenant belongs to, or null. */
   async webhookOfDelivery(principal: Principal, deliveryId: string, from: Queryable = this.db) {
     return webhookStore.deliveryWebhook(from, principal.tenantId, deliveryId);

@@ -192,6 +192,14 @@ export const webhookStore = {
     return row?.n ?? 0;
   },
 
+  /** The tenant's webhooks whose URL holds `text` (any case), newest first, at most `limit`. */
+  withUrlContaining: (db: Queryable, tenantId: string, text: string, limit: number) =>
+    db.query<R<SubscriptionRow>>(
+      `select ${SUB} from webhook_subscriptions
+        where tenant_id = $1 and deleted_at is null and strpos(lower(url), lower($2)) > 0
+        order by created_at desc, id desc limit $3`,
+      [tenantId, text, limit],
+    ),
   softDelete: (db: Queryable, tenantId: string, id: string) =>
     db.query(
       'update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id',

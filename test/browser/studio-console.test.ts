@@ -270,6 +270,29 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     r.stop();
   });
 
+  test('the finder takes a webhook URL: one match opens it, several are listed with focus on the first', async () => {
+    const made: string[] = [];
+    for (const path of ['find-alpha', 'find-beta']) {
+      const created = await api('POST', '/v1/webhooks', {
+        url: `http://127.0.0.1:9/${path}`,
+        events: ['case.created'],
+      });
+      made.push((created.body as { id: string }).id);
+    }
+    const page = await open('#/webhooks');
+    await page.getByLabel(/Find an event, a delivery or a webhook/).fill('find-alpha');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.waitForFunction((id) => location.hash === `#/webhooks/${id}`, made[0]);
+    await page.getByLabel(/Find an event, a delivery or a webhook/).fill('/find-');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.waitForSelector('#find-results:not([hidden])');
+    const listed = await page.$$eval('#find-results a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(listed).toEqual([`#/webhooks/${made[1]}`, `#/webhooks/${made[0]}`]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`#/webhooks/${made[1]}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => location.hash === `#/webhooks/${id}`, made[1]);
+  });
+
   test('the webhook list keeps its statuses and last-hour figures current while it is open', async () => {
     const r = receiver(() => 200);
     const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['incident.updated'] })).body as {

@@ -152,9 +152,36 @@ describe('studio console: finding and why', () => {
     });
     expect((await call('GET', '/v1/studio/search?q=dlv_nothing', me)).status).toBe(404);
     expect(await call('GET', '/v1/studio/search?q=hello', me)).toMatchObject({
-      status: 400,
-      body: { error: 'invalid_request' },
+      status: 404,
+      body: { error: 'not_found' },
     });
+  });
+
+  test("search finds webhooks by the URL the studio shows, never by its hidden parts, nor another tenant's", async () => {
+    const me = bearer(acme.adminToken);
+    const orders = await call('POST', '/v1/webhooks', me, {
+      url: 'https://orders.globex.example/hooks/argus?token=s3cr3tvalue',
+      events: ['case.created'],
+    });
+    expect(orders.status).toBe(201);
+    const theirs = await call('POST', '/v1/webhooks', bearer(globex.adminToken), {
+      url: 'https://orders.globex.example/theirs',
+      events: ['case.created'],
+    });
+    expect(theirs.status).toBe(201);
+    for (const q of ['GLOBEX', 'orders.globex', '/hooks/argus'])
+      expect((await call('GET', `/v1/studio/search?q=${encodeURIComponent(q)}`, me)).body).toEqual({
+        kind: 'webhooks',
+        webhooks: [{ id: orders.body.id, url: 'https://orders.globex.example/hooks/argus?token=…', status: 'active' }],
+      });
+    // The query's value is not shown, so it does not match: a search must not tell what the page hides.
+    expect((await call('GET', '/v1/studio/search?q=s3cr3t', me)).status).toBe(404);
+    // Several matches: each of this tenant's webhooks on loopback, newest first.
+    const loopback = (await call('GET', '/v1/studio/search?q=127.0.0.1', me)).body;
+    expect(loopback.kind).toBe('webhooks');
+    expect((loopback.webhooks as Json[]).map((w) => w.id)).toContain(hook);
+    expect(await call('DELETE', `/v1/webhooks/${orders.body.id}`, me)).toMatchObject({ status: 204 });
+    expect((await call('GET', '/v1/studio/search?q=globex', me)).status).toBe(404);
   });
 
   test('deliveries filter by event type, status and time range; bad filters are 400s', async () => {

@@ -1,7 +1,7 @@
 // What the studio's live views show of values that could carry secrets: webhook URLs,
 // receivers' response bodies and authorization session ids.
 import { describe, expect, test } from 'bun:test';
-import { displayUrl, redactBody, sessionRef } from '../../src/studio/live.ts';
+import { displayUrl, redactBody, sessionRef } from '../../src/studio/redaction.ts';
 import { signatureHeader } from '../../src/webhooks/signing.ts';
 
 describe('studio redaction', () => {

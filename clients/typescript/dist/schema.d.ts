@@ -803,7 +803,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find a delivery or an event of the tenant by its id */
+        /** Find a delivery or an event of the tenant by its id, or its webhooks by their URL's host or path */
         get: operations["searchStudio"];
         put?: never;
         post?: never;
@@ -5862,7 +5862,9 @@ export interface operations {
     };
     getStudioScript: {
         parameters: {
-            query?: never;
+            query?: {
+                v?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5878,7 +5880,7 @@ export interface operations {
                     "text/javascript": string;
                 };
             };
-            /** @description invalid_request: a body or header that cannot be read */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5945,7 +5947,9 @@ export interface operations {
     };
     getStudioZoomScript: {
         parameters: {
-            query?: never;
+            query?: {
+                v?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5961,7 +5965,7 @@ export interface operations {
                     "text/javascript": string;
                 };
             };
-            /** @description invalid_request: a body or header that cannot be read */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8545,7 +8549,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description What the id names (a delivery with its webhook, or an event) */
+            /** @description What the id names (a delivery with its webhook, or an event), or the webhooks matched */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8560,6 +8564,15 @@ export interface operations {
                         /** @constant */
                         kind: "event";
                         event_id: string;
+                    } | {
+                        /** @constant */
+                        kind: "webhooks";
+                        /** @description up to 20, newest first, whose URL as the studio shows it holds the text */
+                        webhooks: {
+                            id: string;
+                            url: string;
+                            status: string;
+                        }[];
                     };
                 };
             };
