@@ -426,6 +426,7 @@
     state.webhook = null;
     state.hook = null;
     $('#webhook-list').replaceChildren();
+    $('#attention-list').replaceChildren();
     location.hash = '';
     status('Signed out.');
     signedOut();
@@ -757,6 +758,8 @@
     );
   });
 
+  /** The webhook buttons of both lists: needing attention, and all. */
+  const WEBHOOK_BUTTONS = '#attention-list button[data-webhook], #webhook-list button[data-webhook]';
   // ---- webhooks -----------------------------------------------------------------------
   /** A small bar chart of attempts per 5 minutes over the last hour (red: the share that failed). @param {Health} h */
   function sparkline(h) {
@@ -798,7 +801,7 @@
   async function loadHealth() {
     const { webhooks } = await json('/v1/studio/health');
     state.health = webhooks;
-    for (const b of document.querySelectorAll('#webhook-list button[data-webhook]')) {
+    for (const b of document.querySelectorAll(WEBHOOK_BUTTONS)) {
       if (!(b instanceof HTMLElement)) continue;
       const h = webhooks[b.dataset.webhook || ''];
       const line = b.querySelector('.health');
@@ -807,43 +810,67 @@
       if (h?.attempts) line.append(sparkline(h));
     }
   }
+  /** A webhook of a list: its URL, status and id, and a line for its last hour. @param {Webhook} w */
+  function webhookItem(w) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.webhook = w.id;
+    b.append(
+      text('span', w.url),
+      text('span', `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`, 'sub'),
+      text('span', '', 'health'),
+    );
+    b.addEventListener('click', () => {
+      location.hash = `#/webhooks/${encodeURIComponent(w.id)}`;
+    });
+    li.append(b);
+    return li;
+  }
+  /** Failing and disabled webhooks, first and apart: what an engineer on call looks at first. */
+  async function loadAttention() {
+    const { webhooks } = await json('/v1/studio/webhooks?limit=50&status=failing,disabled');
+    const list = $('#attention-list');
+    list.replaceChildren(.../** @type {Webhook[]} */ (webhooks).map(webhookItem));
+    list.hidden = $('#attention-title').hidden = !list.children.length;
+    markCurrent();
+  }
   /** @param {boolean} more */
   async function loadWebhookList(more) {
     const q = more && state.webhookCursor ? `?limit=50&cursor=${encodeURIComponent(state.webhookCursor)}` : '?limit=50';
-    const { webhooks, next_cursor } = await json(`/v1/studio/webhooks${q}`);
+    const [{ webhooks, next_cursor }] = await Promise.all([
+      json(`/v1/studio/webhooks${q}`),
+      more ? null : loadAttention(),
+    ]);
     const list = $('#webhook-list');
     if (!more) list.replaceChildren();
-    for (const w of /** @type {Webhook[]} */ (webhooks)) {
-      const li = document.createElement('li');
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.webhook = w.id;
-      b.append(
-        text('span', w.url),
-        text('span', `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`, 'sub'),
-        text('span', '', 'health'),
-      );
-      b.addEventListener('click', () => {
-        location.hash = `#/webhooks/${encodeURIComponent(w.id)}`;
-      });
-      li.append(b);
-      list.append(li);
-    }
+    for (const w of /** @type {Webhook[]} */ (webhooks)) list.append(webhookItem(w));
     state.webhookCursor = next_cursor;
     $('#webhooks-more').hidden = !next_cursor;
     if (!list.children.length) list.append(text('li', 'No webhooks yet.', 'hint'));
     loadHealth().catch((e) => status(message(e)));
   }
+  /** Marks the chosen webhook in both lists. */
+  function markCurrent() {
+    for (const b of document.querySelectorAll(WEBHOOK_BUTTONS))
+      if (b instanceof HTMLElement) b.setAttribute('aria-current', String(b.dataset.webhook === state.webhook));
+  }
   $('#webhooks-more').addEventListener('click', () => loadWebhookList(true).catch((e) => status(message(e))));
   /** The listed webhooks' statuses and last-hour figures, read again while the list is in view. */
   async function refreshWebhookList() {
-    const { webhooks } = await json('/v1/studio/webhooks?limit=50');
-    for (const w of /** @type {Webhook[]} */ (webhooks)) {
-      const sub = document.querySelector(`#webhook-list button[data-webhook="${CSS.escape(w.id)}"] .sub`);
-      if (sub) sub.textContent = `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`;
-    }
+    const [{ webhooks }] = await Promise.all([json('/v1/studio/webhooks?limit=50'), loadAttention()]);
+    for (const w of /** @type {Webhook[]} */ (webhooks)) showStatus(w);
     await loadHealth();
   }
+  /** A webhook's status line, in place in both lists (a focused button stays focused). @param {Webhook} w */
+  function showStatus(w) {
+    const id = CSS.escape(w.id);
+    for (const sub of document.querySelectorAll(
+      `#attention-list button[data-webhook="${id}"] .sub, #webhook-list button[data-webhook="${id}"] .sub`,
+    ))
+      sub.textContent = `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`;
+  }
+
   const LIST_REFRESH_MS = 10_000;
   setInterval(() => {
     if (document.hidden || $('#studio').hidden || $('#view-webhooks').hidden) return;
@@ -853,8 +880,7 @@
   /** @param {string | null} id @param {string | null} deliveryId @param {URLSearchParams} query */
   async function showWebhooks(id, deliveryId, query) {
     if (!$('#webhook-list').children.length) await loadWebhookList(false).catch((e) => status(message(e)));
-    for (const b of document.querySelectorAll('#webhook-list button'))
-      if (b instanceof HTMLElement) b.setAttribute('aria-current', String(b.dataset.webhook === id));
+    markCurrent();
     $('#webhook-empty').hidden = !!id;
     $('#webhook-detail').hidden = !id;
     if (!id) {
@@ -1005,8 +1031,7 @@
     state.hook = w;
     $('#webhook-title').textContent = w.url;
     // The list's line for it follows (in place: a focused list button stays focused).
-    const sub = document.querySelector(`#webhook-list button[data-webhook="${CSS.escape(w.id)}"] .sub`);
-    if (sub) sub.textContent = `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`;
+    showStatus(w);
     const facts = $('#webhook-facts');
     facts.replaceChildren();
     fact(facts, 'Webhook', w.id);

@@ -19,9 +19,10 @@ import { PageQuery } from '../http/pagination.ts';
 import type { StudioAccess, StudioAdmin } from './access.ts';
 import { journalEntry, studioStore } from './store.ts';
 import { journalEvents, startSeq } from './feed.ts';
-import { answers } from '../docs/responses.ts';
+import { answers, refusals } from '../docs/responses.ts';
 import { AuthorizationSessions, StudioDeliveryDetail, StudioWebhookDetail } from './schemas.ts';
-import { DELIVERY_STATUSES, WebhookList } from '../webhooks/schemas.ts';
+import { DELIVERY_STATUSES, WEBHOOK_STATUSES, WebhookList } from '../webhooks/schemas.ts';
+import { invalidRequest } from '../errors.ts';
 
 const tags = ['Studio'];
 const WebhookId = t.Object({ id: t.String({ maxLength: 100 }) });
@@ -39,8 +40,20 @@ interface Deps {
 const webhookView = <T extends { url: string }>(w: T) => ({ ...w, url: displayUrl(w.url) });
 
 /** A page of the tenant's webhooks, their URLs as the page shows them. */
-async function webhookPage(webhooks: WebhookService, p: StudioAdmin, reads: Queryable, page: Page) {
-  const { webhooks: list, next_cursor } = await webhooks.list(p, page, reads);
+async function webhookPage(
+  webhooks: WebhookService,
+  p: StudioAdmin,
+  reads: Queryable,
+  page: Page,
+  status: string | undefined,
+) {
+  const statuses = status ? status.split(',') : null;
+  const unknown = statuses?.find((s) => !(WEBHOOK_STATUSES as readonly string[]).includes(s));
+  if (unknown !== undefined)
+    throw invalidRequest(
+      `status: "${unknown}" is not a webhook status (${WEBHOOK_STATUSES.join(', ')}), or a list of them`,
+    );
+  const { webhooks: list, next_cursor } = await webhooks.list(p, page, reads, statuses);
   return { webhooks: list.map(webhookView), next_cursor };
 }
 
@@ -155,12 +168,23 @@ async function authorizationSessions(deps: Deps, p: StudioAdmin, reads: Queryabl
 const routeOptions = () => ({
   webhooks: {
     studio: read,
-    query: PageQuery,
+    query: t.Object({
+      ...PageQuery.properties,
+      status: t.Optional(
+        t.String({
+          maxLength: 100,
+          description: 'only webhooks in these statuses, comma-separated (failing,disabled)',
+        }),
+      ),
+    }),
     detail: {
       summary: "The tenant's webhooks, for the studio",
       description: 'Signed-in studio session or admin token.',
       tags,
-      responses: answers(200, 'A page of webhooks, their URLs as the page shows them', WebhookList),
+      responses: {
+        ...answers(200, 'A page of webhooks, their URLs as the page shows them', WebhookList),
+        ...refusals('invalid_request'),
+      },
     },
   },
   webhook: {
@@ -210,7 +234,11 @@ export function studioLiveRoutes(deps: Deps, access: StudioAccess) {
   const W = '/v1/studio/webhooks';
   return router('studio-live')
     .use(access.guard)
-    .get(W, async ({ admin: p, reads, query }) => webhookPage(webhooks, p, reads, readPage(query)), route.webhooks)
+    .get(
+      W,
+      async ({ admin: p, reads, query }) => webhookPage(webhooks, p, reads, readPage(query), query.status),
+      route.webhooks,
+    )
     .get(`${W}/:id`, async ({ admin: p, reads, params }) => webhookDetail(webhooks, p, reads, params.id), route.webhook)
     .get(
       `${W}/:id/deliveries/:delivery_id`,

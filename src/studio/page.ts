@@ -19,6 +19,8 @@ main { max-width: 1240px; }
 nav ul { list-style: none; padding: 0; margin: 0; }
 nav button, .list-button { width: 100%; text-align: left; margin: 0 0 .35rem; background: var(--field); color: var(--fg); border: 1px solid var(--border); font-weight: 500; overflow-wrap: anywhere; padding: .45rem .7rem; }
 nav button[aria-selected=true], nav button[aria-current=true] { border: 2px solid var(--accent); font-weight: 700; text-decoration: underline; text-underline-offset: 3px; }
+.list-title { font-size: .95rem; margin: .6rem 0 .3rem; }
+#attention-list button { border-left: 4px solid var(--error, #b3261e); }
 nav .sub { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
 .diagram { overflow: auto; border: 1px solid var(--border); border-radius: 8px; padding: .5rem; background: var(--bg); max-height: 75vh; }
 .diagram svg { display: block; }
@@ -166,7 +168,7 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
   </section>
 
   <section id="view-webhooks" role="tabpanel" aria-labelledby="tab-webhooks" class="studio-grid" hidden>
-    <nav aria-label="Webhooks"><p class="hint" id="health-note">Last hour: success rate, p50/p95 latency, attempts per 5 min.</p><ul id="webhook-list"></ul><button type="button" id="webhooks-more" class="list-button" hidden>More webhooks</button></nav>
+    <nav aria-label="Webhooks"><p class="hint" id="health-note">Last hour: success rate, p50/p95 latency, attempts per 5 min.</p><h2 id="attention-title" class="list-title" hidden>Needs attention</h2><ul id="attention-list" aria-labelledby="attention-title" hidden></ul><h2 class="list-title">All webhooks</h2><ul id="webhook-list"></ul><button type="button" id="webhooks-more" class="list-button" hidden>More webhooks</button></nav>
     <div>
       <p id="webhook-empty" class="hint">Choose a webhook to see its subscription and deliveries, live.</p>
       <div id="webhook-detail" hidden>

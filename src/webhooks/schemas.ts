@@ -4,6 +4,9 @@
 import { t } from 'elysia';
 import { Cursor, Int, Time, oneOf, orNull } from '../docs/responses.ts';
 
+/** Every status a webhook is in (its subscription machine's health region). */
+export const WEBHOOK_STATUSES = ['active', 'failing', 'paused', 'disabled'] as const;
+
 /** Every status a delivery is in, as the API names it (webhook_deliveries.status). */
 export const DELIVERY_STATUSES = ['queued', 'sending', 'retrying', 'held', 'skipped', 'succeeded', 'failed'] as const;
 
@@ -12,7 +15,7 @@ export const WebhookView = t.Object({
   id: t.String({ examples: ['wh_123'] }),
   url: t.String(),
   events: t.Array(t.String()),
-  status: oneOf(['active', 'failing', 'paused', 'disabled']),
+  status: oneOf(WEBHOOK_STATUSES),
   ordering: oneOf(['none', 'fifo']),
   rate_limit: orNull(t.Object({ per_second: Int() })),
   disabled_reason: orNull(oneOf(['failing', 'gone'])),

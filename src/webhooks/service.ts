@@ -189,8 +189,9 @@ export class WebhookService {
   }
 
   // Reads take `from`: the studio passes a standby (see db/read-replica.ts); the API, the primary.
-  async list(principal: Principal, page: Page, from: Queryable = this.db) {
-    const { items, next_cursor } = await webhookStore.subscriptions(from, principal.tenantId, page);
+  /** The tenant's webhooks, newest first, a page at a time; of these statuses only when given. */
+  async list(principal: Principal, page: Page, from: Queryable = this.db, statuses: readonly string[] | null = null) {
+    const { items, next_cursor } = await webhookStore.subscriptions(from, principal.tenantId, page, statuses);
     return { webhooks: items.map(subscriptionView), next_cursor };
   }
 

@@ -106,13 +106,15 @@ export const webhookStore = {
       `select ${SUB} from webhook_subscriptions where tenant_id = $1 and id = $2 and deleted_at is null`,
       [tenantId, id],
     ),
-  subscriptions: (db: Queryable, tenantId: string, page: Page) =>
+  /** The tenant's webhooks, newest first; of these statuses only when `statuses` is given. */
+  subscriptions: (db: Queryable, tenantId: string, page: Page, statuses: readonly string[] | null = null) =>
     listPage<R<SubscriptionRow>>(
       db,
       page,
-      [tenantId],
+      [tenantId, statuses],
       (k) =>
         `select ${SUB} from webhook_subscriptions where tenant_id = $1 and deleted_at is null
+          and ($2::text[] is null or status = any($2::text[]))
           and ${k.after}
         ${k.orderLimit}`,
     ),

@@ -56,6 +56,9 @@ describe.skipIf(!haveBrowser)('the Vendor Integration Request form', () => {
   test('is usable by keyboard alone at a narrow width', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
     await page.goto(`${service.url}/integration-request`);
+    // The skip link first (every page has one), then the form's first field.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the content');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('organisation');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

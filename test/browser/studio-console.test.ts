@@ -222,20 +222,20 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     const page = await open('#/machines');
     await page.waitForSelector('#diagram svg');
     // Find the event: the events view opens on it, with its delivery across webhooks.
-    await page.getByLabel('Find an event or a delivery').fill(evt.id);
+    await page.getByLabel(/Find an event, a delivery or a webhook/).fill(evt.id);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`#event-detail:not([hidden]) >> text=Event ${evt.id}`);
     expect(page.url()).toContain(`#/events/${evt.id}`);
     const dlv = (await page.getAttribute('#event-deliveries tbody tr[data-delivery]', 'data-delivery'))!;
     expect(await page.textContent('#event-deliveries tbody')).toContain(hook.id);
     // Find the delivery: its webhook opens with it selected.
-    await page.getByLabel('Find an event or a delivery').fill(dlv);
+    await page.getByLabel(/Find an event, a delivery or a webhook/).fill(dlv);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`#delivery-detail:not([hidden]) >> text=Delivery ${dlv}`);
     expect(page.url()).toContain(`#/webhooks/${hook.id}/deliveries/${dlv}`);
-    await page.getByLabel('Find an event or a delivery').fill('dlv_nothing_here');
+    await page.getByLabel(/Find an event, a delivery or a webhook/).fill('dlv_nothing_here');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#status:has-text("No event or delivery dlv_nothing_here")');
+    await page.waitForSelector('#status:has-text("No event, delivery or webhook matching dlv_nothing_here")');
 
     // Filter by event type: the URL keeps it, a reload keeps it and the selection.
     await page.selectOption('#type-filter', 'case.updated');
@@ -291,6 +291,26 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`#/webhooks/${made[1]}`);
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => location.hash === `#/webhooks/${id}`, made[1]);
+  });
+
+  test('failing webhooks are listed first, apart, under "Needs attention"', async () => {
+    const r = receiver(() => 500);
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['incident.closed'] })).body as {
+      id: string;
+    };
+    await api('POST', '/v1/events', { type: 'incident.closed', data: { incident_id: 'attention' } });
+    const page = await open('#/webhooks');
+    await page.waitForSelector(`#attention-list button[data-webhook="${hook.id}"] .sub:has-text("failing")`, {
+      timeout: 25_000,
+    });
+    expect(await page.isVisible('#attention-title')).toBe(true);
+    // Above the list of all webhooks, where it is listed too.
+    const attention = (await page.locator('#attention-list').boundingBox())!;
+    const all = (await page.locator('#webhook-list').boundingBox())!;
+    expect(attention.y).toBeLessThan(all.y);
+    expect(await page.locator(`#webhook-list button[data-webhook="${hook.id}"]`).count()).toBe(1);
+    await api('PUT', `/v1/webhooks/${hook.id}`, { paused: true });
+    r.stop();
   });
 
   test('the webhook list keeps its statuses and last-hour figures current while it is open', async () => {

@@ -157,6 +157,25 @@ describe('studio console: finding and why', () => {
     });
   });
 
+  test('the webhook list takes a status filter (the studio lists failing and disabled ones first); a bad one is a 400', async () => {
+    const me = bearer(acme.adminToken);
+    const paused = await call('POST', '/v1/webhooks', me, {
+      url: 'http://127.0.0.1:9/paused',
+      events: ['case.created'],
+    });
+    expect((await call('PUT', `/v1/webhooks/${paused.body.id}`, me, { paused: true })).status).toBe(200);
+    const only = await call('GET', '/v1/studio/webhooks?status=paused,disabled', me);
+    expect(only.status).toBe(200);
+    expect((only.body.webhooks as Json[]).map((w) => [w.id, w.status])).toEqual([[paused.body.id, 'paused']]);
+    const all = await call('GET', '/v1/studio/webhooks', me);
+    expect((all.body.webhooks as Json[]).map((w) => w.id)).toEqual(expect.arrayContaining([paused.body.id, hook]));
+    expect(await call('GET', '/v1/studio/webhooks?status=paused,broken', me)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request' },
+    });
+    expect((await call('DELETE', `/v1/webhooks/${paused.body.id}`, me)).status).toBe(204);
+  });
+
   test("search finds webhooks by the URL the studio shows, never by its hidden parts, nor another tenant's", async () => {
     const me = bearer(acme.adminToken);
     const orders = await call('POST', '/v1/webhooks', me, {

@@ -7071,6 +7071,7 @@ export interface operations {
             query?: {
                 limit?: string | number;
                 cursor?: string;
+                status?: string;
             };
             header?: never;
             path?: never;
@@ -7112,7 +7113,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; invalid_request: the request is missing or has a malformed field (named in the description); 401 when the Authorization header is missing or malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
