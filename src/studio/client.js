@@ -471,14 +471,15 @@
   // ---- views and routing -----------------------------------------------------------------
   // #/machines/<name>, #/webhooks/<id>[/deliveries/<delivery>][?status&type&since&until&page&cursor],
   // #/events[/<id>][?type&since&until&page&cursor], #/sessions
-  const VIEWS = ['machines', 'webhooks', 'events', 'sessions'];
+  // The studio opens on the webhooks, failing ones first: what an engineer on call looks at.
+  const VIEWS = ['webhooks', 'machines', 'events', 'sessions'];
   /** @returns {Route} */
   function parseHash() {
     const raw = location.hash.replace(/^#\/?/, '');
     const [path = '', qs = ''] = raw.split('?');
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     const first = parts[0] ?? '';
-    return { view: VIEWS.includes(first) ? first : 'machines', parts, query: new URLSearchParams(qs) };
+    return { view: VIEWS.includes(first) ? first : 'webhooks', parts, query: new URLSearchParams(qs) };
   }
   /** @param {string} path @param {Record<string, string | number | null>} q */
   function hashOf(path, q) {

@@ -146,8 +146,8 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
   </form>
   <ul id="find-results" class="find-results" aria-label="Webhooks found" hidden></ul>
   <div role="tablist" class="views" aria-label="Views">
-    <button type="button" role="tab" id="tab-machines" aria-controls="view-machines" data-view="machines">Machines</button>
-    <button type="button" role="tab" id="tab-webhooks" aria-controls="view-webhooks" data-view="webhooks" tabindex="-1">Webhooks</button>
+    <button type="button" role="tab" id="tab-webhooks" aria-controls="view-webhooks" data-view="webhooks">Webhooks</button>
+    <button type="button" role="tab" id="tab-machines" aria-controls="view-machines" data-view="machines" tabindex="-1">Machines</button>
     <button type="button" role="tab" id="tab-events" aria-controls="view-events" data-view="events" tabindex="-1">Events</button>
     <button type="button" role="tab" id="tab-sessions" aria-controls="view-sessions" data-view="sessions" tabindex="-1">Authorization sessions</button>
   </div>

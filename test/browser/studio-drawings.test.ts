@@ -140,6 +140,7 @@ describe.skipIf(!haveBrowser)('studio drawings', () => {
       await page.goto(`${service.url}/studio`);
       await page.getByLabel('Admin access token').fill(acme.adminToken);
       await page.getByRole('button', { name: 'Open' }).click();
+      await page.getByRole('tab', { name: 'Machines', exact: true }).click();
       for (const name of names) {
         await page.getByRole('tab', { name, exact: true }).click();
         await page.waitForSelector(`#diagram svg.statechart.zoomable[data-machine="${name}"]`);
@@ -212,6 +213,7 @@ describe.skipIf(!haveBrowser)('studio drawings', () => {
     await page.goto(`${service.url}/studio`);
     await page.getByLabel('Admin access token').fill(acme.adminToken);
     await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('tab', { name: 'Machines', exact: true }).click();
     await page.getByRole('tab', { name: 'authorizationSession', exact: true }).click();
     await page.waitForSelector('#diagram svg.statechart.zoomable[data-machine="authorizationSession"]');
     const svg = page.locator('#diagram svg.statechart');

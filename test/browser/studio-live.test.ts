@@ -357,16 +357,21 @@ describe.skipIf(!haveBrowser)('studio: keyboard', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, acme, '#/machines/delivery');
     await page.waitForSelector('#diagram svg[data-machine="delivery"]');
+    // The tabs in order: Webhooks (the first, where the studio opens), Machines, Events, sessions.
     await page.focus('#tab-machines');
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
     await page.waitForSelector('#view-webhooks:not([hidden])');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-webhooks');
     await page.waitForSelector('#webhook-list button');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('#view-machines:not([hidden])');
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('#view-events:not([hidden])');
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('#view-sessions:not([hidden])');
     await page.keyboard.press('Home');
+    await page.waitForSelector('#view-webhooks:not([hidden])');
+    await page.keyboard.press('ArrowRight');
     await page.waitForSelector('#view-machines:not([hidden])');
     // The retry schedule is drawn under the delivery machine.
     expect(await page.textContent('#diagram svg .notes')).toContain('Retry schedule');

@@ -39,6 +39,8 @@ describe.skipIf(!haveBrowser)('studio', () => {
     await page.goto(`${service.url}/studio`);
     await page.getByLabel('Admin access token').fill(acme.adminToken);
     await page.getByRole('button', { name: 'Open' }).click();
+    // The studio opens on the webhooks; the drawings are one tab away.
+    await page.getByRole('tab', { name: 'Machines', exact: true }).click();
     for (const m of machines) {
       await page.getByRole('tab', { name: m.name, exact: true }).click();
       await page.waitForSelector(`#diagram svg[data-machine="${m.name}"]`);
@@ -65,6 +67,7 @@ describe.skipIf(!haveBrowser)('studio', () => {
     await page.goto(`${service.url}/studio`);
     await page.getByLabel('Admin access token').fill(acme.adminToken);
     await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('tab', { name: 'Machines', exact: true }).click();
     await page.getByRole('tab', { name: 'clientSecretRotation', exact: true }).click();
     await page.waitForSelector('#diagram svg[data-machine="clientSecretRotation"]');
     await page.getByLabel('Instance id').fill(app.client_id);
