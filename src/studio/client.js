@@ -179,9 +179,9 @@
         if (td instanceof HTMLElement) td.dataset.label = heads[i] || '';
       });
   }
-  /** A scrolling block of text, reachable from the keyboard. @param {string} value */
-  const pre = (value) => {
-    const el = text('pre', value, 'body');
+  /** A scrolling block of text, reachable from the keyboard; `whole`: never cut. @param {string} value @param {boolean} [whole] */
+  const pre = (value, whole = false) => {
+    const el = text('pre', value, whole ? 'body whole' : 'body');
     el.tabIndex = 0;
     return el;
   };
@@ -1246,15 +1246,18 @@
     }
     const details = document.createElement('details');
     details.className = 'req';
+    // Each block labelled, the headers whole: a cut header box made the payload read as a header.
     details.append(
       text('summary', 'Headers and payload'),
+      text('p', 'Headers', 'block-label'),
       pre(
         Object.entries(a.request_headers)
           .map(([k, v]) => `${k}: ${v}`)
           .join('\n'),
+        true,
       ),
     );
-    if (payload) details.append(pre(payload));
+    if (payload) details.append(text('p', 'Payload', 'block-label'), pre(payload));
     td.append(details);
     return td;
   }

@@ -58,6 +58,9 @@ ol.timeline li { margin: .15rem 0; }
 ol.timeline .when { color: var(--muted); font-size: .88rem; }
 .live { font-size: .9rem; color: var(--muted); }
 pre.body { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; max-height: 6rem; overflow: auto; font-size: .82rem; }
+pre.body.whole { max-height: none; }
+details.req pre.body:not(.whole) { max-height: 20rem; }
+.block-label { margin: .5rem 0 .15rem; font-size: .8rem; font-weight: 600; color: var(--muted); }
 #status { min-height: 1.5rem; }
 h2 { font-size: 1.25rem; margin: 1rem 0 .4rem; overflow-wrap: anywhere; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }

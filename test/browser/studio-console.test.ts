@@ -381,6 +381,18 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     await page.click('#attempts tbody tr[data-attempt="1"] details summary');
     const request = await page.textContent('#attempts tbody tr[data-attempt="1"] details');
     expect(request).toContain('webhook-signature: (redacted)');
+    // Labelled blocks; the headers are never cut (the whole block shows, no scrolling inside it).
+    expect(
+      await page.$$eval('#attempts tbody tr[data-attempt="1"] details .block-label', (ps) =>
+        ps.map((p) => p.textContent),
+      ),
+    ).toEqual(['Headers', 'Payload']);
+    expect(
+      await page.$eval(
+        '#attempts tbody tr[data-attempt="1"] details pre.whole',
+        (el) => el.scrollHeight <= el.clientHeight,
+      ),
+    ).toBe(true);
     expect(request).toContain('user-agent: Argus-Webhooks/1.0');
     expect(r.got[0]).toContain('"data":{"case_id"');
     // The payload shown is the body the receiver got.
