@@ -18,6 +18,7 @@
    * @typedef {{ kind: string, at: string | null, does: string }} Pending
    * @typedef {{ id: string, url: string, status: string, events: string[], disabled_reason: string | null, secret_rotation: { previous_secret_expires_at: string } | null }} Webhook
    * @typedef {{ attempts: number, success_rate: number | null, p50_ms: number | null, p95_ms: number | null, buckets: Array<{ attempts: number, succeeded: number }> }} Health
+   * @typedef {{ due: number, oldest_due_at: string | null, in_line: number, in_flight: number, retrying: number, next_retry_at: string | null, held: number }} Queue
    * @typedef {{ view: string, parts: string[], query: URLSearchParams }} Route
    * @typedef {{ open?: () => void, ready?: (d: any) => void, transition?: (t: Transition) => void, error?: (e: { error_description: string }) => void, fail?: (e: Error) => void, lost?: (e: unknown) => void }} Handlers
    */
@@ -61,6 +62,8 @@
     /** @type {Record<string, number> | null} */ counts: null,
     /** @type {Set<string>} */ newIds: new Set(),
     /** @type {Record<string, Health>} */ health: {},
+    /** @type {Record<string, Queue>} */ queues: {},
+    queueCap: 10_000,
     /** @type {string[]} */ eventTypes: [],
     /** @type {Array<string | null>} */ eventPages: [null],
     eventPageIndex: 0,
@@ -799,16 +802,35 @@
     !h?.attempts
       ? 'no attempts in the last hour'
       : `${Math.round((h.success_rate || 0) * 100)} % ok of ${h.attempts} · p50 ${h.p50_ms} ms · p95 ${h.p95_ms} ms`;
+  /** A count the server stopped at its cap reads "10,000+". @param {number} n */
+  const capped = (n) => `${n.toLocaleString('en')}${n >= state.queueCap ? '+' : ''}`;
+  /** What a webhook's unsettled deliveries wait for, the non-zero parts only. @param {Queue | undefined} q */
+  const queueText = (q) => {
+    if (!q) return 'queue empty';
+    const parts = [];
+    if (q.due) parts.push(`${capped(q.due)} due${q.oldest_due_at ? ` (oldest due ${relative(q.oldest_due_at)})` : ''}`);
+    if (q.in_flight) parts.push(`${capped(q.in_flight)} in flight`);
+    if (q.in_line) parts.push(`${capped(q.in_line)} in line`);
+    if (q.retrying)
+      parts.push(`${capped(q.retrying)} retrying${q.next_retry_at ? ` (next ${relative(q.next_retry_at)})` : ''}`);
+    if (q.held) parts.push(`${capped(q.held)} held`);
+    return `queue: ${parts.join(' · ')}`;
+  };
   async function loadHealth() {
-    const { webhooks } = await json('/v1/studio/health');
+    const { webhooks, queues, count_cap } = await json('/v1/studio/health');
     state.health = webhooks;
+    state.queues = queues;
+    state.queueCap = count_cap;
     for (const b of document.querySelectorAll(WEBHOOK_BUTTONS)) {
       if (!(b instanceof HTMLElement)) continue;
-      const h = webhooks[b.dataset.webhook || ''];
+      const id = b.dataset.webhook || '';
+      const h = webhooks[id];
       const line = b.querySelector('.health');
-      if (!line) continue;
+      const queue = b.querySelector('.queue');
+      if (!line || !queue) continue;
       line.textContent = healthText(h);
       if (h?.attempts) line.append(sparkline(h));
+      queue.textContent = queueText(queues[id]);
     }
   }
   /** A webhook of a list: its URL, status and id, and a line for its last hour. @param {Webhook} w */
@@ -821,6 +843,7 @@
       text('span', w.url),
       text('span', `${SUB_SYMBOL[w.status] || '•'} ${w.status} · ${w.id}`, 'sub'),
       text('span', '', 'health'),
+      text('span', '', 'queue'),
     );
     b.addEventListener('click', () => {
       location.hash = `#/webhooks/${encodeURIComponent(w.id)}`;
@@ -1058,6 +1081,7 @@
         .join(' · '),
     );
     fact(facts, 'Last hour', healthText(state.health[w.id]));
+    fact(facts, 'Queue', queueText(state.queues[w.id]));
     const last = s.transitions[s.transitions.length - 1];
     if (last)
       fact(facts, 'Last change', `${when(last.at)}: ${eventName(last.event)} → ${last.to.split(',').join(' · ')}`);

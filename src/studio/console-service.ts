@@ -160,16 +160,34 @@ export class ConsoleService {
     return { now: new Date(this.deps.clock.now()).toISOString(), webhook: webhookTimers(sub) };
   }
 
-  /** Each webhook's last hour: success rate, p50/p95 latency, attempts per bucket. */
+  /** Each webhook's last hour (success rate, p50/p95 latency, attempts per bucket) and its queue now. */
   async health(p: Principal, from: Queryable) {
     const until = new Date(this.deps.clock.now());
     const since = new Date(until.getTime() - HEALTH_WINDOW_MS);
-    const rows = await this.deps.webhooks.attemptHealth(p, since, until, HEALTH_BUCKETS, from);
+    const [rows, queues] = await Promise.all([
+      this.deps.webhooks.attemptHealth(p, since, until, HEALTH_BUCKETS, from),
+      this.deps.webhooks.queues(p, FIXED.studioQueueCountCap, from),
+    ]);
     return {
       since: since.toISOString(),
       until: until.toISOString(),
       bucket_ms: HEALTH_WINDOW_MS / HEALTH_BUCKETS,
       webhooks: healthByWebhook(rows),
+      count_cap: FIXED.studioQueueCountCap,
+      queues: Object.fromEntries(
+        queues.map((q) => [
+          q.subscription_id,
+          {
+            due: q.due,
+            oldest_due_at: q.oldest_due_at?.toISOString() ?? null,
+            in_line: q.in_line,
+            in_flight: q.sending,
+            retrying: q.backoff,
+            next_retry_at: q.next_retry_at?.toISOString() ?? null,
+            held: q.held,
+          },
+        ]),
+      ),
     };
   }
 

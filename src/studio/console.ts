@@ -189,9 +189,10 @@ const routeOptions = () => ({
   health: {
     studio: read,
     detail: {
-      summary: "Each webhook's last hour: success rate, p50/p95 latency, attempts per 5 minutes",
+      summary:
+        "Each webhook's last hour (success rate, p50/p95 latency, attempts per 5 minutes) and its queue now (due, in line, in flight, retrying, held)",
       tags,
-      responses: answers(200, 'The window and each webhook with attempts in it', StudioHealth),
+      responses: answers(200, 'The window, each webhook with attempts in it, and each with a queue', StudioHealth),
     },
   },
 });

@@ -110,7 +110,7 @@ ul.timers li { margin: .2rem 0; }
 .spark { vertical-align: middle; margin-left: .3rem; }
 .spark rect { fill: var(--accent); }
 .spark rect.bad { fill: var(--error); }
-.health { display: block; font-size: .82rem; color: var(--muted); font-weight: 400; }
+.health, .queue { display: block; font-size: .82rem; color: var(--muted); font-weight: 400; }
 dialog { border: 1px solid var(--border); border-radius: 8px; background: var(--bg); color: var(--fg); max-width: 32rem; }
 dialog::backdrop { background: rgb(0 0 0 / 45%); }
 dialog .buttons { display: flex; gap: .5rem; justify-content: flex-end; }

@@ -163,6 +163,20 @@ export const StudioHealth = t.Object({
     }),
     { description: 'by webhook id: only webhooks with an attempt in the window' },
   ),
+  count_cap: Int({ description: 'each queue count stops here: a count equal to it means at least that many' }),
+  queues: t.Record(
+    t.String(),
+    t.Object({
+      due: Int({ description: 'queued and due: waiting for a claim, a free slot or a rate-limit token' }),
+      oldest_due_at: orNull(Time('when the longest-waiting due delivery became due')),
+      in_line: Int({ description: "queued behind the head of an ordered webhook's line" }),
+      in_flight: Int({ description: 'being sent now' }),
+      retrying: Int({ description: 'waiting for their next attempt' }),
+      next_retry_at: orNull(Time('when the next retry is due')),
+      held: Int({ description: 'held while the webhook is paused' }),
+    }),
+    { description: 'by webhook id: only webhooks with deliveries not yet settled' },
+  ),
 });
 
 // ---- finding, events ------------------------------------------------------------------------

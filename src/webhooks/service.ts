@@ -371,6 +371,11 @@ export class WebhookService {
     return webhookStore.attemptHealth(from, principal.tenantId, since, until, buckets);
   }
 
+  /** The tenant's webhooks with deliveries not yet settled, counted by what they wait for (up to `cap` each). */
+  async queues(principal: Principal, cap: number, from: Queryable = this.db) {
+    return webhookStore.queues(from, principal.tenantId, cap);
+  }
+
   async delivery(principal: Principal, id: string, deliveryId: string, from: Queryable = this.db) {
     await this.subscription(principal, id, from);
     const d = await webhookStore.delivery(from, principal.tenantId, id, deliveryId);

@@ -94,6 +94,22 @@ export interface HealthRow {
   p95: number | null;
 }
 
+/** A webhook's queue: its deliveries not yet settled, by what they wait for (each count stops at the cap). */
+export interface QueueRow {
+  subscription_id: string;
+  /** Queued and due: waiting for a worker's claim, a slot or a rate-limit token. */
+  due: number;
+  /** When the longest-waiting due one became due. */
+  oldest_due_at: Date | null;
+  /** Queued behind the head of an ordered webhook's line. */
+  in_line: number;
+  sending: number;
+  backoff: number;
+  /** When the next retry is due. */
+  next_retry_at: Date | null;
+  held: number;
+}
+
 type R<T> = T & Record<string, unknown>;
 
 /** Deliveries are listed by their own (created_at, id), read through the alias d. */
@@ -282,6 +298,35 @@ export const webhookStore = {
         [tenantId, deliveryId, ...createdRange(deliveryId)],
       )
     )[0] ?? null,
+  /**
+   * The tenant's webhooks with deliveries not yet settled, by what they wait for: each count from
+   * a partial index of its state (ready, sending, waiting, in line) and stopped at `cap`, so a
+   * large backlog costs at most `cap` index entries per state and webhook.
+   */
+  queues: async (db: Queryable, tenantId: string, cap: number) =>
+    (
+      await db.query<R<QueueRow>>(
+        `select * from (
+           select s.id as subscription_id,
+                  (select count(*)::int from (select 1 from webhook_deliveries d
+                     where d.tenant_id = s.tenant_id and d.subscription_id = s.id and d.state = 'queued' and d.due_at is not null limit $2) x) as due,
+                  (select min(d.due_at) from webhook_deliveries d
+                     where d.tenant_id = s.tenant_id and d.subscription_id = s.id and d.state = 'queued' and d.due_at is not null) as oldest_due_at,
+                  (select count(*)::int from (select 1 from webhook_deliveries d
+                     where s.ordering = 'fifo' and d.subscription_id = s.id and d.order_seq is not null and d.state = 'queued' and d.due_at is null limit $2) x) as in_line,
+                  (select count(*)::int from webhook_deliveries d where d.subscription_id = s.id and d.state = 'sending') as sending,
+                  (select count(*)::int from (select 1 from webhook_deliveries d
+                     where d.tenant_id = s.tenant_id and d.subscription_id = s.id and d.state = 'backoff' limit $2) x) as backoff,
+                  (select min(d.due_at) from webhook_deliveries d
+                     where d.tenant_id = s.tenant_id and d.subscription_id = s.id and d.state = 'backoff') as next_retry_at,
+                  (select count(*)::int from (select 1 from webhook_deliveries d
+                     where d.tenant_id = s.tenant_id and d.subscription_id = s.id and d.state = 'held' limit $2) x) as held
+             from webhook_subscriptions s
+            where s.tenant_id = $1 and s.deleted_at is null) q
+          where due + in_line + sending + backoff + held > 0`,
+        [tenantId, cap],
+      )
+    ).map((r) => ({ ...r, subscription_id: String(r.subscription_id) })),
   /**
    * Attempts since `since` per webhook of the tenant: the whole window (bucket null) with its
    * latency percentiles, and each of `buckets` equal slices of it, in one query.

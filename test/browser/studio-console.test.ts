@@ -312,6 +312,13 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     const all = (await page.locator('#webhook-list').boundingBox())!;
     expect(attention.y).toBeLessThan(all.y);
     expect(await page.locator(`#webhook-list button[data-webhook="${hook.id}"]`).count()).toBe(1);
+    // And what its delivery waits for: the next retry, and when.
+    await page.waitForSelector(
+      `#attention-list button[data-webhook="${hook.id}"] .queue:has-text("1 retrying (next in ")`,
+      {
+        timeout: 25_000,
+      },
+    );
     await api('PUT', `/v1/webhooks/${hook.id}`, { paused: true });
     r.stop();
   });
@@ -330,8 +337,12 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     await publish();
     await publish();
     await page.waitForSelector(`${button} .health:has-text("of 3 ")`, { timeout: 25_000 });
+    await expect(page.textContent(`${button} .queue`)).resolves.toBe('queue empty');
     await api('PUT', `/v1/webhooks/${hook.id}`, { paused: true });
     await page.waitForSelector(`${button} .sub:has-text("paused")`, { timeout: 25_000 });
+    // Its queue too: what is published while it is paused is held, and said so.
+    await publish();
+    await page.waitForSelector(`${button} .queue:text-is("queue: 1 held")`, { timeout: 25_000 });
     r.stop();
   });
 

@@ -907,7 +907,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each webhook's last hour: success rate, p50/p95 latency, attempts per 5 minutes */
+        /** Each webhook's last hour (success rate, p50/p95 latency, attempts per 5 minutes) and its queue now (due, in line, in flight, retrying, held) */
         get: operations["getStudioHealth"];
         put?: never;
         post?: never;
@@ -9357,7 +9357,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The window and each webhook with attempts in it */
+            /** @description The window, each webhook with attempts in it, and each with a queue */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9382,6 +9382,25 @@ export interface operations {
                                     attempts: number;
                                     succeeded: number;
                                 }[];
+                            };
+                        };
+                        /** @description each queue count stops here: a count equal to it means at least that many */
+                        count_cap: number;
+                        /** @description by webhook id: only webhooks with deliveries not yet settled */
+                        queues: {
+                            [key: string]: {
+                                /** @description queued and due: waiting for a claim, a free slot or a rate-limit token */
+                                due: number;
+                                oldest_due_at: string | null;
+                                /** @description queued behind the head of an ordered webhook's line */
+                                in_line: number;
+                                /** @description being sent now */
+                                in_flight: number;
+                                /** @description waiting for their next attempt */
+                                retrying: number;
+                                next_retry_at: string | null;
+                                /** @description held while the webhook is paused */
+                                held: number;
                             };
                         };
                     };
