@@ -108,6 +108,8 @@ export const FIXED = {
   /** GraphQL: a page's size when `first` is not given, and the largest it may ask. */
   graphqlDefaultPage: 20,
   graphqlMaxPage: 100,
+  /** A recover or a bulk retry sends again at most this many deliveries, the oldest first; another call sends the rest. */
+  resendBatchMax: 10_000,
   /** The studio counts a webhook's queue up to this many deliveries per state, then says "at least". */
   studioQueueCountCap: 10_000,
 } as const;

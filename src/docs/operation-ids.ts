@@ -67,6 +67,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /v1/studio/authorization-sessions': 'listStudioAuthorizationSessions',
   'POST /v1/studio/webhooks/{id}/deliveries/{delivery_id}/retry': 'retryStudioDelivery',
   'POST /v1/studio/webhooks/{id}/recover': 'recoverStudioWebhook',
+  'GET /v1/studio/webhooks/{id}/deliveries/retry-preview': 'previewStudioRetry',
+  'POST /v1/studio/webhooks/{id}/deliveries/retry': 'retryStudioDeliveries',
   'POST /v1/studio/webhooks/{id}/pause': 'pauseStudioWebhook',
   'POST /v1/studio/webhooks/{id}/resume': 'resumeStudioWebhook',
   'POST /v1/studio/webhooks/{id}/enable': 'enableStudioWebhook',

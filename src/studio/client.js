@@ -48,9 +48,10 @@
     /** @type {Array<string | null>} */ pages: [null],
     pageIndex: 0,
     filterKey: '',
-    /** @type {{ status: string, type: string, since: string, until: string }} */ filter: {
+    /** @type {{ status: string, type: string, answer: string, since: string, until: string }} */ filter: {
       status: '',
       type: '',
+      answer: '',
       since: '',
       until: '',
     },
@@ -63,6 +64,7 @@
     /** @type {Set<string>} */ newIds: new Set(),
     /** @type {Record<string, Health>} */ health: {},
     /** @type {Record<string, Queue>} */ queues: {},
+    /** @type {{ webhook: string, status: string } | null} */ acted: null,
     queueCap: 10_000,
     /** @type {string[]} */ eventTypes: [],
     /** @type {Array<string | null>} */ eventPages: [null],
@@ -284,18 +286,32 @@
       $('#confirm-cancel').focus();
     });
   }
-  /** @param {string} title @param {string} body @param {string} ok @param {() => Promise<string>} act */
-  async function act(title, body, ok, act) {
+  /**
+   * Says what an action did in the output beside its control (`out`), with the time it was
+   * said, so that it is read where the action was taken and never mistaken for the present.
+   * @param {string} out @param {string} said
+   */
+  const feedback = (out, said) => {
+    const at = new Date(Date.now() + state.clockSkew).toISOString().slice(11, 19);
+    $(out).textContent = said ? `${at}Z: ${said}` : '';
+    if (out === '#webhook-feedback') $('#webhook-since').textContent = '';
+  };
+  /**
+   * Confirms, then runs an action; what it answers (or why it was refused) is said beside its control.
+   * @param {string} title @param {string} body @param {string} ok @param {() => Promise<string>} act @param {string} out
+   */
+  async function act(title, body, ok, act, out) {
+    if (out === '#webhook-feedback') state.acted = null;
     if (!(await confirmAction(title, body, ok))) {
-      status('Cancelled.');
+      feedback(out, 'Cancelled; nothing changed.');
       return;
     }
-    status(`${title}…`);
+    feedback(out, `${title}…`);
     try {
-      status(await act());
+      feedback(out, await act());
       refreshAll();
     } catch (e) {
-      status(`${title} refused: ${message(e)}`);
+      feedback(out, `${title} refused: ${message(e)}`);
     }
   }
 
@@ -914,6 +930,7 @@
     const filter = {
       status: query.get('status') || '',
       type: query.get('type') || '',
+      answer: query.get('answer') || '',
       since: query.get('since') || '',
       until: query.get('until') || '',
     };
@@ -926,6 +943,8 @@
       state.webhook = id;
       state.hook = null;
       state.delivery = null;
+      state.acted = null;
+      for (const out of ['#webhook-feedback', '#bulk-feedback', '#delivery-feedback']) feedback(out, '');
       $('#deliveries tbody').replaceChildren();
       $('#delivery-detail').hidden = true;
       $('#delivery-console').classList.remove('open');
@@ -951,6 +970,7 @@
     }
     state.filter = filter;
     $select('#status-filter').value = filter.status;
+    $input('#answer-filter').value = filter.answer;
     $input('#since-filter').value = toLocal(filter.since);
     $input('#until-filter').value = toLocal(filter.until);
     if (refilter || (state.pages[state.pageIndex] || null) !== (cursor || null)) {
@@ -988,6 +1008,7 @@
     const q = {
       status: state.filter.status,
       type: state.filter.type,
+      answer: state.filter.answer,
       since: state.filter.since,
       until: state.filter.until,
       page: state.pageIndex + 1 > 1 ? state.pageIndex + 1 : null,
@@ -1001,12 +1022,13 @@
     setWebhookQuery({
       status: $select('#status-filter').value,
       type: $select('#type-filter').value,
+      answer: $input('#answer-filter').value.trim().toLowerCase(),
       since: toIso($input('#since-filter').value),
       until: toIso($input('#until-filter').value),
       page: null,
       cursor: null,
     });
-  for (const s of ['#status-filter', '#type-filter', '#since-filter', '#until-filter'])
+  for (const s of ['#status-filter', '#type-filter', '#answer-filter', '#since-filter', '#until-filter'])
     $(s).addEventListener('change', onFilter);
   $('#filters').addEventListener('submit', (e) => e.preventDefault());
 
@@ -1093,6 +1115,7 @@
     );
     $('#webhook-detail').dataset.state = s.state || '';
     $('#webhook-detail').dataset.status = w.status;
+    keepFeedbackTrue(w);
     // One button for pause and resume (its label changes; focus stays on it).
     $('#act-pause').textContent = w.status === 'paused' ? 'Resume' : 'Pause';
     $('#act-enable').setAttribute('aria-disabled', String(w.status !== 'disabled'));
@@ -1180,6 +1203,7 @@
     const f = state.filter;
     if (f.status) q.set('status', f.status);
     if (f.type) q.set('event_type', f.type);
+    if (f.answer) q.set('response_status', f.answer);
     if (f.since) q.set('since', f.since);
     if (f.until) q.set('until', f.until);
     const key = state.filterKey;
@@ -1360,6 +1384,29 @@
 
   // ---- actions ---------------------------------------------------------------------------
   const hookPath = () => `/v1/studio/webhooks/${encodeURIComponent(state.webhook || '')}`;
+  /**
+   * A webhook action's feedback, kept true: the status the action left is remembered, and when
+   * the webhook's status changes after it (a 410 disables it again a second after it was
+   * re-enabled), the line beside the feedback says so.
+   * @param {Webhook} w
+   */
+  function keepFeedbackTrue(w) {
+    const acted = state.acted;
+    if (!acted || acted.webhook !== w.id) return;
+    $('#webhook-since').textContent =
+      w.status === acted.status
+        ? ''
+        : `Since then it is ${w.status}${w.disabled_reason ? ` (${w.disabled_reason})` : ''}.`;
+  }
+  /**
+   * Runs a webhook action, remembers the status it left (see keepFeedbackTrue) and answers what to say.
+   * @param {string} path @param {string} said
+   */
+  const webhookAction = async (path, said) => {
+    const w = /** @type {Webhook} */ (await post(`${hookPath()}/${path}`));
+    state.acted = { webhook: w.id, status: w.status };
+    return said;
+  };
   $('#act-pause').addEventListener('click', () => {
     const w = state.hook;
     if (!w) return;
@@ -1368,80 +1415,161 @@
         'Resume webhook',
         `Deliveries to ${w.url} start again; the ones held while it was paused are sent, oldest first.`,
         'Resume',
-        async () => {
-          await post(`${hookPath()}/resume`);
-          return 'Resumed: held deliveries are queued again.';
-        },
+        () => webhookAction('resume', 'Resumed: held deliveries are queued again.'),
+        '#webhook-feedback',
       );
     else
       act(
         'Pause webhook',
         `Nothing is sent to ${w.url} until you resume it; new deliveries are held.`,
         'Pause',
-        async () => {
-          await post(`${hookPath()}/pause`);
-          return 'Paused: new deliveries are held until you resume.';
-        },
+        () => webhookAction('pause', 'Paused: new deliveries are held until you resume.'),
+        '#webhook-feedback',
       );
   });
   $('#act-enable').addEventListener('click', () => {
     const w = state.hook;
     if (!w) return;
     if (w.status !== 'disabled') {
-      status(`The webhook is ${w.status}, not disabled: nothing to re-enable.`);
+      feedback('#webhook-feedback', `The webhook is ${w.status}, not disabled: nothing to re-enable.`);
       return;
     }
     act(
       'Re-enable webhook',
-      `${w.url} was disabled (${w.disabled_reason || ''}). Re-enabling sends new deliveries to it again.`,
+      `${w.url} was disabled (${w.disabled_reason || ''}). Re-enabling sends new deliveries to it again; if it still answers as it did, it is disabled again.`,
       'Re-enable',
-      async () => {
-        await post(`${hookPath()}/enable`);
-        return 'Re-enabled.';
-      },
+      () => webhookAction('enable', 'Re-enabled.'),
+      '#webhook-feedback',
     );
   });
   $('#act-test').addEventListener('click', () => {
     const w = state.hook;
     if (!w) return;
-    act('Send a test', `A webhook.test event is delivered to ${w.url} now.`, 'Send', async () => {
-      const r = await post(`${hookPath()}/test`);
-      return `Test delivery ${r.delivery_id} is ${r.status}.`;
-    });
+    act(
+      'Send a test',
+      `A webhook.test event is delivered to ${w.url} now.`,
+      'Send',
+      async () => {
+        const r = await post(`${hookPath()}/test`);
+        return `Test delivery ${r.delivery_id} is ${r.status}.`;
+      },
+      '#webhook-feedback',
+    );
   });
-  $('#act-recover').addEventListener('click', () => {
+  /** @param {number} n */
+  const deliveriesText = (n) => `${n.toLocaleString('en')} ${n === 1 ? 'delivery' : 'deliveries'}`;
+  /**
+   * Asks how many failed or skipped deliveries match (nothing changes), says so with what
+   * follows from the webhook's state and last hour, and sends them again once confirmed.
+   * @param {string} title @param {Record<string, string>} filter @param {string} described
+   * @param {(preview: { matched: number }) => Promise<string>} send @param {string} out
+   */
+  async function retryMatching(title, filter, described, send, out) {
     const w = state.hook;
-    const local = $input('#recover-since').value;
     if (!w) return;
+    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
+    feedback(out, 'Counting what matches…');
+    /** @type {{ matched: number, more: boolean, oldest_created_at: string | null, newest_created_at: string | null, webhook_status: string }} */
+    let preview;
+    try {
+      preview = await json(`${hookPath()}/deliveries/retry-preview?${q}`);
+    } catch (e) {
+      feedback(out, `${title} refused: ${message(e)}`);
+      return;
+    }
+    if (!preview.matched) {
+      feedback(out, `No failed or skipped delivery ${described}: nothing to send.`);
+      return;
+    }
+    const h = state.health[w.id];
+    const notes = [
+      preview.more
+        ? `More than ${preview.matched.toLocaleString('en')} match: this sends the oldest ${preview.matched.toLocaleString('en')}; do it again for the next ones.`
+        : '',
+      preview.webhook_status === 'paused' ? 'The webhook is paused: they are held until it is resumed.' : '',
+      preview.webhook_status === 'disabled' ? 'The webhook is disabled: re-enable it first.' : '',
+      h?.attempts && (h.success_rate ?? 0) < 0.5
+        ? `In the last hour only ${Math.round((h.success_rate || 0) * 100)} % of ${h.attempts.toLocaleString('en')} attempts succeeded: they may fail again.`
+        : '',
+    ].filter(Boolean);
+    await act(
+      title,
+      `${deliveriesText(preview.matched)} to ${w.url} ${described}, created ${when(preview.oldest_created_at)} to ${when(preview.newest_created_at)}, ${preview.matched === 1 ? 'is' : 'are'} sent again, each with one more attempt allowed. ${notes.join(' ')}`.trim(),
+      `Send ${deliveriesText(preview.matched)} again`,
+      () => send(preview),
+      out,
+    );
+  }
+  $('#act-recover').addEventListener('click', () => {
+    const local = $input('#recover-since').value;
     if (!local) {
-      status('Choose the time to recover from first.');
+      feedback('#webhook-feedback', 'Choose the time to recover from first.');
       $('#recover-since').focus();
       return;
     }
     const since = toIso(local);
-    act(
+    retryMatching(
       'Recover failed deliveries',
-      `Every failed or skipped delivery to ${w.url} created since ${when(since)} is sent again.`,
-      'Recover',
+      { since },
+      `created since ${when(since)}`,
       async () => {
         const r = await post(`${hookPath()}/recover`, { since });
-        return `${r.requeued + (r.requeued === 1 ? ' delivery' : ' deliveries')} sent again.`;
+        return `${deliveriesText(r.requeued)} sent again.`;
       },
+      '#webhook-feedback',
+    );
+  });
+  $('#act-retry-matching').addEventListener('click', () => {
+    const f = state.filter;
+    if (f.status && f.status !== 'failed' && f.status !== 'skipped') {
+      feedback(
+        '#bulk-feedback',
+        `Only failed or skipped deliveries can be retried: set the status to failed, skipped or any (it is ${f.status}).`,
+      );
+      return;
+    }
+    const filter = { status: f.status, event_type: f.type, response_status: f.answer, since: f.since, until: f.until };
+    const described = [
+      f.status ? `${f.status}` : 'failed or skipped',
+      f.type ? `of ${f.type}` : '',
+      f.answer ? `whose last answer was ${f.answer === 'none' ? 'none (no response)' : f.answer}` : '',
+      f.since ? `created from ${when(f.since)}` : '',
+      f.until ? `created before ${when(f.until)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    retryMatching(
+      'Retry matching deliveries',
+      filter,
+      `matching: ${described}`,
+      async (preview) => {
+        const body = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
+        const r = await post(`${hookPath()}/deliveries/retry`, body);
+        return `${deliveriesText(r.requeued)} of ${preview.matched.toLocaleString('en')} sent again${r.requeued < r.matched ? ' (the others had changed since)' : ''}${r.more ? '; more match: retry again for the next ones' : ''}.`;
+      },
+      '#bulk-feedback',
     );
   });
   $('#act-retry').addEventListener('click', () => {
     const dlv = state.delivery;
     if (!dlv) return;
     if ($('#act-retry').getAttribute('aria-disabled') === 'true') {
-      status(
+      feedback(
+        '#delivery-feedback',
         `Only a failed or skipped delivery can be retried; this one is ${$('#delivery-detail').dataset.status || ''}.`,
       );
       return;
     }
-    act('Retry delivery', `Delivery ${dlv} is sent again, with one more attempt allowed.`, 'Retry', async () => {
-      const r = await post(`${hookPath()}/deliveries/${encodeURIComponent(dlv)}/retry`);
-      return `Delivery ${r.delivery_id} is ${r.status}.`;
-    });
+    act(
+      'Retry delivery',
+      `Delivery ${dlv} is sent again, with one more attempt allowed.`,
+      'Retry',
+      async () => {
+        const r = await post(`${hookPath()}/deliveries/${encodeURIComponent(dlv)}/retry`);
+        return `Delivery ${r.delivery_id} is ${r.status}.`;
+      },
+      '#delivery-feedback',
+    );
   });
 
   // ---- events -----------------------------------------------------------------------------

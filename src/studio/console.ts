@@ -17,7 +17,17 @@ import { EVENT_TYPES, isEventType } from '../webhooks/catalog.ts';
 import { DELIVERY_STATUSES, DeliveryList, Recovered, Requeued, WebhookView } from '../webhooks/schemas.ts';
 import type { StudioAccess } from './access.ts';
 import { ConsoleService, type ConsoleDeps } from './console-service.ts';
-import { DeliveryWhy, SearchHit, StudioEventDetail, StudioEventList, StudioHealth, WebhookWhy } from './schemas.ts';
+import type { ResponseMatch } from '../webhooks/store.ts';
+import {
+  DeliveryWhy,
+  RetriedMatching,
+  RetryPreview,
+  SearchHit,
+  StudioEventDetail,
+  StudioEventList,
+  StudioHealth,
+  WebhookWhy,
+} from './schemas.ts';
 
 const tags = ['Studio'];
 const WebhookId = t.Object({ id: t.String({ maxLength: 100 }) });
@@ -33,6 +43,52 @@ function timeRange(query: { since?: string; until?: string }) {
   if (since !== null && until !== null && Date.parse(since) >= Date.parse(until))
     throw invalidRequest('until: must be later than since');
   return { since, until };
+}
+
+/** response_status: one status (500), a class (5xx), or none (no answer: a connection error or a timeout). */
+const ResponseStatus = t.Optional(
+  t.String({
+    maxLength: 4,
+    description: 'the last answer: a status (500), a class (5xx), or none (no answer: a connection error or a timeout)',
+    examples: ['500', '5xx', 'none'],
+  }),
+);
+
+function responseMatch(value: string | undefined): ResponseMatch | null {
+  if (!value) return null;
+  if (value === 'none') return 'none';
+  const exact = /^[1-5]\d\d$/.test(value) ? Number(value) : null;
+  if (exact !== null) return { from: exact, to: exact };
+  const klass = /^([1-5])xx$/i.exec(value);
+  if (klass) return { from: Number(klass[1]) * 100, to: Number(klass[1]) * 100 + 99 };
+  throw invalidRequest(`response_status: "${value}" is not a status (100–599), a class (such as 5xx) or none`);
+}
+
+/** What a bulk retry takes: the delivery list's filters, its status failed or skipped (either when not given). */
+const RetryFilter = t.Object(
+  {
+    status: t.Optional(t.Union([t.Literal('failed'), t.Literal('skipped')])),
+    event_type: t.Optional(t.String({ maxLength: 100 })),
+    response_status: ResponseStatus,
+    since: Time('created at or after'),
+    until: Time('created before'),
+  },
+  { additionalProperties: false },
+);
+
+function retryFilter(f: {
+  status?: 'failed' | 'skipped';
+  event_type?: string;
+  response_status?: string;
+  since?: string;
+  until?: string;
+}) {
+  return {
+    status: f.status ?? null,
+    eventType: eventType(f.event_type),
+    response: responseMatch(f.response_status),
+    ...timeRange(f),
+  };
 }
 
 function eventType(type: string | undefined): string | null {
@@ -69,6 +125,30 @@ const routeOptions = () => ({
       tags,
       responses: {
         ...answers(202, 'How many deliveries were queued again', Recovered),
+        ...refusals('webhook_disabled'),
+      },
+    },
+  },
+  retryPreview: {
+    studio: read,
+    params: WebhookId,
+    query: RetryFilter,
+    detail: {
+      summary:
+        'How many failed or skipped deliveries a retry of those matching a filter would send again; nothing changes',
+      tags,
+      responses: answers(200, 'How many match, and when the oldest and newest were created', RetryPreview),
+    },
+  },
+  retryMatching: {
+    studio: write,
+    params: WebhookId,
+    body: RetryFilter,
+    detail: {
+      summary: 'Re-send the failed or skipped deliveries matching a filter (the oldest 10,000), each as a single retry',
+      tags,
+      responses: {
+        ...answers(202, 'How many matched and were queued again (held while the webhook is paused)', RetriedMatching),
         ...refusals('webhook_disabled'),
       },
     },
@@ -135,11 +215,12 @@ const routeOptions = () => ({
       ...PageQuery.properties,
       status: t.Optional(t.Union(DELIVERY_STATUSES.map((s) => t.Literal(s)))),
       event_type: t.Optional(t.String({ maxLength: 100 })),
+      response_status: ResponseStatus,
       since: Time('created at or after'),
       until: Time('created before'),
     }),
     detail: {
-      summary: "A webhook's deliveries, newest first, a page at a time, by status, event type and time",
+      summary: "A webhook's deliveries, newest first, a page at a time, by status, event type, last answer and time",
       tags,
       responses: answers(200, 'A page of deliveries', DeliveryList),
     },
@@ -222,6 +303,19 @@ export function consoleRoutes(deps: ConsoleDeps, access: StudioAccess) {
         },
         route.recover,
       )
+      .get(
+        `${W}/deliveries/retry-preview`,
+        ({ admin: p, reads, params, query }) => webhooks.previewRetry(p, params.id, retryFilter(query), reads),
+        route.retryPreview,
+      )
+      .post(
+        `${W}/deliveries/retry`,
+        ({ admin: p, params, body, set }) => {
+          set.status = 202;
+          return webhooks.retryMatching(p, params.id, retryFilter(body));
+        },
+        route.retryMatching,
+      )
       .post(`${W}/pause`, ({ admin: p, params }) => webhooks.update(p, params.id, { paused: true }), route.pause)
       .post(`${W}/resume`, ({ admin: p, params }) => webhooks.update(p, params.id, { paused: false }), route.resume)
       .post(`${W}/enable`, ({ admin: p, params }) => webhooks.update(p, params.id, { enabled: true }), route.enable)
@@ -242,7 +336,12 @@ export function consoleRoutes(deps: ConsoleDeps, access: StudioAccess) {
             p,
             params.id,
             readPage(query),
-            { status: query.status ?? null, eventType: eventType(query.event_type), ...timeRange(query) },
+            {
+              status: query.status ?? null,
+              eventType: eventType(query.event_type),
+              response: responseMatch(query.response_status),
+              ...timeRange(query),
+            },
             reads,
           ),
         route.deliveries,

@@ -81,6 +81,10 @@ button[aria-disabled=true] { opacity: .6; cursor: not-allowed; }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; }
 .filters > div { flex: 0 1 12rem; }
 .filters input, .filters select { width: 100%; box-sizing: border-box; }
+.filters > .bulk { flex: 1 1 16rem; display: flex; flex-wrap: wrap; gap: .3rem .8rem; align-items: center; }
+.feedback, .actions output, .bulk output { flex-basis: 100%; margin: 0; font-size: .9rem; }
+.bulk output { flex-basis: auto; flex: 1 1 12rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .console { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
 @media (min-width: 1100px) {
   main { max-width: 1600px; }
@@ -185,6 +189,7 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
           <button type="button" id="act-test" class="secondary">Send a test</button>
           <div><label for="recover-since">Recover failed deliveries since</label><input type="datetime-local" id="recover-since" step="1"></div>
           <button type="button" id="act-recover" class="secondary">Recover</button>
+          <p class="feedback"><output id="webhook-feedback" for="act-pause act-enable act-test act-recover"></output> <span id="webhook-since" role="status"></span></p>
         </div>
         <details><summary>Its subscription machine</summary><div class="diagram" id="subscription-diagram" tabindex="0" role="group" aria-label="Subscription statechart, current states marked"></div></details>
         <h3 id="deliveries-title">Deliveries</h3>
@@ -194,6 +199,8 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
           <div><label for="type-filter">Event type</label><select id="type-filter"><option value="">any</option></select></div>
           <div><label for="since-filter">Created from</label><input type="datetime-local" id="since-filter" step="1"></div>
           <div><label for="until-filter">Created before</label><input type="datetime-local" id="until-filter" step="1"></div>
+          <div><label for="answer-filter">Last answer</label><input type="text" id="answer-filter" size="6" maxlength="4" placeholder="500, 5xx, none" aria-describedby="answer-hint" autocomplete="off" spellcheck="false"><span id="answer-hint" class="visually-hidden">a status such as 500, a class such as 5xx, or none for no response</span></div>
+          <div class="bulk"><button type="button" id="act-retry-matching" class="secondary">Retry matching…</button><output id="bulk-feedback" for="act-retry-matching"></output></div>
         </form>
         <div class="row"><p class="live" id="live" role="status" aria-live="polite"></p><span aria-live="polite"><button type="button" id="new-rows" class="secondary new-rows" hidden></button></span></div>
         <div class="console" id="delivery-console">
@@ -204,7 +211,7 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
           <section id="delivery-detail" class="panel" aria-labelledby="delivery-title" tabindex="-1" hidden>
             <div class="panel-head"><h3 id="delivery-title">Delivery</h3><button type="button" id="close-delivery" class="secondary">Close</button></div>
             <dl class="facts" id="delivery-facts"></dl>
-            <div class="actions" role="group" aria-label="Delivery actions"><button type="button" id="act-retry" class="secondary">Retry this delivery</button></div>
+            <div class="actions" role="group" aria-label="Delivery actions"><button type="button" id="act-retry" class="secondary">Retry this delivery</button><output id="delivery-feedback" for="act-retry"></output></div>
             <h4 id="why-title">Why it is where it is</h4>
             <ul id="delivery-timers" class="timers" aria-labelledby="why-title"></ul>
             <div class="diagram" id="delivery-diagram" tabindex="0" role="group" aria-label="Delivery statechart: its path marked, its current state marked now"></div>

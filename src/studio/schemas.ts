@@ -233,3 +233,21 @@ export const AuthorizationSessions = t.Object({
     { description: 'the latest sessions (at most 50), newest first' },
   ),
 });
+
+// ---- bulk retry -----------------------------------------------------------------------------
+
+/** GET /v1/studio/webhooks/{id}/deliveries/retry-preview (WebhookService.previewRetry). */
+export const RetryPreview = t.Object({
+  matched: Int({ description: 'how many a retry now would send again (at most 10,000: FIXED.resendBatchMax)' }),
+  more: t.Boolean({ description: 'more match than one retry sends: another retry sends the next ones' }),
+  oldest_created_at: orNull(Time('when the oldest of them was created')),
+  newest_created_at: orNull(Time('when the newest of them was created')),
+  webhook_status: t.String({ description: 'the webhook now: paused sends them when resumed, disabled refuses' }),
+});
+
+/** POST /v1/studio/webhooks/{id}/deliveries/retry (WebhookService.retryMatching). */
+export const RetriedMatching = t.Object({
+  matched: Int({ description: 'how many matched (at most 10,000)' }),
+  requeued: Int({ description: 'how many were queued again (held while the webhook is paused)' }),
+  more: t.Boolean({ description: 'more matched than one retry sends: retry again for the next ones' }),
+});

@@ -25,7 +25,7 @@ import type { DeliverySteps, DeliveryState } from './dispatch/steps.ts';
 import type { DeliveryWakeup } from './dispatch/wakeup.ts';
 import type { EventPublisher } from '../events/publisher.ts';
 import { defineSubscriptions, type SubscriptionDefinition } from './subscriptions.ts';
-import { holdExpiresInMs } from '../defaults.ts';
+import { FIXED, holdExpiresInMs } from '../defaults.ts';
 
 /** A delivery's state as the API names it. */
 export const deliveryStatus = (state: DeliveryState) => (state === 'backoff' ? 'retrying' : state);
@@ -409,14 +409,47 @@ export class WebhookService {
 
   /** Sends again every failed or skipped delivery of the webhook created since `since` (held while it is paused). */
   async recover(principal: Principal, id: string, since: string) {
-    const sub = await this.subscription(principal, id);
     if (Number.isNaN(Date.parse(since))) throw invalidRequest('since: not an ISO 8601 time');
-    const failed = await webhookStore.failedSince(this.db, principal.tenantId, id, since);
+    const { requeued } = await this.retryMatching(principal, id, { since });
+    return { requeued };
+  }
+
+  /**
+   * What a retry of the failed or skipped deliveries matching `filter` would send again: how
+   * many (at most FIXED.resendBatchMax, `more` when others wait for another call), and the
+   * creation times of the oldest and the newest. Nothing changes.
+   */
+  async previewRetry(principal: Principal, id: string, filter: DeliveryFilter, from: Queryable = this.db) {
+    const sub = await this.subscription(principal, id, from);
+    const rows = await webhookStore.retriable(from, principal.tenantId, id, filter, FIXED.resendBatchMax + 1);
+    const batch = rows.slice(0, FIXED.resendBatchMax);
+    return {
+      matched: batch.length,
+      more: rows.length > batch.length,
+      oldest_created_at: batch[0]?.created_at.toISOString() ?? null,
+      newest_created_at: batch.at(-1)?.created_at.toISOString() ?? null,
+      webhook_status: sub.status,
+    };
+  }
+
+  /**
+   * Sends again the failed or skipped deliveries matching `filter`, the oldest first and at most
+   * FIXED.resendBatchMax, as a single retry does each (held while the webhook is paused; a
+   * disabled webhook refuses). `requeued` counts those that were still failed or skipped when sent.
+   */
+  async retryMatching(principal: Principal, id: string, filter: DeliveryFilter) {
+    const sub = await this.subscription(principal, id);
+    const rows = await webhookStore.retriable(this.db, principal.tenantId, id, filter, FIXED.resendBatchMax + 1);
+    const batch = rows.slice(0, FIXED.resendBatchMax);
     const results = await this.resend(
       principal,
       sub,
-      failed.map((f) => f.id),
+      batch.map((r) => r.id),
     );
-    return { requeued: [...results.values()].filter((r) => r.changed).length };
+    return {
+      matched: batch.length,
+      requeued: [...results.values()].filter((r) => r.changed).length,
+      more: rows.length > batch.length,
+    };
   }
 }

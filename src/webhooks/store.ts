@@ -62,6 +62,12 @@ const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.s
 const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms from webhook_attempts a
   where a.delivery_id = d.id and a.delivery_created_at = d.created_at order by a.attempt desc limit 1) a on true`;
 
+/**
+ * A delivery's last answer, as its list shows it (response_status): a status or a class of them
+ * (from..to, inclusive), or 'none' for an attempt that got no answer (a connection error, a timeout).
+ */
+export type ResponseMatch = { from: number; to: number } | 'none';
+
 /** What a webhook's delivery list filters by, each part optional (since inclusive, until exclusive). */
 export interface DeliveryFilter {
   status?: string | null;
@@ -69,7 +75,15 @@ export interface DeliveryFilter {
   eventType?: string | null;
   since?: string | null;
   until?: string | null;
+  response?: ResponseMatch | null;
 }
+
+/** A DeliveryFilter's response part as three query parameters: from, to, and whether "no answer". */
+const responseParams = (r: ResponseMatch | null | undefined) =>
+  r === 'none' ? [null, null, true] : r ? [r.from, r.to, false] : [null, null, false];
+/** The SQL of responseParams() at $n, $n+1, $n+2, on the alias d. */
+const responseWhere = (n: number) =>
+  `($${n}::int is null or d.last_status between $${n}::int and $${n + 1}::int) and (not $${n + 2}::boolean or (d.last_status is null and d.attempt > 0))`;
 
 /** What a delivery waits on (webhookStore.deliveryWait); the counts are null where they do not apply. */
 export interface DeliveryWait {
@@ -241,6 +255,7 @@ export const webhookStore = {
         f.eventType ?? null,
         f.since ?? null,
         f.until ?? null,
+        ...responseParams(f.response),
       ],
       (k) =>
         `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
@@ -249,6 +264,7 @@ export const webhookStore = {
           and ($4::text is null or d.event_id = $4) and d.created_at between $5::timestamptz and $6::timestamptz
           and ($7::text is null or d.event_type = $7)
           and d.created_at >= coalesce($8::timestamptz, '0001-01-01T00:00:00Z') and d.created_at < coalesce($9::timestamptz, '9999-12-31T23:59:59Z')
+          and ${responseWhere(10)}
         ${k.orderLimit}`,
       DELIVERY_KEYS,
     ),
@@ -365,10 +381,27 @@ export const webhookStore = {
         where delivery_id = $1 and delivery_created_at = $2 order by attempt`,
       [deliveryId, createdAt],
     ),
-  /** Failed and skipped deliveries since a time, oldest first (at most 10,000 a call). */
-  failedSince: (db: Queryable, tenantId: string, subscriptionId: string, since: string) =>
-    db.query<{ id: string }>(
-      `select id from webhook_deliveries where tenant_id = $1 and subscription_id = $2 and state in ('failed', 'skipped') and created_at >= $3::timestamptz order by created_at, id limit 10000`,
-      [tenantId, subscriptionId, since],
+  /**
+   * Deliveries a retry may send again (failed or skipped; `status` narrows it to one) that match
+   * the filter, oldest first, at most `limit`, with when each was created.
+   */
+  retriable: (db: Queryable, tenantId: string, subscriptionId: string, f: DeliveryFilter, limit: number) =>
+    db.query<{ id: string; created_at: Date }>(
+      `select d.id, d.created_at from webhook_deliveries d
+        where d.tenant_id = $1 and d.subscription_id = $2 and d.state in ('failed', 'skipped') and ($3::text is null or d.status = $3)
+          and ($4::text is null or d.event_type = $4)
+          and d.created_at >= coalesce($5::timestamptz, '0001-01-01T00:00:00Z') and d.created_at < coalesce($6::timestamptz, '9999-12-31T23:59:59Z')
+          and ${responseWhere(7)}
+        order by d.created_at, d.id limit $10`,
+      [
+        tenantId,
+        subscriptionId,
+        f.status ?? null,
+        f.eventType ?? null,
+        f.since ?? null,
+        f.until ?? null,
+        ...responseParams(f.response),
+        limit,
+      ],
     ),
 };

@@ -143,7 +143,8 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     await page.keyboard.press('Enter');
     await confirm(page);
     await page.waitForSelector('#webhook-detail[data-status="active"]');
-    expect(await page.textContent('#status')).toContain('Re-enabled');
+    // Said beside the actions, with its time.
+    expect(await page.textContent('#webhook-feedback')).toMatch(/^\d\d:\d\d:\d\dZ: Re-enabled\.$/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('act-enable');
 
     // Retry the failed delivery: it succeeds, live.
@@ -175,7 +176,7 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     await page.focus('#act-test');
     await page.keyboard.press('Enter');
     await confirm(page);
-    await page.waitForSelector('#status:has-text("is held")');
+    await page.waitForSelector('#webhook-feedback:has-text("is held")');
     await page.focus('#act-pause');
     await page.keyboard.press('Enter');
     await confirm(page);
@@ -200,7 +201,7 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     await page.focus('#act-recover');
     await page.keyboard.press('Enter');
     await confirm(page);
-    await page.waitForSelector('#status:has-text("1 delivery sent again")');
+    await page.waitForSelector('#webhook-feedback:has-text("1 delivery sent again")');
     service.workers.wake();
     await page.waitForFunction(() => !document.querySelector('#deliveries tbody tr[data-status="failed"]'), null, {
       timeout: 15_000,
@@ -296,6 +297,72 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     await page.waitForFunction((id) => location.hash === `#/webhooks/${id}`, made[1]);
   });
 
+  test('retry what matches a filter, after a preview that says how many; feedback beside the control stays true', async () => {
+    let answer = 410;
+    const r = receiver(() => answer);
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.updated'] })).body as { id: string };
+    const publish = (caseId: string) => api('POST', '/v1/events', { type: 'case.updated', data: { case_id: caseId } });
+    await publish('gone-1');
+    const page = await open(`#/webhooks/${hook.id}`);
+    await page.waitForSelector('#webhook-detail[data-status="disabled"]', { timeout: 15_000 });
+    // Re-enabled while the endpoint still answers 410: the feedback does not stay "Re-enabled."
+    await page.click('#act-enable');
+    await confirm(page);
+    await page.waitForSelector('#webhook-feedback:has-text("Re-enabled.")');
+    await publish('gone-2');
+    service.workers.wake();
+    await page.waitForSelector('#webhook-since:has-text("Since then it is disabled")', { timeout: 15_000 });
+    expect(await page.textContent('#webhook-feedback')).toContain('Re-enabled.');
+    // One more while disabled: skipped, never answered.
+    await publish('skipped-1');
+    answer = 200;
+    expect((await api('PUT', `/v1/webhooks/${hook.id}`, { enabled: true })).status).toBe(200);
+    await page.waitForSelector('#webhook-detail[data-status="active"]', { timeout: 15_000 });
+
+    // The deliveries whose last answer was 410: the two that failed, not the skipped one.
+    await page.fill('#answer-filter', '410');
+    await page.press('#answer-filter', 'Tab');
+    await page.waitForFunction(() => location.hash.includes('answer=410'));
+    await page.waitForFunction(
+      () => document.querySelectorAll('#deliveries tbody tr[data-status="failed"]').length === 2,
+    );
+    expect(await page.locator('#deliveries tbody tr[data-status="skipped"]').count()).toBe(0);
+    await page.click('#act-retry-matching');
+    await page.waitForSelector('#confirm[open]');
+    expect(await page.textContent('#confirm-text')).toContain('2 deliveries to');
+    expect(await page.textContent('#confirm-text')).toContain('whose last answer was 410');
+    expect(await page.textContent('#confirm-ok')).toBe('Send 2 deliveries again');
+    await page.click('#confirm-ok');
+    await page.waitForSelector('#bulk-feedback:has-text("2 deliveries of 2 sent again.")');
+    service.workers.wake();
+    // Both sent again and answered 200 (so their last answer is no longer 410).
+    const deadline = Date.now() + 15_000;
+    let succeeded = 0;
+    while (succeeded < 2 && Date.now() < deadline) {
+      await Bun.sleep(100);
+      const list = await api('GET', `/v1/webhooks/${hook.id}/deliveries?status=succeeded`);
+      succeeded = (list.body.deliveries as Json[]).length;
+    }
+    expect(succeeded).toBe(2);
+    expect(r.got.length).toBe(4);
+    await page.waitForFunction(() => !document.querySelector('#deliveries tbody tr[data-status="failed"]'), null, {
+      timeout: 15_000,
+    });
+    // Nothing left to match: the preview says so beside the control, and no dialog opens.
+    await page.fill('#answer-filter', '5xx');
+    await page.press('#answer-filter', 'Tab');
+    await page.waitForFunction(() => location.hash.includes('answer=5xx'));
+    await page.click('#act-retry-matching');
+    await page.waitForSelector('#bulk-feedback:has-text("No failed or skipped delivery matching")');
+    expect(await page.isVisible('#confirm[open]')).toBe(false);
+    // A status that cannot be retried is refused beside the control, naming why.
+    await page.selectOption('#status-filter', 'succeeded');
+    await page.click('#act-retry-matching');
+    await page.waitForSelector('#bulk-feedback:has-text("Only failed or skipped deliveries can be retried")');
+    await page.context().close();
+    r.stop();
+  });
+
   test('failing webhooks are listed first, apart, under "Needs attention"', async () => {
     const r = receiver(() => 500);
     const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['incident.closed'] })).body as {
@@ -314,7 +381,7 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     expect(await page.locator(`#webhook-list button[data-webhook="${hook.id}"]`).count()).toBe(1);
     // And what its delivery waits for: the next retry, and when.
     await page.waitForSelector(
-      `#attention-list button[data-webhook="${hook.id}"] .queue:has-text("1 retrying (next in ")`,
+      `#attention-list button[data-webhook="${hook.id}"] .queue:has-text("1 retrying (next ")`,
       {
         timeout: 25_000,
       },

@@ -728,6 +728,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/studio/webhooks/{id}/deliveries/retry-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many failed or skipped deliveries a retry of those matching a filter would send again; nothing changes */
+        get: operations["previewStudioRetry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/studio/webhooks/{id}/deliveries/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-send the failed or skipped deliveries matching a filter (the oldest 10,000), each as a single retry */
+        post: operations["retryStudioDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/studio/webhooks/{id}/pause": {
         parameters: {
             query?: never;
@@ -820,7 +854,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A webhook's deliveries, newest first, a page at a time, by status, event type and time */
+        /** A webhook's deliveries, newest first, a page at a time, by status, event type, last answer and time */
         get: operations["listStudioDeliveries"];
         put?: never;
         post?: never;
@@ -8012,6 +8046,279 @@ export interface operations {
             };
         };
     };
+    previewStudioRetry: {
+        parameters: {
+            query?: {
+                status?: "failed" | "skipped";
+                event_type?: string;
+                response_status?: string;
+                since?: string;
+                until?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many match, and when the oldest and newest were created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description how many a retry now would send again (at most 10,000: FIXED.resendBatchMax) */
+                        matched: number;
+                        /** @description more match than one retry sends: another retry sends the next ones */
+                        more: boolean;
+                        oldest_created_at: string | null;
+                        newest_created_at: string | null;
+                        /** @description the webhook now: paused sends them when resumed, disabled refuses */
+                        webhook_status: string;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    retryStudioDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status?: "failed" | "skipped";
+                    event_type?: string;
+                    /**
+                     * @description the last answer: a status (500), a class (5xx), or none (no answer: a connection error or a timeout)
+                     * @example 500
+                     * @example 5xx
+                     * @example none
+                     */
+                    response_status?: string;
+                    /** @description created at or after (ISO 8601) */
+                    since?: string;
+                    /** @description created before (ISO 8601) */
+                    until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many matched and were queued again (held while the webhook is paused) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description how many matched (at most 10,000) */
+                        matched: number;
+                        /** @description how many were queued again (held while the webhook is paused) */
+                        requeued: number;
+                        /** @description more matched than one retry sends: retry again for the next ones */
+                        more: boolean;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     pauseStudioWebhook: {
         parameters: {
             query?: never;
@@ -8676,6 +8983,7 @@ export interface operations {
                 cursor?: string;
                 status?: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
                 event_type?: string;
+                response_status?: string;
                 since?: string;
                 until?: string;
             };
