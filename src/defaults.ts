@@ -110,6 +110,10 @@ export const FIXED = {
   graphqlMaxPage: 100,
   /** A recover or a bulk retry sends again at most this many deliveries, the oldest first; another call sends the rest. */
   resendBatchMax: 10_000,
+  /** The studio's payload search reads at most this many events of its range, the newest first. */
+  payloadSearchScan: 100_000,
+  /** The studio's payload search lists at most this many events, the newest first. */
+  payloadSearchResults: 20,
   /** The studio counts a webhook's queue up to this many deliveries per state, then says "at least". */
   studioQueueCountCap: 10_000,
 } as const;

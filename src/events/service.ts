@@ -2,6 +2,7 @@
 // type and time, one event with every delivery it produced across the tenant's webhooks, and
 // replay (fresh deliveries of the stored event, with the same webhook-id, so receivers that
 // dedupe on it see it once).
+import { FIXED } from '../defaults.ts';
 import type { Db, Queryable } from '../db/index.ts';
 import type { Clock } from '../actors/clock.ts';
 import { invalidRequest, notFound, apiError, conflict, webhookDisabled } from '../errors.ts';
@@ -94,6 +95,41 @@ export class EventService {
     const row = await eventStore.event(from, principal.tenantId, id);
     if (!row) throw notFound(`event ${id}`);
     return row;
+  }
+
+  /**
+   * The tenant's newest events in a time range whose data holds `value` (a string, or the number
+   * it spells) at `path` (keys from the top; none: at any depth), read from the newest
+   * FIXED.payloadSearchScan events of the range. `complete` is false when the range held more.
+   */
+  async findByValue(
+    principal: Principal,
+    path: readonly string[],
+    value: string,
+    range: { since: string; until: string | null },
+    from: Queryable = this.db,
+  ) {
+    // Keys are checked by the caller (PAYLOAD_KEY): quoted, they cannot leave the path.
+    const where = path.length ? `$${path.map((k) => `."${k}"`).join('')}` : '$.**';
+    const number = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    const scan = FIXED.payloadSearchScan;
+    const [found, inRange] = await Promise.all([
+      eventStore.withValue(
+        from,
+        principal.tenantId,
+        `${where} ? (@ == $v || @ == $n)`,
+        { v: value, n: number },
+        range,
+        scan,
+        FIXED.payloadSearchResults,
+      ),
+      eventStore.countInRange(from, principal.tenantId, range, scan + 1),
+    ]);
+    return {
+      events: found.map((e) => ({ id: e.id, type: e.type, created_at: e.created_at.toISOString() })),
+      searched: Math.min(inRange, scan),
+      complete: inRange <= scan,
+    };
   }
 
   /** Whether the tenant has an event of this id. */

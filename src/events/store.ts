@@ -51,6 +51,39 @@ const EVT = `id, type, data, deliveries, created_at, created_at::text as cursor_
 type R<T> = T & Record<string, unknown>;
 
 export const eventStore = {
+  /**
+   * Events of the tenant in [since, until) (until null: no end) whose data matches `jsonpath` (a filter on `$v`, the
+   * value searched as a string, and `$n`, as a number where it is one), newest first, at most
+   * `limit`, looked for among the newest `scan` events of the range only: no index, so
+   * publishing pays nothing for it, and a search reads a bounded number of rows.
+   */
+  withValue: (
+    db: Queryable,
+    tenantId: string,
+    jsonpath: string,
+    vars: { v: string; n: string | number },
+    range: { since: string; until: string | null },
+    scan: number,
+    limit: number,
+  ) =>
+    db.query<{ id: string; type: string; created_at: Date }>(
+      `select e.id, e.type, e.created_at
+         from (select id, type, data, created_at from events
+                where tenant_id = $1 and created_at >= $2::timestamptz and ($3::timestamptz is null or created_at < $3::timestamptz)
+                order by created_at desc, id desc limit $6) e
+        where jsonb_path_exists(e.data, $4::jsonpath, $5::jsonb)
+        order by e.created_at desc, e.id desc limit $7`,
+      [tenantId, range.since, range.until, jsonpath, JSON.stringify(vars), scan, limit],
+    ),
+  /** How many events of the tenant are in [since, until) (until null: no end), counted up to `cap`. */
+  countInRange: async (db: Queryable, tenantId: string, range: { since: string; until: string | null }, cap: number) =>
+    (
+      await db.query<{ n: number }>(
+        `select count(*)::int as n from (select 1 from events
+           where tenant_id = $1 and created_at >= $2::timestamptz and ($3::timestamptz is null or created_at < $3::timestamptz) limit $4) x`,
+        [tenantId, range.since, range.until, cap],
+      )
+    )[0]!.n,
   /** A tenant's events, newest first: of some types, since (inclusive) and until (exclusive) a time. */
   list: (db: Queryable, tenantId: string, page: Page, f: EventFilter) =>
     listPage<R<EventRow>>(

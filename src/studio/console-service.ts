@@ -7,8 +7,8 @@ import type { Clock } from '../actors/clock.ts';
 import type { Config } from '../config.ts';
 import type { Queryable } from '../db/index.ts';
 import type { Page } from '../db/page.ts';
-import { FIXED } from '../defaults.ts';
-import { notFound } from '../errors.ts';
+import { DAY_MS, FIXED } from '../defaults.ts';
+import { invalidRequest, notFound } from '../errors.ts';
 import type { EventService } from '../events/service.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { deliveryView, WebhookService } from '../webhooks/service.ts';
@@ -100,6 +100,15 @@ function healthByWebhook(rows: readonly HealthRow[]): Record<string, WebhookHeal
   return Object.fromEntries(by);
 }
 
+/** A payload search: `key=value`, the key a path of plain keys (`incident.id`). */
+const PAYLOAD_FIELD = /^([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)=(.+)$/;
+
+/** The time range a payload search covers; either end may be left to the default (the last day). */
+export interface SearchRange {
+  since: string | null;
+  until: string | null;
+}
+
 export class ConsoleService {
   private readonly jitter: number;
 
@@ -109,28 +118,57 @@ export class ConsoleService {
   }
 
   /**
-   * What `q` names: a delivery (with its webhook) or an event of the tenant by its id, or the
-   * webhooks whose URL, as the studio shows it (no credentials, no query values, no token-like
-   * segments), holds it; a 404 when nothing does.
+   * What `q` names: a delivery (with its webhook) or an event of the tenant by its id; events
+   * whose data holds a value (`case_id=c1`, `incident.id=INC-7`) within a time range (the last
+   * day unless given); or the webhooks whose URL, as the studio shows it (no credentials, no
+   * query values, no token-like segments), holds the text, and failing that, events whose data
+   * holds it anywhere. A 404 when nothing does.
    */
-  async search(p: Principal, q: string, from: Queryable) {
+  async search(p: Principal, q: string, range: SearchRange, from: Queryable) {
     if (/^dlv_\w+$/.test(q)) {
       const webhookId = await this.deps.webhooks.webhookOfDelivery(p, q, from);
       if (webhookId) return { kind: 'delivery' as const, delivery_id: q, webhook_id: webhookId };
-    } else if (/^evt_\w+$/.test(q)) {
-      if (await this.deps.events.exists(p, q, from)) return { kind: 'event' as const, event_id: q };
-    } else {
-      const needle = q.toLowerCase();
-      // Candidates by the stored URL, kept only where the shown URL holds the text: a match in
-      // a hidden part (a query value, a token in the path) would tell what the page hides.
-      const candidates = await this.deps.webhooks.withUrlContaining(p, q, URL_CANDIDATES, from);
-      const webhooks = candidates
-        .map((w) => ({ id: w.id, url: displayUrl(w.url), status: w.status }))
-        .filter((w) => w.url.toLowerCase().includes(needle))
-        .slice(0, URL_MATCHES);
-      if (webhooks.length > 0) return { kind: 'webhooks' as const, webhooks };
+      throw notFound(`delivery ${q}`);
     }
-    throw notFound(`an event, delivery or webhook matching "${q}"`);
+    if (/^evt_\w+$/.test(q)) {
+      if (await this.deps.events.exists(p, q, from)) return { kind: 'event' as const, event_id: q };
+      throw notFound(`event ${q}`);
+    }
+    const field = PAYLOAD_FIELD.exec(q);
+    if (field) return this.eventsHolding(p, field[1]!.split('.'), field[2]!, range, from);
+    const needle = q.toLowerCase();
+    // Candidates by the stored URL, kept only where the shown URL holds the text: a match in
+    // a hidden part (a query value, a token in the path) would tell what the page hides.
+    const candidates = await this.deps.webhooks.withUrlContaining(p, q, URL_CANDIDATES, from);
+    const webhooks = candidates
+      .map((w) => ({ id: w.id, url: displayUrl(w.url), status: w.status }))
+      .filter((w) => w.url.toLowerCase().includes(needle))
+      .slice(0, URL_MATCHES);
+    if (webhooks.length > 0) return { kind: 'webhooks' as const, webhooks };
+    return this.eventsHolding(p, [], q, range, from);
+  }
+
+  /** Events of the range whose data holds `value` at `path` (anywhere when empty); a 404 saying what was searched when none does. */
+  private async eventsHolding(p: Principal, path: string[], value: string, range: SearchRange, from: Queryable) {
+    // Without an end, up to now and whatever is published while it runs.
+    const now = this.deps.clock.now();
+    const until = range.until ?? new Date(now).toISOString();
+    const since = range.since ?? new Date(Date.parse(until) - DAY_MS).toISOString();
+    if (Date.parse(since) >= Date.parse(until)) throw invalidRequest('until: must be later than since');
+    const found = await this.deps.events.findByValue(p, path, value, { since, until: range.until }, from);
+    const what = path.length ? `${path.join('.')} = ${value}` : `"${value}"`;
+    if (found.events.length === 0)
+      throw notFound(
+        `an event whose data holds ${what}${path.length ? '' : ', or a webhook whose URL does'} among the ${found.searched} published from ${since} to ${until}${found.complete ? '' : ` (the newest ${found.searched} of that range: narrow it to search further back)`}`,
+      );
+    return {
+      kind: 'events' as const,
+      field: path.length ? path.join('.') : null,
+      value,
+      since,
+      until,
+      ...found,
+    };
   }
 
   deliveries(p: Principal, webhookId: string, page: Page, filter: DeliveryFilter, from: Queryable) {

@@ -194,14 +194,24 @@ const routeOptions = () => ({
   },
   search: {
     studio: read,
-    query: t.Object({ q: t.String({ minLength: 1, maxLength: 100 }) }),
+    query: t.Object({
+      q: t.String({
+        minLength: 1,
+        maxLength: 100,
+        description:
+          'an id (evt_…, dlv_…); key=value for events whose data holds the value at that key (case_id=c1, incident.id=INC-7); or text of a webhook URL, else of any value in events',
+      }),
+      since: Time('events published at or after (default: a day before until)'),
+      until: Time('events published before (default: now)'),
+    }),
     detail: {
-      summary: "Find a delivery or an event of the tenant by its id, or its webhooks by their URL's host or path",
+      summary:
+        "Find a delivery or an event of the tenant by its id, events by a value in their data within a time range, or webhooks by their URL's host or path",
       tags,
       responses: {
         ...answers(
           200,
-          'What the id names (a delivery with its webhook, or an event), or the webhooks matched',
+          'What the id names (a delivery with its webhook, or an event), the events whose data holds the value, or the webhooks matched',
           SearchHit,
         ),
         ...refusals('not_found'),
@@ -328,7 +338,11 @@ export function consoleRoutes(deps: ConsoleDeps, access: StudioAccess) {
         route.test,
       )
       // ---- finding ----------------------------------------------------------------------------
-      .get('/v1/studio/search', ({ admin: p, reads, query }) => views.search(p, query.q.trim(), reads), route.search)
+      .get(
+        '/v1/studio/search',
+        ({ admin: p, reads, query }) => views.search(p, query.q.trim(), timeRange(query), reads),
+        route.search,
+      )
       .get(
         `${W}/deliveries`,
         ({ admin: p, reads, params, query }) =>

@@ -69,6 +69,7 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 @media (prefers-color-scheme: dark) { button { color: #0d1117; } }
 .finder { display: flex; gap: .5rem; align-items: end; flex-wrap: wrap; margin: .5rem 0; }
 .finder > div { flex: 1 1 18rem; }
+.finder > .within { flex: 0 1 11rem; }
 .find-results { list-style: none; padding: 0; margin: 0 0 .8rem; }
 .find-results a { display: block; padding: .3rem 0; overflow-wrap: anywhere; }
 .find-results .sub { color: var(--muted); }
@@ -148,10 +149,11 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
 <p id="status" role="status" aria-live="polite"></p>
 <div id="studio" hidden>
   <form id="find-form" class="finder" role="search">
-    <div><label for="find">Find an event, a delivery or a webhook <span class="hint">by its id (evt_…, dlv_…), or a webhook by its URL's host or path</span></label><input type="search" id="find" name="q" required autocomplete="off" spellcheck="false"></div>
+    <div><label for="find">Find an event, a delivery or a webhook <span class="hint">by its id (evt_…, dlv_…), events by a value in their data (case_id=c1, or the value alone), a webhook by its URL's host or path</span></label><input type="search" id="find" name="q" required maxlength="100" autocomplete="off" spellcheck="false"></div>
+    <div class="within"><label for="find-within">Events published in</label><select id="find-within"><option value="3600000">the last hour</option><option value="86400000" selected>the last day</option><option value="604800000">the last 7 days</option><option value="2592000000">the last 30 days</option></select></div>
     <button type="submit">Find</button>
   </form>
-  <ul id="find-results" class="find-results" aria-label="Webhooks found" hidden></ul>
+  <ul id="find-results" class="find-results" aria-label="Found" hidden></ul>
   <div role="tablist" class="views" aria-label="Views">
     <button type="button" role="tab" id="tab-webhooks" aria-controls="view-webhooks" data-view="webhooks">Webhooks</button>
     <button type="button" role="tab" id="tab-machines" aria-controls="view-machines" data-view="machines" tabindex="-1">Machines</button>

@@ -191,6 +191,18 @@ export const SearchHit = t.Union([
       description: 'up to 20, newest first, whose URL as the studio shows it holds the text',
     }),
   }),
+  t.Object({
+    kind: t.Literal('events'),
+    field: orNull(t.String({ description: 'the key searched (incident.id); null: the value anywhere in the data' })),
+    value: t.String(),
+    since: Time('the range searched, from'),
+    until: Time('the range searched, to (exclusive; when not given, now, and what is published while it runs)'),
+    events: t.Array(t.Object({ id: t.String(), type: t.String(), created_at: Time() }), {
+      description: 'up to 20, newest first, whose data holds the value (as text, or as the number it spells)',
+    }),
+    searched: Int({ description: 'how many events of the range were read (at most 100,000, the newest)' }),
+    complete: t.Boolean({ description: 'false when the range held more events than were read: narrow it' }),
+  }),
 ]);
 
 /** GET /v1/studio/events. */

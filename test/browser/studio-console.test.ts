@@ -297,6 +297,40 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     await page.waitForFunction((id) => location.hash === `#/webhooks/${id}`, made[1]);
   });
 
+  test("the finder takes a value in events' data: one match opens the event, several are listed newest first", async () => {
+    const marker = `case-${randomToken(6).toLowerCase()}`;
+    const ids: string[] = [];
+    for (const type of ['case.created', 'case.updated']) {
+      const published = await api('POST', '/v1/events', { type, data: { case_id: marker } });
+      ids.push(String(published.body.id));
+      // The service's clock is the test's: one event a millisecond later than the other.
+      clock.advance(1);
+    }
+    const other = await api('POST', '/v1/events', { type: 'case.created', data: { case_id: `${marker}-other` } });
+    const page = await open('#/webhooks');
+    const finder = page.getByLabel(/Find an event, a delivery or a webhook/);
+    // By key and value: the one event holding it opens.
+    await finder.fill(`case_id=${marker}-other`);
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.waitForFunction((id) => location.hash === `#/events/${id}`, String(other.body.id));
+    // The value alone, within the last hour: both events, newest first, focus on the first.
+    await page.selectOption('#find-within', { label: 'the last hour' });
+    await finder.fill(marker);
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.waitForSelector('#find-results:not([hidden])');
+    const listed = await page.$$eval('#find-results a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(listed).toEqual([`#/events/${ids[1]}`, `#/events/${ids[0]}`]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(`#/events/${ids[1]}`);
+    expect(await page.textContent('#status')).toContain(`2 events whose data holds "${marker}"`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => location.hash === `#/events/${id}`, ids[1]);
+    // Nothing holds it: said, with the range searched.
+    await finder.fill('case_id=nobody-has-this');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.waitForSelector('#status:has-text("case_id = nobody-has-this")');
+    await page.context().close();
+  });
+
   test('retry what matches a filter, after a preview that says how many; feedback beside the control stays true', async () => {
     let answer = 410;
     const r = receiver(() => answer);

@@ -157,6 +157,46 @@ describe('studio console: finding and why', () => {
     });
   });
 
+  test('search finds events by a value in their data within a time range, and says what it searched', async () => {
+    const me = bearer(acme.adminToken);
+    const search = (q: string, extra = '', who = me) =>
+      call('GET', `/v1/studio/search?q=${encodeURIComponent(q)}${extra}`, who);
+    // By key: both events of beforeAll hold case_id "c1".
+    const byKey = await search('case_id=c1');
+    expect(byKey.status).toBe(200);
+    expect(byKey.body).toMatchObject({ kind: 'events', field: 'case_id', value: 'c1', complete: true });
+    const found = byKey.body.events as Json[];
+    expect(found.map((e) => e.type).sort()).toEqual(['case.created', 'case.updated']);
+    expect(found.map((e) => e.id)).toContain(eventId);
+    expect(Number(byKey.body.searched)).toBeGreaterThanOrEqual(2);
+    // The last day by default.
+    expect(Date.parse(String(byKey.body.until)) - Date.parse(String(byKey.body.since))).toBe(86_400_000);
+    // The value alone: no webhook URL holds it, so the events whose data does anywhere.
+    const anywhere = await search('c1');
+    expect(anywhere.body).toMatchObject({ kind: 'events', field: null, value: 'c1' });
+    expect((anywhere.body.events as Json[]).length).toBe(2);
+    // Another key, or a value no event holds: a 404 saying what was searched.
+    const missing = await search('case_id=c2');
+    expect(missing).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    expect(String(missing.body.error_description)).toContain('case_id = c2');
+    expect((await search('incident_id=c1')).status).toBe(404);
+    // A range before the events: nothing there.
+    const before = `&until=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}`;
+    expect((await search('case_id=c1', before)).status).toBe(404);
+    // A range that ends before it starts is a 400 naming until.
+    const backwards = await search(
+      'case_id=c1',
+      `&since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+    );
+    expect(backwards).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(String(backwards.body.error_description)).toContain('until');
+    // Keys are plain names: anything else is searched as text, never as a path (no 500).
+    for (const q of ['case_id"=c1', 'case_id=c1" || true', '$.**=c1', 'a..b=c1'])
+      expect([200, 404]).toContain((await search(q)).status);
+    // Another tenant's events are not searched.
+    expect((await search('case_id=c1', '', bearer(globex.adminToken))).status).toBe(404);
+  });
+
   test('the webhook list takes a status filter (the studio lists failing and disabled ones first); a bad one is a 400', async () => {
     const me = bearer(acme.adminToken);
     const paused = await call('POST', '/v1/webhooks', me, {

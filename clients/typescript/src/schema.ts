@@ -839,7 +839,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find a delivery or an event of the tenant by its id, or its webhooks by their URL's host or path */
+        /** Find a delivery or an event of the tenant by its id, events by a value in their data within a time range, or webhooks by their URL's host or path */
         get: operations["searchStudio"];
         put?: never;
         post?: never;
@@ -8852,6 +8852,8 @@ export interface operations {
         parameters: {
             query: {
                 q: string;
+                since?: string;
+                until?: string;
             };
             header?: never;
             path?: never;
@@ -8859,7 +8861,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description What the id names (a delivery with its webhook, or an event), or the webhooks matched */
+            /** @description What the id names (a delivery with its webhook, or an event), the events whose data holds the value, or the webhooks matched */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8883,6 +8885,32 @@ export interface operations {
                             url: string;
                             status: string;
                         }[];
+                    } | {
+                        /** @constant */
+                        kind: "events";
+                        field: string | null;
+                        value: string;
+                        /**
+                         * Format: date-time
+                         * @description the range searched, from
+                         */
+                        since: string;
+                        /**
+                         * Format: date-time
+                         * @description the range searched, to (exclusive; when not given, now, and what is published while it runs)
+                         */
+                        until: string;
+                        /** @description up to 20, newest first, whose data holds the value (as text, or as the number it spells) */
+                        events: {
+                            id: string;
+                            type: string;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                        /** @description how many events of the range were read (at most 100,000, the newest) */
+                        searched: number;
+                        /** @description false when the range held more events than were read: narrow it */
+                        complete: boolean;
                     };
                 };
             };
