@@ -20,6 +20,7 @@ import { machineNotes } from '../src/studio/routes.ts';
 import { deliveryMachine } from '../machines/delivery.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { seedDeliveries } from '../test/browser/studio-seed.ts';
+import { FIXED } from '../src/defaults.ts';
 import { figure, machine, quick, scratchPglite, scratchPostgres } from './support.ts';
 
 const BENCH = 'studio';
@@ -270,8 +271,78 @@ async function history(browser: Browser, kind: 'pglite' | 'postgres', db: Db) {
   }
 }
 
+/**
+ * The finder's payload search (no index, the newest FIXED.payloadSearchScan events of its range)
+ * over a range of 100,000 events whose data each holds a case id among other fields, for the
+ * oldest one (every row read): against the floor, the same rows read by SQL with no matching,
+ * and against the events view's first page.
+ */
+async function payloadSearch(kind: 'pglite' | 'postgres', db: Db) {
+  await migrate(db);
+  const service: Service = await startService(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'argus-bench-')) }),
+    { http: true, workers: false, db, log: silentLogger },
+  );
+  try {
+    const tenant = await service.tenants.createTenant({
+      name: 'Search',
+      adminEmail: 'search@example.com',
+      adminPassword: 'correct horse battery staple',
+    });
+    const token = (await mintAdminToken(service, tenant.tenantId, tenant.adminUserId)).token;
+    const start = service.actors.clock.now() - 3_600_000;
+    for (let done = 0; done < FIXED.payloadSearchScan; done += 5_000)
+      await db.query(
+        `insert into events (id, tenant_id, type, data, deliveries, created_at)
+         select 'evt_search' || i, $1, 'case.updated',
+                jsonb_build_object('case_id', 'c' || i, 'title', 'Printer on floor ' || (i % 40) || ' is out of toner',
+                                   'priority', i % 4, 'tags', jsonb_build_array('hardware', 'floor-' || (i % 40)),
+                                   'assignee', jsonb_build_object('id', 'u' || (i % 300), 'team', 'it-ops')),
+                0, to_timestamp(($3::bigint + i * 30) / 1000.0)
+           from generate_series($2::int, $2::int + 4999) as i`,
+        [tenant.tenantId, done, start],
+      );
+    await db.query('analyze events');
+    const since = new Date(start - 1000).toISOString();
+    const get = async (path: string) => {
+      const res = await fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<{ events: unknown[] }>;
+    };
+    const extra = { machine, db: kind, events: FIXED.payloadSearchScan };
+    const search = await medianOf(runs, async () => {
+      const found = await get(`/v1/studio/search?q=case_id%3Dc0&since=${encodeURIComponent(since)}`);
+      if (found.events.length !== 1) throw new Error('the oldest event was not found');
+    });
+    const floor = await medianOf(runs, () =>
+      db.query(
+        `select count(*) from (select data from events where tenant_id = $1 and created_at >= $2::timestamptz
+           order by created_at desc, id desc limit $3) e where e.data is not null`,
+        [tenant.tenantId, since, FIXED.payloadSearchScan],
+      ),
+    );
+    const page = await medianOf(runs, () => get('/v1/studio/events?limit=50'));
+    figure(BENCH, 'payload_search_100000_events_ms', search, 'ms', extra);
+    figure(BENCH, 'payload_search_floor_ms', floor, 'ms', {
+      ...extra,
+      note: 'the same rows read by SQL, nothing matched',
+    });
+    figure(BENCH, 'payload_search_vs_floor', search / floor, 'x', extra);
+    figure(BENCH, 'payload_search_per_event_us', (search * 1000) / FIXED.payloadSearchScan, 'us', extra);
+    figure(BENCH, 'events_first_page_ms', page, 'ms', extra);
+  } finally {
+    await service.stop();
+  }
+}
+
 const browser = await launchBrowser();
 try {
+  const searchDb = await scratchPostgres();
+  try {
+    await payloadSearch('postgres', searchDb.db);
+  } finally {
+    await searchDb.drop();
+  }
   await drawing(browser);
   // Stopping the service closes its database; the Postgres scratch database is then dropped.
   await history(browser, 'pglite', (await scratchPglite()).db);

@@ -1734,6 +1734,42 @@
     e.preventDefault();
     $(open === '#delivery-detail' ? '#close-delivery' : '#close-event').click();
   });
+  // Shortcuts, never while typing in a field: / the finder; j and k open the next and previous
+  // row of the list in view (focus on its button); ? opens the list of shortcuts.
+  /** @param {EventTarget | null} t */
+  const typing = (t) =>
+    t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName));
+  /** @param {number} step */
+  function openRow(step) {
+    const table = ['#deliveries', '#events'].map((sel) => $(sel)).find((el) => el.offsetParent !== null);
+    if (!table) return;
+    const rows = [...table.querySelectorAll('tbody tr')].filter((tr) => tr.querySelector('button'));
+    if (!rows.length) return;
+    // From the row with focus (a key pressed again before the view caught up), else the open one.
+    const focused = rows.findIndex((tr) => tr.contains(document.activeElement));
+    const at = focused >= 0 ? focused : rows.findIndex((tr) => tr.getAttribute('aria-selected') === 'true');
+    const next = rows[at < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, at + step))];
+    const button = next?.querySelector('button');
+    if (!(button instanceof HTMLElement)) return;
+    button.click();
+    button.focus();
+  }
+  document.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    if ($('#studio').hidden || document.querySelector('dialog[open]')) return;
+    if (e.key === '/') {
+      e.preventDefault();
+      $('#find').focus();
+    } else if (e.key === 'j' || e.key === 'k') {
+      e.preventDefault();
+      openRow(e.key === 'j' ? 1 : -1);
+    } else if (e.key === '?') {
+      e.preventDefault();
+      const help = /** @type {HTMLDetailsElement} */ ($('#shortcuts'));
+      help.open = true;
+      help.querySelector('summary')?.focus();
+    }
+  });
   $('#close-event').addEventListener('click', () => {
     location.hash = hashOf('events', Object.fromEntries(parseHash().query));
     const row = document.querySelector('#events tbody tr[aria-selected=true] button');

@@ -87,11 +87,16 @@ button[aria-disabled=true] { opacity: .6; cursor: not-allowed; }
 .bulk output { flex-basis: auto; flex: 1 1 12rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .console { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
+/* On a wide screen a detail is a drawer over the list's right side (both in one grid cell), kept
+   in view while the list scrolls: the list keeps its width, and the finder and filters stay free. */
 @media (min-width: 1100px) {
   main { max-width: 1600px; }
-  .console.open { grid-template-columns: minmax(0, 1fr) minmax(0, 25rem); }
-  .console .panel { position: sticky; top: .5rem; max-height: calc(100vh - 1rem); overflow: auto; }
+  .console > * { grid-area: 1 / 1; min-width: 0; }
+  .console .panel { justify-self: end; align-self: start; position: sticky; top: .5rem; z-index: 2; width: min(46rem, 62%); box-sizing: border-box; max-height: calc(100vh - 1rem); overflow: auto; box-shadow: -10px 6px 28px rgb(0 0 0 / .22); }
 }
+.shortcuts { font-size: .9rem; margin: 0 0 .5rem; }
+.shortcuts summary { cursor: pointer; color: var(--muted); }
+.shortcuts kbd { border: 1px solid var(--border); border-radius: 4px; padding: 0 .3rem; font-family: ui-monospace, monospace; }
 .panel { border: 1px solid var(--border); border-radius: 8px; padding: 0 1rem 1rem; background: var(--bg); }
 .panel-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: .5rem; }
 .panel-head h3 { min-width: 0; overflow-wrap: anywhere; }
@@ -154,6 +159,7 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
     <button type="submit">Find</button>
   </form>
   <ul id="find-results" class="find-results" aria-label="Found" hidden></ul>
+  <details id="shortcuts" class="shortcuts"><summary>Keyboard shortcuts</summary><p><kbd>/</kbd> find · <kbd>j</kbd> <kbd>k</kbd> the next and previous row of the list in view, opened · <kbd>Esc</kbd> close the open detail · <kbd>?</kbd> this list</p></details>
   <div role="tablist" class="views" aria-label="Views">
     <button type="button" role="tab" id="tab-webhooks" aria-controls="view-webhooks" data-view="webhooks">Webhooks</button>
     <button type="button" role="tab" id="tab-machines" aria-controls="view-machines" data-view="machines" tabindex="-1">Machines</button>

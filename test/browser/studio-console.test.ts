@@ -447,6 +447,46 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     r.stop();
   });
 
+  test('keyboard shortcuts: / finds, j and k open the next and previous delivery, ? lists them; the detail is a drawer that leaves the list its width', async () => {
+    const r = receiver(() => 200);
+    const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
+    for (const id of ['k1', 'k2', 'k3']) {
+      await api('POST', '/v1/events', { type: 'case.created', data: { case_id: id } });
+      clock.advance(1);
+    }
+    const page = await open(`#/webhooks/${hook.id}`);
+    await page.waitForFunction(() => document.querySelectorAll('#deliveries tbody tr[data-delivery]').length === 3);
+    const rows = await page.$$eval('#deliveries tbody tr[data-delivery]', (trs) =>
+      trs.map((tr) => (tr as HTMLElement).dataset.delivery),
+    );
+    const listWidth = async () => (await page.locator('#deliveries').boundingBox())!.width;
+    const before = await listWidth();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('find');
+    // Typed into the finder, j is a letter, not a shortcut.
+    await page.keyboard.press('j');
+    expect(await page.inputValue('#find')).toBe('j');
+    await page.fill('#find', '');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('j');
+    await page.waitForFunction((id) => location.hash.includes(`/deliveries/${id}`), rows[0]);
+    await page.waitForSelector('#delivery-detail:not([hidden])');
+    await page.keyboard.press('j');
+    await page.waitForFunction((id) => location.hash.includes(`/deliveries/${id}`), rows[1]);
+    await page.keyboard.press('k');
+    await page.waitForFunction((id) => location.hash.includes(`/deliveries/${id}`), rows[0]);
+    // The drawer is over the list's right side, and the list kept its width.
+    const drawer = (await page.locator('#delivery-detail').boundingBox())!;
+    const list = (await page.locator('#deliveries').boundingBox())!;
+    expect(Math.round(drawer.x + drawer.width)).toBe(Math.round(list.x + list.width));
+    expect(await listWidth()).toBe(before);
+    await page.keyboard.press('?');
+    expect(await page.getAttribute('#shortcuts', 'open')).not.toBeNull();
+    await page.context().close();
+    r.stop();
+  });
+
   test('a skip link leads to the content; Escape closes a delivery and gives focus back to its row', async () => {
     const r = receiver(() => 200);
     const hook = (await api('POST', '/v1/webhooks', { url: r.url, events: ['case.created'] })).body as { id: string };
@@ -513,10 +553,11 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     // The payload shown is the body the receiver got.
     expect(request).toContain(r.got[0]!);
     expect(await page.textContent('#headers-note')).toContain('rebuilt from what each attempt stored');
-    // The detail is beside the list at 1280 px.
+    // The detail is a drawer over the list's right side at 1280 px, the list at its full width.
     const list = await page.locator('#deliveries').boundingBox();
     const panel = await page.locator('#delivery-detail').boundingBox();
-    expect(panel!.x).toBeGreaterThan(list!.x + list!.width - 1);
+    expect(Math.round(panel!.x + panel!.width)).toBe(Math.round(list!.x + list!.width));
+    expect(panel!.width).toBeLessThan(list!.width * 0.7);
     await page.screenshot({ path: screenshotPath('studio-console-why'), fullPage: false });
     // At 390 px: below the list, scrolled into view on selection, nothing wider than the screen.
     const narrow = await open(`#/webhooks/${hook.id}`, { width: 390 });
