@@ -69,6 +69,8 @@ export const OPERATION_IDS: Record<string, string> = {
   'POST /v1/studio/webhooks/{id}/recover': 'recoverStudioWebhook',
   'GET /v1/studio/webhooks/{id}/deliveries/retry-preview': 'previewStudioRetry',
   'POST /v1/studio/webhooks/{id}/deliveries/retry': 'retryStudioDeliveries',
+  'GET /v1/studio/webhooks/{id}/deliveries/replay-preview': 'previewStudioReplay',
+  'POST /v1/studio/webhooks/{id}/deliveries/replay': 'replayStudioDeliveries',
   'POST /v1/studio/webhooks/{id}/pause': 'pauseStudioWebhook',
   'POST /v1/studio/webhooks/{id}/resume': 'resumeStudioWebhook',
   'POST /v1/studio/webhooks/{id}/enable': 'enableStudioWebhook',

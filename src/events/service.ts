@@ -196,7 +196,7 @@ export class EventService {
             requestSha256: null,
             only: webhookId,
             createdAt: event.cursor_at,
-            deliveryIdPrefix: deliveryIdPrefix(event),
+            deliveryIdPrefix: deliveryIdPrefix(event.id),
             traceparent: null,
             replayAt: new Date(this.clock.now()).toISOString(),
           },
@@ -208,7 +208,56 @@ export class EventService {
     if (written.deliveries.length) this.publisher.wakeWorkers();
     return { event_id: event.id, deliveries: written.deliveries };
   }
+
+  /**
+   * Replays many events to one webhook, as replay() does each with `webhook_id`: the webhook
+   * must not be disabled; an event of a type it no longer receives, or of the service's own
+   * operational types, is left out and counted. Written `REPLAY_CHUNK` events a statement.
+   */
+  async replayToWebhook(
+    principal: Principal,
+    webhook: { id: string; events: readonly string[]; status: string; disabledReason: string | null },
+    events: ReadonlyArray<{ event_id: string; event_type: string; cursor_at: string }>,
+  ) {
+    if (webhook.status === 'disabled') throw webhookDisabled(webhook.id, webhook.disabledReason);
+    const replayable = events.filter((e) => replaysTo(webhook, e.event_type));
+    const replayAt = new Date(this.clock.now()).toISOString();
+    let deliveries = 0;
+    let gone = 0;
+    for (let i = 0; i < replayable.length; i += REPLAY_CHUNK) {
+      const written = await eventStore.publish(
+        this.db,
+        replayable.slice(i, i + REPLAY_CHUNK).map((e) => ({
+          id: e.event_id,
+          tenantId: principal.tenantId,
+          type: e.event_type,
+          data: null,
+          idempotencyKey: null,
+          requestSha256: null,
+          only: webhook.id,
+          createdAt: e.cursor_at,
+          deliveryIdPrefix: deliveryIdPrefix(e.event_id),
+          traceparent: null,
+          replayAt,
+        })),
+        this.publisher.templates,
+      );
+      for (const w of written) {
+        deliveries += w.deliveries.length;
+        if (!w.keyed) gone += 1; // its day was retired meanwhile
+      }
+    }
+    if (deliveries) this.publisher.wakeWorkers();
+    return { replayed: deliveries, not_replayable: events.length - replayable.length, gone };
+  }
 }
+
+/** Whether an event of this type may be replayed to the webhook: one it receives, not one of the service's own. */
+export const replaysTo = (webhook: { events: readonly string[] }, type: string) =>
+  webhook.events.includes(type) && !SYSTEM_EVENT_TYPES.has(type);
+
+/** Events replayed by one statement of a bulk replay. */
+const REPLAY_CHUNK = 500;
 
 /**
  * The start of a replayed delivery's id: like a publish's, the event's time, so the delivery is
@@ -216,7 +265,7 @@ export class EventService {
  * microseconds, which an id cannot carry: its deliveries get ids without a time (7 random
  * characters here, with the statement's 15, make a 22-character body).
  */
-function deliveryIdPrefix(event: EventRow): string {
-  const at = idTime(event.id);
+function deliveryIdPrefix(eventId: string): string {
+  const at = idTime(eventId);
   return at === null ? `dlv_${randomToken(7)}` : timedIdPrefix('dlv', at);
 }

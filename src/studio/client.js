@@ -1543,6 +1543,67 @@
       '#webhook-feedback',
     );
   });
+  /** The list's filters as a bulk action's, and in words. @param {string} any what "any status" means here */
+  function bulkFilter(any) {
+    const f = state.filter;
+    const filter = { status: f.status, event_type: f.type, response_status: f.answer, since: f.since, until: f.until };
+    const described = [
+      f.status || any,
+      f.type ? `of ${f.type}` : '',
+      f.answer ? `whose last answer was ${f.answer === 'none' ? 'none (no response)' : f.answer}` : '',
+      f.since ? `created from ${when(f.since)}` : '',
+      f.until ? `created before ${when(f.until)}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return { filter, described };
+  }
+  $('#act-replay-matching').addEventListener('click', async () => {
+    const w = state.hook;
+    if (!w) return;
+    const { filter, described } = bulkFilter('any status');
+    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
+    feedback('#bulk-feedback', 'Counting what matches…');
+    /** @type {{ matched: number, more: boolean, not_replayable: number, oldest_created_at: string | null, newest_created_at: string | null, webhook_status: string }} */
+    let preview;
+    try {
+      preview = await json(`${hookPath()}/deliveries/replay-preview?${q}`);
+    } catch (e) {
+      feedback('#bulk-feedback', `Replay refused: ${message(e)}`);
+      return;
+    }
+    const sent = preview.matched - preview.not_replayable;
+    if (!sent) {
+      feedback(
+        '#bulk-feedback',
+        preview.matched
+          ? `The ${preview.matched} matching events are of types this webhook no longer receives: nothing to replay.`
+          : `No delivery matching: ${described}; nothing to replay.`,
+      );
+      return;
+    }
+    const notes = [
+      preview.not_replayable
+        ? `${preview.not_replayable} of them are of a type this webhook no longer receives and are left out.`
+        : '',
+      preview.more ? 'More match: this replays the oldest 10,000; do it again for the next ones.' : '',
+      preview.webhook_status === 'paused'
+        ? 'The webhook is paused: the new deliveries are held until it is resumed.'
+        : '',
+    ].filter(Boolean);
+    const events = `${sent.toLocaleString('en')} event${sent === 1 ? '' : 's'}`;
+    await act(
+      'Replay matching events',
+      `${events} of the deliveries to ${w.url} matching: ${described} (published ${when(preview.oldest_created_at)} to ${when(preview.newest_created_at)}) ${sent === 1 ? 'is' : 'are'} sent again as fresh deliveries, with the same webhook-id: a receiver that dedupes on it takes each once. ${notes.join(' ')}`.trim(),
+      `Replay ${events}`,
+      async () => {
+        const body = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
+        const r = await post(`${hookPath()}/deliveries/replay`, body);
+        return `${r.replayed.toLocaleString('en')} replayed as fresh deliveries${r.not_replayable ? `; ${r.not_replayable} left out (a type the webhook no longer receives)` : ''}${r.gone ? `; ${r.gone} retired meanwhile` : ''}${r.more ? '; more match: replay again for the next ones' : ''}.`;
+      },
+      '#bulk-feedback',
+    );
+  });
   $('#act-retry-matching').addEventListener('click', () => {
     const f = state.filter;
     if (f.status && f.status !== 'failed' && f.status !== 'skipped') {
@@ -1552,16 +1613,7 @@
       );
       return;
     }
-    const filter = { status: f.status, event_type: f.type, response_status: f.answer, since: f.since, until: f.until };
-    const described = [
-      f.status ? `${f.status}` : 'failed or skipped',
-      f.type ? `of ${f.type}` : '',
-      f.answer ? `whose last answer was ${f.answer === 'none' ? 'none (no response)' : f.answer}` : '',
-      f.since ? `created from ${when(f.since)}` : '',
-      f.until ? `created before ${when(f.until)}` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
+    const { filter, described } = bulkFilter('failed or skipped');
     retryMatching(
       'Retry matching deliveries',
       filter,

@@ -9,7 +9,7 @@ import type { Queryable } from '../db/index.ts';
 import type { Page } from '../db/page.ts';
 import { DAY_MS, FIXED } from '../defaults.ts';
 import { invalidRequest, notFound } from '../errors.ts';
-import type { EventService } from '../events/service.ts';
+import { replaysTo, type EventService } from '../events/service.ts';
 import type { Principal } from '../identity/principal.ts';
 import type { deliveryView, WebhookService } from '../webhooks/service.ts';
 import type { DeliveryFilter, DeliveryWait, HealthRow, SubscriptionRow } from '../webhooks/store.ts';
@@ -169,6 +169,35 @@ export class ConsoleService {
       until,
       ...found,
     };
+  }
+
+  /** How many events a replay of the webhook's deliveries matching `filter` would send again; nothing changes. */
+  async replayPreview(p: Principal, webhookId: string, filter: DeliveryFilter, from: Queryable) {
+    const { webhook, events, more } = await this.deps.webhooks.eventsMatching(p, webhookId, filter, from);
+    return {
+      matched: events.length,
+      more,
+      not_replayable: events.filter((e) => !replaysTo(webhook, e.event_type)).length,
+      oldest_created_at: events[0]?.created_at.toISOString() ?? null,
+      newest_created_at: events.at(-1)?.created_at.toISOString() ?? null,
+      webhook_status: webhook.status,
+    };
+  }
+
+  /** Replays to the webhook the events of its deliveries matching `filter` (from the primary: it writes). */
+  async replayMatching(p: Principal, webhookId: string, filter: DeliveryFilter) {
+    const { webhook, events, more } = await this.deps.webhooks.eventsMatching(p, webhookId, filter);
+    const done = await this.deps.events.replayToWebhook(
+      p,
+      {
+        id: webhook.id,
+        events: webhook.events,
+        status: webhook.status,
+        disabledReason: webhook.snapshot.context.disabledReason ?? null,
+      },
+      events,
+    );
+    return { matched: events.length, ...done, more };
   }
 
   deliveries(p: Principal, webhookId: string, page: Page, filter: DeliveryFilter, from: Queryable) {

@@ -20,6 +20,8 @@ import { ConsoleService, type ConsoleDeps } from './console-service.ts';
 import type { ResponseMatch } from '../webhooks/store.ts';
 import {
   DeliveryWhy,
+  ReplayedMatching,
+  ReplayPreview,
   RetriedMatching,
   RetryPreview,
   SearchHit,
@@ -76,8 +78,21 @@ const RetryFilter = t.Object(
   { additionalProperties: false },
 );
 
-function retryFilter(f: {
-  status?: 'failed' | 'skipped';
+/** What a bulk replay takes: the delivery list's filters, any status. */
+const ReplayFilter = t.Object(
+  {
+    status: t.Optional(t.Union(DELIVERY_STATUSES.map((s) => t.Literal(s)))),
+    event_type: t.Optional(t.String({ maxLength: 100 })),
+    response_status: ResponseStatus,
+    since: Time('created at or after'),
+    until: Time('created before'),
+  },
+  { additionalProperties: false },
+);
+
+/** A bulk action's filter, checked: a 400 naming the field for a bad event type, last answer or time. */
+function bulkFilter(f: {
+  status?: string;
   event_type?: string;
   response_status?: string;
   since?: string;
@@ -138,6 +153,31 @@ const routeOptions = () => ({
         'How many failed or skipped deliveries a retry of those matching a filter would send again; nothing changes',
       tags,
       responses: answers(200, 'How many match, and when the oldest and newest were created', RetryPreview),
+    },
+  },
+  replayPreview: {
+    studio: read,
+    params: WebhookId,
+    query: ReplayFilter,
+    detail: {
+      summary:
+        "How many events a replay of those of the webhook's deliveries matching a filter would send again; nothing changes",
+      tags,
+      responses: answers(200, 'How many events match, and when the oldest and newest were published', ReplayPreview),
+    },
+  },
+  replayMatching: {
+    studio: write,
+    params: WebhookId,
+    body: ReplayFilter,
+    detail: {
+      summary:
+        'Replay to the webhook the events of its deliveries matching a filter (the oldest 10,000), each as POST /v1/events/{event_id}/replay with this webhook_id',
+      tags,
+      responses: {
+        ...answers(202, 'How many events matched and how many fresh deliveries were written', ReplayedMatching),
+        ...refusals('webhook_disabled'),
+      },
     },
   },
   retryMatching: {
@@ -315,16 +355,29 @@ export function consoleRoutes(deps: ConsoleDeps, access: StudioAccess) {
       )
       .get(
         `${W}/deliveries/retry-preview`,
-        ({ admin: p, reads, params, query }) => webhooks.previewRetry(p, params.id, retryFilter(query), reads),
+        ({ admin: p, reads, params, query }) => webhooks.previewRetry(p, params.id, bulkFilter(query), reads),
         route.retryPreview,
       )
       .post(
         `${W}/deliveries/retry`,
         ({ admin: p, params, body, set }) => {
           set.status = 202;
-          return webhooks.retryMatching(p, params.id, retryFilter(body));
+          return webhooks.retryMatching(p, params.id, bulkFilter(body));
         },
         route.retryMatching,
+      )
+      .get(
+        `${W}/deliveries/replay-preview`,
+        ({ admin: p, reads, params, query }) => views.replayPreview(p, params.id, bulkFilter(query), reads),
+        route.replayPreview,
+      )
+      .post(
+        `${W}/deliveries/replay`,
+        ({ admin: p, params, body, set }) => {
+          set.status = 202;
+          return views.replayMatching(p, params.id, bulkFilter(body));
+        },
+        route.replayMatching,
       )
       .post(`${W}/pause`, ({ admin: p, params }) => webhooks.update(p, params.id, { paused: true }), route.pause)
       .post(`${W}/resume`, ({ admin: p, params }) => webhooks.update(p, params.id, { paused: false }), route.resume)

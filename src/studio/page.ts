@@ -208,7 +208,7 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
           <div><label for="since-filter">Created from</label><input type="datetime-local" id="since-filter" step="1"></div>
           <div><label for="until-filter">Created before</label><input type="datetime-local" id="until-filter" step="1"></div>
           <div><label for="answer-filter">Last answer</label><input type="text" id="answer-filter" size="6" maxlength="4" placeholder="500, 5xx, none" aria-describedby="answer-hint" autocomplete="off" spellcheck="false"><span id="answer-hint" class="visually-hidden">a status such as 500, a class such as 5xx, or none for no response</span></div>
-          <div class="bulk"><button type="button" id="act-retry-matching" class="secondary">Retry matching…</button><output id="bulk-feedback" for="act-retry-matching"></output></div>
+          <div class="bulk"><button type="button" id="act-retry-matching" class="secondary">Retry matching…</button><button type="button" id="act-replay-matching" class="secondary">Replay matching…</button><output id="bulk-feedback" for="act-retry-matching act-replay-matching"></output></div>
         </form>
         <div class="row"><p class="live" id="live" role="status" aria-live="polite"></p><span aria-live="polite"><button type="button" id="new-rows" class="secondary new-rows" hidden></button></span></div>
         <div class="console" id="delivery-console">

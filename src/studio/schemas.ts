@@ -263,3 +263,24 @@ export const RetriedMatching = t.Object({
   requeued: Int({ description: 'how many were queued again (held while the webhook is paused)' }),
   more: t.Boolean({ description: 'more matched than one retry sends: retry again for the next ones' }),
 });
+
+/** GET /v1/studio/webhooks/{id}/deliveries/replay-preview. */
+export const ReplayPreview = t.Object({
+  matched: Int({ description: 'events of the matching deliveries, each once (at most 10,000: FIXED.resendBatchMax)' }),
+  more: t.Boolean({ description: 'more events match than one replay sends: another replay sends the next ones' }),
+  not_replayable: Int({
+    description: "of them, events of a type the webhook no longer receives, or of the service's own types: left out",
+  }),
+  oldest_created_at: orNull(Time('when the oldest of them was published')),
+  newest_created_at: orNull(Time('when the newest of them was published')),
+  webhook_status: t.String({ description: 'the webhook now: paused holds the new deliveries, disabled refuses' }),
+});
+
+/** POST /v1/studio/webhooks/{id}/deliveries/replay. */
+export const ReplayedMatching = t.Object({
+  matched: Int({ description: 'events of the matching deliveries, each once (at most 10,000)' }),
+  replayed: Int({ description: 'fresh deliveries written, one per event replayed (held while the webhook is paused)' }),
+  not_replayable: Int({ description: "events left out: a type the webhook no longer receives, or the service's own" }),
+  gone: Int({ description: 'events retired by retention between the count and the replay' }),
+  more: t.Boolean({ description: 'more events matched than one replay sends: replay again for the next ones' }),
+});

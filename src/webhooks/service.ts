@@ -433,6 +433,16 @@ export class WebhookService {
   }
 
   /**
+   * The events of the webhook's deliveries matching `filter` (any status), each once, oldest
+   * first: at most FIXED.resendBatchMax, `more` when others match.
+   */
+  async eventsMatching(principal: Principal, id: string, filter: DeliveryFilter, from: Queryable = this.db) {
+    const sub = await this.subscription(principal, id, from);
+    const rows = await webhookStore.eventsDelivered(from, principal.tenantId, id, filter, FIXED.resendBatchMax + 1);
+    return { webhook: sub, events: rows.slice(0, FIXED.resendBatchMax), more: rows.length > FIXED.resendBatchMax };
+  }
+
+  /**
    * Sends again the failed or skipped deliveries matching `filter`, the oldest first and at most
    * FIXED.resendBatchMax, as a single retry does each (held while the webhook is paused; a
    * disabled webhook refuses). `requeued` counts those that were still failed or skipped when sent.

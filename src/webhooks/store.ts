@@ -382,6 +382,30 @@ export const webhookStore = {
       [deliveryId, createdAt],
     ),
   /**
+   * The events of a webhook's deliveries that match the filter (any status), each once, oldest
+   * first, at most `limit`, with what a replay writes of them (type and the event's own time).
+   */
+  eventsDelivered: (db: Queryable, tenantId: string, subscriptionId: string, f: DeliveryFilter, limit: number) =>
+    db.query<{ event_id: string; event_type: string; cursor_at: string; created_at: Date }>(
+      `select d.event_id, d.event_type, d.created_at::text as cursor_at, d.created_at from webhook_deliveries d
+        where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3)
+          and ($4::text is null or d.event_type = $4)
+          and d.created_at >= coalesce($5::timestamptz, '0001-01-01T00:00:00Z') and d.created_at < coalesce($6::timestamptz, '9999-12-31T23:59:59Z')
+          and ${responseWhere(7)}
+        group by d.event_id, d.event_type, d.created_at
+        order by d.created_at, d.event_id limit $10`,
+      [
+        tenantId,
+        subscriptionId,
+        f.status ?? null,
+        f.eventType ?? null,
+        f.since ?? null,
+        f.until ?? null,
+        ...responseParams(f.response),
+        limit,
+      ],
+    ),
+  /**
    * Deliveries a retry may send again (failed or skipped; `status` narrows it to one) that match
    * the filter, oldest first, at most `limit`, with when each was created.
    */

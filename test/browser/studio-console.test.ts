@@ -393,6 +393,20 @@ describe.skipIf(!haveBrowser)('studio console', () => {
     await page.selectOption('#status-filter', 'succeeded');
     await page.click('#act-retry-matching');
     await page.waitForSelector('#bulk-feedback:has-text("Only failed or skipped deliveries can be retried")');
+    // Replay takes any status: the two that succeeded are sent again as fresh deliveries.
+    await page.fill('#answer-filter', '');
+    await page.press('#answer-filter', 'Tab');
+    await page.waitForFunction(() => !location.hash.includes('answer='));
+    await page.click('#act-replay-matching');
+    await page.waitForSelector('#confirm[open]');
+    expect(await page.textContent('#confirm-text')).toContain('2 events of the deliveries to');
+    expect(await page.textContent('#confirm-ok')).toBe('Replay 2 events');
+    await page.click('#confirm-ok');
+    await page.waitForSelector('#bulk-feedback:has-text("2 replayed as fresh deliveries.")');
+    service.workers.wake();
+    const replayDeadline = Date.now() + 15_000;
+    while (r.got.length < 6 && Date.now() < replayDeadline) await Bun.sleep(100);
+    expect(r.got.length).toBe(6);
     await page.context().close();
     r.stop();
   });

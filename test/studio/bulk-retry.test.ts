@@ -127,4 +127,31 @@ test('a preview counts what a retry would send; the retry sends exactly those ag
   });
   expect((await preview('')).body.matched).toBe(4);
   expect((await preview('?response_status=5xx')).body.matched).toBe(0);
+
+  // Replay: the events of the deliveries that succeeded, each once, as fresh deliveries with the
+  // same webhook-id (a receiver that dedupes on it sees each once).
+  const firstIds = new Map(
+    receiver.got
+      .slice(7)
+      .map((g) => [(JSON.parse(g.body) as { data: { case_id: string } }).data.case_id, g.headers['webhook-id']]),
+  );
+  const replayPreview = await api(service.url, 'GET', `${deliveries}/replay-preview?status=succeeded`, t.adminToken);
+  expect(replayPreview.status).toBe(200);
+  expect(replayPreview.body).toMatchObject({ matched: 3, more: false, not_replayable: 0 });
+  const replayed = await api(service.url, 'POST', `${deliveries}/replay`, t.adminToken, { status: 'succeeded' });
+  expect(replayed.status).toBe(202);
+  expect(replayed.body).toEqual({ matched: 3, replayed: 3, not_replayable: 0, gone: 0, more: false });
+  await until('the three replayed', async () => receiver.got.length === 13);
+  for (const g of receiver.got.slice(10)) {
+    const caseId = (JSON.parse(g.body) as { data: { case_id: string } }).data.case_id;
+    expect(g.headers['webhook-id']).toBe(firstIds.get(caseId)!);
+  }
+  // A type the webhook no longer receives is left out, and counted.
+  expect(
+    (await api(service.url, 'PUT', `/v1/webhooks/${hook}`, t.adminToken, { events: ['case.created'] })).status,
+  ).toBe(200);
+  const narrowed = await api(service.url, 'GET', `${deliveries}/replay-preview?status=failed`, t.adminToken);
+  expect(narrowed.body).toMatchObject({ matched: 4, not_replayable: 2 });
+  expect((await api(service.url, 'GET', `${deliveries}/replay-preview?status=nothing`, t.adminToken)).status).toBe(400);
+  expect((await api(service.url, 'POST', `${deliveries}/replay`, other.adminToken, {})).status).toBe(404);
 });

@@ -764,6 +764,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/studio/webhooks/{id}/deliveries/replay-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many events a replay of those of the webhook's deliveries matching a filter would send again; nothing changes */
+        get: operations["previewStudioReplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/studio/webhooks/{id}/deliveries/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay to the webhook the events of its deliveries matching a filter (the oldest 10,000), each as POST /v1/events/{event_id}/replay with this webhook_id */
+        post: operations["replayStudioDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/studio/webhooks/{id}/pause": {
         parameters: {
             query?: never;
@@ -8216,6 +8250,285 @@ export interface operations {
                         /** @description how many were queued again (held while the webhook is paused) */
                         requeued: number;
                         /** @description more matched than one retry sends: retry again for the next ones */
+                        more: boolean;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description webhook_disabled: the webhook is disabled; enable it with PUT {"enabled": true} first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewStudioReplay: {
+        parameters: {
+            query?: {
+                status?: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                event_type?: string;
+                response_status?: string;
+                since?: string;
+                until?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many events match, and when the oldest and newest were published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description events of the matching deliveries, each once (at most 10,000: FIXED.resendBatchMax) */
+                        matched: number;
+                        /** @description more events match than one replay sends: another replay sends the next ones */
+                        more: boolean;
+                        /** @description of them, events of a type the webhook no longer receives, or of the service's own types: left out */
+                        not_replayable: number;
+                        oldest_created_at: string | null;
+                        newest_created_at: string | null;
+                        /** @description the webhook now: paused holds the new deliveries, disabled refuses */
+                        webhook_status: string;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replayStudioDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    status?: "queued" | "sending" | "retrying" | "held" | "skipped" | "succeeded" | "failed";
+                    event_type?: string;
+                    /**
+                     * @description the last answer: a status (500), a class (5xx), or none (no answer: a connection error or a timeout)
+                     * @example 500
+                     * @example 5xx
+                     * @example none
+                     */
+                    response_status?: string;
+                    /** @description created at or after (ISO 8601) */
+                    since?: string;
+                    /** @description created before (ISO 8601) */
+                    until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many events matched and how many fresh deliveries were written */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description events of the matching deliveries, each once (at most 10,000) */
+                        matched: number;
+                        /** @description fresh deliveries written, one per event replayed (held while the webhook is paused) */
+                        replayed: number;
+                        /** @description events left out: a type the webhook no longer receives, or the service's own */
+                        not_replayable: number;
+                        /** @description events retired by retention between the count and the replay */
+                        gone: number;
+                        /** @description more events matched than one replay sends: replay again for the next ones */
                         more: boolean;
                     };
                 };
