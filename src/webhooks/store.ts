@@ -126,6 +126,22 @@ export interface QueueRow {
 
 type R<T> = T & Record<string, unknown>;
 
+/** A bulk action's filter over one webhook's deliveries, on the alias d: its parameters are bulkParams(). */
+const BULK_WHERE = `d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3)
+  and ($4::text is null or d.event_type = $4)
+  and d.created_at >= coalesce($5::timestamptz, '0001-01-01T00:00:00Z') and d.created_at < coalesce($6::timestamptz, '9999-12-31T23:59:59Z')
+  and ${responseWhere(7)}`;
+const bulkParams = (tenantId: string, subscriptionId: string, f: DeliveryFilter, limit: number) => [
+  tenantId,
+  subscriptionId,
+  f.status ?? null,
+  f.eventType ?? null,
+  f.since ?? null,
+  f.until ?? null,
+  ...responseParams(f.response),
+  limit,
+];
+
 /** Deliveries are listed by their own (created_at, id), read through the alias d. */
 const DELIVERY_KEYS: Keyset = { at: 'd.created_at', id: 'd.id' };
 
@@ -388,22 +404,10 @@ export const webhookStore = {
   eventsDelivered: (db: Queryable, tenantId: string, subscriptionId: string, f: DeliveryFilter, limit: number) =>
     db.query<{ event_id: string; event_type: string; cursor_at: string; created_at: Date }>(
       `select d.event_id, d.event_type, d.created_at::text as cursor_at, d.created_at from webhook_deliveries d
-        where d.tenant_id = $1 and d.subscription_id = $2 and ($3::text is null or d.status = $3)
-          and ($4::text is null or d.event_type = $4)
-          and d.created_at >= coalesce($5::timestamptz, '0001-01-01T00:00:00Z') and d.created_at < coalesce($6::timestamptz, '9999-12-31T23:59:59Z')
-          and ${responseWhere(7)}
+        where ${BULK_WHERE}
         group by d.event_id, d.event_type, d.created_at
         order by d.created_at, d.event_id limit $10`,
-      [
-        tenantId,
-        subscriptionId,
-        f.status ?? null,
-        f.eventType ?? null,
-        f.since ?? null,
-        f.until ?? null,
-        ...responseParams(f.response),
-        limit,
-      ],
+      bulkParams(tenantId, subscriptionId, f, limit),
     ),
   /**
    * Deliveries a retry may send again (failed or skipped; `status` narrows it to one) that match
@@ -412,20 +416,8 @@ export const webhookStore = {
   retriable: (db: Queryable, tenantId: string, subscriptionId: string, f: DeliveryFilter, limit: number) =>
     db.query<{ id: string; created_at: Date }>(
       `select d.id, d.created_at from webhook_deliveries d
-        where d.tenant_id = $1 and d.subscription_id = $2 and d.state in ('failed', 'skipped') and ($3::text is null or d.status = $3)
-          and ($4::text is null or d.event_type = $4)
-          and d.created_at >= coalesce($5::timestamptz, '0001-01-01T00:00:00Z') and d.created_at < coalesce($6::timestamptz, '9999-12-31T23:59:59Z')
-          and ${responseWhere(7)}
+        where ${BULK_WHERE} and d.state in ('failed', 'skipped')
         order by d.created_at, d.id limit $10`,
-      [
-        tenantId,
-        subscriptionId,
-        f.status ?? null,
-        f.eventType ?? null,
-        f.since ?? null,
-        f.until ?? null,
-        ...responseParams(f.response),
-        limit,
-      ],
+      bulkParams(tenantId, subscriptionId, f, limit),
     ),
 };
