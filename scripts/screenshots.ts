@@ -1,6 +1,8 @@
-// npm run screenshots: the studio's delivery view as docs/studio-delivery.png, made from a
-// service started here on embedded PGlite (a scratch data directory), with seeded webhooks and
-// a receiver that fails once, in Debian's Chromium (CHROMIUM_PATH to use another).
+// npm run screenshots: the studio's home (failing webhooks first, each with its last hour and
+// its queue) as docs/studio-home.png and its delivery view as docs/studio-delivery.png, made
+// from a service started here on embedded PGlite (a scratch data directory), with seeded
+// webhooks, a receiver that fails once and one that always fails, in Debian's Chromium
+// (CHROMIUM_PATH to use another).
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +69,12 @@ try {
     url: `http://127.0.0.1:${hanging.port}/argus/events`,
     events: ['case.created'],
   });
+  // A paused one: what is published meanwhile is held, and its queue says so.
+  const paused = await call('POST', '/v1/webhooks', {
+    url: 'https://crm.globex.example/webhooks/argus',
+    events: ['case.updated'],
+  });
+  await call('PUT', `/v1/webhooks/${paused.id}`, { paused: true });
   for (let i = 0; i < 18; i++)
     await call('POST', '/v1/events', { type: i % 3 ? 'case.created' : 'case.updated', data: { case_id: `case_${i}` } });
   const deadline = Date.now() + 20_000;
@@ -96,6 +104,16 @@ try {
   mkdirSync(OUT, { recursive: true });
   await page.screenshot({ path: join(OUT, 'studio-delivery.png') });
   console.log(`wrote docs/studio-delivery.png (${calls} requests to the receiver)`);
+
+  // The home: the failing webhook under "Needs attention", every webhook's last hour and queue.
+  const home = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await home.goto(`${service.url}/studio#/webhooks`);
+  await home.getByLabel('Admin access token').fill(token);
+  await home.getByRole('button', { name: 'Open' }).click();
+  await home.waitForSelector('#attention-list:not([hidden]) .queue:has-text("retrying")', { timeout: 60_000 });
+  await home.waitForSelector('#webhook-list .queue:has-text("held")');
+  await home.screenshot({ path: join(OUT, 'studio-home.png') });
+  console.log('wrote docs/studio-home.png');
 } finally {
   await browser.close();
   await service.stop();

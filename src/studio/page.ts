@@ -69,7 +69,8 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 @media (prefers-color-scheme: dark) { button { color: #0d1117; } }
 .finder { display: flex; gap: .5rem; align-items: end; flex-wrap: wrap; margin: .5rem 0; }
 .finder > div { flex: 1 1 18rem; }
-.finder > .within { flex: 0 1 11rem; }
+.finder > .within { flex: 0 1 13rem; }
+.finder input { width: 100%; box-sizing: border-box; padding: .45rem .6rem; }
 .find-results { list-style: none; padding: 0; margin: 0 0 .8rem; }
 .find-results a { display: block; padding: .3rem 0; overflow-wrap: anywhere; }
 .find-results .sub { color: var(--muted); }
@@ -107,6 +108,8 @@ td button.link, td a, td.id { overflow-wrap: anywhere; }
 #deliveries td button.link, #events td button.link { font-size: .78rem; }
 #deliveries th, #deliveries td { padding: .3rem .35rem; }
 @media (min-width: 1100px) { .studio-grid { grid-template-columns: 13rem minmax(0, 1fr); } }
+/* The webhook list is the home: room for a URL, its last hour and its queue on a few lines. */
+@media (min-width: 761px) { #view-webhooks.studio-grid { grid-template-columns: 19rem minmax(0, 1fr); } }
 /* The side panel is narrow: its tables read as cards at every width. */
 .panel table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 .panel table.cards tr { display: block; border-bottom: 1px solid var(--border); padding: .35rem 0; }

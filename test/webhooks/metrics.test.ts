@@ -118,7 +118,16 @@ describe('/metrics', () => {
     expect(sample(text, 'argus_delivery_event_bodies{measure="events"}')).toBe(1);
     expect(sample(text, 'argus_delivery_event_bodies{measure="characters"}')).toBeGreaterThan(10);
     expectCount(sample(text, 'argus_delivery_backlog{state="sending"}'), 1);
-    expect(sample(text, 'argus_delivery_backlog{state="queued"}')).toBe(0);
+    // None is left queued. The gauge counts every tenant's: on a shared Postgres another file's
+    // retry may fall due meanwhile, so there this tenant's are counted in the table instead.
+    if (!usingPostgres) expect(sample(text, 'argus_delivery_backlog{state="queued"}')).toBe(0);
+    else {
+      const [left] = await service.db.query<{ n: number }>(
+        `select count(*)::int as n from webhook_deliveries where tenant_id = $1 and state = 'queued' and due_at is not null`,
+        [t.tenantId],
+      );
+      expect(left!.n).toBe(0);
+    }
     expect(sample(text, 'argus_delivery_lease_expiries_total')).toBe(0);
 
     // Its lease runs out (the clock jumps past LEASE_MS): the next claim takes it again.
