@@ -111,14 +111,15 @@ export class EventService {
   ) {
     // Keys are checked by the caller (PAYLOAD_KEY): quoted, they cannot leave the path.
     const where = path.length ? `$${path.map((k) => `."${k}"`).join('')}` : '$.**';
-    const number = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    // A value that is a JSON number is matched as that number too, as written (no rounding).
+    const number = JSON_NUMBER.test(value) ? value : null;
     const scan = FIXED.payloadSearchScan;
     const [found, inRange] = await Promise.all([
       eventStore.withValue(
         from,
         principal.tenantId,
         `${where} ? (@ == $v || @ == $n)`,
-        { v: value, n: number },
+        { v: value, number },
         range,
         scan,
         FIXED.payloadSearchResults,
@@ -251,6 +252,9 @@ export class EventService {
     return { replayed: deliveries, not_replayable: events.length - replayable.length, gone };
   }
 }
+
+/** A number as JSON writes it: a value spelling one is searched as that number too. */
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
 /** Whether an event of this type may be replayed to the webhook: one it receives, not one of the service's own. */
 export const replaysTo = (webhook: { events: readonly string[] }, type: string) =>

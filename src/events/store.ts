@@ -61,7 +61,8 @@ export const eventStore = {
     db: Queryable,
     tenantId: string,
     jsonpath: string,
-    vars: { v: string; n: string | number },
+    /** The value as text, and as a JSON number's text when it spells one (null otherwise). */
+    vars: { v: string; number: string | null },
     range: { since: string; until: string | null },
     scan: number,
     limit: number,
@@ -73,7 +74,16 @@ export const eventStore = {
                 order by created_at desc, id desc limit $6) e
         where jsonb_path_exists(e.data, $4::jsonpath, $5::jsonb)
         order by e.created_at desc, e.id desc limit $7`,
-      [tenantId, range.since, range.until, jsonpath, JSON.stringify(vars), scan, limit],
+      // $n is the number as written (jsonb keeps every digit), else the text again.
+      [
+        tenantId,
+        range.since,
+        range.until,
+        jsonpath,
+        `{"v":${JSON.stringify(vars.v)},"n":${vars.number ?? JSON.stringify(vars.v)}}`,
+        scan,
+        limit,
+      ],
     ),
   /** How many events of the tenant are in [since, until) (until null: no end), counted up to `cap`. */
   countInRange: async (db: Queryable, tenantId: string, range: { since: string; until: string | null }, cap: number) =>

@@ -1013,6 +1013,8 @@
       if (!fresh) loadPage(true).catch((e) => status(message(e)));
     }
     const opened = deliveryId && deliveryId !== state.delivery;
+    if (opened) feedback('#delivery-feedback', '');
+    if (refilter && !fresh) feedback('#bulk-feedback', '');
     state.delivery = deliveryId;
     for (const tr of document.querySelectorAll('#deliveries tbody tr'))
       if (tr instanceof HTMLElement) tr.setAttribute('aria-selected', String(tr.dataset.delivery === deliveryId));
@@ -1486,17 +1488,18 @@
    * Asks how many failed or skipped deliveries match (nothing changes), says so with what
    * follows from the webhook's state and last hour, and sends them again once confirmed.
    * @param {string} title @param {Record<string, string>} filter @param {string} described
-   * @param {(preview: { matched: number }) => Promise<string>} send @param {string} out
+   * @param {(path: string, preview: { matched: number, newest_created_at: string | null }) => Promise<string>} send @param {string} out
    */
   async function retryMatching(title, filter, described, send, out) {
     const w = state.hook;
     if (!w) return;
+    const path = hookPath();
     const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
     feedback(out, 'Counting what matches…');
     /** @type {{ matched: number, more: boolean, oldest_created_at: string | null, newest_created_at: string | null, webhook_status: string }} */
     let preview;
     try {
-      preview = await json(`${hookPath()}/deliveries/retry-preview?${q}`);
+      preview = await json(`${path}/deliveries/retry-preview?${q}`);
     } catch (e) {
       feedback(out, `${title} refused: ${message(e)}`);
       return;
@@ -1520,7 +1523,10 @@
       title,
       `${deliveriesText(preview.matched)} to ${w.url} ${described}, created ${when(preview.oldest_created_at)} to ${when(preview.newest_created_at)}, ${preview.matched === 1 ? 'is' : 'are'} sent again, each with one more attempt allowed. ${notes.join(' ')}`.trim(),
       `Send ${deliveriesText(preview.matched)} again`,
-      () => send(preview),
+      () => {
+        if (state.webhook !== w.id) throw new Error('another webhook is open now; nothing was sent');
+        return send(path, preview);
+      },
       out,
     );
   }
@@ -1536,13 +1542,26 @@
       'Recover failed deliveries',
       { since },
       `created since ${when(since)}`,
-      async () => {
-        const r = await post(`${hookPath()}/recover`, { since });
+      async (path) => {
+        const r = await post(`${path}/recover`, { since });
         return `${deliveriesText(r.requeued)} sent again.`;
       },
       '#webhook-feedback',
     );
   });
+  /**
+   * A bulk action's body: its filter, bounded to what the preview counted (created no later than
+   * the newest it saw), so that what fails meanwhile is not sent unannounced.
+   * @param {Record<string, string>} filter @param {{ newest_created_at: string | null }} preview
+   */
+  function previewed(filter, preview) {
+    const body = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
+    if (preview.newest_created_at) {
+      const bound = new Date(Date.parse(preview.newest_created_at) + 1).toISOString();
+      if (!body.until || Date.parse(body.until) > Date.parse(bound)) body.until = bound;
+    }
+    return body;
+  }
   /** The list's filters as a bulk action's, and in words. @param {string} any what "any status" means here */
   function bulkFilter(any) {
     const f = state.filter;
@@ -1561,13 +1580,14 @@
   $('#act-replay-matching').addEventListener('click', async () => {
     const w = state.hook;
     if (!w) return;
+    const path = hookPath();
     const { filter, described } = bulkFilter('any status');
     const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v));
     feedback('#bulk-feedback', 'Counting what matches…');
     /** @type {{ matched: number, more: boolean, not_replayable: number, oldest_created_at: string | null, newest_created_at: string | null, webhook_status: string }} */
     let preview;
     try {
-      preview = await json(`${hookPath()}/deliveries/replay-preview?${q}`);
+      preview = await json(`${path}/deliveries/replay-preview?${q}`);
     } catch (e) {
       feedback('#bulk-feedback', `Replay refused: ${message(e)}`);
       return;
@@ -1586,7 +1606,9 @@
       preview.not_replayable
         ? `${preview.not_replayable} of them are of a type this webhook no longer receives and are left out.`
         : '',
-      preview.more ? 'More match: this replays the oldest 10,000; do it again for the next ones.' : '',
+      preview.more
+        ? 'More match: this replays the oldest 10,000; narrow the time range (created from) to replay the others.'
+        : '',
       preview.webhook_status === 'paused'
         ? 'The webhook is paused: the new deliveries are held until it is resumed.'
         : '',
@@ -1597,9 +1619,9 @@
       `${events} of the deliveries to ${w.url} matching: ${described} (published ${when(preview.oldest_created_at)} to ${when(preview.newest_created_at)}) ${sent === 1 ? 'is' : 'are'} sent again as fresh deliveries, with the same webhook-id: a receiver that dedupes on it takes each once. ${notes.join(' ')}`.trim(),
       `Replay ${events}`,
       async () => {
-        const body = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
-        const r = await post(`${hookPath()}/deliveries/replay`, body);
-        return `${r.replayed.toLocaleString('en')} replayed as fresh deliveries${r.not_replayable ? `; ${r.not_replayable} left out (a type the webhook no longer receives)` : ''}${r.gone ? `; ${r.gone} retired meanwhile` : ''}${r.more ? '; more match: replay again for the next ones' : ''}.`;
+        if (state.webhook !== w.id) throw new Error('another webhook is open now; nothing was sent');
+        const r = await post(`${path}/deliveries/replay`, previewed(filter, preview));
+        return `${r.replayed.toLocaleString('en')} replayed as fresh deliveries${r.not_replayable ? `; ${r.not_replayable} left out (a type the webhook no longer receives)` : ''}${r.gone ? `; ${r.gone} retired meanwhile` : ''}${r.more ? '; more match: narrow the time range to replay the others' : ''}.`;
       },
       '#bulk-feedback',
     );
@@ -1618,9 +1640,8 @@
       'Retry matching deliveries',
       filter,
       `matching: ${described}`,
-      async (preview) => {
-        const body = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
-        const r = await post(`${hookPath()}/deliveries/retry`, body);
+      async (path, preview) => {
+        const r = await post(`${path}/deliveries/retry`, previewed(filter, preview));
         return `${deliveriesText(r.requeued)} of ${preview.matched.toLocaleString('en')} sent again${r.requeued < r.matched ? ' (the others had changed since)' : ''}${r.more ? '; more match: retry again for the next ones' : ''}.`;
       },
       '#bulk-feedback',

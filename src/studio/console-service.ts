@@ -100,6 +100,8 @@ function healthByWebhook(rows: readonly HealthRow[]): Record<string, WebhookHeal
   return Object.fromEntries(by);
 }
 
+const FIRST_TIME_MS = Date.parse('0001-01-01T00:00:00Z');
+
 /** A payload search: `key=value`, the key a path of plain keys (`incident.id`). */
 const PAYLOAD_FIELD = /^([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)=(.+)$/;
 
@@ -153,7 +155,8 @@ export class ConsoleService {
     // Without an end, up to now and whatever is published while it runs.
     const now = this.deps.clock.now();
     const until = range.until ?? new Date(now).toISOString();
-    const since = range.since ?? new Date(Date.parse(until) - DAY_MS).toISOString();
+    // A day before `until`, but never before the year 1 (Postgres' first).
+    const since = range.since ?? new Date(Math.max(Date.parse(until) - DAY_MS, FIRST_TIME_MS)).toISOString();
     if (Date.parse(since) >= Date.parse(until)) throw invalidRequest('until: must be later than since');
     const found = await this.deps.events.findByValue(p, path, value, { since, until: range.until }, from);
     const what = path.length ? `${path.join('.')} = ${value}` : `"${value}"`;

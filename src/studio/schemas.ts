@@ -267,7 +267,10 @@ export const RetriedMatching = t.Object({
 /** GET /v1/studio/webhooks/{id}/deliveries/replay-preview. */
 export const ReplayPreview = t.Object({
   matched: Int({ description: 'events of the matching deliveries, each once (at most 10,000: FIXED.resendBatchMax)' }),
-  more: t.Boolean({ description: 'more events match than one replay sends: another replay sends the next ones' }),
+  more: t.Boolean({
+    description:
+      'more events match than one replay sends (the oldest 10,000): narrow the time range to replay the others',
+  }),
   not_replayable: Int({
     description: "of them, events of a type the webhook no longer receives, or of the service's own types: left out",
   }),
@@ -282,5 +285,7 @@ export const ReplayedMatching = t.Object({
   replayed: Int({ description: 'fresh deliveries written, one per event replayed (held while the webhook is paused)' }),
   not_replayable: Int({ description: "events left out: a type the webhook no longer receives, or the service's own" }),
   gone: Int({ description: 'events retired by retention between the count and the replay' }),
-  more: t.Boolean({ description: 'more events matched than one replay sends: replay again for the next ones' }),
+  more: t.Boolean({
+    description: 'more events matched than one replay sends: narrow the time range to replay the others',
+  }),
 });

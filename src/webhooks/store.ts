@@ -64,7 +64,8 @@ const LAST_ATTEMPT = `left join lateral (select a.attempted_at, a.duration_ms fr
 
 /**
  * A delivery's last answer, as its list shows it (response_status): a status or a class of them
- * (from..to, inclusive), or 'none' for an attempt that got no answer (a connection error, a timeout).
+ * (from..to, inclusive), or 'none' for an attempt that got no answer (a connection error, a timeout;
+ * not a skipped delivery, whose last answer is not kept).
  */
 export type ResponseMatch = { from: number; to: number } | 'none';
 
@@ -83,7 +84,7 @@ const responseParams = (r: ResponseMatch | null | undefined) =>
   r === 'none' ? [null, null, true] : r ? [r.from, r.to, false] : [null, null, false];
 /** The SQL of responseParams() at $n, $n+1, $n+2, on the alias d. */
 const responseWhere = (n: number) =>
-  `($${n}::int is null or d.last_status between $${n}::int and $${n + 1}::int) and (not $${n + 2}::boolean or (d.last_status is null and d.attempt > 0))`;
+  `($${n}::int is null or d.last_status between $${n}::int and $${n + 1}::int) and (not $${n + 2}::boolean or (d.last_status is null and d.attempt > 0 and d.state <> 'skipped'))`;
 
 /** What a delivery waits on (webhookStore.deliveryWait); the counts are null where they do not apply. */
 export interface DeliveryWait {

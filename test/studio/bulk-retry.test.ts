@@ -51,6 +51,28 @@ test('a preview counts what a retry would send; the retry sends exactly those ag
     return list.length === 7;
   });
 
+  // The service's own delivery.exhausted events carry the last status as a number: a value
+  // spelling a number finds it as that number (500.0 too), a text that is not one does not.
+  const exhausted = async (q: string) =>
+    api(service.url, 'GET', `/v1/studio/search?q=${encodeURIComponent(q)}`, t.adminToken);
+  const byNumber = await until('the exhausted events', async () => {
+    const found = await exhausted('last_status=500');
+    return found.status === 200 && (found.body.events as Json[]).length === 3 && found;
+  });
+  expect((byNumber.body.events as Json[]).every((e) => e.type === 'delivery.exhausted')).toBe(true);
+  expect(((await exhausted('last_status=500.0')).body.events as Json[]).length).toBe(3);
+  expect((await exhausted('last_status=0500')).status).toBe(404);
+  expect((await exhausted('last_status=99999999999999999999999')).status).toBe(404);
+  // A range ending at the year 1 would start before it: a 400 naming the range, not a server error.
+  const yearOne = await api(
+    service.url,
+    'GET',
+    `/v1/studio/search?q=last_status%3D500&until=${encodeURIComponent('0001-01-01T00:00:00Z')}`,
+    t.adminToken,
+  );
+  expect(yearOne).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+  expect(String(yearOne.body.error_description)).toContain('until');
+
   const preview = async (query: string, token = t.adminToken) =>
     api(service.url, 'GET', `${deliveries}/retry-preview${query}`, token);
   const all = await preview('');

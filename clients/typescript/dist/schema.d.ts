@@ -8379,7 +8379,7 @@ export interface operations {
                     "application/json": {
                         /** @description events of the matching deliveries, each once (at most 10,000: FIXED.resendBatchMax) */
                         matched: number;
-                        /** @description more events match than one replay sends: another replay sends the next ones */
+                        /** @description more events match than one replay sends (the oldest 10,000): narrow the time range to replay the others */
                         more: boolean;
                         /** @description of them, events of a type the webhook no longer receives, or of the service's own types: left out */
                         not_replayable: number;
@@ -8526,7 +8526,7 @@ export interface operations {
                         not_replayable: number;
                         /** @description events retired by retention between the count and the replay */
                         gone: number;
-                        /** @description more events matched than one replay sends: replay again for the next ones */
+                        /** @description more events matched than one replay sends: narrow the time range to replay the others */
                         more: boolean;
                     };
                 };
