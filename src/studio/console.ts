@@ -66,29 +66,22 @@ function responseMatch(value: string | undefined): ResponseMatch | null {
   throw invalidRequest(`response_status: "${value}" is not a status (100–599), a class (such as 5xx) or none`);
 }
 
-/** What a bulk retry takes: the delivery list's filters, its status failed or skipped (either when not given). */
-const RetryFilter = t.Object(
-  {
-    status: t.Optional(t.Union([t.Literal('failed'), t.Literal('skipped')])),
-    event_type: t.Optional(t.String({ maxLength: 100 })),
-    response_status: ResponseStatus,
-    since: Time('created at or after'),
-    until: Time('created before'),
-  },
-  { additionalProperties: false },
-);
-
-/** What a bulk replay takes: the delivery list's filters, any status. */
-const ReplayFilter = t.Object(
-  {
-    status: t.Optional(t.Union(DELIVERY_STATUSES.map((s) => t.Literal(s)))),
-    event_type: t.Optional(t.String({ maxLength: 100 })),
-    response_status: ResponseStatus,
-    since: Time('created at or after'),
-    until: Time('created before'),
-  },
-  { additionalProperties: false },
-);
+/** What a bulk action takes: the delivery list's filters, with the statuses it may act on. */
+const bulkFilterSchema = (statuses: readonly string[]) =>
+  t.Object(
+    {
+      status: t.Optional(t.Union(statuses.map((s) => t.Literal(s)))),
+      event_type: t.Optional(t.String({ maxLength: 100 })),
+      response_status: ResponseStatus,
+      since: Time('created at or after'),
+      until: Time('created before'),
+    },
+    { additionalProperties: false },
+  );
+/** A bulk retry: failed or skipped deliveries (either when no status is given). */
+const RetryFilter = bulkFilterSchema(['failed', 'skipped']);
+/** A bulk replay: deliveries of any status. */
+const ReplayFilter = bulkFilterSchema(DELIVERY_STATUSES);
 
 /** A bulk action's filter, checked: a 400 naming the field for a bad event type, last answer or time. */
 function bulkFilter(f: {

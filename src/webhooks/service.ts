@@ -91,6 +91,14 @@ export interface DeliveryEngineParts {
   reads?: ReadRouting;
 }
 
+/** A bulk action reads one row past its batch, to tell whether more match. */
+const BATCH_READ = FIXED.resendBatchMax + 1;
+/** The batch a bulk action acts on (the first FIXED.resendBatchMax rows read), and whether more matched. */
+const oneBatch = <T>(rows: readonly T[]) => ({
+  batch: rows.slice(0, FIXED.resendBatchMax),
+  more: rows.length > FIXED.resendBatchMax,
+});
+
 export class WebhookService {
   readonly subscriptions: SubscriptionDefinition;
   /** The delivery engine: claims, sends and records deliveries (started by workers only). */
@@ -421,11 +429,10 @@ export class WebhookService {
    */
   async previewRetry(principal: Principal, id: string, filter: DeliveryFilter, from: Queryable = this.db) {
     const sub = await this.subscription(principal, id, from);
-    const rows = await webhookStore.retriable(from, principal.tenantId, id, filter, FIXED.resendBatchMax + 1);
-    const batch = rows.slice(0, FIXED.resendBatchMax);
+    const { batch, more } = oneBatch(await webhookStore.retriable(from, principal.tenantId, id, filter, BATCH_READ));
     return {
       matched: batch.length,
-      more: rows.length > batch.length,
+      more,
       oldest_created_at: batch[0]?.created_at.toISOString() ?? null,
       newest_created_at: batch.at(-1)?.created_at.toISOString() ?? null,
       webhook_status: sub.status,
@@ -438,8 +445,10 @@ export class WebhookService {
    */
   async eventsMatching(principal: Principal, id: string, filter: DeliveryFilter, from: Queryable = this.db) {
     const sub = await this.subscription(principal, id, from);
-    const rows = await webhookStore.eventsDelivered(from, principal.tenantId, id, filter, FIXED.resendBatchMax + 1);
-    return { webhook: sub, events: rows.slice(0, FIXED.resendBatchMax), more: rows.length > FIXED.resendBatchMax };
+    const { batch, more } = oneBatch(
+      await webhookStore.eventsDelivered(from, principal.tenantId, id, filter, BATCH_READ),
+    );
+    return { webhook: sub, events: batch, more };
   }
 
   /**
@@ -449,8 +458,7 @@ export class WebhookService {
    */
   async retryMatching(principal: Principal, id: string, filter: DeliveryFilter) {
     const sub = await this.subscription(principal, id);
-    const rows = await webhookStore.retriable(this.db, principal.tenantId, id, filter, FIXED.resendBatchMax + 1);
-    const batch = rows.slice(0, FIXED.resendBatchMax);
+    const { batch, more } = oneBatch(await webhookStore.retriable(this.db, principal.tenantId, id, filter, BATCH_READ));
     const results = await this.resend(
       principal,
       sub,
@@ -459,7 +467,7 @@ export class WebhookService {
     return {
       matched: batch.length,
       requeued: [...results.values()].filter((r) => r.changed).length,
-      more: rows.length > batch.length,
+      more,
     };
   }
 }
