@@ -116,6 +116,12 @@ export const FIXED = {
   payloadSearchResults: 20,
   /** The studio counts a webhook's queue up to this many deliveries per state, then says "at least". */
   studioQueueCountCap: 10_000,
+  /** A portal link works this long (seconds), once. */
+  portalLinkSeconds: 600,
+  /** A portal session (the token a link is exchanged for) lasts this long (seconds); a new link starts another. */
+  portalSessionSeconds: 3600,
+  /** A tenant's portal may be embedded in at most this many sites (frame ancestors). */
+  portalFrameAncestorsMax: 20,
 } as const;
 
 const UNITS = [

@@ -74,6 +74,10 @@ export const ERRORS = {
   not_failed: { statuses: [409], means: 'only failed or skipped deliveries can be retried' },
   not_subscribed: { statuses: [409], means: "the webhook does not receive the event's type" },
   not_replayable: { statuses: [409], means: 'operational events and test sends are not replayed' },
+  invalid_portal_link: {
+    statuses: [400],
+    means: 'the portal link is unknown, used or expired; a tenant administrator mints another',
+  },
   idempotency_key_reused: {
     statuses: [409],
     means: 'the Idempotency-Key was used in the last 24 hours for another request',

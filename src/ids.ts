@@ -37,6 +37,7 @@ export type IdPrefix =
   | 'inc'
   | 'case'
   | 'ir'
+  | 'plk'
   | 'test';
 
 export function newId(prefix: IdPrefix): string {

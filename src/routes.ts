@@ -12,6 +12,7 @@ import { eventRoutes } from './events/routes.ts';
 import { serviceTokenRoutes } from './oauth/service-tokens/routes.ts';
 import { authorizeRoutes } from './oauth/authorize/routes.ts';
 import { graphqlRoutes } from './graphql/routes.ts';
+import { portalRoutes } from './portal/routes.ts';
 
 export function routePlugins(services: Services): AnyElysia[] {
   return [
@@ -26,5 +27,6 @@ export function routePlugins(services: Services): AnyElysia[] {
     serviceTokenRoutes(services),
     authorizeRoutes({ authorization: services.authorization, secure: services.config.publicUrl.startsWith('https:') }),
     graphqlRoutes(services),
+    portalRoutes(services),
   ];
 }

@@ -20,6 +20,7 @@ import { AppService } from './identity/apps/service.ts';
 import { IntegrationRequestService } from './integration-requests/service.ts';
 import { loadMachines } from './studio/registry.ts';
 import { WebhookService } from './webhooks/service.ts';
+import { PortalService } from './portal/service.ts';
 import { EventService } from './events/service.ts';
 import { EventPublisher } from './events/publisher.ts';
 import { DeliverySteps } from './webhooks/dispatch/steps.ts';
@@ -62,6 +63,8 @@ export interface Services {
   events: EventService;
   serviceTokens: ServiceTokenService;
   graphql: GraphqlService;
+  /** Portal links and sessions: an integrator app's owners managing its webhooks. */
+  portal: PortalService;
   authorization: AuthorizationService;
   /** What the token endpoint's grants use (src/oauth/grants/): given to them rather than these services. */
   grants: GrantContext;
@@ -176,6 +179,7 @@ export async function buildServices(
     bundles,
     maxJsonDepth: config.maxJsonDepth,
   });
+  const portal = new PortalService(db, { tokens, apps, clock: actors.clock, publicUrl: config.publicUrl });
   const catalog = await loadMachines();
   return {
     config,
@@ -196,6 +200,7 @@ export async function buildServices(
     events,
     serviceTokens,
     graphql,
+    portal,
     authorization,
     grants,
     signIns,

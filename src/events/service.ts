@@ -8,7 +8,7 @@ import type { Clock } from '../actors/clock.ts';
 import { invalidRequest, notFound, apiError, conflict, webhookDisabled } from '../errors.ts';
 import type { Page } from '../db/page.ts';
 import { idTime, randomToken, timedIdPrefix } from '../ids.ts';
-import type { Principal } from '../identity/principal.ts';
+import { ownerScope, type Principal } from '../identity/principal.ts';
 import { isEventType, SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
 import { deliveryView } from '../webhooks/service.ts';
 import { webhookStore, type DeliveryRow } from '../webhooks/store.ts';
@@ -156,7 +156,13 @@ export class EventService {
   /** The event and its deliveries (a page of them: a fan-out may hold thousands), newest first. */
   async get(principal: Principal, id: string, page: Page, from: Queryable = this.db) {
     const event = await this.row(principal, id, from);
-    const { items, next_cursor } = await webhookStore.eventDeliveries(from, principal.tenantId, event, page);
+    const { items, next_cursor } = await webhookStore.eventDeliveries(
+      from,
+      principal.tenantId,
+      event,
+      page,
+      ownerScope(principal),
+    );
     return { event: eventView(event), deliveries: items.map(eventDeliveryView), next_cursor };
   }
 
@@ -176,7 +182,8 @@ export class EventService {
     }
     if (webhookId !== null) {
       const sub = await webhookStore.subscription(this.db, principal.tenantId, webhookId);
-      if (!sub) throw notFound(`webhook ${webhookId}`);
+      const owner = ownerScope(principal);
+      if (!sub || (owner !== null && sub.app_id !== owner)) throw notFound(`webhook ${webhookId}`);
       if (!sub.events.includes(event.type))
         throw apiError(
           'not_subscribed',

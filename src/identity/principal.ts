@@ -9,7 +9,14 @@ export interface Principal {
   expiresAt: Date;
   /** A tenant administrator (the unpublished admin scope). */
   admin: boolean;
-  kind: 'user' | 'client' | 'service';
+  /** portal: an app's owners in its portal, through a link a tenant administrator minted (src/portal). */
+  kind: 'user' | 'client' | 'service' | 'portal';
   /** The JWK thumbprint a DPoP-bound token is bound to (its cnf.jkt, RFC 9449 §6). */
   jkt?: string;
 }
+
+/**
+ * The app whose webhooks a principal sees and changes: for a tenant administrator, every one of
+ * the tenant (null); for any other token, its own app's (the client it was issued to).
+ */
+export const ownerScope = (principal: Principal): string | null => (principal.admin ? null : principal.clientId);

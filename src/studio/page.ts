@@ -1,6 +1,12 @@
 // The studio page: a shell, its style, and one plain script (client.js, served as is: no
 // build step). The page holds no data; its script reads the studio's JSON routes.
 import { html, page } from '../http/html.ts';
+import { servedOnce } from '../http/static-script.ts';
+
+/** The page's script. */
+export const studioScript = servedOnce(new URL('./client.js', import.meta.url));
+/** The drawings' zoom and pan script. */
+export const zoomScript = servedOnce(new URL('./zoom.js', import.meta.url));
 
 const STYLE = html`<style>
 main { max-width: 1240px; }

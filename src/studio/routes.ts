@@ -21,8 +21,8 @@ import type { AuthorizationService } from '../oauth/authorize/service.ts';
 import type { AppService } from '../identity/apps/service.ts';
 import { allStates, humanDelay, machineModel, namedParts, retrySchedule } from './model.ts';
 import { machineSvg } from './svg.ts';
-import { studioPage } from './page.ts';
-import { studioScript, zoomScript, type StaticScript } from './scripts.ts';
+import { studioPage, studioScript, zoomScript } from './page.ts';
+import { scriptAnswer } from '../http/static-script.ts';
 import { StudioAccess, type StudioAdmin } from './access.ts';
 import { journalEntry, studioStore } from './store.ts';
 import { journalEvents, startSeq } from './feed.ts';
@@ -95,21 +95,6 @@ function machineNamed(machines: Machines, name: string): AnyStateMachine {
   const m = machines.get(name);
   if (!m) throw notFound(`machine ${name}`);
   return m;
-}
-
-/** One of the page's scripts, never cached (the page always runs the service's current one). */
-/**
- * A script: kept for good under the version the page names (a new text has a new URL), checked
- * again on every load under any other; gzipped for a client that takes it.
- */
-async function script(request: Request, version: string | undefined, set: Headers, load: () => Promise<StaticScript>) {
-  const s = await load();
-  set.headers['content-type'] = 'text/javascript; charset=utf-8';
-  set.headers['cache-control'] = version === s.version ? 'public, max-age=31536000, immutable' : 'no-cache';
-  set.headers.vary = 'accept-encoding';
-  if (!/\bgzip\b/i.test(request.headers.get('accept-encoding') ?? '')) return s.text;
-  set.headers['content-encoding'] = 'gzip';
-  return s.gzip;
 }
 
 /** The page, naming each script by its version. */
@@ -338,8 +323,12 @@ export function studioRoutes(deps: StudioDeps) {
     router('studio')
       .use(access.guard)
       .get('/studio', () => studioHome(), route.page)
-      .get('/studio/studio.js', ({ request, query, set }) => script(request, query.v, set, studioScript), route.script)
-      .get('/studio/zoom.js', ({ request, query, set }) => script(request, query.v, set, zoomScript), route.zoom)
+      .get(
+        '/studio/studio.js',
+        ({ request, query, set }) => scriptAnswer(request, query.v, set, studioScript),
+        route.script,
+      )
+      .get('/studio/zoom.js', ({ request, query, set }) => scriptAnswer(request, query.v, set, zoomScript), route.zoom)
       .post('/v1/studio/session', async ({ request, body, set }) => signIn(access, request, body, set), route.signIn)
       .get(
         '/v1/studio/session',

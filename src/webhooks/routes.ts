@@ -41,6 +41,11 @@ const RateLimit = t.Union(
     description: 'at most this many requests per second to the endpoint, across every worker; null removes the limit',
   },
 );
+const AppId = t.Union([t.String({ minLength: 1, maxLength: 100 }), t.Null()], {
+  description:
+    "the app it belongs to: an app's token may name only its own (the default for it); a tenant administrator names any app of the tenant, or null for the tenant's own (the default for an administrator)",
+  examples: ['app_123'],
+});
 const Ordering = t.Union([t.Literal('none'), t.Literal('fifo')], {
   description:
     'fifo: one delivery at a time, in the order the publishes committed; the next waits until the previous succeeded or failed for good (default none)',
@@ -59,6 +64,7 @@ const routeOptions = () => ({
         secret: t.Optional(Secret),
         ordering: t.Optional(Ordering),
         rate_limit: t.Optional(RateLimit),
+        app_id: t.Optional(AppId),
       },
       { additionalProperties: false },
     ),
@@ -100,6 +106,7 @@ const routeOptions = () => ({
         enabled: t.Optional(t.Literal(true, { description: 're-enables a disabled webhook' })),
         ordering: t.Optional(Ordering),
         rate_limit: t.Optional(RateLimit),
+        app_id: t.Optional(AppId),
       },
       { additionalProperties: false, minProperties: 1 },
     ),

@@ -16,6 +16,13 @@ export const WebhookView = t.Object({
   url: t.String(),
   events: t.Array(t.String()),
   status: oneOf(WEBHOOK_STATUSES),
+  app_id: orNull(
+    t.String({
+      description:
+        "the integrator app it belongs to (its tokens and its portal see it); null: the tenant's own, managed by its administrators",
+      examples: ['app_123'],
+    }),
+  ),
   ordering: oneOf(['none', 'fifo']),
   rate_limit: orNull(t.Object({ per_second: Int() })),
   disabled_reason: orNull(oneOf(['failing', 'gone'])),

@@ -9,9 +9,9 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Config } from '../config.ts';
 import { idTime, newId } from '../ids.ts';
-import { invalidRequest, notFound, apiError, webhookDisabled } from '../errors.ts';
+import { invalidRequest, notFound, apiError, forbidden, webhookDisabled } from '../errors.ts';
 import type { Page } from '../db/page.ts';
-import type { Principal } from '../identity/principal.ts';
+import { ownerScope, type Principal } from '../identity/principal.ts';
 import type { SubscriptionEvent } from '../../machines/subscription.ts';
 import { isEventType } from './catalog.ts';
 import { generateSecret, secretProblem } from './signing.ts';
@@ -36,6 +36,7 @@ export function subscriptionView(s: SubscriptionRow) {
     url: s.url,
     events: s.events,
     status: s.status,
+    app_id: s.app_id,
     ordering: s.ordering,
     rate_limit: s.rate_per_second === null ? null : { per_second: s.rate_per_second },
     disabled_reason: s.status === 'disabled' ? s.snapshot.context.disabledReason : null,
@@ -156,9 +157,11 @@ export class WebhookService {
       secret?: string;
       ordering?: 'none' | 'fifo';
       rate_limit?: { per_second: number } | null;
+      app_id?: string | null;
     },
   ) {
     const events = [...new Set(body.events)];
+    const appId = await this.ownerFor(principal, body.app_id);
     this.checkEvents(events);
     await this.checkUrl(body.url);
     if (body.secret !== undefined) {
@@ -187,6 +190,7 @@ export class WebhookService {
           events,
           secret_sealed: await this.box.seal(secret),
           created_by: principal.subject,
+          app_id: appId,
           ordering: body.ordering ?? 'none',
           rate_per_second: body.rate_limit?.per_second ?? null,
         },
@@ -199,15 +203,46 @@ export class WebhookService {
   // Reads take `from`: the studio passes a standby (see db/read-replica.ts); the API, the primary.
   /** The tenant's webhooks, newest first, a page at a time; of these statuses only when given. */
   async list(principal: Principal, page: Page, from: Queryable = this.db, statuses: readonly string[] | null = null) {
-    const { items, next_cursor } = await webhookStore.subscriptions(from, principal.tenantId, page, statuses);
+    const { items, next_cursor } = await webhookStore.subscriptions(
+      from,
+      principal.tenantId,
+      page,
+      statuses,
+      ownerScope(principal),
+    );
     return { webhooks: items.map(subscriptionView), next_cursor };
   }
 
-  /** The webhook with its subscription machine's state and snapshot (a 404 for another tenant's). */
+  /**
+   * The webhook with its subscription machine's state and snapshot: a 404 for another tenant's,
+   * and for another app's unless a tenant administrator asks (its existence is not told either).
+   */
   async subscription(principal: Principal, id: string, from: Queryable = this.db): Promise<SubscriptionRow> {
     const row = await webhookStore.subscription(from, principal.tenantId, id);
-    if (!row) throw notFound(`webhook ${id}`);
+    const owner = ownerScope(principal);
+    if (!row || (owner !== null && row.app_id !== owner)) throw notFound(`webhook ${id}`);
     return row;
+  }
+
+  /**
+   * The app a webhook created or updated with `app_id` belongs to. An app's token makes its own
+   * app's (and may name only that one); a tenant administrator names any app of the tenant, or
+   * none (null: the tenant's own). Undefined when an update leaves the owner as it is.
+   */
+  private async ownerFor(principal: Principal, asked: string | null | undefined): Promise<string | null> {
+    const own = ownerScope(principal);
+    if (own !== null) {
+      if (asked !== undefined && asked !== own)
+        throw forbidden(
+          'insufficient_scope',
+          `app_id: a token of app ${own} makes and changes that app's webhooks only; a tenant administrator may name another owner`,
+        );
+      return own;
+    }
+    if (asked === undefined || asked === null) return null;
+    if (!(await webhookStore.hasApp(this.db, principal.tenantId, asked)))
+      throw invalidRequest(`app_id: this tenant has no app ${asked}`);
+    return asked;
   }
 
   async get(principal: Principal, id: string, from: Queryable = this.db) {
@@ -227,9 +262,11 @@ export class WebhookService {
       secret_grace_period_seconds?: number;
       ordering?: 'none' | 'fifo';
       rate_limit?: { per_second: number } | null;
+      app_id?: string | null;
     },
   ) {
     const current = await this.subscription(principal, id);
+    const appId = body.app_id === undefined ? undefined : await this.ownerFor(principal, body.app_id);
     if (body.events) this.checkEvents(body.events);
     if (body.url) await this.checkUrl(body.url);
     if (body.secret !== undefined) {
@@ -246,6 +283,7 @@ export class WebhookService {
         previousSecretSealed: body.secret ? current.secret_sealed : undefined,
         ordering: body.ordering,
         ratePerSecond: body.rate_limit === undefined ? undefined : (body.rate_limit?.per_second ?? null),
+        appId,
       });
       if (body.ordering === 'none' && current.ordering === 'fifo')
         await webhookStore.leaveLine(unit.tx, principal.tenantId, id, at);
@@ -319,7 +357,7 @@ export class WebhookService {
   /** Deletes a webhook; its deliveries still waiting are cancelled (one already being sent finishes). */
   async remove(principal: Principal, id: string): Promise<void> {
     await this.actors.transaction(async (unit) => {
-      const rows = await webhookStore.softDelete(unit.tx, principal.tenantId, id);
+      const rows = await webhookStore.softDelete(unit.tx, principal.tenantId, id, ownerScope(principal));
       if (rows.length === 0) throw notFound(`webhook ${id}`);
       const pending = await webhookStore.pending(unit.tx, principal.tenantId, id);
       await commandDeliveries(

@@ -13,6 +13,8 @@ export interface SubscriptionRow {
   secret_sealed: string;
   previous_secret_sealed: string | null;
   status: string;
+  /** The integrator app it belongs to; null: the tenant's own. */
+  app_id: string | null;
   ordering: 'none' | 'fifo';
   rate_per_second: number | null;
   state: string;
@@ -53,7 +55,7 @@ export interface AttemptRow {
   request_timestamp: number | null;
 }
 
-const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, ordering, rate_per_second, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
+const SUB = `id, tenant_id, url, events, secret_sealed, previous_secret_sealed, status, app_id, ordering, rate_per_second, state, snapshot, created_at, updated_at, created_at::text as cursor_at`;
 /** A delivery row as the history shows it (`d`), with its latest attempt (`a`: LAST_ATTEMPT). */
 const DLV = `d.id, d.tenant_id, d.subscription_id, d.event_id, d.event_type, d.state, d.status, d.attempt, d.last_status, d.last_error, d.due_at,
   d.next_delay_reason, d.failure_reason, d.order_seq, d.created_at, d.created_at::text as cursor_at,
@@ -153,15 +155,25 @@ export const webhookStore = {
       `select ${SUB} from webhook_subscriptions where tenant_id = $1 and id = $2 and deleted_at is null`,
       [tenantId, id],
     ),
-  /** The tenant's webhooks, newest first; of these statuses only when `statuses` is given. */
-  subscriptions: (db: Queryable, tenantId: string, page: Page, statuses: readonly string[] | null = null) =>
+  /**
+   * The tenant's webhooks, newest first; of these statuses only when `statuses` is given, of
+   * this app only when `appId` is.
+   */
+  subscriptions: (
+    db: Queryable,
+    tenantId: string,
+    page: Page,
+    statuses: readonly string[] | null = null,
+    appId: string | null = null,
+  ) =>
     listPage<R<SubscriptionRow>>(
       db,
       page,
-      [tenantId, statuses],
+      [tenantId, statuses, appId],
       (k) =>
         `select ${SUB} from webhook_subscriptions where tenant_id = $1 and deleted_at is null
           and ($2::text[] is null or status = any($2::text[]))
+          and ($3::text is null or app_id = $3)
           and ${k.after}
         ${k.orderLimit}`,
     ),
@@ -176,10 +188,13 @@ export const webhookStore = {
       previousSecretSealed?: string | null;
       ordering?: 'none' | 'fifo';
       ratePerSecond?: number | null;
+      /** undefined keeps the owner; null makes it the tenant's own. */
+      appId?: string | null;
     },
   ) =>
     db.query(
       `update webhook_subscriptions set url = coalesce($3, url), events = coalesce($4::text[], events),
+              app_id = case when $10 then $11::text else app_id end,
               secret_sealed = coalesce($5, secret_sealed),
               previous_secret_sealed = case when $5::text is null then previous_secret_sealed else $6 end,
               ordering = coalesce($7, ordering),
@@ -196,6 +211,8 @@ export const webhookStore = {
         patch.ordering ?? null,
         patch.ratePerSecond !== undefined,
         patch.ratePerSecond ?? null,
+        patch.appId !== undefined,
+        patch.appId ?? null,
       ],
     ),
   /** A webhook that stops delivering in order: what waited in its line is due now, and out of line. */
@@ -232,6 +249,9 @@ export const webhookStore = {
    * How many webhooks the tenant has, its row locked first: creations of one tenant take turns,
    * so two at once cannot both see room for one more.
    */
+  /** Whether the tenant has an app of this id (a webhook's owner must be one). */
+  hasApp: async (db: Queryable, tenantId: string, appId: string): Promise<boolean> =>
+    (await maybeOne(db, 'select 1 from apps where tenant_id = $1 and id = $2', [tenantId, appId])) !== null,
   countForCreate: async (tx: Queryable, tenantId: string): Promise<number> => {
     await tx.query('select 1 from tenants where id = $1 for no key update', [tenantId]);
     const [row] = await tx.query<{ n: number }>(
@@ -249,10 +269,12 @@ export const webhookStore = {
         order by created_at desc, id desc limit $3`,
       [tenantId, text, limit],
     ),
-  softDelete: (db: Queryable, tenantId: string, id: string) =>
+  /** Deletes the webhook (of this app only when `appId` is given). */
+  softDelete: (db: Queryable, tenantId: string, id: string, appId: string | null) =>
     db.query(
-      'update webhook_subscriptions set deleted_at = now(), updated_at = now() where tenant_id = $1 and id = $2 and deleted_at is null returning id',
-      [tenantId, id],
+      `update webhook_subscriptions set deleted_at = now(), updated_at = now()
+        where tenant_id = $1 and id = $2 and deleted_at is null and ($3::text is null or app_id = $3) returning id`,
+      [tenantId, id, appId],
     ),
   /**
    * A webhook's deliveries, newest first, filtered (each part optional): of one event only (read
@@ -288,14 +310,23 @@ export const webhookStore = {
   /** Every delivery of one event (published and replayed), across the tenant's webhooks: from the event's own day. */
   // An event's time is passed as Postgres' own text (cursor_at): a Date would drop the
   // microseconds of events from before time-carrying ids, and match none of their deliveries.
-  eventDeliveries: (db: Queryable, tenantId: string, event: { id: string; cursor_at: string }, page: Page) =>
+  /** An event's deliveries, newest first; to this app's webhooks only when `appId` is given. */
+  eventDeliveries: (
+    db: Queryable,
+    tenantId: string,
+    event: { id: string; cursor_at: string },
+    page: Page,
+    appId: string | null = null,
+  ) =>
     listPage<R<DeliveryRow>>(
       db,
       page,
-      [tenantId, event.id, event.cursor_at],
+      [tenantId, event.id, event.cursor_at, appId],
       (k) =>
         `select ${DLV} from webhook_deliveries d ${LAST_ATTEMPT}
         where d.tenant_id = $1 and d.event_id = $2 and d.created_at = $3::timestamptz
+          and ($4::text is null or d.subscription_id in
+                (select id from webhook_subscriptions where tenant_id = $1 and app_id = $4))
           and ${k.after}
         ${k.orderLimit}`,
       DELIVERY_KEYS,

@@ -26,6 +26,7 @@ export function defineSubscriptions(actors: ActorSystem, publisher: EventPublish
       events: 'text[]',
       secret_sealed: 'text',
       created_by: 'text',
+      app_id: 'text',
       ordering: 'text',
       rate_per_second: 'integer',
       previous_secret_until: 'text',

@@ -5,15 +5,13 @@
 // view, light and dark, with no violations.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
-import { createRequire } from 'node:module';
 import { ManualClock } from '../../src/actors/clock.ts';
 import { mintAdminToken } from '../../src/services.ts';
 import { randomToken } from '../../src/ids.ts';
 import { startTestService, type TestService } from '../support/service.ts';
-import { launchBrowser, screenshotPath, haveBrowser } from '../support/browser.ts';
+import { axe, launchBrowser, screenshotPath, haveBrowser } from '../support/browser.ts';
 
 const PASSWORD = 'correct horse battery staple';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let service: TestService;
 let browser: Browser;
@@ -94,29 +92,6 @@ async function confirm(page: Page) {
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-ok');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#confirm:not([open])', { state: 'attached' });
-}
-
-async function axe(page: Page, what: string) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (
-          ctx: Document,
-          o: unknown,
-        ) => Promise<{
-          violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }>;
-        }>;
-      };
-    };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-    }));
-  });
-  expect({ what, violations }).toEqual({ what, violations: [] });
 }
 
 const focused = (page: Page) =>

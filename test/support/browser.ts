@@ -1,6 +1,8 @@
 // Debian's Chromium driven by playwright-core (installed by .ci/run); screenshots land in
 // test-results/ so a run leaves something to look at.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'bun:test';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -61,4 +63,30 @@ export async function submit(page: Page, button: string): Promise<void> {
     page.waitForNavigation({ waitUntil: 'load' }),
     page.getByRole('button', { name: button }).click(),
   ]);
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core on the page as it is now (its context must bypass CSP: axe is injected inline): no violation. */
+export async function axe(page: Page, what: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          o: unknown,
+        ) => Promise<{
+          violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }>;
+        }>;
+      };
+    };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    }));
+  });
+  expect({ what, violations }).toEqual({ what, violations: [] });
 }

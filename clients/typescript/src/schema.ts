@@ -1328,6 +1328,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/platform/apps/{client_id}/portal-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint a link to an app's portal
+         * @description A single-use link (it works once, within 600 s) that opens the portal of this app: its webhooks, their deliveries and attempts, retries and recovery, test sends, secret rotation, and the event catalog. The page exchanges the link for a session of 3600 s.
+         */
+        post: operations["createPortalLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a portal link for a session
+         * @description The portal page sends the code of its link's fragment here, once. The session is a bearer token (no cookie: the portal works the same embedded in another site).
+         */
+        post: operations["createPortalSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portal session of this token */
+        get: operations["getPortalSession"];
+        put?: never;
+        post?: never;
+        /** End a portal session */
+        delete: operations["deletePortalSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's portal settings */
+        get: operations["getPortalSettings"];
+        /** Set the sites that may embed the portal */
+        put: operations["updatePortalSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/portal.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portal script */
+        get: operations["getPortalScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/{tenant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portal page (HTML) */
+        get: operations["getPortal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "case.created": {
@@ -7160,6 +7270,7 @@ export interface operations {
                             url: string;
                             events: string[];
                             status: "active" | "failing" | "paused" | "disabled";
+                            app_id: string | null;
                             ordering: "none" | "fifo";
                             rate_limit: {
                                 per_second: number;
@@ -7288,6 +7399,7 @@ export interface operations {
                             url: string;
                             events: string[];
                             status: "active" | "failing" | "paused" | "disabled";
+                            app_id: string | null;
                             ordering: "none" | "fifo";
                             rate_limit: {
                                 per_second: number;
@@ -8657,6 +8769,7 @@ export interface operations {
                         url: string;
                         events: string[];
                         status: "active" | "failing" | "paused" | "disabled";
+                        app_id: string | null;
                         ordering: "none" | "fifo";
                         rate_limit: {
                             per_second: number;
@@ -8791,6 +8904,7 @@ export interface operations {
                         url: string;
                         events: string[];
                         status: "active" | "failing" | "paused" | "disabled";
+                        app_id: string | null;
                         ordering: "none" | "fifo";
                         rate_limit: {
                             per_second: number;
@@ -8925,6 +9039,7 @@ export interface operations {
                         url: string;
                         events: string[];
                         status: "active" | "failing" | "paused" | "disabled";
+                        app_id: string | null;
                         ordering: "none" | "fifo";
                         rate_limit: {
                             per_second: number;
@@ -10163,6 +10278,7 @@ export interface operations {
                             url: string;
                             events: string[];
                             status: "active" | "failing" | "paused" | "disabled";
+                            app_id: string | null;
                             ordering: "none" | "fifo";
                             rate_limit: {
                                 per_second: number;
@@ -10293,6 +10409,11 @@ export interface operations {
                     rate_limit?: {
                         per_second: number;
                     } | null;
+                    /**
+                     * @description the app it belongs to: an app's token may name only its own (the default for it); a tenant administrator names any app of the tenant, or null for the tenant's own (the default for an administrator)
+                     * @example app_123
+                     */
+                    app_id?: string | null;
                 };
             };
         };
@@ -10309,6 +10430,7 @@ export interface operations {
                         url: string;
                         events: string[];
                         status: "active" | "failing" | "paused" | "disabled";
+                        app_id: string | null;
                         ordering: "none" | "fifo";
                         rate_limit: {
                             per_second: number;
@@ -10445,6 +10567,7 @@ export interface operations {
                         url: string;
                         events: string[];
                         status: "active" | "failing" | "paused" | "disabled";
+                        app_id: string | null;
                         ordering: "none" | "fifo";
                         rate_limit: {
                             per_second: number;
@@ -10593,6 +10716,11 @@ export interface operations {
                     rate_limit?: {
                         per_second: number;
                     } | null;
+                    /**
+                     * @description the app it belongs to: an app's token may name only its own (the default for it); a tenant administrator names any app of the tenant, or null for the tenant's own (the default for an administrator)
+                     * @example app_123
+                     */
+                    app_id?: string | null;
                 };
             };
         };
@@ -10609,6 +10737,7 @@ export interface operations {
                         url: string;
                         events: string[];
                         status: "active" | "failing" | "paused" | "disabled";
+                        app_id: string | null;
                         ordering: "none" | "fifo";
                         rate_limit: {
                             per_second: number;
@@ -13441,6 +13570,849 @@ export interface operations {
             };
             /** @description insufficient_scope: the token lacks the scope or role this route needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPortalLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link (shown this once) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example plk_123 */
+                        id: string;
+                        app_id: string;
+                        /** @description the portal page, its single-use code in the fragment (#code=…), which browsers send to no server and in no Referer; hand it to the app's owners, or load it in the tenant's site (see PUT /v1/portal/settings) */
+                        url: string;
+                        /**
+                         * Format: date-time
+                         * @description when the link stops working unless used before (600 s)
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs; app_disabled: the app is disabled by its governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The session */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description a bearer token for the public webhook API, scoped to the app's webhooks (webhooks:write) */
+                        access_token: string;
+                        /** @constant */
+                        token_type: "Bearer";
+                        tenant_id: string;
+                        app: {
+                            /** @example app_123 */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description when the session ends
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code; invalid_portal_link: the portal link is unknown, used or expired; a tenant administrator mints another */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description app_disabled: the app is disabled by its governance */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenant_id: string;
+                        app: {
+                            /** @example app_123 */
+                            id: string;
+                            name: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description when the session ends
+                         */
+                        expires_at: string;
+                    };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deletePortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended: the token no longer works */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the sites (origins) whose pages may embed the portal in a frame: https, or http for localhost; none by default */
+                        frame_ancestors: string[];
+                    };
+                };
+            };
+            /** @description invalid_request: a body or header that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePortalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the sites (origins) whose pages may embed the portal in a frame: https, or http for localhost; none by default */
+                    frame_ancestors: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The settings as set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the sites (origins) whose pages may embed the portal in a frame: https, or http for localhost; none by default */
+                        frame_ancestors: string[];
+                    };
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, malformed, expired or revoked bearer token (with WWW-Authenticate) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description insufficient_scope: the token lacks the scope or role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortalScript: {
+        parameters: {
+            query?: {
+                v?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The script */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description method_not_allowed (with Allow) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description payload_too_large: the body exceeds MAX_BODY_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported_media_type: a body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request_header_fields_too_large: the request line and headers exceed MAX_HEADER_BYTES */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description server_error: a bug; quote the x-request-id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is unavailable, or the request collided with concurrent work; retry after Retry-After (with the same Idempotency-Key when publishing) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

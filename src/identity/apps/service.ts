@@ -500,11 +500,13 @@ export class AppService {
     if (isDisabled(app)) return 'the app this token was issued to is disabled';
     if (principal.kind === 'service' && !g.allow_service_tokens)
       return "the app's governance no longer allows service tokens";
-    if (principal.kind !== 'service' && g.require_dpop && !principal.jkt)
-      return "the app's governance requires DPoP-bound tokens";
+    // The app's own OAuth tokens; not a service token, nor a portal session (a page of this
+    // service the app's owners use, with its own fixed lifetime).
+    const oauthToken = principal.kind === 'user' || principal.kind === 'client';
+    if (oauthToken && g.require_dpop && !principal.jkt) return "the app's governance requires DPoP-bound tokens";
     const cap = g.max_token_lifetime_seconds;
     if (
-      principal.kind !== 'service' &&
+      oauthToken &&
       cap !== null &&
       issuedAtSeconds !== null &&
       Math.floor(this.actors.clock.now() / 1000) - issuedAtSeconds > cap + 5

@@ -188,7 +188,7 @@ export class TokenService {
       typeof payload.jti !== 'string' ||
       typeof payload.client_id !== 'string' ||
       typeof payload.exp !== 'number' ||
-      (kind !== 'user' && kind !== 'client' && kind !== 'service')
+      (kind !== 'user' && kind !== 'client' && kind !== 'service' && kind !== 'portal')
     ) {
       throw unauthorized('the token lacks required claims');
     }

@@ -1,0 +1,424 @@
+// The portal page's script: exchanges the link's code (in the URL's fragment, removed from the
+// address bar first) for a session, keeps the session in this tab only (sessionStorage), and
+// reads and changes the app's webhooks through the public API with it. No cookie: the page
+// works the same when the tenant embeds it in its own site.
+
+(() => {
+  const KEY = 'argus-portal-session';
+  const PAGE = 25;
+  const $ = (id) => document.getElementById(id);
+  const tenantId = location.pathname.split('/').filter(Boolean)[1] ?? '';
+
+  /** The session: { access_token, expires_at, tenant_id, app: { id, name } }. */
+  let session = null;
+  /** The webhook shown, the deliveries' next page and the delivery open. */
+  let webhook = null;
+  let cursor = null;
+  let openDelivery = null;
+
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(props ?? {})) {
+      if (k === 'class') node.className = v;
+      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v);
+    }
+    for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
+    return node;
+  }
+
+  const when = (iso) =>
+    iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }) : '—';
+
+  function say(out, text, error = false) {
+    out.textContent = text;
+    out.classList.toggle('error', error);
+  }
+
+  function remember(value) {
+    try {
+      if (value) sessionStorage.setItem(KEY, JSON.stringify(value));
+      else sessionStorage.removeItem(KEY);
+    } catch {
+      // Storage refused (a sandboxed frame): the session lasts as long as the page.
+    }
+  }
+
+  function kept() {
+    try {
+      return JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
+    } catch {
+      return null;
+    }
+  }
+
+  function signedOut(text) {
+    session = null;
+    remember(null);
+    $('portal').hidden = true;
+    $('sign-out').hidden = true;
+    $('who').textContent = 'Signed out.';
+    $('signed-out-text').textContent = text;
+    $('signed-out').hidden = false;
+  }
+
+  class ApiFailure extends Error {}
+
+  /** A call of the public API with the session; its error envelope's description when refused. */
+  async function api(method, path, body) {
+    const res = await fetch(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${session.access_token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status === 401) {
+      signedOut('Your session has ended. Ask your administrator for a new link.');
+      throw new ApiFailure('Your session has ended.');
+    }
+    const data = res.status === 204 ? null : await res.json().catch(() => null);
+    if (!res.ok) throw new ApiFailure(data?.error_description ?? `The service answered ${res.status}.`);
+    return data;
+  }
+
+  /** Runs an action, saying what came of it in `out` (beside the control that started it). */
+  async function act(out, action) {
+    say(out, 'Working…');
+    try {
+      say(out, await action());
+    } catch (error) {
+      say(out, error instanceof ApiFailure ? error.message : `Could not reach the service: ${error.message}`, true);
+    }
+  }
+
+  async function start() {
+    const code = /^#code=([A-Za-z0-9]+)$/.exec(location.hash)?.[1];
+    if (code) {
+      // The code works once: out of the address bar (and history) before anything else.
+      history.replaceState(null, '', location.pathname);
+      const res = await fetch('/v1/portal/sessions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      const data = await res.json().catch(() => null);
+      if (!res.ok) return signedOut(data?.error_description ?? `The service answered ${res.status}.`);
+      session = data;
+      remember(session);
+    } else {
+      session = kept();
+      if (!session || session.tenant_id !== tenantId || Date.parse(session.expires_at) <= Date.now())
+        return signedOut(
+          'Open the portal from the link your administrator gave you. A link works once, for a few minutes.',
+        );
+    }
+    $('who').textContent = `${session.app.name} · session until ${when(session.expires_at)}`;
+    $('signed-out').hidden = true;
+    $('portal').hidden = false;
+    $('sign-out').hidden = false;
+    await Promise.all([loadWebhooks(), loadTypes()]);
+  }
+
+  async function loadWebhooks(selectId) {
+    const { webhooks } = await api('GET', '/v1/webhooks?limit=200');
+    const list = $('webhook-list');
+    list.replaceChildren(
+      ...webhooks.map((w) =>
+        el(
+          'li',
+          null,
+          el(
+            'button',
+            {
+              type: 'button',
+              'data-id': w.id,
+              'aria-current': String(w.id === (selectId ?? webhook?.id)),
+              onclick: () => showWebhook(w.id),
+            },
+            w.url,
+            el('span', { class: `sub wh-${w.status}` }, w.status),
+          ),
+        ),
+      ),
+    );
+    $('no-webhooks').hidden = webhooks.length > 0;
+    if (!webhook && webhooks[0]) await showWebhook(webhooks[0].id, false);
+  }
+
+  function facts(dl, rows) {
+    dl.replaceChildren(...rows.flatMap(([term, value]) => [el('dt', null, term), el('dd', null, value)]));
+  }
+
+  async function showWebhook(id, focus = true) {
+    webhook = await api('GET', `/v1/webhooks/${encodeURIComponent(id)}`);
+    for (const b of $('webhook-list').querySelectorAll('button'))
+      b.setAttribute('aria-current', String(b.dataset.id === id));
+    $('webhook').hidden = false;
+    $('webhook-title').textContent = webhook.url;
+    drawWebhook();
+    $('new-secret').hidden = true;
+    say($('webhook-feedback'), '');
+    closeDelivery();
+    await loadDeliveries(true);
+    if (focus) $('webhook-title').focus();
+  }
+
+  function drawWebhook() {
+    const w = webhook;
+    facts($('webhook-facts'), [
+      ['Id', el('code', null, w.id)],
+      [
+        'Status',
+        el('span', { class: `wh-${w.status}` }, w.disabled_reason ? `${w.status} (${w.disabled_reason})` : w.status),
+      ],
+      ['Events', w.events.join(', ')],
+      ['Order', w.ordering === 'fifo' ? 'one at a time, in order' : 'unordered'],
+      ['Rate limit', w.rate_limit ? `${w.rate_limit.per_second} per second` : 'none'],
+      [
+        'Previous secret',
+        w.secret_rotation ? `still signs until ${when(w.secret_rotation.previous_secret_expires_at)}` : 'none',
+      ],
+    ]);
+    $('pause').textContent = w.status === 'paused' ? 'Resume' : 'Pause';
+    $('pause').disabled = w.status === 'disabled';
+  }
+
+  async function loadDeliveries(fresh) {
+    if (fresh) cursor = null;
+    const status = $('status-filter').value;
+    const query = new URLSearchParams({ limit: String(PAGE) });
+    if (status) query.set('status', status);
+    if (cursor) query.set('cursor', cursor);
+    const page = await api('GET', `/v1/webhooks/${encodeURIComponent(webhook.id)}/deliveries?${query}`);
+    const rows = page.deliveries.map((d) =>
+      el(
+        'tr',
+        { 'data-id': d.id, 'aria-selected': String(d.id === openDelivery) },
+        el(
+          'td',
+          { 'data-label': 'Delivery' },
+          el('button', { type: 'button', class: 'link', onclick: () => showDelivery(d.id) }, d.id),
+        ),
+        el('td', { 'data-label': 'Event type' }, d.event_type),
+        el('td', { 'data-label': 'Status' }, el('span', { class: `status-${d.status}` }, d.status)),
+        el('td', { 'data-label': 'Attempts' }, String(d.attempt)),
+        el(
+          'td',
+          { 'data-label': 'Response' },
+          d.response_status === null ? (d.error ?? '—') : String(d.response_status),
+        ),
+        el('td', { 'data-label': 'Created' }, when(d.created_at)),
+      ),
+    );
+    const body = $('deliveries').tBodies[0];
+    if (fresh) body.replaceChildren(...rows);
+    else body.append(...rows);
+    cursor = page.next_cursor;
+    $('more').hidden = !cursor;
+    $('no-deliveries').hidden = body.rows.length > 0;
+  }
+
+  function closeDelivery() {
+    openDelivery = null;
+    $('delivery').hidden = true;
+  }
+
+  async function showDelivery(id) {
+    const d = await api('GET', `/v1/webhooks/${encodeURIComponent(webhook.id)}/deliveries/${encodeURIComponent(id)}`);
+    openDelivery = d.id;
+    for (const row of $('deliveries').tBodies[0].rows)
+      row.setAttribute('aria-selected', String(row.dataset.id === d.id));
+    $('delivery').hidden = false;
+    $('delivery-title').textContent = `Delivery ${d.id}`;
+    const next =
+      d.status === 'retrying' ? `attempt ${d.attempt + 1} at ${when(d.next_attempt_at)}` : (d.failure_reason ?? '—');
+    facts($('delivery-facts'), [
+      ['Event', el('code', null, d.event_id)],
+      ['Type', d.event_type],
+      ['Status', el('span', { class: `status-${d.status}` }, d.status)],
+      [d.status === 'retrying' ? 'Next' : 'Why it stopped', next],
+      ['Created', when(d.created_at)],
+    ]);
+    $('retry').hidden = !(d.status === 'failed' || d.status === 'skipped');
+    say($('delivery-feedback'), '');
+    $('attempts').replaceChildren(
+      d.attempts.length === 0
+        ? el('p', { class: 'hint' }, 'No attempt yet.')
+        : el(
+            'ol',
+            null,
+            d.attempts.map((a) =>
+              el(
+                'li',
+                null,
+                el(
+                  'p',
+                  null,
+                  `Attempt ${a.attempt}, ${when(a.attempted_at)}: `,
+                  a.response_status === null ? (a.error ?? 'no answer') : `HTTP ${a.response_status}`,
+                  ` in ${a.duration_ms} ms`,
+                ),
+                el(
+                  'details',
+                  null,
+                  el('summary', null, 'Request headers'),
+                  el(
+                    'pre',
+                    { tabindex: '0' },
+                    Object.entries(a.request_headers)
+                      .map(([k, v]) => `${k}: ${v}`)
+                      .join('\n') || '(nothing was sent)',
+                  ),
+                ),
+                a.response_body === null
+                  ? null
+                  : el(
+                      'details',
+                      null,
+                      el('summary', null, 'Response body'),
+                      el('pre', { tabindex: '0' }, a.response_body),
+                    ),
+              ),
+            ),
+          ),
+    );
+    $('delivery-title').focus();
+  }
+
+  async function loadTypes() {
+    const res = await fetch('/v1/events/types');
+    const { event_types } = await res.json();
+    $('types').replaceChildren(
+      ...event_types.map((type) =>
+        el(
+          'details',
+          null,
+          el('summary', null, el('code', null, type.type), ` — ${type.description}`),
+          el(
+            'pre',
+            { tabindex: '0', 'aria-label': `The JSON Schema of ${type.type}` },
+            JSON.stringify(type.schema, null, 2),
+          ),
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Asks before a change, in the page's own dialog (a framed page may not open the browser's:
+   * Chromium blocks confirm() in a frame from another site). Cancel has the focus.
+   */
+  function confirmed(title, text, ok) {
+    const dialog = $('confirm');
+    $('confirm-title').textContent = title;
+    $('confirm-text').textContent = text;
+    $('confirm-ok').textContent = ok;
+    dialog.returnValue = '';
+    dialog.showModal();
+    $('confirm-cancel').focus();
+    return new Promise((resolve) =>
+      dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true }),
+    );
+  }
+
+  /** A new Standard Webhooks secret (32 random bytes), made here: the service keeps it sealed. */
+  function newSecret() {
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    return `whsec_${btoa(String.fromCharCode(...bytes))}`;
+  }
+
+  $('send-test').addEventListener('click', () =>
+    act($('webhook-feedback'), async () => {
+      const sent = await api('POST', `/v1/webhooks/${encodeURIComponent(webhook.id)}/test`);
+      await loadDeliveries(true);
+      return sent.status === 'held'
+        ? `Test delivery ${sent.delivery_id} is held until you resume the endpoint.`
+        : `Test delivery ${sent.delivery_id} is on its way.`;
+    }),
+  );
+
+  $('rotate').addEventListener('click', () =>
+    act($('webhook-feedback'), async () => {
+      const sure = await confirmed(
+        'Rotate the signing secret?',
+        'A new secret signs every delivery from now on; the previous one signs beside it for the grace period, so your endpoint can switch over.',
+        'Rotate',
+      );
+      if (!sure) return 'Not rotated.';
+      const secret = newSecret();
+      webhook = await api('PUT', `/v1/webhooks/${encodeURIComponent(webhook.id)}`, { secret });
+      drawWebhook();
+      $('secret-value').textContent = secret;
+      $('new-secret').hidden = false;
+      const until = webhook.secret_rotation?.previous_secret_expires_at;
+      return until ? `Rotated. The previous secret signs too until ${when(until)}.` : 'Rotated.';
+    }),
+  );
+
+  $('pause').addEventListener('click', () =>
+    act($('webhook-feedback'), async () => {
+      const pausing = webhook.status !== 'paused';
+      webhook = await api('PUT', `/v1/webhooks/${encodeURIComponent(webhook.id)}`, { paused: pausing });
+      drawWebhook();
+      await loadWebhooks();
+      return pausing ? 'Paused: deliveries are held until you resume.' : `Resumed: it is ${webhook.status} now.`;
+    }),
+  );
+
+  $('recover-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    act($('webhook-feedback'), async () => {
+      const since = new Date($('recover-since').value);
+      if (Number.isNaN(since.getTime())) return 'Choose a time first.';
+      const { requeued } = await api('POST', `/v1/webhooks/${encodeURIComponent(webhook.id)}/recover`, {
+        since: since.toISOString(),
+      });
+      await loadDeliveries(true);
+      return `${requeued} failed ${requeued === 1 ? 'delivery' : 'deliveries'} since ${when(since.toISOString())} sent again.`;
+    });
+  });
+
+  $('retry').addEventListener('click', () =>
+    act($('delivery-feedback'), async () => {
+      const id = openDelivery;
+      const sent = await api(
+        'POST',
+        `/v1/webhooks/${encodeURIComponent(webhook.id)}/deliveries/${encodeURIComponent(id)}/retry`,
+      );
+      await loadDeliveries(true);
+      $('retry').hidden = true;
+      return sent.status === 'held'
+        ? 'Held: it is sent when you resume the endpoint.'
+        : 'Queued: it is sent again now.';
+    }),
+  );
+
+  /** Reads the deliveries again (fresh) or their next page, saying only what went wrong. */
+  const reload = (fresh) =>
+    act($('status'), async () => {
+      await loadDeliveries(fresh);
+      return '';
+    });
+  $('status-filter').addEventListener('change', () => reload(true));
+  $('refresh').addEventListener('click', () => reload(true));
+  $('more').addEventListener('click', () => reload(false));
+  $('sign-out').addEventListener('click', () =>
+    act($('status'), async () => {
+      await api('DELETE', '/v1/portal/session');
+      signedOut('You signed out. Ask your administrator for a new link to come back.');
+      return '';
+    }),
+  );
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !$('delivery').hidden) {
+      closeDelivery();
+      $('deliveries-title').focus?.();
+    }
+  });
+
+  start().catch((error) =>
+    say($('status'), error instanceof ApiFailure ? error.message : `Could not open the portal: ${error.message}`, true),
+  );
+})();

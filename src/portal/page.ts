@@ -1,0 +1,140 @@
+// The portal page: a shell, its style, and one plain script (client.js, served as is). It
+// holds no data: its script exchanges the link's code for a session and reads the public API.
+// It may be framed only by the sites the tenant named (PUT /v1/portal/settings), none by default.
+import { html, page } from '../http/html.ts';
+import { servedOnce } from '../http/static-script.ts';
+
+export const portalScript = servedOnce(new URL('./client.js', import.meta.url));
+
+const STYLE = html`<style>
+main { max-width: 1180px; }
+[hidden] { display: none !important; }
+.topbar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: baseline; justify-content: space-between; }
+.topbar p { margin: 0; color: var(--muted); }
+.topbar button { margin: 0; padding: .35rem .8rem; }
+.portal-grid { display: grid; grid-template-columns: 18rem minmax(0, 1fr); gap: 1.5rem; align-items: start; margin-top: 1rem; }
+@media (max-width: 760px) { .portal-grid { grid-template-columns: minmax(0, 1fr); } }
+h2 { font-size: 1.2rem; margin: .4rem 0 .6rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+nav ul { list-style: none; padding: 0; margin: 0; }
+nav button { width: 100%; text-align: left; margin: 0 0 .35rem; background: var(--field); color: var(--fg); border: 1px solid var(--border); font-weight: 500; overflow-wrap: anywhere; padding: .45rem .7rem; }
+nav button[aria-current=true] { border: 2px solid var(--accent); font-weight: 700; }
+nav .sub { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
+.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; margin: .5rem 0 1rem; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; }
+.actions button, .row button { margin: 0; padding: .45rem .9rem; }
+button.secondary { margin-left: 0; }
+.row { display: flex; gap: .6rem; flex-wrap: wrap; align-items: end; margin-top: .8rem; }
+.row > div { flex: 1 1 12rem; }
+.row label { margin-top: .4rem; }
+input[type=url], input[type=datetime-local], select { width: 100%; padding: .45rem .6rem; font: inherit; color: inherit; background: var(--field); border: 1px solid var(--border); border-radius: 6px; }
+.feedback { min-height: 1.5rem; margin: .5rem 0; }
+.feedback.error { color: var(--error); font-weight: 600; }
+.secret { border: 2px solid var(--accent); border-radius: 6px; padding: .5rem 1rem; margin: .6rem 0; }
+.secret code { display: block; overflow-wrap: anywhere; font-size: .95rem; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-top: .6rem; }
+caption { text-align: left; }
+th, td { text-align: left; border-bottom: 1px solid var(--border); padding: .3rem .5rem; vertical-align: top; }
+td button.link { margin: 0; padding: 0; background: none; color: var(--accent); text-decoration: underline; font: inherit; font-family: ui-monospace, monospace; font-size: .88rem; }
+tr[aria-selected=true] td { background: var(--field); font-weight: 600; }
+@media (max-width: 760px) {
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.cards tr { display: block; border-bottom: 1px solid var(--border); padding: .35rem 0; }
+  table.cards td { display: grid; grid-template-columns: 7.5rem minmax(0, 1fr); gap: .5rem; border: 0; padding: .1rem .3rem; overflow-wrap: anywhere; }
+  table.cards td::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
+}
+.status-succeeded, .wh-active { color: #1a7f37; font-weight: 600; }
+.status-failed, .wh-disabled { color: var(--error); font-weight: 600; }
+.status-retrying, .wh-failing, .wh-paused { color: #9a6700; font-weight: 600; }
+@media (prefers-color-scheme: dark) { .status-succeeded, .wh-active { color: #3fb950; } .status-retrying, .wh-failing, .wh-paused { color: #d29922; } }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: .3rem 0; max-height: 20rem; overflow: auto; font-size: .82rem; background: var(--field); border: 1px solid var(--border); border-radius: 6px; padding: .4rem .6rem; }
+/* Dark mode: the accent is light, so buttons on it take dark text (white on #58a6ff is 2.5:1). */
+@media (prefers-color-scheme: dark) { button { color: #0d1117; } }
+details { margin: .3rem 0; }
+dialog { max-width: 28rem; border: 1px solid var(--border); border-radius: 8px; color: var(--fg); background: var(--bg); }
+dialog::backdrop { background: rgb(0 0 0 / .4); }
+summary { cursor: pointer; }
+.pager button { margin-top: .6rem; }
+</style>`;
+
+/** The page, naming its script by version; framed only by `frameAncestors` (none when empty). */
+export function portalPage(scriptVersion: string, frameAncestors: readonly string[]): Response {
+  const res = page(
+    'Webhook portal',
+    html`${STYLE}
+<header class="topbar">
+  <div><h1>Webhooks</h1><p id="who">Opening your portal…</p></div>
+  <button type="button" id="sign-out" class="secondary" hidden>Sign out</button>
+</header>
+<p id="status" class="feedback" role="status" aria-live="polite"></p>
+<section id="signed-out" aria-labelledby="signed-out-title" hidden>
+  <h2 id="signed-out-title">This portal opens from a link</h2>
+  <p id="signed-out-text"></p>
+</section>
+<div id="portal" class="portal-grid" hidden>
+  <nav aria-labelledby="endpoints-title">
+    <h2 id="endpoints-title">Endpoints</h2>
+    <ul id="webhook-list"></ul>
+    <p id="no-webhooks" class="hint" hidden>No endpoints yet.</p>
+  </nav>
+  <div>
+    <section id="webhook" aria-labelledby="webhook-title" hidden>
+      <h2 id="webhook-title" tabindex="-1"></h2>
+      <dl class="facts" id="webhook-facts"></dl>
+      <div class="actions">
+        <button type="button" id="send-test">Send a test event</button>
+        <button type="button" id="rotate" class="secondary">Rotate the signing secret</button>
+        <button type="button" id="pause" class="secondary">Pause</button>
+      </div>
+      <div id="new-secret" class="secret" hidden><p>The new signing secret, shown this once: verify with it from now on.</p><code id="secret-value"></code></div>
+      <form id="recover-form" class="row">
+        <div><label for="recover-since">Send failed deliveries again, since<span class="hint">your browser's local time</span></label><input type="datetime-local" id="recover-since" required></div>
+        <button type="submit">Recover</button>
+      </form>
+      <p id="webhook-feedback" class="feedback" role="status" aria-live="polite"></p>
+      <h3 id="deliveries-title">Deliveries</h3>
+      <div class="row">
+        <div><label for="status-filter">Status</label>
+        <select id="status-filter"><option value="">Any</option><option value="failed">Failed</option><option value="retrying">Retrying</option><option value="succeeded">Succeeded</option><option value="queued">Queued</option><option value="held">Held</option><option value="sending">Sending</option><option value="skipped">Skipped</option></select></div>
+        <button type="button" id="refresh" class="secondary">Refresh</button>
+      </div>
+      <div class="table-wrap"><table class="cards" id="deliveries" aria-labelledby="deliveries-title"><thead><tr><th scope="col">Delivery</th><th scope="col">Event type</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Response</th><th scope="col">Created</th></tr></thead><tbody></tbody></table></div>
+      <p id="no-deliveries" class="hint" hidden>No deliveries match.</p>
+      <div class="pager"><button type="button" id="more" class="secondary" hidden>Older deliveries</button></div>
+      <section id="delivery" aria-labelledby="delivery-title" hidden>
+        <h3 id="delivery-title" tabindex="-1"></h3>
+        <dl class="facts" id="delivery-facts"></dl>
+        <button type="button" id="retry" hidden>Send it again</button>
+        <p id="delivery-feedback" class="feedback" role="status" aria-live="polite"></p>
+        <div id="attempts"></div>
+      </section>
+    </section>
+    <section aria-labelledby="types-title">
+      <h2 id="types-title">Event types</h2>
+      <p class="hint">What your endpoints can receive, with the JSON Schema of each type's data.</p>
+      <div id="types"></div>
+    </section>
+  </div>
+</div>
+<dialog id="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text">
+  <form method="dialog">
+    <h2 id="confirm-title">Confirm</h2>
+    <p id="confirm-text"></p>
+    <div class="actions"><button type="submit" value="cancel" class="secondary" id="confirm-cancel">Cancel</button><button type="submit" value="ok" id="confirm-ok">Confirm</button></div>
+  </form>
+</dialog>
+<script src="/portal/portal.js?v=${scriptVersion}" defer></script>`,
+  );
+  const headers = new Headers(res.headers);
+  const ancestors = frameAncestors.length ? frameAncestors.join(' ') : "'none'";
+  headers.set(
+    'content-security-policy',
+    `default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors ${ancestors}; base-uri 'none'`,
+  );
+  // frame-ancestors decides; X-Frame-Options (which cannot name sites) only when none may frame it.
+  if (frameAncestors.length) headers.delete('x-frame-options');
+  return new Response(res.body, { status: 200, headers });
+}
