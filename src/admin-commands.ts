@@ -22,6 +22,24 @@ const JSON_OPTION = {
   json: { type: 'boolean', description: 'print the result as JSON' },
 } as const satisfies OptionSpecs;
 
+/** The tenant named by --tenant (a name or ten_…) and its administrator (--email, default the first). */
+async function tenantAdmin(services: Services, flags: Flags) {
+  const tenantRef = stringFlag(flags, 'tenant', true);
+  const email = stringFlag(flags, 'email');
+  const tenant = tenantRef.startsWith('ten_')
+    ? await services.tenants.tenant(tenantRef)
+    : await services.tenants.tenantByName(tenantRef);
+  if (!tenant) throw new UsageError(`no tenant "${tenantRef}"`);
+  const admin = email
+    ? await services.tenants.adminByEmail(tenant.id, email)
+    : await services.tenants.firstAdmin(tenant.id);
+  if (!admin)
+    throw new UsageError(
+      email ? `${email} is not an administrator of ${tenant.name}` : `tenant ${tenant.name} has no administrator`,
+    );
+  return { tenant, admin };
+}
+
 export const adminCommands: Record<string, AdminCommand> = {
   bootstrap: {
     summary: 'Create a tenant and its first administrator; prints an admin access token.',
@@ -90,19 +108,7 @@ remove DATA_DIR (default ./.data).`,
       ...JSON_OPTION,
     },
     async run(services, flags) {
-      const tenantRef = stringFlag(flags, 'tenant', true);
-      const email = stringFlag(flags, 'email');
-      const tenant = tenantRef.startsWith('ten_')
-        ? await services.tenants.tenant(tenantRef)
-        : await services.tenants.tenantByName(tenantRef);
-      if (!tenant) throw new UsageError(`no tenant "${tenantRef}"`);
-      const admin = email
-        ? await services.tenants.adminByEmail(tenant.id, email)
-        : await services.tenants.firstAdmin(tenant.id);
-      if (!admin)
-        throw new UsageError(
-          email ? `${email} is not an administrator of ${tenant.name}` : `tenant ${tenant.name} has no administrator`,
-        );
+      const { tenant, admin } = await tenantAdmin(services, flags);
       const token = await mintAdminToken(services, tenant.id, admin.id);
       return {
         json: {
@@ -113,6 +119,28 @@ remove DATA_DIR (default ./.data).`,
         },
         text: token.token,
       };
+    },
+  },
+  'portal-link': {
+    summary: "Mint a single-use link to an app's portal, for the app's owners.",
+    usage: `argus portal-link --tenant NAME|ten_… --app app_… [--email EMAIL] [--json]
+
+The link opens the app's portal (its webhooks, deliveries, retries, test sends, secret
+rotation and event types) once, within a few minutes; hand it to the app's owners. It is
+minted as an administrator of the tenant (--email, default the first).`,
+    options: {
+      tenant: { type: 'string', value: 'NAME|ten_…', required: true, description: "the tenant's name or id" },
+      app: { type: 'string', value: 'app_…', required: true, description: "the app's client_id" },
+      email: { type: 'string', value: 'EMAIL', description: 'which administrator mints it (default: the first)' },
+      ...JSON_OPTION,
+    },
+    async run(services, flags) {
+      const { tenant, admin } = await tenantAdmin(services, flags);
+      const link = await services.portal.mintLink(
+        { tenantId: tenant.id, subject: admin.id },
+        stringFlag(flags, 'app', true),
+      );
+      return { json: link, text: link.url };
     },
   },
   'keys list': {

@@ -4,37 +4,67 @@
 // works the same when the tenant embeds it in its own site.
 
 (() => {
+  /**
+   * What the API answers, as this page reads it (the public API's schemas).
+   * @typedef {{ access_token: string, expires_at: string, tenant_id: string, app: { id: string, name: string } }} Session
+   * @typedef {{ id: string, url: string, status: string, events: string[], ordering: string, rate_limit: { per_second: number } | null, disabled_reason: string | null, secret_rotation: { previous_secret_expires_at: string } | null }} Webhook
+   * @typedef {{ id: string, event_id: string, event_type: string, status: string, attempt: number, response_status: number | null, error: string | null, next_attempt_at: string | null, failure_reason: string | null, created_at: string }} Delivery
+   * @typedef {{ attempt: number, attempted_at: string, duration_ms: number, response_status: number | null, response_body: string | null, error: string | null, request_headers: Record<string, string> }} Attempt
+   * @typedef {{ type: string, description: string, schema: unknown }} EventType
+   * @typedef {string | Node | null | undefined | Array<string | Node | null | undefined>} Child
+   */
   const KEY = 'argus-portal-session';
   const PAGE = 25;
-  const $ = (id) => document.getElementById(id);
+  /** @param {string} id @returns {HTMLElement} */
+  const $ = (id) => {
+    const node = document.getElementById(id);
+    if (!node) throw new Error(`missing #${id}`);
+    return node;
+  };
+  /** @param {string} id */
+  const $field = (id) => /** @type {HTMLInputElement | HTMLSelectElement} */ ($(id));
+  /** @param {string} id */
+  const $button = (id) => /** @type {HTMLButtonElement} */ ($(id));
   const tenantId = location.pathname.split('/').filter(Boolean)[1] ?? '';
 
-  /** The session: { access_token, expires_at, tenant_id, app: { id, name } }. */
+  /** @type {Session | null} */
   let session = null;
   /** The webhook shown, the deliveries' next page and the delivery open. */
+  /** @type {Webhook | null} */
   let webhook = null;
+  /** @type {string | null} */
   let cursor = null;
+  /** @type {string | null} */
   let openDelivery = null;
 
+  /**
+   * An element: attributes (class, on… listeners, others as given) and children.
+   * @param {string} tag
+   * @param {Record<string, string | ((e: Event) => void)> | null} props
+   * @param {...Child} children
+   */
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(props ?? {})) {
-      if (k === 'class') node.className = v;
-      else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+      if (typeof v === 'function') node.addEventListener(k.slice(2), v);
+      else if (k === 'class') node.className = v;
       else node.setAttribute(k, v);
     }
     for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
     return node;
   }
 
+  /** @param {string | null | undefined} iso */
   const when = (iso) =>
     iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }) : '—';
 
+  /** @param {HTMLElement} out @param {string} text */
   function say(out, text, error = false) {
     out.textContent = text;
     out.classList.toggle('error', error);
   }
 
+  /** @param {Session | null} value */
   function remember(value) {
     try {
       if (value) sessionStorage.setItem(KEY, JSON.stringify(value));
@@ -44,6 +74,7 @@
     }
   }
 
+  /** @returns {Session | null} */
   function kept() {
     try {
       return JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
@@ -52,6 +83,7 @@
     }
   }
 
+  /** @param {string} text */
   function signedOut(text) {
     session = null;
     remember(null);
@@ -64,8 +96,13 @@
 
   class ApiFailure extends Error {}
 
-  /** A call of the public API with the session; its error envelope's description when refused. */
+  /**
+   * A call of the public API with the session; its error envelope's description when refused.
+   * @param {string} method @param {string} path @param {unknown} [body]
+   * @returns {Promise<any>} the answer's JSON, of the route's schema (typed where it is read)
+   */
   async function api(method, path, body) {
+    if (!session) throw new ApiFailure('Not signed in.');
     const res = await fetch(path, {
       method,
       headers: {
@@ -83,13 +120,20 @@
     return data;
   }
 
-  /** Runs an action, saying what came of it in `out` (beside the control that started it). */
+  /** @param {unknown} error */
+  const problem = (error) =>
+    error instanceof ApiFailure ? error.message : `Could not reach the service: ${String(error)}`;
+
+  /**
+   * Runs an action, saying what came of it in `out` (beside the control that started it).
+   * @param {HTMLElement} out @param {() => Promise<string>} action
+   */
   async function act(out, action) {
     say(out, 'Working…');
     try {
       say(out, await action());
     } catch (error) {
-      say(out, error instanceof ApiFailure ? error.message : `Could not reach the service: ${error.message}`, true);
+      say(out, problem(error), true);
     }
   }
 
@@ -105,7 +149,7 @@
       });
       const data = await res.json().catch(() => null);
       if (!res.ok) return signedOut(data?.error_description ?? `The service answered ${res.status}.`);
-      session = data;
+      session = /** @type {Session} */ (data);
       remember(session);
     } else {
       session = kept();
@@ -121,8 +165,9 @@
     await Promise.all([loadWebhooks(), loadTypes()]);
   }
 
+  /** @param {string} [selectId] */
   async function loadWebhooks(selectId) {
-    const { webhooks } = await api('GET', '/v1/webhooks?limit=200');
+    const { webhooks } = /** @type {{ webhooks: Webhook[] }} */ (await api('GET', '/v1/webhooks?limit=200'));
     const list = $('webhook-list');
     list.replaceChildren(
       ...webhooks.map((w) =>
@@ -147,16 +192,27 @@
     if (!webhook && webhooks[0]) await showWebhook(webhooks[0].id, false);
   }
 
+  /** @param {HTMLElement} dl @param {Array<[string, string | Node]>} rows */
   function facts(dl, rows) {
     dl.replaceChildren(...rows.flatMap(([term, value]) => [el('dt', null, term), el('dd', null, value)]));
   }
 
+  /** The webhook shown (every action is on it). */
+  function shown() {
+    if (!webhook) throw new ApiFailure('Choose an endpoint first.');
+    return webhook;
+  }
+  /** The shown webhook's path in the API, and below it. */
+  const hookPath = (rest = '') => `/v1/webhooks/${encodeURIComponent(shown().id)}${rest}`;
+
+  /** @param {string} id */
   async function showWebhook(id, focus = true) {
-    webhook = await api('GET', `/v1/webhooks/${encodeURIComponent(id)}`);
+    const w = /** @type {Webhook} */ (await api('GET', `/v1/webhooks/${encodeURIComponent(id)}`));
+    webhook = w;
     for (const b of $('webhook-list').querySelectorAll('button'))
       b.setAttribute('aria-current', String(b.dataset.id === id));
     $('webhook').hidden = false;
-    $('webhook-title').textContent = webhook.url;
+    $('webhook-title').textContent = w.url;
     drawWebhook();
     $('new-secret').hidden = true;
     say($('webhook-feedback'), '');
@@ -166,7 +222,7 @@
   }
 
   function drawWebhook() {
-    const w = webhook;
+    const w = shown();
     facts($('webhook-facts'), [
       ['Id', el('code', null, w.id)],
       [
@@ -182,16 +238,26 @@
       ],
     ]);
     $('pause').textContent = w.status === 'paused' ? 'Resume' : 'Pause';
-    $('pause').disabled = w.status === 'disabled';
+    $button('pause').disabled = w.status === 'disabled';
   }
 
+  /** @returns {HTMLTableSectionElement} */
+  const deliveryRows = () => {
+    const body = /** @type {HTMLTableElement} */ ($('deliveries')).tBodies[0];
+    if (!body) throw new Error('missing #deliveries tbody');
+    return body;
+  };
+
+  /** @param {boolean} fresh the first page again, or the next one */
   async function loadDeliveries(fresh) {
     if (fresh) cursor = null;
-    const status = $('status-filter').value;
+    const status = $field('status-filter').value;
     const query = new URLSearchParams({ limit: String(PAGE) });
     if (status) query.set('status', status);
     if (cursor) query.set('cursor', cursor);
-    const page = await api('GET', `/v1/webhooks/${encodeURIComponent(webhook.id)}/deliveries?${query}`);
+    const page = /** @type {{ deliveries: Delivery[], next_cursor: string | null }} */ (
+      await api('GET', hookPath(`/deliveries?${query}`))
+    );
     const rows = page.deliveries.map((d) =>
       el(
         'tr',
@@ -212,7 +278,7 @@
         el('td', { 'data-label': 'Created' }, when(d.created_at)),
       ),
     );
-    const body = $('deliveries').tBodies[0];
+    const body = deliveryRows();
     if (fresh) body.replaceChildren(...rows);
     else body.append(...rows);
     cursor = page.next_cursor;
@@ -223,13 +289,16 @@
   function closeDelivery() {
     openDelivery = null;
     $('delivery').hidden = true;
+    for (const row of deliveryRows().rows) row.setAttribute('aria-selected', 'false');
   }
 
+  /** @param {string} id */
   async function showDelivery(id) {
-    const d = await api('GET', `/v1/webhooks/${encodeURIComponent(webhook.id)}/deliveries/${encodeURIComponent(id)}`);
+    const d = /** @type {Delivery & { attempts: Attempt[] }} */ (
+      await api('GET', hookPath(`/deliveries/${encodeURIComponent(id)}`))
+    );
     openDelivery = d.id;
-    for (const row of $('deliveries').tBodies[0].rows)
-      row.setAttribute('aria-selected', String(row.dataset.id === d.id));
+    for (const row of deliveryRows().rows) row.setAttribute('aria-selected', String(row.dataset.id === d.id));
     $('delivery').hidden = false;
     $('delivery-title').textContent = `Delivery ${d.id}`;
     const next =
@@ -289,7 +358,7 @@
 
   async function loadTypes() {
     const res = await fetch('/v1/events/types');
-    const { event_types } = await res.json();
+    const { event_types } = /** @type {{ event_types: EventType[] }} */ (await res.json());
     $('types').replaceChildren(
       ...event_types.map((type) =>
         el(
@@ -310,8 +379,9 @@
    * Asks before a change, in the page's own dialog (a framed page may not open the browser's:
    * Chromium blocks confirm() in a frame from another site). Cancel has the focus.
    */
+  /** @param {string} title @param {string} text @param {string} ok @returns {Promise<boolean>} */
   function confirmed(title, text, ok) {
-    const dialog = $('confirm');
+    const dialog = /** @type {HTMLDialogElement} */ ($('confirm'));
     $('confirm-title').textContent = title;
     $('confirm-text').textContent = text;
     $('confirm-ok').textContent = ok;
@@ -331,7 +401,7 @@
 
   $('send-test').addEventListener('click', () =>
     act($('webhook-feedback'), async () => {
-      const sent = await api('POST', `/v1/webhooks/${encodeURIComponent(webhook.id)}/test`);
+      const sent = /** @type {{ delivery_id: string, status: string }} */ (await api('POST', hookPath('/test')));
       await loadDeliveries(true);
       return sent.status === 'held'
         ? `Test delivery ${sent.delivery_id} is held until you resume the endpoint.`
@@ -348,33 +418,35 @@
       );
       if (!sure) return 'Not rotated.';
       const secret = newSecret();
-      webhook = await api('PUT', `/v1/webhooks/${encodeURIComponent(webhook.id)}`, { secret });
+      const w = /** @type {Webhook} */ (await api('PUT', hookPath(), { secret }));
+      webhook = w;
       drawWebhook();
       $('secret-value').textContent = secret;
       $('new-secret').hidden = false;
-      const until = webhook.secret_rotation?.previous_secret_expires_at;
+      const until = w.secret_rotation?.previous_secret_expires_at;
       return until ? `Rotated. The previous secret signs too until ${when(until)}.` : 'Rotated.';
     }),
   );
 
   $('pause').addEventListener('click', () =>
     act($('webhook-feedback'), async () => {
-      const pausing = webhook.status !== 'paused';
-      webhook = await api('PUT', `/v1/webhooks/${encodeURIComponent(webhook.id)}`, { paused: pausing });
+      const pausing = shown().status !== 'paused';
+      const w = /** @type {Webhook} */ (await api('PUT', hookPath(), { paused: pausing }));
+      webhook = w;
       drawWebhook();
       await loadWebhooks();
-      return pausing ? 'Paused: deliveries are held until you resume.' : `Resumed: it is ${webhook.status} now.`;
+      return pausing ? 'Paused: deliveries are held until you resume.' : `Resumed: it is ${w.status} now.`;
     }),
   );
 
   $('recover-form').addEventListener('submit', (event) => {
     event.preventDefault();
     act($('webhook-feedback'), async () => {
-      const since = new Date($('recover-since').value);
+      const since = new Date($field('recover-since').value);
       if (Number.isNaN(since.getTime())) return 'Choose a time first.';
-      const { requeued } = await api('POST', `/v1/webhooks/${encodeURIComponent(webhook.id)}/recover`, {
-        since: since.toISOString(),
-      });
+      const { requeued } = /** @type {{ requeued: number }} */ (
+        await api('POST', hookPath('/recover'), { since: since.toISOString() })
+      );
       await loadDeliveries(true);
       return `${requeued} failed ${requeued === 1 ? 'delivery' : 'deliveries'} since ${when(since.toISOString())} sent again.`;
     });
@@ -383,9 +455,9 @@
   $('retry').addEventListener('click', () =>
     act($('delivery-feedback'), async () => {
       const id = openDelivery;
-      const sent = await api(
-        'POST',
-        `/v1/webhooks/${encodeURIComponent(webhook.id)}/deliveries/${encodeURIComponent(id)}/retry`,
+      if (!id) return 'Open a delivery first.';
+      const sent = /** @type {{ status: string }} */ (
+        await api('POST', hookPath(`/deliveries/${encodeURIComponent(id)}/retry`))
       );
       await loadDeliveries(true);
       $('retry').hidden = true;
@@ -396,6 +468,7 @@
   );
 
   /** Reads the deliveries again (fresh) or their next page, saying only what went wrong. */
+  /** @param {boolean} fresh */
   const reload = (fresh) =>
     act($('status'), async () => {
       await loadDeliveries(fresh);
@@ -411,14 +484,13 @@
       return '';
     }),
   );
+  // Escape closes the open delivery (not while the dialog is open: Escape closes that), back to its row.
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !$('delivery').hidden) {
-      closeDelivery();
-      $('deliveries-title').focus?.();
-    }
+    if (event.key !== 'Escape' || $('delivery').hidden || /** @type {HTMLDialogElement} */ ($('confirm')).open) return;
+    const row = [...deliveryRows().rows].find((r) => r.dataset.id === openDelivery);
+    closeDelivery();
+    row?.querySelector('button')?.focus();
   });
 
-  start().catch((error) =>
-    say($('status'), error instanceof ApiFailure ? error.message : `Could not open the portal: ${error.message}`, true),
-  );
+  start().catch((error) => say($('status'), problem(error), true));
 })();

@@ -47,7 +47,7 @@ export class PortalService {
   ) {}
 
   /** A link to the app's portal, for a tenant administrator to hand to the app's owners. */
-  async mintLink(admin: Principal, appId: string) {
+  async mintLink(admin: Pick<Principal, 'tenantId' | 'subject'>, appId: string) {
     const app = await this.deps.apps.get(admin.tenantId, appId);
     if (isDisabled(app))
       throw apiError('app_disabled', `app ${appId} is disabled; enable it before inviting its owners`);

@@ -16,7 +16,7 @@
    *   waiting_for: string | null, failure_reason?: string | null, created_at: string, webhook_id?: string }} Delivery
    * @typedef {{ attempt: number, attempted_at: string, duration_ms: number, response_status: number | null, response_body: string | null, error: string | null, request_headers: Record<string, string> }} Attempt
    * @typedef {{ kind: string, at: string | null, does: string }} Pending
-   * @typedef {{ id: string, url: string, status: string, events: string[], disabled_reason: string | null, secret_rotation: { previous_secret_expires_at: string } | null }} Webhook
+   * @typedef {{ id: string, url: string, status: string, app_id: string | null, events: string[], disabled_reason: string | null, secret_rotation: { previous_secret_expires_at: string } | null }} Webhook
    * @typedef {{ attempts: number, success_rate: number | null, p50_ms: number | null, p95_ms: number | null, buckets: Array<{ attempts: number, succeeded: number }> }} Health
    * @typedef {{ due: number, oldest_due_at: string | null, in_line: number, in_flight: number, retrying: number, next_retry_at: string | null, held: number }} Queue
    * @typedef {{ view: string, parts: string[], query: URLSearchParams }} Route
@@ -1107,6 +1107,7 @@
     const facts = $('#webhook-facts');
     facts.replaceChildren();
     fact(facts, 'Webhook', w.id);
+    fact(facts, 'Belongs to', w.app_id ? `app ${w.app_id} (its tokens and portal manage it)` : 'the tenant');
     fact(facts, 'Subscription', subscriptionCell(w.status));
     fact(facts, 'Machine state', (s.state || '—').split(',').join(' · '));
     if (w.disabled_reason) fact(facts, 'Disabled because', w.disabled_reason);

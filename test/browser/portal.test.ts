@@ -150,6 +150,13 @@ describe.skipIf(!haveBrowser)('the portal', () => {
     await page.waitForSelector('#delivery:not([hidden])');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('delivery-title');
     expect(await page.textContent('#attempts')).toContain('HTTP 500');
+    // Escape closes it, back to its row.
+    const opened = await page.getAttribute('#deliveries tbody tr:first-child', 'data-id');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#delivery', { state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(String(opened));
+    await page.click('#deliveries tbody tr:first-child button');
+    await page.waitForSelector('#delivery:not([hidden])');
 
     healthy = true;
     const before = failing.got.length;

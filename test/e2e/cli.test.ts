@@ -48,7 +48,8 @@ describe('argus command', () => {
   test('help, unknown commands and bad configuration', async () => {
     const help = await argus(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['serve', 'worker', 'migrate', 'bootstrap', 'token', 'keys']) expect(help.stdout).toContain(c);
+    for (const c of ['serve', 'worker', 'migrate', 'bootstrap', 'token', 'portal-link', 'keys'])
+      expect(help.stdout).toContain(c);
     const serveHelp = await argus(['serve', '--help']);
     expect(serveHelp.stdout).toContain('Usage: argus serve');
     const unknown = await argus(['frobnicate']);
@@ -200,6 +201,36 @@ describe('argus command', () => {
     await jwtVerify(minted.admin_access_token, createRemoteJWKSet(new URL(`${second.url}/.well-known/jwks.json`)), {
       issuer: second.url,
     });
+    // A portal link for an app's owners, minted from the command line, opens a session once.
+    const app = (await (
+      await fetch(`${second.url}/v1/platform/apps`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${minted.admin_access_token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Connector',
+          grant_types: ['client_credentials'],
+          requested_scopes: ['webhooks:write'],
+        }),
+      })
+    ).json()) as { client_id: string };
+    const portal = await argus(['portal-link', '--tenant', tenant, '--app', app.client_id, '--json'], {
+      PUBLIC_URL: second.url,
+    });
+    expect(portal.code).toBe(0);
+    const link = JSON.parse(portal.stdout) as { url: string; app_id: string };
+    expect(link.app_id).toBe(app.client_id);
+    const code = new URL(link.url).hash.replace('#code=', '');
+    const exchange = () =>
+      fetch(`${second.url}/v1/portal/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+    expect((await exchange()).status).toBe(201);
+    expect((await exchange()).status).toBe(400);
+    const noApp = await argus(['portal-link', '--tenant', tenant, '--app', 'app_nope'], { PUBLIC_URL: second.url });
+    expect(noApp.code).toBe(1);
+    expect(noApp.stderr).toContain('app app_nope was not found');
     second.proc.kill('SIGTERM');
     expect(await second.proc.exited).toBe(0);
   }, 60_000);
