@@ -1,5 +1,6 @@
 // npm run screenshots: the studio's home (failing webhooks first, each with its last hour and
-// its queue) as docs/studio-home.png and its delivery view as docs/studio-delivery.png, made
+// its queue) as docs/studio-home.png, its delivery view as docs/studio-delivery.png, and an
+// integrator app's portal (its two webhooks, one failing, a delivery open) as docs/portal.png, made
 // from a service started here on embedded PGlite (a scratch data directory), with seeded
 // webhooks, a receiver that fails once and one that always fails, in Debian's Chromium
 // (CHROMIUM_PATH to use another).
@@ -61,13 +62,21 @@ try {
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<Record<string, unknown>>;
   };
+  // The integrator app whose owners the portal is for: it owns the first two webhooks.
+  const app = await call('POST', '/v1/platform/apps', {
+    name: 'Case sync connector',
+    grant_types: ['client_credentials'],
+    requested_scopes: ['webhooks:write'],
+  });
   const hook = await call('POST', '/v1/webhooks', {
     url: `http://127.0.0.1:${receiver.port}/hooks/argus`,
     events: ['case.created', 'case.updated'],
+    app_id: app.client_id,
   });
-  await call('POST', '/v1/webhooks', {
+  const down = await call('POST', '/v1/webhooks', {
     url: `http://127.0.0.1:${hanging.port}/argus/events`,
     events: ['case.created'],
+    app_id: app.client_id,
   });
   // A paused one: what is published meanwhile is held, and its queue says so.
   const paused = await call('POST', '/v1/webhooks', {
@@ -114,6 +123,19 @@ try {
   await home.waitForSelector('#webhook-list .queue:has-text("held")');
   await home.screenshot({ path: join(OUT, 'studio-home.png') });
   console.log('wrote docs/studio-home.png');
+
+  // The app's portal, from a link an administrator minted: its failing webhook, a delivery open.
+  const link = await call('POST', `/v1/platform/apps/${app.client_id}/portal-links`);
+  const portal = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await portal.goto(String(link.url));
+  await portal.waitForSelector('#portal:not([hidden])');
+  await portal.click(`#webhook-list button[data-id="${down.id}"]`);
+  await portal.waitForSelector('#deliveries tbody tr');
+  await portal.click('#deliveries tbody tr:first-child button');
+  await portal.waitForSelector('#delivery:not([hidden]) #attempts li');
+  await portal.evaluate(() => window.scrollTo(0, 0));
+  await portal.screenshot({ path: join(OUT, 'portal.png') });
+  console.log('wrote docs/portal.png');
 } finally {
   await browser.close();
   await service.stop();
