@@ -57,7 +57,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /portal/{tenant_id}': 'getPortal',
   'GET /portal/portal.js': 'getPortalScript',
   'GET /studio': 'getStudio',
-  'GET /studio/studio.js': 'getStudioScript',
+  'GET /studio/js/{file}': 'getStudioModule',
   'GET /studio/zoom.js': 'getStudioZoomScript',
   'GET /v1/studio/session': 'getStudioSession',
   'POST /v1/studio/session': 'createStudioSession',

@@ -1,10 +1,13 @@
 // A page's browser scripts, served as they are in the repository (no build step): each read
 // from disk once (and again on the next request if that read failed), with its gzip form and a
 // version, a digest of its text. A page names each script with its version (…/x.js?v=…), which
-// browsers may then keep for good: a new text is a new URL.
+// browsers may then keep for good: a new text is a new URL. A folder of ES modules shares one
+// version, a digest of every module, written into each relative import (`from './x.js'` is
+// served as `from './x.js?v=…'`), so every module of it is kept for good too.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import { files } from '../platform.ts';
 
 export interface StaticScript {
@@ -31,6 +34,46 @@ export function servedOnce(url: URL): () => Promise<StaticScript> {
       },
     );
     return script;
+  };
+}
+
+/** A folder's modules, by file name, and their one version. */
+export interface StaticModules {
+  version: string;
+  modules: Map<string, StaticScript>;
+}
+
+/** A relative import of a sibling module, as the folder's modules write them. */
+const SIBLING_IMPORT = /(\bfrom\s+|\bimport\s+)'(\.\/[\w-]+\.js)'/g;
+
+/** Every `.js` module of the folder at `url` (`new URL('./client/', import.meta.url)`). */
+export function modulesOnce(url: URL): () => Promise<StaticModules> {
+  const dir = fileURLToPath(url);
+  let loaded: Promise<StaticModules> | null = null;
+  const load = async (): Promise<StaticModules> => {
+    const names = (await files.list(dir)).filter((n) => n.endsWith('.js')).sort();
+    const texts = await Promise.all(names.map((n) => files.readText(join(dir, n))));
+    const digest = createHash('sha256');
+    names.forEach((n, i) => {
+      digest.update(`${n}\0${texts[i]}\0`);
+    });
+    const version = digest.digest('hex').slice(0, 16);
+    const modules = new Map<string, StaticScript>();
+    names.forEach((n, i) => {
+      const text = texts[i]!.replace(
+        SIBLING_IMPORT,
+        (_m, head: string, path: string) => `${head}'${path}?v=${version}'`,
+      );
+      modules.set(n, { text, gzip: gzipSync(text, { level: 9 }), version });
+    });
+    return { version, modules };
+  };
+  return () => {
+    loaded ??= load().catch((error: unknown) => {
+      loaded = null;
+      throw error;
+    });
+    return loaded;
   };
 }
 

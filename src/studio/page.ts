@@ -1,10 +1,11 @@
-// The studio page: a shell, its style, and one plain script (client.js, served as is: no
-// build step). The page holds no data; its script reads the studio's JSON routes.
+// The studio page: a shell, its style, and its script (the ES modules of client/, one per view,
+// served as they are: no build step). The page holds no data; its script reads the studio's
+// JSON routes.
 import { html, page } from '../http/html.ts';
-import { servedOnce } from '../http/static-script.ts';
+import { modulesOnce, servedOnce } from '../http/static-script.ts';
 
-/** The page's script. */
-export const studioScript = servedOnce(new URL('./client.js', import.meta.url));
+/** The page's script: the ES modules of client/, main.js first (one per view, no build step). */
+export const studioModules = modulesOnce(new URL('./client/', import.meta.url));
 /** The drawings' zoom and pan script. */
 export const zoomScript = servedOnce(new URL('./zoom.js', import.meta.url));
 
@@ -138,7 +139,7 @@ details.req summary { cursor: pointer; color: var(--accent); }
 .machine-list { display: flex; flex-direction: column; }
 </style>`;
 
-/** The page; `versions` are its scripts' (studio.js and zoom.js), named in their URLs. */
+/** The page; `versions` are its scripts' (the studio's modules and zoom.js), named in their URLs. */
 export function studioPage(versions: { studio: string; zoom: string }): Response {
   const res = page(
     'Studio',
@@ -277,7 +278,7 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
     <div class="buttons"><button type="submit" value="cancel" class="secondary" id="confirm-cancel">Cancel</button><button type="submit" value="ok" id="confirm-ok">Confirm</button></div>
   </form>
 </dialog>
-<script src="/studio/studio.js?v=${versions.studio}" defer></script>
+<script type="module" src="/studio/js/main.js?v=${versions.studio}"></script>
 <script src="/studio/zoom.js?v=${versions.zoom}" defer></script>`,
   );
   const headers = new Headers(res.headers);

@@ -21,7 +21,7 @@ import type { AuthorizationService } from '../oauth/authorize/service.ts';
 import type { AppService } from '../identity/apps/service.ts';
 import { allStates, humanDelay, machineModel, namedParts, retrySchedule } from './model.ts';
 import { machineSvg } from './svg.ts';
-import { studioPage, studioScript, zoomScript } from './page.ts';
+import { studioModules, studioPage, zoomScript } from './page.ts';
 import { scriptAnswer } from '../http/static-script.ts';
 import { StudioAccess, type StudioAdmin } from './access.ts';
 import { journalEntry, studioStore } from './store.ts';
@@ -99,8 +99,15 @@ function machineNamed(machines: Machines, name: string): AnyStateMachine {
 
 /** The page, naming each script by its version. */
 async function studioHome() {
-  const [studio, zoom] = await Promise.all([studioScript(), zoomScript()]);
+  const [studio, zoom] = await Promise.all([studioModules(), zoomScript()]);
   return studioPage({ studio: studio.version, zoom: zoom.version });
+}
+
+/** One of the studio's modules, by file name (a 404 for any other name). */
+async function studioModule(request: Request, file: string, version: string | undefined, set: Headers) {
+  const module = (await studioModules()).modules.get(file);
+  if (!module) throw notFound(`studio module ${file}`);
+  return scriptAnswer(request, version, set, async () => module);
 }
 
 /** Checks the administrator's password and sets the session cookie; answers the session. */
@@ -204,9 +211,10 @@ const routeOptions = () => ({
     },
   },
   script: {
+    params: t.Object({ file: t.String({ maxLength: 100, examples: ['main.js'] }) }),
     query: ScriptVersion,
     detail: {
-      summary: 'The studio script',
+      summary: "One of the studio script's modules (main.js imports the others)",
       tags,
       security: [],
       responses: answers(200, 'The script', 'text/javascript'),
@@ -324,8 +332,8 @@ export function studioRoutes(deps: StudioDeps) {
       .use(access.guard)
       .get('/studio', () => studioHome(), route.page)
       .get(
-        '/studio/studio.js',
-        ({ request, query, set }) => scriptAnswer(request, query.v, set, studioScript),
+        '/studio/js/:file',
+        ({ request, params, query, set }) => studioModule(request, params.file, query.v, set),
         route.script,
       )
       .get('/studio/zoom.js', ({ request, query, set }) => scriptAnswer(request, query.v, set, zoomScript), route.zoom)

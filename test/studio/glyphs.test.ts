@@ -1,10 +1,14 @@
 // Every status symbol the studio draws has a glyph in DejaVu Sans, the font Debian installs with
 // Chromium (fonts-dejavu-core): a symbol missing from it renders as an empty box.
 import { expect, test } from 'bun:test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const client = readFileSync(join(import.meta.dir, '../../src/studio/client.js'), 'utf8');
+const dir = join(import.meta.dir, '../../src/studio/client');
+const client = readdirSync(dir)
+  .filter((n) => n.endsWith('.js'))
+  .map((n) => readFileSync(join(dir, n), 'utf8'))
+  .join('\n');
 
 /** The values of the client's symbol tables (SYMBOL, SESSION_SYMBOL, SUB_SYMBOL). */
 function symbols(): string[] {
