@@ -128,6 +128,7 @@ try {
   const link = await call('POST', `/v1/platform/apps/${app.client_id}/portal-links`);
   const portal = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await portal.goto(String(link.url));
+  await portal.click('#open-portal');
   await portal.waitForSelector('#portal:not([hidden])');
   await portal.click(`#webhook-list button[data-id="${down.id}"]`);
   await portal.waitForSelector('#deliveries tbody tr');

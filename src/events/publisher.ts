@@ -32,6 +32,8 @@ export interface Publish {
   /** A fingerprint of the request the key was sent with (see requestFingerprint). */
   requestSha256?: string | null;
   onlySubscription?: string;
+  /** An operational event's webhook: it goes to that webhook's app's webhooks and the tenant's own only. */
+  aboutWebhook?: string;
 }
 
 /** JSON with object keys sorted, at every depth: the same value, whatever the order it was written in. */
@@ -123,11 +125,15 @@ export class EventPublisher {
    * Publishes an operational event for a tenant (delivery.exhausted, webhook.disabled, …), on
    * its own, behind the ones before it: at most ANNOUNCING_AT_ONCE are written at a time, so
    * that one tenant's receivers failing together cannot fill the connection pool every other
-   * tenant's claims and publishes need. Resolves when it is written.
+   * tenant's claims and publishes need. One about a webhook (`data.webhook_id`) goes only to
+   * that webhook's app's webhooks and the tenant's own. Resolves when it is written.
    */
   announce(tenantId: string, type: string, data: Record<string, unknown>): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.announcements.push(() => this.publishNow({ tenantId, type, data }).then(() => resolve(), reject));
+      const about = typeof data.webhook_id === 'string' ? data.webhook_id : undefined;
+      this.announcements.push(() =>
+        this.publishNow({ tenantId, type, data, aboutWebhook: about }).then(() => resolve(), reject),
+      );
       this.nextAnnouncement();
     });
   }
@@ -173,6 +179,7 @@ export class EventPublisher {
           idempotencyKey: e.idempotencyKey ?? null,
           requestSha256: e.requestSha256 ?? null,
           only: e.onlySubscription ?? null,
+          aboutWebhook: e.aboutWebhook ?? null,
           createdAt,
           deliveryIdPrefix: timedIdPrefix('dlv', at),
           traceparent: activeTraceparent(),

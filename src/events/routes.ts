@@ -155,7 +155,7 @@ const routeOptions = () => ({
         ...refusals('not_replayable', 'not_subscribed', 'webhook_disabled'),
       },
       description:
-        'To every webhook of the tenant that receives the event\'s type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
+        'To every webhook of the tenant (of the app, for an app\'s token) that receives the event\'s type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.',
     },
   },
 });

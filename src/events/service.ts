@@ -87,12 +87,12 @@ export class EventService {
 
   // Reads take `from`: the studio passes a standby (see db/read-replica.ts); the API, the primary.
   async list(principal: Principal, page: Page, filter: EventFilter, from: Queryable = this.db) {
-    const { items, next_cursor } = await eventStore.list(from, principal.tenantId, page, filter);
+    const { items, next_cursor } = await eventStore.list(from, principal.tenantId, page, filter, ownerScope(principal));
     return { events: items.map(eventView), next_cursor };
   }
 
   private async row(principal: Principal, id: string, from: Queryable = this.db): Promise<EventRow> {
-    const row = await eventStore.event(from, principal.tenantId, id);
+    const row = await eventStore.event(from, principal.tenantId, id, ownerScope(principal));
     if (!row) throw notFound(`event ${id}`);
     return row;
   }
@@ -168,7 +168,7 @@ export class EventService {
 
   /**
    * Fresh deliveries of a stored event, now, written as a publish writes them: to every webhook
-   * of the tenant that receives its type (held while paused, skipped while disabled, in line
+   * of the tenant (of the app, for an app's token) that receives its type (held while paused, skipped while disabled, in line
    * for an ordered one), or to `webhookId` alone, which must receive the type and not be
    * disabled. Operational events are not replayed: they report on deliveries, and a new one says more.
    */
@@ -203,6 +203,8 @@ export class EventService {
             idempotencyKey: null,
             requestSha256: null,
             only: webhookId,
+            // An app's token replays to its own webhooks only.
+            onlyApp: ownerScope(principal),
             createdAt: event.cursor_at,
             deliveryIdPrefix: deliveryIdPrefix(event.id),
             traceparent: null,

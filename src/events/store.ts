@@ -6,6 +6,7 @@ import { maybeOne } from '../db/index.ts';
 import type { DeliveryTemplate } from '../webhooks/dispatch/steps.ts';
 import { listPage, type Page } from '../db/page.ts';
 import { createdRange } from '../ids.ts';
+import { SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
 
 export interface EventRow {
   id: string;
@@ -22,6 +23,16 @@ export interface EventFilter {
   until: string | null;
 }
 
+/** The service's own event types (they report on webhooks and deliveries). */
+const SYSTEM_TYPES = [...SYSTEM_EVENT_TYPES];
+/**
+ * Whether an app (the parameter `app`, null for an administrator: every event) sees an event of
+ * `events`: any but an operational one (of `types`) about a webhook that is not its own.
+ */
+const SEEN_BY_APP = (app: string, types: string) =>
+  `(${app}::text is null or not (type = any(${types}::text[])) or data->>'webhook_id' in
+     (select id from webhook_subscriptions where tenant_id = events.tenant_id and app_id = ${app}::text))`;
+
 /** One event of a publish, or of a replay, as the publish statement takes it. */
 export interface PublishRow {
   id: string;
@@ -33,6 +44,13 @@ export interface PublishRow {
   requestSha256: string | null;
   /** The one subscription to write a delivery for, or null for every one that receives the type. */
   only: string | null;
+  /** Of those, only this app's (a replay by an app's token): null for any owner's. */
+  onlyApp?: string | null;
+  /**
+   * The webhook an operational event is about: it goes only to that webhook's app's webhooks
+   * and the tenant's own, never to another app's (it names a webhook that app cannot see).
+   */
+  aboutWebhook?: string | null;
   createdAt: string;
   deliveryIdPrefix: string;
   traceparent: string | null;
@@ -94,24 +112,30 @@ export const eventStore = {
         [tenantId, range.since, range.until, cap],
       )
     )[0]!.n,
-  /** A tenant's events, newest first: of some types, since (inclusive) and until (exclusive) a time. */
-  list: (db: Queryable, tenantId: string, page: Page, f: EventFilter) =>
+  /**
+   * A tenant's events, newest first: of some types, since (inclusive) and until (exclusive) a
+   * time; for an app (`appId`), none of the operational ones about another's webhooks.
+   */
+  list: (db: Queryable, tenantId: string, page: Page, f: EventFilter, appId: string | null = null) =>
     listPage<R<EventRow>>(
       db,
       page,
-      [tenantId, f.types, f.since, f.until],
+      [tenantId, f.types, f.since, f.until, appId, SYSTEM_TYPES],
       (k) =>
         `select ${EVT} from events
         where tenant_id = $1 and ($2::text[] is null or type = any($2::text[]))
           and created_at >= coalesce($3::timestamptz, '0001-01-01T00:00:00Z') and created_at < coalesce($4::timestamptz, '9999-12-31T23:59:59Z')
+          and ${SEEN_BY_APP('$5', '$6')}
           and ${k.after}
         ${k.orderLimit}`,
     ),
-  event: (db: Queryable, tenantId: string, id: string) =>
+  /** An event of the tenant; for an app (`appId`), not an operational one about another's webhook. */
+  event: (db: Queryable, tenantId: string, id: string, appId: string | null = null) =>
     maybeOne<R<EventRow>>(
       db,
-      `select ${EVT} from events where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz`,
-      [tenantId, id, ...createdRange(id)],
+      `select ${EVT} from events where tenant_id = $1 and id = $2 and created_at between $3::timestamptz and $4::timestamptz
+          and ${SEEN_BY_APP('$5', '$6')}`,
+      [tenantId, id, ...createdRange(id), appId, SYSTEM_TYPES],
     ),
   /**
    * The body a delivery's requests carry, built from what is stored exactly as the engine builds
@@ -150,6 +174,8 @@ export const eventStore = {
       idempotency_key: e.idempotencyKey,
       request_sha256: e.requestSha256,
       only_id: e.only,
+      only_app: e.onlyApp ?? null,
+      about_webhook: e.aboutWebhook ?? null,
       created_at: e.createdAt,
       id_prefix: e.deliveryIdPrefix,
       traceparent: e.traceparent,
@@ -174,7 +200,8 @@ export const eventStore = {
       statuses: string[] | null;
     }>(
       `with ev as (select * from jsonb_to_recordset($1::jsonb) as x(n integer, id text, tenant_id text, type text, data jsonb, idempotency_key text,
-                                                                    request_sha256 text, only_id text, created_at timestamptz, id_prefix text,
+                                                                    request_sha256 text, only_id text, only_app text, about_webhook text,
+                                                                    created_at timestamptz, id_prefix text,
                                                                     traceparent text, replay_at timestamptz)),
             k as (insert into event_idempotency_keys (tenant_id, idempotency_key, event_id, event_created_at, request_sha256)
                   select tenant_id, idempotency_key, id, created_at, request_sha256 from ev where idempotency_key is not null
@@ -190,6 +217,10 @@ export const eventStore = {
             r as (select ok.n, s.id, s.status, s.ordering from ok
                     cross join lateral (select id, status, ordering from webhook_subscriptions
                                          where ok.only_id is null and tenant_id = ok.tenant_id and deleted_at is null and events @> array[ok.type]
+                                           and (ok.only_app is null or app_id = ok.only_app)
+                                           and (ok.about_webhook is null or app_id is null
+                                                or app_id = (select a.app_id from webhook_subscriptions a
+                                                              where a.id = ok.about_webhook and a.tenant_id = ok.tenant_id))
                                         union all
                                         select id, status, ordering from webhook_subscriptions
                                          where ok.only_id is not null and id = ok.only_id and tenant_id = ok.tenant_id and deleted_at is null) s),

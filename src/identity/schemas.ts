@@ -111,12 +111,16 @@ export const RotatedSecret = t.Object({
 
 const AuditEvent = t.Object({
   id: t.String({ examples: ['aud_123'] }),
-  actor: t.String({ description: 'the subject of the token that made the change' }),
+  actor: t.String({
+    description: 'the subject of the token that made the change (for a portal session opened: its link, plk_…)',
+  }),
   action: t.Union([
     t.Literal('app.created'),
     t.Literal('app.governance_updated'),
     t.Literal('app.keys_replaced'),
     t.Literal('app.secret_rotated'),
+    t.Literal('portal.link_minted', { description: "a link to the app's portal was minted" }),
+    t.Literal('portal.session_opened', { description: 'a portal link was exchanged for a session' }),
   ]),
   target_type: t.Literal('app'),
   target_id: t.String(),

@@ -137,11 +137,32 @@
     }
   }
 
+  /** Resolves when the reader asks to open the portal. @returns {Promise<void>} */
+  function clicked() {
+    $('who').textContent = '';
+    $('open-link').hidden = false;
+    $('open-portal').focus();
+    return new Promise((resolve) =>
+      $('open-portal').addEventListener(
+        'click',
+        () => {
+          $('open-link').hidden = true;
+          resolve();
+        },
+        { once: true },
+      ),
+    );
+  }
+
   async function start() {
     const code = /^#code=([A-Za-z0-9]+)$/.exec(location.hash)?.[1];
     if (code) {
       // The code works once: out of the address bar (and history) before anything else.
       history.replaceState(null, '', location.pathname);
+      // On its own, the link opens after a click, so that a link checker that runs scripts (in
+      // mail, in chat) does not use it up; framed by the tenant's site, which minted it for
+      // this frame, at once.
+      if (window.top === window.self) await clicked();
       const res = await fetch('/v1/portal/sessions', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

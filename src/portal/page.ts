@@ -70,6 +70,11 @@ export function portalPage(scriptVersion: string, frameAncestors: readonly strin
   <button type="button" id="sign-out" class="secondary" hidden>Sign out</button>
 </header>
 <p id="status" class="feedback" role="status" aria-live="polite"></p>
+<section id="open-link" aria-labelledby="open-link-title" hidden>
+  <h2 id="open-link-title">Your link to the webhook portal</h2>
+  <p>It opens the webhooks of your app for an hour, and works once: this browser tab keeps the session.</p>
+  <button type="button" id="open-portal">Open the portal</button>
+</section>
 <section id="signed-out" aria-labelledby="signed-out-title" hidden>
   <h2 id="signed-out-title">This portal opens from a link</h2>
   <p id="signed-out-text"></p>

@@ -15,6 +15,7 @@ import { newId, randomToken } from '../ids.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { FIXED } from '../defaults.ts';
 import { isDisabled } from '../identity/apps/disabled.ts';
+import { auditStore } from '../identity/audit/store.ts';
 import { portalStore } from './store.ts';
 
 /** What a portal session may do: manage its app's webhooks (reading them included). */
@@ -54,32 +55,60 @@ export class PortalService {
     const code = randomToken(43); // ~256 bits
     const id = newId('plk');
     const expiresAt = new Date(this.deps.clock.now() + FIXED.portalLinkSeconds * 1000).toISOString();
-    await portalStore.insertLink(this.db, {
-      id,
-      tenantId: admin.tenantId,
-      appId,
-      codeHash: await sha256Hex(code),
-      createdBy: admin.subject,
-      expiresAt,
+    const codeHash = await sha256Hex(code);
+    await this.db.transaction(async (tx) => {
+      await portalStore.insertLink(tx, {
+        id,
+        tenantId: admin.tenantId,
+        appId,
+        codeHash,
+        createdBy: admin.subject,
+        expiresAt,
+      });
+      await auditStore.record(tx, {
+        tenantId: admin.tenantId,
+        actor: admin.subject,
+        action: 'portal.link_minted',
+        targetType: 'app',
+        targetId: appId,
+        changes: { link_id: id, expires_at: expiresAt },
+      });
     });
     const url = `${this.deps.publicUrl.replace(/\/$/, '')}/portal/${admin.tenantId}#code=${code}`;
     return { id, app_id: appId, url, expires_at: expiresAt };
   }
 
-  /** Exchanges a link's code, once, for a portal session of its app. */
+  /**
+   * Exchanges a link's code, once, for a portal session of its app. A link of a disabled app is
+   * refused and left unused (it works once the app is enabled, until it expires).
+   */
   async exchange(code: string) {
-    const link = await portalStore.useLink(
-      this.db,
-      await sha256Hex(code),
-      new Date(this.deps.clock.now()).toISOString(),
-    );
-    if (!link)
-      throw apiError(
+    const codeHash = await sha256Hex(code);
+    const at = new Date(this.deps.clock.now()).toISOString();
+    const unknown = () =>
+      apiError(
         'invalid_portal_link',
         'this portal link is unknown, was used already or has expired; ask a tenant administrator for a new one',
       );
-    const app = await this.deps.apps.get(link.tenant_id, link.app_id);
+    const open = await portalStore.openLink(this.db, codeHash, at);
+    if (!open) throw unknown();
+    const app = await this.deps.apps.get(open.tenant_id, open.app_id);
     if (isDisabled(app)) throw apiError('app_disabled', `app ${app.id} is disabled`);
+    // Taken here, once: of two exchanges at once, one finds it used.
+    const link = await this.db.transaction(async (tx) => {
+      const taken = await portalStore.useLink(tx, codeHash, at);
+      if (taken)
+        await auditStore.record(tx, {
+          tenantId: taken.tenant_id,
+          actor: taken.id,
+          action: 'portal.session_opened',
+          targetType: 'app',
+          targetId: taken.app_id,
+          changes: { minted_by: taken.created_by },
+        });
+      return taken;
+    });
+    if (!link) throw unknown();
     const minted = await this.deps.tokens.mint({
       tenantId: link.tenant_id,
       subject: link.id,

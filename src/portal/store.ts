@@ -21,6 +21,14 @@ export const portalStore = {
        values ($1, $2, $3, $4, $5, $6::timestamptz)`,
       [link.id, link.tenantId, link.appId, link.codeHash, link.createdBy, link.expiresAt],
     ),
+  /** A link not used yet and not expired, by its code's hash. */
+  openLink: (db: Queryable, codeHash: string, at: string) =>
+    maybeOne<R<PortalLinkRow>>(
+      db,
+      `select id, tenant_id, app_id, created_by, expires_at from portal_links
+        where code_hash = $1 and used_at is null and expires_at > $2::timestamptz`,
+      [codeHash, at],
+    ),
   /**
    * Takes a link by its code's hash: once, before it expires. A second exchange of the same
    * code, at once or later, finds it used.

@@ -276,15 +276,21 @@ export class WebhookService {
     const at = new Date(this.actors.clock.now()).toISOString();
     let released = 0;
     await this.actors.transaction(async (unit) => {
-      await webhookStore.updateSubscription(unit.tx, principal.tenantId, id, {
-        url: body.url,
-        events: body.events ? [...new Set(body.events)] : undefined,
-        secretSealed: body.secret ? await this.box.seal(body.secret) : undefined,
-        previousSecretSealed: body.secret ? current.secret_sealed : undefined,
-        ordering: body.ordering,
-        ratePerSecond: body.rate_limit === undefined ? undefined : (body.rate_limit?.per_second ?? null),
-        appId,
-      });
+      await webhookStore.updateSubscription(
+        unit.tx,
+        principal.tenantId,
+        id,
+        {
+          url: body.url,
+          events: body.events ? [...new Set(body.events)] : undefined,
+          secretSealed: body.secret ? await this.box.seal(body.secret) : undefined,
+          previousSecretSealed: body.secret ? current.secret_sealed : undefined,
+          ordering: body.ordering,
+          ratePerSecond: body.rate_limit === undefined ? undefined : (body.rate_limit?.per_second ?? null),
+          appId,
+        },
+        ownerScope(principal),
+      );
       if (body.ordering === 'none' && current.ordering === 'fifo')
         await webhookStore.leaveLine(unit.tx, principal.tenantId, id, at);
       const events: SubscriptionEvent[] = [];

@@ -191,6 +191,8 @@ export const webhookStore = {
       /** undefined keeps the owner; null makes it the tenant's own. */
       appId?: string | null;
     },
+    /** Changes it only while it is this app's (an app's token: see ownerScope); null for any. */
+    ownedBy: string | null = null,
   ) =>
     db.query(
       `update webhook_subscriptions set url = coalesce($3, url), events = coalesce($4::text[], events),
@@ -200,7 +202,7 @@ export const webhookStore = {
               ordering = coalesce($7, ordering),
               rate_per_second = case when $8 then $9::integer else rate_per_second end,
               updated_at = now()
-        where tenant_id = $1 and id = $2`,
+        where tenant_id = $1 and id = $2 and ($12::text is null or app_id = $12)`,
       [
         tenantId,
         id,
@@ -213,6 +215,7 @@ export const webhookStore = {
         patch.ratePerSecond ?? null,
         patch.appId !== undefined,
         patch.appId ?? null,
+        ownedBy,
       ],
     ),
   /** A webhook that stops delivering in order: what waited in its line is due now, and out of line. */

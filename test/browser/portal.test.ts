@@ -93,6 +93,7 @@ async function context(options: { width?: number; colorScheme?: 'light' | 'dark'
 async function openPortal(url: string, options: Parameters<typeof context>[0] = {}): Promise<Page> {
   const page = await (await context(options)).newPage();
   await page.goto(url);
+  await page.click('#open-portal');
   await page.waitForSelector('#portal:not([hidden])');
   return page;
 }
@@ -109,6 +110,13 @@ const endpoints = (page: Page) => page.$$eval('#webhook-list button', (bs) => bs
 describe.skipIf(!haveBrowser)('the portal', () => {
   test("opens from a link once, shows that app's endpoints and nothing else", async () => {
     const url = await link(acme, appA);
+    // Loaded alone, the page uses nothing up until asked (a link checker that runs scripts).
+    const checker = await (await context()).newPage();
+    await checker.goto(url);
+    await checker.waitForSelector('#open-link:not([hidden])');
+    expect(checker.url()).toBe(`${service.url}/portal/${acme.tenantId}`);
+    expect(await checker.isHidden('#portal')).toBe(true);
+    await axe(checker, 'portal link, not yet opened');
     const page = await openPortal(url);
     // The code left the address bar (and the history entry) before anything else.
     expect(page.url()).toBe(`${service.url}/portal/${acme.tenantId}`);
@@ -126,6 +134,7 @@ describe.skipIf(!haveBrowser)('the portal', () => {
     await page.waitForSelector('#portal:not([hidden])');
     const again = await (await context()).newPage();
     await again.goto(url);
+    await again.click('#open-portal');
     await again.waitForSelector('#signed-out:not([hidden])');
     expect(await again.textContent('#signed-out-text')).toContain('used already');
     expect(await again.isHidden('#portal')).toBe(true);

@@ -95,6 +95,15 @@ describe('portal links', () => {
     expect(off.status).toBe(200);
     expect((await exchange(codeOf(String(fresh.body.url)))).body.error).toBe('app_disabled');
     expect((await mint(t, appId)).body.error).toBe('app_disabled');
+    // Refused, the link was not used: once the app is enabled again, it opens (once).
+    await api(service.url, 'PATCH', `/v1/platform/apps/${appId}/governance`, t.adminToken, { disabled: false });
+    expect((await exchange(codeOf(String(fresh.body.url)))).status).toBe(201);
+    expect((await exchange(codeOf(String(fresh.body.url)))).body.error).toBe('invalid_portal_link');
+    // Each link minted and each session opened is in the audit log.
+    const audit = await api(service.url, 'GET', `/v1/platform/audit-events?target_id=${appId}`, t.adminToken);
+    const actions = (audit.body.audit_events as Json[]).map((e) => e.action);
+    expect(actions.filter((x) => x === 'portal.link_minted').length).toBe(2);
+    expect(actions.filter((x) => x === 'portal.session_opened').length).toBe(1);
   });
 
   test('only a tenant administrator mints a link, for an app of its own tenant', async () => {

@@ -149,5 +149,48 @@ describe('webhook owners', () => {
     expect(await seen(b.token)).toEqual([wb.body.id]);
     const replay = await api(service.url, 'POST', `${event}/replay`, a.token, { webhook_id: wb.body.id });
     expect([replay.status, replay.body.error]).toEqual([404, 'not_found']);
+    // Without a webhook_id, an app's replay goes to its own webhooks only; an administrator's to all.
+    const own = await api(service.url, 'POST', `${event}/replay`, a.token);
+    expect(own.status).toBe(202);
+    expect((own.body.deliveries as Json[]).map((d) => d.webhook_id)).toEqual([wa.body.id]);
+    const all = await api(service.url, 'POST', `${event}/replay`, t.adminToken);
+    expect((all.body.deliveries as Json[]).map((d) => String(d.webhook_id)).sort()).toEqual(
+      [String(wa.body.id), String(wb.body.id)].sort(),
+    );
+  });
+
+  test("an operational event about an app's webhook goes to that app's and the tenant's webhooks, and only they see it", async () => {
+    const t = await newTenant(service);
+    const a = await appWithToken(t, 'Connector A');
+    const b = await appWithToken(t, 'Connector B');
+    const failing = receivers.start(() => 500);
+    const watchA = receivers.start();
+    const watchB = receivers.start();
+    const watchTenant = receivers.start();
+    const hook = await api(service.url, 'POST', '/v1/webhooks', a.token, {
+      url: failing.url,
+      events: ['case.updated'],
+    });
+    const ops = ['delivery.exhausted'];
+    await api(service.url, 'POST', '/v1/webhooks', a.token, { url: watchA.url, events: ops });
+    await api(service.url, 'POST', '/v1/webhooks', b.token, { url: watchB.url, events: ops });
+    await api(service.url, 'POST', '/v1/webhooks', t.adminToken, { url: watchTenant.url, events: ops });
+    await api(service.url, 'POST', '/v1/events', a.token, { type: 'case.updated', data: { case_id: 'x' } });
+    await until('A and the tenant were told', async () => watchA.got.length === 1 && watchTenant.got.length === 1);
+    const told = JSON.parse(watchA.got[0]!.body) as { type: string; data: Json };
+    expect([told.type, told.data.webhook_id]).toEqual(['delivery.exhausted', hook.body.id]);
+    await Bun.sleep(300);
+    expect(watchB.got.length).toBe(0);
+
+    const listed = async (token: string) =>
+      ((await api(service.url, 'GET', '/v1/events?type=delivery.exhausted', token)).body.events as Json[]).map(
+        (e) => e.id,
+      );
+    const [exhausted] = await listed(t.adminToken);
+    expect(exhausted).toBeDefined();
+    expect(await listed(a.token)).toEqual([exhausted]);
+    expect(await listed(b.token)).toEqual([]);
+    expect((await api(service.url, 'GET', `/v1/events/${exhausted}`, a.token)).status).toBe(200);
+    expect((await api(service.url, 'GET', `/v1/events/${exhausted}`, b.token)).status).toBe(404);
   });
 });

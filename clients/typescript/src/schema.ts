@@ -450,15 +450,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/studio/studio.js": {
+    "/studio/js/{file}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The studio script */
-        get: operations["getStudioScript"];
+        /** One of the studio script's modules (main.js imports the others) */
+        get: operations["getStudioModule"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1173,7 +1173,7 @@ export interface paths {
         put?: never;
         /**
          * Send an event again, as fresh deliveries with the same webhook-id
-         * @description To every webhook of the tenant that receives the event's type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.
+         * @description To every webhook of the tenant (of the app, for an app's token) that receives the event's type, as a publish would (held while paused, skipped while disabled), or with {"webhook_id"} to that one (409 not_subscribed or webhook_disabled when it cannot take it). Operational events and test sends are not replayed (409 not_replayable). Needs webhooks:write.
          */
         post: operations["replayEvent"];
         delete?: never;
@@ -3538,9 +3538,9 @@ export interface operations {
                         audit_events: {
                             /** @example aud_123 */
                             id: string;
-                            /** @description the subject of the token that made the change */
+                            /** @description the subject of the token that made the change (for a portal session opened: its link, plk_…) */
                             actor: string;
-                            action: "app.created" | "app.governance_updated" | "app.keys_replaced" | "app.secret_rotated";
+                            action: "app.created" | "app.governance_updated" | "app.keys_replaced" | "app.secret_rotated" | "portal.link_minted" | "portal.session_opened";
                             /** @constant */
                             target_type: "app";
                             target_id: string;
@@ -6040,13 +6040,15 @@ export interface operations {
             };
         };
     };
-    getStudioScript: {
+    getStudioModule: {
         parameters: {
             query?: {
                 v?: string;
             };
             header?: never;
-            path?: never;
+            path: {
+                file: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6062,6 +6064,15 @@ export interface operations {
             };
             /** @description invalid_request (the field is named), invalid_scope, or an OAuth error code */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not_found: no such resource for this tenant (another tenant's ids answer 404 too) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

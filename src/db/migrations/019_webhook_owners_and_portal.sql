@@ -1,7 +1,9 @@
 -- Which integrator app a webhook belongs to (null: the tenant's own, managed by its
 -- administrators). A token of an app sees and changes only its app's webhooks; the portal
--- (src/portal) shows an app's owners theirs. A webhook an app's token created before owners
--- existed belongs to that app: created_by names the client that created it.
+-- (src/portal) shows an app's owners theirs. A webhook an app's client-credentials or service
+-- token created before owners existed belongs to that app: created_by names the client. One made
+-- with a user's token (authorization code) names the user, not the app it came through, and
+-- stays the tenant's own until an administrator gives it to its app (PUT {"app_id"}).
 alter table webhook_subscriptions add column app_id text references apps (id);
 update webhook_subscriptions w set app_id = w.created_by
   from apps a where a.id = w.created_by and a.tenant_id = w.tenant_id;
