@@ -217,7 +217,7 @@ describe('on Deno', () => {
     }
   });
 
-  test('the studio draws a machine (ELK layout) and serves its zoom script', async () => {
+  test('the studio draws a machine (ELK layout) and serves its scripts; the portal page is served', async () => {
     expect(adminToken).not.toBe('');
     const res = await fetch(`${url}/v1/machines/delivery/diagram.svg`, {
       headers: { authorization: `Bearer ${adminToken}` },
@@ -229,6 +229,17 @@ describe('on Deno', () => {
     const zoom = await fetch(`${url}/studio/zoom.js`);
     expect(zoom.headers.get('content-type')).toContain('text/javascript');
     expect(await zoom.text()).toContain('function enableZoom(');
+    // The studio's modules, read from their folder, and the portal page and its script.
+    const page = await (await fetch(`${url}/studio`)).text();
+    const main = /src="(\/studio\/js\/main\.js\?v=[0-9a-f]{16})"/.exec(page)?.[1];
+    expect(main).toBeDefined();
+    const studio = await (await fetch(`${url}${main}`)).text();
+    expect(studio).toMatch(/from '\.\/nav\.js\?v=[0-9a-f]{16}'/);
+    const portal = await fetch(`${url}/portal/ten_none`);
+    expect(portal.status).toBe(200);
+    expect(portal.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const script = /src="(\/portal\/portal\.js\?v=[0-9a-f]{16})"/.exec(await portal.text())?.[1];
+    expect(await (await fetch(`${url}${script}`)).text()).toContain('/v1/portal/sessions');
   });
 
   test('SIGTERM stops it cleanly', async () => {
