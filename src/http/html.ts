@@ -57,12 +57,34 @@ code { font-size: .92em; }
 `;
 
 /**
+ * A modal confirmation a page's script fills and opens (`#confirm`, its title, text and OK
+ * button): Cancel and Confirm, inside `buttons` (a class of the page's style).
+ */
+export const confirmDialog = (buttons: string) =>
+  html`<dialog id="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text">
+  <form method="dialog">
+    <h2 id="confirm-title">Confirm</h2>
+    <p id="confirm-text"></p>
+    <div class="${buttons}"><button type="submit" value="cancel" class="secondary" id="confirm-cancel">Cancel</button><button type="submit" value="ok" id="confirm-ok">Confirm</button></div>
+  </form>
+</dialog>`;
+
+/**
  * A whole page. `formTargets` are origins a form on it may end up at besides this one: a form
  * whose answer redirects elsewhere (the authorization flow back to its client) needs that
- * origin in `form-action`, which browsers also apply to the redirect.
+ * origin in `form-action`, which browsers also apply to the redirect. `scripts`: the page runs
+ * its own scripts (this origin's only) and reads this origin's routes. `frameAncestors`: the
+ * sites that may frame it (none unless named; X-Frame-Options, which cannot name sites, only
+ * when none may).
  */
-export function page(title: string, body: Html, options: { formTargets?: string[] } = {}): Response {
+export function page(
+  title: string,
+  body: Html,
+  options: { formTargets?: string[]; scripts?: boolean; frameAncestors?: readonly string[] } = {},
+): Response {
   const formAction = ["'self'", ...(options.formTargets ?? [])].join(' ');
+  const scripts = options.scripts ? "script-src 'self'; connect-src 'self'; img-src 'self' data:; " : '';
+  const framing = options.frameAncestors?.length ? options.frameAncestors.join(' ') : "'none'";
   const doc = html`<!doctype html>
 <html lang="en">
 <head>
@@ -82,8 +104,8 @@ ${body}
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
-      'x-frame-options': 'DENY',
+      'content-security-policy': `default-src 'none'; ${scripts}style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors ${framing}; base-uri 'none'`,
+      ...(options.frameAncestors?.length ? {} : { 'x-frame-options': 'DENY' }),
       'referrer-policy': 'no-referrer',
     },
   });

@@ -1,7 +1,7 @@
 // The portal page: a shell, its style, and one plain script (client.js, served as is). It
 // holds no data: its script exchanges the link's code for a session and reads the public API.
 // It may be framed only by the sites the tenant named (PUT /v1/portal/settings), none by default.
-import { html, page } from '../http/html.ts';
+import { confirmDialog, html, page } from '../http/html.ts';
 import { servedOnce } from '../http/static-script.ts';
 
 export const portalScript = servedOnce(new URL('./client.js', import.meta.url));
@@ -62,7 +62,7 @@ summary { cursor: pointer; }
 
 /** The page, naming its script by version; framed only by `frameAncestors` (none when empty). */
 export function portalPage(scriptVersion: string, frameAncestors: readonly string[]): Response {
-  const res = page(
+  return page(
     'Webhook portal',
     html`${STYLE}
 <header class="topbar">
@@ -124,22 +124,8 @@ export function portalPage(scriptVersion: string, frameAncestors: readonly strin
     </section>
   </div>
 </div>
-<dialog id="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text">
-  <form method="dialog">
-    <h2 id="confirm-title">Confirm</h2>
-    <p id="confirm-text"></p>
-    <div class="actions"><button type="submit" value="cancel" class="secondary" id="confirm-cancel">Cancel</button><button type="submit" value="ok" id="confirm-ok">Confirm</button></div>
-  </form>
-</dialog>
+${confirmDialog('actions')}
 <script src="/portal/portal.js?v=${scriptVersion}" defer></script>`,
+    { scripts: true, frameAncestors },
   );
-  const headers = new Headers(res.headers);
-  const ancestors = frameAncestors.length ? frameAncestors.join(' ') : "'none'";
-  headers.set(
-    'content-security-policy',
-    `default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors ${ancestors}; base-uri 'none'`,
-  );
-  // frame-ancestors decides; X-Frame-Options (which cannot name sites) only when none may frame it.
-  if (frameAncestors.length) headers.delete('x-frame-options');
-  return new Response(res.body, { status: 200, headers });
 }

@@ -1,7 +1,7 @@
 // The studio page: a shell, its style, and its script (the ES modules of client/, one per view,
 // served as they are: no build step). The page holds no data; its script reads the studio's
 // JSON routes.
-import { html, page } from '../http/html.ts';
+import { confirmDialog, html, page } from '../http/html.ts';
 import { modulesOnce, servedOnce } from '../http/static-script.ts';
 
 /** The page's script: the ES modules of client/, main.js first (one per view, no build step). */
@@ -141,7 +141,7 @@ details.req summary { cursor: pointer; color: var(--accent); }
 
 /** The page; `versions` are its scripts' (the studio's modules and zoom.js), named in their URLs. */
 export function studioPage(versions: { studio: string; zoom: string }): Response {
-  const res = page(
+  return page(
     'Studio',
     html`${STYLE}
 <div class="topbar"><h1>Studio</h1><p id="who" aria-live="polite"></p><button type="button" id="sign-out" class="secondary" hidden>Sign out</button></div>
@@ -271,20 +271,9 @@ export function studioPage(versions: { studio: string; zoom: string }): Response
     <div class="table-wrap"><table class="cards" id="sessions"><caption class="hint">Recent authorization sessions, newest first.</caption><thead><tr><th scope="col">Session</th><th scope="col">App</th><th scope="col">Where it stands</th><th scope="col">Path</th><th scope="col">Started</th><th scope="col">Last change</th></tr></thead><tbody></tbody></table></div>
   </section>
 </div>
-<dialog id="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-text">
-  <form method="dialog">
-    <h2 id="confirm-title">Confirm</h2>
-    <p id="confirm-text"></p>
-    <div class="buttons"><button type="submit" value="cancel" class="secondary" id="confirm-cancel">Cancel</button><button type="submit" value="ok" id="confirm-ok">Confirm</button></div>
-  </form>
-</dialog>
+${confirmDialog('buttons')}
 <script type="module" src="/studio/js/main.js?v=${versions.studio}"></script>
 <script src="/studio/zoom.js?v=${versions.zoom}" defer></script>`,
+    { scripts: true },
   );
-  const headers = new Headers(res.headers);
-  headers.set(
-    'content-security-policy',
-    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  );
-  return new Response(res.body, { status: 200, headers });
 }

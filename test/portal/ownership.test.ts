@@ -3,7 +3,7 @@
 // tenant's do); a tenant administrator sees every one, names or changes an owner, and makes the
 // tenant's own. An event's deliveries, to an app's token, are those to its own webhooks.
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { newTenant, startTestService, type TestService } from '../support/service.ts';
+import { appWithToken as appToken, newTenant, startTestService, type TestService } from '../support/service.ts';
 import { api, Receivers, until, type Json } from '../support/webhooks.ts';
 
 let service: TestService;
@@ -20,27 +20,8 @@ afterAll(async () => {
 type Tenant = Awaited<ReturnType<typeof newTenant>>;
 
 /** An app of the tenant with client credentials for webhooks and publishing, and a token of it. */
-async function appWithToken(t: Tenant, name: string) {
-  const created = await api(service.url, 'POST', '/v1/platform/apps', t.adminToken, {
-    name,
-    grant_types: ['client_credentials'],
-    requested_scopes: ['webhooks:write', 'events:publish'],
-  });
-  expect([created.status, created.body]).toEqual([201, expect.anything()]);
-  const app = created.body as { client_id: string; client_secret: string };
-  const res = await fetch(`${service.url}/v1/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: app.client_id,
-      client_secret: app.client_secret,
-      scope: 'webhooks:write events:publish',
-    }),
-  });
-  expect(res.status).toBe(200);
-  return { id: app.client_id, token: ((await res.json()) as Json).access_token as string };
-}
+const appWithToken = (t: Tenant, name: string) =>
+  appToken(service, t.adminToken, name, ['webhooks:write', 'events:publish']);
 
 const ids = (list: { body: Json }) => (list.body.webhooks as Json[]).map((w) => w.id).sort();
 

@@ -95,3 +95,33 @@ export async function newTenant(service: Service, name = `Tenant ${randomToken(8
   const token = await mintAdminToken(service, created.tenantId, created.adminUserId);
   return { tenantId: created.tenantId, adminUserId: created.adminUserId, adminToken: token.token, name };
 }
+
+/**
+ * A confidential app of the tenant (client credentials, `scopes` requested) and an access token
+ * of it with those scopes, through the public API.
+ */
+export async function appWithToken(service: TestService, adminToken: string, name: string, scopes: string[]) {
+  const created = await fetch(`${service.url}/v1/platform/apps`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, grant_types: ['client_credentials'], requested_scopes: scopes }),
+  });
+  if (created.status !== 201) throw new Error(`creating app ${name}: ${created.status} ${await created.text()}`);
+  const app = (await created.json()) as { client_id: string; client_secret: string };
+  const res = await fetch(`${service.url}/v1/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: app.client_id,
+      client_secret: app.client_secret,
+      scope: scopes.join(' '),
+    }),
+  });
+  if (res.status !== 200) throw new Error(`a token of ${name}: ${res.status} ${await res.text()}`);
+  return {
+    id: app.client_id,
+    secret: app.client_secret,
+    token: ((await res.json()) as { access_token: string }).access_token,
+  };
+}
