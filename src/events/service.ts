@@ -8,7 +8,7 @@ import type { Clock } from '../actors/clock.ts';
 import { invalidRequest, notFound, apiError, conflict, webhookDisabled } from '../errors.ts';
 import type { Page } from '../db/page.ts';
 import { idTime, randomToken, timedIdPrefix } from '../ids.ts';
-import { ownerScope, type Principal } from '../identity/principal.ts';
+import { ownerScope, tenantWide, type Principal } from '../identity/principal.ts';
 import { isEventType, SYSTEM_EVENT_TYPES } from '../webhooks/catalog.ts';
 import { deliveryView } from '../webhooks/service.ts';
 import { webhookStore, type DeliveryRow } from '../webhooks/store.ts';
@@ -117,7 +117,7 @@ export class EventService {
     const [found, inRange] = await Promise.all([
       eventStore.withValue(
         from,
-        principal.tenantId,
+        tenantWide(principal).tenantId,
         `${where} ? (@ == $v || @ == $n)`,
         { v: value, number },
         range,
@@ -135,7 +135,7 @@ export class EventService {
 
   /** Whether the tenant has an event of this id. */
   async exists(principal: Principal, id: string, from: Queryable = this.db): Promise<boolean> {
-    return (await eventStore.event(from, principal.tenantId, id)) !== null;
+    return (await eventStore.event(from, tenantWide(principal).tenantId, id)) !== null;
   }
 
   /** The body every request of a delivery of this event carries, as the engine builds it (null if the event is gone). */
@@ -146,7 +146,7 @@ export class EventService {
   ): Promise<string | null> {
     return eventStore.deliveryBody(
       from,
-      principal.tenantId,
+      tenantWide(principal).tenantId,
       delivery.event_id,
       delivery.event_type,
       new Date(delivery.created_at),

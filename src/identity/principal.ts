@@ -1,3 +1,5 @@
+import { forbidden } from '../errors.ts';
+
 /** Who is calling: what a verified access token says, for every layer that acts on it. */
 export interface Principal {
   tenantId: string;
@@ -20,3 +22,13 @@ export interface Principal {
  * the tenant (null); for any other token, its own app's (the client it was issued to).
  */
 export const ownerScope = (principal: Principal): string | null => (principal.admin ? null : principal.clientId);
+
+/**
+ * A tenant administrator, for reads that span every webhook of the tenant (the studio's): any
+ * other principal is refused, whoever calls.
+ */
+export function tenantWide(principal: Principal): Principal {
+  if (!principal.admin)
+    throw forbidden('insufficient_scope', 'this read spans the tenant: it is for tenant administrators');
+  return principal;
+}

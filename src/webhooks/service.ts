@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
 import { idTime, newId } from '../ids.ts';
 import { invalidRequest, notFound, apiError, forbidden, webhookDisabled } from '../errors.ts';
 import type { Page } from '../db/page.ts';
-import { ownerScope, type Principal } from '../identity/principal.ts';
+import { ownerScope, tenantWide, type Principal } from '../identity/principal.ts';
 import type { SubscriptionEvent } from '../../machines/subscription.ts';
 import { isEventType } from './catalog.ts';
 import { generateSecret, secretProblem } from './signing.ts';
@@ -405,27 +405,27 @@ export class WebhookService {
 
   /** The tenant's webhooks whose URL holds `text` (any case), newest first, at most `limit`. */
   async withUrlContaining(principal: Principal, text: string, limit: number, from: Queryable = this.db) {
-    return webhookStore.withUrlContaining(from, principal.tenantId, text, limit);
+    return webhookStore.withUrlContaining(from, tenantWide(principal).tenantId, text, limit);
   }
 
   /** The webhook a delivery of the tenant belongs to, or null. */
   async webhookOfDelivery(principal: Principal, deliveryId: string, from: Queryable = this.db) {
-    return webhookStore.deliveryWebhook(from, principal.tenantId, deliveryId);
+    return webhookStore.deliveryWebhook(from, tenantWide(principal).tenantId, deliveryId);
   }
 
   /** What a delivery waits on: its state's timer, its attempts, its place in the queue or the line. */
   async deliveryWait(principal: Principal, deliveryId: string, from: Queryable = this.db) {
-    return webhookStore.deliveryWait(from, principal.tenantId, deliveryId);
+    return webhookStore.deliveryWait(from, tenantWide(principal).tenantId, deliveryId);
   }
 
   /** Attempts per webhook in [since, until): the whole window and each of `buckets` slices. */
   async attemptHealth(principal: Principal, since: Date, until: Date, buckets: number, from: Queryable = this.db) {
-    return webhookStore.attemptHealth(from, principal.tenantId, since, until, buckets);
+    return webhookStore.attemptHealth(from, tenantWide(principal).tenantId, since, until, buckets);
   }
 
   /** The tenant's webhooks with deliveries not yet settled, counted by what they wait for (up to `cap` each). */
   async queues(principal: Principal, cap: number, from: Queryable = this.db) {
-    return webhookStore.queues(from, principal.tenantId, cap);
+    return webhookStore.queues(from, tenantWide(principal).tenantId, cap);
   }
 
   async delivery(principal: Principal, id: string, deliveryId: string, from: Queryable = this.db) {
