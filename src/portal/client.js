@@ -204,7 +204,7 @@
               onclick: () => showWebhook(w.id),
             },
             w.url,
-            el('span', { class: `sub wh-${w.status}` }, w.status),
+            el('span', { class: `sub sub-${w.status}` }, w.status),
           ),
         ),
       ),
@@ -248,7 +248,11 @@
       ['Id', el('code', null, w.id)],
       [
         'Status',
-        el('span', { class: `wh-${w.status}` }, w.disabled_reason ? `${w.status} (${w.disabled_reason})` : w.status),
+        el(
+          'span',
+          { class: `status sub-${w.status}` },
+          w.disabled_reason ? `${w.status} (${w.disabled_reason})` : w.status,
+        ),
       ],
       ['Events', w.events.join(', ')],
       ['Order', w.ordering === 'fifo' ? 'one at a time, in order' : 'unordered'],
@@ -289,7 +293,7 @@
           el('button', { type: 'button', class: 'link', onclick: () => showDelivery(d.id) }, d.id),
         ),
         el('td', { 'data-label': 'Event type' }, d.event_type),
-        el('td', { 'data-label': 'Status' }, el('span', { class: `status-${d.status}` }, d.status)),
+        el('td', { 'data-label': 'Status' }, el('span', { class: `status status-${d.status}` }, d.status)),
         el('td', { 'data-label': 'Attempts' }, String(d.attempt)),
         el(
           'td',
@@ -327,7 +331,7 @@
     facts($('delivery-facts'), [
       ['Event', el('code', null, d.event_id)],
       ['Type', d.event_type],
-      ['Status', el('span', { class: `status-${d.status}` }, d.status)],
+      ['Status', el('span', { class: `status status-${d.status}` }, d.status)],
       [d.status === 'retrying' ? 'Next' : 'Why it stopped', next],
       ['Created', when(d.created_at)],
     ]);

@@ -1,58 +1,30 @@
 // The portal page: a shell, its style, and one plain script (client.js, served as is). It
 // holds no data: its script exchanges the link's code for a session and reads the public API.
 // It may be framed only by the sites the tenant named (PUT /v1/portal/settings), none by default.
-import { confirmDialog, html, page } from '../http/html.ts';
+import { confirmDialog, Html, html, page } from '../http/html.ts';
+import { CONSOLE_STYLE } from '../http/console-style.ts';
 import { servedOnce } from '../http/static-script.ts';
 
 export const portalScript = servedOnce(new URL('./client.js', import.meta.url));
 
-const STYLE = html`<style>
+const STYLE = html`<style>${new Html(CONSOLE_STYLE)}
 main { max-width: 1180px; }
-[hidden] { display: none !important; }
-.topbar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: baseline; justify-content: space-between; }
-.topbar p { margin: 0; color: var(--muted); }
-.topbar button { margin: 0; padding: .35rem .8rem; }
 .portal-grid { display: grid; grid-template-columns: 18rem minmax(0, 1fr); gap: 1.5rem; align-items: start; margin-top: 1rem; }
 @media (max-width: 760px) { .portal-grid { grid-template-columns: minmax(0, 1fr); } }
 h2 { font-size: 1.2rem; margin: .4rem 0 .6rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
-nav ul { list-style: none; padding: 0; margin: 0; }
 nav button { width: 100%; text-align: left; margin: 0 0 .35rem; background: var(--field); color: var(--fg); border: 1px solid var(--border); font-weight: 500; overflow-wrap: anywhere; padding: .45rem .7rem; }
 nav button[aria-current=true] { border: 2px solid var(--accent); font-weight: 700; }
-nav .sub { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
-.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; margin: .5rem 0 1rem; }
-.facts dt { font-weight: 600; }
-.facts dd { margin: 0; overflow-wrap: anywhere; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }
 .actions button, .row button { margin: 0; padding: .45rem .9rem; }
 button.secondary { margin-left: 0; }
 .row { display: flex; gap: .6rem; flex-wrap: wrap; align-items: end; margin-top: .8rem; }
-.row > div { flex: 1 1 12rem; }
-.row label { margin-top: .4rem; }
 input[type=url], input[type=datetime-local], select { width: 100%; padding: .45rem .6rem; font: inherit; color: inherit; background: var(--field); border: 1px solid var(--border); border-radius: 6px; }
 .feedback { min-height: 1.5rem; margin: .5rem 0; }
 .feedback.error { color: var(--error); font-weight: 600; }
 .secret { border: 2px solid var(--accent); border-radius: 6px; padding: .5rem 1rem; margin: .6rem 0; }
 .secret code { display: block; overflow-wrap: anywhere; font-size: .95rem; }
-.table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-top: .6rem; }
-caption { text-align: left; }
-th, td { text-align: left; border-bottom: 1px solid var(--border); padding: .3rem .5rem; vertical-align: top; }
-td button.link { margin: 0; padding: 0; background: none; color: var(--accent); text-decoration: underline; font: inherit; font-family: ui-monospace, monospace; font-size: .88rem; }
-tr[aria-selected=true] td { background: var(--field); font-weight: 600; }
-@media (max-width: 760px) {
-  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-  table.cards tr { display: block; border-bottom: 1px solid var(--border); padding: .35rem 0; }
-  table.cards td { display: grid; grid-template-columns: 7.5rem minmax(0, 1fr); gap: .5rem; border: 0; padding: .1rem .3rem; overflow-wrap: anywhere; }
-  table.cards td::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
-}
-.status-succeeded, .wh-active { color: #1a7f37; font-weight: 600; }
-.status-failed, .wh-disabled { color: var(--error); font-weight: 600; }
-.status-retrying, .wh-failing, .wh-paused { color: #9a6700; font-weight: 600; }
-@media (prefers-color-scheme: dark) { .status-succeeded, .wh-active { color: #3fb950; } .status-retrying, .wh-failing, .wh-paused { color: #d29922; } }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: .3rem 0; max-height: 20rem; overflow: auto; font-size: .82rem; background: var(--field); border: 1px solid var(--border); border-radius: 6px; padding: .4rem .6rem; }
-/* Dark mode: the accent is light, so buttons on it take dark text (white on #58a6ff is 2.5:1). */
-@media (prefers-color-scheme: dark) { button { color: #0d1117; } }
 details { margin: .3rem 0; }
 dialog { max-width: 28rem; border: 1px solid var(--border); border-radius: 8px; color: var(--fg); background: var(--bg); }
 dialog::backdrop { background: rgb(0 0 0 / .4); }

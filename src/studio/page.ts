@@ -1,7 +1,8 @@
 // The studio page: a shell, its style, and its script (the ES modules of client/, one per view,
 // served as they are: no build step). The page holds no data; its script reads the studio's
 // JSON routes.
-import { confirmDialog, html, page } from '../http/html.ts';
+import { confirmDialog, Html, html, page } from '../http/html.ts';
+import { CONSOLE_STYLE } from '../http/console-style.ts';
 import { modulesOnce, servedOnce } from '../http/static-script.ts';
 
 /** The page's script: the ES modules of client/, main.js first (one per view, no build step). */
@@ -9,12 +10,8 @@ export const studioModules = modulesOnce(new URL('./client/', import.meta.url));
 /** The drawings' zoom and pan script. */
 export const zoomScript = servedOnce(new URL('./zoom.js', import.meta.url));
 
-const STYLE = html`<style>
+const STYLE = html`<style>${new Html(CONSOLE_STYLE)}
 main { max-width: 1240px; }
-[hidden] { display: none !important; }
-.topbar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: baseline; justify-content: space-between; }
-.topbar p { margin: 0; color: var(--muted); }
-.topbar button { margin: 0; padding: .35rem .8rem; }
 .signin { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem 2rem; align-items: start; }
 .signin form { border: 1px solid var(--border); border-radius: 8px; padding: 0 1rem 1rem; }
 .signin h2 { font-size: 1.1rem; margin: .8rem 0 0; }
@@ -23,43 +20,18 @@ main { max-width: 1240px; }
 [role=tablist].views button[aria-selected=true] { border-color: var(--border); border-bottom: 3px solid var(--accent); font-weight: 700; }
 .studio-grid { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 1.5rem; align-items: start; }
 @media (max-width: 760px) { .studio-grid { grid-template-columns: minmax(0, 1fr); } }
-nav ul { list-style: none; padding: 0; margin: 0; }
 nav button, .list-button { width: 100%; text-align: left; margin: 0 0 .35rem; background: var(--field); color: var(--fg); border: 1px solid var(--border); font-weight: 500; overflow-wrap: anywhere; padding: .45rem .7rem; }
 nav button[aria-selected=true], nav button[aria-current=true] { border: 2px solid var(--accent); font-weight: 700; text-decoration: underline; text-underline-offset: 3px; }
 .list-title { font-size: .95rem; margin: .6rem 0 .3rem; }
 #attention-list button { border-left: 4px solid var(--error, #b3261e); }
-nav .sub { display: block; font-weight: 400; font-size: .85rem; color: var(--muted); }
 .diagram { overflow: auto; border: 1px solid var(--border); border-radius: 8px; padding: .5rem; background: var(--bg); max-height: 75vh; }
 .diagram svg { display: block; }
-.table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: .92rem; margin-top: .6rem; }
-caption { text-align: left; }
 td.time { white-space: nowrap; }
-th, td { text-align: left; border-bottom: 1px solid var(--border); padding: .3rem .5rem; vertical-align: top; }
-td button.link { margin: 0; padding: 0; background: none; color: var(--accent); text-decoration: underline; font: inherit; font-family: ui-monospace, monospace; font-size: .88rem; }
-@media (max-width: 760px) {
-  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-  table.cards tr { display: block; border-bottom: 1px solid var(--border); padding: .35rem 0; }
-  table.cards td { display: grid; grid-template-columns: 7.5rem minmax(0, 1fr); gap: .5rem; border: 0; padding: .1rem .3rem; overflow-wrap: anywhere; }
-  table.cards td::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
-  table.cards td[colspan]::before { content: none; }
-}
-tr[aria-selected=true] td { background: var(--field); font-weight: 600; }
 .row { display: flex; gap: .6rem; flex-wrap: wrap; align-items: end; }
-.row > div { flex: 1 1 12rem; }
-.row label { margin-top: .4rem; }
 select { padding: .45rem; font: inherit; color: inherit; background: var(--field); border: 1px solid var(--border); border-radius: 6px; }
 .pager { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
 .pager button { margin-top: .6rem; }
 .pager button:disabled { opacity: .45; cursor: default; }
-.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; margin: .5rem 0 1rem; }
-.facts dt { font-weight: 600; }
-.facts dd { margin: 0; overflow-wrap: anywhere; }
-.status { white-space: nowrap; font-weight: 600; }
-.status-succeeded, .st-redeemed, .sub-active { color: #1a7f37; }
-.status-failed, .st-denied, .st-replayDetected, .st-expired, .sub-disabled { color: var(--error); }
-.status-retrying, .st-awaitingLogin, .st-awaitingConsent, .sub-failing, .sub-paused { color: #9a6700; }
-@media (prefers-color-scheme: dark) { .status-succeeded, .st-redeemed, .sub-active { color: #3fb950; } .status-retrying, .st-awaitingLogin, .st-awaitingConsent, .sub-failing, .sub-paused { color: #d29922; } }
 ol.timeline { padding-left: 1.4rem; margin: .4rem 0; }
 ol.timeline li { margin: .15rem 0; }
 ol.timeline .when { color: var(--muted); font-size: .88rem; }
@@ -72,8 +44,6 @@ details.req pre.body:not(.whole) { max-height: 20rem; }
 h2 { font-size: 1.25rem; margin: 1rem 0 .4rem; overflow-wrap: anywhere; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
 
-/* Dark mode: the accent is light, so buttons on it take dark text (white on #58a6ff is 2.5:1). */
-@media (prefers-color-scheme: dark) { button { color: #0d1117; } }
 .finder { display: flex; gap: .5rem; align-items: end; flex-wrap: wrap; margin: .5rem 0; }
 .finder > div { flex: 1 1 18rem; }
 .finder > .within { flex: 0 1 13rem; }
