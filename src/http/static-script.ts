@@ -17,24 +17,29 @@ export interface StaticScript {
   version: string;
 }
 
+/** What `load` answers, loaded once; loaded again on the next call after a failure. */
+function onceLoaded<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () => {
+    loaded ??= load().catch((error: unknown) => {
+      loaded = null;
+      throw error;
+    });
+    return loaded;
+  };
+}
+
 /** The script at `url` (a file beside the module that names it: `new URL('./x.js', import.meta.url)`). */
 export function servedOnce(url: URL): () => Promise<StaticScript> {
   const path = fileURLToPath(url);
-  let script: Promise<StaticScript> | null = null;
-  return () => {
-    script ??= files.readText(path).then(
-      (text) => ({
-        text,
-        gzip: gzipSync(text, { level: 9 }),
-        version: createHash('sha256').update(text).digest('hex').slice(0, 16),
-      }),
-      (error: unknown) => {
-        script = null;
-        throw error;
-      },
-    );
-    return script;
-  };
+  return onceLoaded(async () => {
+    const text = await files.readText(path);
+    return {
+      text,
+      gzip: gzipSync(text, { level: 9 }),
+      version: createHash('sha256').update(text).digest('hex').slice(0, 16),
+    };
+  });
 }
 
 /** A folder's modules, by file name, and their one version. */
@@ -49,8 +54,7 @@ const SIBLING_IMPORT = /(\bfrom\s+|\bimport\s+)'(\.\/[\w-]+\.js)'/g;
 /** Every `.js` module of the folder at `url` (`new URL('./client/', import.meta.url)`). */
 export function modulesOnce(url: URL): () => Promise<StaticModules> {
   const dir = fileURLToPath(url);
-  let loaded: Promise<StaticModules> | null = null;
-  const load = async (): Promise<StaticModules> => {
+  return onceLoaded(async (): Promise<StaticModules> => {
     const names = (await files.list(dir)).filter((n) => n.endsWith('.js')).sort();
     const texts = await Promise.all(names.map((n) => files.readText(join(dir, n))));
     const digest = createHash('sha256');
@@ -67,14 +71,7 @@ export function modulesOnce(url: URL): () => Promise<StaticModules> {
       modules.set(n, { text, gzip: gzipSync(text, { level: 9 }), version });
     });
     return { version, modules };
-  };
-  return () => {
-    loaded ??= load().catch((error: unknown) => {
-      loaded = null;
-      throw error;
-    });
-    return loaded;
-  };
+  });
 }
 
 type Headers = { headers: Record<string, string | number> };

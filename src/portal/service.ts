@@ -16,11 +16,11 @@ import { sha256Hex } from '../crypto/hash.ts';
 import { FIXED } from '../defaults.ts';
 import { isDisabled } from '../identity/apps/disabled.ts';
 import { auditStore } from '../identity/audit/store.ts';
+import { isLoopbackHost } from '../net/loopback.ts';
 import { portalStore } from './store.ts';
 
 /** What a portal session may do: manage its app's webhooks (reading them included). */
 export const PORTAL_SCOPES = ['webhooks:write'];
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * A site the portal may be embedded in, as CSP frame-ancestors names it: an https origin
@@ -33,7 +33,7 @@ export function frameAncestorProblem(origin: string): string | null {
   } catch {
     return 'is not an origin such as https://example.com';
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)))
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))
     return 'must be https (http only for localhost)';
   if (url.origin !== origin) return `must be an origin as browsers write it, with no path: ${url.origin}`;
   // Host names and addresses only: no wildcard, nothing CSP would read as more than one source.
@@ -121,7 +121,8 @@ export class PortalService {
       access_token: minted.token,
       token_type: 'Bearer' as const,
       expires_at: minted.expiresAt.toISOString(),
-      ...(await this.describe({ tenantId: link.tenant_id, clientId: link.app_id, expiresAt: minted.expiresAt })),
+      tenant_id: link.tenant_id,
+      app: { id: app.id, name: app.name },
     };
   }
 
@@ -137,7 +138,7 @@ export class PortalService {
     await this.deps.tokens.revoke(principal);
   }
 
-  private async describe(p: Pick<Principal, 'tenantId' | 'clientId' | 'expiresAt'>) {
+  private async describe(p: Pick<Principal, 'tenantId' | 'clientId'>) {
     const app = await this.deps.apps.get(p.tenantId, p.clientId);
     return { tenant_id: p.tenantId, app: { id: app.id, name: app.name } };
   }

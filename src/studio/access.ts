@@ -11,6 +11,7 @@ import { ApiError, forbidden, tooManyRequests, unauthorized, apiError } from '..
 import { cookieValue } from '../http/cookies.ts';
 import { requestInfo } from '../http/request-info.ts';
 import { ADMIN_SCOPE } from '../identity/scopes.ts';
+import { isLoopbackHost, LOOPBACK_HOSTS } from '../net/loopback.ts';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Elysia } from 'elysia';
 
@@ -24,8 +25,6 @@ export const CSRF_HEADER = 'x-studio-csrf';
  */
 const csrfOf = (cookieToken: string) =>
   createHash('sha256').update(`argus-studio-csrf\0${cookieToken}`).digest('base64url');
-
-const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Who may call a studio route: a tenant administrator reading, or one changing something (origin and CSRF token checked for a cookie session). */
 export type StudioRule = 'read' | 'write';
@@ -49,8 +48,8 @@ export class StudioAccess {
   ) {
     const url = new URL(deps.publicUrl);
     this.origins = new Set([url.origin]);
-    if (LOOPBACK.includes(url.hostname))
-      for (const host of LOOPBACK) this.origins.add(`${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`);
+    if (isLoopbackHost(url.hostname))
+      for (const host of LOOPBACK_HOSTS) this.origins.add(`${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`);
   }
 
   /**

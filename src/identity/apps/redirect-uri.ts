@@ -1,6 +1,6 @@
 // Which redirect URIs an app may register: absolute https, or http on a loopback host
 // (RFC 8252 native apps); no fragment, no wildcard, no credentials.
-const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+import { isLoopbackHost } from '../../net/loopback.ts';
 
 /** Why the URI is refused, or null when it is acceptable. */
 export function redirectUriProblem(uri: string): string | null {
@@ -16,6 +16,6 @@ export function redirectUriProblem(uri: string): string | null {
   if (url.username || url.password) return 'must not contain credentials';
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:')
-    return LOOPBACK.has(url.hostname) ? null : 'must use https (http is allowed on loopback only)';
+    return isLoopbackHost(url.hostname) ? null : 'must use https (http is allowed on loopback only)';
   return `uses ${url.protocol} — only https, or http on loopback, is allowed`;
 }
